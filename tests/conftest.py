@@ -1,0 +1,144 @@
+"""Shared fixtures: every database test runs on SQLite and again on PostgreSQL when reachable."""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+REDIS_URL = "redis://127.0.0.1:6379/15"
+ON_CI = os.environ.get("CI", "").lower() == "true"
+
+# The app reads its settings from the environment; tests get their own data dir and no demo data.
+_TEST_DATA_DIR = Path(tempfile.mkdtemp(prefix="ww-test-"))
+os.environ.setdefault("DATA_DIR", str(_TEST_DATA_DIR))
+os.environ["ENVIRONMENT"] = "test"
+os.environ["SEED_DEMO"] = "false"
+os.environ["RATE_LIMITS_ENABLED"] = "false"
+for _key in ("ANTHROPIC_API_KEY", "GEMINI_API_KEY", "OPENAI_API_KEY", "SUPABASE_URL", "SUPABASE_JWT_SECRET", "REDIS_URL"):
+    os.environ.pop(_key, None)
+
+
+def _reachable(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _backends() -> list[str]:
+    backends = ["sqlite"]
+    if _reachable("127.0.0.1", 5432):
+        backends.append("postgresql")
+    elif ON_CI:
+        raise RuntimeError("CI=true but PostgreSQL at 127.0.0.1:5432 is unreachable")
+    return backends
+
+
+def redis_available() -> bool:
+    """Whether the local Redis answers; on CI its absence is an error, not a skip."""
+    if _reachable("127.0.0.1", 6379):
+        return True
+    if ON_CI:
+        raise RuntimeError("CI=true but Redis at 127.0.0.1:6379 is unreachable")
+    return False
+
+
+def _create_pg_database() -> str:
+    from sqlalchemy import create_engine
+
+    name = f"ww_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return name
+
+
+def _drop_pg_database(name: str) -> None:
+    from sqlalchemy import create_engine
+
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _reset_app_caches() -> None:
+    from wheels_wins.db import get_engine
+    from wheels_wins.settings import get_settings
+
+    get_engine.cache_clear()
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session", params=_backends())
+def db_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A migrated, empty database of each backend; the app's settings point at it."""
+    from alembic import command
+    from alembic.config import Config
+
+    pg_name = None
+    if request.param == "sqlite":
+        url = f"sqlite:///{_TEST_DATA_DIR / f'test-{uuid.uuid4().hex[:8]}.db'}"
+    else:
+        pg_name = _create_pg_database()
+        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{pg_name}"
+    os.environ["DATABASE_URL"] = url
+    _reset_app_caches()
+    cfg = Config(str(Path(__file__).resolve().parent.parent / "alembic.ini"))
+    cfg.attributes["database_url"] = url
+    cfg.attributes["skip_logging"] = True
+    command.upgrade(cfg, "head")
+    yield url
+    from wheels_wins.db import get_engine
+
+    get_engine().dispose()
+    os.environ.pop("DATABASE_URL", None)
+    _reset_app_caches()
+    if pg_name:
+        _drop_pg_database(pg_name)
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """The app's engine on the current backend; every table is emptied after the test."""
+    import wheels_wins.models  # noqa: F401
+    from wheels_wins.db import get_engine
+
+    eng = get_engine()
+    yield eng
+    with eng.begin() as conn:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            conn.execute(table.delete())
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session on the test database (commit freely; the tables are emptied afterwards)."""
+    with Session(engine, expire_on_commit=False) as s:
+        yield s
+
+
+@pytest.fixture
+def make_user(session: Session) -> Callable[..., "object"]:
+    """Create users directly (no password hashing cost): make_user(email=..., full_name=...)."""
+    from wheels_wins.models import User
+
+    def _make(email: str | None = None, full_name: str = "Test Traveller", timezone: str = "UTC", **kw: object) -> User:
+        user = User(email=email or f"u-{uuid.uuid4().hex[:8]}@example.com", full_name=full_name, timezone=timezone, **kw)
+        session.add(user)
+        session.commit()
+        return user
+
+    return _make

@@ -1,0 +1,1 @@
+"""Wheels & Wins: trips, money and community for people who live on the road."""

@@ -1,0 +1,112 @@
+"""Engine and session helpers, and the exact column types (Money, UTC timestamps)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import DateTime, Numeric, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SAWarning
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Session, create_engine
+
+from wheels_wins.settings import get_settings
+
+CENTS = Decimal("0.01")
+
+# SQLite has no DECIMAL type; Money below converts at the boundary, so the warning is noise.
+warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively.*", category=SAWarning)
+
+
+def to_money(value: Any) -> Decimal:
+    """An exact two-place Decimal from a string, int, Decimal or float-like value."""
+    if isinstance(value, Decimal):
+        amount = value
+    else:
+        amount = Decimal(str(value).strip().replace(",", "").lstrip("$"))
+    return amount.quantize(CENTS, rounding=ROUND_HALF_UP)
+
+
+class Money(TypeDecorator[Decimal]):
+    """NUMERIC(12,2) that always hands back a two-place Decimal, on SQLite too."""
+
+    impl = Numeric(12, 2, asdecimal=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> Decimal | None:
+        return None if value is None else to_money(value)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        return None if value is None else to_money(value)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone.utc)
+        return value.astimezone(dt.timezone.utc)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
+
+
+def utcnow() -> dt.datetime:
+    """The current time, timezone-aware in UTC."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def new_id() -> uuid.UUID:
+    """A new random primary key."""
+    return uuid.uuid4()
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`, tuned per backend."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+@lru_cache
+def get_engine() -> Engine:
+    """The process-wide engine for the configured database."""
+    return make_engine(get_settings().effective_database_url)
+
+
+@contextmanager
+def session_scope() -> Iterator[Session]:
+    """One transaction: commit on success, roll back on any error."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

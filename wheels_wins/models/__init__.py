@@ -1,0 +1,29 @@
+"""Every table, imported here so `SQLModel.metadata` knows them all."""
+
+from wheels_wins.models.money import Budget, Expense, IncomeEntry
+from wheels_wins.models.pam import PamConversation, PamFeedback, PamMessage
+from wheels_wins.models.social import GroupMembership, MarketplaceListing, PostComment, PostLike, SocialGroup, SocialPost
+from wheels_wins.models.system import AudioCache, Notification
+from wheels_wins.models.travel import (
+    CalendarEvent,
+    FuelEntry,
+    MaintenanceRecord,
+    SavedPlace,
+    Trip,
+    TripWaypoint,
+    Vehicle,
+)
+from wheels_wins.models.users import AuthSession, User
+
+USER_OWNED_TABLES: tuple[type, ...] = (
+    AuthSession, Vehicle, Trip, TripWaypoint, SavedPlace, Expense, Budget, IncomeEntry, FuelEntry,
+    MaintenanceRecord, CalendarEvent, SocialGroup, GroupMembership, SocialPost, PostComment, PostLike,
+    MarketplaceListing, PamConversation, PamMessage, PamFeedback, Notification,
+)
+
+__all__ = [
+    "AudioCache", "AuthSession", "Budget", "CalendarEvent", "Expense", "FuelEntry", "GroupMembership",
+    "IncomeEntry", "MaintenanceRecord", "MarketplaceListing", "Notification", "PamConversation", "PamFeedback",
+    "PamMessage", "PostComment", "PostLike", "SavedPlace", "SocialGroup", "SocialPost", "Trip", "TripWaypoint",
+    "USER_OWNED_TABLES", "User", "Vehicle",
+]

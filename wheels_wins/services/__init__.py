@@ -1,0 +1,1 @@
+"""Domain rules, written once for the UI, the REST API and PAM."""

@@ -1,0 +1,96 @@
+"""The one typed settings object; nothing else in the app reads os.environ."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = PROJECT_ROOT / "var"
+
+
+class Settings(BaseSettings):
+    """Configuration read from the environment and `.env`."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    environment: str = Field("development", description="development | production | test")
+    data_dir: Path = DEFAULT_DATA_DIR
+    database_url: str = ""
+    redis_url: str | None = None
+    secret_key: str = ""
+
+    public_url: str = "http://localhost:3000"
+    cors_allowed_origins: list[str] = Field(default_factory=list)
+    max_body_bytes: int = 1_000_000
+    rate_limits_enabled: bool = True
+
+    session_idle_minutes: int = 60 * 24 * 14
+    session_absolute_days: int = 60
+
+    anthropic_api_key: str | None = None
+    anthropic_base_url: str | None = None
+    anthropic_model: str = "claude-sonnet-4-5"
+    gemini_api_key: str | None = None
+    gemini_base_url: str | None = None
+    gemini_model: str = "gemini-2.5-flash"
+    openai_api_key: str | None = None
+    openai_base_url: str | None = None
+    openai_model: str = "gpt-4.1-mini"
+    ai_timeout_seconds: float = 20.0
+
+    supabase_url: str | None = None
+    supabase_anon_key: str | None = None
+    supabase_jwt_secret: str | None = None
+    supabase_jwt_audience: str = "authenticated"
+
+    default_currency: str = "AUD"
+    default_units: str = "metric"
+    default_timezone: str = "Australia/Sydney"
+
+    seed_demo: bool = True
+
+    @field_validator("database_url", mode="after")
+    @classmethod
+    def _normalise_postgres_scheme(cls, value: str) -> str:
+        # Supabase and Heroku hand out postgres:// URLs; SQLAlchemy wants an explicit driver.
+        for prefix in ("postgres://", "postgresql://"):
+            if value.startswith(prefix):
+                return "postgresql+psycopg://" + value[len(prefix) :]
+        return value
+
+    @property
+    def is_production(self) -> bool:
+        """True when running as a production deployment."""
+        return self.environment == "production"
+
+    @property
+    def effective_database_url(self) -> str:
+        """The configured database URL, or the embedded SQLite file."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'wheels_wins.db'}"
+
+    @property
+    def effective_secret_key(self) -> str:
+        """The secret key; in development one is generated once and kept under data_dir."""
+        if self.secret_key:
+            return self.secret_key
+        if self.is_production:
+            raise RuntimeError("SECRET_KEY must be set in production")
+        key_file = self.data_dir / "secret_key"
+        if not key_file.exists():
+            key_file.parent.mkdir(parents=True, exist_ok=True)
+            key_file.write_text(secrets.token_urlsafe(48))
+            key_file.chmod(0o600)
+        return key_file.read_text().strip()
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings (cached; tests call `get_settings.cache_clear()`)."""
+    settings = Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return settings
