@@ -1,0 +1,57 @@
+"""Calendar events and reminders, scoped by the acting user."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session, select
+
+from wheels_wins.models import CalendarEvent
+from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
+
+
+def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> CalendarEvent:
+    """Add an event or reminder."""
+    return add(session, CalendarEvent(user_id=user_id, **fields))
+
+
+def get(session: Session, *, user_id: uuid.UUID, event_id: uuid.UUID) -> CalendarEvent | None:
+    """The user's event, or None."""
+    return get_owned(session, CalendarEvent, user_id=user_id, record_id=event_id)
+
+
+def update(session: Session, *, user_id: uuid.UUID, event_id: uuid.UUID, changes: Mapping[str, Any]) -> CalendarEvent | None:
+    """Change fields of the user's event."""
+    return update_owned(session, CalendarEvent, user_id=user_id, record_id=event_id, changes=changes)
+
+
+def delete(session: Session, *, user_id: uuid.UUID, event_id: uuid.UUID) -> bool:
+    """Delete the user's event."""
+    return delete_owned(session, CalendarEvent, user_id=user_id, record_id=event_id)
+
+
+def list_page(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[CalendarEvent], int]:
+    """A page of the user's events in start order."""
+    query = select(CalendarEvent).where(CalendarEvent.user_id == user_id)
+    if start:
+        query = query.where(CalendarEvent.start >= start)
+    if end:
+        query = query.where(CalendarEvent.start < end)
+    return page(session, query, order_by=[CalendarEvent.start, CalendarEvent.created_at], limit=limit, offset=offset)
+
+
+def upcoming(session: Session, *, user_id: uuid.UUID, now: dt.datetime, limit: int = 5) -> list[CalendarEvent]:
+    """The user's next events from `now` on."""
+    rows, _ = list_page(session, user_id=user_id, start=now, limit=limit)
+    return rows

@@ -1,0 +1,135 @@
+"""Expenses, scoped by the acting user."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, select
+
+from wheels_wins.db import to_money
+from wheels_wins.models import Expense
+from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
+
+SORTABLE = {"date": Expense.date, "amount": Expense.amount, "category": Expense.category, "merchant": Expense.merchant}
+
+
+def create(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    amount: Decimal,
+    category: str,
+    date: dt.date,
+    description: str = "",
+    merchant: str = "",
+    currency: str = "AUD",
+    trip_id: uuid.UUID | None = None,
+    source: str = "manual",
+) -> Expense:
+    """Record an expense."""
+    return add(
+        session,
+        Expense(
+            user_id=user_id, amount=to_money(amount), category=category, date=date, description=description,
+            merchant=merchant, currency=currency, trip_id=trip_id, source=source,
+        ),
+    )
+
+
+def get(session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID) -> Expense | None:
+    """The user's expense, or None."""
+    return get_owned(session, Expense, user_id=user_id, record_id=expense_id)
+
+
+def update(session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID, changes: Mapping[str, Any]) -> Expense | None:
+    """Change fields of the user's expense."""
+    return update_owned(session, Expense, user_id=user_id, record_id=expense_id, changes=changes)
+
+
+def delete(session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID) -> bool:
+    """Delete the user's expense."""
+    return delete_owned(session, Expense, user_id=user_id, record_id=expense_id)
+
+
+def _filtered(
+    user_id: uuid.UUID,
+    start: dt.date | None,
+    end: dt.date | None,
+    category: str | None,
+    trip_id: uuid.UUID | None,
+    search: str | None,
+) -> Any:
+    query = select(Expense).where(Expense.user_id == user_id)
+    if start:
+        query = query.where(Expense.date >= start)
+    if end:
+        query = query.where(Expense.date <= end)
+    if category:
+        query = query.where(Expense.category == category)
+    if trip_id:
+        query = query.where(Expense.trip_id == trip_id)
+    if search:
+        pattern = f"%{search.strip().lower()}%"
+        query = query.where(or_(func.lower(Expense.description).like(pattern), func.lower(Expense.merchant).like(pattern)))
+    return query
+
+
+def list_page(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    category: str | None = None,
+    trip_id: uuid.UUID | None = None,
+    search: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str = "date",
+    descending: bool = True,
+) -> tuple[list[Expense], int]:
+    """A page of the user's expenses (newest first by default) and the filtered count."""
+    column = SORTABLE.get(sort, Expense.date)
+    direction = column.desc() if descending else column.asc()
+    tiebreak = Expense.created_at.desc() if descending else Expense.created_at.asc()
+    query = _filtered(user_id, start, end, category, trip_id, search)
+    return page(session, query, order_by=[direction, tiebreak], limit=limit, offset=offset)
+
+
+def sum_by_category(
+    session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date, trip_id: uuid.UUID | None = None
+) -> dict[str, Decimal]:
+    """Spend per category between start and end inclusive."""
+    query = (
+        select(Expense.category, func.sum(Expense.amount))
+        .where(Expense.user_id == user_id, Expense.date >= start, Expense.date <= end)
+        .group_by(Expense.category)
+    )
+    if trip_id:
+        query = query.where(Expense.trip_id == trip_id)
+    return {category: to_money(total) for category, total in session.exec(query).all() if total is not None}
+
+
+def recent(session: Session, *, user_id: uuid.UUID, limit: int = 5) -> list[Expense]:
+    """The user's latest expenses."""
+    rows, _ = list_page(session, user_id=user_id, limit=limit)
+    return rows
+
+
+def find_same(
+    session: Session, *, user_id: uuid.UUID, date: dt.date, amount: Decimal, description: str
+) -> Expense | None:
+    """An existing expense with the same date, amount and description (duplicate detection)."""
+    return session.exec(
+        select(Expense).where(
+            Expense.user_id == user_id,
+            Expense.date == date,
+            Expense.amount == to_money(amount),
+            Expense.description == description,
+        )
+    ).first()

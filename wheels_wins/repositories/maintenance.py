@@ -1,0 +1,78 @@
+"""Maintenance records, scoped by the acting user."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session, or_, select
+
+from wheels_wins.models import MaintenanceRecord
+from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
+
+
+def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> MaintenanceRecord:
+    """Record maintenance (use services.vehicle_log to keep its expense in step)."""
+    return add(session, MaintenanceRecord(user_id=user_id, **fields))
+
+
+def get(session: Session, *, user_id: uuid.UUID, record_id: uuid.UUID) -> MaintenanceRecord | None:
+    """The user's maintenance record, or None."""
+    return get_owned(session, MaintenanceRecord, user_id=user_id, record_id=record_id)
+
+
+def update(
+    session: Session, *, user_id: uuid.UUID, record_id: uuid.UUID, changes: Mapping[str, Any]
+) -> MaintenanceRecord | None:
+    """Change fields of the user's maintenance record."""
+    return update_owned(session, MaintenanceRecord, user_id=user_id, record_id=record_id, changes=changes)
+
+
+def delete(session: Session, *, user_id: uuid.UUID, record_id: uuid.UUID) -> bool:
+    """Delete the user's maintenance record row."""
+    return delete_owned(session, MaintenanceRecord, user_id=user_id, record_id=record_id)
+
+
+def list_page(
+    session: Session, *, user_id: uuid.UUID, limit: int = 50, offset: int = 0
+) -> tuple[list[MaintenanceRecord], int]:
+    """A page of the user's maintenance records, newest first."""
+    query = select(MaintenanceRecord).where(MaintenanceRecord.user_id == user_id)
+    return page(
+        session, query, order_by=[MaintenanceRecord.date.desc(), MaintenanceRecord.created_at.desc()], limit=limit, offset=offset
+    )
+
+
+def with_due(session: Session, *, user_id: uuid.UUID) -> list[MaintenanceRecord]:
+    """Records that carry a next-due date or odometer reading."""
+    return list(
+        session.exec(
+            select(MaintenanceRecord).where(
+                MaintenanceRecord.user_id == user_id,
+                or_(MaintenanceRecord.next_due_date.is_not(None), MaintenanceRecord.next_due_km.is_not(None)),  # type: ignore[union-attr]
+            )
+        ).all()
+    )
+
+
+def latest_odometer(session: Session, *, user_id: uuid.UUID) -> int | None:
+    """The highest odometer reading in the maintenance log."""
+    row = session.exec(
+        select(MaintenanceRecord.odometer_km)
+        .where(MaintenanceRecord.user_id == user_id, MaintenanceRecord.odometer_km.is_not(None))  # type: ignore[union-attr]
+        .order_by(MaintenanceRecord.odometer_km.desc())  # type: ignore[union-attr]
+    ).first()
+    return int(row) if row is not None else None
+
+
+def due_by(session: Session, *, user_id: uuid.UUID, date: dt.date) -> list[MaintenanceRecord]:
+    """Records whose next-due date is on or before `date`."""
+    return list(
+        session.exec(
+            select(MaintenanceRecord)
+            .where(MaintenanceRecord.user_id == user_id, MaintenanceRecord.next_due_date <= date)  # type: ignore[operator]
+            .order_by(MaintenanceRecord.next_due_date)
+        ).all()
+    )

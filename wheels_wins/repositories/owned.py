@@ -1,0 +1,63 @@
+"""Generic get/update/delete for user-owned rows: "missing" and "not yours" are the same None."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import func
+from sqlmodel import Session, SQLModel, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from wheels_wins.db import utcnow
+
+T = TypeVar("T", bound=SQLModel)
+
+
+def get_owned(session: Session, model: type[T], *, user_id: uuid.UUID, record_id: uuid.UUID) -> T | None:
+    """The row with this id if it belongs to user_id, else None."""
+    return session.exec(
+        select(model).where(model.id == record_id, model.user_id == user_id)  # type: ignore[attr-defined]
+    ).first()
+
+
+def update_owned(
+    session: Session, model: type[T], *, user_id: uuid.UUID, record_id: uuid.UUID, changes: Mapping[str, Any]
+) -> T | None:
+    """Apply `changes` to the user's row and flush; None when it is not theirs."""
+    row = get_owned(session, model, user_id=user_id, record_id=record_id)
+    if row is None:
+        return None
+    for key, value in changes.items():
+        setattr(row, key, value)
+    row.updated_at = utcnow()  # type: ignore[attr-defined]
+    session.add(row)
+    session.flush()
+    return row
+
+
+def delete_owned(session: Session, model: type[T], *, user_id: uuid.UUID, record_id: uuid.UUID) -> bool:
+    """Delete the user's row; False when it is not theirs."""
+    row = get_owned(session, model, user_id=user_id, record_id=record_id)
+    if row is None:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
+def page(
+    session: Session, query: SelectOfScalar[T], *, order_by: Sequence[Any], limit: int, offset: int
+) -> tuple[list[T], int]:
+    """One page of `query` plus the total count of its matches."""
+    total = session.exec(select(func.count()).select_from(query.order_by(None).subquery())).one()
+    rows = session.exec(query.order_by(*order_by).limit(limit).offset(offset)).all()
+    return list(rows), int(total)
+
+
+def add(session: Session, row: T) -> T:
+    """Insert a row and flush so its defaults are populated."""
+    session.add(row)
+    session.flush()
+    return row

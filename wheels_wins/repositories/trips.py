@@ -1,0 +1,96 @@
+"""Trips and their ordered waypoints, scoped by the acting user."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlmodel import Session, col, delete, select
+
+from wheels_wins.models import Trip, TripWaypoint
+from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
+
+
+def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> Trip:
+    """Create a trip (waypoints are set separately)."""
+    return add(session, Trip(user_id=user_id, **fields))
+
+
+def get(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> Trip | None:
+    """The user's trip, or None."""
+    return get_owned(session, Trip, user_id=user_id, record_id=trip_id)
+
+
+def update(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID, changes: Mapping[str, Any]) -> Trip | None:
+    """Change fields of the user's trip."""
+    return update_owned(session, Trip, user_id=user_id, record_id=trip_id, changes=changes)
+
+
+def delete_trip(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> bool:
+    """Delete the user's trip and its waypoints."""
+    if get(session, user_id=user_id, trip_id=trip_id) is None:
+        return False
+    session.exec(delete(TripWaypoint).where(col(TripWaypoint.trip_id) == trip_id, col(TripWaypoint.user_id) == user_id))
+    return delete_owned(session, Trip, user_id=user_id, record_id=trip_id)
+
+
+def list_page(
+    session: Session, *, user_id: uuid.UUID, status: str | None = None, limit: int = 50, offset: int = 0
+) -> tuple[list[Trip], int]:
+    """A page of the user's trips, most recently created first."""
+    query = select(Trip).where(Trip.user_id == user_id)
+    if status:
+        query = query.where(Trip.status == status)
+    return page(session, query, order_by=[Trip.created_at.desc()], limit=limit, offset=offset)
+
+
+def waypoints(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> list[TripWaypoint]:
+    """The trip's stops in order."""
+    return list(
+        session.exec(
+            select(TripWaypoint)
+            .where(TripWaypoint.trip_id == trip_id, TripWaypoint.user_id == user_id)
+            .order_by(TripWaypoint.position)
+        ).all()
+    )
+
+
+def waypoints_for(session: Session, *, user_id: uuid.UUID, trip_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[TripWaypoint]]:
+    """Stops for several trips in one query, keyed by trip id."""
+    grouped: dict[uuid.UUID, list[TripWaypoint]] = {trip_id: [] for trip_id in trip_ids}
+    if not trip_ids:
+        return grouped
+    rows = session.exec(
+        select(TripWaypoint)
+        .where(col(TripWaypoint.trip_id).in_(list(trip_ids)), TripWaypoint.user_id == user_id)
+        .order_by(TripWaypoint.trip_id, TripWaypoint.position)
+    ).all()
+    for row in rows:
+        grouped[row.trip_id].append(row)
+    return grouped
+
+
+def replace_waypoints(
+    session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID, stops: Sequence[tuple[str, float, float]]
+) -> list[TripWaypoint]:
+    """Replace the trip's stops with (name, lat, lon) in the given order."""
+    session.exec(delete(TripWaypoint).where(col(TripWaypoint.trip_id) == trip_id, col(TripWaypoint.user_id) == user_id))
+    rows = [
+        TripWaypoint(user_id=user_id, trip_id=trip_id, name=name, lat=lat, lon=lon, position=index)
+        for index, (name, lat, lon) in enumerate(stops)
+    ]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def active(session: Session, *, user_id: uuid.UUID) -> Trip | None:
+    """The user's active trip, else the latest one being planned."""
+    for status in ("active", "planning"):
+        trip = session.exec(
+            select(Trip).where(Trip.user_id == user_id, Trip.status == status).order_by(Trip.created_at.desc())
+        ).first()
+        if trip:
+            return trip
+    return None

@@ -1,0 +1,32 @@
+"""Vehicles, scoped by the acting user."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session, select
+
+from wheels_wins.models import Vehicle
+from wheels_wins.repositories.owned import add, get_owned, update_owned
+
+
+def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> Vehicle:
+    """Add a vehicle."""
+    return add(session, Vehicle(user_id=user_id, **fields))
+
+
+def get(session: Session, *, user_id: uuid.UUID, vehicle_id: uuid.UUID) -> Vehicle | None:
+    """The user's vehicle, or None."""
+    return get_owned(session, Vehicle, user_id=user_id, record_id=vehicle_id)
+
+
+def primary(session: Session, *, user_id: uuid.UUID) -> Vehicle | None:
+    """The user's first vehicle (the one estimates use)."""
+    return session.exec(select(Vehicle).where(Vehicle.user_id == user_id).order_by(Vehicle.created_at)).first()
+
+
+def update(session: Session, *, user_id: uuid.UUID, vehicle_id: uuid.UUID, changes: Mapping[str, Any]) -> Vehicle | None:
+    """Change fields of the user's vehicle."""
+    return update_owned(session, Vehicle, user_id=user_id, record_id=vehicle_id, changes=changes)

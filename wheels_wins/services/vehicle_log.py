@@ -1,0 +1,211 @@
+"""Fuel and maintenance rules: each owns the linked expense that records its cost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlmodel import Session
+
+from wheels_wins.db import to_money
+from wheels_wins.models import Expense, FuelEntry, MaintenanceRecord, User
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import fuel as fuel_repo
+from wheels_wins.repositories import maintenance as maintenance_repo
+
+
+class VehicleLogError(ValueError):
+    """Inconsistent fill-up or maintenance input; `field` names the culprit."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def fill_prices(
+    litres: Decimal, total_cost: Decimal | None, price_per_litre: Decimal | None
+) -> tuple[Decimal, Decimal]:
+    """Complete (total_cost, price_per_litre) from whichever of the two was given."""
+    if litres <= 0:
+        raise VehicleLogError("litres", "litres must be greater than 0")
+    if total_cost is None and price_per_litre is None:
+        raise VehicleLogError("total_cost", "give total_cost or price_per_litre")
+    if total_cost is None:
+        total_cost = to_money(Decimal(price_per_litre) * litres)  # type: ignore[arg-type]
+    if price_per_litre is None:
+        price_per_litre = (Decimal(total_cost) / litres).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    return to_money(total_cost), Decimal(price_per_litre).quantize(Decimal("0.001"))
+
+
+def _fuel_description(litres: Decimal, location: str) -> str:
+    text = f"Fuel {litres.normalize():f} L"
+    return f"{text} at {location}" if location else text
+
+
+def log_fuel(
+    session: Session,
+    *,
+    user: User,
+    date: dt.date,
+    litres: Decimal,
+    total_cost: Decimal | None = None,
+    price_per_litre: Decimal | None = None,
+    odometer_km: int | None = None,
+    location: str = "",
+    full_tank: bool = True,
+    vehicle_id: uuid.UUID | None = None,
+    trip_id: uuid.UUID | None = None,
+) -> FuelEntry:
+    """Record a fill-up and the fuel expense it owns."""
+    litres = Decimal(str(litres))
+    total, price = fill_prices(litres, total_cost, price_per_litre)
+    expense = expense_repo.create(
+        session, user_id=user.id, amount=total, category="fuel", date=date, description=_fuel_description(litres, location),
+        merchant=location, currency=user.currency, trip_id=trip_id, source="fuel",
+    )
+    return fuel_repo.create(
+        session, user_id=user.id, date=date, litres=litres, total_cost=total, price_per_litre=price,
+        odometer_km=odometer_km, location=location, full_tank=full_tank, vehicle_id=vehicle_id, expense_id=expense.id,
+    )
+
+
+def update_fuel(session: Session, *, user: User, fuel_id: uuid.UUID, changes: Mapping[str, Any]) -> FuelEntry | None:
+    """Edit a fill-up and keep its expense's amount, date and description in step."""
+    entry = fuel_repo.get(session, user_id=user.id, fuel_id=fuel_id)
+    if entry is None:
+        return None
+    merged = {"litres": entry.litres, "total_cost": entry.total_cost, "price_per_litre": entry.price_per_litre, **changes}
+    litres = Decimal(str(merged["litres"]))
+    if "total_cost" in changes or "litres" in changes and "price_per_litre" not in changes:
+        total, price = fill_prices(litres, Decimal(str(merged["total_cost"])), None)
+    else:
+        total, price = fill_prices(litres, None, Decimal(str(merged["price_per_litre"])))
+    entry = fuel_repo.update(
+        session, user_id=user.id, fuel_id=fuel_id, changes={**changes, "litres": litres, "total_cost": total, "price_per_litre": price}
+    )
+    assert entry is not None
+    if entry.expense_id:
+        expense_repo.update(
+            session, user_id=user.id, expense_id=entry.expense_id,
+            changes={"amount": total, "date": entry.date, "description": _fuel_description(litres, entry.location), "merchant": entry.location},
+        )
+    return entry
+
+
+def delete_fuel(session: Session, *, user: User, fuel_id: uuid.UUID) -> bool:
+    """Delete a fill-up together with its expense."""
+    entry = fuel_repo.get(session, user_id=user.id, fuel_id=fuel_id)
+    if entry is None:
+        return False
+    expense_id = entry.expense_id
+    fuel_repo.delete(session, user_id=user.id, fuel_id=fuel_id)
+    if expense_id:
+        expense_repo.delete(session, user_id=user.id, expense_id=expense_id)
+    return True
+
+
+def log_maintenance(
+    session: Session,
+    *,
+    user: User,
+    task: str,
+    date: dt.date,
+    odometer_km: int | None = None,
+    cost: Decimal | None = None,
+    notes: str = "",
+    next_due_date: dt.date | None = None,
+    next_due_km: int | None = None,
+    vehicle_id: uuid.UUID | None = None,
+) -> MaintenanceRecord:
+    """Record maintenance; a cost also records a linked maintenance expense."""
+    expense: Expense | None = None
+    if cost is not None and to_money(cost) > 0:
+        expense = expense_repo.create(
+            session, user_id=user.id, amount=to_money(cost), category="maintenance", date=date,
+            description=task, currency=user.currency, source="maintenance",
+        )
+    return maintenance_repo.create(
+        session, user_id=user.id, task=task, date=date, odometer_km=odometer_km,
+        cost=to_money(cost) if cost is not None else None, notes=notes, next_due_date=next_due_date,
+        next_due_km=next_due_km, vehicle_id=vehicle_id, expense_id=expense.id if expense else None,
+    )
+
+
+def update_maintenance(
+    session: Session, *, user: User, record_id: uuid.UUID, changes: Mapping[str, Any]
+) -> MaintenanceRecord | None:
+    """Edit a record and create, update or remove its expense to match its cost."""
+    record = maintenance_repo.update(session, user_id=user.id, record_id=record_id, changes=changes)
+    if record is None:
+        return None
+    has_cost = record.cost is not None and record.cost > 0
+    if record.expense_id and not has_cost:
+        expense_id, record.expense_id = record.expense_id, None
+        session.add(record)
+        session.flush()
+        expense_repo.delete(session, user_id=user.id, expense_id=expense_id)
+    elif record.expense_id:
+        expense_repo.update(
+            session, user_id=user.id, expense_id=record.expense_id,
+            changes={"amount": record.cost, "date": record.date, "description": record.task},
+        )
+    elif has_cost:
+        expense = expense_repo.create(
+            session, user_id=user.id, amount=record.cost, category="maintenance", date=record.date,  # type: ignore[arg-type]
+            description=record.task, currency=user.currency, source="maintenance",
+        )
+        record.expense_id = expense.id
+        session.add(record)
+        session.flush()
+    return record
+
+
+def delete_maintenance(session: Session, *, user: User, record_id: uuid.UUID) -> bool:
+    """Delete a record together with its expense."""
+    record = maintenance_repo.get(session, user_id=user.id, record_id=record_id)
+    if record is None:
+        return False
+    expense_id = record.expense_id
+    maintenance_repo.delete(session, user_id=user.id, record_id=record_id)
+    if expense_id:
+        expense_repo.delete(session, user_id=user.id, expense_id=expense_id)
+    return True
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """A maintenance task that is due soon or overdue."""
+
+    record: MaintenanceRecord
+    overdue: bool
+    days_left: int | None
+    km_left: int | None
+
+
+def maintenance_due(
+    session: Session, *, user_id: uuid.UUID, today: dt.date, soon_days: int = 30, soon_km: int = 1000
+) -> list[DueItem]:
+    """Tasks due within `soon_days`/`soon_km` of today and the latest odometer reading, overdue first."""
+    odometers = [
+        reading
+        for reading in (
+            fuel_repo.latest_odometer(session, user_id=user_id),
+            maintenance_repo.latest_odometer(session, user_id=user_id),
+        )
+        if reading is not None
+    ]
+    odometer = max(odometers) if odometers else None
+    items: list[DueItem] = []
+    for record in maintenance_repo.with_due(session, user_id=user_id):
+        days_left = (record.next_due_date - today).days if record.next_due_date else None
+        km_left = record.next_due_km - odometer if record.next_due_km is not None and odometer is not None else None
+        overdue = (days_left is not None and days_left < 0) or (km_left is not None and km_left < 0)
+        soon = (days_left is not None and days_left <= soon_days) or (km_left is not None and km_left <= soon_km)
+        if overdue or soon:
+            items.append(DueItem(record, overdue, days_left, km_left))
+    return sorted(items, key=lambda i: (not i.overdue, i.days_left if i.days_left is not None else 10**6))
