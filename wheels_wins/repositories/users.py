@@ -1,0 +1,99 @@
+"""User accounts: the one table that is not owned by a user, so lookups go by id, email or sub."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlmodel import Session, select
+
+from wheels_wins.db import utcnow
+from wheels_wins.models import User
+from wheels_wins.settings import get_settings
+
+
+def get_by_id(session: Session, *, user_id: uuid.UUID) -> User | None:
+    """The user with this id, or None."""
+    return session.get(User, user_id)
+
+
+def get_by_email(session: Session, *, email: str) -> User | None:
+    """The user with this email (compared in its normalised lowercase form), or None."""
+    return session.exec(select(User).where(User.email == email.strip().lower())).first()
+
+
+def get_by_supabase_sub(session: Session, *, supabase_sub: str) -> User | None:
+    """The user linked to this Supabase user id, or None."""
+    return session.exec(select(User).where(User.supabase_sub == supabase_sub)).first()
+
+
+def create(
+    session: Session,
+    *,
+    email: str,
+    password_hash: str | None,
+    full_name: str = "",
+    currency: str | None = None,
+    units: str | None = None,
+    timezone: str | None = None,
+    supabase_sub: str | None = None,
+) -> User:
+    """Add a user (preferences default to the configured ones) and flush."""
+    settings = get_settings()
+    user = User(
+        email=email.strip().lower(),
+        password_hash=password_hash,
+        full_name=full_name,
+        currency=currency or settings.default_currency,
+        units=units or settings.default_units,
+        timezone=timezone or settings.default_timezone,
+        supabase_sub=supabase_sub,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def update_profile(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    full_name: str | None = None,
+    currency: str | None = None,
+    units: str | None = None,
+    timezone: str | None = None,
+    voice_enabled: bool | None = None,
+    bio: str | None = None,
+    home_base: str | None = None,
+) -> User | None:
+    """Change the given profile fields (None leaves a field as it is); None when no such user."""
+    user = session.get(User, user_id)
+    if user is None:
+        return None
+    changes = {
+        "full_name": full_name,
+        "currency": currency,
+        "units": units,
+        "timezone": timezone,
+        "voice_enabled": voice_enabled,
+        "bio": bio,
+        "home_base": home_base,
+    }
+    for key, value in changes.items():
+        if value is not None:
+            setattr(user, key, value)
+    user.updated_at = utcnow()
+    session.add(user)
+    session.flush()
+    return user
+
+
+def set_password_hash(session: Session, *, user_id: uuid.UUID, password_hash: str) -> User | None:
+    """Replace the user's password hash; None when no such user."""
+    user = session.get(User, user_id)
+    if user is None:
+        return None
+    user.password_hash = password_hash
+    user.updated_at = utcnow()
+    session.add(user)
+    session.flush()
+    return user
