@@ -1,0 +1,273 @@
+"""The offline gazetteer against the real GeoNames data (built once into the test data dir)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from wheels_wins.services import gazetteer
+from wheels_wins.services.gazetteer import Place, candidates, geocode, search_prefix
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built_index() -> Path:
+    """Build the index once; later modules and runs in this session reuse the file."""
+    return gazetteer.ensure_built()
+
+
+def _where(place: Place | None) -> tuple[str, str, str] | None:
+    return (place.name, place.admin1_code, place.country_code) if place else None
+
+
+def test_index_file_lives_in_the_data_dir_and_is_reused(built_index: Path) -> None:
+    from wheels_wins.settings import get_settings
+
+    assert built_index == get_settings().data_dir / "gazetteer-v1.sqlite"
+    assert 1_000_000 < built_index.stat().st_size < 60_000_000
+    started = time.perf_counter()
+    assert gazetteer.ensure_built() == built_index
+    assert time.perf_counter() - started < 0.1
+
+
+def _fake_build(calls: list[Path]) -> Callable[[Path], None]:
+    def build(target: Path) -> None:
+        calls.append(target)
+        with closing(sqlite3.connect(target)) as conn:
+            conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+            conn.execute("INSERT INTO meta VALUES ('schema', ?)", (gazetteer.SCHEMA_VERSION,))
+            conn.commit()
+
+    return build
+
+
+def test_missing_or_stale_file_is_built_aside_then_renamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / gazetteer.FILE_NAME
+    target.write_bytes(b"left over by an older version")
+    calls: list[Path] = []
+    monkeypatch.setattr(gazetteer, "database_path", lambda: target)
+    monkeypatch.setattr(gazetteer, "_build", _fake_build(calls))
+    assert gazetteer.ensure_built() == target
+    assert len(calls) == 1 and calls[0] != target and calls[0].parent == tmp_path
+    assert [p.name for p in tmp_path.iterdir()] == [gazetteer.FILE_NAME]
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert gazetteer.ensure_built() == target and len(calls) == 1
+
+
+def test_failed_build_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(target: Path) -> None:
+        target.write_bytes(b"half")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(gazetteer, "database_path", lambda: tmp_path / gazetteer.FILE_NAME)
+    monkeypatch.setattr(gazetteer, "_build", broken)
+    with pytest.raises(RuntimeError):
+        gazetteer.ensure_built()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Sydney", ("Sydney", "NSW", "AU")),
+        ("Canberra", ("Canberra", "ACT", "AU")),
+        ("Alice Springs", ("Alice Springs", "NT", "AU")),
+        ("Melbourne", ("Melbourne", "VIC", "AU")),
+        ("Perth", ("Perth", "WA", "AU")),
+        ("Darwin", ("Darwin", "NT", "AU")),
+        ("Dubbo", ("Dubbo", "NSW", "AU")),
+        ("Cairns", ("Cairns", "QLD", "AU")),
+        ("Paris", ("Paris", "", "FR")),
+        ("Toronto", ("Toronto", "ON", "CA")),
+    ],
+)
+def test_exact_names(query: str, expected: tuple[str, str, str]) -> None:
+    assert _where(geocode(query)) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Sydney, NSW",
+        "sydney nsw",
+        "Sydney, New South Wales",
+        "Sydney, Australia",
+        "SYDNEY,NSW,AUSTRALIA",
+        "  sydney   N.S.W. ",
+        "Sydney NSW 2000",
+        "Sydney, AUS",
+    ],
+)
+def test_town_with_state_or_country(query: str) -> None:
+    assert _where(geocode(query)) == ("Sydney", "NSW", "AU")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Port Augusta, SA", ("Port Augusta", "SA", "AU")),
+        ("Ballarat, Victoria", ("Ballarat", "VIC", "AU")),
+        ("Ballarat, VIC", ("Ballarat", "VIC", "AU")),
+        ("Ballarat, Vic", ("Ballarat", "VIC", "AU")),
+        ("hobart tas", ("Hobart", "TAS", "AU")),
+        ("Perth, WA", ("Perth", "WA", "AU")),
+        ("Perth, Australia", ("Perth", "WA", "AU")),
+        ("Perth, Tasmania", ("Perth", "TAS", "AU")),
+        ("Perth, Scotland", ("Perth", "", "GB")),
+        ("Springfield, IL", ("Springfield", "IL", "US")),
+        ("Springfield, Illinois", ("Springfield", "IL", "US")),
+        ("Melbourne, Florida", ("Melbourne", "FL", "US")),
+        ("Auckland, NZ", ("Auckland", "", "NZ")),
+        ("Paris, France", ("Paris", "", "FR")),
+        ("Victoria, BC", ("Victoria", "BC", "CA")),
+        ("Glenelg, Adelaide", ("Glenelg", "SA", "AU")),
+    ],
+)
+def test_qualified_names(query: str, expected: tuple[str, str, str]) -> None:
+    assert _where(geocode(query)) == expected
+
+
+def test_case_whitespace_diacritics_and_abbreviations_are_ignored() -> None:
+    assert _where(geocode("  aLiCe    sPrInGs ")) == ("Alice Springs", "NT", "AU")
+    assert _where(geocode("Montreal")) == _where(geocode("Montréal")) == ("Montréal", "QC", "CA")
+    assert _where(geocode("Mt Isa")) == _where(geocode("Mount Isa")) == ("Mount Isa", "QLD", "AU")
+    assert _where(geocode("Mt. Gambier")) == ("Mount Gambier", "SA", "AU")
+    assert _where(geocode("Munchen")) == ("Munich", "", "DE")
+
+
+@pytest.mark.parametrize(
+    ("query", "state"),
+    [
+        ("Coober Pedy", "SA"),
+        ("Yulara", "NT"),
+        ("Mataranka", "NT"),
+        ("Norseman", "WA"),
+        ("Halls Creek", "WA"),
+        ("Bourke", "NSW"),
+        ("Longreach", "QLD"),
+        ("Karumba", "QLD"),
+        ("Tennant Creek", "NT"),
+        ("Ceduna", "SA"),
+    ],
+)
+def test_small_outback_towns(query: str, state: str) -> None:
+    place = geocode(query)
+    assert place is not None and place.country_code == "AU" and place.admin1_code == state
+    assert -44 < place.lat < -10 and 112 < place.lon < 154
+
+
+def test_ambiguous_names_list_every_namesake_best_first() -> None:
+    perths = candidates("Perth")
+    assert _where(perths[0]) == ("Perth", "WA", "AU")
+    assert ("Perth", "", "GB") in [_where(p) for p in perths]
+    springfields = candidates("Springfield", limit=20)
+    us_states = {p.admin1_code for p in springfields if p.country_code == "US"}
+    assert {"IL", "MO", "MA"} <= us_states
+    labels = [p.label for p in springfields]
+    assert len(labels) == len(set(labels))
+    assert len(candidates("Springfield", limit=3)) == 3
+    assert candidates("Springfield", limit=0) == []
+
+
+def test_country_bias_decides_between_namesakes() -> None:
+    assert geocode("Springfield").country_code == "AU"
+    assert _where(geocode("Springfield", country_bias=None)) == ("Springfield", "MO", "US")
+    assert _where(geocode("Springfield", country_bias="us")) == ("Springfield", "MO", "US")
+    assert _where(geocode("Hamilton", country_bias="NZ")) == ("Hamilton", "", "NZ")
+    assert _where(geocode("Perth", country_bias="GB")) == ("Perth", "", "GB")
+
+
+def test_alternate_names_rank_after_real_names() -> None:
+    assert _where(geocode("Wien")) == ("Vienna", "", "AT")
+    perths = [p.label for p in candidates("Perth", limit=20)]
+    assert perths.index("Perth Amboy, NJ, United States") == len(perths) - 1
+    romas = [_where(p) for p in candidates("Roma", limit=20)]
+    assert romas[0] == ("Roma", "QLD", "AU")
+    assert romas.index(("Rome", "", "IT")) > romas.index(("Roma", "TX", "US"))
+
+
+def test_place_label() -> None:
+    assert geocode("Canberra").label == "Canberra, ACT, Australia"
+    assert geocode("Perth, Scotland").label == "Perth, Scotland, United Kingdom"
+    assert geocode("Auckland, NZ").label == "Auckland, New Zealand"
+    assert geocode("Paris").label == "Paris, France"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Xyzzyville",
+        "",
+        "   ",
+        ",,,",
+        "😀🚐",
+        "a" * 10_000,
+        "Perth, Narnia",
+        "Sydney, Queensland",
+        "%",
+        "_",
+        "'; DROP TABLE places; --",
+    ],
+)
+def test_unknown_and_junk_input(query: str) -> None:
+    started = time.perf_counter()
+    assert geocode(query) is None
+    assert candidates(query) == []
+    assert search_prefix(query) == []
+    assert time.perf_counter() - started < 0.2
+
+
+def test_prefix_search_orders_home_country_then_population() -> None:
+    found = search_prefix("Bal")
+    assert "Ballarat" in [p.name for p in found]
+    assert all(p.name.lower().startswith("bal") for p in found)
+    home = [p.country_code == "AU" for p in found]
+    assert home == sorted(home, reverse=True)
+    au_pops = [p.population for p in found if p.country_code == "AU"]
+    assert au_pops == sorted(au_pops, reverse=True)
+
+
+def test_prefix_search_limit_and_qualifier() -> None:
+    assert len(search_prefix("S", limit=3)) == 3
+    assert len(search_prefix("Spring", limit=25)) == 25
+    assert search_prefix("Bal", limit=0) == []
+    assert [p.label for p in search_prefix("Ballarat, V")] == ["Ballarat, VIC, Australia"]
+    assert [_where(p) for p in search_prefix("Perth, Sc")] == [("Perth", "", "GB")]
+    assert _where(search_prefix("Sydney, N")[0]) == ("Sydney", "NSW", "AU")
+    assert ("Sydney", "NS", "CA") in [_where(p) for p in search_prefix("Sydney, N")]
+    assert search_prefix("Ballarat, Q") == []
+
+
+def test_prefix_search_without_bias_is_by_population() -> None:
+    found = search_prefix("Syd", country_bias=None)
+    assert found[0].name == "Sydney"
+    pops = [p.population for p in found]
+    assert pops == sorted(pops, reverse=True)
+
+
+def test_prefix_search_is_fast() -> None:
+    prefixes = ["s", "m", "ba", "bal", "coo", "Sydney", "Springf", "Ballarat, V", "Port A", "x"]
+    timings = []
+    for prefix in prefixes * 5:
+        started = time.perf_counter()
+        search_prefix(prefix)
+        timings.append(time.perf_counter() - started)
+    assert sorted(timings)[int(len(timings) * 0.95) - 1] < 0.005
+
+
+def test_threads_share_the_index_safely() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda q: _where(geocode(q)), ["Perth", "Darwin", "Cairns", "Dubbo"] * 25))
+    assert results[:4] == [
+        ("Perth", "WA", "AU"),
+        ("Darwin", "NT", "AU"),
+        ("Cairns", "QLD", "AU"),
+        ("Dubbo", "NSW", "AU"),
+    ]
+    assert results == results[:4] * 25
