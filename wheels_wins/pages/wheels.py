@@ -1,0 +1,352 @@
+"""Wheels: the user's trips with their stops and distances, and a planner that takes place names."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+
+import reflex as rx
+
+from wheels_wins import routes
+from wheels_wins.components import empty_state, field, form_error, loading_block, page_header, section_card
+from wheels_wins.components.format import distance_label, duration_label
+from wheels_wins.components.layout import app_page
+from wheels_wins.db import session_scope
+from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.services import geo, money
+from wheels_wins.services import trips as trip_service
+from wheels_wins.state.auth import current_user, run_in_session
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 20
+MAX_STOPS = 25
+MAX_TITLE = 120
+_SEPARATORS = re.compile(r"\s*(?:,|;|\n|→|->|\bthen\b)\s*", re.IGNORECASE)
+
+
+def split_places(text: str) -> list[str]:
+    """'Sydney, Canberra -> Melbourne' as ['Sydney', 'Canberra', 'Melbourne']."""
+    return [part.strip() for part in _SEPARATORS.split(text) if part and part.strip()]
+
+
+@dataclasses.dataclass
+class StopView:
+    """A stop and how far it is from the one before."""
+
+    name: str
+    leg: str
+
+
+@dataclasses.dataclass
+class TripView:
+    """One trip card."""
+
+    title: str
+    status: str
+    dates: str
+    distance: str
+    duration: str
+    fuel: str
+    stops: list[StopView]
+
+
+def _dates(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end and end != start:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    if start:
+        return f"Starts {start:%a} {start.day} {start:%b %Y}"
+    return "No date set"
+
+
+class WheelsState(rx.State):
+    """The trip list and the trip planner form."""
+
+    loaded: bool = False
+    trips: rx.Field[list[TripView]] = rx.field(default_factory=list)
+    total_count: int = 0
+
+    title: str = ""
+    places: str = ""
+    start_date: str = ""
+    places_error: str = ""
+    date_error: str = ""
+    form_error: str = ""
+    planning: bool = False
+
+    @rx.event
+    def set_title(self, value: str):
+        """Trip name as typed."""
+        self.title = value
+
+    @rx.event
+    def set_places(self, value: str):
+        """Places as typed."""
+        self.places = value
+        self.places_error = ""
+
+    @rx.event
+    def set_start_date(self, value: str):
+        """Start date picked (optional)."""
+        self.start_date = value
+        self.date_error = ""
+
+    @rx.event
+    async def load(self):
+        """Read the user's trips with their stops."""
+        user = await current_user(self)
+        if user is None:
+            return
+        with session_scope() as session:
+            trips, total = trip_repo.list_page(session, user_id=user.id, limit=PAGE_SIZE)
+            stops = trip_repo.waypoints_for(session, user_id=user.id, trip_ids=[t.id for t in trips])
+        views = []
+        for trip in trips:
+            points = stops.get(trip.id, [])
+            legs = geo.estimate_route([(p.lat, p.lon) for p in points]).legs if len(points) > 1 else []
+            views.append(
+                TripView(
+                    title=trip.title,
+                    status=trip.status.title(),
+                    dates=_dates(trip.start_date, trip.end_date),
+                    distance=distance_label(trip.distance_km, user.units),
+                    duration=duration_label(trip.duration_hours),
+                    fuel=money.format_money(trip.estimated_fuel_cost, user.currency)
+                    if trip.estimated_fuel_cost is not None
+                    else "—",
+                    stops=[
+                        StopView(p.name, distance_label(legs[i - 1].distance_km, user.units) if i else "")
+                        for i, p in enumerate(points)
+                    ],
+                )
+            )
+        self.trips = views
+        self.total_count = total
+        self.loaded = True
+
+    @rx.event
+    async def plan_trip(self):
+        """Look the places up and save the trip; an unknown place is named so it can be fixed."""
+        names = split_places(self.places)
+        self.form_error = ""
+        self.places_error = ""
+        if len(names) < 2:
+            self.places_error = "Add at least two places, separated by commas — like “Sydney, Canberra, Melbourne”."
+        elif len(names) > MAX_STOPS:
+            self.places_error = f"A trip can have up to {MAX_STOPS} stops."
+        start: dt.date | None = None
+        self.date_error = ""
+        if self.start_date.strip():
+            try:
+                start = dt.date.fromisoformat(self.start_date.strip())
+            except ValueError:
+                self.date_error = "Enter a real date, or leave it empty."
+        if self.places_error or self.date_error:
+            return
+        user = await current_user(self)
+        if user is None:
+            self.form_error = "Your session has ended. Sign in again to save this trip."
+            return
+        self.planning = True
+        yield
+        title = self.title.strip()[:MAX_TITLE]
+        try:
+            trip = await run_in_session(
+                lambda session: trip_service.plan_trip(session, user=user, places=names, title=title, start_date=start)
+            )
+        except trip_service.UnknownPlace as exc:
+            self.places_error = f"We couldn't find “{exc.name}”. Check the spelling, or try a nearby larger town."
+            self.planning = False
+            return
+        except Exception:
+            log.exception("Planning a trip failed")
+            self.form_error = "We couldn't plan that trip just now. Please try again."
+            self.planning = False
+            return
+        self.title = ""
+        self.places = ""
+        self.start_date = ""
+        self.planning = False
+        yield WheelsState.load
+        yield rx.toast.success(f"Planned “{trip.title}”.")
+
+
+def _planner() -> rx.Component:
+    return section_card(
+        "navigation",
+        "Plan a trip",
+        rx.form(
+            rx.vstack(
+                form_error(WheelsState.form_error),
+                field(
+                    "Places, in order",
+                    rx.input(
+                        value=WheelsState.places,
+                        on_change=WheelsState.set_places,
+                        placeholder="Sydney, Canberra, Melbourne",
+                        size="3",
+                        width="100%",
+                        max_length=2000,
+                    ),
+                    WheelsState.places_error,
+                    hint="Separate stops with commas. Towns and cities work best.",
+                ),
+                rx.grid(
+                    field(
+                        "Trip name",
+                        rx.input(
+                            value=WheelsState.title,
+                            on_change=WheelsState.set_title,
+                            placeholder="Optional — we'll name it for you",
+                            size="3",
+                            width="100%",
+                            max_length=MAX_TITLE,
+                        ),
+                    ),
+                    field(
+                        "Start date",
+                        rx.input(
+                            type="date",
+                            value=WheelsState.start_date,
+                            on_change=WheelsState.set_start_date,
+                            size="3",
+                            width="100%",
+                        ),
+                        WheelsState.date_error,
+                        hint="Optional",
+                    ),
+                    grid_template_columns="repeat(auto-fit, minmax(min(100%, 220px), 1fr))",
+                    gap="var(--space-3)",
+                    width="100%",
+                    align_items="start",
+                ),
+                rx.hstack(
+                    rx.button(
+                        rx.icon("route", size=16), "Plan trip", type="submit", size="3", loading=WheelsState.planning
+                    ),
+                    justify="end",
+                    width="100%",
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            on_submit=WheelsState.plan_trip,
+            reset_on_submit=False,
+            no_validate=True,
+            width="100%",
+        ),
+    )
+
+
+def _stop(stop: StopView) -> rx.Component:
+    return rx.hstack(
+        rx.cond(
+            stop.leg != "",
+            rx.hstack(
+                rx.box(width="16px", height="2px", background=rx.color("gray", 6)),
+                rx.text(stop.leg, size="1", color=rx.color("gray", 10), white_space="nowrap"),
+                rx.box(width="16px", height="2px", background=rx.color("gray", 6)),
+                spacing="1",
+                align="center",
+            ),
+        ),
+        rx.badge(rx.icon("map_pin", size=12), stop.name, variant="soft", radius="full", size="2"),
+        spacing="1",
+        align="center",
+    )
+
+
+def _figure(icon: str, label: str, value: rx.Var[str]) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.icon(icon, size=14, color=rx.color("gray", 10)),
+            rx.text(label, size="1", color=rx.color("gray", 11)),
+            spacing="1",
+            align="center",
+        ),
+        rx.text(value, size="3", weight="medium", white_space="nowrap"),
+        spacing="1",
+    )
+
+
+def _trip_card(trip: TripView) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.vstack(
+                    rx.heading(trip.title, size="4"),
+                    rx.text(trip.dates, size="2", color=rx.color("gray", 11)),
+                    spacing="1",
+                ),
+                rx.badge(
+                    trip.status,
+                    color_scheme=rx.match(trip.status, ("Active", "grass"), ("Completed", "gray"), "amber"),
+                    radius="full",
+                    size="2",
+                ),
+                justify="between",
+                align="start",
+                width="100%",
+            ),
+            rx.flex(rx.foreach(trip.stops, _stop), wrap="wrap", gap="2", align="center"),
+            rx.grid(
+                _figure("ruler", "Distance", trip.distance),
+                _figure("clock", "Driving", trip.duration),
+                _figure("fuel", "Fuel est.", trip.fuel),
+                columns="3",
+                gap="3",
+                width="100%",
+                max_width="480px",
+                pt="1",
+            ),
+            spacing="3",
+            width="100%",
+        ),
+        size="2",
+        width="100%",
+    )
+
+
+def _trip_list() -> rx.Component:
+    return rx.cond(
+        WheelsState.loaded,
+        rx.cond(
+            WheelsState.trips.length() > 0,
+            rx.vstack(
+                rx.hstack(
+                    rx.heading("Your trips", size="4"),
+                    rx.badge(WheelsState.total_count.to_string(), radius="full", variant="soft", color_scheme="gray"),
+                    spacing="2",
+                    align="center",
+                    pt="2",
+                ),
+                rx.foreach(WheelsState.trips, _trip_card),
+                spacing="3",
+                width="100%",
+            ),
+            rx.card(
+                empty_state(
+                    "map",
+                    "No trips yet",
+                    "Type a few places above and we'll work out the distances, driving time and a fuel estimate.",
+                    "plan a trip from Sydney to Melbourne",
+                ),
+                width="100%",
+            ),
+        ),
+        rx.card(loading_block(4), width="100%"),
+    )
+
+
+@app_page(routes.WHEELS, "Wheels", on_load=WheelsState.load)
+def wheels() -> rx.Component:
+    """Travel: trips and the planner."""
+    return rx.vstack(
+        page_header("Wheels", "Plan the road ahead, stop by stop."),
+        _planner(),
+        _trip_list(),
+        spacing="4",
+        width="100%",
+    )

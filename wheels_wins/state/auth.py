@@ -1,0 +1,153 @@
+"""The signed-in user: the session token in local storage, display data, and the acting-user helpers.
+
+Every event handler is a public endpoint, so any handler that reads or writes user data
+asks for the acting user itself::
+
+    user_id = await current_user_id(self)
+    if user_id is None:
+        return
+
+Page guards (`AuthState.require_login` on load) only redirect; they protect nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable
+from typing import TypeVar
+
+import reflex as rx
+from sqlmodel import Session
+
+from wheels_wins import routes
+from wheels_wins.db import session_scope
+from wheels_wins.models import User
+from wheels_wins.services import auth as auth_service
+
+T = TypeVar("T")
+
+TOKEN_STORAGE_KEY = "ww_token"
+
+
+async def run_in_session(work: Callable[[Session], T]) -> T:
+    """Run sync `work(session)` in a worker thread, inside one transaction opened in that thread."""
+
+    def run() -> T:
+        with session_scope() as session:
+            return work(session)
+
+    return await asyncio.to_thread(run)
+
+
+class AuthState(rx.State):
+    """The browser's session token and the signed-in user's own display data (nothing sensitive)."""
+
+    token: str = rx.LocalStorage("", name=TOKEN_STORAGE_KEY, sync=True)
+
+    signed_in: bool = False
+    user_name: str = ""
+    user_email: str = ""
+    currency: str = "AUD"
+    units: str = "metric"
+    timezone: str = "Australia/Sydney"
+
+    @rx.var
+    def display_name(self) -> str:
+        """The user's name, or the part of their email before the @."""
+        return self.user_name or self.user_email.split("@", 1)[0]
+
+    @rx.var
+    def initials(self) -> str:
+        """One or two letters for the avatar."""
+        words = self.display_name.split()
+        letters = "".join(word[0] for word in words[:2]) if words else "?"
+        return letters.upper()
+
+    async def _authenticate(self) -> User | None:
+        """The user the stored token belongs to; a dead token is forgotten."""
+        if not self.token:
+            self._forget()
+            return None
+        token = self.token
+        user = await run_in_session(lambda session: auth_service.authenticate(session, token))
+        if user is None:
+            self.token = ""
+            self._forget()
+            return None
+        self._show(user)
+        return user
+
+    def _show(self, user: User) -> None:
+        """Copy the user's own display fields into the public vars."""
+        self.signed_in = True
+        self.user_name = user.full_name or ""
+        self.user_email = user.email
+        self.currency = user.currency
+        self.units = user.units
+        self.timezone = user.timezone
+
+    def _forget(self) -> None:
+        self.signed_in = False
+        self.user_name = ""
+        self.user_email = ""
+        self.currency = "AUD"
+        self.units = "metric"
+        self.timezone = "Australia/Sydney"
+
+    def _sign_in(self, user: User, token: str) -> None:
+        """Keep a fresh session token in the browser and show the user."""
+        self.token = token
+        self._show(user)
+
+    def _here(self) -> str:
+        url = self.router.url
+        path = url.path.rstrip("/") or "/"
+        return f"{path}?{url.query}" if url.query else path
+
+    @rx.event
+    async def require_login(self):
+        """Page guard: send signed-out visitors to the sign-in page, coming back here afterwards."""
+        if await self._authenticate() is None:
+            return rx.redirect(routes.login_url(self._here()), replace=True)
+
+    @rx.event
+    async def redirect_if_signed_in(self):
+        """Sign-in and sign-up pages: a signed-in visitor goes straight on."""
+        if await self._authenticate() is not None:
+            target = routes.safe_next(self.router.url.query_parameters.get("next"))
+            return rx.redirect(target, replace=True)
+
+    @rx.event
+    async def logout(self):
+        """End this session on the server and in the browser."""
+        token = self.token
+        if token:
+            await run_in_session(lambda session: auth_service.logout(session, token))
+        self.token = ""
+        self._forget()
+        return [rx.redirect(routes.LOGIN, replace=True), rx.toast.info("Signed out. Safe travels!")]
+
+
+async def current_user(state: rx.State) -> User | None:
+    """The acting user for an event handler in any state, checked against the session store."""
+    auth = await state.get_state(AuthState)
+    return await auth._authenticate()
+
+
+async def current_user_id(state: rx.State) -> uuid.UUID | None:
+    """The acting user's id, or None when the browser is not signed in."""
+    user = await current_user(state)
+    return user.id if user is not None else None
+
+
+async def sign_in(state: rx.State, user: User, token: str) -> None:
+    """Record a successful login or registration for this browser."""
+    auth = await state.get_state(AuthState)
+    auth._sign_in(user, token)
+
+
+async def refresh_user(state: rx.State, user: User) -> None:
+    """Show changed profile or preferences (name, currency...) everywhere at once."""
+    auth = await state.get_state(AuthState)
+    auth._show(user)

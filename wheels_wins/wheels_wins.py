@@ -1,0 +1,13 @@
+"""The Reflex app. Pages register themselves (with navigation and PAM) when `wheels_wins.pages` is imported."""
+
+import reflex as rx
+
+import wheels_wins.pages  # noqa: F401
+
+app = rx.App(
+    html_lang="en",
+    head_components=[
+        rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),
+        rx.el.meta(name="theme-color", content="#0f766e"),
+    ],
+)
