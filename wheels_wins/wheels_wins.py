@@ -3,8 +3,10 @@
 import reflex as rx
 
 import wheels_wins.pages  # noqa: F401
+from wheels_wins.api.app import fastapi_app, security_middleware
 
 app = rx.App(
+    api_transformer=[fastapi_app, security_middleware],
     html_lang="en",
     head_components=[
         rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),

@@ -131,7 +131,9 @@ def auth_shell(content: rx.Component) -> rx.Component:
                     width="100%",
                     align="center",
                 ),
-                rx.center(content, flex="1", width="100%"),
+                rx.center(
+                    content, flex="1", width="100%", style={PHONE: {"align_items": "flex-start", "padding_top": "24px"}}
+                ),
                 width="100%",
                 max_width="420px",
                 min_height="100%",

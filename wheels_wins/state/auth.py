@@ -100,6 +100,15 @@ class AuthState(rx.State):
         self.token = token
         self._show(user)
 
+    async def _forget_page_data(self) -> None:
+        """Reset every app state but this one, so the next person in this tab sees nothing of the last."""
+        pending = list(type(self).get_root_state().get_substates())
+        while pending:
+            state_cls = pending.pop()
+            pending.extend(state_cls.get_substates())
+            if state_cls is not AuthState and state_cls.__module__.startswith("wheels_wins."):
+                (await self.get_state(state_cls)).reset()
+
     def _here(self) -> str:
         url = self.router.url
         path = url.path.rstrip("/") or "/"
@@ -126,6 +135,7 @@ class AuthState(rx.State):
             await run_in_session(lambda session: auth_service.logout(session, token))
         self.token = ""
         self._forget()
+        await self._forget_page_data()
         return [rx.redirect(routes.LOGIN, replace=True), rx.toast.info("Signed out. Safe travels!")]
 
 
@@ -144,6 +154,7 @@ async def current_user_id(state: rx.State) -> uuid.UUID | None:
 async def sign_in(state: rx.State, user: User, token: str) -> None:
     """Record a successful login or registration for this browser."""
     auth = await state.get_state(AuthState)
+    await auth._forget_page_data()
     auth._sign_in(user, token)
 
 
