@@ -1,0 +1,167 @@
+"""Typed dependencies: one transaction per request, the bearer user, paging, ids and rate limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Annotated, Protocol
+from zoneinfo import ZoneInfo
+
+from fastapi import Depends, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import Session
+
+from wheels_wins.api.errors import ApiError, not_authenticated, not_found
+from wheels_wins.db import session_scope
+from wheels_wins.models import User
+from wheels_wins.services import auth
+from wheels_wins.services.money import today_in, zone
+from wheels_wins.settings import get_settings
+
+MAX_LIMIT = 500
+
+
+def get_session() -> Iterator[Session]:
+    """The request's one transaction: committed after the route returns, rolled back if it raises."""
+    with session_scope() as session:
+        yield session
+
+
+# scope="function" commits before the response is sent, so a failed commit is never reported as success.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+_bearer = HTTPBearer(auto_error=False, description="The access_token from register or login")
+
+
+def get_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
+    """The bearer token of the request; 401 without one."""
+    if credentials is None or not credentials.credentials:
+        raise not_authenticated()
+    return credentials.credentials
+
+
+TokenDep = Annotated[str, Depends(get_token)]
+
+
+def get_current_user(session: SessionDep, token: TokenDep) -> User:
+    """The user the bearer token belongs to; 401 when it is unknown, expired or revoked."""
+    user = auth.authenticate(session, token)
+    if user is None:
+        raise not_authenticated()
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+class Paging:
+    """`limit` (1-500, default 50) and `offset` query parameters."""
+
+    def __init__(
+        self,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (at most 500)")] = 50,
+        offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+    ) -> None:
+        self.limit = limit
+        self.offset = offset
+
+
+PagingDep = Annotated[Paging, Depends()]
+
+
+def parse_id(value: str, what: str = "record") -> uuid.UUID:
+    """A path id as a UUID; a malformed one is simply not found."""
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise not_found(what) from None
+
+
+def user_zone(user: User) -> ZoneInfo:
+    """The user's timezone."""
+    return zone(user.timezone)
+
+
+def user_today(user: User) -> dt.date:
+    """Today's date where the user is."""
+    return today_in(user.timezone)
+
+
+def client_ip(request: Request) -> str:
+    """The peer address (the ASGI server resolves trusted proxy headers)."""
+    return request.client.host if request.client else "unknown"
+
+
+class RateLimiter(Protocol):
+    """What a rate-limit backend provides; a Redis one can replace the in-process default."""
+
+    def hit(self, key: str, *, limit: int, window_seconds: float) -> float:
+        """Count a request for `key`: 0 when allowed, else the seconds until the next is."""
+        ...
+
+    def reset(self) -> None:
+        """Forget every counter."""
+        ...
+
+
+class InProcessRateLimiter:
+    """A thread-safe sliding-window counter kept in this process."""
+
+    def __init__(self, *, max_keys: int = 100_000, clock: Callable[[], float] = time.monotonic) -> None:
+        self.max_keys = max_keys
+        self._clock = clock
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, key: str, *, limit: int, window_seconds: float) -> float:
+        """Count a request for `key`: 0 when allowed, else the seconds until the next is."""
+        with self._lock:
+            now = self._clock()
+            stamps = self._hits.get(key)
+            if stamps is None:
+                if len(self._hits) >= self.max_keys:
+                    self._evict(now, window_seconds)
+                stamps = self._hits[key] = deque()
+            while stamps and stamps[0] <= now - window_seconds:
+                stamps.popleft()
+            if len(stamps) >= limit:
+                return max(stamps[0] + window_seconds - now, 0.001)
+            stamps.append(now)
+            return 0.0
+
+    def reset(self) -> None:
+        """Forget every counter."""
+        with self._lock:
+            self._hits.clear()
+
+    def _evict(self, now: float, window_seconds: float) -> None:
+        for key in [k for k, stamps in self._hits.items() if not stamps or stamps[-1] <= now - window_seconds]:
+            del self._hits[key]
+        if len(self._hits) >= self.max_keys:
+            self._hits.clear()
+
+
+rate_limiter: RateLimiter = InProcessRateLimiter()
+
+
+def rate_limit(name: str, *, limit: int, per_seconds: float = 60.0) -> Callable[[Request], Awaitable[None]]:
+    """A dependency allowing `limit` requests per client address every `per_seconds` (429 + Retry-After beyond).
+
+    Off when `settings.rate_limits_enabled` is false (RATE_LIMITS_ENABLED=false).
+    """
+
+    async def check(request: Request) -> None:
+        if not get_settings().rate_limits_enabled:
+            return
+        retry_after = rate_limiter.hit(f"{name}:{client_ip(request)}", limit=limit, window_seconds=per_seconds)
+        if retry_after > 0:
+            raise ApiError(
+                429, "rate_limited", "too many requests; try again later", {"Retry-After": str(math.ceil(retry_after))}
+            )
+
+    return check

@@ -1,0 +1,135 @@
+"""Accounts: register, log in, log out and change the password."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+
+from fastapi import APIRouter, Depends, Request, Response, status
+
+from wheels_wins.api.deps import CurrentUser, SessionDep, TokenDep, client_ip, rate_limit
+from wheels_wins.api.errors import ERROR_RESPONSES, ApiError, ErrorEnvelope
+from wheels_wins.api.schemas.users import AuthResponse, LoginRequest, PasswordChange, RegisterRequest, UserBrief
+from wheels_wins.services import auth
+from wheels_wins.services.throttle import login_throttle
+from wheels_wins.settings import get_settings
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+# Beyond this the caller is told to come back later rather than held on an open connection.
+LONGEST_LOGIN_WAIT_SECONDS = 5.0
+_RATE_LIMITED = {429: {"model": ErrorEnvelope, "description": "Too many attempts; see Retry-After"}}
+
+
+def _user_agent(request: Request) -> str:
+    return request.headers.get("user-agent", "")
+
+
+@router.post(
+    "/register",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AuthResponse,
+    summary="Create an account",
+    dependencies=[Depends(rate_limit("register", limit=20))],
+    responses={
+        409: {"model": ErrorEnvelope, "description": "The email is taken"},
+        422: ERROR_RESPONSES[422],
+        **_RATE_LIMITED,
+    },
+)
+async def register(body: RegisterRequest, request: Request, session: SessionDep) -> AuthResponse:
+    """Create an account and return a bearer token for it."""
+    user, token = await asyncio.to_thread(
+        auth.register,
+        session,
+        email=body.email,
+        password=body.password,
+        full_name=body.full_name,
+        user_agent=_user_agent(request),
+    )
+    return AuthResponse(access_token=token, user=UserBrief.model_validate(user))
+
+
+@router.post(
+    "/login",
+    response_model=AuthResponse,
+    summary="Log in",
+    dependencies=[Depends(rate_limit("login", limit=20))],
+    responses={
+        401: {"model": ErrorEnvelope, "description": "Bad credentials"},
+        422: ERROR_RESPONSES[422],
+        **_RATE_LIMITED,
+    },
+)
+async def login(body: LoginRequest, request: Request, session: SessionDep) -> AuthResponse:
+    """Exchange an email and password for a bearer token; repeated failures slow down, then answer 429."""
+    email = auth.normalise_email(body.email)
+    keys = (email, f"{email}|{client_ip(request)}")
+    throttled = get_settings().rate_limits_enabled
+    if throttled:
+        delay = max(login_throttle.delay_for(key) for key in keys)
+        if delay > LONGEST_LOGIN_WAIT_SECONDS:
+            raise ApiError(
+                429,
+                "rate_limited",
+                "too many failed sign-in attempts; try again later",
+                {"Retry-After": str(math.ceil(delay))},
+            )
+        if delay > 0:
+            await asyncio.sleep(delay)
+    try:
+        user, token = await asyncio.to_thread(
+            auth.login, session, email=email, password=body.password, user_agent=_user_agent(request)
+        )
+    except auth.AuthError as exc:
+        if throttled and exc.status == 401:
+            for key in keys:
+                login_throttle.record_failure(key)
+        raise
+    if throttled:
+        for key in keys:
+            login_throttle.reset(key)
+    return AuthResponse(access_token=token, user=UserBrief.model_validate(user))
+
+
+@router.post(
+    "/logout",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    summary="Log out",
+    responses={401: ERROR_RESPONSES[401]},
+)
+def logout(user: CurrentUser, token: TokenDep, session: SessionDep) -> Response:
+    """Revoke the bearer token."""
+    auth.logout(session, token)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/password",
+    response_model=AuthResponse,
+    summary="Change password",
+    dependencies=[Depends(rate_limit("password", limit=20))],
+    responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422], **_RATE_LIMITED},
+)
+async def change_password(
+    body: PasswordChange, request: Request, user: CurrentUser, session: SessionDep
+) -> AuthResponse:
+    """Replace the password, sign out every device and return a fresh token for this one."""
+    try:
+        token = await asyncio.to_thread(
+            auth.change_password,
+            session,
+            user=user,
+            current_password=body.current_password,
+            new_password=body.new_password,
+            user_agent=_user_agent(request),
+        )
+    except auth.AuthError as exc:
+        # A wrong current password is bad input, not a dead session: 401 would sign the client out.
+        if exc.code == "invalid_current_password":
+            raise ApiError(422, exc.code, "current_password: is incorrect") from exc
+        if exc.code == "invalid_password":
+            raise ApiError(422, exc.code, f"new_password: {exc.message}") from exc
+        raise
+    return AuthResponse(access_token=token, user=UserBrief.model_validate(user))

@@ -1,0 +1,82 @@
+"""`GET /api/health`: the database, the cache and which AI providers are configured."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+from wheels_wins.api.errors import ErrorBody
+from wheels_wins.api.schemas.health import Health, HealthChecks
+from wheels_wins.db import get_engine
+from wheels_wins.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["health"])
+
+CHECK_TIMEOUT_SECONDS = 3.0
+
+
+def _ping_database() -> None:
+    with get_engine().connect() as connection:
+        connection.execute(text("SELECT 1"))
+
+
+async def database_status() -> str:
+    """`ok` when a trivial query succeeds within the timeout, else `unavailable`."""
+    try:
+        await asyncio.wait_for(asyncio.to_thread(_ping_database), CHECK_TIMEOUT_SECONDS)
+    except Exception as exc:  # noqa: BLE001 - any failure means the same to a load balancer
+        log.warning("Health check: database unavailable (%s)", exc.__class__.__name__)
+        return "unavailable"
+    return "ok"
+
+
+async def cache_status(settings: Settings) -> str:
+    """`in-process` without REDIS_URL, else whether Redis answers a PING."""
+    if not settings.redis_url:
+        return "in-process"
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(settings.redis_url, socket_connect_timeout=1, socket_timeout=1)
+    try:
+        await asyncio.wait_for(client.ping(), CHECK_TIMEOUT_SECONDS)
+    except Exception as exc:  # noqa: BLE001 - a cache that cannot answer is down, whatever the reason
+        log.warning("Health check: cache unavailable (%s)", exc.__class__.__name__)
+        return "unavailable"
+    finally:
+        await client.aclose()
+    return "ok"
+
+
+def ai_providers(settings: Settings) -> list[str]:
+    """The providers with a key configured, then `local`, which always answers."""
+    keys = {
+        "anthropic": settings.anthropic_api_key,
+        "gemini": settings.gemini_api_key,
+        "openai": settings.openai_api_key,
+    }
+    return [name for name, key in keys.items() if key] + ["local"]
+
+
+@router.get(
+    "/health",
+    response_model=Health,
+    response_model_exclude_none=True,
+    summary="Service health",
+    responses={503: {"model": Health, "description": "The database is unreachable"}},
+)
+async def health() -> JSONResponse:
+    """200 when healthy or degraded (cache down), 503 when the database is unreachable."""
+    settings = get_settings()
+    database, cache = await asyncio.gather(database_status(), cache_status(settings))
+    checks = HealthChecks(database=database, cache=cache, ai_providers=ai_providers(settings))  # type: ignore[arg-type]
+    if database != "ok":
+        error = ErrorBody(code="database_unavailable", message="database unavailable")
+        body = Health(status="unhealthy", checks=checks, error=error)
+        return JSONResponse(body.model_dump(mode="json"), status_code=503)
+    body = Health(status="healthy" if cache != "unavailable" else "degraded", checks=checks)
+    return JSONResponse(body.model_dump(mode="json", exclude_none=True))

@@ -1,0 +1,1 @@
+"""Request and response schemas: one family (Create, Update, Public) per resource."""
