@@ -79,12 +79,15 @@ def update_fuel(session: Session, *, user: User, fuel_id: uuid.UUID, changes: Ma
     entry = fuel_repo.get(session, user_id=user.id, fuel_id=fuel_id)
     if entry is None:
         return None
-    merged = {"litres": entry.litres, "total_cost": entry.total_cost, "price_per_litre": entry.price_per_litre, **changes}
-    litres = Decimal(str(merged["litres"]))
-    if "total_cost" in changes or "litres" in changes and "price_per_litre" not in changes:
-        total, price = fill_prices(litres, Decimal(str(merged["total_cost"])), None)
-    else:
-        total, price = fill_prices(litres, None, Decimal(str(merged["price_per_litre"])))
+    litres = Decimal(str(changes.get("litres", entry.litres)))
+    if changes.get("total_cost") is not None:
+        total, price = fill_prices(litres, Decimal(str(changes["total_cost"])), None)
+    elif changes.get("price_per_litre") is not None:
+        total, price = fill_prices(litres, None, Decimal(str(changes["price_per_litre"])))
+    elif "litres" in changes:  # the receipt total stands; the price per litre follows
+        total, price = fill_prices(litres, entry.total_cost, None)
+    else:  # nothing price-related changed: keep the stored figures exactly
+        total, price = entry.total_cost, entry.price_per_litre
     entry = fuel_repo.update(
         session, user_id=user.id, fuel_id=fuel_id, changes={**changes, "litres": litres, "total_cost": total, "price_per_litre": price}
     )
