@@ -44,10 +44,9 @@ RUN useradd --create-home --uid 10001 app && install -d -o app -g app /data
 WORKDIR /app
 COPY --from=python-deps /opt/venv /opt/venv
 COPY . .
-# Only the built bundle and the backend's compile markers: no node_modules.
+# Only the built bundle (with its fingerprint) and the backend's compile markers: no node_modules.
 COPY --from=build /app/.web/build .web/build
 COPY --from=build /app/.web/backend .web/backend
-COPY --from=build /app/.web/wheels_wins-build.sha256 .web/
 USER app
 VOLUME ["/data"]
 EXPOSE ${PORT}

