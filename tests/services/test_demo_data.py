@@ -1,0 +1,115 @@
+"""The demo account: weeks of linked, realistic data, created exactly once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from wheels_wins.models import (
+    USER_OWNED_TABLES,
+    Budget,
+    CalendarEvent,
+    Expense,
+    FuelEntry,
+    IncomeEntry,
+    MaintenanceRecord,
+    User,
+    Vehicle,
+)
+from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.services import money, passwords
+from wheels_wins.services.demo_data import DEMO_EMAIL, DEMO_PASSWORD, DEMO_TIMEZONE, ensure_demo_account
+
+
+def _row_counts(session: Session) -> dict[str, int]:
+    return {
+        model.__tablename__: session.exec(select(func.count()).select_from(model)).one()  # type: ignore[attr-defined]
+        for model in (User, *USER_OWNED_TABLES)
+    }
+
+
+def _rows(session: Session, model: type, user_id: uuid.UUID) -> list:
+    return list(session.exec(select(model).where(model.user_id == user_id)).all())  # type: ignore[attr-defined]
+
+
+def test_demo_password_passes_the_password_policy() -> None:
+    assert passwords.validate_password(DEMO_PASSWORD, DEMO_EMAIL) is None
+
+
+def test_ensure_demo_account_creates_a_populated_account(session: Session) -> None:
+    user, created = ensure_demo_account(session)
+    session.commit()
+    today = money.today_in(DEMO_TIMEZONE)
+
+    assert created is True
+    assert (user.email, user.timezone, user.currency) == (DEMO_EMAIL, DEMO_TIMEZONE, "AUD")
+    assert user.password_hash and passwords.verify_password(user.password_hash, DEMO_PASSWORD)
+
+    [vehicle] = _rows(session, Vehicle, user.id)
+    assert vehicle.consumption_l_per_100km > 0
+
+    assert {b.category for b in _rows(session, Budget, user.id)} == {
+        "fuel",
+        "groceries",
+        "camping",
+        "dining",
+        "maintenance",
+        "entertainment",
+    }
+
+    trip = trip_repo.active(session, user_id=user.id)
+    assert trip is not None and trip.status == "active"
+    assert [w.name for w in trip_repo.waypoints(session, user_id=user.id, trip_id=trip.id)] == [
+        "Sydney",
+        "Canberra",
+        "Melbourne",
+        "Adelaide",
+    ]
+    assert trip.estimated_fuel_cost is not None and trip.estimated_fuel_cost > 0
+
+    all_expenses = {e.id: e for e in _rows(session, Expense, user.id)}
+    assert len(all_expenses) > 40
+    assert all(today - dt.timedelta(days=41) <= e.date <= today for e in all_expenses.values())
+    assert any(e.trip_id == trip.id for e in all_expenses.values())
+
+    fills = _rows(session, FuelEntry, user.id)
+    assert len(fills) >= 5
+    for fill in fills:
+        linked = all_expenses[fill.expense_id]
+        assert (linked.source, linked.category, linked.amount, linked.date) == (
+            "fuel",
+            "fuel",
+            fill.total_cost,
+            fill.date,
+        )
+    assert sum(e.source == "fuel" for e in all_expenses.values()) == len(fills)
+
+    records = _rows(session, MaintenanceRecord, user.id)
+    assert len(records) == 2
+    costed = [r for r in records if r.cost]
+    assert len(costed) == 1 and all_expenses[costed[0].expense_id].amount == costed[0].cost
+
+    events = _rows(session, CalendarEvent, user.id)
+    assert len(events) == 3
+    assert all(e.start > dt.datetime.now(dt.UTC) for e in events)
+
+    assert all(i.amount == Decimal("1450.00") for i in _rows(session, IncomeEntry, user.id))
+    assert money.month_summary(session, user_id=user.id, today=today).total > 0
+
+
+def test_ensure_demo_account_is_idempotent(session: Session) -> None:
+    first, created = ensure_demo_account(session)
+    session.commit()
+    counts = _row_counts(session)
+    assert created is True and counts["users"] == 1
+
+    again, created_again = ensure_demo_account(session)
+    session.commit()
+
+    assert created_again is False
+    assert again.id == first.id
+    assert _row_counts(session) == counts

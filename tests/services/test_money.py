@@ -1,0 +1,135 @@
+"""Money rules: dates in the user's zone, month ranges, formatting and the month summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import Session
+
+from wheels_wins.repositories import budgets, expenses, income
+from wheels_wins.services.money import BudgetStatus, format_money, month_range, month_summary, today_in, zone
+
+UTC = dt.UTC
+
+
+@pytest.mark.parametrize(
+    ("day", "first", "last"),
+    [
+        (dt.date(2024, 2, 10), dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+        (dt.date(2023, 2, 28), dt.date(2023, 2, 1), dt.date(2023, 2, 28)),
+        (dt.date(2025, 12, 31), dt.date(2025, 12, 1), dt.date(2025, 12, 31)),
+        (dt.date(2026, 1, 1), dt.date(2026, 1, 1), dt.date(2026, 1, 31)),
+        (dt.date(2026, 4, 15), dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+    ],
+)
+def test_month_range(day: dt.date, first: dt.date, last: dt.date) -> None:
+    assert month_range(day) == (first, last)
+
+
+def _zone_where_the_date_differs_from_utc() -> str:
+    # UTC+14 is a day ahead from 10:00 UTC; UTC-12 is a day behind before 12:00 UTC.
+    return "Pacific/Kiritimati" if dt.datetime.now(UTC).hour >= 11 else "Etc/GMT+12"
+
+
+def test_today_in_uses_the_users_zone_not_utc() -> None:
+    tz = _zone_where_the_date_differs_from_utc()
+    before = dt.datetime.now(ZoneInfo(tz)).date()
+    result = today_in(tz)
+    after = dt.datetime.now(ZoneInfo(tz)).date()
+    assert result in {before, after}
+    assert result != dt.datetime.now(UTC).date()
+
+
+@pytest.mark.parametrize("tz", [None, "", "Mars/Olympus_Mons", "not a zone"])
+def test_unknown_zones_fall_back_to_utc(tz: str | None) -> None:
+    assert zone(tz) == ZoneInfo("UTC")
+    before = dt.datetime.now(UTC).date()
+    assert today_in(tz) in {before, dt.datetime.now(UTC).date()}
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "text"),
+    [
+        (Decimal("1234.5"), "AUD", "$1,234.50"),
+        (Decimal("-1234.5"), "AUD", "-$1,234.50"),
+        (Decimal("1234567.891"), "USD", "$1,234,567.89"),
+        ("1,250", "AUD", "$1,250.00"),
+        (Decimal("0.005"), "AUD", "$0.01"),
+        (None, "AUD", "$0.00"),
+        (0, "NZD", "$0.00"),
+        (Decimal("99.9"), "EUR", "€99.90"),
+        (Decimal("99.9"), "gbp", "£99.90"),
+        (Decimal("10"), "CHF", "CHF 10.00"),
+        (Decimal("-10"), "chf", "-CHF 10.00"),
+    ],
+)
+def test_format_money(amount: object, currency: str, text: str) -> None:
+    assert format_money(amount, currency) == text
+
+
+def test_format_money_defaults_to_dollars() -> None:
+    assert format_money(Decimal("7")) == "$7.00"
+
+
+def test_month_summary(session: Session, make_user) -> None:
+    user = make_user()
+    other = make_user()
+    today = dt.date(2024, 2, 15)
+    for amount, category, day in [
+        ("80.00", "fuel", dt.date(2024, 2, 1)),
+        ("45.50", "fuel", dt.date(2024, 2, 29)),
+        ("210.25", "groceries", dt.date(2024, 2, 10)),
+        ("12.00", "dining", dt.date(2024, 2, 14)),
+        ("999.00", "fuel", dt.date(2024, 1, 31)),
+        ("999.00", "fuel", dt.date(2024, 3, 1)),
+    ]:
+        expenses.create(session, user_id=user.id, amount=Decimal(amount), category=category, date=day)
+    expenses.create(session, user_id=other.id, amount=Decimal("500"), category="dining", date=today)
+    income.create(session, user_id=user.id, amount=Decimal("1000.00"), source="Bookkeeping", date=dt.date(2024, 2, 3))
+    income.create(session, user_id=user.id, amount=Decimal("1000.00"), source="Bookkeeping", date=dt.date(2024, 3, 3))
+    income.create(session, user_id=other.id, amount=Decimal("7.00"), source="Other", date=today)
+    budgets.upsert(session, user_id=user.id, category="fuel", amount=Decimal("100"))
+    budgets.upsert(session, user_id=user.id, category="camping", amount=Decimal("300"))
+    budgets.upsert(session, user_id=user.id, category="dining", amount=Decimal("50"))
+    budgets.upsert(session, user_id=other.id, category="groceries", amount=Decimal("1"))
+    session.commit()
+
+    summary = month_summary(session, user_id=user.id, today=today)
+
+    assert (summary.start, summary.end) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert summary.total == Decimal("347.75")
+    assert list(summary.by_category.items()) == [
+        ("groceries", Decimal("210.25")),
+        ("fuel", Decimal("125.50")),
+        ("dining", Decimal("12.00")),
+    ]
+    assert summary.income == Decimal("1000.00")
+    assert summary.net == Decimal("652.25")
+    assert summary.budget_total == Decimal("450.00")
+    assert summary.budgets == [
+        BudgetStatus("camping", Decimal("300.00"), Decimal("0.00"), Decimal("300.00")),
+        BudgetStatus("dining", Decimal("50.00"), Decimal("12.00"), Decimal("38.00")),
+        BudgetStatus("fuel", Decimal("100.00"), Decimal("125.50"), Decimal("-25.50")),
+    ]
+    ratios = {b.category: b.ratio for b in summary.budgets}
+    assert ratios == {"camping": 0.0, "dining": 0.24, "fuel": 1.255}
+
+
+def test_month_summary_of_an_empty_month(session: Session, make_user) -> None:
+    user = make_user()
+    summary = month_summary(session, user_id=user.id, today=dt.date(2025, 12, 31))
+    assert (summary.total, summary.by_category, summary.income, summary.budgets) == (
+        Decimal("0.00"),
+        {},
+        Decimal("0.00"),
+        [],
+    )
+    assert summary.net == Decimal("0.00")
+    assert str(summary.total) == "0.00"
+
+
+def test_zero_budget_has_zero_ratio() -> None:
+    assert BudgetStatus("fuel", Decimal("0.00"), Decimal("10.00"), Decimal("-10.00")).ratio == 0.0
