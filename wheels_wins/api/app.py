@@ -26,6 +26,7 @@ from wheels_wins.api.routers import (
     income,
     maintenance,
     me,
+    pam,
     posts,
     trips,
 )
@@ -47,6 +48,7 @@ TAGS = [
     {"name": "maintenance", "description": "Vehicle maintenance (a cost records an expense)"},
     {"name": "calendar", "description": "Events and reminders"},
     {"name": "posts", "description": "The community feed"},
+    {"name": "pam", "description": "PAM, the assistant that acts"},
 ]
 
 
@@ -84,7 +86,7 @@ def create_api() -> FastAPI:
     )
     install_error_handlers(api)
     api.include_router(health.router, prefix=API_PREFIX)
-    for module in (auth, me, expenses, budgets, income, trips, fuel, maintenance, calendar, posts):
+    for module in (auth, me, expenses, budgets, income, trips, fuel, maintenance, calendar, posts, pam):
         api.include_router(module.router, prefix=V1_PREFIX)
     # Anything else under /api answers in the error envelope rather than falling through to Reflex.
     api.add_api_route(

@@ -165,3 +165,34 @@ def rate_limit(name: str, *, limit: int, per_seconds: float = 60.0) -> Callable[
             )
 
     return check
+
+
+def get_current_user_id(token: TokenDep) -> uuid.UUID:
+    """The bearer user's id, authenticated in a transaction of its own.
+
+    For long routes (PAM turns) that open their own transactions: holding the request's session
+    open meanwhile would keep SQLite's write lock (a session touch) for the whole turn.
+    """
+    with session_scope() as session:
+        user = auth.authenticate(session, token)
+        if user is None:
+            raise not_authenticated()
+        return user.id
+
+
+CurrentUserId = Annotated[uuid.UUID, Depends(get_current_user_id)]
+
+
+def per_user_rate_limit(name: str, *, limit: int, per_seconds: float = 60.0) -> Callable[[uuid.UUID], Awaitable[None]]:
+    """A dependency allowing each user `limit` requests every `per_seconds` (429 + Retry-After beyond)."""
+
+    async def check(user_id: CurrentUserId) -> None:
+        if not get_settings().rate_limits_enabled:
+            return
+        retry_after = rate_limiter.hit(f"{name}:{user_id}", limit=limit, window_seconds=per_seconds)
+        if retry_after > 0:
+            raise ApiError(
+                429, "rate_limited", "too many messages; try again shortly", {"Retry-After": str(math.ceil(retry_after))}
+            )
+
+    return check

@@ -1,0 +1,146 @@
+"""The turn loop on a scripted model: tools run in their own transactions, replies persist, undo works."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+import pytest
+
+from wheels_wins.db import session_scope
+from wheels_wins.models import Expense, PamMessage
+from wheels_wins.pam.agent import ConversationNotFound, run_turn
+from wheels_wins.pam.providers.base import ProviderError
+from wheels_wins.pam.providers.chain import ProviderChain
+from wheels_wins.pam.types import ModelRequest, ModelResponse, ToolCall
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import pam as pam_repo
+from sqlmodel import select
+
+
+class ScriptedModel:
+    """Answers each step from a queue; records what it was sent."""
+
+    def __init__(self, name: str, steps: list[ModelResponse | Exception]) -> None:
+        self.name, self.steps, self.requests = name, list(steps), []
+
+    async def request(self, request: ModelRequest, on_text=None) -> ModelResponse:
+        self.requests.append(request)
+        step = self.steps.pop(0)
+        if isinstance(step, Exception):
+            raise step
+        if on_text and step.text:
+            await on_text(step.text)
+        return step
+
+
+def _chain(*models: ScriptedModel) -> ProviderChain:
+    return ProviderChain(list(models), timeout=2)
+
+
+async def test_tool_call_is_executed_and_reply_persisted(make_user, session) -> None:
+    user = make_user()
+    model = ScriptedModel("scripted", [
+        ModelResponse(tool_calls=[ToolCall("add_expense", {"amount": "45", "category": "groceries", "merchant": "Woolworths"})]),
+        ModelResponse(text="Logged $45.00 groceries at Woolworths."),
+    ])
+    result = await run_turn(user_id=user.id, message="I spent $45 on groceries at Woolworths", chain=_chain(model))
+    assert result.provider == "scripted"
+    assert [c.result.ok for c in result.tool_calls] == [True]
+    assert "expenses" in result.changed
+    rows, total = expense_repo.list_page(session, user_id=user.id)
+    assert total == 1 and rows[0].amount == Decimal("45.00") and rows[0].merchant == "Woolworths"
+    # The second step saw the tool result.
+    assert model.requests[1].messages[-1].role == "tool"
+    history = pam_repo.messages(session, user_id=user.id, conversation_id=result.conversation_id)
+    assert [m.role for m in history] == ["user", "assistant"]
+    assert history[1].tool_calls[0]["undo"]["op"] == "delete"
+
+
+async def test_invalid_arguments_give_honest_failure_and_write_nothing(make_user, session) -> None:
+    user = make_user()
+    model = ScriptedModel("scripted", [
+        ModelResponse(tool_calls=[ToolCall("add_expense", {"amount": "-5", "category": "fuel"})]),
+        ModelResponse(text="That amount doesn't look right."),
+    ])
+    result = await run_turn(user_id=user.id, message="add -5 fuel", chain=_chain(model))
+    assert not result.tool_calls[0].result.ok
+    assert "amount" in result.tool_calls[0].result.summary
+    assert expense_repo.list_page(session, user_id=user.id)[1] == 0
+
+
+async def test_unknown_tool_is_a_failure_not_a_crash(make_user) -> None:
+    user = make_user()
+    model = ScriptedModel("scripted", [ModelResponse(tool_calls=[ToolCall("drop_tables", {})]), ModelResponse(text="Sorry.")])
+    result = await run_turn(user_id=user.id, message="hi", chain=_chain(model))
+    assert result.tool_calls[0].result.ok is False
+
+
+async def test_failover_to_next_provider(make_user) -> None:
+    user = make_user()
+    broken = ScriptedModel("broken", [ProviderError("500")])
+    backup = ScriptedModel("backup", [ModelResponse(text="Hello from backup")])
+    result = await run_turn(user_id=user.id, message="hello", chain=_chain(broken, backup))
+    assert (result.provider, result.reply) == ("backup", "Hello from backup")
+
+
+async def test_circuit_breaker_skips_a_failing_provider(make_user) -> None:
+    user = make_user()
+    broken = ScriptedModel("broken", [ProviderError("500")] * 3)
+    backup = ScriptedModel("backup", [ModelResponse(text="ok")] * 4)
+    chain = _chain(broken, backup)
+    for _ in range(4):
+        await run_turn(user_id=user.id, message="hello", chain=chain)
+    assert len(broken.requests) == 3  # the fourth turn skipped it
+
+
+async def test_conversation_of_another_user_is_not_found(make_user) -> None:
+    alice, bob = make_user(), make_user()
+    model = ScriptedModel("scripted", [ModelResponse(text="hi")])
+    first = await run_turn(user_id=alice.id, message="hello", chain=_chain(model))
+    with pytest.raises(ConversationNotFound):
+        await run_turn(user_id=bob.id, message="hello", conversation_id=first.conversation_id, chain=_chain(model))
+    with pytest.raises(ConversationNotFound):
+        await run_turn(user_id=alice.id, message="hello", conversation_id=uuid.uuid4(), chain=_chain(model))
+
+
+async def test_undo_reverses_the_last_change_only_once(make_user, session) -> None:
+    user = make_user()
+    model = ScriptedModel("scripted", [
+        ModelResponse(tool_calls=[ToolCall("add_expense", {"amount": "80", "category": "mechanic"})]),
+        ModelResponse(text="Logged."),
+        ModelResponse(tool_calls=[ToolCall("undo_last_change", {})]),
+        ModelResponse(text="Undone."),
+        ModelResponse(tool_calls=[ToolCall("undo_last_change", {})]),
+        ModelResponse(text="Nothing to undo."),
+    ])
+    chain = _chain(model)
+    first = await run_turn(user_id=user.id, message="spent $80 at the mechanic", chain=chain)
+    assert expense_repo.list_page(session, user_id=user.id)[1] == 1
+    second = await run_turn(user_id=user.id, message="undo that", conversation_id=first.conversation_id, chain=chain)
+    assert second.tool_calls[0].result.ok
+    session.expire_all()
+    assert expense_repo.list_page(session, user_id=user.id)[1] == 0
+    third = await run_turn(user_id=user.id, message="undo that", conversation_id=first.conversation_id, chain=chain)
+    assert not third.tool_calls[0].result.ok
+
+
+async def test_a_crashing_tool_leaves_no_half_written_record(make_user, session, monkeypatch) -> None:
+    """plan_trip writes a trip then its stops; an error in between must leave nothing behind."""
+    from wheels_wins.services import trips as trip_service
+
+    user = make_user()
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(trip_service, "set_stops", explode)  # a third-party failure mid-write
+    model = ScriptedModel("scripted", [
+        ModelResponse(tool_calls=[ToolCall("plan_trip", {"places": ["Sydney", "Canberra"]})]),
+        ModelResponse(text="Sorry."),
+    ])
+    result = await run_turn(user_id=user.id, message="plan Sydney to Canberra", chain=_chain(model))
+    assert result.tool_calls[0].result.ok is False
+    from wheels_wins.models import Trip
+
+    assert session.exec(select(Trip).where(Trip.user_id == user.id)).all() == []

@@ -1,0 +1,135 @@
+"""`run_turn`: the single entry to PAM for the Reflex state and the REST API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from typing import Any
+
+from wheels_wins.db import session_scope
+from wheels_wins.models import PamMessage
+from wheels_wins.pam.context import now_utc, system_prompt, user_snapshot
+from wheels_wins.pam.providers.base import TextSink
+from wheels_wins.pam.providers.chain import ProviderChain
+from wheels_wins.pam.providers.registry import default_chain
+from wheels_wins.pam.tools import run_tool, tool_schemas
+from wheels_wins.pam.types import ChatMessage, ExecutedCall, ModelRequest, ToolCall, ToolContext, TurnResult
+from wheels_wins.repositories import pam as pam_repo
+from wheels_wins.repositories import users as user_repo
+from wheels_wins.services.money import today_in
+
+HISTORY_TURNS = 12
+MAX_STEPS = 4
+MAX_MESSAGE_CHARS = 4000
+
+
+class ConversationNotFound(LookupError):
+    """The conversation id is unknown or belongs to someone else."""
+
+
+def _transcript(history: list[PamMessage]) -> list[ChatMessage]:
+    out = []
+    for message in history:
+        text = message.content
+        if message.role == "assistant" and message.tool_calls:
+            done = "; ".join(c.get("summary", c["name"]) for c in message.tool_calls if c.get("ok"))
+            text = f"{text}\n[actions: {done}]" if done else text
+        out.append(ChatMessage(role="user" if message.role == "user" else "assistant", content=text))
+    return out
+
+
+def _engine_state(history: list[PamMessage]) -> dict[str, Any]:
+    """Pending clarification and the records PAM touched last, for follow-ups like "$48" or "make that $35"."""
+    for message in reversed(history):
+        if message.role != "assistant":
+            continue
+        recent = [{"name": c["name"], "data": c.get("result", {})} for c in message.tool_calls if c.get("ok")]
+        return {"pending": message.pending, "last_calls": recent}
+    return {"pending": None, "last_calls": []}
+
+
+def _stored_call(call: ExecutedCall) -> dict[str, Any]:
+    return {**call.public(), "summary": call.result.summary, "undo": call.result.undo}
+
+
+def _context(session: Any, user: Any, page: str, location: tuple[float, float] | None, conversation_id: uuid.UUID) -> ToolContext:
+    return ToolContext(
+        session=session, user=user, today=today_in(user.timezone), now=now_utc(), page=page, location=location,
+        conversation_id=conversation_id,
+    )
+
+
+def _execute(user_id: uuid.UUID, page: str, location: tuple[float, float] | None, conversation_id: uuid.UUID, call: ToolCall) -> ExecutedCall:
+    """Run one tool in its own transaction; a crash becomes an honest failure and writes nothing."""
+    from wheels_wins.pam.types import ToolResult
+
+    try:
+        with session_scope() as session:
+            user = user_repo.get_by_id(session, user_id=user_id)
+            assert user is not None
+            result = run_tool(call.name, call.arguments, _context(session, user, page, location, conversation_id))
+            if not result.ok:
+                session.rollback()
+    except Exception:  # noqa: BLE001 — the transaction rolled back; tell the user plainly
+        result = ToolResult.fail("Something went wrong while doing that, so I didn't change anything.")
+    return ExecutedCall(call.name, call.arguments, result)
+
+
+async def run_turn(
+    *,
+    user_id: uuid.UUID,
+    message: str,
+    conversation_id: uuid.UUID | None = None,
+    page: str = "/",
+    location: tuple[float, float] | None = None,
+    on_text: TextSink | None = None,
+    chain: ProviderChain | None = None,
+) -> TurnResult:
+    """Answer one user message: persist it, let the model act through tools, persist and return the reply."""
+    text = message.strip()[:MAX_MESSAGE_CHARS]
+    chain = chain or default_chain()
+    with session_scope() as session:
+        user = user_repo.get_by_id(session, user_id=user_id)
+        if user is None:
+            raise ConversationNotFound("unknown user")
+        if conversation_id is None:
+            conversation = pam_repo.create_conversation(session, user_id=user_id, title=text[:60])
+        else:
+            found = pam_repo.get_conversation(session, user_id=user_id, conversation_id=conversation_id)
+            if found is None:
+                raise ConversationNotFound(str(conversation_id))
+            conversation = found
+        history = pam_repo.messages(session, user_id=user_id, conversation_id=conversation.id, limit=HISTORY_TURNS)
+        pam_repo.add_message(session, user_id=user_id, conversation=conversation, role="user", content=text)
+        ctx = _context(session, user, page, location, conversation.id)
+        system = system_prompt(ctx, user_snapshot(ctx))
+        state = {**_engine_state(history), "today": ctx.today.isoformat(), "currency": user.currency, "page": page}
+    transcript = [*_transcript(history), ChatMessage(role="user", content=text)]
+    request = ModelRequest(system=system, messages=transcript, tools=tool_schemas(), state=state)
+
+    executed: list[ExecutedCall] = []
+    provider, reply, pending = "local", "", None
+    for _ in range(MAX_STEPS):
+        provider, response = await chain.request(request, on_text)
+        reply, pending = response.text, response.pending
+        if not response.tool_calls:
+            break
+        transcript.append(ChatMessage(role="assistant", content=response.text, tool_calls=response.tool_calls))
+        for call in response.tool_calls:
+            done = await asyncio.to_thread(_execute, user_id, page, location, conversation.id, call)
+            executed.append(done)
+            transcript.append(
+                ChatMessage(role="tool", content=json.dumps(done.public(), default=str), tool_call_id=call.id, tool_name=call.name)
+            )
+    else:
+        reply = reply or "; ".join(c.result.summary for c in executed)
+
+    ui_actions = [action for call in executed for action in call.result.ui_actions]
+    with session_scope() as session:
+        assistant = pam_repo.add_message(
+            session, user_id=user_id, conversation=conversation, role="assistant", content=reply, provider=provider,
+            tool_calls=[_stored_call(c) for c in executed], ui_actions=ui_actions, pending=pending,
+        )
+    changed = {domain for c in executed if c.result.ok for domain in c.result.changed}
+    return TurnResult(conversation.id, assistant.id, reply, provider, executed, ui_actions, changed)

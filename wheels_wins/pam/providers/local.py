@@ -1,0 +1,192 @@
+"""The local engine: PAM without a network, behind the same provider interface as the models.
+
+It reads the newest user message with the rule-based parser in `pam.local`, turns it into calls
+of the shared tools, asks a short question when a required detail is missing (remembering the
+half-filled request in `pending`), and words the reply from the tools' structured results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from wheels_wins.pam.local.amounts import best_amount, first_quantity
+from wheels_wins.pam.local.intents import Intent, classify
+from wheels_wins.pam.providers.base import TextSink
+from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
+
+TOOL_PERIODS = {"today", "yesterday", "this_week", "last_week", "this_month", "last_month", "this_year", "all_time"}
+QUESTIONS = {
+    ("add_expense", "amount"): "How much was it, and what was it for?",
+    ("add_income", "amount"): "How much did you earn?",
+    ("log_fuel", "litres"): "How many litres did you put in?",
+    ("log_fuel", "total_cost"): "What did the fill-up cost in total?",
+    ("set_budget", "category"): "Which spending category is the budget for?",
+    ("set_budget", "amount"): "How much a month should the budget be?",
+    ("log_maintenance", "task"): "What work was done on the vehicle?",
+    ("plan_trip", "places"): "Where are you starting from, and where are you heading?",
+    ("add_calendar", "title"): "What should the reminder say?",
+    ("add_calendar", "date"): "Which date should I put it on?",
+    ("create_post", "content"): "What would you like to post to the community?",
+}
+SMALL_TALK = {
+    "greeting": "G'day! I can log expenses, fuel and maintenance, set budgets, plan trips and add reminders. "
+    "Try “add $50 fuel” or “plan a trip from Sydney to Melbourne”.",
+    "thanks": "You're welcome — safe travels!",
+    "help": "Tell me what happened or what you need: “spent $45 on groceries at Woolworths”, “filled up 62 L for $118”, "
+    "“how's my fuel budget?”, “remind me to renew the rego on 15 March”, “plan Brisbane to Cairns”, or “undo that”.",
+}
+UNKNOWN = (
+    "I'm not sure what you'd like me to do. I can record expenses, income, fuel and maintenance, set budgets, "
+    "plan trips, add reminders and post to the community — what do you need?"
+)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _slots_json(slots: dict[str, Any]) -> dict[str, Any]:
+    return {k: _jsonable(v) for k, v in slots.items() if v not in (None, "", [])}
+
+
+def _pick(slots: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {n: _jsonable(slots[n]) for n in names if slots.get(n) not in (None, "", [])}
+
+
+def _range_args(slots: dict[str, Any]) -> dict[str, Any]:
+    period = slots.get("period")
+    if period in TOOL_PERIODS:
+        return {"period": period}
+    if slots.get("start") and slots.get("end"):
+        return {"start": _jsonable(slots["start"]), "end": _jsonable(slots["end"])}
+    return {}
+
+
+def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
+    """The tool calls that carry out a complete intent, or the text reply when no tool applies."""
+    s, name = intent.slots, intent.name
+    simple: dict[str, tuple[str, dict[str, Any]]] = {
+        "add_expense": ("add_expense", {"category": s.get("category") or "other", **_pick(s, "amount", "date", "description", "merchant")}),
+        "set_budget": ("set_budget", _pick(s, "category", "amount")),
+        "budget_status": ("budget_status", _pick(s, "category")),
+        "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category")}),
+        "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit")}),
+        "add_income": ("add_income", {"source": s.get("source") or "Income", **_pick(s, "amount", "date", "description")}),
+        "income_query": ("income_summary", _range_args(s)),
+        "log_fuel": ("log_fuel", _pick(s, "litres", "total_cost", "price_per_litre", "odometer_km", "location", "date")),
+        "log_maintenance": ("log_maintenance", _pick(s, "task", "date", "odometer_km", "cost", "next_due_km", "next_due_date")),
+        "maintenance_due": ("maintenance_due", {}),
+        "plan_trip": ("plan_trip", _pick(s, "places", "start_date", "title")),
+        "list_trips": ("list_trips", {}),
+        "add_calendar": ("add_calendar_event", _pick(s, "title", "date", "time")),
+        "upcoming_events": ("upcoming_events", {}),
+        "create_post": ("create_post", _pick(s, "content")),
+        "read_feed": ("read_feed", {}),
+        "navigate": ("navigate", _pick(s, "to")),
+        "undo": ("undo_last_change", {}),
+    }
+    if name == "correction":
+        return _correction_calls(intent, state)
+    if name in simple:
+        tool, args = simple[name]
+        return [ToolCall(tool, args)]
+    return SMALL_TALK.get(name, UNKNOWN)
+
+
+def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
+    """Apply "actually make that $35" to the record PAM touched last."""
+    changes = _pick(intent.slots, "amount", "category", "date", "merchant")
+    for call in reversed(state.get("last_calls") or []):
+        data = call.get("data") or {}
+        if call["name"] in ("add_expense", "update_expense") and data.get("id") and changes:
+            return [ToolCall("update_expense", {"expense_id": data["id"], **changes})]
+        if call["name"] == "set_budget" and "amount" in changes:
+            return [ToolCall("set_budget", {"category": data.get("category"), "amount": changes["amount"]})]
+    return "Which record should I change? I can correct the expense or budget I just set."
+
+
+def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent | None:
+    """Complete a half-filled request from a follow-up like "$48" or "62 litres for $118"."""
+    fresh = classify(text, today)
+    slots = dict(pending.get("slots") or {})
+    if fresh.name == pending["intent"]:
+        slots.update({k: v for k, v in fresh.slots.items() if v not in (None, "", [])})
+    elif fresh.confidence >= 0.8 and fresh.name not in ("add_expense", "unknown", "correction"):
+        return None  # a new request, not an answer
+    else:
+        for key in pending.get("missing") or []:
+            value: Any = None
+            if key in ("amount", "total_cost", "cost"):
+                found = best_amount(text)
+                value = found.amount if found else None
+            elif key == "litres":
+                value = first_quantity(text, "litres")
+            elif key in ("title", "content", "task"):
+                value = text.strip()
+            elif key == "category":
+                value = fresh.slots.get("category")
+            elif key == "date":
+                value = fresh.slots.get("date")
+            elif key == "places":
+                value = fresh.slots.get("places")
+            if value not in (None, "", []):
+                slots[key] = value
+        for key in ("category", "merchant", "date", "description"):
+            if key not in slots and fresh.slots.get(key):
+                slots[key] = fresh.slots[key]
+    return Intent(pending["intent"], 1.0, slots)
+
+
+def _compose(messages: list[ChatMessage]) -> str:
+    """Word the reply from this turn's tool results."""
+    results = [m for m in messages if m.role == "tool"]
+    import json
+
+    lines = []
+    for message in results:
+        payload = json.loads(message.content)
+        summary = payload["result"].get("summary", "")
+        lines.append(summary if payload["ok"] else f"Sorry — {summary}")
+    text = ". ".join(line.rstrip(".") for line in lines if line)
+    return (text + ".") if text else "Done."
+
+
+class LocalEngine:
+    """Rule-based PAM that understands common requests without any network."""
+
+    name = "local"
+
+    async def request(self, request: ModelRequest, on_text: TextSink | None = None) -> ModelResponse:
+        """Plan tool calls for the newest message, or word the reply once tool results are in."""
+        last_user = max(i for i, m in enumerate(request.messages) if m.role == "user")
+        if any(m.role == "tool" for m in request.messages[last_user + 1 :]):
+            response = ModelResponse(text=_compose(request.messages[last_user + 1 :]))
+        else:
+            response = self._plan(request.messages[last_user].content, request.state)
+        if on_text and response.text:
+            await on_text(response.text)
+        return response
+
+    def _plan(self, text: str, state: dict[str, Any]) -> ModelResponse:
+        today = dt.date.fromisoformat(state["today"]) if state.get("today") else dt.date.today()
+        pending = state.get("pending")
+        intent = _fill_pending(pending, text, today) if pending else None
+        intent = intent or classify(text, today)
+        if intent.missing:
+            question = QUESTIONS.get((intent.name, intent.missing[0]), "Could you give me a few more details?")
+            return ModelResponse(
+                text=question,
+                pending={"intent": intent.name, "slots": _slots_json(intent.slots), "missing": list(intent.missing)},
+            )
+        planned = tool_calls_for(intent, state)
+        if isinstance(planned, str):
+            return ModelResponse(text=planned)
+        return ModelResponse(tool_calls=planned)

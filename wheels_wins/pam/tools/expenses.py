@@ -1,0 +1,158 @@
+"""Expense tools: add, update, delete, list and summarise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from wheels_wins.models import Expense
+from wheels_wins.pam.tools.common import (
+    Period, PositiveMoney, ShortText, money_text, parse_uuid, resolve_range,
+)
+from wheels_wins.pam.tools.registry import tool
+from wheels_wins.pam.types import ToolContext, ToolResult
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.services.categories import CATEGORIES, normalise_category
+from wheels_wins.services.money import spend_summary
+
+
+def expense_data(expense: Expense) -> dict[str, Any]:
+    """The JSON view of an expense that tools return."""
+    return {
+        "id": str(expense.id), "amount": f"{expense.amount:.2f}", "category": expense.category,
+        "date": expense.date.isoformat(), "description": expense.description, "merchant": expense.merchant,
+    }
+
+
+def expense_fields(expense: Expense) -> dict[str, Any]:
+    """Editable fields, as stored in undo records."""
+    return {k: v for k, v in expense_data(expense).items() if k != "id"}
+
+
+def _chip(verb: str, expense: Expense, currency: str) -> str:
+    where = f" at {expense.merchant}" if expense.merchant else ""
+    return f"{verb} {money_text(expense.amount, currency)} {expense.category}{where}"
+
+
+@tool(mutates=True)
+def add_expense(
+    ctx: ToolContext,
+    amount: PositiveMoney,
+    category: str,
+    date: dt.date | None = None,
+    description: ShortText = "",
+    merchant: ShortText = "",
+) -> ToolResult:
+    """Record money the user spent. category is one of: fuel, groceries, dining, camping, maintenance, insurance,
+    registration, utilities, transport, entertainment, health, shopping, other. date defaults to today."""
+    canonical = normalise_category(category)
+    if canonical is None:
+        return ToolResult.fail(f"'{category}' isn't a category I know. Try one of: {', '.join(CATEGORIES)}.")
+    if date and date > ctx.today + dt.timedelta(days=1):
+        return ToolResult.fail("That date is in the future; expenses record money already spent.")
+    expense = expense_repo.create(
+        ctx.session, user_id=ctx.user_id, amount=amount, category=canonical, date=date or ctx.today,
+        description=description or canonical.capitalize(), merchant=merchant, currency=ctx.user.currency, source="pam",
+    )
+    return ToolResult(
+        True, _chip("Logged", expense, ctx.user.currency), expense_data(expense),
+        undo={"op": "delete", "kind": "expense", "id": str(expense.id)}, changed=("expenses",),
+    )
+
+
+@tool(mutates=True)
+def update_expense(
+    ctx: ToolContext,
+    expense_id: str,
+    amount: PositiveMoney | None = None,
+    category: str | None = None,
+    date: dt.date | None = None,
+    description: ShortText | None = None,
+    merchant: ShortText | None = None,
+) -> ToolResult:
+    """Change an existing expense (for corrections like "actually make that $35"). Only given fields change."""
+    expense = expense_repo.get(ctx.session, user_id=ctx.user_id, expense_id=parse_uuid(expense_id)) if parse_uuid(expense_id) else None
+    if expense is None:
+        return ToolResult.fail("I couldn't find that expense.")
+    before = expense_fields(expense)
+    changes: dict[str, Any] = {}
+    if amount is not None:
+        changes["amount"] = amount
+    if category is not None:
+        canonical = normalise_category(category)
+        if canonical is None:
+            return ToolResult.fail(f"'{category}' isn't a category I know.")
+        changes["category"] = canonical
+    for key, value in (("date", date), ("description", description), ("merchant", merchant)):
+        if value is not None:
+            changes[key] = value
+    if not changes:
+        return ToolResult.fail("Tell me what to change: the amount, category, date, description or merchant.")
+    updated = expense_repo.update(ctx.session, user_id=ctx.user_id, expense_id=expense.id, changes=changes)
+    assert updated is not None
+    return ToolResult(
+        True, _chip("Updated to", updated, ctx.user.currency), expense_data(updated),
+        undo={"op": "restore", "kind": "expense", "id": str(updated.id), "fields": before}, changed=("expenses",),
+    )
+
+
+@tool(mutates=True)
+def delete_expense(ctx: ToolContext, expense_id: str) -> ToolResult:
+    """Delete one of the user's expenses."""
+    record_id = parse_uuid(expense_id)
+    expense = expense_repo.get(ctx.session, user_id=ctx.user_id, expense_id=record_id) if record_id else None
+    if expense is None:
+        return ToolResult.fail("I couldn't find that expense.")
+    if expense.source in ("fuel", "maintenance"):
+        return ToolResult.fail(f"That expense belongs to a {expense.source} record; delete the {expense.source} entry instead.")
+    fields = expense_fields(expense)
+    expense_repo.delete(ctx.session, user_id=ctx.user_id, expense_id=expense.id)
+    return ToolResult(
+        True, _chip("Deleted", expense, ctx.user.currency), {"id": expense_id},
+        undo={"op": "recreate", "kind": "expense", "fields": fields}, changed=("expenses",),
+    )
+
+
+@tool()
+def list_expenses(
+    ctx: ToolContext,
+    period: Period = "this_month",
+    category: str | None = None,
+    limit: int = 10,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> ToolResult:
+    """List the user's recent expenses for a period (or start/end dates), optionally one category."""
+    start, end, when = resolve_range(period, start, end, ctx.today)
+    canonical = normalise_category(category) if category else None
+    rows, total = expense_repo.list_page(
+        ctx.session, user_id=ctx.user_id, start=start, end=end, category=canonical, limit=max(1, min(limit, 50))
+    )
+    items = [expense_data(e) for e in rows]
+    label = f"{canonical + ' ' if canonical else ''}expenses {when}"
+    return ToolResult(True, f"{total} {label}", {"items": items, "count": total, "period": period})
+
+
+@tool()
+def spending_summary(
+    ctx: ToolContext,
+    period: Period = "this_month",
+    category: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> ToolResult:
+    """How much the user spent in a period (or between start and end dates), in total and by category."""
+    start, end, when = resolve_range(period, start, end, ctx.today)
+    total, by_category = spend_summary(ctx.session, user_id=ctx.user_id, start=start, end=end)
+    canonical = normalise_category(category) if category else None
+    currency = ctx.user.currency
+    data: dict[str, Any] = {
+        "period": period, "start": start.isoformat(), "end": end.isoformat(), "total": f"{total:.2f}",
+        "by_category": {k: f"{v:.2f}" for k, v in by_category.items()},
+    }
+    if canonical:
+        spent = by_category.get(canonical, Decimal("0.00"))
+        data["category"], data["category_total"] = canonical, f"{spent:.2f}"
+        return ToolResult(True, f"{money_text(spent, currency)} on {canonical} {when}", data)
+    return ToolResult(True, f"{money_text(total, currency)} spent {when}", data)

@@ -1,0 +1,90 @@
+"""Undo PAM's last change: each mutating tool stored how to reverse itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from wheels_wins.pam.tools.common import parse_uuid
+from wheels_wins.pam.tools.registry import tool
+from wheels_wins.pam.types import ToolContext, ToolResult
+from wheels_wins.repositories import budgets as budget_repo
+from wheels_wins.repositories import calendar as calendar_repo
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import income as income_repo
+from wheels_wins.repositories import pam as pam_repo
+from wheels_wins.repositories import posts as post_repo
+from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.repositories import users as user_repo
+from wheels_wins.services import trips as trip_service
+from wheels_wins.services import vehicle_log
+
+
+def _expense_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    return {**fields, "amount": Decimal(fields["amount"]), "date": dt.date.fromisoformat(fields["date"])}
+
+
+def _delete(ctx: ToolContext, record: dict[str, Any]) -> bool:
+    record_id = parse_uuid(record["id"])
+    if record_id is None:
+        return False
+    deleters: dict[str, Callable[[], bool]] = {
+        "expense": lambda: expense_repo.delete(ctx.session, user_id=ctx.user_id, expense_id=record_id),
+        "income": lambda: income_repo.delete(ctx.session, user_id=ctx.user_id, income_id=record_id),
+        "trip": lambda: trip_repo.delete_trip(ctx.session, user_id=ctx.user_id, trip_id=record_id),
+        "fuel": lambda: vehicle_log.delete_fuel(ctx.session, user=ctx.user, fuel_id=record_id),
+        "maintenance": lambda: vehicle_log.delete_maintenance(ctx.session, user=ctx.user, record_id=record_id),
+        "calendar": lambda: calendar_repo.delete(ctx.session, user_id=ctx.user_id, event_id=record_id),
+        "post": lambda: post_repo.delete(ctx.session, user_id=ctx.user_id, post_id=record_id),
+    }
+    return deleters[record["kind"]]()
+
+
+def reverse(ctx: ToolContext, record: dict[str, Any]) -> bool:
+    """Apply one stored undo record; False when its target no longer exists."""
+    op = record["op"]
+    if op == "delete":
+        return _delete(ctx, record)
+    if op == "restore":
+        record_id = parse_uuid(record["id"])
+        return record_id is not None and expense_repo.update(
+            ctx.session, user_id=ctx.user_id, expense_id=record_id, changes=_expense_fields(record["fields"])
+        ) is not None
+    if op == "recreate":
+        expense_repo.create(ctx.session, user_id=ctx.user_id, currency=ctx.user.currency, **_expense_fields(record["fields"]))
+        return True
+    if op == "budget":
+        if record["previous"] is None:
+            return budget_repo.delete(ctx.session, user_id=ctx.user_id, category=record["category"])
+        budget_repo.upsert(ctx.session, user_id=ctx.user_id, category=record["category"], amount=Decimal(record["previous"]))
+        return True
+    if op == "stops":
+        trip_id = parse_uuid(record["id"])
+        trip = trip_repo.get(ctx.session, user_id=ctx.user_id, trip_id=trip_id) if trip_id else None
+        if trip is None:
+            return False
+        stops = [trip_service.Stop(s["name"], s["lat"], s["lon"]) for s in record["stops"]]
+        trip_service.set_stops(ctx.session, user=ctx.user, trip=trip, stops=stops)
+        return True
+    if op == "profile":
+        return user_repo.update_profile(ctx.session, user_id=ctx.user_id, **record["fields"]) is not None
+    return False
+
+
+@tool(mutates=True)
+def undo_last_change(ctx: ToolContext) -> ToolResult:
+    """Undo the most recent change PAM made for the user in this conversation ("undo that")."""
+    found = pam_repo.last_undoable(ctx.session, user_id=ctx.user_id, conversation_id=ctx.conversation_id)
+    if found is None:
+        return ToolResult.fail("There's nothing of mine to undo.")
+    message, index = found
+    call = message.tool_calls[index]
+    if not reverse(ctx, call["undo"]):
+        pam_repo.mark_undone(ctx.session, message=message, index=index)
+        return ToolResult.fail("That change was already removed, so there was nothing to undo.")
+    pam_repo.mark_undone(ctx.session, message=message, index=index)
+    kinds = {"delete": "Removed", "restore": "Restored", "recreate": "Restored", "budget": "Reverted", "stops": "Restored", "profile": "Restored"}
+    summary = f"{kinds.get(call['undo']['op'], 'Undid')}: {call.get('summary', call['name'])}"
+    return ToolResult(True, f"Undone — {summary}", {"undone": call["name"]}, changed=("expenses", "trips", "budgets", "income", "calendar", "posts"))

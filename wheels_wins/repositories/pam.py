@@ -1,0 +1,113 @@
+"""PAM conversations, messages and feedback, scoped by the acting user."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.orm.attributes import flag_modified
+from sqlmodel import Session, select
+
+from wheels_wins.db import utcnow
+from wheels_wins.models import PamConversation, PamFeedback, PamMessage
+from wheels_wins.repositories.owned import add, get_owned, page
+
+
+def create_conversation(session: Session, *, user_id: uuid.UUID, title: str = "New conversation") -> PamConversation:
+    """Start a conversation."""
+    return add(session, PamConversation(user_id=user_id, title=title[:120] or "New conversation"))
+
+
+def get_conversation(session: Session, *, user_id: uuid.UUID, conversation_id: uuid.UUID) -> PamConversation | None:
+    """The user's conversation, or None."""
+    return get_owned(session, PamConversation, user_id=user_id, record_id=conversation_id)
+
+
+def list_conversations(
+    session: Session, *, user_id: uuid.UUID, limit: int = 50, offset: int = 0
+) -> tuple[list[PamConversation], int]:
+    """The user's conversations, most recently active first."""
+    query = select(PamConversation).where(PamConversation.user_id == user_id)
+    return page(session, query, order_by=[PamConversation.updated_at.desc()], limit=limit, offset=offset)
+
+
+def add_message(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    conversation: PamConversation,
+    role: str,
+    content: str,
+    provider: str | None = None,
+    tool_calls: list[dict[str, Any]] | None = None,
+    ui_actions: list[dict[str, Any]] | None = None,
+    pending: dict[str, Any] | None = None,
+) -> PamMessage:
+    """Append a message and mark the conversation active."""
+    conversation.updated_at = utcnow()
+    session.add(conversation)
+    return add(
+        session,
+        PamMessage(
+            user_id=user_id, conversation_id=conversation.id, role=role, content=content[:8000], provider=provider,
+            tool_calls=tool_calls or [], ui_actions=ui_actions or [], pending=pending,
+        ),
+    )
+
+
+def messages(
+    session: Session, *, user_id: uuid.UUID, conversation_id: uuid.UUID, limit: int | None = None
+) -> list[PamMessage]:
+    """Messages oldest first; with `limit`, only the latest ones."""
+    query = select(PamMessage).where(PamMessage.user_id == user_id, PamMessage.conversation_id == conversation_id)
+    if limit is None:
+        return list(session.exec(query.order_by(PamMessage.created_at, PamMessage.id)).all())
+    latest = session.exec(query.order_by(PamMessage.created_at.desc()).limit(limit)).all()
+    return list(reversed(latest))
+
+
+def get_message(session: Session, *, user_id: uuid.UUID, message_id: uuid.UUID) -> PamMessage | None:
+    """The user's message, or None."""
+    return get_owned(session, PamMessage, user_id=user_id, record_id=message_id)
+
+
+def last_undoable(
+    session: Session, *, user_id: uuid.UUID, conversation_id: uuid.UUID | None, scan: int = 30
+) -> tuple[PamMessage, int] | None:
+    """The newest assistant message holding a change not yet undone, and that call's index."""
+    query = select(PamMessage).where(PamMessage.user_id == user_id, PamMessage.role == "assistant")
+    if conversation_id is not None:
+        query = query.where(PamMessage.conversation_id == conversation_id)
+    for message in session.exec(query.order_by(PamMessage.created_at.desc()).limit(scan)).all():
+        for index in range(len(message.tool_calls) - 1, -1, -1):
+            call = message.tool_calls[index]
+            if call.get("ok") and call.get("undo") and not call.get("undone"):
+                return message, index
+    return None
+
+
+def mark_undone(session: Session, *, message: PamMessage, index: int) -> None:
+    """Record that one of a message's changes has been undone."""
+    calls = [dict(c) for c in message.tool_calls]
+    calls[index]["undone"] = True
+    message.tool_calls = calls
+    flag_modified(message, "tool_calls")
+    session.add(message)
+    session.flush()
+
+
+def add_feedback(
+    session: Session, *, user_id: uuid.UUID, message_id: uuid.UUID, rating: str, comment: str = ""
+) -> PamFeedback | None:
+    """Store (or replace) the user's rating of one of PAM's replies; None when the message isn't theirs."""
+    if get_message(session, user_id=user_id, message_id=message_id) is None:
+        return None
+    existing = session.exec(
+        select(PamFeedback).where(PamFeedback.user_id == user_id, PamFeedback.message_id == message_id)
+    ).first()
+    if existing:
+        existing.rating, existing.comment, existing.updated_at = rating, comment, utcnow()
+        session.add(existing)
+        session.flush()
+        return existing
+    return add(session, PamFeedback(user_id=user_id, message_id=message_id, rating=rating, comment=comment))
