@@ -21,7 +21,7 @@ def page_header(title: str | rx.Var[str], subtitle: str | rx.Var[str] = "", *act
         wrap="wrap",
         gap="3",
         width="100%",
-        margin_bottom="var(--space-5)",
+        padding_bottom="var(--space-2)",
     )
 
 

@@ -408,7 +408,7 @@ def _events_card() -> rx.Component:
 @app_page(routes.HOME, "Home", on_load=HomeState.load)
 def home() -> rx.Component:
     """The dashboard."""
-    return rx.box(
+    return rx.vstack(
         page_header(
             rx.cond(HomeState.loaded, HomeState.hello, "Welcome back"),
             rx.cond(HomeState.loaded, "Here's " + HomeState.month_label + " at a glance.", "Your month at a glance."),
@@ -422,4 +422,6 @@ def home() -> rx.Component:
             gap="var(--space-4)",
             width="100%",
         ),
+        spacing="4",
+        width="100%",
     )

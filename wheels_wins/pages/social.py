@@ -219,6 +219,6 @@ def social() -> rx.Component:
             max_width="720px",
             width="100%",
         ),
-        spacing="0",
+        spacing="4",
         width="100%",
     )

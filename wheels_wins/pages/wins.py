@@ -33,6 +33,7 @@ from wheels_wins.state.auth import current_user
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
+MAX_SHOWN = 500
 MAX_AMOUNT = Decimal("9999999999.99")
 MAX_DESCRIPTION = 300
 MAX_MERCHANT = 120
@@ -86,6 +87,7 @@ class WinsState(rx.State):
     loaded: bool = False
     expenses: rx.Field[list[ExpenseRow]] = rx.field(default_factory=list)
     total_count: int = 0
+    shown: int = PAGE_SIZE
     month_label: str = ""
     month_total: str = ""
     currency: str = "AUD"
@@ -138,7 +140,7 @@ class WinsState(rx.State):
         today = money.today_in(user.timezone)
         start, end = money.month_range(today)
         with session_scope() as session:
-            rows, total_count = expense_repo.list_page(session, user_id=user.id, limit=PAGE_SIZE)
+            rows, total_count = expense_repo.list_page(session, user_id=user.id, limit=max(PAGE_SIZE, self.shown))
             month_total, _ = money.spend_summary(session, user_id=user.id, start=start, end=end)
         self.currency = user.currency
         self.total_count = total_count
@@ -157,6 +159,12 @@ class WinsState(rx.State):
         if not self.date:
             self.date = today.isoformat()
         self.loaded = True
+
+    @rx.event
+    async def show_more(self):
+        """Show the next page of older expenses."""
+        self.shown = min(self.shown + PAGE_SIZE, MAX_SHOWN)
+        yield WinsState.load
 
     @rx.event
     async def add_expense(self):
@@ -329,15 +337,24 @@ def _expense_list() -> rx.Component:
                     ),
                     rx.cond(
                         WinsState.total_count > WinsState.expenses.length(),
-                        rx.text(
-                            "Showing the newest "
-                            + WinsState.expenses.length().to_string()
-                            + " of "
-                            + WinsState.total_count.to_string()
-                            + ".",
-                            size="1",
-                            color=rx.color("gray", 10),
-                            pt="2",
+                        rx.hstack(
+                            rx.text(
+                                "Showing the newest "
+                                + WinsState.expenses.length().to_string()
+                                + " of "
+                                + WinsState.total_count.to_string()
+                                + ".",
+                                size="1",
+                                color=rx.color("gray", 10),
+                            ),
+                            rx.cond(
+                                WinsState.shown < MAX_SHOWN,
+                                rx.button("Show more", on_click=WinsState.show_more, variant="soft", size="2"),
+                            ),
+                            justify="between",
+                            align="center",
+                            width="100%",
+                            pt="3",
                         ),
                     ),
                     spacing="0",

@@ -79,13 +79,18 @@ class AuthState(rx.State):
         return user
 
     def _show(self, user: User) -> None:
-        """Copy the user's own display fields into the public vars."""
-        self.signed_in = True
-        self.user_name = user.full_name or ""
-        self.user_email = user.email
-        self.currency = user.currency
-        self.units = user.units
-        self.timezone = user.timezone
+        """Copy the user's own display fields into the public vars (only changed ones, to keep deltas small)."""
+        shown = {
+            "signed_in": True,
+            "user_name": user.full_name or "",
+            "user_email": user.email,
+            "currency": user.currency,
+            "units": user.units,
+            "timezone": user.timezone,
+        }
+        for name, value in shown.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     def _forget(self) -> None:
         self.signed_in = False
