@@ -94,11 +94,6 @@ def test_fill_prices(
     assert fill_prices(litres, total, price) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vehicle_log.fill_prices line 42 quantises a given price per litre with the default half-even "
-    "rounding (1.8745 -> 1.874) while totals and computed prices round half-up",
-)
 def test_a_given_price_per_litre_rounds_half_up() -> None:
     assert fill_prices(Decimal("10"), None, Decimal("1.8745")) == (Decimal("18.75"), Decimal("1.875"))
 

@@ -13,9 +13,20 @@ from sqlmodel import Session, select
 
 from wheels_wins.db import to_money
 from wheels_wins.models import Expense
-from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
+from wheels_wins.repositories.owned import (
+    add,
+    delete_owned,
+    get_owned,
+    page,
+    update_owned,
+)
 
-SORTABLE = {"date": Expense.date, "amount": Expense.amount, "category": Expense.category, "merchant": Expense.merchant}
+SORTABLE = {
+    "date": Expense.date,
+    "amount": Expense.amount,
+    "category": Expense.category,
+    "merchant": Expense.merchant,
+}
 
 
 def create(
@@ -35,20 +46,37 @@ def create(
     return add(
         session,
         Expense(
-            user_id=user_id, amount=to_money(amount), category=category, date=date, description=description,
-            merchant=merchant, currency=currency, trip_id=trip_id, source=source,
+            user_id=user_id,
+            amount=to_money(amount),
+            category=category,
+            date=date,
+            description=description,
+            merchant=merchant,
+            currency=currency,
+            trip_id=trip_id,
+            source=source,
         ),
     )
 
 
-def get(session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID) -> Expense | None:
+def get(
+    session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID
+) -> Expense | None:
     """The user's expense, or None."""
     return get_owned(session, Expense, user_id=user_id, record_id=expense_id)
 
 
-def update(session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID, changes: Mapping[str, Any]) -> Expense | None:
+def update(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    expense_id: uuid.UUID,
+    changes: Mapping[str, Any],
+) -> Expense | None:
     """Change fields of the user's expense."""
-    return update_owned(session, Expense, user_id=user_id, record_id=expense_id, changes=changes)
+    return update_owned(
+        session, Expense, user_id=user_id, record_id=expense_id, changes=changes
+    )
 
 
 def delete(session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID) -> bool:
@@ -74,8 +102,21 @@ def _filtered(
     if trip_id:
         query = query.where(Expense.trip_id == trip_id)
     if search:
-        pattern = f"%{search.strip().lower()}%"
-        query = query.where(or_(func.lower(Expense.description).like(pattern), func.lower(Expense.merchant).like(pattern)))
+        # Escape LIKE's wildcards so a search for "%" or "_" means the character itself.
+        term = (
+            search.strip()
+            .lower()
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_")
+        )
+        pattern = f"%{term}%"
+        query = query.where(
+            or_(
+                func.lower(Expense.description).like(pattern, escape="\\"),
+                func.lower(Expense.merchant).like(pattern, escape="\\"),
+            )
+        )
     return query
 
 
@@ -98,11 +139,18 @@ def list_page(
     direction = column.desc() if descending else column.asc()
     tiebreak = Expense.created_at.desc() if descending else Expense.created_at.asc()
     query = _filtered(user_id, start, end, category, trip_id, search)
-    return page(session, query, order_by=[direction, tiebreak], limit=limit, offset=offset)
+    return page(
+        session, query, order_by=[direction, tiebreak], limit=limit, offset=offset
+    )
 
 
 def sum_by_category(
-    session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date, trip_id: uuid.UUID | None = None
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    start: dt.date,
+    end: dt.date,
+    trip_id: uuid.UUID | None = None,
 ) -> dict[str, Decimal]:
     """Spend per category between start and end inclusive."""
     query = (
@@ -112,7 +160,11 @@ def sum_by_category(
     )
     if trip_id:
         query = query.where(Expense.trip_id == trip_id)
-    return {category: to_money(total) for category, total in session.exec(query).all() if total is not None}
+    return {
+        category: to_money(total)
+        for category, total in session.exec(query).all()
+        if total is not None
+    }
 
 
 def recent(session: Session, *, user_id: uuid.UUID, limit: int = 5) -> list[Expense]:
@@ -122,7 +174,12 @@ def recent(session: Session, *, user_id: uuid.UUID, limit: int = 5) -> list[Expe
 
 
 def find_same(
-    session: Session, *, user_id: uuid.UUID, date: dt.date, amount: Decimal, description: str
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    date: dt.date,
+    amount: Decimal,
+    description: str,
 ) -> Expense | None:
     """An existing expense with the same date, amount and description (duplicate detection)."""
     return session.exec(

@@ -9,7 +9,13 @@ from typing import Any
 from sqlmodel import Session, col, delete, select
 
 from wheels_wins.models import Trip, TripWaypoint
-from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
+from wheels_wins.repositories.owned import (
+    add,
+    delete_owned,
+    get_owned,
+    page,
+    update_owned,
+)
 
 
 def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> Trip:
@@ -22,30 +28,51 @@ def get(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> Trip | N
     return get_owned(session, Trip, user_id=user_id, record_id=trip_id)
 
 
-def update(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID, changes: Mapping[str, Any]) -> Trip | None:
+def update(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    trip_id: uuid.UUID,
+    changes: Mapping[str, Any],
+) -> Trip | None:
     """Change fields of the user's trip."""
-    return update_owned(session, Trip, user_id=user_id, record_id=trip_id, changes=changes)
+    return update_owned(
+        session, Trip, user_id=user_id, record_id=trip_id, changes=changes
+    )
 
 
 def delete_trip(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> bool:
     """Delete the user's trip and its waypoints."""
     if get(session, user_id=user_id, trip_id=trip_id) is None:
         return False
-    session.exec(delete(TripWaypoint).where(col(TripWaypoint.trip_id) == trip_id, col(TripWaypoint.user_id) == user_id))
+    session.exec(
+        delete(TripWaypoint).where(
+            col(TripWaypoint.trip_id) == trip_id, col(TripWaypoint.user_id) == user_id
+        )
+    )
     return delete_owned(session, Trip, user_id=user_id, record_id=trip_id)
 
 
 def list_page(
-    session: Session, *, user_id: uuid.UUID, status: str | None = None, limit: int = 50, offset: int = 0
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    status: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
 ) -> tuple[list[Trip], int]:
     """A page of the user's trips, most recently created first."""
     query = select(Trip).where(Trip.user_id == user_id)
     if status:
         query = query.where(Trip.status == status)
-    return page(session, query, order_by=[Trip.created_at.desc()], limit=limit, offset=offset)
+    return page(
+        session, query, order_by=[Trip.created_at.desc()], limit=limit, offset=offset
+    )
 
 
-def waypoints(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> list[TripWaypoint]:
+def waypoints(
+    session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID
+) -> list[TripWaypoint]:
     """The trip's stops in order."""
     return list(
         session.exec(
@@ -56,14 +83,19 @@ def waypoints(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> li
     )
 
 
-def waypoints_for(session: Session, *, user_id: uuid.UUID, trip_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[TripWaypoint]]:
+def waypoints_for(
+    session: Session, *, user_id: uuid.UUID, trip_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[TripWaypoint]]:
     """Stops for several trips in one query, keyed by trip id."""
     grouped: dict[uuid.UUID, list[TripWaypoint]] = {trip_id: [] for trip_id in trip_ids}
     if not trip_ids:
         return grouped
     rows = session.exec(
         select(TripWaypoint)
-        .where(col(TripWaypoint.trip_id).in_(list(trip_ids)), TripWaypoint.user_id == user_id)
+        .where(
+            col(TripWaypoint.trip_id).in_(list(trip_ids)),
+            TripWaypoint.user_id == user_id,
+        )
         .order_by(TripWaypoint.trip_id, TripWaypoint.position)
     ).all()
     for row in rows:
@@ -72,12 +104,29 @@ def waypoints_for(session: Session, *, user_id: uuid.UUID, trip_ids: Sequence[uu
 
 
 def replace_waypoints(
-    session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID, stops: Sequence[tuple[str, float, float]]
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    trip_id: uuid.UUID,
+    stops: Sequence[tuple[str, float, float]],
 ) -> list[TripWaypoint]:
-    """Replace the trip's stops with (name, lat, lon) in the given order."""
-    session.exec(delete(TripWaypoint).where(col(TripWaypoint.trip_id) == trip_id, col(TripWaypoint.user_id) == user_id))
+    """Replace the trip's stops with (name, lat, lon) in the given order; nothing happens on another user's trip."""
+    if get(session, user_id=user_id, trip_id=trip_id) is None:
+        return []
+    session.exec(
+        delete(TripWaypoint).where(
+            col(TripWaypoint.trip_id) == trip_id, col(TripWaypoint.user_id) == user_id
+        )
+    )
     rows = [
-        TripWaypoint(user_id=user_id, trip_id=trip_id, name=name, lat=lat, lon=lon, position=index)
+        TripWaypoint(
+            user_id=user_id,
+            trip_id=trip_id,
+            name=name,
+            lat=lat,
+            lon=lon,
+            position=index,
+        )
         for index, (name, lat, lon) in enumerate(stops)
     ]
     session.add_all(rows)
@@ -89,7 +138,9 @@ def active(session: Session, *, user_id: uuid.UUID) -> Trip | None:
     """The user's active trip, else the latest one being planned."""
     for status in ("active", "planning"):
         trip = session.exec(
-            select(Trip).where(Trip.user_id == user_id, Trip.status == status).order_by(Trip.created_at.desc())
+            select(Trip)
+            .where(Trip.user_id == user_id, Trip.status == status)
+            .order_by(Trip.created_at.desc())
         ).first()
         if trip:
             return trip

@@ -38,8 +38,12 @@ def fill_prices(
     if total_cost is None:
         total_cost = to_money(Decimal(price_per_litre) * litres)  # type: ignore[arg-type]
     if price_per_litre is None:
-        price_per_litre = (Decimal(total_cost) / litres).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
-    return to_money(total_cost), Decimal(price_per_litre).quantize(Decimal("0.001"))
+        price_per_litre = (Decimal(total_cost) / litres).quantize(
+            Decimal("0.001"), rounding=ROUND_HALF_UP
+        )
+    return to_money(total_cost), Decimal(price_per_litre).quantize(
+        Decimal("0.001"), rounding=ROUND_HALF_UP
+    )
 
 
 def _fuel_description(litres: Decimal, location: str) -> str:
@@ -65,16 +69,35 @@ def log_fuel(
     litres = Decimal(str(litres))
     total, price = fill_prices(litres, total_cost, price_per_litre)
     expense = expense_repo.create(
-        session, user_id=user.id, amount=total, category="fuel", date=date, description=_fuel_description(litres, location),
-        merchant=location, currency=user.currency, trip_id=trip_id, source="fuel",
+        session,
+        user_id=user.id,
+        amount=total,
+        category="fuel",
+        date=date,
+        description=_fuel_description(litres, location),
+        merchant=location,
+        currency=user.currency,
+        trip_id=trip_id,
+        source="fuel",
     )
     return fuel_repo.create(
-        session, user_id=user.id, date=date, litres=litres, total_cost=total, price_per_litre=price,
-        odometer_km=odometer_km, location=location, full_tank=full_tank, vehicle_id=vehicle_id, expense_id=expense.id,
+        session,
+        user_id=user.id,
+        date=date,
+        litres=litres,
+        total_cost=total,
+        price_per_litre=price,
+        odometer_km=odometer_km,
+        location=location,
+        full_tank=full_tank,
+        vehicle_id=vehicle_id,
+        expense_id=expense.id,
     )
 
 
-def update_fuel(session: Session, *, user: User, fuel_id: uuid.UUID, changes: Mapping[str, Any]) -> FuelEntry | None:
+def update_fuel(
+    session: Session, *, user: User, fuel_id: uuid.UUID, changes: Mapping[str, Any]
+) -> FuelEntry | None:
     """Edit a fill-up and keep its expense's amount, date and description in step."""
     entry = fuel_repo.get(session, user_id=user.id, fuel_id=fuel_id)
     if entry is None:
@@ -83,19 +106,36 @@ def update_fuel(session: Session, *, user: User, fuel_id: uuid.UUID, changes: Ma
     if changes.get("total_cost") is not None:
         total, price = fill_prices(litres, Decimal(str(changes["total_cost"])), None)
     elif changes.get("price_per_litre") is not None:
-        total, price = fill_prices(litres, None, Decimal(str(changes["price_per_litre"])))
+        total, price = fill_prices(
+            litres, None, Decimal(str(changes["price_per_litre"]))
+        )
     elif "litres" in changes:  # the receipt total stands; the price per litre follows
         total, price = fill_prices(litres, entry.total_cost, None)
     else:  # nothing price-related changed: keep the stored figures exactly
         total, price = entry.total_cost, entry.price_per_litre
     entry = fuel_repo.update(
-        session, user_id=user.id, fuel_id=fuel_id, changes={**changes, "litres": litres, "total_cost": total, "price_per_litre": price}
+        session,
+        user_id=user.id,
+        fuel_id=fuel_id,
+        changes={
+            **changes,
+            "litres": litres,
+            "total_cost": total,
+            "price_per_litre": price,
+        },
     )
     assert entry is not None
     if entry.expense_id:
         expense_repo.update(
-            session, user_id=user.id, expense_id=entry.expense_id,
-            changes={"amount": total, "date": entry.date, "description": _fuel_description(litres, entry.location), "merchant": entry.location},
+            session,
+            user_id=user.id,
+            expense_id=entry.expense_id,
+            changes={
+                "amount": total,
+                "date": entry.date,
+                "description": _fuel_description(litres, entry.location),
+                "merchant": entry.location,
+            },
         )
     return entry
 
@@ -129,13 +169,27 @@ def log_maintenance(
     expense: Expense | None = None
     if cost is not None and to_money(cost) > 0:
         expense = expense_repo.create(
-            session, user_id=user.id, amount=to_money(cost), category="maintenance", date=date,
-            description=task, currency=user.currency, source="maintenance",
+            session,
+            user_id=user.id,
+            amount=to_money(cost),
+            category="maintenance",
+            date=date,
+            description=task,
+            currency=user.currency,
+            source="maintenance",
         )
     return maintenance_repo.create(
-        session, user_id=user.id, task=task, date=date, odometer_km=odometer_km,
-        cost=to_money(cost) if cost is not None else None, notes=notes, next_due_date=next_due_date,
-        next_due_km=next_due_km, vehicle_id=vehicle_id, expense_id=expense.id if expense else None,
+        session,
+        user_id=user.id,
+        task=task,
+        date=date,
+        odometer_km=odometer_km,
+        cost=to_money(cost) if cost is not None else None,
+        notes=notes,
+        next_due_date=next_due_date,
+        next_due_km=next_due_km,
+        vehicle_id=vehicle_id,
+        expense_id=expense.id if expense else None,
     )
 
 
@@ -143,7 +197,9 @@ def update_maintenance(
     session: Session, *, user: User, record_id: uuid.UUID, changes: Mapping[str, Any]
 ) -> MaintenanceRecord | None:
     """Edit a record and create, update or remove its expense to match its cost."""
-    record = maintenance_repo.update(session, user_id=user.id, record_id=record_id, changes=changes)
+    record = maintenance_repo.update(
+        session, user_id=user.id, record_id=record_id, changes=changes
+    )
     if record is None:
         return None
     has_cost = record.cost is not None and record.cost > 0
@@ -154,13 +210,25 @@ def update_maintenance(
         expense_repo.delete(session, user_id=user.id, expense_id=expense_id)
     elif record.expense_id:
         expense_repo.update(
-            session, user_id=user.id, expense_id=record.expense_id,
-            changes={"amount": record.cost, "date": record.date, "description": record.task},
+            session,
+            user_id=user.id,
+            expense_id=record.expense_id,
+            changes={
+                "amount": record.cost,
+                "date": record.date,
+                "description": record.task,
+            },
         )
     elif has_cost:
         expense = expense_repo.create(
-            session, user_id=user.id, amount=record.cost, category="maintenance", date=record.date,  # type: ignore[arg-type]
-            description=record.task, currency=user.currency, source="maintenance",
+            session,
+            user_id=user.id,
+            amount=record.cost,
+            category="maintenance",
+            date=record.date,  # type: ignore[arg-type]
+            description=record.task,
+            currency=user.currency,
+            source="maintenance",
         )
         record.expense_id = expense.id
         session.add(record)
@@ -191,7 +259,12 @@ class DueItem:
 
 
 def maintenance_due(
-    session: Session, *, user_id: uuid.UUID, today: dt.date, soon_days: int = 30, soon_km: int = 1000
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    today: dt.date,
+    soon_days: int = 30,
+    soon_km: int = 1000,
 ) -> list[DueItem]:
     """Tasks due within `soon_days`/`soon_km` of today and the latest odometer reading, overdue first."""
     odometers = [
@@ -205,10 +278,26 @@ def maintenance_due(
     odometer = max(odometers) if odometers else None
     items: list[DueItem] = []
     for record in maintenance_repo.with_due(session, user_id=user_id):
-        days_left = (record.next_due_date - today).days if record.next_due_date else None
-        km_left = record.next_due_km - odometer if record.next_due_km is not None and odometer is not None else None
-        overdue = (days_left is not None and days_left < 0) or (km_left is not None and km_left < 0)
-        soon = (days_left is not None and days_left <= soon_days) or (km_left is not None and km_left <= soon_km)
+        days_left = (
+            (record.next_due_date - today).days if record.next_due_date else None
+        )
+        km_left = (
+            record.next_due_km - odometer
+            if record.next_due_km is not None and odometer is not None
+            else None
+        )
+        overdue = (days_left is not None and days_left < 0) or (
+            km_left is not None and km_left < 0
+        )
+        soon = (days_left is not None and days_left <= soon_days) or (
+            km_left is not None and km_left <= soon_km
+        )
         if overdue or soon:
             items.append(DueItem(record, overdue, days_left, km_left))
-    return sorted(items, key=lambda i: (not i.overdue, i.days_left if i.days_left is not None else 10**6))
+    return sorted(
+        items,
+        key=lambda i: (
+            not i.overdue,
+            i.days_left if i.days_left is not None else 10**6,
+        ),
+    )
