@@ -1,0 +1,199 @@
+"""Dates, times and periods in free text, always relative to an injected today."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wheels_wins.pam.local.dates import (
+    find_dates,
+    find_time,
+    infer_year,
+    parse_time,
+    resolve_date,
+    resolve_period,
+)
+
+WEDNESDAY = dt.date(2026, 3, 11)
+SUNDAY = dt.date(2026, 3, 15)
+MONDAY = dt.date(2026, 3, 16)
+NEW_YEARS_EVE = dt.date(2026, 12, 31)
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "want"),
+    [
+        ("today", "past", D(2026, 3, 11)),
+        ("tonight", "past", D(2026, 3, 11)),
+        ("this morning", "past", D(2026, 3, 11)),
+        ("this arvo", "past", D(2026, 3, 11)),
+        ("yesterday", "past", D(2026, 3, 10)),
+        ("yesterday arvo", "past", D(2026, 3, 10)),
+        ("last night", "past", D(2026, 3, 10)),
+        ("the day before yesterday", "past", D(2026, 3, 9)),
+        ("two days ago", "past", D(2026, 3, 9)),
+        ("3 days ago", "past", D(2026, 3, 8)),
+        ("a week ago", "past", D(2026, 3, 4)),
+        ("a fortnight ago", "past", D(2026, 2, 25)),
+        ("a couple of days ago", "past", D(2026, 3, 9)),
+        ("a month ago", "past", D(2026, 2, 11)),
+        ("last Friday", "past", D(2026, 3, 6)),
+        ("last Wednesday", "past", D(2026, 3, 4)),
+        ("on Friday", "past", D(2026, 3, 6)),
+        ("Monday", "past", D(2026, 3, 9)),
+        ("on wed", "past", D(2026, 3, 4)),
+        ("next Tuesday", "future", D(2026, 3, 17)),
+        ("next Wednesday", "future", D(2026, 3, 18)),
+        ("this Saturday", "future", D(2026, 3, 14)),
+        ("this Wednesday", "future", D(2026, 3, 11)),
+        ("on Friday", "future", D(2026, 3, 13)),
+        ("Friday week", "future", D(2026, 3, 20)),
+        ("tomorrow", "future", D(2026, 3, 12)),
+        ("the day after tomorrow", "future", D(2026, 3, 13)),
+        ("in 3 days", "future", D(2026, 3, 14)),
+        ("in a week's time", "future", D(2026, 3, 18)),
+        ("two weeks from now", "future", D(2026, 3, 25)),
+        ("this weekend", "future", D(2026, 3, 14)),
+        ("on 3 March", "past", D(2026, 3, 3)),
+        ("on 3 March", "future", D(2027, 3, 3)),
+        ("3rd of March", "past", D(2026, 3, 3)),
+        ("March 3", "past", D(2026, 3, 3)),
+        ("March 3rd, 2025", "future", D(2025, 3, 3)),
+        ("on 15 March", "future", D(2026, 3, 15)),
+        ("on 15 March", "past", D(2025, 3, 15)),
+        ("15/3", "future", D(2026, 3, 15)),
+        ("15/03/2026", "past", D(2026, 3, 15)),
+        ("15/3/27", "past", D(2027, 3, 15)),
+        ("15-03-2026", "past", D(2026, 3, 15)),
+        ("2026-03-15", "past", D(2026, 3, 15)),
+        ("on the 15th", "future", D(2026, 3, 15)),
+        ("on the 15th", "past", D(2026, 2, 15)),
+        ("the 2nd", "future", D(2026, 4, 2)),
+        ("31 Jan", "future", D(2027, 1, 31)),
+    ],
+)
+def test_resolve_date_on_a_wednesday(text: str, direction: str, want: dt.date) -> None:
+    found = resolve_date(text, WEDNESDAY, direction)  # type: ignore[arg-type]
+    assert found is not None and found.date == want
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "direction", "want"),
+    [
+        ("last Sunday", SUNDAY, "past", D(2026, 3, 8)),
+        ("next Sunday", SUNDAY, "future", D(2026, 3, 22)),
+        ("this Sunday", SUNDAY, "future", D(2026, 3, 15)),
+        ("next Monday", SUNDAY, "future", D(2026, 3, 16)),
+        ("last Monday", MONDAY, "past", D(2026, 3, 9)),
+        ("last Saturday", MONDAY, "past", D(2026, 3, 14)),
+        ("yesterday", MONDAY, "past", D(2026, 3, 15)),
+        ("this weekend", SUNDAY, "future", D(2026, 3, 15)),
+        ("this weekend", SUNDAY, "past", D(2026, 3, 14)),
+        ("tomorrow", NEW_YEARS_EVE, "future", D(2027, 1, 1)),
+        ("on 2 January", NEW_YEARS_EVE, "future", D(2027, 1, 2)),
+        ("29 Feb", D(2026, 3, 1), "past", D(2024, 2, 29)),
+    ],
+)
+def test_resolve_date_across_boundaries(
+    text: str, today: dt.date, direction: str, want: dt.date
+) -> None:
+    found = resolve_date(text, today, direction)  # type: ignore[arg-type]
+    assert found is not None and found.date == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the sun was out",
+        "may I ask",
+        "$1.89 and $2.10",
+        "a 4x4",
+        "for the 3rd time",
+        "sat down for lunch",
+        "10-12 people",
+    ],
+)
+def test_no_false_dates(text: str) -> None:
+    assert find_dates(text, WEDNESDAY) == []
+
+
+def test_spans_let_callers_cut_the_phrase() -> None:
+    text = "Remind me to renew the rego on 15 March"
+    found = resolve_date(text, WEDNESDAY, "future")
+    assert (
+        found is not None
+        and text[: found.start].rstrip() == "Remind me to renew the rego"
+    )
+    assert found.text == "on 15 March"
+
+
+def test_every_date_in_order() -> None:
+    found = find_dates("from yesterday until next Friday", WEDNESDAY, "future")
+    assert [d.date for d in found] == [D(2026, 3, 10), D(2026, 3, 13)]
+
+
+def test_infer_year_directions() -> None:
+    assert infer_year(3, 11, WEDNESDAY, "past") == WEDNESDAY
+    assert infer_year(3, 11, WEDNESDAY, "future") == WEDNESDAY
+    assert infer_year(3, 12, WEDNESDAY, "past") == D(2025, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("at 3pm", dt.time(15)),
+        ("10:30am", dt.time(10, 30)),
+        ("10.30 am", dt.time(10, 30)),
+        ("12am", dt.time(0)),
+        ("12 pm", dt.time(12)),
+        ("15:45", dt.time(15, 45)),
+        ("at 3 o'clock", dt.time(15)),
+        ("noon", dt.time(12)),
+        ("midnight", dt.time(0)),
+        ("$10.30", None),
+        ("45.5 L", None),
+        ("13pm", None),
+    ],
+)
+def test_parse_time(text: str, want: dt.time | None) -> None:
+    assert parse_time(text) == want
+
+
+def test_find_time_span() -> None:
+    text = "dentist tomorrow at 2:30pm please"
+    found = find_time(text)
+    assert found is not None and text[found.start : found.end] == "at 2:30pm"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "start", "end"),
+    [
+        ("this month", "this_month", D(2026, 3, 1), D(2026, 3, 31)),
+        ("last month", "last_month", D(2026, 2, 1), D(2026, 2, 28)),
+        ("this week", "this_week", D(2026, 3, 9), D(2026, 3, 15)),
+        ("last week", "last_week", D(2026, 3, 2), D(2026, 3, 8)),
+        ("today", "today", WEDNESDAY, WEDNESDAY),
+        ("yesterday", "yesterday", D(2026, 3, 10), D(2026, 3, 10)),
+        ("this year", "this_year", D(2026, 1, 1), D(2026, 12, 31)),
+        ("ever", "all_time", D(1900, 1, 1), D(9999, 12, 31)),
+        ("in the last 30 days", "custom", D(2026, 2, 10), WEDNESDAY),
+        ("in February", "custom", D(2026, 2, 1), D(2026, 2, 28)),
+        ("in June", "custom", D(2025, 6, 1), D(2025, 6, 30)),
+        ("this financial year", "custom", D(2025, 7, 1), D(2026, 6, 30)),
+        ("next week", "custom", D(2026, 3, 16), D(2026, 3, 22)),
+        ("on 3 March", "custom", D(2026, 3, 3), D(2026, 3, 3)),
+    ],
+)
+def test_resolve_period(text: str, name: str, start: dt.date, end: dt.date) -> None:
+    period = resolve_period(text, WEDNESDAY)
+    assert period is not None and (period.name, period.start, period.end) == (
+        name,
+        start,
+        end,
+    )
+
+
+def test_no_period() -> None:
+    assert resolve_period("how much on fuel", WEDNESDAY) is None

@@ -1,0 +1,2920 @@
+"""Intent classification and slot filling of PAM's offline engine: the dev-set forms plus paraphrases of each kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from wheels_wins.pam.local.intents import INTENTS, REQUIRED_SLOTS, Intent, classify
+
+WEDNESDAY = dt.date(2026, 3, 11)
+SUNDAY = dt.date(2026, 3, 15)
+MONDAY = dt.date(2026, 3, 16)
+WEEKDAYS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]
+
+
+def when(expr: str, today: dt.date) -> dt.date:
+    """The eval's date vocabulary: today, yesterday, today±N, last:/next:WEEKDAY, past:/next:MM-DD, ISO."""
+    if expr == "today":
+        return today
+    if expr == "yesterday":
+        return today - dt.timedelta(days=1)
+    if expr.startswith("today-"):
+        return today - dt.timedelta(days=int(expr[6:]))
+    if expr.startswith("today+"):
+        return today + dt.timedelta(days=int(expr[6:]))
+    if expr.startswith("last:"):
+        back = (today.weekday() - WEEKDAYS.index(expr[5:])) % 7 or 7
+        return today - dt.timedelta(days=back)
+    if expr.startswith("next:"):
+        rest = expr[5:]
+        if rest in WEEKDAYS:
+            return today + dt.timedelta(
+                days=(WEEKDAYS.index(rest) - today.weekday()) % 7 or 7
+            )
+        m, d = map(int, rest.split("-"))
+        candidate = dt.date(today.year, m, d)
+        return candidate if candidate >= today else dt.date(today.year + 1, m, d)
+    if expr.startswith("past:"):
+        m, d = map(int, expr[5:].split("-"))
+        candidate = dt.date(today.year, m, d)
+        return candidate if candidate <= today else dt.date(today.year - 1, m, d)
+    return dt.date.fromisoformat(expr)
+
+
+def check(intent: Intent, name: str, want: dict[str, Any], today: dt.date) -> list[str]:
+    """Differences between an intent and the expectation (empty when it matches)."""
+    problems = [] if intent.name == name else [f"intent {intent.name} != {name}"]
+    for key, value in want.items():
+        if key == "missing":
+            if set(intent.missing) != set(value):
+                problems.append(f"missing {intent.missing} != {value}")
+            continue
+        if key == "absent":
+            problems += [
+                f"{k} should be absent: {intent.slots[k]!r}"
+                for k in value
+                if k in intent.slots
+            ]
+            continue
+        if key.endswith("_contains"):
+            field = key[: -len("_contains")]
+            if str(value).lower() not in str(intent.slots.get(field, "")).lower():
+                problems.append(f"{field} {intent.slots.get(field)!r} lacks {value!r}")
+            continue
+        got = intent.slots.get(key)
+        if key in ("date", "start_date", "next_due_date"):
+            expected: Any = when(value, today)
+        elif key in (
+            "amount",
+            "total_cost",
+            "cost",
+            "old_amount",
+            "litres",
+            "price_per_litre",
+        ):
+            expected = Decimal(str(value))
+            got = Decimal(str(got)) if got is not None else None
+        else:
+            expected = value
+        if got != expected:
+            problems.append(f"{key} {got!r} != {expected!r}")
+    return problems
+
+
+# The public dev set, as the local engine must read it.
+DEV_SET = [
+    (
+        "I spent $45 on groceries at Woolworths",
+        "add_expense",
+        {
+            "amount": 45,
+            "category": "groceries",
+            "date": "today",
+            "merchant": "Woolworths",
+        },
+    ),
+    (
+        "Add $120 fuel expense from yesterday",
+        "add_expense",
+        {"amount": 120, "category": "fuel", "date": "yesterday"},
+    ),
+    (
+        "Log restaurant bill of $67.50 for dinner",
+        "add_expense",
+        {"amount": "67.50", "category": "dining", "date": "today"},
+    ),
+    (
+        "Hey PAM, add $50 gas expense",
+        "add_expense",
+        {"amount": 50, "category": "fuel", "date": "today"},
+    ),
+    (
+        "paid 38 dollars for the caravan park last night",
+        "add_expense",
+        {"amount": 38, "category": "camping", "date": "yesterday"},
+    ),
+    (
+        "spent $12.40 on coffee and a pie at the bakery",
+        "add_expense",
+        {"amount": "12.40", "category": "dining", "merchant": "Bakery"},
+    ),
+    (
+        "Record $1,250 for new tyres on 3 March",
+        "add_expense",
+        {"amount": 1250, "category": "maintenance", "date": "past:03-03"},
+    ),
+    (
+        "$23 for the ferry to Kangaroo Island two days ago",
+        "add_expense",
+        {"amount": 23, "category": "transport", "date": "today-2"},
+    ),
+    (
+        "I paid my phone bill, 65 bucks",
+        "add_expense",
+        {"amount": 65, "category": "utilities", "description": "Phone bill"},
+    ),
+    (
+        "vehicle insurance renewal cost me $890 today",
+        "add_expense",
+        {"amount": 890, "category": "insurance", "date": "today"},
+    ),
+    (
+        "Set my fuel budget to $400 a month",
+        "set_budget",
+        {"category": "fuel", "amount": 400},
+    ),
+    (
+        "make the groceries budget 650",
+        "set_budget",
+        {"category": "groceries", "amount": 650},
+    ),
+    (
+        "How much have I spent on fuel this month?",
+        "spending_query",
+        {"category": "fuel", "period": "this_month"},
+    ),
+    ("how's my fuel budget looking?", "budget_status", {"category": "fuel"}),
+    (
+        "what did I spend in total this month?",
+        "spending_query",
+        {"period": "this_month", "absent": ["category"]},
+    ),
+    (
+        "I earned $300 selling at the market last Saturday",
+        "add_income",
+        {"amount": 300, "date": "last:saturday", "source": "selling at the market"},
+    ),
+    (
+        "got paid $1,200 for house-sitting",
+        "add_income",
+        {"amount": 1200, "date": "today", "source": "house-sitting"},
+    ),
+    (
+        "Filled up with 62 litres for $118.40 at 85,300 km",
+        "log_fuel",
+        {"litres": 62, "total_cost": "118.40", "odometer_km": 85300},
+    ),
+    (
+        "diesel top up: 45.5 L, $89.90",
+        "log_fuel",
+        {"litres": "45.5", "total_cost": "89.90", "fuel_type": "diesel"},
+    ),
+    (
+        "Had the oil changed today at 85,000 km, cost $180",
+        "log_maintenance",
+        {"task": "Oil change", "odometer_km": 85000, "cost": 180},
+    ),
+    (
+        "log a tyre rotation at 92000km",
+        "log_maintenance",
+        {"task": "Tyre rotation", "odometer_km": 92000, "absent": ["cost"]},
+    ),
+    (
+        "Plan a trip from Sydney to Melbourne via Canberra",
+        "plan_trip",
+        {"places": ["Sydney", "Canberra", "Melbourne"]},
+    ),
+    (
+        "plan a route from Brisbane to Cairns",
+        "plan_trip",
+        {"places": ["Brisbane", "Cairns"]},
+    ),
+    (
+        "Remind me to renew the rego on 15 March",
+        "add_calendar",
+        {"title": "Renew the rego", "date": "next:03-15"},
+    ),
+    (
+        "add a dentist appointment next Tuesday",
+        "add_calendar",
+        {"title": "Dentist appointment", "date": "next:tuesday"},
+    ),
+    (
+        "Post to the community: Anyone know a good free camp near Dubbo?",
+        "create_post",
+        {"content": "Anyone know a good free camp near Dubbo?"},
+    ),
+    ("show me my budget", "navigate", {"to": "/wins"}),
+    ("open the trip planner", "navigate", {"to": "/wheels"}),
+    ("add an expense", "add_expense", {"missing": ["amount"]}),
+    ("log fuel", "log_fuel", {"missing": ["litres", "total_cost"]}),
+    ("hello PAM", "greeting", {}),
+    ("thanks!", "thanks", {}),
+    ("I spent $30 on lunch", "add_expense", {"amount": 30, "category": "dining"}),
+    ("actually make that $35", "correction", {"amount": 35}),
+    (
+        "spent $80 at the mechanic",
+        "add_expense",
+        {"amount": 80, "category": "maintenance"},
+    ),
+    ("undo that", "undo", {}),
+]
+
+# The task brief's own examples of precedence and phrasing.
+BRIEF = [
+    (
+        "Remind me to pay the insurance $890 on Friday",
+        "add_calendar",
+        {"title": "Pay the insurance $890", "date": "next:friday"},
+    ),
+    (
+        "I paid the insurance $890",
+        "add_expense",
+        {"amount": 890, "category": "insurance"},
+    ),
+    ("how much did I spend on fuel", "spending_query", {"category": "fuel"}),
+    (
+        "trip to Uluru from Alice Springs",
+        "plan_trip",
+        {"places": ["Alice Springs", "Uluru"]},
+    ),
+    (
+        "Sydney to Byron Bay then Brisbane",
+        "plan_trip",
+        {"places": ["Sydney", "Byron Bay", "Brisbane"]},
+    ),
+    (
+        "Plan a trip from Perth to Broome via Geraldton and Exmouth",
+        "plan_trip",
+        {"places": ["Perth", "Geraldton", "Exmouth", "Broome"]},
+    ),
+    (
+        "Plan a trip from Perth to Broome via Geraldton, Exmouth",
+        "plan_trip",
+        {"places": ["Perth", "Geraldton", "Exmouth", "Broome"]},
+    ),
+    (
+        "post that the showers at Bourke are fixed",
+        "create_post",
+        {"content": "The showers at Bourke are fixed"},
+    ),
+    (
+        "share: dump point at Yass is closed",
+        "create_post",
+        {"content": "Dump point at Yass is closed"},
+    ),
+    ("take me to my profile", "navigate", {"to": "/you"}),
+    ("take me to my settings", "navigate", {"to": "/you"}),
+    ("go to the community", "navigate", {"to": "/social"}),
+    ("go to the feed", "navigate", {"to": "/social"}),
+    ("home", "navigate", {"to": "/"}),
+    ("open the dashboard", "navigate", {"to": "/"}),
+    ("no, it was 40", "correction", {"amount": 40}),
+    ("change that to $35", "correction", {"amount": 35}),
+    ("sorry, $35 not $30", "correction", {"amount": 35, "old_amount": 30}),
+    ("undo", "undo", {}),
+    ("scratch that", "undo", {}),
+    ("delete that last one", "undo", {}),
+    ("remove the last expense", "undo", {"kind": "expense"}),
+    ("hi", "greeting", {}),
+    ("g'day", "greeting", {}),
+    ("cheers", "thanks", {}),
+    ("ta", "thanks", {}),
+    ("what can you do?", "help", {}),
+    (
+        "coffee and a pie at the bakery $12",
+        "add_expense",
+        {"category": "dining", "merchant": "Bakery"},
+    ),
+    ("restaurant bill $80 for dinner", "add_expense", {"category": "dining"}),
+    ("what did I spend last month?", "spending_query", {"period": "last_month"}),
+    ("how much did I spend this week", "spending_query", {"period": "this_week"}),
+    ("how much have I earned this month?", "income_query", {"period": "this_month"}),
+    ("when is my next service due?", "maintenance_due", {}),
+    ("show my trips", "list_trips", {}),
+    ("what's on my calendar this week?", "upcoming_events", {"period": "this_week"}),
+    ("what's new on the feed?", "read_feed", {}),
+    ("show me my recent expenses", "list_expenses", {}),
+]
+
+EXPENSES = [
+    (
+        "Spent $62 at Coles on groceries",
+        {"amount": 62, "category": "groceries", "merchant": "Coles", "date": "today"},
+    ),
+    ("I paid $15.50 for parking", {"amount": "15.50", "category": "transport"}),
+    (
+        "just dropped 80 bucks at the servo",
+        {"amount": 80, "category": "fuel", "merchant": "Servo"},
+    ),
+    (
+        "bought diesel for $95 yesterday",
+        {"amount": 95, "category": "fuel", "date": "yesterday"},
+    ),
+    (
+        "$42 on dinner at the pub last night",
+        {"amount": 42, "category": "dining", "date": "yesterday", "merchant": "Pub"},
+    ),
+    ("Add a $30 expense for laundry", {"amount": 30, "category": "utilities"}),
+    (
+        "log $18 for coffee this morning",
+        {"amount": 18, "category": "dining", "date": "today"},
+    ),
+    (
+        "We spent 120 dollars on groceries at Aldi",
+        {"amount": 120, "category": "groceries", "merchant": "Aldi"},
+    ),
+    (
+        "paid $45 for a powered site at the caravan park",
+        {"amount": 45, "category": "camping"},
+    ),
+    ("camp fees were $35", {"amount": 35, "category": "camping"}),
+    ("$9.80 for a pie and a coffee", {"amount": "9.80", "category": "dining"}),
+    (
+        "Record $300 for the mechanic on 2 March",
+        {"amount": 300, "category": "maintenance", "date": "past:03-02"},
+    ),
+    ("I bought new tyres for $980", {"amount": 980, "category": "maintenance"}),
+    (
+        "Tolls came to $14.60 today",
+        {"amount": "14.60", "category": "transport", "date": "today"},
+    ),
+    (
+        "spent $25 at the chemist",
+        {"amount": 25, "category": "health", "merchant": "Chemist"},
+    ),
+    ("doctor's visit cost me $85", {"amount": 85, "category": "health"}),
+    ("Paid the rego, $850", {"amount": 850, "category": "registration"}),
+    (
+        "paid $220 for the van's insurance premium",
+        {"amount": 220, "category": "insurance"},
+    ),
+    ("I spent 50 on fuel", {"amount": 50, "category": "fuel"}),
+    ("forked out $140 for a new battery", {"amount": 140, "category": "maintenance"}),
+    (
+        "movie tickets for $32 on Saturday",
+        {"amount": 32, "category": "entertainment", "date": "last:saturday"},
+    ),
+    (
+        "$65 at Bunnings for a new tarp",
+        {"amount": 65, "category": "shopping", "merchant": "Bunnings"},
+    ),
+    ("Add 27.50 for the ferry", {"amount": "27.50", "category": "transport"}),
+    ("Uber into town was $23", {"amount": 23, "category": "transport"}),
+    (
+        "$12 for bread and milk at the IGA",
+        {"amount": 12, "category": "groceries", "merchant": "IGA"},
+    ),
+    (
+        "lunch at the cafe, $24.90",
+        {"amount": "24.90", "category": "dining", "merchant": "Cafe"},
+    ),
+    ("Spent thirty dollars on takeaway", {"amount": 30, "category": "dining"}),
+    (
+        "I spent fifty bucks on diesel two days ago",
+        {"amount": 50, "category": "fuel", "date": "today-2"},
+    ),
+    (
+        "paid a hundred and twenty dollars for the campground",
+        {"amount": 120, "category": "camping"},
+    ),
+    ("the internet bill was $89", {"amount": 89, "category": "utilities"}),
+    ("$75 phone recharge", {"amount": 75, "category": "utilities"}),
+    ("Add $15 parking expense", {"amount": 15, "category": "transport"}),
+    (
+        "spent $38.20 at Woolies",
+        {"amount": "38.20", "category": "groceries", "merchant": "Woolies"},
+    ),
+    (
+        "I paid $60 for a tour of the museum",
+        {"amount": 60, "category": "entertainment"},
+    ),
+    (
+        "got a pizza for $22 tonight",
+        {"amount": 22, "category": "dining", "date": "today"},
+    ),
+    (
+        "bought groceries at Coles for $87.35 on Monday",
+        {
+            "amount": "87.35",
+            "category": "groceries",
+            "date": "last:monday",
+            "merchant": "Coles",
+        },
+    ),
+    (
+        "Log $54 for gas at the Shell in Dubbo",
+        {"amount": 54, "category": "fuel", "merchant": "Shell"},
+    ),
+    (
+        "I spent $1,100 on the vehicle insurance",
+        {"amount": 1100, "category": "insurance"},
+    ),
+    ("$14 for the train", {"amount": 14, "category": "transport"}),
+    ("Add $33 for the national park entry", {"amount": 33, "category": "camping"}),
+    ("spent $19 on a movie", {"amount": 19, "category": "entertainment"}),
+    (
+        "I paid $40 for petrol this arvo",
+        {"amount": 40, "category": "fuel", "date": "today"},
+    ),
+    (
+        "breakfast was $28 at the bakery yesterday",
+        {"amount": 28, "category": "dining", "date": "yesterday", "merchant": "Bakery"},
+    ),
+    ("$55 to the physio", {"amount": 55, "category": "health"}),
+    ("paid our electricity bill $140", {"amount": 140, "category": "utilities"}),
+    ("Add $9 for a coffee", {"amount": 9, "category": "dining"}),
+    (
+        "spent $310 at the mechanic for brakes",
+        {"amount": 310, "category": "maintenance"},
+    ),
+    (
+        "$48 for fish and chips on Friday",
+        {"amount": 48, "category": "dining", "date": "last:friday"},
+    ),
+    ("Bought a gas bottle refill for $32", {"amount": 32, "category": "utilities"}),
+    (
+        "I paid $260 for the ferry to Tassie on the 5th",
+        {"amount": 260, "category": "transport", "date": "past:03-05"},
+    ),
+    (
+        "spent 45 bucks at Kmart",
+        {"amount": 45, "category": "shopping", "merchant": "Kmart"},
+    ),
+    ("Record an expense of $72 for groceries", {"amount": 72, "category": "groceries"}),
+    ("Groceries $95", {"amount": 95, "category": "groceries"}),
+    (
+        "I blew $70 on drinks at the pub",
+        {"amount": 70, "category": "dining", "merchant": "Pub"},
+    ),
+    ("dinner for two cost $96", {"amount": 96, "category": "dining"}),
+    ("paid 3 nights at the holiday park, $135", {"amount": 135, "category": "camping"}),
+    ("paid $180 for an oil change", {"amount": 180, "category": "maintenance"}),
+    (
+        "spent $4.50 on a coffee a week ago",
+        {"amount": "4.50", "category": "dining", "date": "today-7"},
+    ),
+    (
+        "AUD 60 for the campsite on 28/2",
+        {"amount": 60, "category": "camping", "date": "past:02-28"},
+    ),
+    ("paid 20 AUD for a parking ticket", {"amount": 20, "category": "transport"}),
+    (
+        "spent $2k on repairs last Tuesday",
+        {"amount": 2000, "category": "maintenance", "date": "last:tuesday"},
+    ),
+    (
+        "we spent $88 at the pharmacy the day before yesterday",
+        {"amount": 88, "category": "health", "date": "today-2"},
+    ),
+    ("SPENT $20 ON LUNCH", {"amount": 20, "category": "dining"}),
+    ("spnt $20 on lunch", {"amount": 20, "category": "dining"}),
+    ("add $50 expence for groceris", {"amount": 50, "category": "groceries"}),
+    (
+        "Hey PAM, could you please log $30 for parking thanks",
+        {"amount": 30, "category": "transport"},
+    ),
+]
+
+BUDGETS = [
+    (
+        "set a $300 monthly budget for dining",
+        "set_budget",
+        {"category": "dining", "amount": 300},
+    ),
+    (
+        "make my camping budget $500",
+        "set_budget",
+        {"category": "camping", "amount": 500},
+    ),
+    (
+        "I want to spend no more than $250 a month on groceries",
+        "set_budget",
+        {"category": "groceries", "amount": 250},
+    ),
+    (
+        "budget $150 for entertainment each month",
+        "set_budget",
+        {"category": "entertainment", "amount": 150},
+    ),
+    (
+        "change the fuel budget to 450",
+        "set_budget",
+        {"category": "fuel", "amount": 450},
+    ),
+    (
+        "increase my groceries budget to $700",
+        "set_budget",
+        {"category": "groceries", "amount": 700},
+    ),
+    (
+        "my dining budget should be $200",
+        "set_budget",
+        {"category": "dining", "amount": 200},
+    ),
+    (
+        "limit my transport spending to $100 a month",
+        "set_budget",
+        {"category": "transport", "amount": 100},
+    ),
+    ("set fuel budget 500", "set_budget", {"category": "fuel", "amount": 500}),
+    (
+        "Set my maintenance budget to $1,000 a month",
+        "set_budget",
+        {"category": "maintenance", "amount": 1000},
+    ),
+    (
+        "lower my entertainment budget to $120",
+        "set_budget",
+        {"category": "entertainment", "amount": 120},
+    ),
+    (
+        "new budget: groceries $600 per month",
+        "set_budget",
+        {"category": "groceries", "amount": 600},
+    ),
+    ("fuel budget of $350", "set_budget", {"category": "fuel", "amount": 350}),
+    (
+        "I'd like a $200 budget for health",
+        "set_budget",
+        {"category": "health", "amount": 200},
+    ),
+    (
+        "can you set my fuel budget to $400?",
+        "set_budget",
+        {"category": "fuel", "amount": 400},
+    ),
+    (
+        "put the camping budget at 300 dollars",
+        "set_budget",
+        {"category": "camping", "amount": 300},
+    ),
+    (
+        "set a budget of $80 a week for coffee",
+        "set_budget",
+        {"category": "dining", "amount": 80, "period": "weekly"},
+    ),
+    (
+        "set a budget for fuel",
+        "set_budget",
+        {"category": "fuel", "missing": ["amount"]},
+    ),
+    ("set my budget to $400", "set_budget", {"amount": 400, "missing": ["category"]}),
+    ("how's my grocery budget going?", "budget_status", {"category": "groceries"}),
+    ("am I over budget?", "budget_status", {"absent": ["category"]}),
+    ("how much is left in my dining budget", "budget_status", {"category": "dining"}),
+    (
+        "what's left of the fuel budget this month?",
+        "budget_status",
+        {"category": "fuel"},
+    ),
+    ("check my budgets", "budget_status", {}),
+    ("am I on track with my camping budget", "budget_status", {"category": "camping"}),
+    ("how am I going against budget", "budget_status", {}),
+    (
+        "how much budget do I have left for transport?",
+        "budget_status",
+        {"category": "transport"},
+    ),
+]
+
+QUERIES = [
+    (
+        "how much did I spend on groceries this week?",
+        "spending_query",
+        {"category": "groceries", "period": "this_week"},
+    ),
+    (
+        "what have I spent on fuel so far this month",
+        "spending_query",
+        {"category": "fuel", "period": "this_month"},
+    ),
+    ("total spending last month?", "spending_query", {"period": "last_month"}),
+    (
+        "How much have I spent in total?",
+        "spending_query",
+        {"period": "this_month", "absent": ["category"]},
+    ),
+    (
+        "what did dining cost me this month?",
+        "spending_query",
+        {"category": "dining", "period": "this_month"},
+    ),
+    (
+        "how much went on camping last month",
+        "spending_query",
+        {"category": "camping", "period": "last_month"},
+    ),
+    ("what's my total spend this week", "spending_query", {"period": "this_week"}),
+    ("how much did I spend yesterday?", "spending_query", {"period": "yesterday"}),
+    ("tell me how much I've spent on fuel", "spending_query", {"category": "fuel"}),
+    (
+        "How much have we spent on the ferry?",
+        "spending_query",
+        {"category": "transport"},
+    ),
+    (
+        "How much did I spend in February?",
+        "spending_query",
+        {"period": "custom", "start": dt.date(2026, 2, 1)},
+    ),
+    (
+        "how much has maintenance cost us this year",
+        "spending_query",
+        {"category": "maintenance", "period": "this_year"},
+    ),
+    ("what's my spending like this month", "spending_query", {"period": "this_month"}),
+    (
+        "give me a breakdown of my spending last week",
+        "spending_query",
+        {"period": "last_week"},
+    ),
+    ("how much have I spent altogether?", "spending_query", {"period": "all_time"}),
+    ("how much have I earned this month?", "income_query", {"period": "this_month"}),
+    ("what was my income last month", "income_query", {"period": "last_month"}),
+    (
+        "how much did I make from the markets this year",
+        "income_query",
+        {"period": "this_year"},
+    ),
+    ("what's on my calendar this week?", "upcoming_events", {"period": "this_week"}),
+    ("any reminders coming up?", "upcoming_events", {}),
+    ("what do I have on tomorrow", "upcoming_events", {"start": dt.date(2026, 3, 12)}),
+    (
+        "what appointments have I got next week",
+        "upcoming_events",
+        {"start": dt.date(2026, 3, 16), "end": dt.date(2026, 3, 22)},
+    ),
+    ("remind me what's on this weekend", "upcoming_events", {}),
+    ("when is my next service due?", "maintenance_due", {"task": "Service"}),
+    ("is anything due for maintenance?", "maintenance_due", {}),
+    ("when's the next oil change due", "maintenance_due", {"task": "Oil change"}),
+    ("what maintenance is coming up", "maintenance_due", {}),
+    ("show my trips", "list_trips", {}),
+    ("what trips have I planned?", "list_trips", {}),
+    ("list my upcoming trips", "list_trips", {}),
+    ("show me my recent expenses", "list_expenses", {}),
+    ("list my expenses from last week", "list_expenses", {"period": "last_week"}),
+    ("what did I buy yesterday?", "list_expenses", {"period": "yesterday"}),
+    ("show my last 5 expenses", "list_expenses", {"limit": 5}),
+    ("what's new in the community?", "read_feed", {}),
+    ("any new posts?", "read_feed", {}),
+    ("read me the latest posts from the feed", "read_feed", {}),
+    ("what are people saying on the forum", "read_feed", {}),
+]
+
+INCOME = [
+    (
+        "I earned $250 house-sitting this week",
+        {"amount": 250, "source": "house-sitting"},
+    ),
+    (
+        "got paid $800 for the fruit picking job",
+        {"amount": 800, "source": "fruit picking job"},
+    ),
+    ("sold the old awning for $350", {"amount": 350, "source_contains": "awning"}),
+    (
+        "made $120 selling firewood on Sunday",
+        {"amount": 120, "date": "last:sunday", "source_contains": "firewood"},
+    ),
+    (
+        "received $1,500 pension payment today",
+        {"amount": 1500, "date": "today", "source_contains": "pension"},
+    ),
+    ("add income of $400 from casual work", {"amount": 400, "source": "casual work"}),
+    (
+        "I got $60 in tips yesterday",
+        {"amount": 60, "date": "yesterday", "source_contains": "tips"},
+    ),
+    (
+        "earned 200 dollars doing odd jobs at the caravan park",
+        {"amount": 200, "source_contains": "odd jobs"},
+    ),
+    (
+        "The client paid me $950 for the website",
+        {"amount": 950, "source_contains": "client"},
+    ),
+    ("got a $45 refund from Telstra", {"amount": 45, "source": "Telstra"}),
+    (
+        "I made $75 at the market today",
+        {"amount": 75, "date": "today", "source_contains": "market"},
+    ),
+    (
+        "received 2 grand for the caravan sale",
+        {"amount": 2000, "source_contains": "caravan sale"},
+    ),
+    ("income $500 from house sitting", {"amount": 500, "source": "house sitting"}),
+    (
+        "I sold some photos for $90 on Friday",
+        {"amount": 90, "date": "last:friday", "source_contains": "photos"},
+    ),
+    ("received $500 from Centrelink", {"amount": 500, "source": "Centrelink"}),
+    (
+        "earned $1.5k from relief work last week",
+        {"amount": 1500, "date": "today-7", "source": "relief work"},
+    ),
+    (
+        "made fifty bucks busking at the markets",
+        {"amount": 50, "source_contains": "busking"},
+    ),
+    (
+        "got paid 600 for the cleaning job two days ago",
+        {"amount": 600, "date": "today-2"},
+    ),
+    ("pension came in, $1,100", {"amount": 1100, "source_contains": "pension"}),
+    ("got paid", {"missing": ["amount"]}),
+    ("add income", {"missing": ["amount"]}),
+]
+
+FUEL = [
+    ("filled up 58 litres for $112.30", {"litres": 58, "total_cost": "112.30"}),
+    (
+        "Fuel: 70L diesel $151.20 at Shell Dubbo",
+        {
+            "litres": 70,
+            "total_cost": "151.20",
+            "fuel_type": "diesel",
+            "location": "Shell Dubbo",
+        },
+    ),
+    (
+        "just filled the tank, 64.2 litres, $125.80, odo 101,250",
+        {"litres": "64.2", "total_cost": "125.80", "odometer_km": 101250},
+    ),
+    ("topped up with 40 litres of diesel for $80", {"litres": 40, "total_cost": 80}),
+    (
+        "put 55 litres in at $1.95 a litre",
+        {"litres": 55, "price_per_litre": "1.95", "total_cost": "107.25"},
+    ),
+    (
+        "refuelled at BP: 48.7L for $96.40",
+        {"litres": "48.7", "total_cost": "96.40", "location": "BP"},
+    ),
+    (
+        "Filled up 62 L of unleaded @ 189.9c/L",
+        {
+            "litres": 62,
+            "price_per_litre": "1.899",
+            "total_cost": "117.74",
+            "fuel_type": "unleaded",
+        },
+    ),
+    ("log fuel 45 litres $88", {"litres": 45, "total_cost": 88}),
+    (
+        "filled up yesterday, 50 litres, $99.50",
+        {"litres": 50, "total_cost": "99.50", "date": "yesterday"},
+    ),
+    (
+        "tanked up with diesel, 72 litres for $140.40 at 120,500 km",
+        {"litres": 72, "total_cost": "140.40", "odometer_km": 120500},
+    ),
+    ("diesel fill-up 66 ltrs $131", {"litres": 66, "total_cost": 131}),
+    ("Filled her up: 80 litres, 158 dollars", {"litres": 80, "total_cost": 158}),
+    ("60 litres of diesel for $117", {"litres": 60, "total_cost": 117}),
+    (
+        "got 35L of petrol for $70.35 at Ampol",
+        {"litres": 35, "total_cost": "70.35", "location": "Ampol"},
+    ),
+    (
+        "filled up with 52.3 litres at $1.879/L",
+        {"litres": "52.3", "price_per_litre": "1.879", "total_cost": "98.27"},
+    ),
+    (
+        "Fill up: 44 L, $86.24, odometer 87,450",
+        {"litres": 44, "total_cost": "86.24", "odometer_km": 87450},
+    ),
+    (
+        "refuelled 70 litres for $139.30 two days ago",
+        {"litres": 70, "total_cost": "139.30", "date": "today-2"},
+    ),
+    ("filled the van with 90 litres for $171", {"litres": 90, "total_cost": 171}),
+    (
+        "fuel stop at Coober Pedy, 65 litres $149.50",
+        {"litres": 65, "total_cost": "149.50", "location": "Coober Pedy"},
+    ),
+    ("I filled up with diesel for $120", {"total_cost": 120, "missing": ["litres"]}),
+    ("filled up", {"missing": ["litres", "total_cost"]}),
+    (
+        "topped up the tank with 30 litres, cost $61.20",
+        {"litres": 30, "total_cost": "61.20"},
+    ),
+    (
+        "log a fill-up of 47 litres for $93.06 at 98,765 km",
+        {"litres": 47, "total_cost": "93.06", "odometer_km": 98765},
+    ),
+    (
+        "Filled up at 85,300 km: 62 L for $118.40",
+        {"litres": 62, "total_cost": "118.40", "odometer_km": 85300},
+    ),
+    ("petrol fill 38 litres $74", {"litres": 38, "total_cost": 74}),
+    (
+        "filled up 75 litres diesel at $2.05 per litre",
+        {"litres": 75, "price_per_litre": "2.05", "total_cost": "153.75"},
+    ),
+    ("put 50 litres of unleaded in for $95", {"litres": 50, "total_cost": 95}),
+    (
+        "Filled up on Monday with 60 litres for $115",
+        {"litres": 60, "total_cost": 115, "date": "last:monday"},
+    ),
+    ("refuel: 68.4 L, $133.38", {"litres": "68.4", "total_cost": "133.38"}),
+    (
+        "filled up 60 L for 110 at 91000 km",
+        {"litres": 60, "total_cost": 110, "odometer_km": 91000},
+    ),
+    ("record a fill-up", {"missing": ["litres", "total_cost"]}),
+    (
+        "filled up with 55 litres at 1.899 a litre, odo 64,000",
+        {
+            "litres": 55,
+            "price_per_litre": "1.899",
+            "total_cost": "104.45",
+            "odometer_km": 64000,
+        },
+    ),
+]
+
+MAINTENANCE = [
+    (
+        "Had the van serviced at 100,000 km for $450",
+        {"task": "Service", "odometer_km": 100000, "cost": 450},
+    ),
+    (
+        "got the oil changed yesterday, $95",
+        {"task": "Oil change", "cost": 95, "date": "yesterday"},
+    ),
+    ("log an oil change at 88,000 km", {"task": "Oil change", "odometer_km": 88000}),
+    (
+        "rotated the tyres today at 91,200 km",
+        {"task": "Tyre rotation", "odometer_km": 91200, "date": "today"},
+    ),
+    ("did a wheel alignment, cost $89", {"task": "Wheel alignment", "cost": 89}),
+    (
+        "Record a tyre rotation at 95,500 km",
+        {"task": "Tyre rotation", "odometer_km": 95500},
+    ),
+    (
+        "had new brake pads fitted for $320",
+        {"task_contains": "brake pads", "cost": 320},
+    ),
+    ("replaced the battery today, $210", {"task": "Battery", "cost": 210}),
+    (
+        "log maintenance: replaced the air filter at 76,000 km",
+        {"task_contains": "air filter", "odometer_km": 76000},
+    ),
+    (
+        "Had a 100,000 km service done, cost $650",
+        {"task_contains": "service", "cost": 650},
+    ),
+    (
+        "oil and filter change at 82,000 kms, $140",
+        {"task": "Oil change", "odometer_km": 82000, "cost": 140},
+    ),
+    ("got the wheels aligned for $120", {"task": "Wheel alignment", "cost": 120}),
+    ("log a service at 120,000 km", {"task": "Service", "odometer_km": 120000}),
+    (
+        "changed the oil myself at 93,400 km",
+        {"task": "Oil change", "odometer_km": 93400},
+    ),
+    (
+        "the caravan had its wheel bearings repacked, $180",
+        {"task": "Wheel bearings", "cost": 180},
+    ),
+    (
+        "Got the logbook service done today for $389",
+        {"task_contains": "logbook service", "cost": 389},
+    ),
+    ("replaced the wiper blades, $35", {"task": "Wiper blades", "cost": 35}),
+    (
+        "had the timing belt replaced at 150,000 km, cost $1,200",
+        {"task_contains": "timing belt", "odometer_km": 150000, "cost": 1200},
+    ),
+    ("tyres rotated at 60,500km", {"task": "Tyre rotation", "odometer_km": 60500}),
+    (
+        "log a gas compliance check on the caravan, $120",
+        {"task": "Gas compliance check", "cost": 120},
+    ),
+    (
+        "had a roadworthy inspection for $95",
+        {"task_contains": "roadworthy", "cost": 95},
+    ),
+    (
+        "coolant flush done today at 97,000 km",
+        {"task_contains": "coolant", "odometer_km": 97000},
+    ),
+    (
+        "new tyres fitted at 110,000 km for $1,150",
+        {"task": "New tyres", "odometer_km": 110000, "cost": 1150},
+    ),
+    ("greased the wheel bearings", {"task": "Wheel bearings"}),
+    (
+        "log a tire rotation at 45000 km",
+        {"task": "Tire rotation", "odometer_km": 45000},
+    ),
+    ("log maintenance", {"missing": ["task"]}),
+    (
+        "got the brakes checked at 99,000 km",
+        {"task_contains": "brake", "odometer_km": 99000},
+    ),
+    (
+        "had the transmission serviced for $420",
+        {"task_contains": "transmission", "cost": 420},
+    ),
+    (
+        "oil change at 85,000 km cost me $180",
+        {"task": "Oil change", "odometer_km": 85000, "cost": 180},
+    ),
+    (
+        "Log an oil change on 2 March at 84,500 km",
+        {"task": "Oil change", "odometer_km": 84500, "date": "past:03-02"},
+    ),
+    (
+        "oil change done at 85000 km, next due at 95000 km",
+        {"task": "Oil change", "odometer_km": 85000, "next_due_km": 95000},
+    ),
+]
+
+TRIPS = [
+    ("plan a trip from Perth to Broome", {"places": ["Perth", "Broome"]}),
+    (
+        "Plan a route from Adelaide to Darwin via Alice Springs",
+        {"places": ["Adelaide", "Alice Springs", "Darwin"]},
+    ),
+    (
+        "I want to drive from Melbourne to Adelaide along the Great Ocean Road",
+        {"places": ["Melbourne", "Adelaide"]},
+    ),
+    ("plan a road trip from Cairns to Cape York", {"places": ["Cairns", "Cape York"]}),
+    (
+        "route from Hobart to Launceston via Cradle Mountain and Strahan",
+        {"places": ["Hobart", "Cradle Mountain", "Strahan", "Launceston"]},
+    ),
+    (
+        "plan a trip Brisbane to Sydney via Coffs Harbour, Port Macquarie",
+        {"places": ["Brisbane", "Coffs Harbour", "Port Macquarie", "Sydney"]},
+    ),
+    (
+        "Can you plan a trip from Darwin to Katherine next week?",
+        {"places": ["Darwin", "Katherine"], "start_date": "today+7"},
+    ),
+    (
+        "let's do a trip from Townsville to Mission Beach",
+        {"places": ["Townsville", "Mission Beach"]},
+    ),
+    (
+        "plan a journey from Canberra to the Snowy Mountains",
+        {"places": ["Canberra", "Snowy Mountains"]},
+    ),
+    (
+        "how far is it from Perth to Margaret River?",
+        {"places": ["Perth", "Margaret River"]},
+    ),
+    (
+        "I'm heading to Mildura from Broken Hill on Friday",
+        {"places": ["Broken Hill", "Mildura"], "start_date": "next:friday"},
+    ),
+    ("plan a trip to Kakadu", {"destination": "Kakadu", "missing": ["places"]}),
+    ("plan a trip", {"missing": ["places"]}),
+    ("drive from Geelong to Warrnambool", {"places": ["Geelong", "Warrnambool"]}),
+    (
+        "map out a route from Rockhampton to Mackay",
+        {"places": ["Rockhampton", "Mackay"]},
+    ),
+    (
+        "plan my trip from Newcastle to Port Stephens via Nelson Bay",
+        {"places": ["Newcastle", "Nelson Bay", "Port Stephens"]},
+    ),
+    (
+        "brisbane to noosa then rainbow beach",
+        {"places": ["Brisbane", "Noosa", "Rainbow Beach"]},
+    ),
+    (
+        "plan a trip from sydney to melbourne via canberra",
+        {"places": ["Sydney", "Canberra", "Melbourne"]},
+    ),
+    (
+        "Plan a 5 day trip from Adelaide to Coober Pedy",
+        {"places": ["Adelaide", "Coober Pedy"]},
+    ),
+    ("work out a route from Esperance to Albany", {"places": ["Esperance", "Albany"]}),
+    ("Perth -> Geraldton -> Kalbarri", {"places": ["Perth", "Geraldton", "Kalbarri"]}),
+    (
+        "I'd like to plan a trip up to Cairns from Townsville",
+        {"places": ["Townsville", "Cairns"]},
+    ),
+    (
+        "plan a trip from Bendigo to Echuca and then Swan Hill",
+        {"places": ["Bendigo", "Echuca", "Swan Hill"]},
+    ),
+    (
+        "road trip from Alice Springs to Darwin stopping at Katherine",
+        {"places": ["Alice Springs", "Katherine", "Darwin"]},
+    ),
+    (
+        "what's the best route from Broome to Kununurra?",
+        {"places": ["Broome", "Kununurra"]},
+    ),
+    (
+        "show me the way from Port Augusta to Ceduna",
+        {"places": ["Port Augusta", "Ceduna"]},
+    ),
+    ("directions to Byron Bay from Ballina", {"places": ["Ballina", "Byron Bay"]}),
+    (
+        "plan a route from Sydney via the Blue Mountains to Dubbo",
+        {"places": ["Sydney", "Blue Mountains", "Dubbo"]},
+    ),
+    ("Melbourne to Sydney", {"places": ["Melbourne", "Sydney"]}),
+    (
+        "trip from Darwin to Broome through Kununurra, Halls Creek and Fitzroy Crossing",
+        {
+            "places": [
+                "Darwin",
+                "Kununurra",
+                "Halls Creek",
+                "Fitzroy Crossing",
+                "Broome",
+            ]
+        },
+    ),
+    (
+        "Hey PAM, plan a trip from Hervey Bay to 1770 please",
+        {"places": ["Hervey Bay", "1770"]},
+    ),
+]
+
+CALENDAR = [
+    (
+        "remind me to pay the phone bill on Friday",
+        {"title": "Pay the phone bill", "date": "next:friday"},
+    ),
+    (
+        "Remind me on 20 March to book the ferry",
+        {"title": "Book the ferry", "date": "next:03-20"},
+    ),
+    (
+        "set a reminder for the gas bottle refill tomorrow",
+        {"title": "Gas bottle refill", "date": "today+1"},
+    ),
+    (
+        "add a vet appointment on Thursday at 10am",
+        {"title": "Vet appointment", "date": "next:thursday", "time": dt.time(10)},
+    ),
+    (
+        "don't let me forget to call Mum on Sunday",
+        {"title": "Call Mum", "date": "next:sunday"},
+    ),
+    (
+        "put the markets in my calendar for Saturday",
+        {"title": "Markets", "date": "next:saturday"},
+    ),
+    ("schedule a service for next Monday", {"title": "Service", "date": "next:monday"}),
+    (
+        "Remind me to renew the caravan insurance on 1 April",
+        {"title": "Renew the caravan insurance", "date": "next:04-01"},
+    ),
+    (
+        "I have a doctor's appointment on the 20th",
+        {"title": "Doctor's appointment", "date": "2026-03-20"},
+    ),
+    (
+        "remind me in 3 days to check the tyre pressures",
+        {"title": "Check the tyre pressures", "date": "today+3"},
+    ),
+    ("reminder: rego due 30 June", {"title": "Rego", "date": "next:06-30"}),
+    (
+        "add a dinner with friends on Saturday night to my calendar",
+        {"title": "Dinner with friends", "date": "next:saturday"},
+    ),
+    (
+        "Remind me tomorrow at 9am to ring the mechanic",
+        {"title": "Ring the mechanic", "date": "today+1", "time": dt.time(9)},
+    ),
+    (
+        "book a campsite at Noosa for next Friday",
+        {"title_contains": "campsite at Noosa", "date": "next:friday"},
+    ),
+    (
+        "I need to renew my licence by 15 April",
+        {"title": "Renew my licence", "date": "next:04-15"},
+    ),
+    (
+        "add my mum's birthday on 2 May",
+        {"title": "Mum's birthday", "date": "next:05-02"},
+    ),
+    (
+        "remind me about the dentist next Wednesday",
+        {"title": "Dentist", "date": "next:wednesday"},
+    ),
+    (
+        "Set a reminder to defrost the fridge this Saturday",
+        {"title": "Defrost the fridge", "date": "next:saturday"},
+    ),
+    (
+        "remind me to empty the grey water tank tonight",
+        {"title": "Empty the grey water tank", "date": "today"},
+    ),
+    (
+        "add an event: community BBQ on 21/3",
+        {"title": "Community BBQ", "date": "next:03-21"},
+    ),
+    (
+        "remind me to top up the water on the 18th",
+        {"title": "Top up the water", "date": "2026-03-18"},
+    ),
+    ("remind me to pay the rego", {"title": "Pay the rego", "missing": ["date"]}),
+    ("add a reminder", {"missing": ["title", "date"]}),
+    (
+        "Remind me next Tuesday to service the generator",
+        {"title": "Service the generator", "date": "next:tuesday"},
+    ),
+    (
+        "put a doctor's appointment in the diary for 3pm tomorrow",
+        {"title": "Doctor's appointment", "date": "today+1", "time": dt.time(15)},
+    ),
+    (
+        "don't forget the boat show on 5 April",
+        {"title": "Boat show", "date": "next:04-05"},
+    ),
+    (
+        "remind me at 5pm to take the washing in",
+        {"title": "Take the washing in", "date": "today", "time": dt.time(17)},
+    ),
+    (
+        "remind me to renew the rego on 15/03/2027",
+        {"title": "Renew the rego", "date": "2027-03-15"},
+    ),
+    (
+        "set up a reminder for 2026-04-10 to renew the insurance",
+        {"title": "Renew the insurance", "date": "2026-04-10"},
+    ),
+    (
+        "Remind me to call the caravan park Friday week",
+        {"title": "Call the caravan park", "date": "2026-03-20"},
+    ),
+    ("remmind me to call mum tommorow", {"title": "Call mum", "date": "today+1"}),
+]
+
+POSTS = [
+    (
+        "post that the Nullarbor roadhouse has cheap diesel",
+        {"content": "The Nullarbor roadhouse has cheap diesel"},
+    ),
+    (
+        "share: great free camp at Lake Hume, plenty of space",
+        {"content": "Great free camp at Lake Hume, plenty of space"},
+    ),
+    (
+        "Post to the feed: road to Cape Tribulation is open again",
+        {"content": "Road to Cape Tribulation is open again"},
+    ),
+    (
+        "ask the community if anyone knows a good mechanic in Broome",
+        {"content_contains": "a good mechanic in Broome"},
+    ),
+    (
+        "tell everyone that the Gibb River Road is closed",
+        {"content": "The Gibb River Road is closed"},
+    ),
+    (
+        "make a post saying we're heading north for winter",
+        {"content": "We're heading north for winter"},
+    ),
+    (
+        "post 'Happy hour at site 12 tonight, all welcome'",
+        {"content": "Happy hour at site 12 tonight, all welcome"},
+    ),
+    (
+        "share with the community: the dump point at Yass is out of order",
+        {"content": "The dump point at Yass is out of order"},
+    ),
+    (
+        "Post: anyone selling a second-hand Weber?",
+        {"content": "Anyone selling a second-hand Weber?"},
+    ),
+    ("write a post about our trip to Kakadu", {"content": "Our trip to Kakadu"}),
+    (
+        "post in the community that there's a bushfire warning near Gympie",
+        {"content": "There's a bushfire warning near Gympie"},
+    ),
+    ("make a post", {"missing": ["content"]}),
+    (
+        "let everyone know the showers at Bowen are free",
+        {"content": "The showers at Bowen are free"},
+    ),
+    (
+        "post this: looking for travel buddies heading to WA",
+        {"content": "Looking for travel buddies heading to WA"},
+    ),
+    (
+        "post that diesel is $2.10 at Coober Pedy",
+        {"content": "Diesel is $2.10 at Coober Pedy"},
+    ),
+    (
+        'share "Sunset at Cable Beach was unreal tonight"',
+        {"content": "Sunset at Cable Beach was unreal tonight"},
+    ),
+    (
+        "Post to the community: remind me never to camp at Lake Eyre in summer",
+        {"content_contains": "never to camp at Lake Eyre"},
+    ),
+]
+
+NAVIGATION = [
+    ("take me to my profile", "/you"),
+    ("go to the community", "/social"),
+    ("open settings", "/you"),
+    ("go home", "/"),
+    ("show me the dashboard", "/"),
+    ("open the wins page", "/wins"),
+    ("navigate to wheels", "/wheels"),
+    ("take me to the feed", "/social"),
+    ("open my budget", "/wins"),
+    ("go to the trip planner", "/wheels"),
+    ("show the map", "/wheels"),
+    ("can you open my account settings", "/you"),
+    ("back to the home screen", "/"),
+    ("go to the social page", "/social"),
+    ("open the money page", "/wins"),
+    ("take me to my finances", "/wins"),
+    ("show me the community page", "/social"),
+    ("open my profile please", "/you"),
+    ("bring up the route planner", "/wheels"),
+    ("switch to the wins tab", "/wins"),
+    ("show me my budgets", "/wins"),
+    ("go to my preferences", "/you"),
+    ("open the home page", "/"),
+    ("take me to the forum", "/social"),
+    ("go to wheels", "/wheels"),
+    ("dashboard", "/"),
+    ("go to my expenses", "/wins"),
+    ("Hey PAM, take me to the community feed", "/social"),
+    ("open the planner", "/wheels"),
+    ("show me my profile", "/you"),
+]
+
+CORRECTIONS = [
+    ("actually it was $42", "correction", {"amount": 42}),
+    ("no, make it 55", "correction", {"amount": 55}),
+    ("sorry, it should be $18.50", "correction", {"amount": "18.50"}),
+    ("oops, that was 28 dollars", "correction", {"amount": 28}),
+    ("make that $120 not $100", "correction", {"amount": 120, "old_amount": 100}),
+    (
+        "actually it was yesterday",
+        "correction",
+        {"date": "yesterday", "absent": ["amount"]},
+    ),
+    ("no wait, it was for dinner", "correction", {"category": "dining"}),
+    ("correction: $64", "correction", {"amount": 64}),
+    ("I meant $45", "correction", {"amount": 45}),
+    ("change the amount to 19.95", "correction", {"amount": "19.95"}),
+    ("that should have been $75", "correction", {"amount": 75}),
+    ("update it to $99", "correction", {"amount": 99}),
+    ("make it fifty", "correction", {"amount": 50}),
+    ("actually the total was $210", "correction", {"amount": 210}),
+    ("it was actually $33", "correction", {"amount": 33}),
+    ("change it from 30 to 35", "correction", {"amount": 35, "old_amount": 30}),
+    ("no, it was 40 not 50", "correction", {"amount": 40, "old_amount": 50}),
+    ("oops, that should be groceries", "correction", {"category": "groceries"}),
+    ("undo", "undo", {}),
+    ("oops, undo that", "undo", {}),
+    ("cancel that", "undo", {}),
+    ("take that back", "undo", {}),
+    ("undo the last fuel entry", "undo", {"kind": "fuel"}),
+    ("delete my last expense", "undo", {"kind": "expense"}),
+    ("get rid of that", "undo", {}),
+    ("revert that", "undo", {}),
+    ("no, scratch that", "undo", {}),
+    ("please undo the last one", "undo", {}),
+    (
+        "Actually, I spent $30 on lunch",
+        "add_expense",
+        {"amount": 30, "category": "dining"},
+    ),
+]
+
+SMALL_TALK = [
+    ("hi", "greeting"),
+    ("hey PAM", "greeting"),
+    ("g'day mate", "greeting"),
+    ("good morning PAM", "greeting"),
+    ("hello there", "greeting"),
+    ("how are you going?", "greeting"),
+    ("hi pam, how are you?", "greeting"),
+    ("Morning!", "greeting"),
+    ("Hello!", "greeting"),
+    ("G'day PAM", "greeting"),
+    ("cheers", "thanks"),
+    ("thank you so much", "thanks"),
+    ("cheers mate", "thanks"),
+    ("thanks PAM", "thanks"),
+    ("awesome, thanks", "thanks"),
+    ("legend, cheers", "thanks"),
+    ("no worries", "thanks"),
+    ("much appreciated", "thanks"),
+    ("Thanks heaps!", "thanks"),
+    ("ta mate", "thanks"),
+    ("help", "help"),
+    ("what can you do?", "help"),
+    ("how do I use this?", "help"),
+    ("what can I ask you?", "help"),
+    ("who are you?", "help"),
+    ("Hey PAM, what can you help with?", "help"),
+    ("what's the weather like in Darwin?", "unknown"),
+    ("tell me a joke", "unknown"),
+    ("", "unknown"),
+]
+
+CLARIFY = [
+    ("log an expense", "add_expense", ["amount"]),
+    ("I need to add a purchase", "add_expense", ["amount"]),
+    ("record a fill-up", "log_fuel", ["litres", "total_cost"]),
+    ("plan a trip", "plan_trip", ["places"]),
+    ("set a budget", "set_budget", ["category", "amount"]),
+    ("post something", "create_post", ["content"]),
+    ("add income", "add_income", ["amount"]),
+    ("log maintenance", "log_maintenance", ["task"]),
+    ("spent some money on fuel", "add_expense", ["amount"]),
+    ("I bought groceries", "add_expense", ["amount"]),
+    ("remind me to call the bank", "add_calendar", ["date"]),
+    ("log fuel", "log_fuel", ["litres", "total_cost"]),
+]
+
+
+# Further paraphrases of every kind, in three batches each written before the engine saw it (first-run scores
+# 145/151, 90/94 and 68/69); the misses were fixed by general rules, never by special cases.
+MORE_PARAPHRASES = [
+    # expenses
+    (
+        WEDNESDAY,
+        "Paid $35.60 for diesel at the Caltex",
+        "add_expense",
+        {"amount": "35.60", "category": "fuel"},
+    ),
+    (
+        WEDNESDAY,
+        "grabbed a coffee for $5.50",
+        "add_expense",
+        {"amount": "5.50", "category": "dining"},
+    ),
+    (
+        WEDNESDAY,
+        "that caravan park was $52 a night, paid for one night",
+        "add_expense",
+        {"amount": 52, "category": "camping"},
+    ),
+    (
+        WEDNESDAY,
+        "spent 200 at the supermarket on Tuesday",
+        "add_expense",
+        {"amount": 200, "category": "groceries", "date": "last:tuesday"},
+    ),
+    (
+        WEDNESDAY,
+        "$18 parking in Sydney yesterday",
+        "add_expense",
+        {"amount": 18, "category": "transport", "date": "yesterday"},
+    ),
+    (
+        WEDNESDAY,
+        "Log an expense: $44 for takeaway",
+        "add_expense",
+        {"amount": 44, "category": "dining"},
+    ),
+    (
+        WEDNESDAY,
+        "add expense 60 dollars groceries",
+        "add_expense",
+        {"amount": 60, "category": "groceries"},
+    ),
+    (
+        WEDNESDAY,
+        "I just paid $1,480 for the annual insurance",
+        "add_expense",
+        {"amount": 1480, "category": "insurance"},
+    ),
+    (
+        WEDNESDAY,
+        "new tyres cost $1,100 last week",
+        "add_expense",
+        {"amount": 1100, "category": "maintenance", "date": "today-7"},
+    ),
+    (
+        WEDNESDAY,
+        "spent $7 on a pie at the bakery in Pambula",
+        "add_expense",
+        {"amount": 7, "category": "dining"},
+    ),
+    (
+        WEDNESDAY,
+        "mechanic charged me $275 for repairs",
+        "add_expense",
+        {"amount": 275, "category": "maintenance"},
+    ),
+    (
+        WEDNESDAY,
+        "paid $12.50 for the toll road",
+        "add_expense",
+        {"amount": "12.50", "category": "transport"},
+    ),
+    (
+        WEDNESDAY,
+        "add $29.95 for the Starlink",
+        "add_expense",
+        {"amount": "29.95", "category": "utilities"},
+    ),
+    (
+        WEDNESDAY,
+        "$150 at the chemist for medicine on 1 March",
+        "add_expense",
+        {"amount": 150, "category": "health", "date": "past:03-01"},
+    ),
+    (
+        WEDNESDAY,
+        "we paid 90 bucks for tickets to the show",
+        "add_expense",
+        {"amount": 90, "category": "entertainment"},
+    ),
+    (
+        WEDNESDAY,
+        "record $65 for groceries from Woolworths yesterday",
+        "add_expense",
+        {"amount": 65, "category": "groceries", "date": "yesterday"},
+    ),
+    (
+        WEDNESDAY,
+        "I spent $33 at IGA",
+        "add_expense",
+        {"amount": 33, "category": "groceries"},
+    ),
+    (
+        WEDNESDAY,
+        "Brunch at the cafe cost $41",
+        "add_expense",
+        {"amount": 41, "category": "dining"},
+    ),
+    (
+        WEDNESDAY,
+        "$300 for rego",
+        "add_expense",
+        {"amount": 300, "category": "registration"},
+    ),
+    (
+        WEDNESDAY,
+        "paid 25 for the campsite",
+        "add_expense",
+        {"amount": 25, "category": "camping"},
+    ),
+    (
+        WEDNESDAY,
+        "bought clothes at Kmart for $60",
+        "add_expense",
+        {"amount": 60, "category": "shopping"},
+    ),
+    (
+        WEDNESDAY,
+        "fifty dollars on petrol",
+        "add_expense",
+        {"amount": 50, "category": "fuel"},
+    ),
+    (
+        WEDNESDAY,
+        "I spent $85 on dinner on the 8th",
+        "add_expense",
+        {"amount": 85, "category": "dining", "date": "past:03-08"},
+    ),
+    (
+        WEDNESDAY,
+        "Add $15.40 for a taxi",
+        "add_expense",
+        {"amount": "15.40", "category": "transport"},
+    ),
+    (WEDNESDAY, "spent $60 on the wheel alignment", "add_expense", {"amount": 60}),
+    (
+        WEDNESDAY,
+        "hey pam i spent 40 bucks on lunch today",
+        "add_expense",
+        {"amount": 40, "category": "dining", "date": "today"},
+    ),
+    (
+        WEDNESDAY,
+        "paid $110 for the powered site for two nights",
+        "add_expense",
+        {"amount": 110, "category": "camping"},
+    ),
+    (
+        WEDNESDAY,
+        "dropped $95 on groceries at Coles this arvo",
+        "add_expense",
+        {"amount": 95, "category": "groceries", "date": "today"},
+    ),
+    (
+        WEDNESDAY,
+        "pharmacy $23.80",
+        "add_expense",
+        {"amount": "23.80", "category": "health"},
+    ),
+    (
+        WEDNESDAY,
+        "$2,400 for vehicle repairs on 15/02/2026",
+        "add_expense",
+        {"amount": 2400, "category": "maintenance", "date": "2026-02-15"},
+    ),
+    # budgets
+    (
+        WEDNESDAY,
+        "set my dining budget to $250",
+        "set_budget",
+        {"category": "dining", "amount": 250},
+    ),
+    (
+        WEDNESDAY,
+        "I want a fuel budget of $600 a month",
+        "set_budget",
+        {"category": "fuel", "amount": 600},
+    ),
+    (
+        WEDNESDAY,
+        "update the camping budget to $450",
+        "set_budget",
+        {"category": "camping", "amount": 450},
+    ),
+    (
+        WEDNESDAY,
+        "budget 300 for groceries",
+        "set_budget",
+        {"category": "groceries", "amount": 300},
+    ),
+    (
+        WEDNESDAY,
+        "make my entertainment budget 100 bucks",
+        "set_budget",
+        {"category": "entertainment", "amount": 100},
+    ),
+    (
+        WEDNESDAY,
+        "raise the maintenance budget to $800 per month",
+        "set_budget",
+        {"category": "maintenance", "amount": 800},
+    ),
+    (
+        WEDNESDAY,
+        "cap my dining at $200 a month",
+        "set_budget",
+        {"category": "dining", "amount": 200},
+    ),
+    (
+        WEDNESDAY,
+        "how am I tracking on my fuel budget?",
+        "budget_status",
+        {"category": "fuel"},
+    ),
+    (
+        WEDNESDAY,
+        "is my grocery budget blown?",
+        "budget_status",
+        {"category": "groceries"},
+    ),
+    (WEDNESDAY, "budget check", "budget_status", {}),
+    (
+        WEDNESDAY,
+        "how much of my dining budget is left?",
+        "budget_status",
+        {"category": "dining"},
+    ),
+    (WEDNESDAY, "what are my budgets?", "budget_status", {}),
+    # queries
+    (
+        WEDNESDAY,
+        "how much did fuel cost me last month?",
+        "spending_query",
+        {"category": "fuel", "period": "last_month"},
+    ),
+    (
+        WEDNESDAY,
+        "what have I spent this week",
+        "spending_query",
+        {"period": "this_week"},
+    ),
+    (
+        WEDNESDAY,
+        "total spent on camping this year?",
+        "spending_query",
+        {"category": "camping", "period": "this_year"},
+    ),
+    (
+        WEDNESDAY,
+        "how much have I spent on groceries so far",
+        "spending_query",
+        {"category": "groceries"},
+    ),
+    (
+        WEDNESDAY,
+        "what's my total for dining this month",
+        "spending_query",
+        {"category": "dining"},
+    ),
+    (WEDNESDAY, "how much did we spend today?", "spending_query", {"period": "today"}),
+    (
+        WEDNESDAY,
+        "how much money have I spent this month",
+        "spending_query",
+        {"period": "this_month"},
+    ),
+    (
+        WEDNESDAY,
+        "what did I earn last month?",
+        "income_query",
+        {"period": "last_month"},
+    ),
+    (WEDNESDAY, "how much income this year", "income_query", {"period": "this_year"}),
+    (WEDNESDAY, "what's on tomorrow?", "upcoming_events", {}),
+    (
+        WEDNESDAY,
+        "do I have any appointments this week?",
+        "upcoming_events",
+        {"period": "this_week"},
+    ),
+    (WEDNESDAY, "what's coming up?", "upcoming_events", {}),
+    (WEDNESDAY, "show me my reminders", "upcoming_events", {}),
+    (WEDNESDAY, "when is the next oil change due?", "maintenance_due", {}),
+    (WEDNESDAY, "is my van due for a service?", "maintenance_due", {}),
+    (WEDNESDAY, "what trips do I have?", "list_trips", {}),
+    (WEDNESDAY, "list my trips", "list_trips", {}),
+    (WEDNESDAY, "show me what I spent money on yesterday", "list_expenses", {}),
+    (WEDNESDAY, "list expenses", "list_expenses", {}),
+    (WEDNESDAY, "what's happening on the feed?", "read_feed", {}),
+    (WEDNESDAY, "read the community posts", "read_feed", {}),
+    # income
+    (
+        WEDNESDAY,
+        "earned $450 from a cleaning job",
+        "add_income",
+        {"amount": 450, "source": "cleaning job"},
+    ),
+    (WEDNESDAY, "got $200 for selling the old bike", "add_income", {"amount": 200}),
+    (
+        WEDNESDAY,
+        "sold firewood for 80 bucks today",
+        "add_income",
+        {"amount": 80, "date": "today"},
+    ),
+    (WEDNESDAY, "my pension of $1,050 came in today", "add_income", {"amount": 1050}),
+    (WEDNESDAY, "received a $120 refund", "add_income", {"amount": 120}),
+    (WEDNESDAY, "made $340 at the Sunday markets", "add_income", {"amount": 340}),
+    (
+        WEDNESDAY,
+        "I was paid $700 for house sitting last week",
+        "add_income",
+        {"amount": 700, "date": "today-7"},
+    ),
+    (
+        WEDNESDAY,
+        "log $250 income from fruit picking",
+        "add_income",
+        {"amount": 250, "source": "fruit picking"},
+    ),
+    # fuel
+    (
+        WEDNESDAY,
+        "filled up with 71.3 litres of diesel, $145.20",
+        "log_fuel",
+        {"litres": "71.3", "total_cost": "145.20"},
+    ),
+    (
+        WEDNESDAY,
+        "Fill-up: 55L @ $1.98/L",
+        "log_fuel",
+        {"litres": 55, "price_per_litre": "1.98", "total_cost": "108.90"},
+    ),
+    (
+        WEDNESDAY,
+        "refuelled at Ampol Tamworth 63 litres $122.22 odometer 76500",
+        "log_fuel",
+        {"litres": 63, "total_cost": "122.22", "odometer_km": 76500},
+    ),
+    (
+        WEDNESDAY,
+        "topped up 20 litres for $41",
+        "log_fuel",
+        {"litres": 20, "total_cost": 41},
+    ),
+    (
+        WEDNESDAY,
+        "I put 45 litres of diesel in for $92.70 at 143,210 km",
+        "log_fuel",
+        {"litres": 45, "total_cost": "92.70", "odometer_km": 143210},
+    ),
+    (
+        WEDNESDAY,
+        "filled up yesterday at Shell: 58 L, $113.10",
+        "log_fuel",
+        {"litres": 58, "total_cost": "113.10", "date": "yesterday"},
+    ),
+    (
+        WEDNESDAY,
+        "fuel 40 litres 78 dollars",
+        "log_fuel",
+        {"litres": 40, "total_cost": 78},
+    ),
+    (
+        WEDNESDAY,
+        "filled the tank - 68 litres at 2.01 per litre",
+        "log_fuel",
+        {"litres": 68, "price_per_litre": "2.01", "total_cost": "136.68"},
+    ),
+    (WEDNESDAY, "log a fill up", "log_fuel", {"missing": ["litres", "total_cost"]}),
+    (
+        WEDNESDAY,
+        "got 50 litres of unleaded for $98",
+        "log_fuel",
+        {"litres": 50, "total_cost": 98},
+    ),
+    # maintenance
+    (
+        WEDNESDAY,
+        "had a full service done at 150,000 km, $720",
+        "log_maintenance",
+        {"task_contains": "service", "odometer_km": 150000, "cost": 720},
+    ),
+    (
+        WEDNESDAY,
+        "oil changed at 62,000km",
+        "log_maintenance",
+        {"task": "Oil change", "odometer_km": 62000},
+    ),
+    (
+        WEDNESDAY,
+        "log wheel alignment today $99",
+        "log_maintenance",
+        {"task": "Wheel alignment", "cost": 99},
+    ),
+    (
+        WEDNESDAY,
+        "rotated tyres at 70k km",
+        "log_maintenance",
+        {"task": "Tyre rotation", "odometer_km": 70000},
+    ),
+    (
+        WEDNESDAY,
+        "new battery fitted for $260 yesterday",
+        "log_maintenance",
+        {"task": "Battery", "cost": 260, "date": "yesterday"},
+    ),
+    (
+        WEDNESDAY,
+        "got a service at the mechanic, $380, 88,200 km",
+        "log_maintenance",
+        {"task": "Service", "cost": 380, "odometer_km": 88200},
+    ),
+    (
+        WEDNESDAY,
+        "replaced brake pads at 91000 km",
+        "log_maintenance",
+        {"task_contains": "brake", "odometer_km": 91000},
+    ),
+    (
+        WEDNESDAY,
+        "record oil change, odo 102,000",
+        "log_maintenance",
+        {"task": "Oil change", "odometer_km": 102000},
+    ),
+    (
+        WEDNESDAY,
+        "had the caravan serviced for $350",
+        "log_maintenance",
+        {"task": "Service", "cost": 350},
+    ),
+    (
+        WEDNESDAY,
+        "changed the fuel filter at 98,000 km",
+        "log_maintenance",
+        {"task_contains": "fuel filter", "odometer_km": 98000},
+    ),
+    # trips
+    (
+        WEDNESDAY,
+        "plan a trip from Melbourne to Perth via Adelaide and the Nullarbor",
+        "plan_trip",
+        {"places": ["Melbourne", "Adelaide", "Nullarbor", "Perth"]},
+    ),
+    (
+        WEDNESDAY,
+        "route from Darwin to Kakadu",
+        "plan_trip",
+        {"places": ["Darwin", "Kakadu"]},
+    ),
+    (
+        WEDNESDAY,
+        "I want to go from Cairns to Port Douglas",
+        "plan_trip",
+        {"places": ["Cairns", "Port Douglas"]},
+    ),
+    (
+        WEDNESDAY,
+        "plan a trip to Broken Hill from Mildura",
+        "plan_trip",
+        {"places": ["Mildura", "Broken Hill"]},
+    ),
+    (
+        WEDNESDAY,
+        "plan a drive from Tamworth to Armidale via Walcha",
+        "plan_trip",
+        {"places": ["Tamworth", "Walcha", "Armidale"]},
+    ),
+    (
+        WEDNESDAY,
+        "Adelaide to Port Lincoln via Whyalla",
+        "plan_trip",
+        {"places": ["Adelaide", "Whyalla", "Port Lincoln"]},
+    ),
+    (
+        WEDNESDAY,
+        "plan a trip from Ballarat to Bendigo then Echuca and Swan Hill",
+        "plan_trip",
+        {"places": ["Ballarat", "Bendigo", "Echuca", "Swan Hill"]},
+    ),
+    (
+        WEDNESDAY,
+        "can you plan me a route from Dubbo to Bourke",
+        "plan_trip",
+        {"places": ["Dubbo", "Bourke"]},
+    ),
+    (
+        WEDNESDAY,
+        "we're driving from Sydney to the Gold Coast next month",
+        "plan_trip",
+        {"places": ["Sydney", "Gold Coast"]},
+    ),
+    (
+        WEDNESDAY,
+        "plan a trip from Hobart to Strahan via Queenstown leaving on 20 March",
+        "plan_trip",
+        {"places": ["Hobart", "Queenstown", "Strahan"], "start_date": "next:03-20"},
+    ),
+    (
+        WEDNESDAY,
+        "how long is the drive from Brisbane to Rockhampton",
+        "plan_trip",
+        {"places": ["Brisbane", "Rockhampton"]},
+    ),
+    (
+        WEDNESDAY,
+        "new trip: Perth to Esperance",
+        "plan_trip",
+        {"places": ["Perth", "Esperance"]},
+    ),
+    # calendar
+    (
+        WEDNESDAY,
+        "remind me to book the ferry to Tassie next Monday",
+        "add_calendar",
+        {"title_contains": "book the ferry", "date": "next:monday"},
+    ),
+    (
+        WEDNESDAY,
+        "Remind me to service the van on 1 April",
+        "add_calendar",
+        {"title_contains": "service the van", "date": "next:04-01"},
+    ),
+    (
+        WEDNESDAY,
+        "add a hairdresser appointment on Friday at 2pm",
+        "add_calendar",
+        {"title_contains": "hairdresser", "date": "next:friday"},
+    ),
+    (
+        WEDNESDAY,
+        "I've got a vet appointment next Thursday",
+        "add_calendar",
+        {"title_contains": "vet appointment", "date": "next:thursday"},
+    ),
+    (
+        WEDNESDAY,
+        "set a reminder to renew the rego on 30/6",
+        "add_calendar",
+        {"title_contains": "renew the rego", "date": "next:06-30"},
+    ),
+    (
+        WEDNESDAY,
+        "remind me to pay the insurance $890 on Friday",
+        "add_calendar",
+        {"title_contains": "insurance", "date": "next:friday"},
+    ),
+    (
+        WEDNESDAY,
+        "remind me on Monday about the gas bottle",
+        "add_calendar",
+        {"title_contains": "gas bottle", "date": "next:monday"},
+    ),
+    (
+        WEDNESDAY,
+        "put a reminder in for the caravan service on the 25th",
+        "add_calendar",
+        {"title_contains": "caravan service", "date": "2026-03-25"},
+    ),
+    (
+        WEDNESDAY,
+        "schedule the dentist for 10:30am next Wednesday",
+        "add_calendar",
+        {"title_contains": "dentist", "date": "next:wednesday"},
+    ),
+    (
+        WEDNESDAY,
+        "remind me in two weeks to check the batteries",
+        "add_calendar",
+        {"title_contains": "check the batteries", "date": "today+14"},
+    ),
+    (
+        WEDNESDAY,
+        "don't let me forget the markets on Saturday",
+        "add_calendar",
+        {"title_contains": "markets", "date": "next:saturday"},
+    ),
+    (
+        WEDNESDAY,
+        "remind me tomorrow to call the insurance company",
+        "add_calendar",
+        {"title_contains": "call the insurance", "date": "today+1"},
+    ),
+    # posts
+    (
+        WEDNESDAY,
+        "post to the community: heads up, the road to Karijini is closed",
+        "create_post",
+        {"content_contains": "road to Karijini is closed"},
+    ),
+    (
+        WEDNESDAY,
+        "share that the free camp at Wyangala has great views",
+        "create_post",
+        {"content_contains": "free camp at Wyangala"},
+    ),
+    (
+        WEDNESDAY,
+        "ask everyone whether the Oodnadatta Track is open",
+        "create_post",
+        {"content_contains": "Oodnadatta Track is open"},
+    ),
+    (
+        WEDNESDAY,
+        "post: cheap diesel at Longreach today, $1.89",
+        "create_post",
+        {"content_contains": "cheap diesel at Longreach"},
+    ),
+    (
+        WEDNESDAY,
+        "tell the community we found a great bakery in Gundagai",
+        "create_post",
+        {"content_contains": "great bakery in Gundagai"},
+    ),
+    # navigation
+    (WEDNESDAY, "go to my profile", "navigate", {"to": "/you"}),
+    (WEDNESDAY, "take me home", "navigate", {"to": "/"}),
+    (WEDNESDAY, "open wins", "navigate", {"to": "/wins"}),
+    (WEDNESDAY, "show me the trip planner", "navigate", {"to": "/wheels"}),
+    (WEDNESDAY, "open the social feed", "navigate", {"to": "/social"}),
+    (WEDNESDAY, "go to settings", "navigate", {"to": "/you"}),
+    (WEDNESDAY, "open the budget page", "navigate", {"to": "/wins"}),
+    (WEDNESDAY, "take me to the map", "navigate", {"to": "/wheels"}),
+    (WEDNESDAY, "navigate to the home page", "navigate", {"to": "/"}),
+    (WEDNESDAY, "show my money", "navigate", {"to": "/wins"}),
+    # corrections / undo
+    (WEDNESDAY, "no, it was $48", "correction", {"amount": 48}),
+    (WEDNESDAY, "sorry make that 22", "correction", {"amount": 22}),
+    (WEDNESDAY, "actually it cost $19", "correction", {"amount": 19}),
+    (WEDNESDAY, "oops, $60 not $16", "correction", {"amount": 60}),
+    (WEDNESDAY, "wait, that was yesterday", "correction", {"date": "yesterday"}),
+    (WEDNESDAY, "change it to $70", "correction", {"amount": 70}),
+    (WEDNESDAY, "no no, 35 dollars", "correction", {"amount": 35}),
+    (WEDNESDAY, "undo please", "undo", {}),
+    (WEDNESDAY, "delete that", "undo", {}),
+    (WEDNESDAY, "remove that expense", "undo", {"kind": "expense"}),
+    (WEDNESDAY, "oops scratch that", "undo", {}),
+    (WEDNESDAY, "undo last", "undo", {}),
+    # small talk / clarify
+    (WEDNESDAY, "hey there", "greeting", {}),
+    (WEDNESDAY, "hiya pam", "greeting", {}),
+    (WEDNESDAY, "thanks mate", "thanks", {}),
+    (WEDNESDAY, "thank you!", "thanks", {}),
+    (WEDNESDAY, "brilliant, thanks PAM", "thanks", {}),
+    (WEDNESDAY, "what can you help me with?", "help", {}),
+    (WEDNESDAY, "add a new expense", "add_expense", {"missing": ["amount"]}),
+    (WEDNESDAY, "log some fuel", "log_fuel", {"missing": ["litres", "total_cost"]}),
+    (WEDNESDAY, "I want to record an expense", "add_expense", {"missing": ["amount"]}),
+    (
+        WEDNESDAY,
+        "G'day PAM! Just spent $27 on brekkie at the cafe",
+        "add_expense",
+        {"amount": 27, "category": "dining"},
+    ),
+    (
+        WEDNESDAY,
+        "ok so I paid $64.20 for groceries at coles",
+        "add_expense",
+        {"amount": "64.20", "category": "groceries", "merchant": "Coles"},
+    ),
+    (
+        WEDNESDAY,
+        "pam can u add 30 bucks for parking",
+        "add_expense",
+        {"amount": 30, "category": "transport"},
+    ),
+    (
+        WEDNESDAY,
+        "i spent $22 on lunch yesterday, can you log that",
+        "add_expense",
+        {"amount": 22, "category": "dining", "date": "yesterday"},
+    ),
+    (
+        WEDNESDAY,
+        "Spent $45.00 on GROCERIES",
+        "add_expense",
+        {"amount": 45, "category": "groceries"},
+    ),
+    (
+        WEDNESDAY,
+        "add $35 resturant expense",
+        "add_expense",
+        {"amount": 35, "category": "dining"},
+    ),
+    (
+        WEDNESDAY,
+        "paid the campground $40 for tonight",
+        "add_expense",
+        {"amount": 40, "category": "camping", "date": "today"},
+    ),
+    (WEDNESDAY, "$8 ice creams at the kiosk", "add_expense", {"amount": 8}),
+    (
+        WEDNESDAY,
+        "we had fish and chips for dinner, $36",
+        "add_expense",
+        {"amount": 36, "category": "dining"},
+    ),
+    (
+        WEDNESDAY,
+        "just paid $1,320.50 for the caravan insurance premium",
+        "add_expense",
+        {"amount": "1320.50", "category": "insurance"},
+    ),
+    (WEDNESDAY, "it cost us $15 to park at the beach", "add_expense", {"amount": 15}),
+    (
+        WEDNESDAY,
+        "$19.99 for data on my phone",
+        "add_expense",
+        {"amount": "19.99", "category": "utilities"},
+    ),
+    (
+        WEDNESDAY,
+        "Shelled out $600 for the mechanic last Thursday",
+        "add_expense",
+        {"amount": 600, "category": "maintenance", "date": "last:thursday"},
+    ),
+    (
+        WEDNESDAY,
+        "bought some gear at BCF for $120",
+        "add_expense",
+        {"amount": 120, "category": "shopping"},
+    ),
+    (
+        WEDNESDAY,
+        "spent about $50 on drinks at the pub on Friday night",
+        "add_expense",
+        {"amount": 50, "category": "dining", "date": "last:friday"},
+    ),
+    (WEDNESDAY, "Two coffees $9", "add_expense", {"amount": 9, "category": "dining"}),
+    (WEDNESDAY, "Paid 12 dollars for a car wash", "add_expense", {"amount": 12}),
+    (
+        WEDNESDAY,
+        "diesel $98.50 at the BP",
+        "add_expense",
+        {"amount": "98.50", "category": "fuel"},
+    ),
+    (
+        WEDNESDAY,
+        "spent $300 on new clothes",
+        "add_expense",
+        {"amount": 300, "category": "shopping"},
+    ),
+    (
+        WEDNESDAY,
+        "grocery shop was $143.90 today",
+        "add_expense",
+        {"amount": "143.90", "category": "groceries"},
+    ),
+    (
+        WEDNESDAY,
+        "I spent a hundred dollars on fuel",
+        "add_expense",
+        {"amount": 100, "category": "fuel"},
+    ),
+    (
+        WEDNESDAY,
+        "spent twenty-five bucks at the cinema",
+        "add_expense",
+        {"amount": 25, "category": "entertainment"},
+    ),
+    # budget
+    (
+        WEDNESDAY,
+        "Hey PAM, set the fuel budget to $500 please",
+        "set_budget",
+        {"category": "fuel", "amount": 500},
+    ),
+    (
+        WEDNESDAY,
+        "set monthly groceries budget at 700",
+        "set_budget",
+        {"category": "groceries", "amount": 700},
+    ),
+    (
+        WEDNESDAY,
+        "i'd like to budget $250 for eating out... I mean dining",
+        "set_budget",
+        {"amount": 250},
+    ),
+    (WEDNESDAY, "can I see how my budgets are going", "budget_status", {}),
+    (
+        WEDNESDAY,
+        "am i over my dining budget this month?",
+        "budget_status",
+        {"category": "dining"},
+    ),
+    # queries
+    (
+        WEDNESDAY,
+        "How much did I spend on fuel in the last 30 days?",
+        "spending_query",
+        {"category": "fuel"},
+    ),
+    (
+        WEDNESDAY,
+        "what's the total I've spent on camping?",
+        "spending_query",
+        {"category": "camping"},
+    ),
+    (
+        WEDNESDAY,
+        "hey pam how much have we spent this month",
+        "spending_query",
+        {"period": "this_month"},
+    ),
+    (
+        WEDNESDAY,
+        "tell me my spending for last week",
+        "spending_query",
+        {"period": "last_week"},
+    ),
+    (
+        WEDNESDAY,
+        "how much have I made this month",
+        "income_query",
+        {"period": "this_month"},
+    ),
+    (WEDNESDAY, "what's on this week?", "upcoming_events", {}),
+    (WEDNESDAY, "anything on my calendar tomorrow?", "upcoming_events", {}),
+    (WEDNESDAY, "what have I got coming up", "upcoming_events", {}),
+    (WEDNESDAY, "what's my next appointment", "upcoming_events", {}),
+    (WEDNESDAY, "when is the next tyre rotation due", "maintenance_due", {}),
+    (WEDNESDAY, "which trips have I saved?", "list_trips", {}),
+    (WEDNESDAY, "any news from the community?", "read_feed", {}),
+    # income
+    (WEDNESDAY, "Received $90 for selling the old esky", "add_income", {"amount": 90}),
+    (
+        WEDNESDAY,
+        "got paid 350 bucks for the relief shift",
+        "add_income",
+        {"amount": 350},
+    ),
+    (
+        WEDNESDAY,
+        "I earned $50 in tips last night",
+        "add_income",
+        {"amount": 50, "date": "yesterday"},
+    ),
+    (
+        WEDNESDAY,
+        "income: $1,200 from house-sitting on 1 March",
+        "add_income",
+        {"amount": 1200, "date": "past:03-01"},
+    ),
+    # fuel
+    (
+        WEDNESDAY,
+        "Filled up: 61.5L diesel, $123.00, Dubbo",
+        "log_fuel",
+        {"litres": "61.5", "total_cost": 123},
+    ),
+    (
+        WEDNESDAY,
+        "just fuelled up 48 litres $95.52",
+        "log_fuel",
+        {"litres": 48, "total_cost": "95.52"},
+    ),
+    (
+        WEDNESDAY,
+        "filled up 67 litres at 203.9 c/L at Coober Pedy",
+        "log_fuel",
+        {"litres": 67, "price_per_litre": "2.039", "total_cost": "136.61"},
+    ),
+    (
+        WEDNESDAY,
+        "fill up 59 ltrs, $118, odo 45,678",
+        "log_fuel",
+        {"litres": 59, "total_cost": 118, "odometer_km": 45678},
+    ),
+    (
+        WEDNESDAY,
+        "we filled up with 80L of diesel for $164 at the Caltex in Tennant Creek",
+        "log_fuel",
+        {"litres": 80, "total_cost": 164},
+    ),
+    (
+        WEDNESDAY,
+        "filled up the ute with 65 litres for $130 on Sunday",
+        "log_fuel",
+        {"litres": 65, "total_cost": 130, "date": "last:sunday"},
+    ),
+    # maintenance
+    (
+        WEDNESDAY,
+        "had the oil and filters changed at 77,777 km for $210",
+        "log_maintenance",
+        {"task": "Oil change", "odometer_km": 77777, "cost": 210},
+    ),
+    (
+        WEDNESDAY,
+        "got the tyres rotated and balanced, $60",
+        "log_maintenance",
+        {"task": "Tyre rotation", "cost": 60},
+    ),
+    (
+        WEDNESDAY,
+        "mechanic replaced the alternator for $540",
+        "log_maintenance",
+        {"cost": 540},
+    ),
+    (
+        WEDNESDAY,
+        "log service done at 110000km",
+        "log_maintenance",
+        {"task_contains": "service", "odometer_km": 110000},
+    ),
+    (
+        WEDNESDAY,
+        "had a new battery put in the van today",
+        "log_maintenance",
+        {"task": "Battery", "date": "today"},
+    ),
+    (
+        WEDNESDAY,
+        "gearbox serviced at 130,000 km cost $480",
+        "log_maintenance",
+        {"task_contains": "gearbox", "odometer_km": 130000, "cost": 480},
+    ),
+    # trips
+    (
+        WEDNESDAY,
+        "Plan a trip from Sydney to Melbourne via Canberra and Albury",
+        "plan_trip",
+        {"places": ["Sydney", "Canberra", "Albury", "Melbourne"]},
+    ),
+    (
+        WEDNESDAY,
+        "plan route brisbane to cairns via townsville",
+        "plan_trip",
+        {"places": ["Brisbane", "Townsville", "Cairns"]},
+    ),
+    (
+        WEDNESDAY,
+        "Sydney -> Newcastle -> Port Macquarie",
+        "plan_trip",
+        {"places": ["Sydney", "Newcastle", "Port Macquarie"]},
+    ),
+    (
+        WEDNESDAY,
+        "help me plan a road trip to Uluru from Adelaide",
+        "plan_trip",
+        {"places": ["Adelaide", "Uluru"]},
+    ),
+    (
+        WEDNESDAY,
+        "we want to drive from Perth to Kalgoorlie and back",
+        "plan_trip",
+        {"places": ["Perth", "Kalgoorlie"]},
+    ),
+    (
+        WEDNESDAY,
+        "plan a trip from Alice Springs to Uluru then Kings Canyon",
+        "plan_trip",
+        {"places": ["Alice Springs", "Uluru", "Kings Canyon"]},
+    ),
+    (
+        WEDNESDAY,
+        "trip: Cairns to Cooktown via the Bloomfield Track",
+        "plan_trip",
+        {"places": ["Cairns", "Bloomfield Track", "Cooktown"]},
+    ),
+    (
+        WEDNESDAY,
+        "Plan a trip to Kangaroo Island from Adelaide via Cape Jervis",
+        "plan_trip",
+        {"places": ["Adelaide", "Cape Jervis", "Kangaroo Island"]},
+    ),
+    # calendar
+    (
+        WEDNESDAY,
+        "remind me to renew the rego on the 15th of March",
+        "add_calendar",
+        {"title_contains": "renew the rego", "date": "next:03-15"},
+    ),
+    (
+        WEDNESDAY,
+        "remind me to call the mechanic at 9am tomorrow",
+        "add_calendar",
+        {"title_contains": "call the mechanic", "date": "today+1"},
+    ),
+    (
+        WEDNESDAY,
+        "I've got the dentist on Tuesday at 2:30pm, add it to my calendar",
+        "add_calendar",
+        {"date": "next:tuesday"},
+    ),
+    (
+        WEDNESDAY,
+        "add a reminder to check the tyre pressure every Monday",
+        "add_calendar",
+        {"title_contains": "tyre pressure"},
+    ),
+    (
+        WEDNESDAY,
+        "remind me to renew my drivers licence on March 30",
+        "add_calendar",
+        {"title_contains": "licence", "date": "next:03-30"},
+    ),
+    (
+        WEDNESDAY,
+        "Reminder to pay the phone bill on the 28th",
+        "add_calendar",
+        {"title_contains": "phone bill", "date": "2026-03-28"},
+    ),
+    (
+        WEDNESDAY,
+        "book the car in for a service next Wednesday",
+        "add_calendar",
+        {"title_contains": "service", "date": "next:wednesday"},
+    ),
+    # posts
+    (
+        WEDNESDAY,
+        "post: Anyone camped at Bellthorpe? Worth it?",
+        "create_post",
+        {"content_contains": "Bellthorpe"},
+    ),
+    (
+        WEDNESDAY,
+        "share with everyone that Lake Ballard is amazing at sunrise",
+        "create_post",
+        {"content_contains": "Lake Ballard is amazing"},
+    ),
+    (
+        WEDNESDAY,
+        "post to the community that the Savannah Way is now open",
+        "create_post",
+        {"content_contains": "Savannah Way is now open"},
+    ),
+    # nav
+    (WEDNESDAY, "go to the wheels page", "navigate", {"to": "/wheels"}),
+    (WEDNESDAY, "take me to the social section", "navigate", {"to": "/social"}),
+    (WEDNESDAY, "open my account", "navigate", {"to": "/you"}),
+    (WEDNESDAY, "back to home", "navigate", {"to": "/"}),
+    (WEDNESDAY, "can you take me to the budget screen", "navigate", {"to": "/wins"}),
+    # corrections
+    (WEDNESDAY, "nah it was $31", "correction", {"amount": 31}),
+    (WEDNESDAY, "Actually, make it $85.50", "correction", {"amount": "85.50"}),
+    (
+        WEDNESDAY,
+        "sorry that was for fuel not groceries",
+        "correction",
+        {"category": "fuel"},
+    ),
+    (WEDNESDAY, "I meant 45 not 54", "correction", {"amount": 45}),
+    (WEDNESDAY, "the amount should be $27", "correction", {"amount": 27}),
+    (WEDNESDAY, "Undo.", "undo", {}),
+    (WEDNESDAY, "undo the last thing", "undo", {}),
+    (WEDNESDAY, "whoops, delete that", "undo", {}),
+    # chat
+    (WEDNESDAY, "hello!", "greeting", {}),
+    (WEDNESDAY, "hey", "greeting", {}),
+    (WEDNESDAY, "cheers pam", "thanks", {}),
+    (WEDNESDAY, "ok thanks", "thanks", {}),
+    (WEDNESDAY, "what are you able to do", "help", {}),
+    # negatives: should not be acted on
+    (WEDNESDAY, "what's the best free camp near Dubbo?", "unknown", {}),
+    (WEDNESDAY, "is it going to rain tomorrow?", "unknown", {}),
+    (WEDNESDAY, "I love this app", "unknown", {}),
+    (
+        SUNDAY,
+        "paid $31.50 for lunch at the pub on Saturday",
+        "add_expense",
+        {"amount": "31.50", "category": "dining", "date": "last:saturday"},
+    ),
+    (
+        MONDAY,
+        "spent $70 on diesel last Sunday",
+        "add_expense",
+        {"amount": 70, "category": "fuel", "date": "last:sunday"},
+    ),
+    (
+        MONDAY,
+        "$44 groceries at Aldi on Friday",
+        "add_expense",
+        {"amount": 44, "category": "groceries", "date": "last:friday"},
+    ),
+    (
+        WEDNESDAY,
+        "Add a $95 expense for the caravan park from 2 days ago",
+        "add_expense",
+        {"amount": 95, "category": "camping", "date": "today-2"},
+    ),
+    (
+        WEDNESDAY,
+        "paid the phone bill $49",
+        "add_expense",
+        {"amount": 49, "category": "utilities"},
+    ),
+    (WEDNESDAY, "$3.20 for a bottle of water", "add_expense", {"amount": "3.20"}),
+    (
+        WEDNESDAY,
+        "record a $60 dinner expense",
+        "add_expense",
+        {"amount": 60, "category": "dining"},
+    ),
+    (
+        WEDNESDAY,
+        "Spent $250 at Bunnings on hardware",
+        "add_expense",
+        {"amount": 250, "category": "shopping"},
+    ),
+    (
+        WEDNESDAY,
+        "paid $18 for the laundry at the caravan park",
+        "add_expense",
+        {"amount": 18, "category": "utilities"},
+    ),
+    (
+        WEDNESDAY,
+        "spent $120 on the mechanic yesterday for a new fan belt",
+        "add_expense",
+        {"amount": 120, "category": "maintenance", "date": "yesterday"},
+    ),
+    (
+        WEDNESDAY,
+        "Took the ferry for $45",
+        "add_expense",
+        {"amount": 45, "category": "transport"},
+    ),
+    (
+        WEDNESDAY,
+        "dinner at the RSL $56",
+        "add_expense",
+        {"amount": 56, "category": "dining"},
+    ),
+    (
+        WEDNESDAY,
+        "I spent $12 on a museum ticket",
+        "add_expense",
+        {"amount": 12, "category": "entertainment"},
+    ),
+    (
+        WEDNESDAY,
+        "spent 85 dollars at the doctor",
+        "add_expense",
+        {"amount": 85, "category": "health"},
+    ),
+    (
+        WEDNESDAY,
+        "just paid for the rego renewal, $812.40",
+        "add_expense",
+        {"amount": "812.40", "category": "registration"},
+    ),
+    (
+        SUNDAY,
+        "set my fuel budget to 450 dollars a month",
+        "set_budget",
+        {"category": "fuel", "amount": 450},
+    ),
+    (
+        WEDNESDAY,
+        "make the dining budget $180",
+        "set_budget",
+        {"category": "dining", "amount": 180},
+    ),
+    (
+        WEDNESDAY,
+        "give me a $100 budget for entertainment",
+        "set_budget",
+        {"category": "entertainment", "amount": 100},
+    ),
+    (
+        WEDNESDAY,
+        "how's the groceries budget?",
+        "budget_status",
+        {"category": "groceries"},
+    ),
+    (
+        WEDNESDAY,
+        "How much have I got left in the fuel budget?",
+        "budget_status",
+        {"category": "fuel"},
+    ),
+    (
+        WEDNESDAY,
+        "how much have I spent on dining?",
+        "spending_query",
+        {"category": "dining"},
+    ),
+    (
+        WEDNESDAY,
+        "what did I spend on fuel last week?",
+        "spending_query",
+        {"category": "fuel", "period": "last_week"},
+    ),
+    (
+        WEDNESDAY,
+        "what's my spending total for this month",
+        "spending_query",
+        {"period": "this_month"},
+    ),
+    (
+        WEDNESDAY,
+        "how much did groceries cost this week?",
+        "spending_query",
+        {"category": "groceries", "period": "this_week"},
+    ),
+    (
+        WEDNESDAY,
+        "How much have I spent in total this month?",
+        "spending_query",
+        {"period": "this_month"},
+    ),
+    (
+        SUNDAY,
+        "I earned $220 selling jam at the markets yesterday",
+        "add_income",
+        {"amount": 220, "date": "yesterday"},
+    ),
+    (
+        WEDNESDAY,
+        "got paid $950 for two weeks of house-sitting",
+        "add_income",
+        {"amount": 950},
+    ),
+    (
+        WEDNESDAY,
+        "made 60 bucks busking today",
+        "add_income",
+        {"amount": 60, "date": "today"},
+    ),
+    (
+        WEDNESDAY,
+        "earned $180 for a day of fruit picking on Monday",
+        "add_income",
+        {"amount": 180, "date": "last:monday"},
+    ),
+    (
+        WEDNESDAY,
+        "Filled up with 55 litres for $107.80 at 90,100 km",
+        "log_fuel",
+        {"litres": 55, "total_cost": "107.80", "odometer_km": 90100},
+    ),
+    (
+        WEDNESDAY,
+        "unleaded top up: 30.2 L, $61.10",
+        "log_fuel",
+        {"litres": "30.2", "total_cost": "61.10"},
+    ),
+    (
+        WEDNESDAY,
+        "filled up with 70 litres of diesel for $140 at Port Augusta",
+        "log_fuel",
+        {"litres": 70, "total_cost": 140},
+    ),
+    (
+        WEDNESDAY,
+        "Topped up 25 litres, $52.25, at 86,000 km",
+        "log_fuel",
+        {"litres": 25, "total_cost": "52.25", "odometer_km": 86000},
+    ),
+    (
+        WEDNESDAY,
+        "Had the tyres rotated today at 93,000 km, cost $50",
+        "log_maintenance",
+        {"task": "Tyre rotation", "odometer_km": 93000, "cost": 50},
+    ),
+    (
+        WEDNESDAY,
+        "log an oil change at 95000km",
+        "log_maintenance",
+        {"task": "Oil change", "odometer_km": 95000},
+    ),
+    (
+        WEDNESDAY,
+        "got the brakes done at 101,000 km, $420",
+        "log_maintenance",
+        {"task_contains": "brake", "odometer_km": 101000, "cost": 420},
+    ),
+    (
+        WEDNESDAY,
+        "log a wheel alignment at 88,800km",
+        "log_maintenance",
+        {"task": "Wheel alignment", "odometer_km": 88800},
+    ),
+    (
+        WEDNESDAY,
+        "had the van serviced yesterday, $395",
+        "log_maintenance",
+        {"task": "Service", "cost": 395, "date": "yesterday"},
+    ),
+    (
+        WEDNESDAY,
+        "Plan a trip from Adelaide to Melbourne via Mount Gambier",
+        "plan_trip",
+        {"places": ["Adelaide", "Mount Gambier", "Melbourne"]},
+    ),
+    (
+        WEDNESDAY,
+        "plan a route from Perth to Albany",
+        "plan_trip",
+        {"places": ["Perth", "Albany"]},
+    ),
+    (
+        WEDNESDAY,
+        "plan a trip from Brisbane to Hervey Bay via Noosa and Gympie",
+        "plan_trip",
+        {"places": ["Brisbane", "Noosa", "Gympie", "Hervey Bay"]},
+    ),
+    (
+        WEDNESDAY,
+        "trip to Margaret River from Perth",
+        "plan_trip",
+        {"places": ["Perth", "Margaret River"]},
+    ),
+    (
+        WEDNESDAY,
+        "Townsville to Cairns then Cooktown",
+        "plan_trip",
+        {"places": ["Townsville", "Cairns", "Cooktown"]},
+    ),
+    (
+        SUNDAY,
+        "Remind me to renew the rego on 20 March",
+        "add_calendar",
+        {"title_contains": "rego", "date": "next:03-20"},
+    ),
+    (
+        SUNDAY,
+        "add a doctor appointment next Monday",
+        "add_calendar",
+        {"title_contains": "doctor", "date": "next:monday"},
+    ),
+    (
+        MONDAY,
+        "add a dentist appointment next Monday",
+        "add_calendar",
+        {"title_contains": "dentist", "date": "next:monday"},
+    ),
+    (
+        WEDNESDAY,
+        "remind me to pay the power bill on 2 April",
+        "add_calendar",
+        {"title_contains": "power bill", "date": "next:04-02"},
+    ),
+    (
+        WEDNESDAY,
+        "Remind me about the gas bottle swap next Friday",
+        "add_calendar",
+        {"title_contains": "gas bottle swap", "date": "next:friday"},
+    ),
+    (
+        WEDNESDAY,
+        "Post to the community: Great free camp at Lake Tinaroo, highly recommend",
+        "create_post",
+        {"content_contains": "free camp at Lake Tinaroo"},
+    ),
+    (
+        WEDNESDAY,
+        "post that we're looking for a dog-friendly caravan park in Hobart",
+        "create_post",
+        {"content_contains": "dog-friendly caravan park in Hobart"},
+    ),
+    (
+        WEDNESDAY,
+        "share: The Nullarbor roadhouse has cheap showers",
+        "create_post",
+        {"content_contains": "Nullarbor roadhouse has cheap showers"},
+    ),
+    (WEDNESDAY, "show me my expenses page", "navigate", {"to": "/wins"}),
+    (WEDNESDAY, "open my profile", "navigate", {"to": "/you"}),
+    (WEDNESDAY, "take me to the community", "navigate", {"to": "/social"}),
+    (WEDNESDAY, "go to the dashboard", "navigate", {"to": "/"}),
+    (WEDNESDAY, "open the wheels page", "navigate", {"to": "/wheels"}),
+    (WEDNESDAY, "add an expense please", "add_expense", {"missing": ["amount"]}),
+    (WEDNESDAY, "log a fuel fill", "log_fuel", {"missing": ["litres", "total_cost"]}),
+    (
+        WEDNESDAY,
+        "I want to log fuel",
+        "log_fuel",
+        {"missing": ["litres", "total_cost"]},
+    ),
+    (WEDNESDAY, "Hello", "greeting", {}),
+    (WEDNESDAY, "hi there PAM!", "greeting", {}),
+    (WEDNESDAY, "thanks a lot", "thanks", {}),
+    (WEDNESDAY, "Thank you PAM", "thanks", {}),
+    (WEDNESDAY, "actually make that $45", "correction", {"amount": 45}),
+    (WEDNESDAY, "actually it was $28.50", "correction", {"amount": "28.50"}),
+    (WEDNESDAY, "no, make it $60", "correction", {"amount": 60}),
+    (WEDNESDAY, "undo that please", "undo", {}),
+    (WEDNESDAY, "delete the last one", "undo", {}),
+    (WEDNESDAY, "scratch that last one", "undo", {}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    DEV_SET + BRIEF,
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_dev_set_and_brief(text: str, name: str, want: dict[str, Any]) -> None:
+    assert check(classify(text, WEDNESDAY), name, want, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "want"), EXPENSES)
+def test_expense_paraphrases(text: str, want: dict[str, Any]) -> None:
+    assert check(classify(text, WEDNESDAY), "add_expense", want, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "name", "want"), BUDGETS + QUERIES)
+def test_budget_and_query_paraphrases(
+    text: str, name: str, want: dict[str, Any]
+) -> None:
+    intent = classify(text, WEDNESDAY)
+    want = dict(want)
+    for key in ("start", "end"):
+        if key in want and intent.slots.get(key) == want[key]:
+            want.pop(key)
+    assert check(intent, name, want, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "want"), INCOME)
+def test_income_paraphrases(text: str, want: dict[str, Any]) -> None:
+    assert check(classify(text, WEDNESDAY), "add_income", want, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "want"), FUEL)
+def test_fuel_paraphrases(text: str, want: dict[str, Any]) -> None:
+    assert check(classify(text, WEDNESDAY), "log_fuel", want, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "want"), MAINTENANCE)
+def test_maintenance_paraphrases(text: str, want: dict[str, Any]) -> None:
+    assert check(classify(text, WEDNESDAY), "log_maintenance", want, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "want"), TRIPS)
+def test_trip_paraphrases(text: str, want: dict[str, Any]) -> None:
+    assert check(classify(text, WEDNESDAY), "plan_trip", want, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "want"), CALENDAR)
+def test_calendar_paraphrases(text: str, want: dict[str, Any]) -> None:
+    assert check(classify(text, WEDNESDAY), "add_calendar", want, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "want"), POSTS)
+def test_post_paraphrases(text: str, want: dict[str, Any]) -> None:
+    assert check(classify(text, WEDNESDAY), "create_post", want, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "page"), NAVIGATION)
+def test_navigation_paraphrases(text: str, page: str) -> None:
+    assert check(classify(text, WEDNESDAY), "navigate", {"to": page}, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "name", "want"), CORRECTIONS)
+def test_correction_and_undo_paraphrases(
+    text: str, name: str, want: dict[str, Any]
+) -> None:
+    assert check(classify(text, WEDNESDAY), name, want, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("text", "name"), SMALL_TALK)
+def test_small_talk(text: str, name: str) -> None:
+    assert classify(text, WEDNESDAY).name == name
+
+
+@pytest.mark.parametrize(("text", "name", "missing"), CLARIFY)
+def test_missing_required_slots_are_visible(
+    text: str, name: str, missing: list[str]
+) -> None:
+    intent = classify(text, WEDNESDAY)
+    assert (intent.name, set(intent.missing)) == (name, set(missing))
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "want"),
+    [
+        ("spent $20 on lunch last Sunday", SUNDAY, dt.date(2026, 3, 8)),
+        ("spent $20 on lunch on Sunday", SUNDAY, dt.date(2026, 3, 8)),
+        ("spent $20 on lunch yesterday", MONDAY, dt.date(2026, 3, 15)),
+        ("spent $20 on lunch last Monday", MONDAY, dt.date(2026, 3, 9)),
+        ("spent $20 on lunch on Saturday", MONDAY, dt.date(2026, 3, 14)),
+    ],
+)
+def test_expense_dates_across_the_week_boundary(
+    text: str, today: dt.date, want: dt.date
+) -> None:
+    assert classify(text, today).slots["date"] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "want"),
+    [
+        ("remind me to call the bank next Monday", SUNDAY, dt.date(2026, 3, 16)),
+        ("remind me to call the bank next Monday", MONDAY, dt.date(2026, 3, 23)),
+        ("remind me to call the bank this Sunday", SUNDAY, dt.date(2026, 3, 15)),
+        ("remind me to call the bank on Sunday", SUNDAY, dt.date(2026, 3, 22)),
+        ("remind me to call the bank tomorrow", SUNDAY, dt.date(2026, 3, 16)),
+    ],
+)
+def test_reminder_dates_across_the_week_boundary(
+    text: str, today: dt.date, want: dt.date
+) -> None:
+    assert classify(text, today).slots["date"] == want
+
+
+def test_required_slots_cover_only_known_intents() -> None:
+    assert set(REQUIRED_SLOTS) <= set(INTENTS)
+    assert REQUIRED_SLOTS["add_expense"] == ("amount",)
+    assert classify("add an expense", WEDNESDAY).missing == ("amount",)
+
+
+def test_every_intent_name_is_reachable_from_the_tables() -> None:
+    produced = {
+        classify(row[0], WEDNESDAY).name
+        for row in DEV_SET + BRIEF + BUDGETS + QUERIES + CORRECTIONS + SMALL_TALK
+    }
+    produced |= {
+        "add_income",
+        "log_fuel",
+        "log_maintenance",
+        "plan_trip",
+        "add_calendar",
+        "create_post",
+        "navigate",
+    }
+    assert produced == set(INTENTS)
+
+
+def test_odometer_and_litres_never_become_money() -> None:
+    intent = classify("Filled up with 62 litres for $118.40 at 85,300 km", WEDNESDAY)
+    assert intent.slots["total_cost"] == Decimal("118.40")
+    assert "cost" not in classify("log a tyre rotation at 92000km", WEDNESDAY).slots
+
+
+def test_classifying_one_sentence_is_fast() -> None:
+    sentences = [row[0] for row in DEV_SET + EXPENSES + FUEL + TRIPS + CALENDAR]
+    classify("warm up", WEDNESDAY)
+    start = time.perf_counter()
+    for text in sentences:
+        classify(text, WEDNESDAY)
+    per_sentence = (time.perf_counter() - start) / len(sentences)
+    assert per_sentence < 0.005, f"{per_sentence * 1000:.2f} ms per sentence"
+
+
+@pytest.mark.parametrize(("today", "text", "name", "want"), MORE_PARAPHRASES)
+def test_more_paraphrases(
+    today: dt.date, text: str, name: str, want: dict[str, Any]
+) -> None:
+    assert check(classify(text, today), name, want, today) == []

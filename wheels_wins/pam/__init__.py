@@ -1,0 +1,1 @@
+"""PAM: the in-process assistant that acts."""

@@ -1,0 +1,434 @@
+"""Money amounts and vehicle quantities (litres, kilometres, odometer, price per litre) in free text.
+
+An amount with a currency marker ("$45", "65 bucks", "AUD 20", "fifty dollars") is explicit.
+A bare number ("make the budget 650", "no, it was 40") is only a candidate: it is kept when nothing
+around it says it is something else — a date, a time, litres, kilometres, a year, a count of things
+("2 pies", "3 nights") or a site/route/room number. `best_amount` picks the amount a sentence is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from wheels_wins.pam.local.dates import date_spans, time_spans
+from wheels_wins.pam.local.normalise import word_set
+
+CENT = Decimal("0.01")
+MILLI = Decimal("0.001")
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_MULTIPLIERS = {
+    "k": 1000,
+    "grand": 1000,
+    "thousand": 1000,
+    "m": 1_000_000,
+    "mil": 1_000_000,
+    "million": 1_000_000,
+}
+_CURRENCY_CODES = {"aud": "AUD", "usd": "USD", "nzd": "NZD", "eur": "EUR", "gbp": "GBP"}
+_SYMBOL_CODES = {
+    "a$": "AUD",
+    "au$": "AUD",
+    "us$": "USD",
+    "nz$": "NZD",
+    "€": "EUR",
+    "£": "GBP",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyMention:
+    """An amount of money in text: exact value (2 dp), character span, and whether a currency marker was present."""
+
+    amount: Decimal
+    start: int
+    end: int
+    explicit: bool
+    currency: str = "AUD"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A measured quantity: kind is "litres", "km", "odometer" or "price_per_litre" (dollars, 3 dp)."""
+
+    kind: str
+    value: Decimal
+    start: int
+    end: int
+
+
+def _decimal(raw: str) -> Decimal | None:
+    try:
+        return Decimal(raw.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def to_money(value: Decimal) -> Decimal:
+    """Round to cents, half up."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+_PREFIXED = re.compile(
+    r"(?<![\w$])(?P<cur>(?:AUD|USD|NZD|EUR|GBP)\s?\$?|(?:A|AU|US|NZ)\$|\$|€|£)\s?(?P<num>"
+    + _NUM
+    + r")(?!\d)"
+    r"(?:(?P<mult>[km]\b|\s?(?:grand|thousand|million|mil)\b))?"
+    r"(?P<tail>\s?(?:AUD|dollars?|bucks)\b)?",
+    re.IGNORECASE,
+)
+_SUFFIXED = re.compile(
+    r"(?<![\w$.,])(?P<num>"
+    + _NUM
+    + r")(?:(?P<mult>k|\s?(?:grand|thousand|million))\b)?\s?"
+    r"(?P<cur>dollars?|bucks|aud|quid|cents?|c(?=[\s.,!?;)]|$))(?![\w/])",
+    re.IGNORECASE,
+)
+_GRAND = re.compile(r"(?<![\w$.,])(?P<num>" + _NUM + r")\s?grand\b", re.IGNORECASE)
+_SLANG = re.compile(
+    r"\b(?P<word>a\s+tenner|a\s+fiver|a\s+grand|a\s+couple\s+of\s+grand|a\s+couple\s+grand)\b",
+    re.IGNORECASE,
+)
+_SLANG_VALUES = {
+    "a tenner": 10,
+    "a fiver": 5,
+    "a grand": 1000,
+    "a couple of grand": 2000,
+    "a couple grand": 2000,
+}
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "grand": 1000, "million": 1_000_000}
+_WORD_RE = "|".join(
+    sorted([*_UNITS, *_TENS, *_SCALES, "a", "an", "and"], key=len, reverse=True)
+)
+_WORD_RUN = re.compile(r"\b(?:(?:" + _WORD_RE + r")(?:[\s-]+|\b))+", re.IGNORECASE)
+_AFTER_WORDS = re.compile(r"\s?(?P<cur>dollars?|bucks|aud)\b", re.IGNORECASE)
+
+_BARE = re.compile(
+    r"(?<![\w$.,/:#@€£-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mult>[kK])?(?![\w%/:°]|[.,]\d)"
+)
+_COUNT_UNITS = re.compile(
+    r"\s*(?:days?|weeks?|fortnights?|months?|years?|yrs?|nights?|hours?|hrs?|mins?|minutes?|seconds?|secs?|people|persons?|"
+    r"adults?|kids?|children|dogs?|pax|times|x\b|percent|per\s+cent|km|kms|kilomet|klicks?|litres?|liters?|ltrs?|l\b|"
+    r"metres?|meters?|m\b|kg|kgs|tonnes?|stars?|o'?clock|octane|ron\b|series|door|wd\b|cyl|volts?|amps?|watts?|ah\b|"
+    r"inch|foot|feet|ft\b|st\b|nd\b|rd\b|th\b)",
+    re.IGNORECASE,
+)
+_FUNCTION_WORDS = word_set(
+    "on for at in to from with of and or today tonight yesterday last this each a an per worth "
+    "total all so but not instead including incl inc cash card eftpos the then just only that it "
+    "is was ago bucks dollars please thanks cheers mate every monthly weekly max maximum tops odd "
+    "ish please"
+)
+_BEFORE_NOT_MONEY = re.compile(
+    r"(?:\b(?:site|room|unit|bay|route|highway|hwy|exit|gate|number|no\.?|level|page|platform|top|odo|odometer|lot|row|"
+    r"seat|table|aisle|version|step|day|week|model|year|since|circa|camp|pump|stall|space|spot|chapter|item|"
+    r"bus|flight|phase|stage|zone|area|block|line|channel)\s*|#\s*)$",
+    re.IGNORECASE,
+)
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:in|since|of|year|until|till|by|from|circa|c\.)\s*$", re.IGNORECASE
+)
+
+_PPL = re.compile(
+    r"(?P<cur>\$\s?)?(?P<num>\d+(?:\.\d+)?|\.\d+)\s?(?P<cents>c|¢|cents?)?\s?(?:/|per\s+|an?\s+|each\s+)\s?"
+    r"(?:l|lt|ltr|litre|liter)\b|(?P<num2>\d+(?:\.\d+)?)\s?(?:cpl|c/l)\b",
+    re.IGNORECASE,
+)
+_LITRES = re.compile(
+    r"(?<![\w.$])(?P<num>\d+(?:\.\d+)?)\s?(?:litres?|liters?|ltrs?|lts?|l)(?![\w/])",
+    re.IGNORECASE,
+)
+_KM = re.compile(
+    r"(?P<pre>(?:\bat|@|\bon)\s*)?(?<![\w.$])(?P<num>"
+    + _NUM
+    + r")\s?(?P<mult>k\s?)?(?:kms?|kilomet(?:re|er)s?|klicks?|k's)\b"
+    r"(?P<post>\s+on\s+the\s+(?:odo(?:meter)?|clock))?",
+    re.IGNORECASE,
+)
+_ODO = re.compile(
+    r"\b(?:odo(?:meter)?|clock)(?:\s+(?:reading|read|reads|showed|shows|says|said|is|was|at|of|on|now))*\s*[:=]?\s*"
+    r"(?P<num>" + _NUM + r")(?P<mult>k)?(?:\s?(?:kms?|kilomet(?:re|er)s?)\b)?|"
+    r"(?P<num2>" + _NUM + r")(?P<mult2>k)?\s+on\s+the\s+(?:odo(?:meter)?|clock)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_quantity(text: str) -> list[Quantity]:
+    """Litres, distances, odometer readings and prices per litre in `text`, left to right, without overlaps."""
+    found: list[Quantity] = []
+    for m in _PPL.finditer(text):
+        value = _decimal(m["num"] or m["num2"])
+        if value is None:
+            continue
+        if m["cents"] or m["num2"] or (value > 20 and not m["cur"]):
+            value /= 100
+        found.append(
+            Quantity(
+                "price_per_litre",
+                value.quantize(MILLI, rounding=ROUND_HALF_UP),
+                m.start(),
+                m.end(),
+            )
+        )
+    for m in _ODO.finditer(text):
+        value = _decimal(m["num"] or m["num2"])
+        if value is not None:
+            if m["mult"] or m["mult2"]:
+                value *= 1000
+            found.append(Quantity("odometer", value, m.start(), m.end()))
+    for m in _KM.finditer(text):
+        value = _decimal(m["num"])
+        if value is None:
+            continue
+        if m["mult"]:
+            value *= 1000
+        kind = (
+            "odometer"
+            if (m["pre"] and m["pre"].strip().lower() in ("at", "@")) or m["post"]
+            else "km"
+        )
+        found.append(Quantity(kind, value, m.start(), m.end()))
+    for m in _LITRES.finditer(text):
+        value = _decimal(m["num"])
+        if value is not None:
+            found.append(Quantity("litres", value, m.start(), m.end()))
+    found.sort(key=lambda q: (q.start, -(q.end - q.start)))
+    result: list[Quantity] = []
+    for quantity in found:
+        if not result or quantity.start >= result[-1].end:
+            result.append(quantity)
+    return result
+
+
+def first_quantity(text: str, kind: str) -> Decimal | None:
+    """The first quantity of one kind in `text`, or None."""
+    return next((q.value for q in parse_quantity(text) if q.kind == kind), None)
+
+
+def _words_value(words: list[str]) -> int | None:
+    """Value of a run of number words ("a hundred and twenty", "twelve hundred", "one fifty"), or None."""
+    total, current, seen, previous = 0, 0, False, ""
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word in ("a", "an"):
+            if nxt not in _SCALES:
+                return None
+            current += 1
+        elif word == "and":
+            pass
+        elif word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word in _TENS:
+            if previous in _UNITS and 1 <= _UNITS[previous] <= 9 and current < 10:
+                current *= 100  # "one fifty" is 150
+            current += _TENS[word]
+            seen = True
+        elif word == "hundred":
+            current = max(current, 1) * 100
+            seen = True
+        else:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+            seen = True
+        previous = word
+    return total + current if seen else None
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def _money_value(raw: str, mult: str | None) -> Decimal | None:
+    value = _decimal(raw)
+    if value is None:
+        return None
+    if mult:
+        value *= _MULTIPLIERS[mult.strip().lower()]
+    return value
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s*([A-Za-z']+)", text[end:])
+    return m.group(1).lower() if m else ""
+
+
+def _bare_is_money(
+    text: str, start: int, end: int, value: Decimal, has_mult: bool
+) -> bool:
+    tail = text[end:]
+    if _COUNT_UNITS.match(tail):
+        return False
+    before = text[max(0, start - 14) : start]
+    if _BEFORE_NOT_MONEY.search(before):
+        return False
+    if (
+        not has_mult
+        and value == value.to_integral()
+        and 1900 <= value <= 2099
+        and _YEAR_CONTEXT.search(before)
+    ):
+        return False
+    digits = text[start:end].replace(",", "").split(".")[0]
+    if digits.isdigit() and len(digits) >= 8:
+        return False
+    word = _next_word(text, end)
+    if word and not tail[:1].isspace() and tail[:1].isalpha():
+        return False
+    return (
+        not word
+        or word in _FUNCTION_WORDS
+        or has_mult
+        or bool(re.match(r"\s*[,.;:!?)\-]", tail))
+    )
+
+
+def parse_money(text: str, *, strict: bool = False) -> list[MoneyMention]:
+    """Amounts of money in `text`, left to right. strict=True keeps only explicit ones (with a currency marker)."""
+    excluded = [(q.start, q.end) for q in parse_quantity(text)]
+    excluded += date_spans(text) + time_spans(text)
+    found: list[MoneyMention] = []
+
+    def add(
+        value: Decimal | None,
+        start: int,
+        end: int,
+        explicit: bool,
+        currency: str = "AUD",
+    ) -> None:
+        if value is None or value < 0 or _overlaps(start, end, excluded):
+            return
+        if any(start < m.end and m.start < end for m in found):
+            return
+        found.append(MoneyMention(to_money(value), start, end, explicit, currency))
+
+    for m in _PREFIXED.finditer(text):
+        cur = m["cur"].replace(" ", "").lower()
+        code = _CURRENCY_CODES.get(cur.rstrip("$"), _SYMBOL_CODES.get(cur, "AUD"))
+        add(_money_value(m["num"], m["mult"]), m.start(), m.end(), True, code)
+    for m in _SUFFIXED.finditer(text):
+        value = _money_value(m["num"], m["mult"])
+        cur = m["cur"].lower()
+        if value is not None and cur in ("c", "cent", "cents"):
+            value /= 100
+        add(value, m.start(), m.end(), True, "AUD")
+    for m in _GRAND.finditer(text):
+        add(_money_value(m["num"], "grand"), m.start(), m.end(), True)
+    for m in _SLANG.finditer(text):
+        add(
+            Decimal(_SLANG_VALUES[re.sub(r"\s+", " ", m["word"].lower())]),
+            m.start(),
+            m.end(),
+            True,
+        )
+    for m in _WORD_RUN.finditer(text):
+        tokens = [
+            (t.group(0).lower(), m.start() + t.start(), m.start() + t.end())
+            for t in re.finditer(r"[a-z]+", m.group(0), re.IGNORECASE)
+        ]
+        while tokens and tokens[-1][0] in ("a", "an", "and"):
+            tokens.pop()
+        while tokens and (
+            tokens[0][0] == "and"
+            or (
+                tokens[0][0] in ("a", "an")
+                and (len(tokens) < 2 or tokens[1][0] not in _SCALES)
+            )
+        ):
+            tokens.pop(0)
+        words = [t[0] for t in tokens]
+        value = _words_value(words) if words else None
+        if value is None:
+            continue
+        start, end = tokens[0][1], tokens[-1][2]
+        tail = _AFTER_WORDS.match(text, end)
+        if tail is not None or words[-1] == "grand":
+            add(Decimal(value), start, tail.end() if tail else end, True)
+        elif (
+            not strict
+            and (value >= 10 or any(w in _SCALES for w in words))
+            and _bare_is_money(text, start, end, Decimal(value), False)
+        ):
+            add(Decimal(value), start, end, False)
+    if not strict:
+        for m in _BARE.finditer(text):
+            value = _money_value(m["num"], m["mult"])
+            if value is not None and _bare_is_money(
+                text, m.start(), m.end(), value, bool(m["mult"])
+            ):
+                add(value, m.start(), m.end(), False)
+    found.sort(key=lambda mention: mention.start)
+    return found
+
+
+_DEMOTE_BEFORE = re.compile(
+    r"(?:\bnot|\binstead\s+of|\brather\s+than|\bnot\s+the|\bwasn'?t|\bisn'?t|\bfrom)\s*$",
+    re.IGNORECASE,
+)
+_PROMOTE_BEFORE = re.compile(
+    r"(?:\bcost(?:s|ing)?(?:\s+me)?|\btotal(?:\s+(?:of|was))?|\bpaid|\bspent|\bcame\s+to|\bfor|\bto|\bwas|\bbe|\bis|"
+    r"\bmake\s+(?:it|that)|\bbudget(?:\s+(?:of|at|to))?|\bearned|\bmade|\breceived)\s*$",
+    re.IGNORECASE,
+)
+_PER_UNIT_AFTER = re.compile(
+    r"\s*(?:a|per|each)\s+(?:night|day|person|head|litre|liter|week|hour)\b|\s*each\b",
+    re.IGNORECASE,
+)
+
+
+def choose_amount(text: str, mentions: list[MoneyMention]) -> MoneyMention | None:
+    """The mention a sentence is about: explicit beats bare; "not $30" and "from $30 (to ...)" lose; ties go left."""
+    best, best_score = None, float("-inf")
+    for mention in mentions:
+        score = 10.0 if mention.explicit else 0.0
+        before = text[max(0, mention.start - 16) : mention.start]
+        if _DEMOTE_BEFORE.search(before):
+            score -= 6
+        elif _PROMOTE_BEFORE.search(before):
+            score += 1
+        if _PER_UNIT_AFTER.match(text, mention.end):
+            score -= 2
+        if score > best_score:
+            best, best_score = mention, score
+    return best
+
+
+def best_amount(text: str, *, allow_bare: bool = True) -> MoneyMention | None:
+    """The amount of money `text` is about, or None (bare numbers count only when allow_bare)."""
+    return choose_amount(text, parse_money(text, strict=not allow_bare))

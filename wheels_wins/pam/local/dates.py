@@ -1,0 +1,706 @@
+"""Dates, times of day and reporting periods in free text, resolved against an injected `today`.
+
+Conventions (the ones the rest of PAM relies on):
+
+* "last Friday" is the most recent Friday strictly before today; "next Tuesday" the first Tuesday
+  strictly after today. "this Saturday" is on or after today (future) or on or before it (past).
+* A bare weekday ("on Friday", "Friday") follows the sentence's direction: in the past it means
+  "last Friday", in the future "next Friday" (never today — people say "today" for today).
+* A day and month without a year ("3 March", "15/3") is the most recent such day on or before
+  today in the past, and the next one on or after today in the future. Numeric dates are day-first.
+* "Friday week" is a week after next Friday; "the 15th" is the nearest 15th in the sentence's direction.
+
+Spans (`start`, `end`) include a leading "on", "from", "by", "for", "due" or "until" so that callers
+can cut the whole phrase out of a title.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Direction = Literal["past", "future"]
+
+WEEKDAY_NAMES = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
+_WEEKDAY_ABBR = {
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "weds": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+_MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "a couple of": 2,
+    "couple of": 2,
+    "a couple": 2,
+    "a few": 3,
+    "few": 3,
+    "several": 3,
+}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WD_RE = "|".join(sorted([*_WEEKDAYS, *_WEEKDAY_ABBR], key=len, reverse=True))
+_COUNT_RE = r"\d{1,3}|" + "|".join(
+    sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True)
+)
+_UNIT_RE = r"days?|weeks?|fortnights?|months?|years?"
+_PRE = r"(?P<pre>\b(?:on|from|by|for|until|till|due(?:\s+on)?)\s+)?"
+_PART = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch))?"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in text and the character span of the phrase that expressed it."""
+
+    date: dt.date
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time of day found in text and its span."""
+
+    time: dt.time
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An inclusive reporting range; `name` uses the tool vocabulary ("this_month", ...) or "custom"."""
+
+    name: str
+    start: dt.date
+    end: dt.date
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_year(
+    month: int, day: int, today: dt.date, direction: Direction
+) -> dt.date | None:
+    """The day/month nearest today in the given direction (on or before for past, on or after for future)."""
+    step = -1 if direction == "past" else 1
+    for offset in range(9):
+        candidate = _safe_date(today.year + step * offset, month, day)
+        if candidate is None:
+            continue
+        if (direction == "past" and candidate <= today) or (
+            direction == "future" and candidate >= today
+        ):
+            return candidate
+    return None
+
+
+def _infer_month(day: int, today: dt.date, direction: Direction) -> dt.date | None:
+    step = -1 if direction == "past" else 1
+    for offset in range(13):
+        month_start = _add_months(today.replace(day=1), step * offset)
+        candidate = _safe_date(month_start.year, month_start.month, day)
+        if candidate is None:
+            continue
+        if (direction == "past" and candidate <= today) or (
+            direction == "future" and candidate >= today
+        ):
+            return candidate
+    return None
+
+
+def weekday_before(today: dt.date, weekday: int, *, inclusive: bool = False) -> dt.date:
+    """The most recent `weekday` before today (or on today when inclusive)."""
+    back = (today.weekday() - weekday) % 7
+    if back == 0 and not inclusive:
+        back = 7
+    return today - dt.timedelta(days=back)
+
+
+def weekday_after(today: dt.date, weekday: int, *, inclusive: bool = False) -> dt.date:
+    """The first `weekday` after today (or today when inclusive)."""
+    ahead = (weekday - today.weekday()) % 7
+    if ahead == 0 and not inclusive:
+        ahead = 7
+    return today + dt.timedelta(days=ahead)
+
+
+def _count(word: str) -> int:
+    word = word.lower().strip()
+    return int(word) if word.isdigit() else _COUNTS.get(word, 1)
+
+
+def _year(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    value = int(raw)
+    return 2000 + value if value < 100 else value
+
+
+def _shift(today: dt.date, n: int, unit: str) -> dt.date:
+    unit = unit.lower().rstrip("s")
+    if unit == "month":
+        return _add_months(today, n)
+    if unit == "year":
+        return _add_months(today, 12 * n)
+    return today + dt.timedelta(days=n * _UNIT_DAYS[unit])
+
+
+def _iso(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    return _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def _numeric(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    day, month, year = int(m["d"]), int(m["m"]), _year(m["y"])
+    if year is None:
+        return (
+            infer_year(month, day, today, direction)
+            if m["sep"] == "/" and 1 <= month <= 12
+            else None
+        )
+    return _safe_date(year, month, day)
+
+
+def _named(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    day, month, year = int(m["d"]), _MONTHS[m["mon"].lower()], _year(m["y"])
+    if year is None:
+        return infer_year(month, day, today, direction)
+    return _safe_date(year, month, day)
+
+
+def _ordinal(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    return _infer_month(int(m["d"]), today, direction)
+
+
+_RELATIVE_WORDS = {
+    "today": 0,
+    "tonight": 0,
+    "tonite": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this arvo": 0,
+    "this evening": 0,
+    "earlier today": 0,
+    "later today": 0,
+    "today arvo": 0,
+    "yesterday": -1,
+    "yday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "day before yesterday": -2,
+    "tomorrow": 1,
+    "tmrw": 1,
+    "tmr": 1,
+    "tomorrow night": 1,
+    "the day after tomorrow": 2,
+    "day after tomorrow": 2,
+}
+
+
+def _relative(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    key = re.sub(r"\s+", " ", m["rel"].lower())
+    key = re.sub(
+        r"^(yesterday|tomorrow) (morning|afternoon|arvo|evening|night|lunchtime|lunch)$",
+        r"\1",
+        key,
+    )
+    return today + dt.timedelta(days=_RELATIVE_WORDS[key])
+
+
+def _ago(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    return _shift(today, -_count(m["n"]), m["unit"])
+
+
+def _ahead(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    return _shift(today, _count(m["n"]), m["unit"])
+
+
+def _weekday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    name = m["wd"].lower()
+    mod = (m["mod"] or "").lower()
+    mod = re.sub(r"\s+", " ", mod)
+    if name in _WEEKDAY_ABBR and not (mod or m["pre"]):
+        return None  # "sat", "sun", "wed" alone are too often ordinary words
+    weekday = _WEEKDAYS.get(name, _WEEKDAY_ABBR.get(name))
+    assert weekday is not None
+    if m["week"]:
+        return weekday_after(today, weekday) + dt.timedelta(days=7)
+    if mod in ("last", "past", "previous"):
+        return weekday_before(today, weekday)
+    if mod in ("next", "coming", "this coming", "the coming"):
+        return weekday_after(today, weekday)
+    if mod == "this":
+        if direction == "past":
+            return weekday_before(today, weekday, inclusive=True)
+        return weekday_after(today, weekday, inclusive=True)
+    return (
+        weekday_before(today, weekday)
+        if direction == "past"
+        else weekday_after(today, weekday)
+    )
+
+
+def _weekend_saturday(today: dt.date, direction: Direction) -> dt.date:
+    if today.weekday() == 5:
+        return today
+    if today.weekday() == 6:
+        return today - dt.timedelta(days=1) if direction == "past" else today
+    return weekday_before(today, 5) if direction == "past" else weekday_after(today, 5)
+
+
+def _relative_unit(
+    m: re.Match[str], today: dt.date, direction: Direction
+) -> dt.date | None:
+    mod, unit = m["mod"].lower(), m["unit"].lower()
+    if unit == "weekend":
+        saturday = _weekend_saturday(
+            today, "future" if mod == "next" else "past" if mod == "last" else direction
+        )
+        if mod == "next":
+            return saturday + dt.timedelta(days=7)
+        if mod == "last":
+            return saturday - dt.timedelta(days=7) if today.weekday() >= 5 else saturday
+        return saturday
+    sign = {"last": -1, "next": 1, "this": 0}[mod]
+    return _shift(today, sign, unit)
+
+
+def _weekend(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    return _weekend_saturday(today, direction)
+
+
+_PATTERNS = [
+    (
+        re.compile(
+            _PRE + r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", re.IGNORECASE
+        ),
+        _iso,
+    ),
+    (
+        re.compile(
+            _PRE
+            + r"(?<![\d$.,/])\b(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?\b(?![/\d]|[.,]\d)",
+            re.IGNORECASE,
+        ),
+        _numeric,
+    ),
+    (
+        re.compile(
+            _PRE
+            + r"\b(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>"
+            + _MONTH_RE
+            + r")\b\.?"
+            r"(?:,?\s+(?P<y>\d{4})\b)?",
+            re.IGNORECASE,
+        ),
+        _named,
+    ),
+    (
+        re.compile(
+            _PRE
+            + r"\b(?P<mon>"
+            + _MONTH_RE
+            + r")\.?\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:))"
+            r"(?:,?\s+(?P<y>\d{4})\b)?",
+            re.IGNORECASE,
+        ),
+        _named,
+    ),
+    (
+        re.compile(
+            _PRE + r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
+            r"(?!\s+(?:time|place|one|person|night|day|week|attempt|go|try|round|stop|leg|site|of))",
+            re.IGNORECASE,
+        ),
+        _ordinal,
+    ),
+    (
+        re.compile(
+            r"(?P<pre>\b(?:on|by|due(?:\s+on)?)\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)\b",
+            re.IGNORECASE,
+        ),
+        _ordinal,
+    ),
+    (
+        re.compile(
+            _PRE
+            + r"\b(?P<rel>(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|"
+            r"(?:yesterday|tomorrow)"
+            + _PART
+            + r"|earlier\s+today|later\s+today|today\s+arvo|"
+            r"this\s+(?:morning|afternoon|arvo|evening)|last\s+night|today|tonight|tonite|yday|tmrw|tmr)\b",
+            re.IGNORECASE,
+        ),
+        _relative,
+    ),
+    (
+        re.compile(
+            r"\b(?P<n>"
+            + _COUNT_RE
+            + r")\s+(?P<unit>"
+            + _UNIT_RE
+            + r")\s+(?:ago|back|earlier)\b",
+            re.IGNORECASE,
+        ),
+        _ago,
+    ),
+    (
+        re.compile(
+            r"\b(?:in|within)\s+(?P<n>"
+            + _COUNT_RE
+            + r")\s+(?P<unit>"
+            + _UNIT_RE
+            + r")(?:'?s?\s+time)?\b|"
+            r"\b(?P<n2>"
+            + _COUNT_RE
+            + r")\s+(?P<unit2>"
+            + _UNIT_RE
+            + r")\s+from\s+(?:now|today)\b",
+            re.IGNORECASE,
+        ),
+        lambda m, today, direction: _shift(
+            today, _count(m["n"] or m["n2"]), m["unit"] or m["unit2"]
+        ),
+    ),
+    (
+        re.compile(
+            _PRE
+            + r"\b(?:(?P<mod>last|next|this\s+coming|the\s+coming|coming|this|past|previous)\s+)?"
+            r"(?P<wd>" + _WD_RE + r")\b\.?(?:\s+(?P<week>week)\b)?" + _PART,
+            re.IGNORECASE,
+        ),
+        _weekday,
+    ),
+    (
+        re.compile(
+            _PRE
+            + r"\b(?P<mod>last|next|this)\s+(?P<unit>week|weekend|month|year|fortnight)\b",
+            re.IGNORECASE,
+        ),
+        _relative_unit,
+    ),
+    (
+        re.compile(
+            r"(?P<pre>\b(?:on|over|at|for)\s+)?\b(?:the|this)\s+weekend\b",
+            re.IGNORECASE,
+        ),
+        _weekend,
+    ),
+]
+
+
+def find_dates(
+    text: str, today: dt.date, direction: Direction = "past"
+) -> list[DateMention]:
+    """Every date expression in `text`, left to right, without overlaps."""
+    found: list[tuple[int, int, dt.date]] = []
+    for pattern, handler in _PATTERNS:
+        for m in pattern.finditer(text):
+            value = handler(m, today, direction)
+            if value is not None:
+                found.append((m.start(), m.end(), value))
+    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    result: list[DateMention] = []
+    last_end = -1
+    for start, end, value in found:
+        if start >= last_end:
+            result.append(DateMention(value, start, end, text[start:end]))
+            last_end = end
+    return result
+
+
+def resolve_date(
+    text: str, today: dt.date, direction: Direction = "past"
+) -> DateMention | None:
+    """The first date expressed in `text` (see the module docstring for the conventions), or None."""
+    found = find_dates(text, today, direction)
+    return found[0] if found else None
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of date expressions, for other extractors to leave alone."""
+    return [(d.start, d.end) for d in find_dates(text, dt.date(2001, 1, 1))]
+
+
+_TIME_PATTERNS = [
+    re.compile(
+        r"(?P<pre>\b(?:at|by|from|around|about)\s+|@\s*)?\b(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*"
+        r"(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<pre>\b(?:at|by|from|around|about)\s+|@\s*)?(?<![\d.$])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\.\d)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<pre>\b(?:at|by|around|about)\s+)?\b(?P<h>\d{1,2})\s*o'?clock\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<pre>\b(?:at|by|around|about)\s+)?\b(?P<word>noon|midday|midnight|lunchtime)\b",
+        re.IGNORECASE,
+    ),
+]
+_WORD_TIMES = {
+    "noon": dt.time(12),
+    "midday": dt.time(12),
+    "midnight": dt.time(0),
+    "lunchtime": dt.time(12),
+}
+
+
+def _time_of(m: re.Match[str]) -> dt.time | None:
+    groups = m.groupdict()
+    if groups.get("word"):
+        return _WORD_TIMES[groups["word"].lower()]
+    hour, minute = int(m["h"]), int(groups.get("mi") or 0)
+    marker = (groups.get("ap") or "").lower().replace(".", "")
+    if marker:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if marker == "pm" else 0)
+    elif "o" in m.group(0).lower() and "clock" in m.group(0).lower():
+        if not 1 <= hour <= 12:
+            return None
+        hour = (
+            hour + 12 if hour <= 7 else hour
+        )  # "at 3 o'clock" is an afternoon appointment, not 3 in the morning
+    if hour > 23:
+        return None
+    return dt.time(hour, minute)
+
+
+def find_time(text: str) -> TimeMention | None:
+    """The first time of day in `text` ("at 3pm", "10:30am", "15:00", "noon") with its span."""
+    best: TimeMention | None = None
+    for pattern in _TIME_PATTERNS:
+        for m in pattern.finditer(text):
+            value = _time_of(m)
+            if value is not None and (best is None or m.start() < best.start):
+                best = TimeMention(value, m.start(), m.end())
+                break
+    return best
+
+
+def time_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every time-of-day expression."""
+    spans = []
+    for pattern in _TIME_PATTERNS:
+        spans.extend(
+            m.span() for m in pattern.finditer(text) if _time_of(m) is not None
+        )
+    return spans
+
+
+def parse_time(text: str) -> dt.time | None:
+    """The first time of day mentioned in `text`, or None."""
+    found = find_time(text)
+    return found.time if found else None
+
+
+def _month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    return day.replace(day=1), day.replace(
+        day=calendar.monthrange(day.year, day.month)[1]
+    )
+
+
+def _named_period(name: str, today: dt.date) -> Period:
+    monday = today - dt.timedelta(days=today.weekday())
+    if name == "today":
+        return Period(name, today, today)
+    if name == "yesterday":
+        day = today - dt.timedelta(days=1)
+        return Period(name, day, day)
+    if name == "this_week":
+        return Period(name, monday, monday + dt.timedelta(days=6))
+    if name == "last_week":
+        return Period(
+            name, monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+        )
+    if name == "last_month":
+        return Period(name, *_month_bounds(today.replace(day=1) - dt.timedelta(days=1)))
+    if name == "this_year":
+        return Period(
+            name, today.replace(month=1, day=1), today.replace(month=12, day=31)
+        )
+    if name == "last_year":
+        return Period(
+            name, dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+        )
+    if name == "all_time":
+        return Period(name, dt.date(1900, 1, 1), dt.date(9999, 12, 31))
+    return Period("this_month", *_month_bounds(today))
+
+
+_PERIOD_PATTERNS = [
+    (
+        re.compile(
+            r"\b(?:all[-\s]time|ever|since\s+(?:i|we)\s+(?:started|began)|altogether|of\s+all\s+time)\b",
+            re.IGNORECASE,
+        ),
+        "all_time",
+    ),
+    (re.compile(r"\b(?:last|previous|past)\s+month\b", re.IGNORECASE), "last_month"),
+    (
+        re.compile(
+            r"\b(?:this|current)\s+month\b|\bmonth\s+to\s+date\b|\bmtd\b", re.IGNORECASE
+        ),
+        "this_month",
+    ),
+    (re.compile(r"\b(?:last|previous)\s+week\b", re.IGNORECASE), "last_week"),
+    (
+        re.compile(
+            r"\b(?:this|current)\s+week\b|\bso\s+far\s+this\s+week\b", re.IGNORECASE
+        ),
+        "this_week",
+    ),
+    (re.compile(r"\b(?:last|previous)\s+year\b", re.IGNORECASE), "last_year"),
+    (
+        re.compile(
+            r"\b(?:this|current)\s+year\b|\byear\s+to\s+date\b|\bytd\b", re.IGNORECASE
+        ),
+        "this_year",
+    ),
+    (re.compile(r"\byesterday\b|\blast\s+night\b", re.IGNORECASE), "yesterday"),
+    (
+        re.compile(
+            r"\btoday\b|\btonight\b|\bthis\s+(?:morning|arvo|afternoon)\b",
+            re.IGNORECASE,
+        ),
+        "today",
+    ),
+]
+_ROLLING = re.compile(
+    r"\b(?:in\s+the\s+|over\s+the\s+)?(?:last|past)\s+(?P<n>"
+    + _COUNT_RE
+    + r")\s+(?P<unit>days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_FINANCIAL_YEAR = re.compile(
+    r"\b(?P<which>this|last|current)\s+(?:financial|tax)\s+year\b|\b(?P<which2>this|last)\s+fy\b",
+    re.IGNORECASE,
+)
+_NEXT_WEEK = re.compile(r"\bnext\s+week\b", re.IGNORECASE)
+_NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.IGNORECASE)
+_IN_MONTH = re.compile(
+    r"\b(?:in|for|during|over)\s+(?P<mon>" + _MONTH_RE + r")\b(?:\s+(?P<y>\d{4}))?",
+    re.IGNORECASE,
+)
+
+
+def resolve_period(text: str, today: dt.date) -> Period | None:
+    """The reporting range a question asks about ("this month", "last week", "in March", "past 30 days"), or None."""
+    fy = _FINANCIAL_YEAR.search(text)
+    if fy:
+        start_year = today.year if today.month >= 7 else today.year - 1
+        if (fy["which"] or fy["which2"]).lower() == "last":
+            start_year -= 1
+        return Period(
+            "custom", dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30)
+        )
+    rolling = _ROLLING.search(text)
+    if rolling:
+        start = _shift(today, -_count(rolling["n"]), rolling["unit"]) + dt.timedelta(
+            days=1
+        )
+        return Period("custom", start, today)
+    for pattern, name in _PERIOD_PATTERNS:
+        if pattern.search(text):
+            return _named_period(name, today)
+    if _NEXT_WEEK.search(text):
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
+        return Period("custom", monday, monday + dt.timedelta(days=6))
+    if _NEXT_MONTH.search(text):
+        return Period("custom", *_month_bounds(_add_months(today.replace(day=1), 1)))
+    month = _IN_MONTH.search(text)
+    if month:
+        number = _MONTHS[month["mon"].lower()]
+        year = (
+            int(month["y"])
+            if month["y"]
+            else (today.year if number <= today.month else today.year - 1)
+        )
+        return Period("custom", *_month_bounds(dt.date(year, number, 1)))
+    mention = resolve_date(text, today, "past")
+    if mention:
+        return Period("custom", mention.date, mention.date)
+    return None
+
+
+def named_period(name: str, today: dt.date) -> Period:
+    """The inclusive range of a named period ("today", "this_week", "last_month", "all_time", ...)."""
+    return _named_period(name, today)
