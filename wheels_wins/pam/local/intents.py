@@ -646,7 +646,8 @@ _EVENT_Q = re.compile(
     _words(
         "calendar|diary|schedule|reminders?|appointments?|events?|what'?s on|"
         "whats on|coming up|agenda|anything on|got on|have on|booked|planned for|"
-        "on (?:today|tomorrow)|up to (?:today|tomorrow)|am i (?:free|busy)"
+        "on (?:today|tomorrow)|up to (?:today|tomorrow)|am i (?:free|busy)|"
+        "when(?:'s| is| are) (?:my |the |our )?[\\w' ]{2,30} due"
     ),
     re.IGNORECASE,
 )
