@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from wheels_wins.pam.local.dates import date_spans, time_spans
 from wheels_wins.pam.local.normalise import word_set
@@ -191,6 +192,11 @@ _ODO = re.compile(
 
 def parse_quantity(text: str) -> list[Quantity]:
     """Litres, distances, odometer readings and prices per litre in `text`, left to right, without overlaps."""
+    return list(_parse_quantity(text))
+
+
+@lru_cache(maxsize=512)
+def _parse_quantity(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     for m in _PPL.finditer(text):
         value = _decimal(m["num"] or m["num2"])
@@ -233,7 +239,7 @@ def parse_quantity(text: str) -> list[Quantity]:
     for quantity in found:
         if not result or quantity.start >= result[-1].end:
             result.append(quantity)
-    return result
+    return tuple(result)
 
 
 def first_quantity(text: str, kind: str) -> Decimal | None:

@@ -20,6 +20,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Direction = Literal["past", "future"]
@@ -467,6 +468,15 @@ def find_dates(
     text: str, today: dt.date, direction: Direction = "past"
 ) -> list[DateMention]:
     """Every date expression in `text`, left to right, without overlaps."""
+    return list(_find_dates(text, today, direction))
+
+
+@lru_cache(
+    maxsize=512
+)  # one sentence is read several times (past, future, spans) while it is classified
+def _find_dates(
+    text: str, today: dt.date, direction: Direction
+) -> tuple[DateMention, ...]:
     found: list[tuple[int, int, dt.date]] = []
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(text):
@@ -480,7 +490,7 @@ def find_dates(
         if start >= last_end:
             result.append(DateMention(value, start, end, text[start:end]))
             last_end = end
-    return result
+    return tuple(result)
 
 
 def resolve_date(
