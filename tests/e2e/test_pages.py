@@ -76,3 +76,20 @@ def test_an_expense_added_on_wins_shows_in_the_list(page: Page) -> None:
     page.get_by_role("button", name=re.compile("Add expense", re.I)).click()
     expect(page.get_by_text("Powered site <script>alert(1)</script>")).to_be_visible()
     expect(page.get_by_text("$42.50").first).to_be_visible()
+
+
+def test_change_password_then_sign_in_with_the_new_one(page: Page) -> None:
+    email = f"robin-{uuid.uuid4().hex[:8]}@example.com"
+    _register(page, email)
+    page.goto("/you")
+    page.fill("input[name=current_password]", PASSWORD)
+    page.fill("input[name=new_password]", "brand-new-corrugations-7")
+    page.fill("input[name=confirm_password]", "brand-new-corrugations-7")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_text("Password changed").first).to_be_visible()
+    page.get_by_text("Sign out").first.click()
+    expect(page).to_have_url(re.compile(r"/login"))
+    _sign_in(page, email, PASSWORD)
+    expect(page.get_by_text("Email or password is incorrect.")).to_be_visible()
+    _sign_in(page, email, "brand-new-corrugations-7")
+    expect(page).to_have_url(re.compile(r"/$"))

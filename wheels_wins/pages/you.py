@@ -11,6 +11,7 @@ from wheels_wins.components import field, form_error, loading_block, page_header
 from wheels_wins.components.layout import app_page
 from wheels_wins.components.nav import avatar
 from wheels_wins.db import session_scope
+from wheels_wins.pages.you_password import password_card
 from wheels_wins.repositories import users as user_repo
 from wheels_wins.services.auth import MAX_FULL_NAME_LENGTH
 from wheels_wins.state.auth import AuthState, current_user, refresh_user
@@ -289,6 +290,7 @@ def you() -> rx.Component:
             ),
             rx.card(loading_block(5), width="100%"),
         ),
+        password_card(),
         _account_card(),
         spacing="4",
         width="100%",
