@@ -1359,6 +1359,12 @@ CLARIFY = [
     ("I bought groceries", "add_expense", ["amount"]),
     ("remind me to call the bank", "add_calendar", ["date"]),
     ("log fuel", "log_fuel", ["litres", "total_cost"]),
+    ("add a trip", "plan_trip", ["places"]),
+    ("remind me", "add_calendar", ["title", "date"]),
+    ("set a reminder", "add_calendar", ["title", "date"]),
+    ("post to the community", "create_post", ["content"]),
+    ("add a fuel expense", "add_expense", ["amount"]),
+    ("62 litres", "log_fuel", ["total_cost"]),
 ]
 
 

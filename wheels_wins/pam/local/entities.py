@@ -230,7 +230,7 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
 
 
 _CALENDAR_CUE = re.compile(
-    r"^(?:remind\s+me\s+(?:to|about|that|of|re)?|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder\s*(?:to|for|about|that)?|"
+    r"^(?:remind\s+me(?:\s+(?:to|about|that|of|re)\b)?|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder\s*(?:to|for|about|that)?|"
     r"(?:create|add|make|put\s+in)\s+(?:a\s+)?reminder\s*(?:to|for|about|that)?|reminder\s*[:\-]?\s*(?:to|for|about)?|"
     r"(?:don'?t|do\s+not)\s+let\s+me\s+forget\s*(?:to|about)?|(?:don'?t|do\s+not)\s+forget\s*(?:to|about)?|"
     r"(?:add|put|schedule|book(?:\s+in)?|create|make|set\s+up|pencil\s+in|note\s+down|enter|save|block\s+out)\b|"

@@ -1050,7 +1050,7 @@ def _trip(s: _Sentence) -> Intent | None:
         strong
         and not found
         and not re.search(
-            r"^(?:plan|map|plot|work\s+out|create|make|build|organi[sz]e|set\s+up|start|new)\b",
+            r"^(?:plan|map|plot|work\s+out|create|make|build|organi[sz]e|set\s+up|start|new|add)\b",
             s.low,
         )
     ):
