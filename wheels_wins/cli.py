@@ -18,7 +18,7 @@ def seed_demo() -> int:
         return 0
     with session_scope() as session:
         _, created = ensure_demo_account(session)
-    print(("Created" if created else "Demo account ready:") + f" log in as {DEMO_EMAIL} / {DEMO_PASSWORD}")
+    print(("Created the demo account" if created else "Demo account ready") + f": log in as {DEMO_EMAIL} / {DEMO_PASSWORD}")
     return 0
 
 
