@@ -9,6 +9,7 @@ import reflex as rx
 
 from wheels_wins import routes
 from wheels_wins.components import auth_page, field, form_error
+from wheels_wins.components.auth_form import auth_card, email_input, password_input
 from wheels_wins.services import auth as auth_service
 from wheels_wins.services.throttle import login_throttle
 from wheels_wins.state.auth import run_in_session, sign_in
@@ -71,72 +72,22 @@ class LoginState(rx.State):
 
 def login_form() -> rx.Component:
     """The sign-in card."""
-    return rx.vstack(
-        rx.vstack(
-            rx.heading("Welcome back", size="7", letter_spacing="-0.02em"),
-            rx.text("Sign in to pick up where you left off.", size="3", color=rx.color("gray", 11)),
-            spacing="1",
+    return auth_card(
+        form_error(LoginState.form_error),
+        rx.cond(
+            LoginState.notice != "",
+            rx.callout(LoginState.notice, icon="clock", color_scheme="amber", size="1", width="100%", role="status"),
         ),
-        rx.form(
-            rx.vstack(
-                form_error(LoginState.form_error),
-                rx.cond(
-                    LoginState.notice != "",
-                    rx.callout(
-                        LoginState.notice, icon="clock", color_scheme="amber", size="1", width="100%", role="status"
-                    ),
-                ),
-                field(
-                    "Email",
-                    rx.input(
-                        name="email",
-                        type="email",
-                        placeholder="you@example.com",
-                        auto_complete="email",
-                        size="3",
-                        width="100%",
-                        auto_focus=True,
-                        max_length=254,
-                    ),
-                    LoginState.email_error,
-                ),
-                field(
-                    "Password",
-                    rx.input(
-                        name="password",
-                        type="password",
-                        auto_complete="current-password",
-                        size="3",
-                        width="100%",
-                        max_length=128,
-                    ),
-                    LoginState.password_error,
-                ),
-                rx.button(
-                    "Sign in",
-                    type="submit",
-                    size="3",
-                    width="100%",
-                    loading=LoginState.loading,
-                    margin_top="var(--space-2)",
-                ),
-                spacing="4",
-                width="100%",
-            ),
-            on_submit=LoginState.submit,
-            reset_on_submit=False,
-            width="100%",
-            no_validate=True,
-        ),
-        rx.hstack(
-            rx.text("New to Wheels & Wins?", size="2", color=rx.color("gray", 11)),
-            rx.link("Create an account", href=LoginState.register_href, size="2", weight="medium"),
-            spacing="1",
-            justify="center",
-            width="100%",
-        ),
-        spacing="6",
-        width="100%",
+        field("Email", email_input(auto_focus=True), LoginState.email_error),
+        field("Password", password_input("password", new=False), LoginState.password_error),
+        title="Welcome back",
+        subtitle="Sign in to pick up where you left off.",
+        submit_label="Sign in",
+        loading=LoginState.loading,
+        on_submit=LoginState.submit,
+        switch_prompt="New to Wheels & Wins?",
+        switch_label="Create an account",
+        switch_href=LoginState.register_href,
     )
 
 

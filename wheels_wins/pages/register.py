@@ -8,6 +8,7 @@ import reflex as rx
 
 from wheels_wins import routes
 from wheels_wins.components import auth_page, field, form_error
+from wheels_wins.components.auth_form import auth_card, email_input, password_input
 from wheels_wins.services import auth as auth_service
 from wheels_wins.services import passwords
 from wheels_wins.state.auth import run_in_session, sign_in
@@ -87,91 +88,32 @@ class RegisterState(rx.State):
 
 def register_form() -> rx.Component:
     """The sign-up card."""
-    return rx.vstack(
-        rx.vstack(
-            rx.heading("Create your account", size="7", letter_spacing="-0.02em"),
-            rx.text("Trips, money and your travelling community in one place.", size="3", color=rx.color("gray", 11)),
-            spacing="1",
-        ),
-        rx.form(
-            rx.vstack(
-                form_error(RegisterState.form_error),
-                field(
-                    "Your name",
-                    rx.input(
-                        name="full_name",
-                        placeholder="Sam Traveller",
-                        auto_complete="name",
-                        size="3",
-                        width="100%",
-                        max_length=120,
-                        auto_focus=True,
-                    ),
-                    RegisterState.name_error,
-                ),
-                field(
-                    "Email",
-                    rx.input(
-                        name="email",
-                        type="email",
-                        placeholder="you@example.com",
-                        auto_complete="email",
-                        size="3",
-                        width="100%",
-                        max_length=254,
-                    ),
-                    RegisterState.email_error,
-                ),
-                field(
-                    "Password",
-                    rx.input(
-                        name="password",
-                        type="password",
-                        auto_complete="new-password",
-                        size="3",
-                        width="100%",
-                        max_length=128,
-                    ),
-                    RegisterState.password_error,
-                    hint=f"At least {passwords.MIN_LENGTH} characters. A short phrase works well.",
-                ),
-                field(
-                    "Confirm password",
-                    rx.input(
-                        name="confirm",
-                        type="password",
-                        auto_complete="new-password",
-                        size="3",
-                        width="100%",
-                        max_length=128,
-                    ),
-                    RegisterState.confirm_error,
-                ),
-                rx.button(
-                    "Create account",
-                    type="submit",
-                    size="3",
-                    width="100%",
-                    loading=RegisterState.loading,
-                    margin_top="var(--space-2)",
-                ),
-                spacing="4",
-                width="100%",
+    return auth_card(
+        form_error(RegisterState.form_error),
+        field(
+            "Your name",
+            rx.input(
+                name="full_name", placeholder="Sam Traveller", auto_complete="name", size="3", width="100%",
+                max_length=120, auto_focus=True,
             ),
-            on_submit=RegisterState.submit,
-            reset_on_submit=False,
-            width="100%",
-            no_validate=True,
+            RegisterState.name_error,
         ),
-        rx.hstack(
-            rx.text("Already have an account?", size="2", color=rx.color("gray", 11)),
-            rx.link("Sign in", href=RegisterState.login_href, size="2", weight="medium"),
-            spacing="1",
-            justify="center",
-            width="100%",
+        field("Email", email_input(), RegisterState.email_error),
+        field(
+            "Password",
+            password_input("password", new=True),
+            RegisterState.password_error,
+            hint=f"At least {passwords.MIN_LENGTH} characters. A short phrase works well.",
         ),
-        spacing="6",
-        width="100%",
+        field("Confirm password", password_input("confirm", new=True), RegisterState.confirm_error),
+        title="Create your account",
+        subtitle="Trips, money and your travelling community in one place.",
+        submit_label="Create account",
+        loading=RegisterState.loading,
+        on_submit=RegisterState.submit,
+        switch_prompt="Already have an account?",
+        switch_label="Sign in",
+        switch_href=RegisterState.login_href,
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import field, form_error, section_card
+from wheels_wins.components.auth_form import password_input
 from wheels_wins.services import auth as auth_service
+from wheels_wins.services.passwords import MIN_LENGTH
 from wheels_wins.state.auth import AuthState, current_user, run_in_session
 
 
@@ -52,13 +54,13 @@ def password_card() -> rx.Component:
         rx.form(
             rx.vstack(
                 form_error(PasswordState.error),
-                field("Current password", rx.input(name="current_password", type="password", auto_complete="current-password", size="3", width="100%", required=True)),
+                field("Current password", password_input("current_password", new=False, required=True)),
                 field(
                     "New password",
-                    rx.input(name="new_password", type="password", auto_complete="new-password", size="3", width="100%", required=True, min_length=8, max_length=128),
-                    hint="At least 8 characters; a phrase you don't use elsewhere.",
+                    password_input("new_password", new=True, required=True, min_length=MIN_LENGTH),
+                    hint=f"At least {MIN_LENGTH} characters; a phrase you don't use elsewhere.",
                 ),
-                field("Confirm new password", rx.input(name="confirm_password", type="password", auto_complete="new-password", size="3", width="100%", required=True)),
+                field("Confirm new password", password_input("confirm_password", new=True, required=True)),
                 rx.hstack(
                     rx.button("Change password", type="submit", size="3", variant="soft", loading=PasswordState.saving),
                     justify="end",
