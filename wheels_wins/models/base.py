@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Field, SQLModel
@@ -39,4 +38,4 @@ def timestamp_field(*, nullable: bool = True, default: Any = None) -> Any:
     return Field(default=default, sa_type=UTCDateTime, nullable=nullable)
 
 
-__all__ = ["TableBase", "owner_field", "money_field", "timestamp_field", "Decimal"]
+__all__ = ["TableBase", "owner_field", "money_field", "timestamp_field"]

@@ -14,7 +14,9 @@ from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.chain import ProviderChain
 from wheels_wins.pam.providers.registry import default_chain
 from wheels_wins.pam.tools import run_tool, tool_schemas
-from wheels_wins.pam.types import ChatMessage, ExecutedCall, ModelRequest, ToolCall, ToolContext, TurnResult
+from wheels_wins.pam.types import (
+    ChatMessage, ExecutedCall, ModelRequest, ToolCall, ToolContext, ToolResult, TurnResult,
+)
 from wheels_wins.repositories import pam as pam_repo
 from wheels_wins.repositories import users as user_repo
 from wheels_wins.services.money import today_in
@@ -62,8 +64,6 @@ def _context(session: Any, user: Any, page: str, location: tuple[float, float] |
 
 def _execute(user_id: uuid.UUID, page: str, location: tuple[float, float] | None, conversation_id: uuid.UUID, call: ToolCall) -> ExecutedCall:
     """Run one tool in its own transaction; a crash becomes an honest failure and writes nothing."""
-    from wheels_wins.pam.types import ToolResult
-
     try:
         with session_scope() as session:
             user = user_repo.get_by_id(session, user_id=user_id)

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from wheels_wins.models import SocialPost, User
@@ -45,8 +46,6 @@ def feed(
     offset: int = 0,
 ) -> tuple[list[tuple[SocialPost, User]], int]:
     """Newest posts first with their authors, and the total count (the viewer must be signed in)."""
-    from sqlalchemy import func
-
     query = select(SocialPost, User).join(User, User.id == SocialPost.user_id)
     count_query = select(func.count()).select_from(SocialPost)
     if group_id is not None:

@@ -8,6 +8,7 @@ half-filled request in `pending`), and words the reply from the tools' structure
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -148,8 +149,6 @@ def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent 
 def _compose(messages: list[ChatMessage]) -> str:
     """Word the reply from this turn's tool results."""
     results = [m for m in messages if m.role == "tool"]
-    import json
-
     lines = []
     for message in results:
         payload = json.loads(message.content)

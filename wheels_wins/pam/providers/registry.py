@@ -11,23 +11,8 @@ from wheels_wins.settings import get_settings
 
 
 def configured_providers() -> list[Provider]:
-    """Remote providers whose keys are set (a missing key skips the provider), then the local engine."""
-    settings = get_settings()
-    providers: list[Provider] = []
-    if settings.anthropic_api_key:
-        from wheels_wins.pam.providers.anthropic_provider import AnthropicProvider
-
-        providers.append(AnthropicProvider(settings))
-    if settings.gemini_api_key:
-        from wheels_wins.pam.providers.gemini_provider import GeminiProvider
-
-        providers.append(GeminiProvider(settings))
-    if settings.openai_api_key:
-        from wheels_wins.pam.providers.openai_provider import OpenAIProvider
-
-        providers.append(OpenAIProvider(settings))
-    providers.append(LocalEngine())
-    return providers
+    """Remote providers whose keys are set (none is wired in yet), then the local engine, always last."""
+    return [LocalEngine()]
 
 
 @lru_cache

@@ -72,7 +72,8 @@ def update_expense(
     merchant: ShortText | None = None,
 ) -> ToolResult:
     """Change an existing expense (for corrections like "actually make that $35"). Only given fields change."""
-    expense = expense_repo.get(ctx.session, user_id=ctx.user_id, expense_id=parse_uuid(expense_id)) if parse_uuid(expense_id) else None
+    record_id = parse_uuid(expense_id)
+    expense = expense_repo.get(ctx.session, user_id=ctx.user_id, expense_id=record_id) if record_id else None
     if expense is None:
         return ToolResult.fail("I couldn't find that expense.")
     before = expense_fields(expense)

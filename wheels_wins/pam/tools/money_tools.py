@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from wheels_wins.pam.tools.common import Period, PositiveMoney, ShortText, money_text, resolve_range
 from wheels_wins.pam.tools.registry import tool
@@ -79,5 +78,3 @@ def income_summary(
         {"period": period, "total": f"{total:.2f}", "start": start.isoformat(), "end": end.isoformat()},
     )
 
-
-__all__ = ["Decimal"]

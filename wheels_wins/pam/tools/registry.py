@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
@@ -50,13 +51,15 @@ def tool(*, mutates: bool = False) -> Callable[[ToolFunction], ToolFunction]:
         )
         doc = inspect.getdoc(function) or function.__name__
         TOOLS[function.__name__] = Tool(function.__name__, function, model, doc, mutates)
+        tool_schemas.cache_clear()
         return function
 
     return register
 
 
+@lru_cache(maxsize=1)
 def tool_schemas() -> list[dict[str, Any]]:
-    """Every tool's spec, for the providers and the local engine alike."""
+    """Every tool's spec, for the providers and the local engine alike (built once; the registry is static)."""
     return [t.schema() for t in TOOLS.values()]
 
 
