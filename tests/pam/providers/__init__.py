@@ -1,0 +1,1 @@
+"""Provider integrations tested with their real SDKs against local stub servers."""
