@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     openai_model: str = "gpt-4.1-mini"
     ai_timeout_seconds: float = 20.0
 
+    tts_voice: str = "en-AU-NatashaNeural"
+    tts_cache_days: int = Field(30, ge=1)
+    tts_timeout_seconds: float = Field(8.0, gt=0)
+    edge_tts_url: str | None = Field(None, description="edge-tts websocket endpoint; unset = the library's own")
+
     supabase_url: str | None = None
     supabase_anon_key: str | None = None
     supabase_jwt_secret: str | None = None

@@ -28,6 +28,7 @@ from wheels_wins.api.routers import (
     me,
     pam,
     posts,
+    speech,
     trips,
 )
 from wheels_wins.settings import get_settings
@@ -86,7 +87,7 @@ def create_api() -> FastAPI:
     )
     install_error_handlers(api)
     api.include_router(health.router, prefix=API_PREFIX)
-    for module in (auth, me, expenses, budgets, income, trips, fuel, maintenance, calendar, posts, pam):
+    for module in (auth, me, expenses, budgets, income, trips, fuel, maintenance, calendar, posts, pam, speech):
         api.include_router(module.router, prefix=V1_PREFIX)
     # Anything else under /api answers in the error envelope rather than falling through to Reflex.
     api.add_api_route(
