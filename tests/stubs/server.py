@@ -1,0 +1,55 @@
+"""Run an ASGI app (a stub of an external service) on a free 127.0.0.1 port in a background thread."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+import time
+from collections.abc import AsyncIterator, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import uvicorn
+from starlette.responses import StreamingResponse
+
+
+def free_port() -> int:
+    """A TCP port nobody is listening on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serve(app: Any) -> Iterator[str]:
+    """Serve `app` until the block ends; yields its base URL, e.g. "http://127.0.0.1:50123"."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("stub server did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+
+
+def sse_response(events: Iterable[tuple[str | None, Any]], *, delay: float = 0.0) -> StreamingResponse:
+    """A text/event-stream of (event name or None, JSON payload or raw string) pairs, optionally paced."""
+
+    async def body() -> AsyncIterator[bytes]:
+        for name, payload in events:
+            data = payload if isinstance(payload, str) else json.dumps(payload)
+            head = f"event: {name}\n" if name else ""
+            yield f"{head}data: {data}\n\n".encode()
+            if delay:
+                await asyncio.sleep(delay)
+
+    return StreamingResponse(body(), media_type="text/event-stream")
