@@ -1,4 +1,4 @@
-"""You: the profile (name) and preferences (currency, units, time zone), saved to the account."""
+"""You: the profile (name) and preferences (currency, units, time zone, PAM's voice), saved to the account."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ from wheels_wins import routes
 from wheels_wins.components import field, form_error, loading_block, page_header, section_card
 from wheels_wins.components.layout import app_page
 from wheels_wins.components.nav import avatar
-from wheels_wins.db import session_scope
 from wheels_wins.pages.you_password import password_card
 from wheels_wins.repositories import users as user_repo
 from wheels_wins.services.auth import MAX_FULL_NAME_LENGTH
-from wheels_wins.state.auth import AuthState, current_user, refresh_user
+from wheels_wins.state.auth import AuthState, current_user, current_user_id, refresh_user, run_in_session
 
 CURRENCIES: tuple[tuple[str, str], ...] = (
     ("AUD", "Australian dollar (AUD)"),
@@ -71,6 +70,7 @@ class YouState(rx.State):
     currency: str = "AUD"
     units: str = "metric"
     timezone: str = "Australia/Sydney"
+    voice_enabled: bool = True
     name_error: str = ""
     form_error: str = ""
     saving: bool = False
@@ -103,6 +103,11 @@ class YouState(rx.State):
         self.timezone = value
 
     @rx.event
+    def set_voice_enabled(self, value: bool):
+        """PAM voice switched on or off."""
+        self.voice_enabled = bool(value)
+
+    @rx.event
     async def load(self):
         """Fill the form from the saved profile."""
         user = await current_user(self)
@@ -112,6 +117,7 @@ class YouState(rx.State):
         self.currency = user.currency
         self.units = user.units
         self.timezone = user.timezone
+        self.voice_enabled = user.voice_enabled
         self.name_error = self.form_error = ""
         self.loaded = True
 
@@ -129,21 +135,20 @@ class YouState(rx.State):
             self.form_error = "Choose a time zone from the list."
         if self.name_error or self.form_error:
             return
-        user = await current_user(self)
-        if user is None:
+        user_id = await current_user_id(self)
+        if user_id is None:
             self.form_error = "Your session has ended. Sign in again to save."
             return
         self.saving = True
         yield
-        with session_scope() as session:
-            updated = user_repo.update_profile(
-                session,
-                user_id=user.id,
-                full_name=name,
-                currency=self.currency,
-                units=self.units,
-                timezone=self.timezone,
-            )
+        changes = {
+            "full_name": name,
+            "currency": self.currency,
+            "units": self.units,
+            "timezone": self.timezone,
+            "voice_enabled": self.voice_enabled,
+        }
+        updated = await run_in_session(lambda session: user_repo.update_profile(session, user_id=user_id, **changes))
         self.saving = False
         if updated is None:
             self.form_error = "We couldn't find your account. Sign in again."
@@ -230,6 +235,22 @@ def _preferences_card() -> rx.Component:
                 "Time zone",
                 _select(YouState.timezone_options, YouState.timezone, YouState.set_timezone, "Time zone"),
                 hint="Decides what 'today' and 'this month' mean.",
+            ),
+            field(
+                "PAM voice",
+                rx.hstack(
+                    rx.switch(
+                        checked=YouState.voice_enabled,
+                        on_change=YouState.set_voice_enabled,
+                        size="3",
+                        aria_label="PAM voice",
+                    ),
+                    rx.text(rx.cond(YouState.voice_enabled, "Spoken replies on", "Spoken replies off"), size="3"),
+                    spacing="3",
+                    align="center",
+                    min_height="var(--space-7)",
+                ),
+                hint="PAM reads replies aloud when you talk to it.",
             ),
             grid_template_columns="repeat(auto-fit, minmax(min(100%, 220px), 1fr))",
             gap="var(--space-4)",
