@@ -1,8 +1,23 @@
-"""The canonical expense categories and the one synonym map onto them."""
+"""The canonical expense categories and the one synonym table onto them.
+
+Free text is read as lowercase words (apostrophes dropped, other punctuation a space), so
+"Macca's" is "maccas" and "bottle-o" is "bottle o". Each phrase also matches with its last
+word in the plural ("tyres", "campsites", "batteries"). At one position the longest phrase
+wins ("service station" over "service", "gas bottle" over "gas"). Across a sentence, what was paid for
+wins over where it was paid: "gas bottle swap at the servo" is utilities, "$80 at the servo"
+is fuel.
+
+Deliberate choices where the canonical list has no exact home: LPG, gas bottles and gas
+bills (cooking, heating, the fridge) are utilities, while "gas" on its own is vehicle fuel;
+pay-per-use amenities (laundromat, showers, water, dump points) are utilities; anywhere you
+sleep, national park fees included, is camping; roadside assistance (NRMA, RACV...) and
+CTP/green slips are insurance; bottle shops are groceries; the vet is health.
+"""
 
 from __future__ import annotations
 
-import re
+import string
+from collections.abc import Iterator
 
 CATEGORIES: tuple[str, ...] = (
     "fuel",
@@ -22,70 +37,204 @@ CATEGORIES: tuple[str, ...] = (
 
 CATEGORY_LABELS: dict[str, str] = {c: c.capitalize() for c in CATEGORIES}
 
-# Word or phrase -> canonical category. Multi-word phrases are matched before single words.
-SYNONYMS: dict[str, str] = {
-    # fuel
-    "fuel": "fuel", "gas": "fuel", "petrol": "fuel", "diesel": "fuel", "unleaded": "fuel",
-    "servo": "fuel", "service station": "fuel", "fill up": "fuel", "fill-up": "fuel",
-    "top up": "fuel", "lpg": "fuel", "bp": "fuel", "shell": "fuel", "ampol": "fuel", "caltex": "fuel",
-    # groceries
-    "groceries": "groceries", "grocery": "groceries", "supermarket": "groceries", "woolworths": "groceries",
-    "woolies": "groceries", "coles": "groceries", "aldi": "groceries", "iga": "groceries", "food shop": "groceries",
-    # dining
-    "dining": "dining", "restaurant": "dining", "cafe": "dining", "café": "dining", "coffee": "dining",
-    "takeaway": "dining", "take away": "dining", "lunch": "dining", "dinner": "dining", "breakfast": "dining",
-    "brunch": "dining", "pub": "dining", "bakery": "dining", "pie": "dining", "meal": "dining", "pizza": "dining",
-    "fish and chips": "dining", "burger": "dining", "drinks": "dining",
-    # camping
-    "camping": "camping", "campground": "camping", "campsite": "camping", "camp site": "camping",
-    "caravan park": "camping", "rv park": "camping", "holiday park": "camping", "camp fees": "camping",
-    "powered site": "camping", "national park": "camping", "site fee": "camping",
-    # maintenance
-    "maintenance": "maintenance", "mechanic": "maintenance", "tyre": "maintenance", "tyres": "maintenance",
-    "tire": "maintenance", "tires": "maintenance", "oil change": "maintenance", "service": "maintenance",
-    "repair": "maintenance", "repairs": "maintenance", "brakes": "maintenance", "battery": "maintenance",
-    "wheel alignment": "maintenance", "parts": "maintenance",
-    # insurance
-    "insurance": "insurance", "premium": "insurance",
-    # registration
-    "registration": "registration", "rego": "registration", "licence": "registration", "license": "registration",
-    # utilities
-    "utilities": "utilities", "phone": "utilities", "internet": "utilities", "data": "utilities",
-    "mobile": "utilities", "wifi": "utilities", "electricity": "utilities", "gas bottle": "utilities",
-    "starlink": "utilities", "laundry": "utilities", "water": "utilities",
-    # transport
-    "transport": "transport", "toll": "transport", "tolls": "transport", "ferry": "transport",
-    "parking": "transport", "bus": "transport", "train": "transport", "taxi": "transport", "uber": "transport",
-    "flight": "transport",
-    # entertainment
-    "entertainment": "entertainment", "movie": "entertainment", "movies": "entertainment", "cinema": "entertainment",
-    "tour": "entertainment", "museum": "entertainment", "tickets": "entertainment", "concert": "entertainment",
-    "show": "entertainment", "golf": "entertainment",
-    # health
-    "health": "health", "doctor": "health", "pharmacy": "health", "chemist": "health", "dentist": "health",
-    "medicine": "health", "physio": "health", "medical": "health",
-    # shopping
-    "shopping": "shopping", "clothes": "shopping", "hardware": "shopping", "bunnings": "shopping",
-    "kmart": "shopping", "gift": "shopping", "gear": "shopping",
-    # other
-    "other": "other", "misc": "other", "miscellaneous": "other",
+# fmt: off
+_GAS_APPLIANCES = ("fridge", "heater", "stove", "cooker", "oven", "bbq", "barbecue", "hot water")
+
+# What was paid for. In a sentence these win over the places below.
+_ITEMS: dict[str, tuple[str, ...]] = {
+    "fuel": (
+        "fuel", "petrol", "diesel", "unleaded", "ulp", "premium unleaded", "premium diesel", "e10",
+        "gas", "gasoline", "autogas", "adblue", "refuel", "refuelled", "refueled", "refuelling",
+        "refueling", "bowser", "fuel stop",
+    ),
+    "groceries": (
+        "groceries", "grocery", "food shop", "big shop", "weekly shop", "snack", "milk", "bread",
+        "fruit and veg", "fruit n veg", "vegies", "veggies", "vegetables", "meat", "bag of ice",
+        "bottle of water", "bottled water", "muesli bar", "chocolate bar",
+    ),
+    "dining": (
+        "dining", "dine", "dined", "eating out", "eat out", "ate out", "coffee", "takeaway",
+        "take away", "takeout", "lunch", "dinner", "breakfast", "brekkie", "brekky", "brunch",
+        "pie", "meal", "counter meal", "pub meal", "pizza", "fish and chips", "fish n chips",
+        "burger", "kebab", "parmi", "parma", "schnitty", "schnitzel", "sausage sizzle",
+        "ice cream", "gelato", "drink", "drinks", "fast food",
+    ),
+    "camping": (
+        "camping", "camp", "campground", "camp ground", "campsite", "camp site", "camp fee",
+        "site fee", "powered site", "unpowered site", "non powered site", "free camp", "freecamp",
+        "free camping", "freedom camping", "bush camp", "caravan park", "van park", "rv park",
+        "holiday park", "tourist park", "showground", "national park", "national park pass",
+        "national park fee", "park pass", "parks pass", "park fee",
+        "station stay", "farm stay", "cabin", "motel", "accommodation", "airbnb", "hostel",
+        "glamping", "big4", "big 4", "discovery parks",
+    ),
+    "maintenance": (
+        "maintenance", "mechanic", "tyre", "tire", "flat tyre", "tyre repair", "tyre rotation",
+        "puncture", "oil change", "engine oil", "service", "serviced", "servicing", "repair",
+        "repaired", "brake", "brake pads", "battery", "wheel alignment", "wheel bearing",
+        "bearing", "parts", "spare part", "auto parts", "alternator", "windscreen", "windshield",
+        "radiator", "wiper", "wiper blade", "oil filter", "air filter", "fuel filter", "fan belt",
+        "timing belt", "cv joint", "shocks", "shock absorber", "suspension", "exhaust", "muffler",
+        "clutch", "gearbox", "spark plug", "glow plug", "coolant", "tow bar", "towbar", "bull bar",
+        "bullbar", "roof rack", "roof bar", "jockey wheel", "car wash", "van wash", "tow truck",
+        "towing", "auto electrician", "panel beater", "smash repairs", "gas compliance",
+        "gas certificate", "gas check",
+    ),
+    "insurance": (
+        "insurance", "insure", "premium", "green slip", "greenslip", "ctp", "roadside assistance",
+        "roadside assist", "roadside cover", "nrma", "racv", "racq", "rac", "raa", "ract", "aant",
+    ),
+    "registration": (
+        "registration", "rego", "licence", "license", "drivers licence", "drivers license",
+        "pink slip", "blue slip", "roadworthy", "rwc", "safety certificate",
+    ),
+    "utilities": (
+        "utilities", "utility", "phone", "phone bill", "phone credit", "recharge", "internet",
+        "data", "mobile", "mobile data", "wifi", "wi fi", "hotspot", "sim", "sim card", "nbn",
+        "telstra", "optus", "vodafone", "amaysim", "boost mobile", "aussie broadband", "starlink",
+        "electricity", "power bill", "shore power", "gas bill", "gas bottle", "gas bottle swap",
+        "gas cylinder", "gas refill", "gas swap", "swap and go", "swap n go", "lpg", "lpg bottle",
+        "butane", "gas canister", "cooking gas", "camping gas",
+        *(f"{a} gas" for a in _GAS_APPLIANCES), *(f"gas for the {a}" for a in _GAS_APPLIANCES),
+        "laundry", "laundromat", "laundrette", "washing machine", "dryer", "shower", "hot shower",
+        "water", "water fill", "drinking water", "dump point", "dump station", "dump ezy",
+    ),
+    "transport": (
+        "transport", "public transport", "toll", "toll road", "linkt", "e toll", "etoll", "etag",
+        "e tag", "ferry", "car ferry", "vehicle ferry", "barge", "spirit of tasmania",
+        "spirit of tassie", "sealink", "parking", "car park", "carpark", "parking meter", "bus",
+        "coach", "train", "tram", "taxi", "uber", "didi", "rideshare", "flight", "airfare",
+        "qantas", "jetstar", "myki", "opal card", "go card",
+    ),
+    "entertainment": (
+        "entertainment", "movie", "cinema", "tour", "museum", "ticket", "concert", "show", "golf",
+        "mini golf", "gallery", "zoo", "aquarium", "theme park", "festival", "footy", "gig",
+        "fishing licence", "fishing license", "fishing permit", "fishing charter", "boat hire",
+        "kayak hire", "river cruise", "harbour cruise", "scenic flight", "hot springs", "pokies",
+        "netflix", "spotify", "streaming",
+    ),
+    "health": (
+        "health", "doctor", "gp", "dentist", "medicine", "medication", "prescription", "script",
+        "physio", "chiro", "chiropractor", "medical", "hospital", "ambulance", "optometrist",
+        "specialist", "pathology", "blood test", "flu shot", "vaccination", "first aid kit",
+        "vet", "vet bill",
+    ),
+    "shopping": (
+        "shopping", "clothes", "clothing", "shoes", "hardware", "gift", "souvenir", "homewares",
+        "gear", "camping gear", "camping chair", "camp chair", "camp oven", "camp stove", "esky",
+        "gps", "phone charger", "phone case", "gas bbq", "tackle",
+    ),
+    "other": ("other", "misc", "miscellaneous", "speeding fine"),
 }
 
-_PHRASES = sorted(SYNONYMS, key=len, reverse=True)
-_PATTERN = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\b", re.IGNORECASE)
+# Where it was paid, or the errand: a category only when nothing paid for is named.
+_PLACES: dict[str, tuple[str, ...]] = {
+    "fuel": (
+        "servo", "service station", "petrol station", "gas station", "fuel station", "roadhouse",
+        "truck stop", "bp", "shell", "ampol", "caltex", "mobil", "puma", "united petroleum",
+        "metro petroleum", "7 eleven", "fill up", "fillup", "filled up", "filling up", "top up",
+        "topped up", "topping up",
+    ),
+    "groceries": (
+        "supermarket", "woolworths", "woolies", "coles", "aldi", "iga", "foodworks", "spar",
+        "costco", "harris farm", "drakes", "butcher", "greengrocer", "bottle shop", "bottle o",
+        "bottleo", "bottlo", "liquor store", "liquor shop", "bws", "dan murphys", "liquorland",
+        "first choice liquor",
+    ),
+    "dining": (
+        "restaurant", "cafe", "café", "pub", "tavern", "bistro", "bar", "bakery", "rsl", "maccas",
+        "macca", "mcdonalds", "hungry jacks", "kfc", "subway", "dominos", "red rooster",
+        "food truck", "food van",
+    ),
+    "maintenance": (
+        "repco", "supercheap", "supercheap auto", "autobarn", "tyre shop", "beaurepaires",
+        "bob jane", "tyrepower", "garage",
+    ),
+    "health": ("pharmacy", "chemist", "chemist warehouse", "priceline"),
+    "shopping": (
+        "bunnings", "kmart", "big w", "target", "bcf", "anaconda", "myer", "officeworks",
+        "jb hi fi", "harvey norman", "spotlight", "reject shop", "op shop", "opshop",
+    ),
+}
+# fmt: on
+
+_CLEAN = str.maketrans(
+    {
+        **{c: " " for c in string.punctuation + "–—…“”«»·•"},
+        **{c: None for c in "'’‘`´"},
+        "&": " and ",
+    }
+)
+
+
+def _words(text: str) -> list[str]:
+    return text.lower().translate(_CLEAN).split()
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _compile() -> dict[str, tuple[str, bool]]:
+    """Phrase (normalised words joined by one space) -> (category, named a place)."""
+    table: dict[str, tuple[str, bool]] = {}
+    for is_place, groups in ((False, _ITEMS), (True, _PLACES)):
+        for category, phrases in groups.items():
+            for phrase in phrases:
+                key = " ".join(_words(phrase))
+                if key in table:
+                    raise ValueError(f"{phrase!r} is listed twice")
+                table[key] = (category, is_place)
+    # Listed phrases win over generated plurals: "gps" is a GPS, not many GPs.
+    for key, value in list(table.items()):
+        head, _, last = key.rpartition(" ")
+        table.setdefault(f"{head} {_plural(last)}".lstrip(), value)
+    return table
+
+
+_TABLE = _compile()
+_FIRST_WORDS = frozenset(key.split(" ", 1)[0] for key in _TABLE)
+_LONGEST = max(key.count(" ") + 1 for key in _TABLE)
+
+SYNONYMS: dict[str, str] = {
+    phrase: category for groups in (_ITEMS, _PLACES) for category, phrases in groups.items() for phrase in phrases
+}
+"""Every listed word or phrase -> its canonical category (plurals are matched too)."""
 
 
 def normalise_category(value: str | None) -> str | None:
     """Map a category name or synonym onto the canonical list; None when unknown."""
-    if not value:
-        return None
-    key = value.strip().lower()
+    key = " ".join(_words(value or ""))
     if key in CATEGORIES:
         return key
-    return SYNONYMS.get(key)
+    hit = _TABLE.get(key)
+    return hit[0] if hit else None
+
+
+def _phrases(words: list[str]) -> Iterator[tuple[str, bool]]:
+    """(category, names a place) of each listed phrase in `words`, left to right, longest first."""
+    i = 0
+    while i < len(words):
+        step = 1
+        if words[i] in _FIRST_WORDS:
+            for size in range(min(_LONGEST, len(words) - i), 0, -1):
+                hit = _TABLE.get(" ".join(words[i : i + size]))
+                if hit:
+                    yield hit
+                    step = size
+                    break
+        i += step
 
 
 def infer_category(text: str) -> str | None:
-    """The category suggested by the first (longest) synonym found in free text, if any."""
-    match = _PATTERN.search(text or "")
-    return SYNONYMS[match.group(1).lower()] if match else None
+    """The category of the first thing paid for that `text` names, else of the first place."""
+    place = None
+    for category, is_place in _phrases(_words(text or "")):
+        if not is_place:
+            return category
+        place = place or category
+    return place
