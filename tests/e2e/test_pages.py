@@ -9,23 +9,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.flows import PASSWORD, register
+
 PAGES = {"/": "home", "/wheels": "wheels", "/wins": "wins", "/social": "social", "/you": "you"}
-PASSWORD = "long-dusty-roads-42"
-
-
-def _register(page: Page, email: str) -> None:
-    page.goto("/register")
-    page.fill("input[name=full_name]", "Robin Roadie")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.fill("input[name=confirm]", PASSWORD)
-    page.get_by_role("button", name="Create account").click()
-    expect(page).to_have_url(re.compile(r"/$"), timeout=30_000)
-    # Signed in once the shell shows the user; only then is the token in local storage for reloads.
-    expect(page.get_by_text("Robin", exact=False).first).to_be_attached()
-    page.wait_for_function("() => !!window.localStorage.getItem('ww_token')")
-
-
 def _sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     page.fill("input[name=email]", email)
     page.fill("input[name=password]", password)
@@ -36,7 +22,7 @@ def test_register_sign_in_visit_every_page_and_sign_out(page: Page, screenshot: 
     email = f"robin-{uuid.uuid4().hex[:8]}@example.com"
     page.goto("/register")
     screenshot(page, "register-desktop")
-    _register(page, email)
+    register(page, email)
 
     for route, name in PAGES.items():
         page.goto(route)
@@ -58,7 +44,7 @@ def test_register_sign_in_visit_every_page_and_sign_out(page: Page, screenshot: 
 
 
 def test_every_page_on_a_phone(phone_page: Page, screenshot: Callable[[Page, str], Path]) -> None:
-    _register(phone_page, f"robin-{uuid.uuid4().hex[:8]}@example.com")
+    register(phone_page)
     for route, name in PAGES.items():
         phone_page.goto(route)
         expect(phone_page.get_by_text("Robin", exact=False).first).to_be_attached()
@@ -67,7 +53,7 @@ def test_every_page_on_a_phone(phone_page: Page, screenshot: Callable[[Page, str
 
 
 def test_an_expense_added_on_wins_shows_in_the_list(page: Page) -> None:
-    _register(page, f"robin-{uuid.uuid4().hex[:8]}@example.com")
+    register(page)
     page.goto("/wins")
     page.get_by_placeholder("0.00").fill("42.50")
     page.get_by_role("combobox").first.click()
@@ -80,7 +66,7 @@ def test_an_expense_added_on_wins_shows_in_the_list(page: Page) -> None:
 
 def test_change_password_then_sign_in_with_the_new_one(page: Page) -> None:
     email = f"robin-{uuid.uuid4().hex[:8]}@example.com"
-    _register(page, email)
+    register(page, email)
     page.goto("/you")
     page.fill("input[name=current_password]", PASSWORD)
     page.fill("input[name=new_password]", "brand-new-corrugations-7")

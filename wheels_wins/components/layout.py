@@ -9,8 +9,10 @@ import reflex as rx
 
 from wheels_wins.components.brand import APP_NAME, TAGLINE, brand, logo
 from wheels_wins.components.nav import PHONE, SIDEBAR_WIDTH, color_mode_toggle, phone_header, sidebar, tab_bar
-from wheels_wins.components.pam_panel import pam_panel
+from wheels_wins.components.pam_panel import PANEL_WIDTH, pam_panel
 from wheels_wins.state.auth import AuthState
+from wheels_wins.state.pam import PamState
+from wheels_wins.state.pam import refresh_on as refresh_on_pam_change
 
 View = Callable[[], rx.Component]
 CONTENT_MAX_WIDTH = "1120px"
@@ -36,7 +38,10 @@ def app_shell(content: rx.Component, *, active: str) -> rx.Component:
                 style={PHONE: {"padding": "20px 16px calc(64px + 96px)"}},
             ),
             margin_left=SIDEBAR_WIDTH,
-            style={PHONE: {"margin_left": "0"}},
+            # The desktop side sheet sits beside the page rather than over it, so changes PAM makes show.
+            margin_right=rx.cond(PamState.is_open, PANEL_WIDTH, "0"),
+            transition="margin-right 0.2s ease",
+            style={PHONE: {"margin_left": "0", "margin_right": "0"}},
         ),
         tab_bar(active),
         pam_panel(),
@@ -45,8 +50,20 @@ def app_shell(content: rx.Component, *, active: str) -> rx.Component:
     )
 
 
-def app_page(route: str, title: str, *, on_load: Any = None, description: str = TAGLINE) -> Callable[[View], View]:
-    """Register a signed-in page: the login guard runs first, then the page's own loaders."""
+def app_page(
+    route: str,
+    title: str,
+    *,
+    on_load: Any = None,
+    refresh_on: Sequence[str] = (),
+    description: str = TAGLINE,
+) -> Callable[[View], View]:
+    """Register a signed-in page: the login guard runs first, then the page's own loaders.
+
+    `refresh_on` names the data domains the page shows ("expenses", "trips"...): when PAM changes
+    one of them while the page is on screen, the page's loaders run again.
+    """
+    refresh_on_pam_change(route, refresh_on, _loaders(on_load))
 
     def decorator(view: View) -> View:
         def render() -> rx.Component:

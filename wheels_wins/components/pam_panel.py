@@ -1,23 +1,16 @@
-"""PAM's panel: a side sheet on desktop, full screen on phones.
-
-This is a placeholder body ("PAM is waking up"); the PAM chat replaces `pam_panel()` as a whole.
-The layout mounts it exactly once per page.
-"""
+"""PAM's panel: a side sheet beside the page on desktop, full screen on phones. The layout mounts it once per page."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from wheels_wins.components.nav import PHONE
+from wheels_wins.components.pam_chat import pam_conversation
 from wheels_wins.components.pam_launcher import pam_launcher_button
+from wheels_wins.state.pam import MAX_MESSAGE_CHARS, PamState
 
 PANEL_WIDTH = "420px"
-
-EXAMPLES = (
-    "Add $50 fuel at Dubbo",
-    "How much have I spent this month?",
-    "Plan a trip from Sydney to Melbourne via Canberra",
-)
+MIC_CHECK = "!!(window.SpeechRecognition || window.webkitSpeechRecognition)"
 
 
 def _header() -> rx.Component:
@@ -35,8 +28,23 @@ def _header() -> rx.Component:
             spacing="0",
         ),
         rx.spacer(),
-        rx.drawer.close(
-            rx.icon_button(rx.icon("x", size=18), variant="ghost", color_scheme="gray", aria_label="Close PAM"),
+        rx.tooltip(
+            rx.icon_button(
+                rx.icon("square-pen", size=18),
+                variant="ghost",
+                color_scheme="gray",
+                on_click=PamState.new_conversation,
+                disabled=PamState.thinking,
+                aria_label="New conversation",
+            ),
+            content="New conversation",
+        ),
+        rx.icon_button(
+            rx.icon("x", size=18),
+            variant="ghost",
+            color_scheme="gray",
+            on_click=PamState.set_open(False),
+            aria_label="Close PAM",
         ),
         align="center",
         spacing="3",
@@ -46,54 +54,55 @@ def _header() -> rx.Component:
     )
 
 
-def _body() -> rx.Component:
-    return rx.vstack(
-        rx.center(
-            rx.icon("sparkles", size=28, color=rx.color("accent", 11)),
-            width="64px",
-            height="64px",
-            border_radius="9999px",
-            background=rx.color("accent", 3),
+def _mic_button() -> rx.Component:
+    return rx.cond(
+        PamState.mic_available,
+        rx.icon_button(
+            rx.icon("mic", size=18),
+            type="button",
+            size="3",
+            radius="full",
+            variant="soft",
+            color_scheme="gray",
+            on_click=rx.call_script("window.wwDictate && window.wwDictate()"),
+            aria_label="Dictate a message",
+            id="pam-mic",
         ),
-        rx.heading("PAM is waking up", size="5"),
-        rx.text(
-            "Soon you'll be able to ask PAM to log expenses, check your budget and plan trips, right from any page.",
-            size="2",
-            color=rx.color("gray", 11),
-            text_align="center",
-            max_width="30em",
-        ),
-        rx.vstack(
-            rx.text("Things you'll be able to ask", size="1", weight="medium", color=rx.color("gray", 10)),
-            *[
-                rx.box(
-                    rx.text(f"“{example}”", size="2"),
-                    padding="8px 12px",
-                    border_radius="var(--radius-3)",
-                    background=rx.color("gray", 3),
-                    width="100%",
-                )
-                for example in EXAMPLES
-            ],
-            spacing="2",
-            width="100%",
-            max_width="320px",
-            pt="3",
-        ),
-        align="center",
-        justify="center",
-        spacing="3",
-        flex="1",
-        padding="24px",
-        overflow_y="auto",
     )
 
 
 def _composer() -> rx.Component:
-    return rx.hstack(
-        rx.input(placeholder="PAM will be ready shortly…", disabled=True, size="3", width="100%", radius="full"),
-        rx.icon_button(rx.icon("send", size=18), disabled=True, size="3", radius="full", aria_label="Send"),
-        spacing="2",
+    return rx.form(
+        rx.hstack(
+            _mic_button(),
+            rx.input(
+                name="message",
+                id="pam-input",
+                placeholder="Ask PAM or tell it what happened…",
+                max_length=MAX_MESSAGE_CHARS,
+                auto_complete="off",
+                size="3",
+                width="100%",
+                radius="full",
+                aria_label="Message PAM",
+            ),
+            rx.el.input(type="hidden", name="via_voice", id="pam-via-voice", default_value="0"),
+            rx.icon_button(
+                rx.cond(PamState.thinking, rx.spinner(size="2"), rx.icon("send", size=18)),
+                type="submit",
+                size="3",
+                radius="full",
+                disabled=PamState.thinking,
+                aria_label="Send",
+                id="pam-send",
+            ),
+            spacing="2",
+            width="100%",
+            align="center",
+        ),
+        on_submit=PamState.submit,
+        reset_on_submit=True,
+        id="pam-form",
         width="100%",
         padding="12px 16px calc(12px + env(safe-area-inset-bottom))",
         border_top=f"1px solid {rx.color('gray', 4)}",
@@ -102,31 +111,40 @@ def _composer() -> rx.Component:
 
 def pam_panel() -> rx.Component:
     """The PAM launcher and its panel, mounted once by the app layout."""
-    return rx.drawer.root(
-        rx.drawer.trigger(pam_launcher_button()),
-        rx.drawer.portal(
-            rx.drawer.overlay(z_index="40", background="rgba(0, 0, 0, 0.35)"),
-            rx.drawer.content(
-                rx.flex(
-                    _header(),
-                    _body(),
-                    _composer(),
-                    direction="column",
-                    height="100%",
+    return rx.fragment(
+        rx.script(src="/pam.js"),
+        pam_launcher_button(on_click=PamState.set_open(True)),
+        rx.drawer.root(
+            rx.drawer.portal(
+                rx.drawer.content(
+                    rx.flex(
+                        _header(),
+                        pam_conversation(),
+                        _composer(),
+                        direction="column",
+                        height="100%",
+                        width="100%",
+                        on_mount=rx.call_script(MIC_CHECK, callback=PamState.set_mic_available),
+                    ),
+                    top="0",
+                    right="0",
+                    bottom="0",
+                    left="auto",
+                    width=PANEL_WIDTH,
+                    max_width="100vw",
+                    z_index="50",
+                    background=rx.color("gray", 1),
+                    border_left=f"1px solid {rx.color('gray', 4)}",
+                    box_shadow="-12px 0 32px rgba(0, 0, 0, 0.12)",
+                    outline="none",
+                    style={PHONE: {"width": "100vw", "border_left": "none"}},
+                    id="pam-panel",
                 ),
-                top="0",
-                right="0",
-                bottom="0",
-                left="auto",
-                width=PANEL_WIDTH,
-                max_width="100vw",
-                z_index="50",
-                background=rx.color("gray", 1),
-                border_left=f"1px solid {rx.color('gray', 4)}",
-                box_shadow="-12px 0 32px rgba(0, 0, 0, 0.12)",
-                outline="none",
-                style={PHONE: {"width": "100vw", "border_left": "none"}},
             ),
+            open=PamState.is_open,
+            on_open_change=PamState.set_open,
+            direction="right",
+            modal=False,
+            dismissible=False,
         ),
-        direction="right",
     )

@@ -405,7 +405,7 @@ def _events_card() -> rx.Component:
     )
 
 
-@app_page(routes.HOME, "Home", on_load=HomeState.load)
+@app_page(routes.HOME, "Home", on_load=HomeState.load, refresh_on=("expenses", "budgets", "income", "trips", "calendar", "maintenance", "fuel"))
 def home() -> rx.Component:
     """The dashboard."""
     return rx.vstack(

@@ -209,7 +209,7 @@ def _feed() -> rx.Component:
     )
 
 
-@app_page(routes.SOCIAL, "Social", on_load=SocialState.load)
+@app_page(routes.SOCIAL, "Social", on_load=SocialState.load, refresh_on=("posts",))
 def social() -> rx.Component:
     """Community: the feed."""
     return rx.vstack(

@@ -396,7 +396,7 @@ def _month_total() -> rx.Component:
     )
 
 
-@app_page(routes.WINS, "Wins", on_load=WinsState.load)
+@app_page(routes.WINS, "Wins", on_load=WinsState.load, refresh_on=("expenses", "budgets", "income", "fuel", "maintenance"))
 def wins() -> rx.Component:
     """Money: expenses and this month's total."""
     return rx.vstack(

@@ -14,6 +14,7 @@ from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.chain import ProviderChain
 from wheels_wins.pam.providers.registry import default_chain
 from wheels_wins.pam.tools import run_tool, tool_schemas
+from wheels_wins.pam.tools.undo import undo_call
 from wheels_wins.pam.types import (
     ChatMessage, ExecutedCall, ModelRequest, ToolCall, ToolContext, ToolResult, TurnResult,
 )
@@ -24,6 +25,33 @@ from wheels_wins.services.money import today_in
 HISTORY_TURNS = 12
 MAX_STEPS = 4
 MAX_MESSAGE_CHARS = 4000
+
+
+class _ReplyStream:
+    """Turns provider deltas into snapshots of the whole reply so far, across steps and failovers."""
+
+    def __init__(self, on_text: TextSink | None) -> None:
+        self.on_text, self.done, self.current = on_text, "", ""
+
+    async def delta(self, text: str) -> None:
+        self.current += text
+        if self.on_text is not None:
+            await self.on_text(self.snapshot())
+
+    async def restart(self) -> None:
+        """A provider failed mid-reply: forget its words."""
+        self.current = ""
+        if self.on_text is not None:
+            await self.on_text(self.done)
+
+    def next_step(self) -> None:
+        if self.current.strip():
+            self.done = self.snapshot()
+        self.current = ""
+
+    def snapshot(self) -> str:
+        head, tail = self.done, self.current.lstrip() if self.done else self.current
+        return f"{head}\n\n{tail}" if head and tail else head or tail
 
 
 class ConversationNotFound(LookupError):
@@ -49,10 +77,6 @@ def _engine_state(history: list[PamMessage]) -> dict[str, Any]:
         recent = [{"name": c["name"], "data": c.get("result", {})} for c in message.tool_calls if c.get("ok")]
         return {"pending": message.pending, "last_calls": recent}
     return {"pending": None, "last_calls": []}
-
-
-def _stored_call(call: ExecutedCall) -> dict[str, Any]:
-    return {**call.public(), "summary": call.result.summary, "undo": call.result.undo}
 
 
 def _context(session: Any, user: Any, page: str, location: tuple[float, float] | None, conversation_id: uuid.UUID) -> ToolContext:
@@ -86,7 +110,10 @@ async def run_turn(
     on_text: TextSink | None = None,
     chain: ProviderChain | None = None,
 ) -> TurnResult:
-    """Answer one user message: persist it, let the model act through tools, persist and return the reply."""
+    """Answer one user message: persist it, let the model act through tools, persist and return the reply.
+
+    `on_text`, when given, receives the whole reply written so far each time the model streams more.
+    """
     text = message.strip()[:MAX_MESSAGE_CHARS]
     chain = chain or default_chain()
     with session_scope() as session:
@@ -109,10 +136,14 @@ async def run_turn(
     request = ModelRequest(system=system, messages=transcript, tools=tool_schemas(), state=state)
 
     executed: list[ExecutedCall] = []
-    provider, reply, pending = "local", "", None
+    provider, pending, texts = "local", None, []
+    stream = _ReplyStream(on_text)
     for _ in range(MAX_STEPS):
-        provider, response = await chain.request(request, on_text)
-        reply, pending = response.text, response.pending
+        provider, response = await chain.request(request, stream.delta if on_text else None, stream.restart)
+        pending = response.pending
+        if response.text.strip():
+            texts.append(response.text.strip())
+        stream.next_step()
         if not response.tool_calls:
             break
         transcript.append(ChatMessage(role="assistant", content=response.text, tool_calls=response.tool_calls))
@@ -122,14 +153,30 @@ async def run_turn(
             transcript.append(
                 ChatMessage(role="tool", content=json.dumps(done.public(), default=str), tool_call_id=call.id, tool_name=call.name)
             )
-    else:
-        reply = reply or "; ".join(c.result.summary for c in executed)
+    reply = "\n\n".join(texts) or "; ".join(c.result.summary for c in executed)
 
     ui_actions = [action for call in executed for action in call.result.ui_actions]
     with session_scope() as session:
         assistant = pam_repo.add_message(
             session, user_id=user_id, conversation=conversation, role="assistant", content=reply, provider=provider,
-            tool_calls=[_stored_call(c) for c in executed], ui_actions=ui_actions, pending=pending,
+            tool_calls=[c.stored() for c in executed], ui_actions=ui_actions, pending=pending,
         )
     changed = {domain for c in executed if c.result.ok for domain in c.result.changed}
     return TurnResult(conversation.id, assistant.id, reply, provider, executed, ui_actions, changed)
+
+
+def _undo_in_transaction(user_id: uuid.UUID, message_id: uuid.UUID, index: int, page: str) -> ToolResult | None:
+    with session_scope() as session:
+        message = pam_repo.get_message(session, user_id=user_id, message_id=message_id)
+        user = user_repo.get_by_id(session, user_id=user_id)
+        if message is None or user is None:
+            return None
+        result = undo_call(_context(session, user, page, None, message.conversation_id), message, index)
+        if not result.ok:
+            session.rollback()
+        return result
+
+
+async def undo_change(*, user_id: uuid.UUID, message_id: uuid.UUID, index: int, page: str = "/") -> ToolResult | None:
+    """Undo one change shown on one of PAM's messages (the chip's Undo button); None when it isn't the user's."""
+    return await asyncio.to_thread(_undo_in_transaction, user_id, message_id, index, page)

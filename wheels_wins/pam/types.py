@@ -101,6 +101,10 @@ class ExecutedCall:
         return {"name": self.name, "arguments": self.arguments, "ok": self.result.ok,
                 "result": {"summary": self.result.summary, **self.result.data}}
 
+    def stored(self) -> dict[str, Any]:
+        """The stored view: the public one plus the chip text and how to undo it."""
+        return {**self.public(), "summary": self.result.summary, "undo": self.result.undo}
+
 
 @dataclass
 class TurnResult:

@@ -111,3 +111,17 @@ def add_feedback(
         session.flush()
         return existing
     return add(session, PamFeedback(user_id=user_id, message_id=message_id, rating=rating, comment=comment))
+
+
+def latest_conversation(session: Session, *, user_id: uuid.UUID) -> PamConversation | None:
+    """The user's most recently active conversation, or None."""
+    rows, _ = list_conversations(session, user_id=user_id, limit=1, offset=0)
+    return rows[0] if rows else None
+
+
+def ratings(session: Session, *, user_id: uuid.UUID, message_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The user's rating of each of these messages that has one."""
+    if not message_ids:
+        return {}
+    query = select(PamFeedback).where(PamFeedback.user_id == user_id, PamFeedback.message_id.in_(message_ids))
+    return {row.message_id: row.rating for row in session.exec(query).all()}

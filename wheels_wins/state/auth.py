@@ -51,6 +51,7 @@ class AuthState(rx.State):
     currency: str = "AUD"
     units: str = "metric"
     timezone: str = "Australia/Sydney"
+    voice_enabled: bool = True
 
     @rx.var
     def display_name(self) -> str:
@@ -87,6 +88,7 @@ class AuthState(rx.State):
             "currency": user.currency,
             "units": user.units,
             "timezone": user.timezone,
+            "voice_enabled": user.voice_enabled,
         }
         for name, value in shown.items():
             if getattr(self, name) != value:
@@ -99,6 +101,7 @@ class AuthState(rx.State):
         self.currency = "AUD"
         self.units = "metric"
         self.timezone = "Australia/Sydney"
+        self.voice_enabled = True
 
     def _sign_in(self, user: User, token: str) -> None:
         """Keep a fresh session token in the browser and show the user."""

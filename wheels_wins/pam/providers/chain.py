@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from wheels_wins.pam.providers.base import Provider, ProviderError, TextSink
@@ -45,19 +46,39 @@ class ProviderChain:
     timeout: float = 20.0
     breakers: dict[str, CircuitBreaker] = field(default_factory=dict)
 
-    async def request(self, request: ModelRequest, on_text: TextSink | None = None) -> tuple[str, ModelResponse]:
-        """The first good answer and the name of the provider that gave it."""
+    async def request(
+        self,
+        request: ModelRequest,
+        on_text: TextSink | None = None,
+        on_restart: Callable[[], Awaitable[None]] | None = None,
+    ) -> tuple[str, ModelResponse]:
+        """The first good answer and the name of the provider that gave it.
+
+        When a provider fails after streaming some text, `on_restart` is awaited before the next one
+        starts, so what the failed one wrote can be taken off the screen.
+        """
         last_error: Exception | None = None
+        streamed = False
+
+        async def sink(delta: str) -> None:
+            nonlocal streamed
+            streamed = True
+            if on_text is not None:
+                await on_text(delta)
+
         for index, provider in enumerate(self.providers):
             is_last = index == len(self.providers) - 1
             breaker = self.breakers.setdefault(provider.name, CircuitBreaker())
             if not is_last and not breaker.allows(time.monotonic()):
                 continue
+            if streamed and on_restart is not None:
+                await on_restart()
+            streamed = False
             try:
-                call = provider.request(request, on_text)
+                call = provider.request(request, sink if on_text is not None else None)
                 response = await (call if is_last else asyncio.wait_for(call, self.timeout))
-            except (ProviderError, asyncio.TimeoutError, ValueError, KeyError, TypeError) as error:
-                log.warning("PAM provider %s failed: %r", provider.name, error)
+            except Exception as error:  # noqa: BLE001 — any failure of one provider means: try the next
+                log.warning("PAM provider %s failed: %r", provider.name, error, exc_info=not isinstance(error, ProviderError))
                 breaker.failed(time.monotonic())
                 last_error = error
                 continue

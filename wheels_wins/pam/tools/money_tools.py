@@ -10,7 +10,7 @@ from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import budgets as budget_repo
 from wheels_wins.repositories import income as income_repo
 from wheels_wins.services.categories import CATEGORIES, normalise_category
-from wheels_wins.services.money import budget_statuses
+from wheels_wins.services.money import BudgetStatus, budget_statuses
 
 
 @tool(mutates=True)
@@ -29,6 +29,14 @@ def set_budget(ctx: ToolContext, category: str, amount: PositiveMoney) -> ToolRe
     )
 
 
+def _budget_line(status: BudgetStatus, currency: str) -> str:
+    """E.g. "Fuel: $120.00 of $300.00 spent, $180.00 left (40%)" or "... $40.00 over"."""
+    spent = f"{status.category.capitalize()}: {money_text(status.spent, currency)} of {money_text(status.amount, currency)} spent"
+    if status.remaining < 0:
+        return f"{spent}, {money_text(-status.remaining, currency)} over"
+    return f"{spent}, {money_text(status.remaining, currency)} left ({round(status.ratio * 100)}%)"
+
+
 @tool()
 def budget_status(ctx: ToolContext, category: str | None = None) -> ToolResult:
     """This month's budgets: amount, spent and remaining, for one category or all."""
@@ -44,9 +52,7 @@ def budget_status(ctx: ToolContext, category: str | None = None) -> ToolResult:
     ]
     if canonical and not statuses:
         return ToolResult(True, f"No {canonical} budget set", {"items": [], "category": canonical})
-    summary = "; ".join(
-        f"{s.category}: {money_text(s.spent, currency)} of {money_text(s.amount, currency)}" for s in statuses
-    ) or "No budgets set"
+    summary = "; ".join(_budget_line(s, currency) for s in statuses) or "No budgets set"
     return ToolResult(True, summary, {"items": items, "category": canonical})
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from wheels_wins.models import PamMessage
 from wheels_wins.pam.tools.common import parse_uuid
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
@@ -73,6 +74,27 @@ def reverse(ctx: ToolContext, record: dict[str, Any]) -> bool:
     return False
 
 
+UNDO_VERBS = {"delete": "Removed", "restore": "Restored", "recreate": "Restored", "budget": "Reverted", "stops": "Restored", "profile": "Restored"}
+EVERY_DOMAIN = ("expenses", "fuel", "maintenance", "trips", "budgets", "income", "calendar", "posts", "profile")
+
+
+def undo_call(ctx: ToolContext, message: PamMessage, index: int) -> ToolResult:
+    """Reverse one stored change of one of PAM's messages (the chip's Undo button and "undo that")."""
+    if not 0 <= index < len(message.tool_calls):
+        return ToolResult.fail("There's nothing of mine to undo there.")
+    call = message.tool_calls[index]
+    if not (call.get("ok") and call.get("undo")):
+        return ToolResult.fail("That can't be undone.")
+    if call.get("undone"):
+        return ToolResult.fail("That was already undone.")
+    reversed_now = reverse(ctx, call["undo"])
+    pam_repo.mark_undone(ctx.session, message=message, index=index)
+    if not reversed_now:  # a no-op that still commits the mark, so it isn't offered again
+        return ToolResult(True, "That change was already removed, so there was nothing to undo.", {"undone": None})
+    summary = f"{UNDO_VERBS.get(call['undo']['op'], 'Undid')}: {call.get('summary', call['name'])}"
+    return ToolResult(True, f"Undone — {summary}", {"undone": call["name"]}, changed=EVERY_DOMAIN)
+
+
 @tool(mutates=True)
 def undo_last_change(ctx: ToolContext) -> ToolResult:
     """Undo the most recent change PAM made for the user in this conversation ("undo that")."""
@@ -80,11 +102,4 @@ def undo_last_change(ctx: ToolContext) -> ToolResult:
     if found is None:
         return ToolResult.fail("There's nothing of mine to undo.")
     message, index = found
-    call = message.tool_calls[index]
-    if not reverse(ctx, call["undo"]):
-        pam_repo.mark_undone(ctx.session, message=message, index=index)
-        return ToolResult.fail("That change was already removed, so there was nothing to undo.")
-    pam_repo.mark_undone(ctx.session, message=message, index=index)
-    kinds = {"delete": "Removed", "restore": "Restored", "recreate": "Restored", "budget": "Reverted", "stops": "Restored", "profile": "Restored"}
-    summary = f"{kinds.get(call['undo']['op'], 'Undid')}: {call.get('summary', call['name'])}"
-    return ToolResult(True, f"Undone — {summary}", {"undone": call["name"]}, changed=("expenses", "trips", "budgets", "income", "calendar", "posts"))
+    return undo_call(ctx, message, index)

@@ -1,0 +1,82 @@
+"""PAM in the browser: a reply on every page, changes showing at once on Wins, undo, and messages kept as text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.flows import ask_pam, open_pam, register
+
+ROUTES = ("/", "/wheels", "/wins", "/social", "/you")
+
+
+def _month_total(page: Page) -> str:
+    return page.get_by_text(re.compile(r"^Spent in ")).locator("xpath=..").inner_text().split("\n")[-1].strip()
+
+
+def test_pam_answers_on_every_page(page: Page, screenshot: Callable[[Page, str], Path]) -> None:
+    register(page)
+    for route in ROUTES:
+        page.goto(route)
+        reply = ask_pam(page, "How much have I spent this month?")
+        expect(reply).to_contain_text("$")
+    screenshot(page, "pam-desktop")
+
+
+def test_pam_on_a_phone_is_full_screen(phone_page: Page, screenshot: Callable[[Page, str], Path]) -> None:
+    register(phone_page)
+    phone_page.goto("/wins")
+    panel = open_pam(phone_page)
+    box = panel.bounding_box()
+    assert box is not None and box["width"] >= 380
+    expect(panel.get_by_role("button", name="Add $50 fuel expense")).to_be_visible()  # suggestions for this page
+    reply = ask_pam(phone_page, "add $50 fuel expense")
+    expect(reply).to_contain_text("$50.00")
+    screenshot(phone_page, "pam-phone")
+
+
+def test_fuel_added_by_pam_shows_on_wins_without_reload_and_undo_removes_it(page: Page) -> None:
+    register(page)
+    page.goto("/wins")
+    expect(page.get_by_text("$0.00").first).to_be_visible()
+    assert _month_total(page) == "$0.00"
+    page.evaluate("window.__sameDocument = true")
+
+    ask_pam(page, "add $50 fuel expense")
+    expect(page.locator("main").get_by_text("$50.00")).to_have_count(2)  # the month total and the row
+    assert _month_total(page) == "$50.00"
+    chip = page.locator(".pam-chip").last
+    expect(chip).to_contain_text("$50.00")
+
+    chip.get_by_role("button", name=re.compile("^Undo")).click()
+    expect(chip).to_contain_text("Undone")
+    expect(page.locator("main").get_by_text("$50.00")).to_have_count(0)
+    assert _month_total(page) == "$0.00"
+    assert page.evaluate("window.__sameDocument") is True  # nothing was reloaded
+
+
+def test_html_in_a_message_is_shown_as_text_and_never_run(page: Page) -> None:
+    register(page)
+    page.goto("/")
+    hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold?</b>'
+    ask_pam(page, hostile)
+    bubble = page.locator(".pam-user").last
+    expect(bubble).to_have_text(hostile)
+    assert bubble.locator("img, script, b").count() == 0
+    assert page.evaluate("window.__pwned === undefined")
+
+
+def test_feedback_and_history_survive_a_reload(page: Page) -> None:
+    register(page)
+    page.goto("/wins")
+    ask_pam(page, "spent $12.50 on coffee at the bakery")
+    page.locator("#pam-panel").get_by_role("button", name="Helpful").last.click()
+    expect(page.locator("#pam-panel").get_by_role("button", name="Helpful").last).to_have_attribute("aria-pressed", "true")
+
+    page.reload()
+    panel = open_pam(page)
+    expect(panel.locator(".pam-user").last).to_have_text("spent $12.50 on coffee at the bakery")
+    expect(panel.get_by_role("button", name="Helpful").last).to_have_attribute("aria-pressed", "true")

@@ -1,0 +1,1 @@
+"""Tests for the states shared by every page."""

@@ -1,0 +1,290 @@
+"""PAM's chat state, shared by every page: history from the database, streamed replies, chips, feedback.
+
+A reply is produced by `pam.run_turn` in a background event; its text streams into `streaming`
+(flushed every FLUSH_SECONDS rather than per token: each update resends the var). When a turn
+changed data, the page on screen reloads the parts that show it (see `refresh_on`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import logging
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+import reflex as rx
+from sqlmodel import Session
+
+from wheels_wins import routes
+from wheels_wins.models import PamMessage
+from wheels_wins.pam.agent import ConversationNotFound, run_turn, undo_change
+from wheels_wins.pam.tools import TOOLS
+from wheels_wins.repositories import pam as pam_repo
+from wheels_wins.state.auth import AuthState, current_user_id, run_in_session
+
+log = logging.getLogger(__name__)
+
+FLUSH_SECONDS = 0.075
+HISTORY_SHOWN = 40
+MAX_MESSAGE_CHARS = 4000
+
+SUGGESTIONS: dict[str, tuple[str, ...]] = {
+    routes.HOME: ("How much have I spent this month?", "What's coming up?", "Add $50 fuel"),
+    routes.WINS: ("Add $50 fuel expense", "How's my fuel budget?", "Spent $45 on groceries at Woolworths"),
+    routes.WHEELS: ("Plan a trip from Sydney to Melbourne via Canberra", "Filled up 62 L for $118", "What maintenance is due?"),
+    routes.SOCIAL: ("What's new in the community?", "How much have I spent this month?"),
+    routes.YOU: ("What can you do?", "Remind me to renew the rego on 15 March"),
+}
+
+_PAGE_REFRESH: dict[str, tuple[frozenset[str], tuple[Any, ...]]] = {}
+
+
+def refresh_on(route: str, domains: Sequence[str], loaders: Sequence[Any]) -> None:
+    """Reload `route`'s data with `loaders` when a PAM turn changes any of `domains` while it is on screen."""
+    if domains:
+        _PAGE_REFRESH[route] = (frozenset(domains), tuple(loaders))
+
+
+def refresh_events(route: str, changed: set[str]) -> list[Any]:
+    """The loaders to run on `route` after a turn that changed `changed`."""
+    domains, loaders = _PAGE_REFRESH.get(route, (frozenset(), ()))
+    return list(loaders) if domains & changed else []
+
+
+@dataclasses.dataclass
+class Chip:
+    """One thing PAM did, as shown under its reply."""
+
+    index: int
+    summary: str
+    ok: bool
+    can_undo: bool
+    undone: bool
+
+
+@dataclasses.dataclass
+class ChatItem:
+    """One message in the panel."""
+
+    id: str
+    role: str
+    content: str
+    chips: list[Chip] = dataclasses.field(default_factory=list)
+    rating: str = ""
+
+
+def _chips(calls: list[dict[str, Any]]) -> list[Chip]:
+    """Chips for what PAM changed (or tried to); look-ups are already told in the reply itself."""
+    return [
+        Chip(
+            index=i,
+            summary=str(c.get("summary") or c.get("result", {}).get("summary") or c["name"]),
+            ok=bool(c.get("ok")),
+            can_undo=bool(c.get("ok") and c.get("undo") and not c.get("undone")),
+            undone=bool(c.get("undone")),
+        )
+        for i, c in enumerate(calls)
+        if c["name"] in TOOLS and TOOLS[c["name"]].mutates and c["name"] != "undo_last_change"
+    ]
+
+
+def _item(message: PamMessage, rating: str = "") -> ChatItem:
+    return ChatItem(str(message.id), message.role, message.content, _chips(message.tool_calls), rating)
+
+
+def _history(session: Session, user_id: uuid.UUID, conversation_id: str = "") -> tuple[str, list[ChatItem]]:
+    """A conversation's id and its newest messages, oldest first (the latest conversation by default)."""
+    if conversation_id:
+        conversation = pam_repo.get_conversation(session, user_id=user_id, conversation_id=uuid.UUID(conversation_id))
+    else:
+        conversation = pam_repo.latest_conversation(session, user_id=user_id)
+    if conversation is None:
+        return "", []
+    rows = pam_repo.messages(session, user_id=user_id, conversation_id=conversation.id, limit=HISTORY_SHOWN)
+    rated = pam_repo.ratings(session, user_id=user_id, message_ids=[m.id for m in rows if m.role == "assistant"])
+    return str(conversation.id), [_item(m, rated.get(m.id, "")) for m in rows]
+
+
+def _route(path: str) -> str:
+    """The app route of a browser path ("/wins/" is served for "/wins")."""
+    return path.rstrip("/") or routes.HOME
+
+
+def _speech_script(text: str) -> str:
+    return f"window.wwSpeak && window.wwSpeak({json.dumps(text)})"
+
+
+class PamState(rx.State):
+    """The PAM panel: open or closed, the conversation on screen and the reply being written."""
+
+    is_open: bool = False
+    loaded: bool = False
+    conversation_id: str = ""
+    messages: rx.Field[list[ChatItem]] = rx.field(default_factory=list)
+    thinking: bool = False
+    streaming: str = ""
+    mic_available: bool = False
+
+    @rx.var
+    def suggestions(self) -> list[str]:
+        """Prompts to try on the page on screen, shown while the conversation is empty."""
+        return list(SUGGESTIONS.get(_route(self.router.url.path), SUGGESTIONS[routes.HOME]))
+
+    @rx.event
+    async def set_open(self, is_open: bool):
+        """Open or close the panel; the first opening reads the latest conversation."""
+        self.is_open = is_open
+        if is_open and not self.loaded:
+            user_id = await current_user_id(self)
+            if user_id is None:
+                return
+            self.conversation_id, self.messages = await run_in_session(lambda session: _history(session, user_id))
+            self.loaded = True
+
+    @rx.event
+    def set_mic_available(self, available: bool):
+        """Whether this browser can dictate (the microphone button is hidden otherwise)."""
+        self.mic_available = bool(available)
+
+    @rx.event
+    def new_conversation(self):
+        """Start afresh: the next message opens a new conversation (the old one stays in the database)."""
+        if not self.thinking:
+            self.conversation_id, self.messages, self.loaded = "", [], True
+
+    @rx.event
+    def submit(self, form_data: dict[str, Any]):
+        """The composer's form: send what was typed (or dictated)."""
+        text = str(form_data.get("message", "")).strip()
+        if text:
+            return PamState.ask(text, form_data.get("via_voice") == "1")
+
+    @rx.event(background=True)
+    async def ask(self, text: str, via_voice: bool = False):
+        """Send one message to PAM and stream the reply into the panel."""
+        text = text.strip()[:MAX_MESSAGE_CHARS]
+        async with self:
+            if self.thinking or not text:
+                return
+            user_id = await current_user_id(self)
+            if user_id is None:
+                yield rx.toast.error("Your session has ended. Sign in again to talk to PAM.")
+                return
+            if not self.loaded:
+                self.conversation_id, self.messages = await run_in_session(lambda session: _history(session, user_id))
+                self.loaded = True
+            self.messages.append(ChatItem(id="", role="user", content=text))
+            self.thinking, self.streaming = True, ""
+            conversation_id = uuid.UUID(self.conversation_id) if self.conversation_id else None
+            page = _route(self.router.url.path)
+            voice_on = (await self.get_state(AuthState)).voice_enabled
+
+        streamed: list[str] = []
+        loop = asyncio.get_running_loop()
+        last_flush = 0.0
+
+        async def on_text(delta: str) -> None:
+            nonlocal last_flush
+            streamed.append(delta)
+            if loop.time() - last_flush >= FLUSH_SECONDS:
+                last_flush = loop.time()
+                async with self:
+                    self.streaming = "".join(streamed)
+
+        try:
+            try:
+                turn = await run_turn(
+                    user_id=user_id, message=text, conversation_id=conversation_id, page=page, on_text=on_text
+                )
+            except ConversationNotFound:
+                turn = await run_turn(user_id=user_id, message=text, page=page, on_text=on_text)
+        except Exception:
+            log.exception("PAM turn failed")
+            async with self:
+                self.thinking, self.streaming = False, ""
+                self.messages.append(
+                    ChatItem(id="", role="assistant", content="Sorry, something went wrong on my side. Please try again.")
+                )
+            return
+
+        reply = ChatItem(str(turn.message_id), "assistant", turn.reply, _chips([c.stored() for c in turn.tool_calls]))
+        undid = any(c.name == "undo_last_change" and c.result.ok for c in turn.tool_calls)
+        if undid:  # an earlier message's Undo button must go too
+            shown = await run_in_session(lambda session: _history(session, user_id, str(turn.conversation_id)))
+        async with self:
+            self.thinking, self.streaming = False, ""
+            if undid:
+                self.conversation_id, self.messages = shown
+            else:
+                self.conversation_id = str(turn.conversation_id)
+                self.messages.append(reply)
+        for event in refresh_events(page, turn.changed):
+            yield event
+        for action in turn.ui_actions:
+            if action.get("type") == "navigate" and action.get("to") in routes.APP_ROUTES:
+                yield rx.redirect(action["to"])
+            elif action.get("type") == "show_trip" and page != routes.WHEELS:
+                yield rx.redirect(routes.WHEELS)
+        if via_voice and voice_on and turn.reply:
+            yield rx.call_script(_speech_script(turn.reply))
+
+    @rx.event(background=True)
+    async def undo(self, message_id: str, index: int):
+        """The chip's Undo button: reverse that one change."""
+        async with self:
+            user_id = await current_user_id(self)
+            page = _route(self.router.url.path)
+        try:
+            target = uuid.UUID(message_id)
+        except ValueError:
+            return
+        if user_id is None:
+            return
+        result = await undo_change(user_id=user_id, message_id=target, index=index, page=page)
+        if result is None:
+            return
+        async with self:
+            for item in self.messages:
+                if item.id == message_id and 0 <= index < len(item.chips):
+                    item.chips[index].can_undo = False
+                    item.chips[index].undone = result.ok
+            self.messages = list(self.messages)
+        if result.ok:
+            for event in refresh_events(page, set(result.changed)):
+                yield event
+        else:
+            yield rx.toast.error(result.summary)
+
+    @rx.event
+    async def rate(self, message_id: str, rating: str):
+        """Thumbs up or down on one of PAM's replies (pressing the same thumb again keeps it)."""
+        if rating not in ("up", "down"):
+            return
+        user_id = await current_user_id(self)
+        if user_id is None:
+            return
+        try:
+            target = uuid.UUID(message_id)
+        except ValueError:
+            return
+        saved = await run_in_session(
+            lambda session: pam_repo.add_feedback(session, user_id=user_id, message_id=target, rating=rating)
+        )
+        if saved is None:
+            return
+        for item in self.messages:
+            if item.id == message_id:
+                item.rating = rating
+        self.messages = list(self.messages)
+
+    @rx.event
+    async def speak(self, message_id: str):
+        """Read one of PAM's replies aloud (server voice when reachable, else the browser's)."""
+        if await current_user_id(self) is None:
+            return
+        for item in self.messages:
+            if item.id == message_id and item.role == "assistant":
+                return rx.call_script(_speech_script(item.content))
