@@ -79,6 +79,9 @@ def test_money_forms(text: str, want: list[tuple[str, bool]]) -> None:
         ("a 4x4 for 2 weeks", []),
         ("call me on 0412345678", []),
         ("it was 10% off", []),
+        ("<script>alert(1)</script>", []),
+        ("<b>5</b> stars", []),
+        ("coffee (4.50)", ["4.50"]),
     ],
 )
 def test_quantities_dates_and_counts_are_not_money(text: str, want: list[str]) -> None:

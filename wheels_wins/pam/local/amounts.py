@@ -143,6 +143,7 @@ _AFTER_WORDS = re.compile(r"\s?(?P<cur>dollars?|bucks|aud)\b", re.IGNORECASE)
 _BARE = re.compile(
     r"(?<![\w$.,/:#@€£-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mult>[kK])?(?![\w%/:°]|[.,]\d)"
 )
+_IN_CODE = re.compile(r"\w\($|>$")
 _COUNT_UNITS = re.compile(
     r"\s*(?:days?|weeks?|fortnights?|months?|years?|yrs?|nights?|hours?|hrs?|mins?|minutes?|seconds?|secs?|people|persons?|"
     r"adults?|kids?|children|dogs?|pax|times|x\b|percent|per\s+cent|km|kms|kilomet|klicks?|litres?|liters?|ltrs?|l\b|"
@@ -301,6 +302,8 @@ def _bare_is_money(
     tail = text[end:]
     if _COUNT_UNITS.match(tail):
         return False
+    if _IN_CODE.search(text[max(0, start - 2) : start]) or tail.startswith("<"):
+        return False  # "alert(1)", "<b>5</b>": code or markup, not money
     before = text[max(0, start - 14) : start]
     if _BEFORE_NOT_MONEY.search(before):
         return False
