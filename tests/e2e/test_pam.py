@@ -80,3 +80,28 @@ def test_feedback_and_history_survive_a_reload(page: Page) -> None:
     panel = open_pam(page)
     expect(panel.locator(".pam-user").last).to_have_text("spent $12.50 on coffee at the bakery")
     expect(panel.get_by_role("button", name="Helpful").last).to_have_attribute("aria-pressed", "true")
+
+
+def test_microphone_is_offered_only_where_the_browser_can_dictate(page: Page) -> None:
+    register(page)
+    open_pam(page)
+    expect(page.get_by_role("button", name="Dictate a message")).to_be_visible()
+
+    page.add_init_script("delete window.SpeechRecognition; delete window.webkitSpeechRecognition;")
+    page.reload()
+    panel = open_pam(page)
+    expect(panel.get_by_label("Message PAM")).to_be_visible()
+    expect(page.get_by_role("button", name="Dictate a message")).to_have_count(0)
+
+
+def test_read_aloud_falls_back_to_the_browser_voice(page: Page) -> None:
+    # No speech service is reachable from the test server, so the browser's own voice must speak.
+    page.add_init_script(
+        "window.__spoken = [];"
+        "window.speechSynthesis.speak = (utterance) => window.__spoken.push(utterance.text);"
+    )
+    register(page)
+    reply = ask_pam(page, "How much have I spent this month?")
+    page.locator("#pam-panel").get_by_role("button", name="Read aloud").last.click()
+    page.wait_for_function("() => window.__spoken.length > 0", timeout=20_000)
+    assert page.evaluate("window.__spoken[0]") == reply.inner_text().strip()
