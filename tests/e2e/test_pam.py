@@ -105,3 +105,17 @@ def test_read_aloud_falls_back_to_the_browser_voice(page: Page) -> None:
     page.locator("#pam-panel").get_by_role("button", name="Read aloud").last.click()
     page.wait_for_function("() => window.__spoken.length > 0", timeout=20_000)
     assert page.evaluate("window.__spoken[0]") == reply.inner_text().strip()
+
+
+def test_a_new_conversation_and_back_to_the_earlier_one(page: Page) -> None:
+    register(page)
+    ask_pam(page, "spent $7 on ice at the servo")
+    panel = page.locator("#pam-panel")
+    panel.get_by_role("button", name="New conversation").click()
+    expect(panel.get_by_text("How can I help?")).to_be_visible()
+    ask_pam(page, "How much have I spent this month?")
+
+    panel.get_by_role("button", name="Earlier conversations").click()
+    page.get_by_role("menuitem", name=re.compile("spent \\$7 on ice")).click()
+    expect(panel.locator(".pam-user")).to_have_count(1)
+    expect(panel.locator(".pam-user")).to_have_text("spent $7 on ice at the servo")

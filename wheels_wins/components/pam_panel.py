@@ -7,10 +7,47 @@ import reflex as rx
 from wheels_wins.components.nav import PHONE
 from wheels_wins.components.pam_chat import pam_conversation
 from wheels_wins.components.pam_launcher import pam_launcher_button
-from wheels_wins.state.pam import MAX_MESSAGE_CHARS, PamState
+from wheels_wins.state.pam import MAX_MESSAGE_CHARS, ConversationItem, PamState
 
 PANEL_WIDTH = "420px"
 MIC_CHECK = "!!(window.SpeechRecognition || window.webkitSpeechRecognition)"
+
+
+def _history_menu() -> rx.Component:
+    def entry(item: ConversationItem) -> rx.Component:
+        return rx.menu.item(
+            rx.vstack(
+                rx.text(item.title, size="2", max_width="260px", overflow="hidden", text_overflow="ellipsis",
+                        white_space="nowrap", line_height="1.4"),
+                rx.text(item.when, size="1", color=rx.color("gray", 10)),
+                spacing="1",
+            ),
+            height="auto",
+            padding_y="8px",
+            on_select=PamState.open_conversation(item.id),
+        )
+
+    return rx.menu.root(
+        rx.menu.trigger(
+            rx.icon_button(
+                rx.icon("history", size=18),
+                variant="ghost",
+                color_scheme="gray",
+                aria_label="Earlier conversations",
+                disabled=PamState.thinking,
+            ),
+        ),
+        rx.menu.content(
+            rx.cond(
+                PamState.conversations.length() > 0,
+                rx.foreach(PamState.conversations, entry),
+                rx.menu.item("No earlier conversations yet", disabled=True),
+            ),
+            align="end",
+            z_index="60",
+        ),
+        on_open_change=PamState.load_conversations,
+    )
 
 
 def _header() -> rx.Component:
@@ -28,6 +65,7 @@ def _header() -> rx.Component:
             spacing="0",
         ),
         rx.spacer(),
+        _history_menu(),
         rx.tooltip(
             rx.icon_button(
                 rx.icon("square-pen", size=18),

@@ -20,7 +20,9 @@ from sqlmodel import Session
 
 from wheels_wins import routes
 from wheels_wins.models import PamMessage
+from wheels_wins.components.format import ago_label
 from wheels_wins.pam.agent import ConversationNotFound, run_turn, undo_change
+from wheels_wins.pam.context import now_utc
 from wheels_wins.pam.tools import TOOLS
 from wheels_wins.repositories import pam as pam_repo
 from wheels_wins.state.auth import AuthState, current_user_id, run_in_session
@@ -76,6 +78,15 @@ class ChatItem:
     rating: str = ""
 
 
+@dataclasses.dataclass
+class ConversationItem:
+    """One past conversation in the history menu."""
+
+    id: str
+    title: str
+    when: str
+
+
 def _chips(calls: list[dict[str, Any]]) -> list[Chip]:
     """Chips for what PAM changed (or tried to); look-ups are already told in the reply itself."""
     return [
@@ -127,6 +138,7 @@ class PamState(rx.State):
     thinking: bool = False
     streaming: str = ""
     mic_available: bool = False
+    conversations: rx.Field[list[ConversationItem]] = rx.field(default_factory=list)
 
     @rx.var
     def suggestions(self) -> list[str]:
@@ -148,6 +160,31 @@ class PamState(rx.State):
     def set_mic_available(self, available: bool):
         """Whether this browser can dictate (the microphone button is hidden otherwise)."""
         self.mic_available = bool(available)
+
+    @rx.event
+    async def load_conversations(self, menu_open: bool = True):
+        """The user's recent conversations, read when the history menu opens."""
+        user_id = await current_user_id(self) if menu_open else None
+        if user_id is None:
+            return
+        rows = await run_in_session(lambda session: pam_repo.list_conversations(session, user_id=user_id, limit=12)[0])
+        now = now_utc()
+        self.conversations = [ConversationItem(str(c.id), c.title, ago_label(c.updated_at, now)) for c in rows]
+
+    @rx.event
+    async def open_conversation(self, conversation_id: str):
+        """Show an earlier conversation and carry on in it."""
+        user_id = await current_user_id(self)
+        if user_id is None or self.thinking:
+            return
+        try:
+            uuid.UUID(conversation_id)
+        except ValueError:
+            return
+        shown = await run_in_session(lambda session: _history(session, user_id, conversation_id))
+        if shown[0]:
+            self.conversation_id, self.messages = shown
+            self.loaded = True
 
     @rx.event
     def new_conversation(self):
