@@ -960,3 +960,15 @@ def test_owned_helpers(session: Session, make_user) -> None:
     assert (
         owned.get_owned(session, Vehicle, user_id=user.id, record_id=vehicle.id) is None
     )
+
+
+def test_total_of_a_filtered_set_matches_the_listed_rows(session: Session, make_user) -> None:
+    user, other = make_user(), make_user()
+    for amount, n in (("9.99", 0), ("100.00", 1), ("25.51", 2)):
+        _expense(session, user.id, amount, n)
+    _expense(session, other.id, "500.00", 1)
+    session.commit()
+    assert expenses.total_filtered(session, user_id=user.id) == Decimal("135.50")
+    rows, _ = expenses.list_page(session, user_id=user.id, start=dt.date(2026, 3, 2))
+    assert expenses.total_filtered(session, user_id=user.id, start=dt.date(2026, 3, 2)) == sum(r.amount for r in rows)
+    assert expenses.total_filtered(session, user_id=user.id, search="no such thing") == Decimal("0.00")

@@ -144,6 +144,21 @@ def list_page(
     )
 
 
+def total_filtered(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    category: str | None = None,
+    trip_id: uuid.UUID | None = None,
+    search: str | None = None,
+) -> Decimal:
+    """The sum of the expenses `list_page` would list with the same filters."""
+    query = _filtered(user_id, start, end, category, trip_id, search).with_only_columns(func.sum(Expense.amount))
+    return to_money(session.exec(query).one() or 0)
+
+
 def sum_by_category(
     session: Session,
     *,
