@@ -1,5 +1,6 @@
 """Every table, imported here so `SQLModel.metadata` knows them all."""
 
+from wheels_wins.models.imports import CategoryRule, ImportDraft
 from wheels_wins.models.money import Budget, Expense, IncomeEntry
 from wheels_wins.models.pam import PamConversation, PamFeedback, PamMessage
 from wheels_wins.models.social import GroupMembership, MarketplaceListing, PostComment, PostLike, SocialGroup, SocialPost
@@ -18,12 +19,12 @@ from wheels_wins.models.users import AuthSession, User
 USER_OWNED_TABLES: tuple[type, ...] = (
     AuthSession, Vehicle, Trip, TripWaypoint, SavedPlace, Expense, Budget, IncomeEntry, FuelEntry,
     MaintenanceRecord, CalendarEvent, SocialGroup, GroupMembership, SocialPost, PostComment, PostLike,
-    MarketplaceListing, PamConversation, PamMessage, PamFeedback, Notification,
+    MarketplaceListing, PamConversation, PamMessage, PamFeedback, Notification, ImportDraft, CategoryRule,
 )
 
 __all__ = [
-    "AudioCache", "AuthSession", "Budget", "CalendarEvent", "Expense", "FuelEntry", "GroupMembership",
-    "IncomeEntry", "MaintenanceRecord", "MarketplaceListing", "Notification", "PamConversation", "PamFeedback",
-    "PamMessage", "PostComment", "PostLike", "SavedPlace", "SocialGroup", "SocialPost", "Trip", "TripWaypoint",
-    "USER_OWNED_TABLES", "User", "Vehicle",
+    "AudioCache", "AuthSession", "Budget", "CalendarEvent", "CategoryRule", "Expense", "FuelEntry", "GroupMembership",
+    "ImportDraft", "IncomeEntry", "MaintenanceRecord", "MarketplaceListing", "Notification", "PamConversation",
+    "PamFeedback", "PamMessage", "PostComment", "PostLike", "SavedPlace", "SocialGroup", "SocialPost", "Trip",
+    "TripWaypoint", "USER_OWNED_TABLES", "User", "Vehicle",
 ]
