@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlalchemy import func, insert, or_
+from sqlmodel import Session, col, select
 
-from wheels_wins.db import to_money
-from wheels_wins.models import Expense
+from wheels_wins.db import to_money, utcnow
+from wheels_wins.models import Expense, Trip
 from wheels_wins.repositories.owned import (
     add,
     delete_owned,
@@ -205,3 +205,84 @@ def find_same(
             Expense.description == description,
         )
     ).first()
+
+
+def bulk_create(
+    session: Session, *, user_id: uuid.UUID, rows: Sequence[Mapping[str, Any]], source: str = "import"
+) -> int:
+    """Insert many expenses in one multi-row statement; each row gives amount, category and date.
+
+    Optional per row: description, merchant, currency (default AUD) and trip_id. Returns how many were inserted.
+    """
+    if not rows:
+        return 0
+    now = utcnow()
+    params = [
+        {
+            "id": uuid.uuid4(),
+            "created_at": now,
+            "updated_at": now,
+            "user_id": user_id,
+            "amount": to_money(row["amount"]),
+            "category": row["category"],
+            "date": row["date"],
+            "description": row.get("description", ""),
+            "merchant": row.get("merchant", ""),
+            "currency": row.get("currency", "AUD"),
+            "trip_id": row.get("trip_id"),
+            "source": source,
+        }
+        for row in rows
+    ]
+    session.exec(insert(Expense), params=params)
+    return len(params)
+
+
+def signatures_between(
+    session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date
+) -> list[tuple[dt.date, Decimal, str]]:
+    """(date, amount, description) of the user's expenses from start to end inclusive (duplicate detection)."""
+    query = select(Expense.date, Expense.amount, Expense.description).where(
+        Expense.user_id == user_id, Expense.date >= start, Expense.date <= end
+    )
+    return [(date, to_money(amount), description) for date, amount, description in session.exec(query).all()]
+
+
+def category_choices(session: Session, *, user_id: uuid.UUID, limit: int = 5000) -> list[tuple[str, str, str]]:
+    """(merchant, description, category) of expenses the user categorised (manual or imported), newest first."""
+    query = (
+        select(Expense.merchant, Expense.description, Expense.category)
+        .where(Expense.user_id == user_id, col(Expense.source).in_(("manual", "import")))
+        .order_by(col(Expense.date).desc(), col(Expense.created_at).desc())
+        .limit(limit)
+    )
+    return [tuple(row) for row in session.exec(query).all()]  # type: ignore[misc]
+
+
+def export_rows(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    category: str | None = None,
+    trip_id: uuid.UUID | None = None,
+    search: str | None = None,
+) -> list[tuple[dt.date, str, str, str, Decimal, str, str | None]]:
+    """(date, description, merchant, category, amount, currency, trip title) of what `list_page` lists, in its order."""
+    query = (
+        _filtered(user_id, start, end, category, trip_id, search)
+        .with_only_columns(
+            Expense.date,
+            Expense.description,
+            Expense.merchant,
+            Expense.category,
+            Expense.amount,
+            Expense.currency,
+            Trip.title,
+        )
+        .select_from(Expense)
+        .outerjoin(Trip, col(Trip.id) == Expense.trip_id)
+        .order_by(col(Expense.date).desc(), col(Expense.created_at).desc())
+    )
+    return [tuple(row) for row in session.exec(query).all()]  # type: ignore[misc]
