@@ -8,7 +8,7 @@ from wheels_wins.api.app import fastapi_app, security_middleware
 app = rx.App(
     api_transformer=[fastapi_app, security_middleware],
     html_lang="en",
-    stylesheets=["/pam.css"],
+    stylesheets=["/app.css"],
     head_components=[
         rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),
         rx.el.meta(name="theme-color", content="#0f766e"),

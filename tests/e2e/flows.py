@@ -6,6 +6,7 @@ import re
 import uuid
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 PASSWORD = "long-dusty-roads-42"
 
@@ -31,10 +32,11 @@ def open_pam(page: Page) -> Locator:
     panel = page.locator("#pam-panel")
     launcher = page.get_by_role("button", name=re.compile("Open PAM"))
     expect(panel.or_(launcher).first).to_be_visible()
-    try:  # after a page load the panel reopens by itself if it was open before
-        expect(panel).to_be_visible(timeout=1_500)
-    except AssertionError:
-        launcher.click()
+    if not panel.is_visible():
+        try:
+            launcher.click(timeout=5_000)
+        except PlaywrightTimeoutError:
+            pass  # after a page load the panel reopens by itself (and hides the launcher) if it was open before
     expect(panel).to_be_visible()
     return panel
 

@@ -55,13 +55,16 @@ def test_every_page_on_a_phone(phone_page: Page, screenshot: Callable[[Page, str
 def test_an_expense_added_on_wins_shows_in_the_list(page: Page) -> None:
     register(page)
     page.goto("/wins")
-    page.get_by_placeholder("0.00").fill("42.50")
-    page.get_by_role("combobox").first.click()
+    page.get_by_role("button", name="Add expense").first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Amount").fill("42.50")
+    dialog.get_by_role("combobox").first.click()
     page.get_by_role("option", name="Camping").click()
-    page.get_by_placeholder("Diesel top-up").fill("Powered site <script>alert(1)</script>")
-    page.get_by_role("button", name=re.compile("Add expense", re.I)).click()
-    expect(page.get_by_text("Powered site <script>alert(1)</script>")).to_be_visible()
-    expect(page.get_by_text("$42.50").first).to_be_visible()
+    dialog.get_by_label("Description").fill("Powered site <script>alert(1)</script>")
+    dialog.get_by_role("button", name="Add expense").click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator(".expense-row").get_by_text("Powered site <script>alert(1)</script>")).to_be_visible()
+    expect(page.locator("#wins-month-spent")).to_have_text("$42.50")
 
 
 def test_change_password_then_sign_in_with_the_new_one(page: Page) -> None:

@@ -151,7 +151,7 @@ def pam_panel() -> rx.Component:
     """The PAM launcher and its panel, mounted once by the app layout."""
     return rx.fragment(
         rx.script(src="/pam.js"),
-        pam_launcher_button(on_click=PamState.set_open(True)),
+        pam_launcher_button(on_click=PamState.set_open(True), display=rx.cond(PamState.is_open, "none", "flex")),
         rx.drawer.root(
             rx.drawer.portal(
                 rx.drawer.content(

@@ -1,0 +1,93 @@
+"""Wins in the browser: add, edit, filter, sort and delete (with undo) expenses; budgets and income."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.flows import register
+
+
+def _add(page: Page, amount: str, category: str, description: str, merchant: str = "") -> None:
+    page.get_by_role("button", name="Add expense").first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Amount").fill(amount)
+    dialog.get_by_role("combobox").first.click()
+    page.get_by_role("option", name=category, exact=True).click()
+    dialog.get_by_label("Description").fill(description)
+    dialog.get_by_label("Merchant").fill(merchant)
+    dialog.get_by_role("button", name="Add expense").click()
+    expect(dialog).to_be_hidden()
+
+
+def test_add_edit_filter_and_delete_with_undo(page: Page) -> None:
+    register(page)
+    page.goto("/wins")
+    _add(page, "62.40", "Fuel", "Diesel", "BP Dubbo")
+    _add(page, "18.00", "Dining", "Pies", "Bakery")
+    rows = page.locator(".expense-row")
+    expect(rows).to_have_count(2)
+    expect(page.locator("#wins-month-spent")).to_have_text("$80.40")
+
+    # A bad amount keeps the dialog open with a message, and nothing typed is lost.
+    page.get_by_role("button", name="Add expense").first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Amount").fill("12.345")
+    dialog.get_by_label("Description").fill("Ice")
+    dialog.get_by_role("button", name="Add expense").click()
+    expect(dialog.get_by_text("Use at most 2 decimal places.")).to_be_visible()
+    expect(dialog.get_by_text("Choose a category.")).to_be_visible()
+    expect(dialog.get_by_label("Description")).to_have_value("Ice")
+    page.keyboard.press("Escape")
+
+    page.get_by_role("button", name="Edit Pies").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_label("Amount")).to_have_value("18.00")
+    dialog.get_by_label("Amount").fill("21.50")
+    dialog.get_by_role("button", name="Save changes").click()
+    expect(rows.filter(has_text="Pies")).to_contain_text("$21.50")
+    expect(page.locator("#expenses-filtered-total")).to_have_text("$83.90")
+
+    page.get_by_label("Search expenses").fill("bakery")
+    expect(rows).to_have_count(1)
+    expect(page.locator("#expenses-filtered-total")).to_have_text("$21.50")
+    page.get_by_label("Search expenses").fill("")
+    expect(rows).to_have_count(2)
+
+    page.get_by_role("button", name="Sort by amount").click()
+    expect(rows.first).to_contain_text("Diesel")  # largest first
+    page.get_by_role("button", name="Sort by amount").click()
+    expect(rows.first).to_contain_text("Pies")
+
+    page.get_by_role("button", name="Delete Diesel").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Delete").click()
+    expect(rows).to_have_count(1)
+    expect(page.locator("#wins-month-spent")).to_have_text("$21.50")
+    page.get_by_role("button", name="Undo").click()
+    expect(rows).to_have_count(2)
+    expect(page.locator("#wins-month-spent")).to_have_text("$83.90")
+
+
+def test_budgets_and_income_update_the_month(page: Page) -> None:
+    register(page)
+    page.goto("/wins")
+    _add(page, "90", "Groceries", "Weekly shop")
+    page.get_by_role("tab", name="Budgets").click()
+    page.get_by_role("button", name="Set a budget").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("combobox").click()
+    page.get_by_role("option", name="Groceries", exact=True).click()
+    dialog.get_by_label("Amount a month").fill("100")
+    dialog.get_by_role("button", name="Save budget").click()
+    budget = page.locator(".budget-row").filter(has_text="Groceries")
+    expect(budget).to_contain_text("90% used")
+    expect(budget).to_contain_text("$10.00 left")
+    expect(page.get_by_text(re.compile(r"90% of \$100\.00 budget"))).to_be_visible()
+
+    page.get_by_role("tab", name="Income").click()
+    page.get_by_label("Amount").fill("250")
+    page.get_by_label("From").fill("Fruit picking")
+    page.get_by_role("button", name="Add income").click()
+    expect(page.get_by_text("Fruit picking", exact=True)).to_be_visible()
+    expect(page.get_by_text("$160.00")).to_be_visible()  # the month's net

@@ -1,0 +1,53 @@
+"""Wins: money on the road. This month at a glance, then expenses, budgets and income in tabs."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from wheels_wins import routes
+from wheels_wins.components import page_header
+from wheels_wins.components.layout import app_page
+from wheels_wins.pages.wins.budgets import BudgetsState, budgets_panel
+from wheels_wins.pages.wins.editor import ExpenseEditorState
+from wheels_wins.pages.wins.expenses import ExpensesState
+from wheels_wins.pages.wins.expenses_view import delete_dialog, editor_dialog, expense_list
+from wheels_wins.pages.wins.income import IncomeState, income_panel
+from wheels_wins.pages.wins.summary import WinsState, month_strip
+
+__all__ = ["wins"]
+
+
+def _actions() -> rx.Component:
+    return rx.button(rx.icon("plus", size=16), "Add expense", on_click=ExpenseEditorState.open_new, size="2")
+
+
+@app_page(
+    routes.WINS,
+    "Wins",
+    on_load=[WinsState.load, ExpensesState.load, BudgetsState.load, IncomeState.load],
+    refresh_on=("expenses", "budgets", "income", "fuel", "maintenance"),
+)
+def wins() -> rx.Component:
+    """Money: the month at a glance, expenses, budgets and income."""
+    return rx.vstack(
+        page_header("Wins", "Every dollar on the road, in one place.", _actions()),
+        month_strip(),
+        rx.tabs.root(
+            rx.tabs.list(
+                rx.tabs.trigger("Expenses", value="expenses"),
+                rx.tabs.trigger("Budgets", value="budgets"),
+                rx.tabs.trigger("Income", value="income"),
+                size="2",
+            ),
+            rx.tabs.content(expense_list(), value="expenses", padding_top="16px"),
+            rx.tabs.content(budgets_panel(), value="budgets", padding_top="16px"),
+            rx.tabs.content(income_panel(), value="income", padding_top="16px"),
+            value=WinsState.tab,
+            on_change=WinsState.set_tab,
+            width="100%",
+        ),
+        editor_dialog(),
+        delete_dialog(),
+        spacing="4",
+        width="100%",
+    )

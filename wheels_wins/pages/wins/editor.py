@@ -1,0 +1,198 @@
+"""Add, edit and delete one expense: the dialog's state, validation, and undo of a delete for a few seconds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from typing import Any
+
+import reflex as rx
+from reflex_components_sonner.toast import ToastAction
+
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.services import money
+from wheels_wins.services.categories import CATEGORY_LABELS
+from wheels_wins.state.auth import current_user, current_user_id, run_in_session
+from wheels_wins.pages.wins.expenses import ExpenseRow, ExpensesState
+from wheels_wins.pages.wins.summary import WinsState
+from wheels_wins.pages.wins.validation import (
+    MAX_DESCRIPTION,
+    MAX_MERCHANT,
+    check_category,
+    check_length,
+    parse_amount,
+    parse_day,
+    parse_uuid,
+)
+
+log = logging.getLogger(__name__)
+
+UNDO_SECONDS = 8
+NO_TRIP = "none"
+
+
+class ExpenseEditorState(rx.State):
+    """The add/edit dialog and the delete confirmation.
+
+    The form's inputs are uncontrolled (the browser keeps what was typed, even across a reconnect);
+    this state holds what the dialog starts from and the validation messages.
+    """
+
+    open: bool = False
+    editing_id: str = ""
+    form_key: int = 0
+    amount: str = ""
+    category: str = ""
+    date: str = ""
+    description: str = ""
+    merchant: str = ""
+    trip: str = NO_TRIP
+    amount_error: str = ""
+    category_error: str = ""
+    date_error: str = ""
+    form_error: str = ""
+    saving: bool = False
+
+    confirm_open: bool = False
+    confirm_id: str = ""
+    confirm_label: str = ""
+    _deleted: dict[str, Any] = {}
+
+    def _start(self, row: ExpenseRow | None, today: str) -> None:
+        self.form_key += 1
+        self.editing_id = row.id if row else ""
+        self.amount = row.amount_value if row else ""
+        self.category = row.category_key if row else ""
+        self.date = row.date if row else today
+        self.description = row.description if row else ""
+        self.merchant = row.merchant if row else ""
+        self.trip = row.trip_id or NO_TRIP if row else NO_TRIP
+        self.amount_error = self.category_error = self.date_error = self.form_error = ""
+        self.saving = False
+        self.open = True
+
+    @rx.event
+    async def open_new(self):
+        """Open an empty dialog, dated today."""
+        user = await current_user(self)
+        if user is not None:
+            self._start(None, money.today_in(user.timezone).isoformat())
+
+    @rx.event
+    async def open_edit(self, row: dict[str, Any]):
+        """Open the dialog on an existing expense."""
+        if await current_user_id(self) is not None:
+            self._start(ExpenseRow(**row), "")
+
+    @rx.event
+    def set_open(self, is_open: bool):
+        """Close the dialog (Escape, outside click, Cancel)."""
+        self.open = is_open
+
+    @rx.event
+    async def save(self, form: dict[str, Any]):
+        """Validate and save; on any error every field keeps what was typed."""
+        amount, self.amount_error = parse_amount(str(form.get("amount", "")))
+        day, self.date_error = parse_day(str(form.get("date", "")))
+        category = str(form.get("category", ""))
+        self.category_error = check_category(category)
+        description = str(form.get("description", "")).strip()
+        merchant = str(form.get("merchant", "")).strip()
+        self.form_error = check_length(description, MAX_DESCRIPTION, "description") or check_length(
+            merchant, MAX_MERCHANT, "merchant"
+        )
+        if amount is None or day is None or self.category_error or self.form_error:
+            return
+        user = await current_user(self)
+        if user is None:
+            self.form_error = "Your session has ended. Sign in again to save this expense."
+            return
+        trip_id = parse_uuid(str(form.get("trip", "")))
+        fields = {"amount": amount, "category": category, "date": day, "description": description,
+                  "merchant": merchant, "trip_id": trip_id}
+        editing = parse_uuid(self.editing_id)
+        self.saving = True
+        yield
+        try:
+            saved = await run_in_session(lambda session: _write(session, user.id, user.currency, editing, fields))
+        except Exception:
+            log.exception("Saving an expense failed")
+            saved = False
+        self.saving = False
+        if not saved:
+            self.form_error = "We couldn't save that expense. Please try again."
+            return
+        self.open = False
+        label = money.format_money(amount, user.currency)
+        verb = "Updated" if editing else "Added"
+        yield [ExpensesState.load, WinsState.load]
+        yield rx.toast.success(f"{verb} {label} for {CATEGORY_LABELS[category].lower()}.")
+
+    @rx.event
+    def ask_delete(self, row: dict[str, Any]):
+        """Ask before deleting."""
+        self.confirm_id = str(row.get("id", ""))
+        self.confirm_label = f"{row.get('title', '')} · {row.get('amount', '')}"
+        self.confirm_open = True
+
+    @rx.event
+    def set_confirm_open(self, is_open: bool):
+        """Close the confirmation without deleting."""
+        self.confirm_open = is_open
+
+    @rx.event
+    async def delete(self):
+        """Delete the confirmed expense, offering Undo for a few seconds."""
+        self.confirm_open = False
+        user_id = await current_user_id(self)
+        target = parse_uuid(self.confirm_id)
+        if user_id is None or target is None:
+            return
+
+        def remove(session) -> dict[str, Any] | None:
+            expense = expense_repo.get(session, user_id=user_id, expense_id=target)
+            if expense is None:
+                return None
+            kept = expense.model_dump(include={"amount", "category", "date", "description", "merchant", "currency",
+                                               "trip_id", "source"})
+            expense_repo.delete(session, user_id=user_id, expense_id=target)
+            return kept
+
+        kept = await run_in_session(remove)
+        if kept is None:
+            yield rx.toast.error("That expense was already gone.")
+            return
+        self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.timezone.utc)}
+        yield [ExpensesState.load, WinsState.load]
+        yield rx.toast.success(
+            "Expense deleted.",
+            action=ToastAction(label="Undo", on_click=ExpenseEditorState.undo_delete),
+            duration=UNDO_SECONDS * 1000,
+        )
+
+    @rx.event
+    async def undo_delete(self):
+        """Put the last deleted expense back (within the undo window)."""
+        kept, self._deleted = self._deleted, {}
+        user_id = await current_user_id(self)
+        if not kept or user_id is None:
+            return
+        if dt.datetime.now(dt.timezone.utc) - kept.pop("deleted_at") > dt.timedelta(seconds=UNDO_SECONDS + 5):
+            yield rx.toast.info("Too late to undo that delete.")
+            return
+        await run_in_session(lambda session: expense_repo.create(session, user_id=user_id, **kept))
+        yield [ExpensesState.load, WinsState.load]
+        yield rx.toast.success("Expense restored.")
+
+
+def _write(session, user_id: uuid.UUID, currency: str, editing: uuid.UUID | None, fields: dict[str, Any]) -> bool:
+    """Create or update in one transaction; a trip that isn't the user's is dropped, never linked."""
+    if fields["trip_id"] and trip_repo.get(session, user_id=user_id, trip_id=fields["trip_id"]) is None:
+        fields = {**fields, "trip_id": None}
+    if editing is None:
+        expense_repo.create(session, user_id=user_id, currency=currency, source="manual", **fields)
+        return True
+    return expense_repo.update(session, user_id=user_id, expense_id=editing, changes=fields) is not None
+
