@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import reflex as rx
+from sqlmodel import Session
 
 from wheels_wins import routes
 from wheels_wins.components import (
@@ -19,13 +21,13 @@ from wheels_wins.components import (
 )
 from wheels_wins.components.format import day_label, distance_label, duration_label, event_label
 from wheels_wins.components.layout import app_page
-from wheels_wins.db import session_scope, utcnow
+from wheels_wins.db import utcnow
 from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import money
+from wheels_wins.services import money, vehicle_log
 from wheels_wins.services.categories import CATEGORY_LABELS
-from wheels_wins.state.auth import current_user
+from wheels_wins.state.auth import current_user, run_in_session
 
 TOP_CATEGORIES = 4
 
@@ -51,10 +53,24 @@ class ExpenseRow:
 
 @dataclasses.dataclass
 class EventRow:
-    """An upcoming calendar entry."""
+    """An upcoming calendar entry or a maintenance task falling due."""
 
     title: str
     when: str
+    link: str = routes.WHEELS
+    urgent: bool = False
+
+
+def due_label(item: vehicle_log.DueItem) -> str:
+    """"Overdue", "Due in 12 days", "Due in 400 km" — whichever comes first."""
+    if item.overdue:
+        return "Overdue"
+    parts = []
+    if item.days_left is not None:
+        parts.append("today" if item.days_left == 0 else f"in {item.days_left} day{'s' if item.days_left != 1 else ''}")
+    if item.km_left is not None:
+        parts.append(f"in {item.km_left:,} km")
+    return "Due " + " or ".join(parts) if parts else "Due soon"
 
 
 @dataclasses.dataclass
@@ -103,12 +119,16 @@ class HomeState(rx.State):
             return
         now = dt.datetime.now(money.zone(user.timezone))
         today = now.date()
-        with session_scope() as session:
+        def read(session: Session) -> tuple[Any, ...]:
             summary = money.month_summary(session, user_id=user.id, today=today)
             recent = expense_repo.recent(session, user_id=user.id, limit=5)
             events = calendar_repo.upcoming(session, user_id=user.id, now=utcnow(), limit=4)
+            due = vehicle_log.maintenance_due(session, user_id=user.id, today=today)[:3]
             trip = trip_repo.active(session, user_id=user.id)
             stops = trip_repo.waypoints(session, user_id=user.id, trip_id=trip.id) if trip else []
+            return summary, recent, events, due, trip, stops
+
+        summary, recent, events, due, trip, stops = await run_in_session(read)
 
         cur = user.currency
         first = (user.full_name or "").split()
@@ -121,7 +141,7 @@ class HomeState(rx.State):
         self.budget_total = money.format_money(budget, cur)
         self.budget_left = money.format_money(abs(budget - summary.total), cur)
         self.over_budget = summary.total > budget > 0
-        self.budget_percent = min(100, round(summary.total / budget * 100)) if budget > 0 else 0
+        self.budget_percent = round(summary.total / budget * 100) if budget > 0 else 0
         top = list(summary.by_category.items())[:TOP_CATEGORIES]
         biggest = top[0][1] if top else 0
         self.categories = [
@@ -141,7 +161,10 @@ class HomeState(rx.State):
             )
             for e in recent
         ]
-        self.events = [EventRow(e.title, event_label(e.start, all_day=e.all_day, now=now)) for e in events]
+        self.events = [
+            *[EventRow(f"Service: {d.record.task}", due_label(d), routes.WHEELS, d.overdue) for d in due],
+            *[EventRow(e.title, event_label(e.start, all_day=e.all_day, now=now)) for e in events],
+        ]
         self.has_trip = trip is not None
         self.trip = (
             TripCard(
@@ -163,7 +186,7 @@ def _month_card() -> rx.Component:
         HomeState.has_budget,
         rx.vstack(
             rx.progress(
-                value=HomeState.budget_percent,
+                value=rx.cond(HomeState.budget_percent > 100, 100, HomeState.budget_percent),
                 color_scheme=rx.cond(HomeState.over_budget, "red", "teal"),
                 size="2",
                 width="100%",
@@ -387,7 +410,8 @@ def _events_card() -> rx.Component:
                                 align="center",
                                 min_width="0",
                             ),
-                            rx.text(row.when, size="2", color=rx.color("gray", 11), white_space="nowrap"),
+                            rx.text(row.when, size="2", white_space="nowrap",
+                                    color=rx.cond(row.urgent, rx.color("red", 11), rx.color("gray", 11))),
                         ),
                     ),
                     spacing="0",
