@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     data_dir: Path = DEFAULT_DATA_DIR
     database_url: str = ""
     redis_url: str | None = None
+    cache_ttl_seconds: float = Field(300.0, gt=0, description="Lifetime of a cached money summary")
+    cache_max_entries: int = Field(10_000, ge=1, description="In-process cache size before LRU eviction")
+    cache_key_prefix: str = Field("ww:", description="Namespace of the cache's Redis keys")
+    redis_timeout_seconds: float = Field(0.25, gt=0, description="Connect and command timeout for the cache's Redis")
     secret_key: str = ""
 
     public_url: str = "http://localhost:3000"
