@@ -270,9 +270,9 @@ def export_rows(
     search: str | None = None,
 ) -> list[tuple[dt.date, str, str, str, Decimal, str, str | None]]:
     """(date, description, merchant, category, amount, currency, trip title) of what `list_page` lists, in its order."""
+    filters = _filtered(user_id, start, end, category, trip_id, search).whereclause
     query = (
-        _filtered(user_id, start, end, category, trip_id, search)
-        .with_only_columns(
+        select(
             Expense.date,
             Expense.description,
             Expense.merchant,
@@ -283,6 +283,7 @@ def export_rows(
         )
         .select_from(Expense)
         .outerjoin(Trip, col(Trip.id) == Expense.trip_id)
+        .where(filters)
         .order_by(col(Expense.date).desc(), col(Expense.created_at).desc())
     )
     return [tuple(row) for row in session.exec(query).all()]  # type: ignore[misc]

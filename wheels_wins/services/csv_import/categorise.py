@@ -112,7 +112,7 @@ class Categoriser:
             return self._exact[key], "learned"
         if file_category:
             named = normalise_category(file_category) or infer_category(file_category)
-            if named:
+            if named and named != "other":  # a bank's "Other" says nothing
                 return named, "file"
         inferred = infer_category(f"{description} {merchant}")
         if inferred:

@@ -135,15 +135,16 @@ def update_draft(
     """Change how the draft is read or the user's row choices, save it, and preview again.
 
     `mapping` is partial: the roles given replace the current ones (None clears a role). Changing
-    the delimiter, encoding or header re-guesses the mapping and date format unless they are given
-    too, and clears the row choices. `categories` merges into earlier choices; `exclude_lines` and
+    the delimiter or encoding re-guesses the mapping and date format unless they are given too;
+    changing any of the three clears the row choices. `categories` merges into earlier choices; `exclude_lines` and
     `include_lines` (duplicates let in) replace theirs. Raises CsvImportError naming the field.
     """
     draft = draft_repo.get(session, user_id=user_id, draft_id=draft_id)
     if draft is None:
         return None
     settings = dict(draft.settings)
-    reread = delimiter is not None or has_header is not None or encoding is not None
+    regroup = delimiter is not None or encoding is not None  # the columns themselves may change
+    reread = regroup or has_header is not None
     if delimiter is not None:
         if delimiter not in DELIMITERS:
             raise CsvImportError("invalid_setting", "delimiter: must be one of , ; | or a tab", "delimiter")
@@ -154,8 +155,18 @@ def update_draft(
         settings["encoding"] = encoding
     if has_header is not None:
         settings["has_header"] = has_header
-    table = load_table(draft, settings)
-    current = guess_mapping(table) if reread else ColumnMapping.from_dict(settings["mapping"])
+    try:
+        table = load_table(draft, settings)
+    except CsvImportError as exc:
+        if not reread:
+            raise
+        field = "delimiter" if delimiter is not None else "encoding" if encoding is not None else "has_header"
+        raise CsvImportError(
+            "invalid_setting", f"{field}: read that way, {exc.message[0].lower()}{exc.message[1:]}", field
+        ) from None
+    saved = ColumnMapping.from_dict(settings["mapping"])
+    fits = all(index is None or index < table.width for index in (getattr(saved, role) for role in ROLES))
+    current = guess_mapping(table) if regroup or not fits else saved
     if mapping is not None:
         unknown = sorted(set(mapping) - {*ROLES, "expense_sign"})
         if unknown:
@@ -172,7 +183,7 @@ def update_draft(
                 "invalid_setting", f"date_format: must be one of {', '.join(DATE_FORMATS)}", "date_format"
             )
         settings["date_format"], settings["ambiguous_dates"] = date_format, False
-    elif reread or chosen.date != current.date or mapping is not None and "date" in mapping:
+    elif regroup or chosen.date != saved.date:
         fmt, ambiguous = detect_column_format(table, chosen.date, settings.get("prefer_day_first", True))
         settings["date_format"], settings["ambiguous_dates"] = (fmt.code if fmt else None), ambiguous
     settings["mapping"] = chosen.as_dict()

@@ -127,15 +127,11 @@ def build_preview(
         counts = settle(
             rows, categoriser=categoriser, existing=existing, choices=choices, from_file=file_categories(table, mapping)
         )
-        if (
-            mapping.amount is not None
-            and mapping.expense_sign == "negative"
-            and counts.credits
-            and not any(row.skipped_reason is None for row in rows)
-        ):
+        spending = sum(1 for row in rows if row.skipped_reason is None)
+        if mapping.amount is not None and mapping.expense_sign == "negative" and counts.credits > spending:
             warnings.append(
-                "Every amount is positive, so every row reads as money in. If this file lists spending as "
-                "positive amounts (as many credit-card exports do), set expense_sign to positive."
+                "Most amounts are positive, so most rows read as money in and are skipped. If this file lists "
+                "spending as positive amounts (as many credit-card exports do), set expense_sign to positive."
             )
     return ImportPreview(
         id=draft.id,

@@ -120,12 +120,15 @@ def _records(text: str, delimiter: str, limit: int | None = None) -> list[RawRow
     return rows
 
 
+def _common_width(rows: list[RawRow]) -> tuple[int, int]:
+    """The most common number of cells among records with more than one (preamble lines have one), and its count."""
+    widths = Counter(len(row.cells) for row in rows if len(row.cells) > 1)
+    return widths.most_common(1)[0] if widths else (1, 0)
+
+
 def _consistency(rows: list[RawRow]) -> tuple[float, int]:
-    widths = Counter(len(row.cells) for row in rows)
-    if not widths:
-        return 0.0, 0
-    width, count = widths.most_common(1)[0]
-    return (count / len(rows) if width > 1 else 0.0), width
+    width, count = _common_width(rows)
+    return (count / len(rows) if rows else 0.0), width
 
 
 def sniff_delimiter(text: str) -> str:
@@ -150,7 +153,7 @@ def read_table(text: str, delimiter: str, has_header: bool | None = None) -> Tab
     rows = _records(text, delimiter)
     if not rows:
         raise CsvImportError("empty_file", "The file is empty")
-    width = Counter(len(row.cells) for row in rows[:200]).most_common(1)[0][0]
+    width = _common_width(rows[:200])[0]
     start = next((i for i, row in enumerate(rows[:_MAX_PREAMBLE]) if len(row.cells) == width), 0)
     if start > 0 and len(rows[start - 1].cells) == width - 1 and _last_column_blank(rows[start:], width):
         start, width = start - 1, width - 1  # every record ends with a stray delimiter the header lacks
