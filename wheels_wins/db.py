@@ -14,9 +14,11 @@ from typing import Any
 from sqlalchemy import DateTime, Numeric, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SAWarning
+from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
+from wheels_wins.services import money_changes
 from wheels_wins.settings import get_settings
 
 CENTS = Decimal("0.01")
@@ -92,6 +94,10 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+# Every session, whoever opens it (API, Reflex's rx.session(), PAM, scripts), reports money writes.
+money_changes.listen(OrmSession)
 
 
 @lru_cache

@@ -10,7 +10,17 @@ import pytest
 from sqlmodel import Session
 
 from wheels_wins.repositories import budgets, expenses, income
-from wheels_wins.services.money import BudgetStatus, format_money, month_range, month_summary, today_in, zone
+from wheels_wins.services.cache import get_cache
+from wheels_wins.services.money import (
+    BudgetStatus,
+    budget_statuses,
+    format_money,
+    month_range,
+    month_summary,
+    spend_summary,
+    today_in,
+    zone,
+)
 
 UTC = dt.UTC
 
@@ -133,3 +143,52 @@ def test_month_summary_of_an_empty_month(session: Session, make_user) -> None:
 
 def test_zero_budget_has_zero_ratio() -> None:
     assert BudgetStatus("fuel", Decimal("0.00"), Decimal("10.00"), Decimal("-10.00")).ratio == 0.0
+
+
+def _seed_month(session: Session, user_id) -> dt.date:
+    today = dt.date(2024, 2, 15)
+    for amount, category in [("80.00", "fuel"), ("45.50", "fuel"), ("210.25", "groceries"), ("0.10", "dining")]:
+        expenses.create(session, user_id=user_id, amount=Decimal(amount), category=category, date=today)
+    income.create(session, user_id=user_id, amount=Decimal("1000.00"), source="Work", date=today)
+    budgets.upsert(session, user_id=user_id, category="fuel", amount=Decimal("100"))
+    session.commit()
+    return today
+
+
+def test_cached_summaries_equal_fresh_ones(session: Session, make_user) -> None:
+    user = make_user()
+    today = _seed_month(session, user.id)
+    get_cache().bump([user.id])
+    fresh = (
+        month_summary(session, user_id=user.id, today=today),
+        spend_summary(session, user_id=user.id, start=dt.date(2024, 2, 1), end=today),
+        budget_statuses(session, user_id=user.id, today=today),
+    )
+    cached = (
+        month_summary(session, user_id=user.id, today=today),
+        spend_summary(session, user_id=user.id, start=dt.date(2024, 2, 1), end=today),
+        budget_statuses(session, user_id=user.id, today=today),
+    )
+    assert cached == fresh
+    assert list(cached[0].by_category) == ["groceries", "fuel", "dining"]
+    assert str(cached[0].by_category["dining"]) == "0.10" and str(cached[1][0]) == "335.85"
+
+
+def test_each_range_has_its_own_entry(session: Session, make_user) -> None:
+    user = make_user()
+    today = _seed_month(session, user.id)
+    assert spend_summary(session, user_id=user.id, start=today, end=today)[0] == Decimal("335.85")
+    assert spend_summary(session, user_id=user.id, start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 31))[0] == Decimal(
+        "0"
+    )
+    assert month_summary(session, user_id=user.id, today=dt.date(2024, 3, 1)).total == Decimal("0")
+
+
+def test_a_session_sees_its_own_uncommitted_spend(session: Session, make_user) -> None:
+    user = make_user()
+    today = _seed_month(session, user.id)
+    assert month_summary(session, user_id=user.id, today=today).total == Decimal("335.85")
+    expenses.create(session, user_id=user.id, amount=Decimal("1"), category="fuel", date=today)
+    assert month_summary(session, user_id=user.id, today=today).total == Decimal("336.85")
+    session.rollback()
+    assert month_summary(session, user_id=user.id, today=today).total == Decimal("335.85")

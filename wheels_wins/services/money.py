@@ -1,12 +1,18 @@
-"""Money rules: the user's today and month, summaries, budget status and formatting."""
+"""Money rules: the user's today and month, summaries, budget status and formatting.
+
+The summaries are cached per user and range (`services.cache`); `services.money_changes`
+retires a user's entries after any committed write to their expenses, budgets or income.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session
@@ -15,7 +21,11 @@ from wheels_wins.db import to_money
 from wheels_wins.repositories import budgets as budget_repo
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import income as income_repo
+from wheels_wins.services.cache import get_cache
+from wheels_wins.services.money_changes import is_unsettled
+from wheels_wins.settings import get_settings
 
+T = TypeVar("T")
 ZERO = Decimal("0.00")
 CURRENCY_SYMBOLS = {"AUD": "$", "USD": "$", "NZD": "$", "CAD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
@@ -84,32 +94,119 @@ class MonthSummary:
         return self.income - self.total
 
 
-def spend_summary(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date) -> tuple[Decimal, dict[str, Decimal]]:
-    """Total and per-category spend between start and end inclusive."""
-    by_category = expense_repo.sum_by_category(session, user_id=user_id, start=start, end=end)
+def _cached(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    name: str,
+    compute: Callable[[], T],
+    dump: Callable[[T], Any],
+    load: Callable[[Any], T],
+) -> T:
+    """`compute()` through the summary cache, unless this session holds uncommitted money changes."""
+    if is_unsettled(session, user_id):
+        return compute()
+    cache = get_cache()
+    # The generation is read before the database, so a value computed from older data lands under an old key.
+    key = f"money:{user_id}:{cache.generation(user_id)}:{name}"
+    hit = cache.get(key)
+    if hit is not None:
+        return load(hit)
+    value = compute()
+    cache.set(key, dump(value), ttl=get_settings().cache_ttl_seconds)
+    return value
+
+
+def _ordered(by_category: dict[str, Decimal]) -> tuple[Decimal, dict[str, Decimal]]:
     ordered = dict(sorted(by_category.items(), key=lambda item: item[1], reverse=True))
     return sum(ordered.values(), ZERO), ordered
 
 
-def budget_statuses(session: Session, *, user_id: uuid.UUID, today: dt.date) -> list[BudgetStatus]:
-    """Every budget with this month's spend and what remains."""
-    start, end = month_range(today)
-    spent = expense_repo.sum_by_category(session, user_id=user_id, start=start, end=end)
+def _statuses(session: Session, user_id: uuid.UUID, spent: dict[str, Decimal]) -> list[BudgetStatus]:
     return [
         BudgetStatus(b.category, b.amount, spent.get(b.category, ZERO), b.amount - spent.get(b.category, ZERO))
         for b in budget_repo.list_all(session, user_id=user_id)
     ]
 
 
+def _dump_spend(value: tuple[Decimal, dict[str, Decimal]]) -> dict[str, Any]:
+    return {"total": str(value[0]), "by": [[c, str(a)] for c, a in value[1].items()]}
+
+
+def _load_spend(data: dict[str, Any]) -> tuple[Decimal, dict[str, Decimal]]:
+    return Decimal(data["total"]), {c: Decimal(a) for c, a in data["by"]}
+
+
+def _dump_statuses(statuses: list[BudgetStatus]) -> list[list[str]]:
+    return [[s.category, str(s.amount), str(s.spent), str(s.remaining)] for s in statuses]
+
+
+def _load_statuses(data: list[list[str]]) -> list[BudgetStatus]:
+    return [BudgetStatus(c, Decimal(a), Decimal(s), Decimal(r)) for c, a, s, r in data]
+
+
+def _dump_month(summary: MonthSummary) -> dict[str, Any]:
+    return {
+        "start": summary.start.isoformat(),
+        "end": summary.end.isoformat(),
+        "income": str(summary.income),
+        "budgets": _dump_statuses(summary.budgets),
+        **_dump_spend((summary.total, summary.by_category)),
+    }
+
+
+def _load_month(data: dict[str, Any]) -> MonthSummary:
+    total, by_category = _load_spend(data)
+    return MonthSummary(
+        start=dt.date.fromisoformat(data["start"]),
+        end=dt.date.fromisoformat(data["end"]),
+        total=total,
+        by_category=by_category,
+        income=Decimal(data["income"]),
+        budgets=_load_statuses(data["budgets"]),
+    )
+
+
+def spend_summary(
+    session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date
+) -> tuple[Decimal, dict[str, Decimal]]:
+    """Total and per-category spend between start and end inclusive (largest first)."""
+    return _cached(
+        session,
+        user_id=user_id,
+        name=f"spend:{start}:{end}",
+        compute=lambda: _ordered(expense_repo.sum_by_category(session, user_id=user_id, start=start, end=end)),
+        dump=_dump_spend,
+        load=_load_spend,
+    )
+
+
+def budget_statuses(session: Session, *, user_id: uuid.UUID, today: dt.date) -> list[BudgetStatus]:
+    """Every budget with this month's spend and what remains."""
+    start, end = month_range(today)
+
+    def compute() -> list[BudgetStatus]:
+        return _statuses(session, user_id, expense_repo.sum_by_category(session, user_id=user_id, start=start, end=end))
+
+    return _cached(
+        session, user_id=user_id, name=f"budgets:{start}", compute=compute, dump=_dump_statuses, load=_load_statuses
+    )
+
+
 def month_summary(session: Session, *, user_id: uuid.UUID, today: dt.date) -> MonthSummary:
     """This month at a glance: spend by category, income and budgets."""
     start, end = month_range(today)
-    total, by_category = spend_summary(session, user_id=user_id, start=start, end=end)
-    return MonthSummary(
-        start=start,
-        end=end,
-        total=total,
-        by_category=by_category,
-        income=income_repo.total(session, user_id=user_id, start=start, end=end),
-        budgets=budget_statuses(session, user_id=user_id, today=today),
-    )
+
+    def compute() -> MonthSummary:
+        spent = expense_repo.sum_by_category(session, user_id=user_id, start=start, end=end)
+        total, by_category = _ordered(spent)
+        return MonthSummary(
+            start=start,
+            end=end,
+            total=total,
+            by_category=by_category,
+            income=income_repo.total(session, user_id=user_id, start=start, end=end),
+            budgets=_statuses(session, user_id, spent),
+        )
+
+    return _cached(session, user_id=user_id, name=f"month:{start}", compute=compute, dump=_dump_month, load=_load_month)
