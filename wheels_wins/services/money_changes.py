@@ -3,8 +3,9 @@
 Expenses, budgets and income can change through repositories, REST, Reflex handlers, PAM
 tools, the vehicle log, bulk statements or account deletion. Rather than ask each path to
 remember, the session reports them: `after_flush` notes the rows flushed, `do_orm_execute`
-the users a bulk INSERT/UPDATE/DELETE touches. After the outermost commit, the users' cache
-generations are bumped. A rollback discards what was noted. Writes made on a raw connection, outside the Session,
+the users a bulk INSERT/UPDATE/DELETE touches. Before the outermost commit, budget alerts are
+checked inside the same transaction; after it, the users' cache generations are bumped. A
+rollback discards what was noted. Writes made on a raw connection, outside the Session,
 are not seen.
 """
 
@@ -171,6 +172,18 @@ def _do_orm_execute(state: ORMExecuteState) -> None:
     changes.touch(name, users | ({new_owner} if new_owner else set()), (), ())
 
 
+def _before_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return
+    session.flush()
+    changes = pending(session)
+    if changes is not None and changes.spend:
+        # Imported here: the alerts need the models, which import wheels_wins.db, which registers these events.
+        from wheels_wins.services.budget_alerts import check_budgets
+
+        check_budgets(session, changes.spend)
+
+
 def _after_commit(session: Session) -> None:
     if session.in_nested_transaction():
         return
@@ -194,6 +207,7 @@ def listen(session_class: type[Session] = Session) -> None:
     for name, handler in (
         ("after_flush", _after_flush),
         ("do_orm_execute", _do_orm_execute),
+        ("before_commit", _before_commit),
         ("after_commit", _after_commit),
         ("after_transaction_end", _after_transaction_end),
     ):
