@@ -20,9 +20,11 @@ from wheels_wins.api.routers import (
     auth,
     budgets,
     calendar,
+    category_rules,
     expenses,
     fuel,
     health,
+    imports,
     income,
     maintenance,
     me,
@@ -42,6 +44,8 @@ TAGS = [
     {"name": "auth", "description": "Accounts and bearer tokens"},
     {"name": "me", "description": "The signed-in user's profile and preferences"},
     {"name": "expenses", "description": "Money spent"},
+    {"name": "imports", "description": "Bank-statement CSV imports: draft, preview, commit"},
+    {"name": "category rules", "description": "Merchant keywords that choose an imported expense's category"},
     {"name": "budgets", "description": "Monthly budgets per category"},
     {"name": "income", "description": "Money earned"},
     {"name": "trips", "description": "Trips with offline distance estimates"},
@@ -87,7 +91,8 @@ def create_api() -> FastAPI:
     )
     install_error_handlers(api)
     api.include_router(health.router, prefix=API_PREFIX)
-    for module in (auth, me, expenses, budgets, income, trips, fuel, maintenance, calendar, posts, pam, speech):
+    wins = (expenses, imports, category_rules, budgets, income)
+    for module in (auth, me, *wins, trips, fuel, maintenance, calendar, posts, pam, speech):
         api.include_router(module.router, prefix=V1_PREFIX)
     # Anything else under /api answers in the error envelope rather than falling through to Reflex.
     api.add_api_route(

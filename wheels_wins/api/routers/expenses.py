@@ -6,17 +6,17 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from sqlmodel import Session
 
-from wheels_wins.api.deps import CurrentUser, PagingDep, SessionDep, parse_id, user_today
+from wheels_wins.api.deps import CurrentUser, PagingDep, SessionDep, parse_id, per_user_rate_limit, user_today
 from wheels_wins.api.errors import ERROR_RESPONSES, ApiError, ErrorEnvelope, invalid, not_found
 from wheels_wins.api.schemas.common import Category, Page, Str
 from wheels_wins.api.schemas.money import ExpenseCreate, ExpensePublic, ExpenseSummary, ExpenseUpdate
 from wheels_wins.models import User
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import money
+from wheels_wins.services import csv_export, money
 
 router = APIRouter(
     prefix="/expenses", tags=["expenses"], responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422]}
@@ -64,6 +64,49 @@ def list_expenses(
         offset=paging.offset,
     )
     return Page(items=[ExpensePublic.model_validate(row) for row in rows], total=total)
+
+
+@router.get(
+    "/export",
+    # A bare Response class: its media type would otherwise be claimed for the JSON error bodies too.
+    response_class=Response,
+    response_model=None,
+    summary="Export expenses as CSV",
+    dependencies=[Depends(per_user_rate_limit("expenses_export", limit=30))],
+    responses={
+        200: {
+            "description": "A CSV attachment (UTF-8 with a byte-order mark, CRLF line ends) with the columns "
+            + ", ".join(csv_export.COLUMNS)
+            + "; amounts are plain decimals such as 45.00, dates YYYY-MM-DD",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+        },
+        429: {"model": ErrorEnvelope, "description": "Too many requests; see Retry-After"},
+    },
+)
+def export_expenses(
+    user: CurrentUser,
+    session: SessionDep,
+    start: Annotated[dt.date | None, Query(description="On or after this date")] = None,
+    end: Annotated[dt.date | None, Query(description="On or before this date")] = None,
+    category: Annotated[Category | None, Query(description="A category or synonym")] = None,
+    trip_id: Annotated[uuid.UUID | None, Query()] = None,
+    q: Annotated[Str | None, Query(max_length=100, description="Text in the description or merchant")] = None,
+) -> Response:
+    """Every expense the list shows for the same filters (newest date first), as a spreadsheet-safe CSV file.
+
+    Text that a spreadsheet would run as a formula (starting with =, +, -, @) is prefixed with a quote.
+    """
+    if start and end and end < start:
+        raise invalid("end", "must be on or after start")
+    text = csv_export.export_expenses(
+        session, user_id=user.id, start=start, end=end, category=category, trip_id=trip_id, search=q or None
+    )
+    filename = csv_export.export_filename(start, end, today=user_today(user))
+    return Response(
+        content=text.encode("utf-8"),
+        media_type=csv_export.MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 @router.get("/summary", response_model=ExpenseSummary, summary="Spending summary")
