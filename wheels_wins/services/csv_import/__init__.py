@@ -5,8 +5,15 @@ The UI and the REST API both call these functions with an open session; none of 
     preview = create_draft(session, user_id=..., filename="march.csv", content=data)
     preview = update_draft(session, user_id=..., draft_id=preview.id, mapping={"amount": 3})
     result = commit_draft(session, user_id=..., draft_id=preview.id, categories={17: "dining"})
+
+Long previews and commits take `progress(rows_done, rows_total)`, called after each chunk of
+1,000 rows from the thread doing the work; a background event can run the call in a worker
+thread (one `session_scope()` inside it) and copy the latest figures into state as they arrive.
+Errors that concern the whole file or a requested change raise `CsvImportError` (`code`, `message`,
+and `field` when one is to blame); a bad line never raises: its row carries `error` instead.
 """
 
+from wheels_wins.repositories.imports import DraftSummary
 from wheels_wins.services.csv_import.categorise import guess_merchant, normalise_keyword
 from wheels_wins.services.csv_import.drafts import (
     MAX_DRAFTS,
@@ -35,6 +42,7 @@ __all__ = [
     "CommitResult",
     "CsvImportError",
     "DetectedSettings",
+    "DraftSummary",
     "ImportPreview",
     "PreviewCounts",
     "PreviewRow",
