@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 import uuid
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from wheels_wins.models import Expense, ImportDraft
@@ -331,6 +335,30 @@ def test_a_failure_mid_commit_leaves_nothing(session: Session, make_user) -> Non
     assert seen == [(1000, 2500), (2000, 2500)]
     assert _count(session, Expense, user.id) == 0
     assert csv_import.get_preview(session, user_id=user.id, draft_id=preview.id).counts.to_import == 2500
+
+
+def test_committing_twice_at_once_imports_once(engine: Engine, session: Session, make_user) -> None:
+    user = make_user()
+    preview = _upload(session, user.id, _csv("01/03/2026,Coffee,-4.50", "02/03/2026,Tea,-3.00"))
+    outcome: list[object] = []
+
+    def second_click() -> None:
+        with Session(engine, expire_on_commit=False) as other:
+            try:
+                outcome.append(csv_import.commit_draft(other, user_id=user.id, draft_id=preview.id))
+                other.commit()
+            except OperationalError as exc:
+                outcome.append(exc)  # SQLite may refuse the stale writer outright; nothing is written either way
+
+    with Session(engine, expire_on_commit=False) as first:
+        assert csv_import.commit_draft(first, user_id=user.id, draft_id=preview.id).imported == 2
+        racer = threading.Thread(target=second_click)
+        racer.start()
+        time.sleep(0.5)  # the second commit is now waiting on the draft
+        first.commit()
+    racer.join(10)
+    assert outcome and (outcome[0] is None or isinstance(outcome[0], OperationalError))
+    assert _count(session, Expense, user.id) == 2
 
 
 def test_progress_is_reported_in_chunks(session: Session, make_user) -> None:

@@ -207,7 +207,7 @@ def commit_draft(
     trip_id: uuid.UUID | None = None,
     progress: ProgressCallback | None = None,
 ) -> CommitResult | None:
-    """Import the draft's included rows as expenses (source "import") in bulk, learn changed categories, drop the draft.
+    """Drop the draft, import its included rows as expenses (source "import") in bulk and learn changed categories.
 
     Choices given here override those saved on the draft (`categories` merge, the line lists replace).
     A category the user changed becomes a keyword rule for that merchant, so the next import follows it.
@@ -225,6 +225,9 @@ def commit_draft(
     preview = build_preview(session, draft, table, settings)
     if preview.mapping_error:
         raise CsvImportError("invalid_mapping", preview.mapping_error)
+    # Deleting first claims the draft: a second commit of it (a double click) waits on the row, then finds it gone.
+    if not draft_repo.delete_draft(session, user_id=user_id, draft_id=draft_id):
+        return None
     chosen = [row for row in preview.rows if row.include]
     for start in range(0, len(chosen), CHUNK):
         chunk = chosen[start : start + CHUNK]
@@ -255,7 +258,6 @@ def commit_draft(
     }
     for keyword, category in learned.items():
         rules_repo.upsert(session, user_id=user_id, keyword=keyword, category=category or "other")
-    draft_repo.delete_draft(session, user_id=user_id, draft_id=draft_id)
     duplicates = sum(1 for row in preview.rows if row.duplicate and not row.include)
     return CommitResult(
         imported=len(chosen),
