@@ -28,7 +28,7 @@ class ImportDraft(TableBase, table=True):
 
 
 class CategoryRule(TableBase, table=True):
-    """"Transactions naming `keyword` are `category`": checked before anything else when importing."""
+    """A merchant keyword rule: transactions naming `keyword` get `category`, before any other guess."""
 
     __tablename__ = "category_rules"
     __table_args__ = (UniqueConstraint("user_id", "keyword", name="uq_category_rules_user_keyword"),)
