@@ -91,3 +91,45 @@ def test_budgets_and_income_update_the_month(page: Page) -> None:
     page.get_by_role("button", name="Add income").click()
     expect(page.get_by_text("Fruit picking", exact=True)).to_be_visible()
     expect(page.get_by_text("$160.00")).to_be_visible()  # the month's net
+
+
+STATEMENT = """Date,Description,Amount,Balance
+28/11/2026,WOOLWORTHS 1234 DUBBO,-91.09,1200.00
+27/11/2026,BP DUBBO 5521,-116.27,1291.09
+27/11/2026,SALARY ACME PTY LTD,2500.00,1407.36
+32/13/2026,BROKEN LINE,-5.00,0
+25/11/2026,MCDONALDS BALLINA,-14.50,1140.64
+"""
+
+
+def test_import_a_statement_with_a_duplicate_and_a_bad_line(page: Page, tmp_path) -> None:
+    register(page)
+    page.goto("/wins")
+    page.get_by_role("button", name="Add expense").first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Amount").fill("116.27")
+    dialog.get_by_label("Date").fill("2026-11-27")
+    dialog.get_by_role("combobox").first.click()
+    page.get_by_role("option", name="Fuel", exact=True).click()
+    dialog.get_by_label("Description").fill("BP DUBBO 5521")
+    dialog.get_by_role("button", name="Add expense").click()
+    expect(dialog).to_be_hidden()
+
+    statement = tmp_path / "statement.csv"
+    statement.write_text(STATEMENT)
+    page.get_by_role("button", name="Import").click()
+    page.locator("input[type=file]").set_input_files(str(statement))
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_text("2 to import")).to_be_visible()
+    expect(dialog.get_by_text("1 already recorded")).to_be_visible()
+    expect(page.locator("#import-problems")).to_contain_text("Line 5")
+    expect(dialog.locator(".import-row").filter(has_text="WOOLWORTHS").get_by_role("combobox")).to_have_text("Groceries")
+    dialog.get_by_role("button", name="Import 2 expenses").click()
+    expect(page.locator("#import-result")).to_contain_text("Imported 2 expenses")
+    dialog.get_by_role("button", name="Done").click()
+
+    page.get_by_role("combobox", name="Period").click()  # the statement's dates may be in an earlier month
+    page.get_by_role("option", name="All time").click()
+    expect(page.locator(".expense-row")).to_have_count(3)
+    page.get_by_label("Search expenses").fill("ballina")
+    expect(page.locator(".expense-row")).to_have_count(1)

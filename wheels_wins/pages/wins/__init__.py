@@ -11,6 +11,8 @@ from wheels_wins.pages.wins.budgets import BudgetsState, budgets_panel
 from wheels_wins.pages.wins.editor import ExpenseEditorState
 from wheels_wins.pages.wins.expenses import ExpensesState
 from wheels_wins.pages.wins.expenses_view import delete_dialog, editor_dialog, expense_list
+from wheels_wins.pages.wins.importer import ImportState
+from wheels_wins.pages.wins.importer_view import import_dialog
 from wheels_wins.pages.wins.income import IncomeState, income_panel
 from wheels_wins.pages.wins.summary import WinsState, month_strip
 
@@ -18,7 +20,14 @@ __all__ = ["wins"]
 
 
 def _actions() -> rx.Component:
-    return rx.button(rx.icon("plus", size=16), "Add expense", on_click=ExpenseEditorState.open_new, size="2")
+    return rx.hstack(
+        rx.button(rx.icon("file-up", size=16), "Import", variant="soft", on_click=ImportState.open_dialog, size="2"),
+        rx.button(rx.icon("download", size=16), "Export", variant="soft", on_click=ExpensesState.export_csv, size="2",
+                  aria_label="Export the listed expenses as CSV"),
+        rx.button(rx.icon("plus", size=16), "Add expense", on_click=ExpenseEditorState.open_new, size="2"),
+        spacing="2",
+        wrap="wrap",
+    )
 
 
 @app_page(
@@ -48,6 +57,7 @@ def wins() -> rx.Component:
         ),
         editor_dialog(),
         delete_dialog(),
+        import_dialog(),
         spacing="4",
         width="100%",
     )

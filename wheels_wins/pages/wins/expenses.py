@@ -14,7 +14,7 @@ from wheels_wins.components.format import day_label
 from wheels_wins.models import Expense, User
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import money
+from wheels_wins.services import csv_export, money
 from wheels_wins.services.categories import CATEGORIES, CATEGORY_LABELS
 from wheels_wins.state.auth import current_user, run_in_session
 from wheels_wins.pages.wins.validation import parse_uuid
@@ -232,6 +232,17 @@ class ExpensesState(rx.State):
         """Back to this month, everything."""
         self.period, self.category, self.trip, self.search, self.start, self.end = "this_month", ALL, ALL, "", "", ""
         return self._refilter()
+
+    @rx.event
+    async def export_csv(self):
+        """Download the filtered set as a spreadsheet-safe CSV file."""
+        user = await current_user(self)
+        if user is None:
+            return
+        filters = self._filters(user)
+        text = await run_in_session(lambda s: csv_export.export_expenses(s, user_id=user.id, **filters))
+        name = csv_export.export_filename(filters["start"], filters["end"], today=money.today_in(user.timezone))
+        return rx.download(data=text, filename=name, mime_type=csv_export.MEDIA_TYPE)
 
     @rx.event
     def go_to_page(self, page: int):
