@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     public_url: str = "http://localhost:3000"
     cors_allowed_origins: list[str] = Field(default_factory=list)
     max_body_bytes: int = 1_000_000
+    max_upload_bytes: int = 6_000_000  # bank statements (the import itself refuses files over 5 MB)
     rate_limits_enabled: bool = True
 
     session_idle_minutes: int = 60 * 24 * 14

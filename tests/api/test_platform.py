@@ -229,3 +229,12 @@ async def test_mounted_in_front_of_another_app_like_reflex_does(engine: Engine) 
         assert_error(await http.get("/api/v1/me"), 401)
         assert_error(await http.get("/api/v1/nothing"), 404, "not_found")
         assert_error(await http.delete("/api/v1/me"), 405, "method_not_allowed")
+
+
+async def test_statement_uploads_may_be_larger_than_other_bodies(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(get_settings(), "max_upload_bytes", 30)
+    async with _dummy_client(10) as http:
+        for path in ("/_upload", "/api/v1/imports"):
+            assert (await http.post(path, content=b"x" * 25)).json() == {"size": 25}
+            assert_error(await http.post(path, content=b"x" * 31), 413)
+        assert_error(await http.post("/api/v1/expenses", content=b"x" * 25), 413)

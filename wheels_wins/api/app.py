@@ -116,6 +116,18 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 
 
+UPLOAD_PATHS = ("/_upload", f"{V1_PREFIX}/imports")
+
+
+def _limit_for(path: str, override: int | None) -> int:
+    """The body limit for a path: file uploads (statements) may be larger than any JSON body."""
+    settings = get_settings()
+    limit = override if override is not None else settings.max_body_bytes
+    if path.rstrip("/") in UPLOAD_PATHS:
+        return max(limit, settings.max_upload_bytes)
+    return limit
+
+
 class SecurityMiddleware:
     """Pure ASGI: refuse bodies over `max_body_bytes` with 413 and add security headers to /api responses.
 
@@ -131,8 +143,9 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.max_body_bytes if self.max_body_bytes is not None else get_settings().max_body_bytes
-        api = is_api_path(scope.get("path", ""))
+        path = scope.get("path", "")
+        limit = _limit_for(path, self.max_body_bytes)
+        api = is_api_path(path)
         declared = _content_length(scope)
         if declared is not None and declared > limit:
             await _too_large(send, limit, api)
