@@ -133,3 +133,15 @@ def test_import_a_statement_with_a_duplicate_and_a_bad_line(page: Page, tmp_path
     expect(page.locator(".expense-row")).to_have_count(3)
     page.get_by_label("Search expenses").fill("ballina")
     expect(page.locator(".expense-row")).to_have_count(1)
+
+
+def test_insights_draw_charts_on_desktop_and_phone(page: Page, phone_page: Page) -> None:
+    for browser_page in (page, phone_page):
+        register(browser_page)
+        browser_page.goto("/wins")
+        browser_page.get_by_role("tab", name="Insights").click()
+        expect(browser_page.get_by_text("Add an expense to see where the money goes.")).to_be_visible()  # empty state
+        _add(browser_page, "45", "Groceries", "Weekly shop")
+        _add(browser_page, "80", "Fuel", "Diesel")  # the charts follow without leaving the tab
+        expect(browser_page.locator(".js-plotly-plot").first).to_be_visible()
+        expect(browser_page.locator(".js-plotly-plot")).to_have_count(3)  # by category, pace, 12 months

@@ -14,6 +14,7 @@ from wheels_wins.pages.wins.expenses_view import delete_dialog, editor_dialog, e
 from wheels_wins.pages.wins.importer import ImportState
 from wheels_wins.pages.wins.importer_view import import_dialog
 from wheels_wins.pages.wins.income import IncomeState, income_panel
+from wheels_wins.pages.wins.insights import InsightsState, insights_panel
 from wheels_wins.pages.wins.summary import WinsState, month_strip
 
 __all__ = ["wins"]
@@ -33,7 +34,7 @@ def _actions() -> rx.Component:
 @app_page(
     routes.WINS,
     "Wins",
-    on_load=[WinsState.load, ExpensesState.load, BudgetsState.load, IncomeState.load],
+    on_load=[WinsState.load, ExpensesState.load, BudgetsState.load, IncomeState.load, InsightsState.load],
     refresh_on=("expenses", "budgets", "income", "fuel", "maintenance"),
 )
 def wins() -> rx.Component:
@@ -46,13 +47,15 @@ def wins() -> rx.Component:
                 rx.tabs.trigger("Expenses", value="expenses"),
                 rx.tabs.trigger("Budgets", value="budgets"),
                 rx.tabs.trigger("Income", value="income"),
+                rx.tabs.trigger("Insights", value="insights"),
                 size="2",
             ),
             rx.tabs.content(expense_list(), value="expenses", padding_top="16px"),
             rx.tabs.content(budgets_panel(), value="budgets", padding_top="16px"),
             rx.tabs.content(income_panel(), value="income", padding_top="16px"),
+            rx.tabs.content(insights_panel(), value="insights", padding_top="16px"),
             value=WinsState.tab,
-            on_change=WinsState.set_tab,
+            on_change=lambda tab: [WinsState.set_tab(tab), InsightsState.load],  # charts load when first shown
             width="100%",
         ),
         editor_dialog(),

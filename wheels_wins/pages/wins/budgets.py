@@ -9,6 +9,7 @@ from typing import Any
 import reflex as rx
 
 from wheels_wins.components import empty_state, field, form_error, loading_block, money_text
+from wheels_wins.pages.wins.insights import InsightsState
 from wheels_wins.pages.wins.summary import WinsState
 from wheels_wins.pages.wins.validation import check_category, parse_amount
 from wheels_wins.repositories import budgets as budget_repo
@@ -111,7 +112,7 @@ class BudgetsState(rx.State):
             return
         await run_in_session(lambda s: budget_repo.upsert(s, user_id=user.id, category=category, amount=amount))
         self.dialog_open = False
-        yield [BudgetsState.load, WinsState.load]
+        yield [BudgetsState.load, WinsState.load, InsightsState.load]
         yield rx.toast.success(f"{CATEGORY_LABELS[category]} budget set to {money.format_money(amount, user.currency)} a month.")
 
     @rx.event
@@ -121,7 +122,7 @@ class BudgetsState(rx.State):
         if user is None or category not in CATEGORIES:
             return
         await run_in_session(lambda s: budget_repo.delete(s, user_id=user.id, category=category))
-        yield [BudgetsState.load, WinsState.load]
+        yield [BudgetsState.load, WinsState.load, InsightsState.load]
         yield rx.toast.success(f"{CATEGORY_LABELS[category]} budget removed.")
 
 

@@ -16,6 +16,7 @@ from wheels_wins.services import money
 from wheels_wins.services.categories import CATEGORY_LABELS
 from wheels_wins.state.auth import current_user, current_user_id, run_in_session
 from wheels_wins.pages.wins.expenses import ExpenseRow, ExpensesState
+from wheels_wins.pages.wins.insights import InsightsState
 from wheels_wins.pages.wins.summary import WinsState
 from wheels_wins.pages.wins.validation import (
     MAX_DESCRIPTION,
@@ -127,7 +128,7 @@ class ExpenseEditorState(rx.State):
         self.open = False
         label = money.format_money(amount, user.currency)
         verb = "Updated" if editing else "Added"
-        yield [ExpensesState.load, WinsState.load]
+        yield [ExpensesState.load, WinsState.load, InsightsState.load]
         yield rx.toast.success(f"{verb} {label} for {CATEGORY_LABELS[category].lower()}.")
 
     @rx.event
@@ -165,7 +166,7 @@ class ExpenseEditorState(rx.State):
             yield rx.toast.error("That expense was already gone.")
             return
         self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.timezone.utc)}
-        yield [ExpensesState.load, WinsState.load]
+        yield [ExpensesState.load, WinsState.load, InsightsState.load]
         yield rx.toast.success(
             "Expense deleted.",
             action=ToastAction(label="Undo", on_click=ExpenseEditorState.undo_delete),
@@ -183,7 +184,7 @@ class ExpenseEditorState(rx.State):
             yield rx.toast.info("Too late to undo that delete.")
             return
         await run_in_session(lambda session: expense_repo.create(session, user_id=user_id, **kept))
-        yield [ExpensesState.load, WinsState.load]
+        yield [ExpensesState.load, WinsState.load, InsightsState.load]
         yield rx.toast.success("Expense restored.")
 
 

@@ -15,6 +15,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from wheels_wins.pages.wins.expenses import ExpensesState
+from wheels_wins.pages.wins.insights import InsightsState
 from wheels_wins.pages.wins.summary import WinsState
 from wheels_wins.pages.wins.validation import parse_uuid
 from wheels_wins.services import csv_import
@@ -254,5 +255,5 @@ class ImportState(rx.State):
             learned = f" {result.rules_learned} category choice(s) remembered." if result.rules_learned else ""
             self.result = (f"Imported {result.imported} expense{'s' if result.imported != 1 else ''}; "
                            f"{result.duplicates} duplicate(s) and {result.skipped} other line(s) left out.{learned}")
-        yield [ExpensesState.load, WinsState.load]
+        yield [ExpensesState.load, WinsState.load, InsightsState.load]
 

@@ -10,6 +10,7 @@ import reflex as rx
 from wheels_wins.components import empty_state, field, form_error, loading_block, money_text
 from wheels_wins.components.format import day_label
 from wheels_wins.components.nav import PHONE
+from wheels_wins.pages.wins.insights import InsightsState
 from wheels_wins.pages.wins.summary import WinsState
 from wheels_wins.pages.wins.validation import MAX_DESCRIPTION, MAX_SOURCE, check_length, parse_amount, parse_day, parse_uuid
 from wheels_wins.repositories import income as income_repo
@@ -78,7 +79,7 @@ class IncomeState(rx.State):
         await run_in_session(lambda s: income_repo.create(s, user_id=user.id, amount=amount, source=source, date=day,
                                                           description=description, currency=user.currency))
         self.form_key += 1  # a fresh, empty form
-        yield [IncomeState.load, WinsState.load]
+        yield [IncomeState.load, WinsState.load, InsightsState.load]
         yield rx.toast.success(f"Added {money.format_money(amount, user.currency)} from {source}.")
 
     @rx.event
@@ -90,7 +91,7 @@ class IncomeState(rx.State):
             return
         removed = await run_in_session(lambda s: income_repo.delete(s, user_id=user.id, income_id=target))
         if removed:
-            yield [IncomeState.load, WinsState.load]
+            yield [IncomeState.load, WinsState.load, InsightsState.load]
             yield rx.toast.success("Income entry deleted.")
 
 

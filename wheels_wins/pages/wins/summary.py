@@ -33,6 +33,7 @@ class WinsState(rx.State):
         if tab in ("expenses", "budgets", "income", "insights"):
             self.tab = tab
 
+
     @rx.event
     async def load(self):
         """This month's spend, budget, income and net."""
