@@ -207,7 +207,7 @@ async def test_unexpected_errors_are_a_generic_500(
     def explode(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("wheels_wins.repositories.expenses.list_page", explode)
+    monkeypatch.setattr("wheels_wins.repositories.expenses.list_rows", explode)
     response = await client.get("/api/v1/expenses", headers=alice.headers)
     error = assert_error(response, 500, "internal_error")
     assert "secret" not in error["message"]

@@ -968,7 +968,8 @@ def test_total_of_a_filtered_set_matches_the_listed_rows(session: Session, make_
         _expense(session, user.id, amount, n)
     _expense(session, other.id, "500.00", 1)
     session.commit()
-    assert expenses.total_filtered(session, user_id=user.id) == Decimal("135.50")
-    rows, _ = expenses.list_page(session, user_id=user.id, start=dt.date(2026, 3, 2))
-    assert expenses.total_filtered(session, user_id=user.id, start=dt.date(2026, 3, 2)) == sum(r.amount for r in rows)
-    assert expenses.total_filtered(session, user_id=user.id, search="no such thing") == Decimal("0.00")
+    assert expenses.count_and_total(session, user_id=user.id) == (3, Decimal("135.50"))
+    rows, count = expenses.list_page(session, user_id=user.id, start=day(1))
+    assert expenses.count_and_total(session, user_id=user.id, start=day(1)) == (count, sum(r.amount for r in rows))
+    assert count == 2
+    assert expenses.count_and_total(session, user_id=user.id, search="no such thing") == (0, Decimal("0.00"))

@@ -14,6 +14,7 @@ from wheels_wins.services.cache import get_cache
 from wheels_wins.services.money import (
     BudgetStatus,
     budget_statuses,
+    expense_list_totals,
     format_money,
     month_range,
     month_summary,
@@ -192,3 +193,16 @@ def test_a_session_sees_its_own_uncommitted_spend(session: Session, make_user) -
     assert month_summary(session, user_id=user.id, today=today).total == Decimal("336.85")
     session.rollback()
     assert month_summary(session, user_id=user.id, today=today).total == Decimal("335.85")
+
+
+def test_expense_list_totals_are_cached_and_never_stale_after_a_write(session: Session, make_user) -> None:
+    user = make_user()
+    day = dt.date(2026, 3, 10)
+    expenses.create(session, user_id=user.id, amount=Decimal("20.00"), category="fuel", date=day)
+    session.commit()
+    assert expense_list_totals(session, user_id=user.id) == (1, Decimal("20.00"))
+    assert expense_list_totals(session, user_id=user.id, category="dining") == (0, Decimal("0.00"))
+    expenses.create(session, user_id=user.id, amount=Decimal("5.50"), category="dining", date=day)
+    session.commit()
+    assert expense_list_totals(session, user_id=user.id) == (2, Decimal("25.50"))
+    assert expense_list_totals(session, user_id=user.id, category="dining") == (1, Decimal("5.50"))

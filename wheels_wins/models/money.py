@@ -17,7 +17,8 @@ class Expense(TableBase, table=True):
 
     __tablename__ = "expenses"
     __table_args__ = (
-        Index("ix_expenses_user_date", "user_id", "date"),
+        # Covers the month's per-category sums without touching the table (date first for the range).
+        Index("ix_expenses_user_date_category_amount", "user_id", "date", "category", "amount"),
         Index("ix_expenses_user_category_date", "user_id", "category", "date"),
     )
 

@@ -17,7 +17,6 @@ from wheels_wins.repositories.owned import (
     add,
     delete_owned,
     get_owned,
-    page,
     update_owned,
 )
 
@@ -120,6 +119,28 @@ def _filtered(
     return query
 
 
+def list_rows(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    category: str | None = None,
+    trip_id: uuid.UUID | None = None,
+    search: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str = "date",
+    descending: bool = True,
+) -> list[Expense]:
+    """A page of the user's expenses (newest first by default), without counting the matches."""
+    column = SORTABLE.get(sort, Expense.date)
+    direction = column.desc() if descending else column.asc()
+    tiebreak = Expense.created_at.desc() if descending else Expense.created_at.asc()
+    query = _filtered(user_id, start, end, category, trip_id, search)
+    return list(session.exec(query.order_by(direction, tiebreak).limit(limit).offset(offset)).all())
+
+
 def list_page(
     session: Session,
     *,
@@ -135,16 +156,13 @@ def list_page(
     descending: bool = True,
 ) -> tuple[list[Expense], int]:
     """A page of the user's expenses (newest first by default) and the filtered count."""
-    column = SORTABLE.get(sort, Expense.date)
-    direction = column.desc() if descending else column.asc()
-    tiebreak = Expense.created_at.desc() if descending else Expense.created_at.asc()
-    query = _filtered(user_id, start, end, category, trip_id, search)
-    return page(
-        session, query, order_by=[direction, tiebreak], limit=limit, offset=offset
-    )
+    filters = {"start": start, "end": end, "category": category, "trip_id": trip_id, "search": search}
+    rows = list_rows(session, user_id=user_id, limit=limit, offset=offset, sort=sort, descending=descending, **filters)
+    count, _ = count_and_total(session, user_id=user_id, **filters)
+    return rows, count
 
 
-def total_filtered(
+def count_and_total(
     session: Session,
     *,
     user_id: uuid.UUID,
@@ -153,10 +171,11 @@ def total_filtered(
     category: str | None = None,
     trip_id: uuid.UUID | None = None,
     search: str | None = None,
-) -> Decimal:
-    """The sum of the expenses `list_page` would list with the same filters."""
-    query = _filtered(user_id, start, end, category, trip_id, search).with_only_columns(func.sum(Expense.amount))
-    return to_money(session.exec(query).one() or 0)
+) -> tuple[int, Decimal]:
+    """How many expenses `list_page` would list with the same filters, and their sum."""
+    conditions = _filtered(user_id, start, end, category, trip_id, search).whereclause
+    count, total = session.exec(select(func.count(), func.sum(Expense.amount)).where(conditions)).one()
+    return int(count), to_money(total or 0)
 
 
 def sum_by_category(

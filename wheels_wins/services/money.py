@@ -181,6 +181,28 @@ def spend_summary(
     )
 
 
+def expense_list_totals(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    category: str | None = None,
+    trip_id: uuid.UUID | None = None,
+    search: str | None = None,
+) -> tuple[int, Decimal]:
+    """How many expenses match the list's filters and their sum (counting 100k rows is the list's slow part)."""
+    filters = {"start": start, "end": end, "category": category, "trip_id": trip_id, "search": search}
+    return _cached(
+        session,
+        user_id=user_id,
+        name="list:" + ":".join(str(value) for value in filters.values()),
+        compute=lambda: expense_repo.count_and_total(session, user_id=user_id, **filters),
+        dump=lambda value: [value[0], str(value[1])],
+        load=lambda value: (int(value[0]), Decimal(value[1])),
+    )
+
+
 def budget_statuses(session: Session, *, user_id: uuid.UUID, today: dt.date) -> list[BudgetStatus]:
     """Every budget with this month's spend and what remains."""
     start, end = month_range(today)

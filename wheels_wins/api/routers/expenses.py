@@ -52,17 +52,9 @@ def list_expenses(
     q: Annotated[Str | None, Query(max_length=100, description="Text in the description or merchant")] = None,
 ) -> Page[ExpensePublic]:
     """The user's expenses, newest date first."""
-    rows, total = expense_repo.list_page(
-        session,
-        user_id=user.id,
-        start=start,
-        end=end,
-        category=category,
-        trip_id=trip_id,
-        search=q or None,
-        limit=paging.limit,
-        offset=paging.offset,
-    )
+    filters = {"start": start, "end": end, "category": category, "trip_id": trip_id, "search": q or None}
+    rows = expense_repo.list_rows(session, user_id=user.id, limit=paging.limit, offset=paging.offset, **filters)
+    total, _ = money.expense_list_totals(session, user_id=user.id, **filters)
     return Page(items=[ExpensePublic.model_validate(row) for row in rows], total=total)
 
 

@@ -158,11 +158,11 @@ class ExpensesState(rx.State):
         offset = self.page * PAGE_SIZE
 
         def read(session: Session) -> tuple[list[Expense], int, Any, dict[uuid.UUID, str]]:
-            rows, count = expense_repo.list_page(
+            rows = expense_repo.list_rows(
                 session, user_id=user.id, limit=PAGE_SIZE, offset=offset, sort=self.sort,
                 descending=self.descending, **filters,
             )
-            total = expense_repo.total_filtered(session, user_id=user.id, **filters)
+            count, total = money.expense_list_totals(session, user_id=user.id, **filters)
             trips, _ = trip_repo.list_page(session, user_id=user.id, limit=100)
             return rows, count, total, {t.id: t.title for t in trips}
 
