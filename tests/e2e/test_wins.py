@@ -145,3 +145,20 @@ def test_insights_draw_charts_on_desktop_and_phone(page: Page, phone_page: Page)
         _add(browser_page, "80", "Fuel", "Diesel")  # the charts follow without leaving the tab
         expect(browser_page.locator(".js-plotly-plot").first).to_be_visible()
         expect(browser_page.locator(".js-plotly-plot")).to_have_count(3)  # by category, pace, 12 months
+
+
+def test_category_rules_can_be_added_and_removed(page: Page) -> None:
+    register(page)
+    page.goto("/wins")
+    page.get_by_role("button", name="Import").click()
+    page.get_by_role("button", name="Category rules").click()
+    rules = page.get_by_role("dialog", name="Category rules")
+    rules.get_by_label("Merchant word").fill("Bunnings")
+    rules.get_by_role("combobox").click()
+    page.get_by_role("option", name="Shopping", exact=True).click()
+    rules.get_by_role("button", name="Add rule").click()
+    expect(rules.locator(".rule-row")).to_have_count(1)
+    expect(rules.locator(".rule-row")).to_contain_text("bunnings")
+    expect(rules.locator(".rule-row")).to_contain_text("Shopping")
+    rules.get_by_role("button", name="Delete the rule for bunnings").click()
+    expect(rules.locator(".rule-row")).to_have_count(0)

@@ -15,6 +15,7 @@ from wheels_wins.pages.wins.importer import ImportState
 from wheels_wins.pages.wins.importer_view import import_dialog
 from wheels_wins.pages.wins.income import IncomeState, income_panel
 from wheels_wins.pages.wins.insights import InsightsState, insights_panel
+from wheels_wins.pages.wins.rules import rules_dialog
 from wheels_wins.pages.wins.summary import WinsState, month_strip
 
 __all__ = ["wins"]
@@ -61,6 +62,7 @@ def wins() -> rx.Component:
         editor_dialog(),
         delete_dialog(),
         import_dialog(),
+        rules_dialog(),
         spacing="4",
         width="100%",
     )

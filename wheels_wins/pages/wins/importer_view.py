@@ -6,6 +6,7 @@ import reflex as rx
 
 from wheels_wins.components import form_error
 from wheels_wins.components.nav import PHONE
+from wheels_wins.pages.wins.rules import RulesState
 from wheels_wins.pages.wins.importer import NONE, ROLES, ROWS_SHOWN, ColumnChoice, ImportRow, ImportState
 from wheels_wins.services.categories import CATEGORIES, CATEGORY_LABELS
 
@@ -35,6 +36,12 @@ def _upload_step() -> rx.Component:
             cursor="pointer",
         ),
         rx.cond(ImportState.busy, rx.hstack(rx.spinner(size="2"), rx.text("Reading the file…", size="2"))),
+        rx.hstack(
+            rx.text("Imported lines are categorised by your rules first.", size="1", color=rx.color("gray", 11)),
+            rx.button("Category rules", variant="ghost", size="1", on_click=RulesState.open_dialog),
+            align="center",
+            spacing="2",
+        ),
         spacing="3",
         width="100%",
     )
