@@ -162,3 +162,23 @@ def test_category_rules_can_be_added_and_removed(page: Page) -> None:
     expect(rules.locator(".rule-row")).to_contain_text("Shopping")
     rules.get_by_role("button", name="Delete the rule for bunnings").click()
     expect(rules.locator(".rule-row")).to_have_count(0)
+
+
+def test_a_budget_alert_reaches_the_bell(page: Page) -> None:
+    register(page)
+    page.goto("/wins")
+    page.get_by_role("tab", name="Budgets").click()
+    page.get_by_role("button", name="Set a budget").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("combobox").click()
+    page.get_by_role("option", name="Dining", exact=True).click()
+    dialog.get_by_label("Amount a month").fill("50")
+    dialog.get_by_role("button", name="Save budget").click()
+    expect(dialog).to_be_hidden()
+    _add(page, "42", "Dining", "Pub dinner")
+    expect(page.locator("#notifications-unread").first).to_have_text("1")
+    page.get_by_role("button", name="Notifications").first.click()
+    item = page.locator(".notification-item").first
+    expect(item).to_contain_text("Dining budget 80% used")
+    item.click()
+    expect(page.locator("#notifications-unread")).to_have_count(0)

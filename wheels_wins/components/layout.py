@@ -11,6 +11,7 @@ from wheels_wins.components.brand import APP_NAME, TAGLINE, brand, logo
 from wheels_wins.components.nav import PHONE, SIDEBAR_WIDTH, color_mode_toggle, phone_header, sidebar, tab_bar
 from wheels_wins.components.pam_panel import PANEL_WIDTH, pam_panel
 from wheels_wins.state.auth import AuthState
+from wheels_wins.state.notifications import NotificationsState
 from wheels_wins.state.pam import PamState
 from wheels_wins.state.pam import refresh_on as refresh_on_pam_change
 
@@ -63,7 +64,8 @@ def app_page(
     `refresh_on` names the data domains the page shows ("expenses", "trips"...): when PAM changes
     one of them while the page is on screen, the page's loaders run again.
     """
-    refresh_on_pam_change(route, refresh_on, _loaders(on_load))
+    loaders = [NotificationsState.refresh_count, *_loaders(on_load)]
+    refresh_on_pam_change(route, refresh_on, loaders)
 
     def decorator(view: View) -> View:
         def render() -> rx.Component:
@@ -74,7 +76,7 @@ def app_page(
             route=route,
             title=f"{title} · {APP_NAME}",
             description=description,
-            on_load=[AuthState.require_login, *_loaders(on_load)],
+            on_load=[AuthState.require_login, *loaders],
         )(render)
         return view
 

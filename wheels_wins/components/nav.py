@@ -6,6 +6,7 @@ import reflex as rx
 
 from wheels_wins import routes
 from wheels_wins.components.brand import brand
+from wheels_wins.components.notifications import notifications_bell
 from wheels_wins.state.auth import AuthState
 
 PHONE = "@media (max-width: 768px)"
@@ -87,6 +88,7 @@ def sidebar(active: str) -> rx.Component:
                     flex="1",
                     min_width="0",
                 ),
+                notifications_bell(),
                 color_mode_toggle(),
                 rx.tooltip(
                     rx.icon_button(
@@ -128,6 +130,7 @@ def phone_header() -> rx.Component:
         rx.hstack(
             brand(size="28px", text_size="3"),
             rx.spacer(),
+            notifications_bell(),
             color_mode_toggle(),
             rx.menu.root(
                 rx.menu.trigger(

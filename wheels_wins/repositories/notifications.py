@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from wheels_wins.db import utcnow
@@ -43,3 +44,20 @@ def mark_read(session: Session, *, user_id: uuid.UUID, notification_id: uuid.UUI
     session.add(row)
     session.flush()
     return True
+
+
+def count_unread(session: Session, *, user_id: uuid.UUID) -> int:
+    """How many of the user's notifications are unread."""
+    query = select(func.count()).where(Notification.user_id == user_id, Notification.read_at.is_(None))  # type: ignore[union-attr]
+    return int(session.exec(query).one())
+
+
+def mark_all_read(session: Session, *, user_id: uuid.UUID) -> int:
+    """Mark every unread notification of the user read; returns how many."""
+    rows = list_recent(session, user_id=user_id, unread_only=True, limit=10_000)
+    now = utcnow()
+    for row in rows:
+        row.read_at = now
+        session.add(row)
+    session.flush()
+    return len(rows)

@@ -15,6 +15,7 @@ from wheels_wins.pages.wins.validation import check_category, parse_amount
 from wheels_wins.repositories import budgets as budget_repo
 from wheels_wins.services import money
 from wheels_wins.services.categories import CATEGORIES, CATEGORY_LABELS
+from wheels_wins.state.notifications import NotificationsState
 from wheels_wins.state.auth import current_user, run_in_session
 
 
@@ -112,7 +113,7 @@ class BudgetsState(rx.State):
             return
         await run_in_session(lambda s: budget_repo.upsert(s, user_id=user.id, category=category, amount=amount))
         self.dialog_open = False
-        yield [BudgetsState.load, WinsState.load, InsightsState.load]
+        yield [BudgetsState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
         yield rx.toast.success(f"{CATEGORY_LABELS[category]} budget set to {money.format_money(amount, user.currency)} a month.")
 
     @rx.event
@@ -122,7 +123,7 @@ class BudgetsState(rx.State):
         if user is None or category not in CATEGORIES:
             return
         await run_in_session(lambda s: budget_repo.delete(s, user_id=user.id, category=category))
-        yield [BudgetsState.load, WinsState.load, InsightsState.load]
+        yield [BudgetsState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
         yield rx.toast.success(f"{CATEGORY_LABELS[category]} budget removed.")
 
 

@@ -14,6 +14,7 @@ from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import money
 from wheels_wins.services.categories import CATEGORY_LABELS
+from wheels_wins.state.notifications import NotificationsState
 from wheels_wins.state.auth import current_user, current_user_id, run_in_session
 from wheels_wins.pages.wins.expenses import ExpenseRow, ExpensesState
 from wheels_wins.pages.wins.insights import InsightsState
@@ -128,7 +129,7 @@ class ExpenseEditorState(rx.State):
         self.open = False
         label = money.format_money(amount, user.currency)
         verb = "Updated" if editing else "Added"
-        yield [ExpensesState.load, WinsState.load, InsightsState.load]
+        yield [ExpensesState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
         yield rx.toast.success(f"{verb} {label} for {CATEGORY_LABELS[category].lower()}.")
 
     @rx.event
@@ -166,7 +167,7 @@ class ExpenseEditorState(rx.State):
             yield rx.toast.error("That expense was already gone.")
             return
         self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.timezone.utc)}
-        yield [ExpensesState.load, WinsState.load, InsightsState.load]
+        yield [ExpensesState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
         yield rx.toast.success(
             "Expense deleted.",
             action=ToastAction(label="Undo", on_click=ExpenseEditorState.undo_delete),
@@ -184,7 +185,7 @@ class ExpenseEditorState(rx.State):
             yield rx.toast.info("Too late to undo that delete.")
             return
         await run_in_session(lambda session: expense_repo.create(session, user_id=user_id, **kept))
-        yield [ExpensesState.load, WinsState.load, InsightsState.load]
+        yield [ExpensesState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
         yield rx.toast.success("Expense restored.")
 
 

@@ -21,6 +21,7 @@ from wheels_wins.pages.wins.validation import parse_uuid
 from wheels_wins.services import csv_import
 from wheels_wins.services import money
 from wheels_wins.services.categories import CATEGORIES
+from wheels_wins.state.notifications import NotificationsState
 from wheels_wins.state.auth import current_user, current_user_id, run_in_session
 
 ROWS_SHOWN = 100
@@ -255,5 +256,5 @@ class ImportState(rx.State):
             learned = f" {result.rules_learned} category choice(s) remembered." if result.rules_learned else ""
             self.result = (f"Imported {result.imported} expense{'s' if result.imported != 1 else ''}; "
                            f"{result.duplicates} duplicate(s) and {result.skipped} other line(s) left out.{learned}")
-        yield [ExpensesState.load, WinsState.load, InsightsState.load]
+        yield [ExpensesState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
 

@@ -1,0 +1,82 @@
+"""In-app notifications (budget alerts, maintenance due...): the unread count on the bell and the latest few."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+import reflex as rx
+
+from wheels_wins.components.format import ago_label
+from wheels_wins.db import utcnow
+from wheels_wins.repositories import notifications as notification_repo
+from wheels_wins.state.auth import current_user_id, run_in_session
+
+SHOWN = 12
+
+
+@dataclasses.dataclass
+class NotificationItem:
+    """One notification as the bell's list shows it."""
+
+    id: str
+    title: str
+    body: str
+    when: str
+    link: str
+    unread: bool
+
+
+class NotificationsState(rx.State):
+    """The bell: how many are unread, and the latest when it is opened."""
+
+    unread: int = 0
+    items: rx.Field[list[NotificationItem]] = rx.field(default_factory=list)
+
+    @rx.event
+    async def refresh_count(self):
+        """Count the unread ones (on every page load and after changes that may notify)."""
+        user_id = await current_user_id(self)
+        if user_id is None:
+            return
+        self.unread = await run_in_session(lambda s: notification_repo.count_unread(s, user_id=user_id))
+
+    @rx.event
+    async def load(self, is_open: bool = True):
+        """Read the latest notifications when the bell opens."""
+        user_id = await current_user_id(self) if is_open else None
+        if user_id is None:
+            return
+        rows = await run_in_session(lambda s: notification_repo.list_recent(s, user_id=user_id, limit=SHOWN))
+        now = utcnow()
+        self.items = [
+            NotificationItem(str(n.id), n.title, n.body, ago_label(n.created_at, now), n.link, n.read_at is None)
+            for n in rows
+        ]
+        self.unread = await run_in_session(lambda s: notification_repo.count_unread(s, user_id=user_id))
+
+    @rx.event
+    async def open_item(self, notification_id: str, link: str):
+        """Mark one read and go where it points."""
+        user_id = await current_user_id(self)
+        if user_id is None:
+            return
+        try:
+            target = uuid.UUID(notification_id)
+        except ValueError:
+            return
+        await run_in_session(lambda s: notification_repo.mark_read(s, user_id=user_id, notification_id=target))
+        yield NotificationsState.load
+        yield NotificationsState.refresh_count
+        if link.startswith("/") and not link.startswith("//"):
+            yield rx.redirect(link)
+
+    @rx.event
+    async def mark_all_read(self):
+        """Mark every notification read."""
+        user_id = await current_user_id(self)
+        if user_id is None:
+            return
+        await run_in_session(lambda s: notification_repo.mark_all_read(s, user_id=user_id))
+        self.unread = 0
+        self.items = [dataclasses.replace(item, unread=False) for item in self.items]
