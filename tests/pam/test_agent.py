@@ -12,6 +12,7 @@ from wheels_wins.models import Expense, PamMessage
 from wheels_wins.pam.agent import ConversationNotFound, run_turn
 from wheels_wins.pam.providers.base import ProviderError
 from wheels_wins.pam.providers.chain import ProviderChain
+from wheels_wins.pam.providers.local import LocalEngine
 from wheels_wins.pam.types import ModelRequest, ModelResponse, ToolCall
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import pam as pam_repo
@@ -144,3 +145,16 @@ async def test_a_crashing_tool_leaves_no_half_written_record(make_user, session,
     from wheels_wins.models import Trip
 
     assert session.exec(select(Trip).where(Trip.user_id == user.id)).all() == []
+
+
+async def test_the_data_snapshot_is_built_only_for_providers_that_read_the_prompt(make_user) -> None:
+    user = make_user()
+    remote = ScriptedModel("scripted", [ModelResponse(text="Hi!")])
+    await run_turn(user_id=user.id, message="hello", chain=_chain(remote))
+    assert "This month: spent" in remote.requests[0].system
+
+    offline = ProviderChain([LocalEngine()], timeout=2)
+    assert offline.reads_system_prompt is False
+    assert _chain(remote, LocalEngine()).reads_system_prompt is True
+    result = await run_turn(user_id=user.id, message="hello", chain=offline)
+    assert result.provider == "local" and result.reply

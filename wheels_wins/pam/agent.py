@@ -8,7 +8,7 @@ import uuid
 from typing import Any
 
 from wheels_wins.db import session_scope
-from wheels_wins.models import PamMessage
+from wheels_wins.models import PamConversation, PamMessage
 from wheels_wins.pam.context import now_utc, system_prompt, user_snapshot
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.chain import ProviderChain
@@ -100,6 +100,51 @@ def _execute(user_id: uuid.UUID, page: str, location: tuple[float, float] | None
     return ExecutedCall(call.name, call.arguments, result)
 
 
+def _begin(
+    user_id: uuid.UUID,
+    text: str,
+    conversation_id: uuid.UUID | None,
+    page: str,
+    location: tuple[float, float] | None,
+    with_prompt: bool,
+) -> tuple[PamConversation, ModelRequest]:
+    """Persist the user's message and gather what the model needs (the data snapshot only if it reads it)."""
+    with session_scope() as session:
+        user = user_repo.get_by_id(session, user_id=user_id)
+        if user is None:
+            raise ConversationNotFound("unknown user")
+        if conversation_id is None:
+            conversation = pam_repo.create_conversation(session, user_id=user_id, title=text[:60])
+        else:
+            found = pam_repo.get_conversation(session, user_id=user_id, conversation_id=conversation_id)
+            if found is None:
+                raise ConversationNotFound(str(conversation_id))
+            conversation = found
+        history = pam_repo.messages(session, user_id=user_id, conversation_id=conversation.id, limit=HISTORY_TURNS)
+        pam_repo.add_message(session, user_id=user_id, conversation=conversation, role="user", content=text)
+        ctx = _context(session, user, page, location, conversation.id)
+        system = system_prompt(ctx, user_snapshot(ctx)) if with_prompt else ""
+        state = {**_engine_state(history), "today": ctx.today.isoformat(), "currency": user.currency, "page": page}
+    transcript = [*_transcript(history), ChatMessage(role="user", content=text)]
+    return conversation, ModelRequest(system=system, messages=transcript, tools=tool_schemas(), state=state)
+
+
+def _save_reply(
+    user_id: uuid.UUID,
+    conversation: PamConversation,
+    reply: str,
+    provider: str,
+    tool_calls: list[dict[str, Any]],
+    ui_actions: list[dict[str, Any]],
+    pending: dict[str, Any] | None,
+) -> PamMessage:
+    with session_scope() as session:
+        return pam_repo.add_message(
+            session, user_id=user_id, conversation=conversation, role="assistant", content=reply, provider=provider,
+            tool_calls=tool_calls, ui_actions=ui_actions, pending=pending,
+        )
+
+
 async def run_turn(
     *,
     user_id: uuid.UUID,
@@ -116,24 +161,10 @@ async def run_turn(
     """
     text = message.strip()[:MAX_MESSAGE_CHARS]
     chain = chain or default_chain()
-    with session_scope() as session:
-        user = user_repo.get_by_id(session, user_id=user_id)
-        if user is None:
-            raise ConversationNotFound("unknown user")
-        if conversation_id is None:
-            conversation = pam_repo.create_conversation(session, user_id=user_id, title=text[:60])
-        else:
-            found = pam_repo.get_conversation(session, user_id=user_id, conversation_id=conversation_id)
-            if found is None:
-                raise ConversationNotFound(str(conversation_id))
-            conversation = found
-        history = pam_repo.messages(session, user_id=user_id, conversation_id=conversation.id, limit=HISTORY_TURNS)
-        pam_repo.add_message(session, user_id=user_id, conversation=conversation, role="user", content=text)
-        ctx = _context(session, user, page, location, conversation.id)
-        system = system_prompt(ctx, user_snapshot(ctx))
-        state = {**_engine_state(history), "today": ctx.today.isoformat(), "currency": user.currency, "page": page}
-    transcript = [*_transcript(history), ChatMessage(role="user", content=text)]
-    request = ModelRequest(system=system, messages=transcript, tools=tool_schemas(), state=state)
+    conversation, request = await asyncio.to_thread(
+        _begin, user_id, text, conversation_id, page, location, chain.reads_system_prompt
+    )
+    transcript = request.messages
 
     executed: list[ExecutedCall] = []
     provider, pending, texts = "local", None, []
@@ -156,11 +187,9 @@ async def run_turn(
     reply = "\n\n".join(texts) or "; ".join(c.result.summary for c in executed)
 
     ui_actions = [action for call in executed for action in call.result.ui_actions]
-    with session_scope() as session:
-        assistant = pam_repo.add_message(
-            session, user_id=user_id, conversation=conversation, role="assistant", content=reply, provider=provider,
-            tool_calls=[c.stored() for c in executed], ui_actions=ui_actions, pending=pending,
-        )
+    assistant = await asyncio.to_thread(
+        _save_reply, user_id, conversation, reply, provider, [c.stored() for c in executed], ui_actions, pending
+    )
     changed = {domain for c in executed if c.result.ok for domain in c.result.changed}
     return TurnResult(conversation.id, assistant.id, reply, provider, executed, ui_actions, changed)
 

@@ -52,6 +52,6 @@ def list_page(
 
 
 def upcoming(session: Session, *, user_id: uuid.UUID, now: dt.datetime, limit: int = 5) -> list[CalendarEvent]:
-    """The user's next events from `now` on."""
-    rows, _ = list_page(session, user_id=user_id, start=now, limit=limit)
-    return rows
+    """The user's next events from `now` on (no count: this runs on every dashboard and PAM turn)."""
+    query = select(CalendarEvent).where(CalendarEvent.user_id == user_id, CalendarEvent.start >= now)
+    return list(session.exec(query.order_by(CalendarEvent.start, CalendarEvent.created_at).limit(limit)).all())

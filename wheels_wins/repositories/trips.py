@@ -141,6 +141,7 @@ def active(session: Session, *, user_id: uuid.UUID) -> Trip | None:
             select(Trip)
             .where(Trip.user_id == user_id, Trip.status == status)
             .order_by(Trip.created_at.desc())
+            .limit(1)
         ).first()
         if trip:
             return trip

@@ -46,6 +46,11 @@ class ProviderChain:
     timeout: float = 20.0
     breakers: dict[str, CircuitBreaker] = field(default_factory=dict)
 
+    @property
+    def reads_system_prompt(self) -> bool:
+        """Whether any provider reads the system prompt (a provider says so unless it sets the flag False)."""
+        return any(getattr(provider, "reads_system_prompt", True) for provider in self.providers)
+
     async def request(
         self,
         request: ModelRequest,
