@@ -426,10 +426,17 @@ def _events_card() -> rx.Component:
             ),
             loading_block(3),
         ),
+        link=routes.WHEELS,
+        link_label="Open Wheels",
     )
 
 
-@app_page(routes.HOME, "Home", on_load=HomeState.load, refresh_on=("expenses", "budgets", "income", "trips", "calendar", "maintenance", "fuel"))
+@app_page(
+    routes.HOME,
+    "Home",
+    on_load=HomeState.load,
+    refresh_on=("expenses", "budgets", "income", "trips", "calendar", "maintenance", "fuel"),
+)
 def home() -> rx.Component:
     """The dashboard."""
     return rx.vstack(

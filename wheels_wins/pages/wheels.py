@@ -340,7 +340,8 @@ def _trip_list() -> rx.Component:
     )
 
 
-@app_page(routes.WHEELS, "Wheels", on_load=WheelsState.load, refresh_on=("trips", "fuel", "maintenance", "calendar"))
+@app_page(routes.WHEELS, "Wheels", on_load=WheelsState.load,
+          refresh_on=("trips", "fuel", "maintenance", "calendar"))
 def wheels() -> rx.Component:
     """Travel: trips and the planner."""
     return rx.vstack(
