@@ -154,7 +154,7 @@ async def test_the_data_snapshot_is_built_only_for_providers_that_read_the_promp
     assert "This month: spent" in remote.requests[0].system
 
     offline = ProviderChain([LocalEngine()], timeout=2)
-    assert offline.reads_system_prompt is False
-    assert _chain(remote, LocalEngine()).reads_system_prompt is True
+    assert offline.needs_context is False
+    assert _chain(remote, LocalEngine()).needs_context is True
     result = await run_turn(user_id=user.id, message="hello", chain=offline)
     assert result.provider == "local" and result.reply

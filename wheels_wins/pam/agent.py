@@ -106,9 +106,9 @@ def _begin(
     conversation_id: uuid.UUID | None,
     page: str,
     location: tuple[float, float] | None,
-    with_prompt: bool,
+    with_context: bool,
 ) -> tuple[PamConversation, ModelRequest]:
-    """Persist the user's message and gather what the model needs (the data snapshot only if it reads it)."""
+    """Persist the user's message and gather what the model needs (snapshot and older turns only if it reads them)."""
     with session_scope() as session:
         user = user_repo.get_by_id(session, user_id=user_id)
         if user is None:
@@ -120,10 +120,12 @@ def _begin(
             if found is None:
                 raise ConversationNotFound(str(conversation_id))
             conversation = found
-        history = pam_repo.messages(session, user_id=user_id, conversation_id=conversation.id, limit=HISTORY_TURNS)
+        # Without context only the last reply matters: its pending question and what it did (for "make that $35").
+        turns = HISTORY_TURNS if with_context else 2
+        history = pam_repo.messages(session, user_id=user_id, conversation_id=conversation.id, limit=turns)
         pam_repo.add_message(session, user_id=user_id, conversation=conversation, role="user", content=text)
         ctx = _context(session, user, page, location, conversation.id)
-        system = system_prompt(ctx, user_snapshot(ctx)) if with_prompt else ""
+        system = system_prompt(ctx, user_snapshot(ctx)) if with_context else ""
         state = {**_engine_state(history), "today": ctx.today.isoformat(), "currency": user.currency, "page": page}
     transcript = [*_transcript(history), ChatMessage(role="user", content=text)]
     return conversation, ModelRequest(system=system, messages=transcript, tools=tool_schemas(), state=state)
@@ -162,7 +164,7 @@ async def run_turn(
     text = message.strip()[:MAX_MESSAGE_CHARS]
     chain = chain or default_chain()
     conversation, request = await asyncio.to_thread(
-        _begin, user_id, text, conversation_id, page, location, chain.reads_system_prompt
+        _begin, user_id, text, conversation_id, page, location, chain.needs_context
     )
     transcript = request.messages
 

@@ -47,9 +47,12 @@ class ProviderChain:
     breakers: dict[str, CircuitBreaker] = field(default_factory=dict)
 
     @property
-    def reads_system_prompt(self) -> bool:
-        """Whether any provider reads the system prompt (a provider says so unless it sets the flag False)."""
-        return any(getattr(provider, "reads_system_prompt", True) for provider in self.providers)
+    def needs_context(self) -> bool:
+        """Whether any provider reads the system prompt's data snapshot and the recent turns.
+
+        A provider needs them unless it sets `needs_context = False` (the local engine does).
+        """
+        return any(getattr(provider, "needs_context", True) for provider in self.providers)
 
     async def request(
         self,

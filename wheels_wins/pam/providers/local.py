@@ -162,7 +162,7 @@ class LocalEngine:
     """Rule-based PAM that understands common requests without any network."""
 
     name = "local"
-    reads_system_prompt = False  # it reads the message and `state`, so the data snapshot isn't built for it
+    needs_context = False  # it reads the newest message and `state`: no data snapshot, no older turns
 
     async def request(self, request: ModelRequest, on_text: TextSink | None = None) -> ModelResponse:
         """Plan tool calls for the newest message, or word the reply once tool results are in."""
