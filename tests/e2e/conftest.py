@@ -2,6 +2,8 @@
 
 `app_server` builds the frontend once per session (in its own build directory, so a running
 `make run` is left alone) and serves it with `scripts/serve.py`, the same path `make run` takes.
+`model_app_server` does the same with PAM's model being a scriptable stub of Anthropic's API
+(`model`); only tests that use it pay for its build.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from tests.stubs.anthropic_stub import AnthropicStub, running_stub
 from wheels_wins.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +32,8 @@ TOOLS = ROOT / ".tools" / "node_modules"
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 SERVER_LOG = ARTIFACTS / "app-server.log"
+MODEL_SERVER_LOG = ARTIFACTS / "model-app-server.log"
+STUB_API_KEY = "sk-ant-e2e-stub-not-a-real-key"
 START_TIMEOUT_SECONDS = 600
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -90,21 +96,20 @@ def _ready(base_url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Build and serve the production app on a free port with an empty, migrated SQLite database.
+@contextmanager
+def _served_app(workdir: Path, log_path: Path, **settings: str) -> Iterator[str]:
+    """Build (when needed) and serve the production app from `workdir` with a fresh migrated SQLite database.
 
-    Yields the base URL, e.g. `http://localhost:41234`. The server's output goes to
-    test-artifacts/app-server.log.
+    `settings` are app settings on top of the test ones (e.g. ANTHROPIC_API_KEY). Yields the base URL;
+    the server's output goes to `log_path`; the server is stopped when the block ends.
     """
-    workdir = tmp_path_factory.mktemp("app-server")
     port = _free_port()
     base_url = f"http://localhost:{port}"
-    env = _server_env(workdir, base_url)
+    env = {**_server_env(workdir, base_url), **settings}
     subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
 
     ARTIFACTS.mkdir(exist_ok=True)
-    with SERVER_LOG.open("w") as log:
+    with log_path.open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "scripts/serve.py", "--host", "127.0.0.1", "--port", str(port)],
             cwd=ROOT,
@@ -117,13 +122,57 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while not _ready(base_url):
             if process.poll() is not None:
-                pytest.fail(f"app server exited with {process.returncode}:\n{SERVER_LOG.read_text()[-4000:]}")
+                pytest.fail(f"app server exited with {process.returncode}:\n{log_path.read_text()[-4000:]}")
             if time.monotonic() > deadline:
-                pytest.fail(f"app server not ready after {START_TIMEOUT_SECONDS}s:\n{SERVER_LOG.read_text()[-4000:]}")
+                pytest.fail(f"app server not ready after {START_TIMEOUT_SECONDS}s:\n{log_path.read_text()[-4000:]}")
             time.sleep(0.5)
         yield base_url
     finally:
         _stop(process)
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build and serve the production app on a free port with an empty, migrated SQLite database.
+
+    Yields the base URL, e.g. `http://localhost:41234`. The server's output goes to
+    test-artifacts/app-server.log.
+    """
+    with _served_app(tmp_path_factory.mktemp("app-server"), SERVER_LOG) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def anthropic_stub() -> Iterator[AnthropicStub]:
+    """A stub of Anthropic's Messages API on 127.0.0.1 for the whole session (tests script it through `model`)."""
+    with running_stub() as stub:
+        yield stub
+
+
+@pytest.fixture
+def model(anthropic_stub: AnthropicStub) -> Iterator[AnthropicStub]:
+    """The model behind `model_app_server`, with nothing scripted: queue this test's replies on it.
+
+    Unscripted requests answer HTTP 500, so PAM falls back to the local engine. The server's circuit
+    breaker skips the model for 30 s after three failures in a row: fail it at most twice a test.
+    """
+    anthropic_stub.replies.clear()
+    anthropic_stub.requests.clear()
+    yield anthropic_stub
+    anthropic_stub.replies.clear()
+
+
+@pytest.fixture(scope="session")
+def model_app_server(tmp_path_factory: pytest.TempPathFactory, anthropic_stub: AnthropicStub) -> Iterator[str]:
+    """Like `app_server`, with PAM's model being `anthropic_stub` (the local engine stays the fallback).
+
+    The server's output goes to test-artifacts/model-app-server.log.
+    """
+    workdir = tmp_path_factory.mktemp("model-app-server")
+    with _served_app(
+        workdir, MODEL_SERVER_LOG, ANTHROPIC_API_KEY=STUB_API_KEY, ANTHROPIC_BASE_URL=anthropic_stub.url
+    ) as base_url:
+        yield base_url
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -167,6 +216,12 @@ def _page(browser: Browser, base_url: str, **context_options: object) -> Iterato
 def page(browser: Browser, app_server: str) -> Iterator[Page]:
     """A fresh desktop page (1280x800, own cookies) whose relative URLs resolve against the app."""
     yield from _page(browser, app_server, viewport=DESKTOP)
+
+
+@pytest.fixture
+def model_page(browser: Browser, model_app_server: str) -> Iterator[Page]:
+    """A fresh desktop page on `model_app_server` (PAM answered by the scripted `model`)."""
+    yield from _page(browser, model_app_server, viewport=DESKTOP)
 
 
 @pytest.fixture

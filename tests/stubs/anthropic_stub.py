@@ -84,11 +84,16 @@ def message_events(model: str, *blocks: list[Event], stop_reason: str = "end_tur
 
 @dataclass
 class AnthropicStub:
-    """The stub's script (a queue of replies) and its record of requests; `url` is set while it serves."""
+    """The stub's script (a queue of replies) and its record of requests; `url` is set while it serves.
+
+    When the queue is empty the stub answers with `default` (a reply for every request, e.g. for load
+    tests), or with HTTP 500 when there is none.
+    """
 
     replies: deque[Reply] = field(default_factory=deque)
     requests: list[Received] = field(default_factory=list)
     url: str = ""
+    default: Reply | None = None
 
     def app(self) -> Starlette:
         """The ASGI app answering POST /v1/messages from the script."""
@@ -99,9 +104,11 @@ class AnthropicStub:
         self.requests.append(Received(body, dict(request.headers)))
         if not (request.headers.get("x-api-key") or request.headers.get("authorization", "").startswith("Bearer ")):
             return _error(401, "authentication_error", "no API key")
-        if not self.replies:
-            return _error(500, "api_error", "the stub has no scripted reply left")
-        return self.replies.popleft()(body)
+        if self.replies:
+            return self.replies.popleft()(body)
+        if self.default is not None:
+            return self.default(body)
+        return _error(500, "api_error", "the stub has no scripted reply left")
 
     def reply_stream(self, *blocks: list[Event], stop_reason: str = "end_turn", delay: float = 0.0) -> None:
         """Queue a streamed message made of these blocks, `delay` seconds between events."""
