@@ -58,6 +58,14 @@ class Settings(BaseSettings):
     supabase_jwt_secret: str | None = None
     supabase_jwt_audience: str = "authenticated"
 
+    map_tile_url: str = Field(
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png", description="Leaflet tile URL template for the trip map"
+    )
+    map_tile_attribution: str = Field(
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+        description="Credit shown on the map for the tiles (HTML, as the tile provider asks)",
+    )
+
     default_currency: str = "AUD"
     default_units: str = "metric"
     default_timezone: str = "Australia/Sydney"
