@@ -84,8 +84,15 @@
     },
     true,
   );
+  // At most one scroll a frame (reading scrollHeight forces a layout), and none when scrolled up.
+  let scheduled = false;
   new MutationObserver(() => {
-    const box = byId("pam-scroll");
-    if (box && pinned) box.scrollTop = box.scrollHeight;
+    if (!pinned || scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      const box = byId("pam-scroll");
+      if (box && pinned) box.scrollTop = box.scrollHeight;
+    });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 })();

@@ -53,11 +53,6 @@ def test_a_streamed_reply_shows_while_it_is_written_and_is_kept(model_page: Page
     expect(panel.locator(".pam-assistant").last).to_have_text(full)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PamState.ask's on_text joins the whole-reply snapshots run_turn passes it ('Fuel Fuel is ...'); "
-    "it should show the latest snapshot",
-)
 def test_every_streamed_snapshot_is_the_start_of_the_reply(model_page: Page, model: AnthropicStub) -> None:
     chunks = ["Fuel ", "is ", "cheapest ", "in ", "Dubbo ", "at ", "$1.79/L ", "today."]
     model.reply_text(*chunks, delay=0.15)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.state.auth import AuthState
-from wheels_wins.state.pam import ChatItem, Chip, PamState
+from wheels_wins.state.pam import ChatItem, Chip, PamReplyState, PamState
 
 
 
@@ -128,8 +128,8 @@ def _bubble(item: ChatItem) -> rx.Component:
 def _typing() -> rx.Component:
     return rx.box(
         rx.cond(
-            PamState.streaming != "",
-            _markdown(PamState.streaming),
+            PamReplyState.streaming != "",
+            _markdown(PamReplyState.streaming),
             rx.hstack(
                 rx.box(class_name="pam-dot"),
                 rx.box(class_name="pam-dot"),
@@ -160,7 +160,7 @@ def _suggestions() -> rx.Component:
             height="auto",
             padding="8px 12px",
             text_align="left",
-            on_click=PamState.ask(text, False),
+            on_click=PamState.ask(text),
             class_name="pam-suggestion",
         )
 
@@ -193,11 +193,11 @@ def pam_conversation() -> rx.Component:
     """The scrolling message list (suggested prompts when there is nothing yet)."""
     return rx.box(
         rx.cond(
-            (PamState.messages.length() == 0) & ~PamState.thinking,
+            (PamState.messages.length() == 0) & ~PamReplyState.thinking,
             _suggestions(),
             rx.vstack(
                 rx.foreach(PamState.messages, _bubble),
-                rx.cond(PamState.thinking, _typing()),
+                rx.cond(PamReplyState.thinking, _typing()),
                 rx.box(id="pam-end"),
                 spacing="3",
                 width="100%",

@@ -7,7 +7,7 @@ import reflex as rx
 from wheels_wins.components.nav import PHONE
 from wheels_wins.components.pam_chat import pam_conversation
 from wheels_wins.components.pam_launcher import pam_launcher_button
-from wheels_wins.state.pam import MAX_MESSAGE_CHARS, ConversationItem, PamState
+from wheels_wins.state.pam import MAX_MESSAGE_CHARS, ConversationItem, PamReplyState, PamState
 
 PANEL_WIDTH = "420px"
 MIC_CHECK = "!!(window.SpeechRecognition || window.webkitSpeechRecognition)"
@@ -34,7 +34,7 @@ def _history_menu() -> rx.Component:
                 variant="ghost",
                 color_scheme="gray",
                 aria_label="Earlier conversations",
-                disabled=PamState.thinking,
+                disabled=PamReplyState.thinking,
             ),
         ),
         rx.menu.content(
@@ -72,7 +72,7 @@ def _header() -> rx.Component:
                 variant="ghost",
                 color_scheme="gray",
                 on_click=PamState.new_conversation,
-                disabled=PamState.thinking,
+                disabled=PamReplyState.thinking,
                 aria_label="New conversation",
             ),
             content="New conversation",
@@ -126,11 +126,11 @@ def _composer() -> rx.Component:
             ),
             rx.el.input(type="hidden", name="via_voice", id="pam-via-voice", default_value="0"),
             rx.icon_button(
-                rx.cond(PamState.thinking, rx.spinner(size="2"), rx.icon("send", size=18)),
+                rx.cond(PamReplyState.thinking, rx.spinner(size="2"), rx.icon("send", size=18)),
                 type="submit",
                 size="3",
                 radius="full",
-                disabled=PamState.thinking,
+                disabled=PamReplyState.thinking,
                 aria_label="Send",
                 id="pam-send",
             ),

@@ -12,7 +12,7 @@ import dataclasses
 import json
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import reflex as rx
@@ -128,6 +128,13 @@ def _speech_script(text: str) -> str:
     return f"window.wwSpeak && window.wwSpeak({json.dumps(text)})"
 
 
+class PamReplyState(rx.State):
+    """The reply being written: kept apart from the conversation so a streamed update redraws only its bubble."""
+
+    thinking: bool = False
+    streaming: str = ""
+
+
 class PamState(rx.State):
     """The PAM panel: open or closed, the conversation on screen and the reply being written."""
 
@@ -135,8 +142,6 @@ class PamState(rx.State):
     loaded: bool = False
     conversation_id: str = ""
     messages: rx.Field[list[ChatItem]] = rx.field(default_factory=list)
-    thinking: bool = False
-    streaming: str = ""
     mic_available: bool = False
     conversations: rx.Field[list[ConversationItem]] = rx.field(default_factory=list)
 
@@ -175,7 +180,7 @@ class PamState(rx.State):
     async def open_conversation(self, conversation_id: str):
         """Show an earlier conversation and carry on in it."""
         user_id = await current_user_id(self)
-        if user_id is None or self.thinking:
+        if user_id is None or (await self.get_state(PamReplyState)).thinking:
             return
         try:
             uuid.UUID(conversation_id)
@@ -187,24 +192,30 @@ class PamState(rx.State):
             self.loaded = True
 
     @rx.event
-    def new_conversation(self):
+    async def new_conversation(self):
         """Start afresh: the next message opens a new conversation (the old one stays in the database)."""
-        if not self.thinking:
+        if not (await self.get_state(PamReplyState)).thinking:
             self.conversation_id, self.messages, self.loaded = "", [], True
 
-    @rx.event
-    def submit(self, form_data: dict[str, Any]):
-        """The composer's form: send what was typed (or dictated)."""
-        text = str(form_data.get("message", "")).strip()
-        if text:
-            return PamState.ask(text, form_data.get("via_voice") == "1")
+    @rx.event(background=True)
+    async def submit(self, form_data: dict[str, Any]):
+        """The composer's form: send what was typed (or dictated, then the reply is read aloud)."""
+        text = str(form_data.get("message", ""))
+        async for event in self._answer(text, via_voice=form_data.get("via_voice") == "1"):
+            yield event
 
     @rx.event(background=True)
-    async def ask(self, text: str, via_voice: bool = False):
-        """Send one message to PAM and stream the reply into the panel."""
+    async def ask(self, text: str):
+        """Send a suggested prompt."""
+        async for event in self._answer(text, via_voice=False):
+            yield event
+
+    async def _answer(self, text: str, *, via_voice: bool) -> AsyncIterator[Any]:
+        """Send one message to PAM and stream the reply into the panel (runs inside a background event)."""
         text = text.strip()[:MAX_MESSAGE_CHARS]
         async with self:
-            if self.thinking or not text:
+            reply_state = await self.get_state(PamReplyState)
+            if reply_state.thinking or not text:
                 return
             user_id = await current_user_id(self)
             if user_id is None:
@@ -214,22 +225,20 @@ class PamState(rx.State):
                 self.conversation_id, self.messages = await run_in_session(lambda session: _history(session, user_id))
                 self.loaded = True
             self.messages.append(ChatItem(id="", role="user", content=text))
-            self.thinking, self.streaming = True, ""
+            reply_state.thinking, reply_state.streaming = True, ""
             conversation_id = uuid.UUID(self.conversation_id) if self.conversation_id else None
             page = _route(self.router.url.path)
             voice_on = (await self.get_state(AuthState)).voice_enabled
 
-        streamed: list[str] = []
         loop = asyncio.get_running_loop()
         last_flush = 0.0
 
-        async def on_text(delta: str) -> None:
+        async def on_text(so_far: str) -> None:
             nonlocal last_flush
-            streamed.append(delta)
             if loop.time() - last_flush >= FLUSH_SECONDS:
                 last_flush = loop.time()
                 async with self:
-                    self.streaming = "".join(streamed)
+                    (await self.get_state(PamReplyState)).streaming = so_far
 
         try:
             try:
@@ -241,7 +250,8 @@ class PamState(rx.State):
         except Exception:
             log.exception("PAM turn failed")
             async with self:
-                self.thinking, self.streaming = False, ""
+                reply_state = await self.get_state(PamReplyState)
+                reply_state.thinking, reply_state.streaming = False, ""
                 self.messages.append(
                     ChatItem(id="", role="assistant", content="Sorry, something went wrong on my side. Please try again.")
                 )
@@ -249,11 +259,14 @@ class PamState(rx.State):
 
         reply = ChatItem(str(turn.message_id), "assistant", turn.reply, _chips([c.stored() for c in turn.tool_calls]))
         undid = any(c.name == "undo_last_change" and c.result.ok for c in turn.tool_calls)
-        if undid:  # an earlier message's Undo button must go too
-            shown = await run_in_session(lambda session: _history(session, user_id, str(turn.conversation_id)))
+        shown = (  # after "undo that", an earlier message's Undo button must go too
+            await run_in_session(lambda session: _history(session, user_id, str(turn.conversation_id)))
+            if undid else None
+        )
         async with self:
-            self.thinking, self.streaming = False, ""
-            if undid:
+            reply_state = await self.get_state(PamReplyState)
+            reply_state.thinking, reply_state.streaming = False, ""
+            if shown is not None:
                 self.conversation_id, self.messages = shown
             else:
                 self.conversation_id = str(turn.conversation_id)
