@@ -53,6 +53,14 @@ class Settings(BaseSettings):
     tts_timeout_seconds: float = Field(8.0, gt=0)
     edge_tts_url: str | None = Field(None, description="edge-tts websocket endpoint; unset = the library's own")
 
+    routing_url: str | None = Field(None, description="OSRM-compatible router; unset = offline road estimates only")
+    routing_timeout_seconds: float = Field(5.0, gt=0, description="Whole-request limit for one route lookup")
+    weather_url: str | None = Field(None, description="Open-Meteo-compatible forecast API; unset = no forecasts")
+    weather_timeout_seconds: float = Field(5.0, gt=0)
+    weather_cache_seconds: float = Field(1800.0, gt=0, description="How long a place's forecast is reused")
+    geocoder_url: str | None = Field(None, description="Nominatim-compatible search; unset = offline gazetteer only")
+    geocoder_timeout_seconds: float = Field(4.0, gt=0)
+
     supabase_url: str | None = None
     supabase_anon_key: str | None = None
     supabase_jwt_secret: str | None = None
