@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from typing import Any, Literal, get_args
 
-from sqlalchemy import Index, Numeric
+from sqlalchemy import JSON, Index, Numeric
 from sqlmodel import Field
 
 from wheels_wins.models.base import TableBase, money_field, owner_field, timestamp_field
@@ -28,7 +29,11 @@ class Vehicle(TableBase, table=True):
 
 
 class Trip(TableBase, table=True):
-    """A planned, active or completed journey; distance fields are cached estimates."""
+    """A planned, active or completed journey; distance fields are cached figures.
+
+    `distance_source` says whether they came from a road router ("routed", with `route_geometry`,
+    a GeoJSON LineString) or from the offline estimate ("estimate", no geometry).
+    """
 
     __tablename__ = "trips"
     __table_args__ = (Index("ix_trips_user_start", "user_id", "start_date"),)
@@ -42,12 +47,13 @@ class Trip(TableBase, table=True):
     duration_hours: float | None = None
     estimated_fuel_cost: Decimal | None = money_field(nullable=True, default=None)
     distance_source: str = Field(default="estimate", max_length=10)
+    route_geometry: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     budget: Decimal | None = money_field(nullable=True, default=None)
     notes: str = Field(default="", max_length=2000)
 
 
 class TripWaypoint(TableBase, table=True):
-    """One ordered stop on a trip."""
+    """One ordered stop on a trip; `leg_km`/`leg_hours` cover the drive from the previous stop (None on the first)."""
 
     __tablename__ = "trip_waypoints"
     __table_args__ = (Index("ix_trip_waypoints_trip_position", "trip_id", "position"),)
@@ -58,15 +64,21 @@ class TripWaypoint(TableBase, table=True):
     lat: float
     lon: float
     position: int
+    leg_km: float | None = None
+    leg_hours: float | None = None
+
+
+PlaceKind = Literal["campground", "free_camp", "dump_point", "fuel", "mechanic", "other"]
+PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 
 
 class SavedPlace(TableBase, table=True):
-    """A place worth remembering: campground, free camp, dump point, fuel, mechanic."""
+    """A place worth remembering: campground, free camp, dump point, fuel, mechanic; `rating` is 1-5 or None."""
 
     __tablename__ = "saved_places"
 
     user_id: uuid.UUID = owner_field()
-    name: str = Field(max_length=160)
+    name: str = Field(max_length=120)
     kind: str = Field(default="other", max_length=20)
     lat: float
     lon: float

@@ -28,6 +28,11 @@ def get(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> Trip | N
     return get_owned(session, Trip, user_id=user_id, record_id=trip_id)
 
 
+def get_for_update(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> Trip | None:
+    """The user's trip, row-locked until the transaction ends (PostgreSQL; SQLite serialises writers anyway)."""
+    return session.exec(select(Trip).where(Trip.id == trip_id, Trip.user_id == user_id).with_for_update()).first()
+
+
 def update(
     session: Session,
     *,
@@ -132,6 +137,20 @@ def replace_waypoints(
     session.add_all(rows)
     session.flush()
     return rows
+
+
+def set_legs(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    trip_id: uuid.UUID,
+    legs: Sequence[tuple[float, float] | None],
+) -> None:
+    """Store (km, hours) from the previous stop on each waypoint, in position order (None on the first)."""
+    for waypoint, leg in zip(waypoints(session, user_id=user_id, trip_id=trip_id), legs, strict=False):
+        waypoint.leg_km, waypoint.leg_hours = leg if leg is not None else (None, None)
+        session.add(waypoint)
+    session.flush()
 
 
 def active(session: Session, *, user_id: uuid.UUID) -> Trip | None:

@@ -1,22 +1,35 @@
-"""Trip planning: geocode stops offline, estimate distance, duration and fuel cost."""
+"""Trip planning: geocode stops, estimate distance, duration and fuel cost, then refine them by road.
+
+Everything that writes is synchronous and takes the caller's session, so REST routes, Reflex
+states and PAM tools (in worker threads) share it. Saving stops always stores the offline
+estimate (`distance_source="estimate"`); async callers then `await refine_route(...)`, which
+asks the router with no transaction open and, if it answers, stores the routed figures
+(`"routed"`, with the line) in a second short transaction, unless the stops changed meanwhile.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from wheels_wins.db import to_money
+from wheels_wins.db import session_scope, to_money
 from wheels_wins.models import Trip, TripWaypoint, User
 from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.repositories import vehicles as vehicle_repo
-from wheels_wins.services import gazetteer, geo
+from wheels_wins.services import gazetteer, geo, geocoding, routing
+from wheels_wins.settings import Settings
+
+log = logging.getLogger(__name__)
 
 DEFAULT_PRICE_PER_LITRE = Decimal("1.95")
 DEFAULT_CONSUMPTION_L_PER_100KM = 14.0
@@ -40,8 +53,13 @@ class Stop:
     lon: float
 
 
-def resolve_stop(spec: str | dict[str, Any]) -> Stop:
-    """A stop from a place name, or from a dict with a name and optional lat/lon."""
+StopSpec = str | dict[str, Any] | Stop
+
+
+def resolve_stop(spec: StopSpec) -> Stop:
+    """A stop from a place name (offline gazetteer), a dict with a name and optional lat/lon, or a Stop."""
+    if isinstance(spec, Stop):
+        return spec
     if isinstance(spec, dict):
         name = str(spec.get("name") or "").strip()
         if spec.get("lat") is not None and spec.get("lon") is not None:
@@ -54,6 +72,25 @@ def resolve_stop(spec: str | dict[str, Any]) -> Stop:
     return Stop(place.name, place.lat, place.lon)
 
 
+async def resolve_stops(specs: Sequence[StopSpec], *, settings: Settings | None = None) -> list[Stop]:
+    """Like `resolve_stop` for each spec, asking the online geocoder first for names when one is configured.
+
+    Names are looked up one after another (Nominatim's public instance allows one request a second);
+    raises UnknownPlace naming the first stop neither the geocoder nor the gazetteer knows.
+    """
+    stops = []
+    for spec in specs:
+        if isinstance(spec, Stop) or (isinstance(spec, dict) and None not in (spec.get("lat"), spec.get("lon"))):
+            stops.append(resolve_stop(spec))
+            continue
+        name = (spec if isinstance(spec, str) else str(spec.get("name") or "")).strip()
+        found = await geocoding.geocode(name, settings=settings) if name else None
+        if found is None:
+            raise UnknownPlace(name)
+        stops.append(Stop(found.name, found.lat, found.lon))
+    return stops
+
+
 def fuel_cost_estimate(session: Session, *, user_id: uuid.UUID, distance_km: float) -> Decimal:
     """Fuel cost for a distance from the vehicle's consumption and the user's recent price per litre."""
     vehicle = vehicle_repo.primary(session, user_id=user_id)
@@ -63,15 +100,31 @@ def fuel_cost_estimate(session: Session, *, user_id: uuid.UUID, distance_km: flo
     return to_money(litres * price)
 
 
-def _apply_estimates(session: Session, *, user_id: uuid.UUID, trip: Trip, stops: Sequence[Stop]) -> None:
+def _apply_route(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    trip: Trip,
+    stops: Sequence[Stop],
+    route: routing.RoutedRoute | None = None,
+) -> None:
+    """Store distance, duration, fuel cost and per-leg figures: routed when `route` fits the stops, else estimated."""
+    legs: list[tuple[float, float] | None] = [None] * len(stops)
+    trip.route_geometry = None
+    trip.distance_source = "estimate"
     if len(stops) < 2:
         trip.distance_km, trip.duration_hours, trip.estimated_fuel_cost = 0.0, 0.0, to_money(0)
     else:
-        route = geo.estimate_route([(s.lat, s.lon) for s in stops])
-        trip.distance_km = round(route.distance_km, 1)
-        trip.duration_hours = round(route.duration_hours, 1)
-        trip.estimated_fuel_cost = fuel_cost_estimate(session, user_id=user_id, distance_km=route.distance_km)
-    trip.distance_source = "estimate"
+        figures: geo.RouteEstimate | routing.RoutedRoute = geo.estimate_route([(s.lat, s.lon) for s in stops])
+        if route is not None and len(route.legs) == len(stops) - 1:
+            figures = route
+            trip.distance_source = "routed"
+            trip.route_geometry = route.geojson()
+        trip.distance_km = round(figures.distance_km, 1)
+        trip.duration_hours = round(figures.duration_hours, 1)
+        trip.estimated_fuel_cost = fuel_cost_estimate(session, user_id=user_id, distance_km=figures.distance_km)
+        legs[1:] = [(round(leg.distance_km, 1), round(leg.duration_hours, 2)) for leg in figures.legs]
+    trip_repo.set_legs(session, user_id=user_id, trip_id=trip.id, legs=legs)
 
 
 def default_title(stops: Sequence[Stop]) -> str:
@@ -85,13 +138,16 @@ def plan_trip(
     session: Session,
     *,
     user: User,
-    places: Sequence[str | dict[str, Any]],
+    places: Sequence[StopSpec],
     title: str | None = None,
     start_date: dt.date | None = None,
     end_date: dt.date | None = None,
     status: str = "planning",
 ) -> Trip:
-    """Create a trip from place names (or named coordinates); raises UnknownPlace naming the first unknown stop."""
+    """Create a trip from place names (or named coordinates, or resolved Stops) with offline estimates.
+
+    Raises UnknownPlace naming the first unknown stop. Async callers then `await refine_route(...)`.
+    """
     stops = [resolve_stop(spec) for spec in places]
     trip = trip_repo.create(
         session, user_id=user.id, title=(title or "").strip() or default_title(stops), status=status,
@@ -101,12 +157,76 @@ def plan_trip(
 
 
 def set_stops(session: Session, *, user: User, trip: Trip, stops: Sequence[Stop]) -> Trip:
-    """Replace a trip's stops and refresh its estimates."""
-    trip_repo.replace_waypoints(session, user_id=user.id, trip_id=trip.id, stops=[(s.name, s.lat, s.lon) for s in stops])
-    _apply_estimates(session, user_id=user.id, trip=trip, stops=stops)
+    """Replace a trip's stops and refresh its figures with the offline estimate (see `refine_route`)."""
+    # Trip row first, then its waypoints: the order refine_route locks in too, so the two never deadlock.
+    trip_repo.get_for_update(session, user_id=user.id, trip_id=trip.id)
+    trip_repo.replace_waypoints(
+        session, user_id=user.id, trip_id=trip.id, stops=[(s.name, s.lat, s.lon) for s in stops]
+    )
+    _apply_route(session, user_id=user.id, trip=trip, stops=stops)
     session.add(trip)
     session.flush()
     return trip
+
+
+def optimise_stops(session: Session, *, user: User, trip: Trip) -> float:
+    """Reorder the trip's middle stops into a shorter drive, first and last fixed; returns the road km saved.
+
+    The saving is measured as the optimiser measures it (great circle x road factor, like the offline
+    estimate), whatever the source of the trip's figures. Nothing changes when the order is already best.
+    """
+    stops = stops_of(trip_repo.waypoints(session, user_id=user.id, trip_id=trip.id))
+    points = [(s.lat, s.lon) for s in stops]
+    order = geo.optimise_order(points)
+    if order == list(range(len(stops))):
+        return 0.0
+    saved = geo.route_length_km(points, range(len(stops))) - geo.route_length_km(points, order)
+    set_stops(session, user=user, trip=trip, stops=[stops[i] for i in order])
+    return round(saved, 1)
+
+
+async def refine_route(*, user_id: uuid.UUID, trip_id: uuid.UUID, settings: Settings | None = None) -> bool:
+    """Replace a trip's offline estimate with road figures when the router answers; True if it did.
+
+    Await it after the stops were saved and committed (REST routes, Reflex handlers, after a PAM turn
+    that changed trips). No transaction is open while the router is asked; the result is written only
+    if the stops are still the ones routed. A trip that is already routed, or has fewer than two stops,
+    is left alone; without ROUTING_URL this returns False at once.
+    """
+    if not routing.is_configured(settings):
+        return False
+    stops = await asyncio.to_thread(_stops_to_route, user_id, trip_id)
+    if not stops:
+        return False
+    route = await routing.fetch_route([(s.lat, s.lon) for s in stops], settings=settings)
+    if route is None:
+        return False
+    try:
+        return await asyncio.to_thread(_save_route, user_id, trip_id, stops, route)
+    except OperationalError as exc:
+        # A writer got there first (SQLite's snapshot conflict, a PostgreSQL lock timeout): keep the estimate.
+        log.warning("Routed figures for trip %s not saved: %s", trip_id, exc.__class__.__name__)
+        return False
+
+
+def _stops_to_route(user_id: uuid.UUID, trip_id: uuid.UUID) -> list[Stop] | None:
+    with session_scope() as session:
+        trip = trip_repo.get(session, user_id=user_id, trip_id=trip_id)
+        if trip is None or trip.distance_source == "routed":
+            return None
+        stops = stops_of(trip_repo.waypoints(session, user_id=user_id, trip_id=trip_id))
+        return stops if len(stops) >= 2 else None
+
+
+def _save_route(user_id: uuid.UUID, trip_id: uuid.UUID, stops: list[Stop], route: routing.RoutedRoute) -> bool:
+    with session_scope() as session:
+        # The row lock makes a concurrent set_stops either finish first (and we see its stops) or wait for us.
+        trip = trip_repo.get_for_update(session, user_id=user_id, trip_id=trip_id)
+        if trip is None or stops_of(trip_repo.waypoints(session, user_id=user_id, trip_id=trip_id)) != stops:
+            return False
+        _apply_route(session, user_id=user_id, trip=trip, stops=stops, route=route)
+        session.add(trip)
+        return True
 
 
 def stops_of(waypoints: Sequence[TripWaypoint]) -> list[Stop]:
