@@ -18,6 +18,7 @@ COLLECTIONS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "maintenance": ({"task": "Grease bearings", "cost": "45"}, {"task": "Nothing"}),
     "calendar": ({"title": "Ferry", "start": "2026-03-01"}, {"title": "Cancelled"}),
     "posts": ({"content": "Mine to edit"}, {"content": "Defaced"}),
+    "places": ({"name": "Lake Keepit", "kind": "free_camp", "lat": -30.87, "lon": 150.52}, {"name": "Theirs"}),
 }
 
 

@@ -27,6 +27,7 @@ from wheels_wins.repositories import (
     maintenance,
     notifications,
     pam,
+    places,
     posts,
     trips,
     vehicles,
@@ -116,6 +117,7 @@ MAKERS: dict[str, Callable[[Session, uuid.UUID], SQLModel]] = {
         s, user_id=u, title="Trip help"
     ),
     "message": _message,
+    "place": lambda s, u: places.create(s, user_id=u, name="Lake Keepit", kind="free_camp", lat=-30.87, lon=150.52),
 }
 
 
@@ -169,7 +171,7 @@ OWNED: dict[str, list[Call]] = {
     "expense": crud(expenses, "expense_id", amount=Decimal("1.00")),
     "budget": crud(budgets, "category", attr="category", update=None),
     "income": crud(income, "income_id", source="Mine now"),
-    "trip": crud(trips, "trip_id", delete="delete_trip", title="Hijacked"),
+    "trip": [call(trips.get_for_update, "trip_id"), *crud(trips, "trip_id", delete="delete_trip", title="Hijacked")],
     "fuel": crud(fuel, "fuel_id", odometer_km=1),
     "maintenance": crud(maintenance, "record_id", task="Nope"),
     "event": crud(calendar, "event_id", title="Nope"),
@@ -183,6 +185,7 @@ OWNED: dict[str, list[Call]] = {
         call(pam.get_message, "message_id"),
         call(pam.add_feedback, "message_id", rating="down"),
     ],
+    "place": crud(places, "place_id", name="Mine now"),
 }
 
 
@@ -267,6 +270,9 @@ VIEWS: list[tuple[str, Callable[[Session, uuid.UUID, Any], Any]]] = [
         lambda s, u, r: pam.messages(s, user_id=u, conversation_id=r.conversation_id),
     ),
     ("message", lambda s, u, r: pam.last_undoable(s, user_id=u, conversation_id=None)),
+    ("place", lambda s, u, r: places.list_page(s, user_id=u)),
+    ("place", lambda s, u, r: places.count(s, user_id=u)),
+    ("place", lambda s, u, r: places.nearest(s, user_id=u, lat=-30.0, lon=150.0)),
 ]
 
 

@@ -29,6 +29,7 @@ from wheels_wins.api.routers import (
     maintenance,
     me,
     pam,
+    places,
     posts,
     speech,
     trips,
@@ -48,7 +49,8 @@ TAGS = [
     {"name": "category rules", "description": "Merchant keywords that choose an imported expense's category"},
     {"name": "budgets", "description": "Monthly budgets per category"},
     {"name": "income", "description": "Money earned"},
-    {"name": "trips", "description": "Trips with offline distance estimates"},
+    {"name": "trips", "description": "Trips: road routes when a router is configured, offline estimates otherwise"},
+    {"name": "places", "description": "Saved places: campgrounds, free camps, dump points, fuel, mechanics"},
     {"name": "fuel", "description": "Fill-ups (each records a fuel expense)"},
     {"name": "maintenance", "description": "Vehicle maintenance (a cost records an expense)"},
     {"name": "calendar", "description": "Events and reminders"},
@@ -92,7 +94,7 @@ def create_api() -> FastAPI:
     install_error_handlers(api)
     api.include_router(health.router, prefix=API_PREFIX)
     wins = (expenses, imports, category_rules, budgets, income)
-    for module in (auth, me, *wins, trips, fuel, maintenance, calendar, posts, pam, speech):
+    for module in (auth, me, *wins, trips, places, fuel, maintenance, calendar, posts, pam, speech):
         api.include_router(module.router, prefix=V1_PREFIX)
     # Anything else under /api answers in the error envelope rather than falling through to Reflex.
     api.add_api_route(
