@@ -107,6 +107,77 @@ class TripPublic(Schema):
     created_at: Timestamp
 
 
+class TripOptimised(TripPublic):
+    """The trip with its stops reordered, and how much shorter the drive became."""
+
+    saved_km: float = Field(
+        description="Road km saved, as the optimiser measures it (great circle x 1.25, like the offline estimate)"
+    )
+
+
+class LegPublic(Schema):
+    """The drive from one stop to the next."""
+
+    from_position: int
+    to_position: int
+    distance_km: float | None
+    duration_hours: float | None
+
+
+class LineString(Schema):
+    """A GeoJSON LineString: `[lon, lat]` pairs."""
+
+    type: Literal["LineString"] = "LineString"
+    coordinates: list[tuple[float, float]]
+
+
+class TripRoutePublic(Schema):
+    """A trip's route: totals, legs and, when routed by road, the line to draw (simplified to ~50 m)."""
+
+    trip_id: uuid.UUID
+    distance_source: Literal["estimate", "routed"]
+    distance_km: float | None
+    duration_hours: float | None
+    legs: list[LegPublic]
+    geometry: LineString | None = Field(description="None for an estimate: draw straight lines between the stops")
+
+
+class DayForecastPublic(Schema):
+    """One day's forecast at a stop."""
+
+    date: dt.date
+    weather_code: int | None = Field(description="WMO weather interpretation code")
+    summary: str = Field(examples=["Light rain"])
+    temp_max_c: float | None
+    temp_min_c: float | None
+    precipitation_chance: int | None = Field(description="Percent")
+
+
+class ForecastPublic(Schema):
+    """The next days at a place, dated in its own timezone."""
+
+    timezone: str
+    days: list[DayForecastPublic]
+
+
+class StopForecastPublic(Schema):
+    """A stop and its forecast (None when the weather service did not answer for it)."""
+
+    name: str
+    lat: float
+    lon: float
+    position: int
+    forecast: ForecastPublic | None
+
+
+class TripWeatherPublic(Schema):
+    """Forecasts along a trip; `available` is false when weather is off (no WEATHER_URL) or unreachable."""
+
+    trip_id: uuid.UUID
+    available: bool
+    items: list[StopForecastPublic]
+
+
 class FuelCreate(Schema):
     """A fill-up: litres and either the total cost or the price per litre."""
 
