@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections.abc import Iterator
 
@@ -185,7 +186,18 @@ def test_simplify_drops_points_on_the_line_and_keeps_the_bends() -> None:
 
 def test_simplify_caps_a_very_long_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(routing, "MAX_GEOMETRY_POINTS", 50)
-    zigzag = [(150 + i / 100, -33.0 + (0.01 if i % 2 else 0)) for i in range(2000)]
+    wiggle = [(150 + i / 100, -33.0 + 0.2 * math.sin(i / 7)) for i in range(2000)]
+    kept = routing.simplify(wiggle)
+    assert 20 <= len(kept) <= 50
+    assert kept[0] == wiggle[0] and kept[-1] == wiggle[-1]
+
+
+def test_a_pathological_line_is_thinned_evenly_in_bounded_time() -> None:
+    # An even zigzag makes RDP quadratic: 50,000 points would take minutes.
+    zigzag = [(150 + i / 10_000, -33.0 + (0.01 if i % 2 else 0)) for i in range(50_000)]
+    started = time.perf_counter()
     kept = routing.simplify(zigzag)
-    assert 2 <= len(kept) <= 50
+    assert time.perf_counter() - started < 2
+    assert 1000 < len(kept) <= routing.MAX_GEOMETRY_POINTS
     assert kept[0] == zigzag[0] and kept[-1] == zigzag[-1]
+    assert routing.simplify([(150.0, -33.0)] * 3) == [(150.0, -33.0)] * 2

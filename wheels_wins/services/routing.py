@@ -8,6 +8,7 @@ The full geometry of a long trip runs to tens of thousands of points; it is simp
 from __future__ import annotations
 
 import asyncio
+import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ Point = tuple[float, float]  # (lat, lon), as everywhere else in the app
 LonLat = tuple[float, float]  # GeoJSON order
 
 MAX_GEOMETRY_POINTS = 5000
+_RDP_BUDGET = 1_500_000  # point-to-chord distances: about a third of a second of CPU
 SIMPLIFY_TOLERANCE_DEG = 0.0005  # about 50 m: invisible at any zoom a trip is viewed at
 _COORD_DECIMALS = 5  # about 1 m
 
@@ -119,27 +121,24 @@ def _line(geometry: Any) -> list[LonLat] | None:
 
 
 def simplify(line: list[LonLat], *, tolerance: float = SIMPLIFY_TOLERANCE_DEG) -> list[LonLat]:
-    """The line with points closer than `tolerance` degrees to it dropped, at most MAX_GEOMETRY_POINTS long."""
-    kept = _rdp(line, tolerance)
-    while len(kept) > MAX_GEOMETRY_POINTS:
-        tolerance *= 2
-        kept = _rdp(kept, tolerance)
-    return kept
+    """The line without points within `tolerance` degrees of it, at most MAX_GEOMETRY_POINTS long.
 
-
-def _rdp(line: list[LonLat], tolerance: float) -> list[LonLat]:
-    """Ramer-Douglas-Peucker, iterative (a route has too many points for recursion)."""
-    n = len(line)
+    Ramer-Douglas-Peucker, splitting the worst-fitting stretch first, so a capped line keeps its
+    most telling points. RDP is quadratic on pathological lines (an even zigzag): past a work
+    budget the line is thinned evenly instead.
+    """
+    n, max_points = len(line), MAX_GEOMETRY_POINTS
     if n < 3:
         return list(line)
-    keep = bytearray(n)
-    keep[0] = keep[-1] = 1
     limit = tolerance * tolerance
-    stack = [(0, n - 1)]
-    while stack:
-        first, last = stack.pop()
+    budget = _RDP_BUDGET
+    worst_first: list[tuple[float, int, int, int]] = []  # (-distance², first, last, farthest)
+
+    def split(first: int, last: int) -> None:
+        nonlocal budget
         if last - first < 2:
-            continue
+            return
+        budget -= last - first - 1
         ax, ay = line[first]
         dx, dy = line[last][0] - ax, line[last][1] - ay
         length2 = dx * dx + dy * dy
@@ -154,7 +153,34 @@ def _rdp(line: list[LonLat], tolerance: float) -> list[LonLat]:
             if d2 > worst:
                 worst, worst_at = d2, i
         if worst > limit:
-            keep[worst_at] = 1
-            stack.append((first, worst_at))
-            stack.append((worst_at, last))
-    return [point for point, kept in zip(line, keep, strict=True) if kept]
+            heapq.heappush(worst_first, (-worst, first, last, worst_at))
+
+    keep = bytearray(n)
+    keep[0] = keep[-1] = 1
+    kept = 2
+    split(0, n - 1)
+    while worst_first and kept < max_points:
+        if budget < 0:
+            return _thin(line, max_points)
+        _, first, last, at = heapq.heappop(worst_first)
+        keep[at] = 1
+        kept += 1
+        split(first, at)
+        split(at, last)
+    return [point for point, chosen in zip(line, keep, strict=True) if chosen]
+
+
+def _thin(line: list[LonLat], max_points: int) -> list[LonLat]:
+    """At most `max_points` (3 or more), evenly spaced along the line, the ends kept: linear time."""
+    steps = [math.dist(a, b) for a, b in zip(line, line[1:], strict=False)]
+    spacing = sum(steps) / (max_points - 2)
+    if spacing == 0:
+        return [line[0], line[-1]]
+    kept, travelled = [line[0]], 0.0
+    for point, step in zip(line[1:-1], steps, strict=False):
+        travelled += step
+        if travelled >= spacing:
+            kept.append(point)
+            travelled = 0.0
+    kept.append(line[-1])
+    return kept
