@@ -191,8 +191,8 @@ def delete_trip(trip_id: str, user: CurrentUser, session: SessionDep) -> Respons
 async def optimise_trip(trip_id: str, user_id: CurrentUserId) -> TripOptimised:
     """Reorder the stops between the first and the last (which stay put) to shorten the drive, and save.
 
-    `saved_km` is 0 when the order was already the shortest found; the figures are then refreshed
-    (by road when a router answers).
+    A new order refreshes the figures (by road when a router answers); `saved_km` is 0, and nothing
+    changes, when the order was already the shortest found.
     """
     record_id = parse_id(trip_id, "trip")
 
