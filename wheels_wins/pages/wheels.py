@@ -13,6 +13,7 @@ from wheels_wins import routes
 from wheels_wins.components import empty_state, field, form_error, loading_block, page_header, section_card
 from wheels_wins.components.format import distance_label, duration_label
 from wheels_wins.components.layout import app_page
+from wheels_wins.components.map import MapStop, route_line, trip_map
 from wheels_wins.db import session_scope
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import geo, money
@@ -67,6 +68,12 @@ class WheelsState(rx.State):
     loaded: bool = False
     trips: rx.Field[list[TripView]] = rx.field(default_factory=list)
     total_count: int = 0
+
+    map_title: str = ""
+    map_stops: rx.Field[list[MapStop]] = rx.field(default_factory=list)
+    map_route: rx.Field[list[list[float]]] = rx.field(default_factory=list)
+    shown: int = 0
+    _stops_by_trip: list[list[MapStop]] = []
 
     title: str = ""
     places: str = ""
@@ -124,7 +131,23 @@ class WheelsState(rx.State):
             )
         self.trips = views
         self.total_count = total
+        self._stops_by_trip = [
+            [MapStop(p.name, p.lat, p.lon, p.position) for p in stops.get(trip.id, [])] for trip in trips
+        ]
+        self._show_on_map(min(self.shown, max(len(trips) - 1, 0)))
         self.loaded = True
+
+    def _show_on_map(self, index: int) -> None:
+        self.shown = index
+        chosen = self._stops_by_trip[index] if index < len(self._stops_by_trip) else []
+        self.map_stops, self.map_route = chosen, route_line(chosen)
+        self.map_title = self.trips[index].title if index < len(self.trips) else ""
+
+    @rx.event
+    def show_trip(self, index: int):
+        """Put another trip on the map."""
+        if 0 <= index < len(self._stops_by_trip):
+            self._show_on_map(index)
 
     @rx.event
     async def plan_trip(self):
@@ -271,7 +294,21 @@ def _figure(icon: str, label: str, value: rx.Var[str]) -> rx.Component:
     )
 
 
-def _trip_card(trip: TripView) -> rx.Component:
+def _trip_map() -> rx.Component:
+    return rx.cond(
+        WheelsState.map_stops.length() > 0,
+        section_card(
+            "map",
+            "On the map",
+            rx.text(WheelsState.map_title, " — distances are estimates (straight legs × a road factor).", size="2",
+                    color=rx.color("gray", 11), margin_bottom="8px"),
+            trip_map(WheelsState.map_stops, WheelsState.map_route, route_estimated=True,
+                     label="Map of the trip's stops"),
+        ),
+    )
+
+
+def _trip_card(trip: TripView, index: rx.Var[int]) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.hstack(
@@ -291,6 +328,11 @@ def _trip_card(trip: TripView) -> rx.Component:
                 width="100%",
             ),
             rx.flex(rx.foreach(trip.stops, _stop), wrap="wrap", gap="2", align="center"),
+            rx.cond(
+                WheelsState.shown != index,
+                rx.button(rx.icon("map-pin", size=14), "Show on map", variant="ghost", size="1",
+                          on_click=[WheelsState.show_trip(index), rx.scroll_to("wheels-map")]),
+            ),
             rx.grid(
                 _figure("ruler", "Distance", trip.distance),
                 _figure("clock", "Driving", trip.duration),
@@ -346,6 +388,7 @@ def wheels() -> rx.Component:
     """Travel: trips and the planner."""
     return rx.vstack(
         page_header("Wheels", "Plan the road ahead, stop by stop."),
+        rx.box(_trip_map(), id="wheels-map", width="100%"),
         _planner(),
         _trip_list(),
         spacing="4",
