@@ -28,6 +28,13 @@ for _key in ("ANTHROPIC_API_KEY", "GEMINI_API_KEY", "OPENAI_API_KEY", "SUPABASE_
     os.environ.pop(_key, None)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last: Playwright's sync API leaves its event loop marked as running in the main
+    thread for the rest of the session, which stops pytest-asyncio's async fixtures from starting."""
+    e2e_dir = Path(__file__).parent / "e2e"
+    items.sort(key=lambda item: e2e_dir in item.path.parents)
+
+
 def _reachable(host: str, port: int) -> bool:
     try:
         with socket.create_connection((host, port), timeout=1):
