@@ -8,7 +8,11 @@ from decimal import Decimal
 import pytest
 
 from wheels_wins.db import session_scope
-from wheels_wins.models import Expense, PamMessage
+from tests.stubs.geo_services import OsrmStub
+from tests.stubs.server import serve
+from wheels_wins.models import Expense, PamMessage, Trip
+from wheels_wins.services import external
+from wheels_wins.settings import get_settings
 from wheels_wins.pam.agent import ConversationNotFound, run_turn
 from wheels_wins.pam.providers.base import ProviderError
 from wheels_wins.pam.providers.chain import ProviderChain
@@ -158,3 +162,15 @@ async def test_the_data_snapshot_is_built_only_for_providers_that_read_the_promp
     assert _chain(remote, LocalEngine()).needs_context is True
     result = await run_turn(user_id=user.id, message="hello", chain=offline)
     assert result.provider == "local" and result.reply
+
+
+async def test_a_trip_planned_by_pam_is_routed_by_road_when_a_router_answers(make_user, session, monkeypatch) -> None:
+    user = make_user()
+    external.reset_cool_downs()
+    osrm = OsrmStub()
+    with serve(osrm.app) as url:
+        monkeypatch.setattr(get_settings(), "routing_url", url)
+        result = await run_turn(user_id=user.id, message="plan a trip from Sydney to Melbourne via Canberra")
+    assert result.tool_calls[0].name == "plan_trip" and result.tool_calls[0].result.ok
+    trip = session.exec(select(Trip).where(Trip.user_id == user.id)).one()
+    assert trip.route_geometry is not None  # routed by the stub, not the straight-line estimate

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
+from typing import Any
 
 import reflex as rx
 
@@ -72,8 +73,10 @@ class WheelsState(rx.State):
     map_title: str = ""
     map_stops: rx.Field[list[MapStop]] = rx.field(default_factory=list)
     map_route: rx.Field[list[list[float]]] = rx.field(default_factory=list)
+    map_estimated: bool = True
     shown: int = 0
     _stops_by_trip: list[list[MapStop]] = []
+    _lines_by_trip: list[dict[str, Any] | None] = []
 
     title: str = ""
     places: str = ""
@@ -134,13 +137,15 @@ class WheelsState(rx.State):
         self._stops_by_trip = [
             [MapStop(p.name, p.lat, p.lon, p.position) for p in stops.get(trip.id, [])] for trip in trips
         ]
+        self._lines_by_trip = [trip.route_geometry for trip in trips]
         self._show_on_map(min(self.shown, max(len(trips) - 1, 0)))
         self.loaded = True
 
     def _show_on_map(self, index: int) -> None:
         self.shown = index
         chosen = self._stops_by_trip[index] if index < len(self._stops_by_trip) else []
-        self.map_stops, self.map_route = chosen, route_line(chosen)
+        line = self._lines_by_trip[index] if index < len(self._lines_by_trip) else None
+        self.map_stops, self.map_route, self.map_estimated = chosen, route_line(chosen, line), line is None
         self.map_title = self.trips[index].title if index < len(self.trips) else ""
 
     @rx.event
@@ -188,6 +193,7 @@ class WheelsState(rx.State):
             self.form_error = "We couldn't plan that trip just now. Please try again."
             self.planning = False
             return
+        await trip_service.refine_route(user_id=user.id, trip_id=trip.id)  # road figures when a router answers
         self.title = ""
         self.places = ""
         self.start_date = ""
@@ -300,9 +306,13 @@ def _trip_map() -> rx.Component:
         section_card(
             "map",
             "On the map",
-            rx.text(WheelsState.map_title, " — distances are estimates (straight legs × a road factor).", size="2",
-                    color=rx.color("gray", 11), margin_bottom="8px"),
-            trip_map(WheelsState.map_stops, WheelsState.map_route, route_estimated=True,
+            rx.text(
+                WheelsState.map_title,
+                rx.cond(WheelsState.map_estimated, " — distances are estimates (straight legs × a road factor).",
+                        " — by road."),
+                size="2", color=rx.color("gray", 11), margin_bottom="8px",
+            ),
+            trip_map(WheelsState.map_stops, WheelsState.map_route, route_estimated=WheelsState.map_estimated,
                      label="Map of the trip's stops"),
         ),
     )

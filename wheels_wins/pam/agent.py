@@ -20,6 +20,7 @@ from wheels_wins.pam.types import (
 )
 from wheels_wins.repositories import pam as pam_repo
 from wheels_wins.repositories import users as user_repo
+from wheels_wins.services import trips as trip_service
 from wheels_wins.services.money import today_in
 
 HISTORY_TURNS = 12
@@ -147,6 +148,16 @@ def _save_reply(
         )
 
 
+async def _route_changed_trips(user_id: uuid.UUID, executed: list[ExecutedCall]) -> None:
+    """Trips PAM planned or re-stopped get road distances when a router answers (a no-op offline)."""
+    trip_ids = {c.result.data.get("id") for c in executed if c.result.ok and "trips" in c.result.changed}
+    for trip_id in sorted(filter(None, trip_ids)):
+        try:
+            await trip_service.refine_route(user_id=user_id, trip_id=uuid.UUID(str(trip_id)))
+        except ValueError:
+            continue
+
+
 async def run_turn(
     *,
     user_id: uuid.UUID,
@@ -193,6 +204,8 @@ async def run_turn(
         _save_reply, user_id, conversation, reply, provider, [c.stored() for c in executed], ui_actions, pending
     )
     changed = {domain for c in executed if c.result.ok for domain in c.result.changed}
+    if "trips" in changed:
+        await _route_changed_trips(user_id, executed)
     return TurnResult(conversation.id, assistant.id, reply, provider, executed, ui_actions, changed)
 
 
