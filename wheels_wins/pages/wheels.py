@@ -6,9 +6,12 @@ import dataclasses
 import datetime as dt
 import logging
 import re
+import uuid
+from collections.abc import Callable
 from typing import Any
 
 import reflex as rx
+from sqlmodel import Session
 
 from wheels_wins import routes
 from wheels_wins.components import empty_state, field, form_error, loading_block, page_header, section_card
@@ -16,6 +19,7 @@ from wheels_wins.components.format import distance_label, duration_label
 from wheels_wins.components.layout import app_page
 from wheels_wins.components.map import MapStop, route_line, trip_map
 from wheels_wins.db import session_scope
+from wheels_wins.models import Trip, User
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import geo, money
 from wheels_wins.services import trips as trip_service
@@ -75,6 +79,8 @@ class WheelsState(rx.State):
     map_route: rx.Field[list[list[float]]] = rx.field(default_factory=list)
     map_estimated: bool = True
     shown: int = 0
+    shown_id: str = ""
+    _ids: list[str] = []
     _stops_by_trip: list[list[MapStop]] = []
     _lines_by_trip: list[dict[str, Any] | None] = []
 
@@ -138,6 +144,7 @@ class WheelsState(rx.State):
             [MapStop(p.name, p.lat, p.lon, p.position) for p in stops.get(trip.id, [])] for trip in trips
         ]
         self._lines_by_trip = [trip.route_geometry for trip in trips]
+        self._ids = [str(trip.id) for trip in trips]
         self._show_on_map(min(self.shown, max(len(trips) - 1, 0)))
         self.loaded = True
 
@@ -147,12 +154,70 @@ class WheelsState(rx.State):
         line = self._lines_by_trip[index] if index < len(self._lines_by_trip) else None
         self.map_stops, self.map_route, self.map_estimated = chosen, route_line(chosen, line), line is None
         self.map_title = self.trips[index].title if index < len(self.trips) else ""
+        self.shown_id = self._ids[index] if index < len(self._ids) else ""
 
     @rx.event
     def show_trip(self, index: int):
         """Put another trip on the map."""
         if 0 <= index < len(self._stops_by_trip):
             self._show_on_map(index)
+
+    async def _edit_shown(self, edit: Callable[[Session, User, Trip], Any]) -> Any:
+        """Change the trip on the map in one transaction, then ask for road figures and reload."""
+        user = await current_user(self)
+        trip_id = _uuid_or_none(self.shown_id)
+        if user is None or trip_id is None:
+            return None
+
+        def work(session: Session) -> Any:
+            trip = trip_repo.get(session, user_id=user.id, trip_id=trip_id)
+            return None if trip is None else edit(session, user, trip)
+
+        result = await run_in_session(work)
+        await trip_service.refine_route(user_id=user.id, trip_id=trip_id)
+        return result
+
+    @rx.event
+    async def move_stop(self, position: int, step: int):
+        """Move a stop of the trip on the map one place earlier (-1) or later (+1)."""
+
+        def edit(session: Session, user: User, trip: Trip) -> bool:
+            stops = trip_service.stops_of(trip_repo.waypoints(session, user_id=user.id, trip_id=trip.id))
+            target = position + step
+            if not (0 <= position < len(stops) and 0 <= target < len(stops)):
+                return False
+            stops[position], stops[target] = stops[target], stops[position]
+            trip_service.set_stops(session, user=user, trip=trip, stops=stops)
+            return True
+
+        if await self._edit_shown(edit):
+            return WheelsState.load
+
+    @rx.event
+    async def remove_stop(self, position: int):
+        """Take a stop off the trip on the map (a trip keeps at least two)."""
+
+        def edit(session: Session, user: User, trip: Trip) -> bool:
+            stops = trip_service.stops_of(trip_repo.waypoints(session, user_id=user.id, trip_id=trip.id))
+            if len(stops) <= 2 or not 0 <= position < len(stops):
+                return False
+            trip_service.set_stops(session, user=user, trip=trip, stops=stops[:position] + stops[position + 1:])
+            return True
+
+        if await self._edit_shown(edit):
+            return WheelsState.load
+        return rx.toast.info("A trip needs at least two stops.")
+
+    @rx.event
+    async def optimise(self):
+        """Reorder the middle stops into the shortest drive (first and last stay) and say what it saved."""
+        saved = await self._edit_shown(
+            lambda session, user, trip: trip_service.optimise_stops(session, user=user, trip=trip)
+        )
+        if saved is None:
+            return
+        message = f"New order saves about {saved:,.0f} km." if saved > 0 else "The stops were already in the shortest order."
+        return [WheelsState.load, rx.toast.success(message)]
 
     @rx.event
     async def plan_trip(self):
@@ -300,6 +365,35 @@ def _figure(icon: str, label: str, value: rx.Var[str]) -> rx.Component:
     )
 
 
+def _stop_editor() -> rx.Component:
+    def row(stop: MapStop, index: rx.Var[int]) -> rx.Component:
+        return rx.hstack(
+            rx.badge(index + 1, radius="full", variant="solid"),
+            rx.text(stop.name, size="2", flex="1"),
+            rx.icon_button(rx.icon("arrow-up", size=14), variant="ghost", size="1", color_scheme="gray",
+                           disabled=index == 0, on_click=WheelsState.move_stop(index, -1),
+                           aria_label="Move " + stop.name + " earlier"),
+            rx.icon_button(rx.icon("arrow-down", size=14), variant="ghost", size="1", color_scheme="gray",
+                           disabled=index == WheelsState.map_stops.length() - 1,
+                           on_click=WheelsState.move_stop(index, 1), aria_label="Move " + stop.name + " later"),
+            rx.icon_button(rx.icon("x", size=14), variant="ghost", size="1", color_scheme="red",
+                           on_click=WheelsState.remove_stop(index), aria_label="Remove " + stop.name),
+            align="center",
+            width="100%",
+            class_name="stop-row",
+        )
+
+    return rx.vstack(
+        rx.foreach(WheelsState.map_stops, row),
+        rx.button(rx.icon("wand-sparkles", size=14), "Optimise order", variant="soft", size="2",
+                  on_click=WheelsState.optimise, disabled=WheelsState.map_stops.length() < 4),
+        spacing="1",
+        width="100%",
+        max_width="520px",
+        padding_top="12px",
+    )
+
+
 def _trip_map() -> rx.Component:
     return rx.cond(
         WheelsState.map_stops.length() > 0,
@@ -314,6 +408,7 @@ def _trip_map() -> rx.Component:
             ),
             trip_map(WheelsState.map_stops, WheelsState.map_route, route_estimated=WheelsState.map_estimated,
                      label="Map of the trip's stops"),
+            _stop_editor(),
         ),
     )
 
@@ -404,3 +499,10 @@ def wheels() -> rx.Component:
         spacing="4",
         width="100%",
     )
+
+
+def _uuid_or_none(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
