@@ -17,6 +17,7 @@ from wheels_wins.repositories.owned import (
     add,
     delete_owned,
     get_owned,
+    page,
     update_owned,
 )
 
@@ -119,6 +120,14 @@ def _filtered(
     return query
 
 
+def _order(sort: str, descending: bool) -> list[Any]:
+    """ORDER BY for a sort key (unknown keys sort by date), newest entry first among equals."""
+    column = SORTABLE.get(sort, Expense.date)
+    if descending:
+        return [column.desc(), Expense.created_at.desc()]
+    return [column.asc(), Expense.created_at.asc()]
+
+
 def list_rows(
     session: Session,
     *,
@@ -134,11 +143,8 @@ def list_rows(
     descending: bool = True,
 ) -> list[Expense]:
     """A page of the user's expenses (newest first by default), without counting the matches."""
-    column = SORTABLE.get(sort, Expense.date)
-    direction = column.desc() if descending else column.asc()
-    tiebreak = Expense.created_at.desc() if descending else Expense.created_at.asc()
-    query = _filtered(user_id, start, end, category, trip_id, search)
-    return list(session.exec(query.order_by(direction, tiebreak).limit(limit).offset(offset)).all())
+    query = _filtered(user_id, start, end, category, trip_id, search).order_by(*_order(sort, descending))
+    return list(session.exec(query.limit(limit).offset(offset)).all())
 
 
 def list_page(
@@ -156,10 +162,8 @@ def list_page(
     descending: bool = True,
 ) -> tuple[list[Expense], int]:
     """A page of the user's expenses (newest first by default) and the filtered count."""
-    filters = {"start": start, "end": end, "category": category, "trip_id": trip_id, "search": search}
-    rows = list_rows(session, user_id=user_id, limit=limit, offset=offset, sort=sort, descending=descending, **filters)
-    count, _ = count_and_total(session, user_id=user_id, **filters)
-    return rows, count
+    query = _filtered(user_id, start, end, category, trip_id, search)
+    return page(session, query, order_by=_order(sort, descending), limit=limit, offset=offset)
 
 
 def count_and_total(
