@@ -27,6 +27,14 @@ CENTS = Decimal("0.01")
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively.*", category=SAWarning)
 
 
+def parse_uuid(value: Any) -> uuid.UUID | None:
+    """An id from text (a form, an event argument, a tool argument), or None when it is not one."""
+    try:
+        return uuid.UUID(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 def to_money(value: Any) -> Decimal:
     """An exact two-place Decimal from a string, int, Decimal or float-like value."""
     if isinstance(value, Decimal):

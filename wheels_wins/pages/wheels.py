@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +17,7 @@ from wheels_wins.components import empty_state, field, form_error, loading_block
 from wheels_wins.components.format import distance_label, duration_label
 from wheels_wins.components.layout import app_page
 from wheels_wins.components.map import MapStop, route_line, trip_map
-from wheels_wins.db import session_scope
+from wheels_wins.db import parse_uuid, session_scope
 from wheels_wins.models import Trip, User
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import geo, money
@@ -165,7 +164,7 @@ class WheelsState(rx.State):
     async def _edit_shown(self, edit: Callable[[Session, User, Trip], Any]) -> Any:
         """Change the trip on the map in one transaction, then ask for road figures and reload."""
         user = await current_user(self)
-        trip_id = _uuid_or_none(self.shown_id)
+        trip_id = parse_uuid(self.shown_id)
         if user is None or trip_id is None:
             return None
 
@@ -499,10 +498,3 @@ def wheels() -> rx.Component:
         spacing="4",
         width="100%",
     )
-
-
-def _uuid_or_none(value: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None

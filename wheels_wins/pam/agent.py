@@ -7,7 +7,7 @@ import json
 import uuid
 from typing import Any
 
-from wheels_wins.db import session_scope
+from wheels_wins.db import parse_uuid, session_scope
 from wheels_wins.models import PamConversation, PamMessage
 from wheels_wins.pam.context import now_utc, system_prompt, user_snapshot
 from wheels_wins.pam.providers.base import TextSink
@@ -16,7 +16,13 @@ from wheels_wins.pam.providers.registry import default_chain
 from wheels_wins.pam.tools import run_tool, tool_schemas
 from wheels_wins.pam.tools.undo import undo_call
 from wheels_wins.pam.types import (
-    ChatMessage, ExecutedCall, ModelRequest, ToolCall, ToolContext, ToolResult, TurnResult,
+    ChatMessage,
+    ExecutedCall,
+    ModelRequest,
+    ToolCall,
+    ToolContext,
+    ToolResult,
+    TurnResult,
 )
 from wheels_wins.repositories import pam as pam_repo
 from wheels_wins.repositories import users as user_repo
@@ -151,11 +157,8 @@ def _save_reply(
 async def _route_changed_trips(user_id: uuid.UUID, executed: list[ExecutedCall]) -> None:
     """Trips PAM planned or re-stopped get road distances when a router answers (a no-op offline)."""
     trip_ids = {c.result.data.get("id") for c in executed if c.result.ok and "trips" in c.result.changed}
-    for trip_id in sorted(filter(None, trip_ids)):
-        try:
-            await trip_service.refine_route(user_id=user_id, trip_id=uuid.UUID(str(trip_id)))
-        except ValueError:
-            continue
+    for trip_id in sorted(filter(None, map(parse_uuid, trip_ids)), key=str):
+        await trip_service.refine_route(user_id=user_id, trip_id=trip_id)
 
 
 async def run_turn(

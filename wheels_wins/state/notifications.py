@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import uuid
 
 import reflex as rx
 
 from wheels_wins.components.format import ago_label
-from wheels_wins.db import utcnow
+from wheels_wins.db import parse_uuid, utcnow
 from wheels_wins.repositories import notifications as notification_repo
 from wheels_wins.state.auth import current_user_id, run_in_session
 
@@ -58,12 +57,8 @@ class NotificationsState(rx.State):
     @rx.event
     async def open_item(self, notification_id: str, link: str):
         """Mark one read and go where it points."""
-        user_id = await current_user_id(self)
-        if user_id is None:
-            return
-        try:
-            target = uuid.UUID(notification_id)
-        except ValueError:
+        user_id, target = await current_user_id(self), parse_uuid(notification_id)
+        if user_id is None or target is None:
             return
         await run_in_session(lambda s: notification_repo.mark_read(s, user_id=user_id, notification_id=target))
         yield NotificationsState.load

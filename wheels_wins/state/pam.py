@@ -19,8 +19,9 @@ import reflex as rx
 from sqlmodel import Session
 
 from wheels_wins import routes
-from wheels_wins.models import PamMessage
 from wheels_wins.components.format import ago_label
+from wheels_wins.db import parse_uuid
+from wheels_wins.models import PamMessage
 from wheels_wins.pam.agent import ConversationNotFound, run_turn, undo_change
 from wheels_wins.pam.context import now_utc
 from wheels_wins.pam.tools import TOOLS
@@ -182,9 +183,7 @@ class PamState(rx.State):
         user_id = await current_user_id(self)
         if user_id is None or (await self.get_state(PamReplyState)).thinking:
             return
-        try:
-            uuid.UUID(conversation_id)
-        except ValueError:
+        if parse_uuid(conversation_id) is None:
             return
         shown = await run_in_session(lambda session: _history(session, user_id, conversation_id))
         if shown[0]:
@@ -287,11 +286,8 @@ class PamState(rx.State):
         async with self:
             user_id = await current_user_id(self)
             page = _route(self.router.url.path)
-        try:
-            target = uuid.UUID(message_id)
-        except ValueError:
-            return
-        if user_id is None:
+        target = parse_uuid(message_id)
+        if user_id is None or target is None:
             return
         result = await undo_change(user_id=user_id, message_id=target, index=index, page=page)
         if result is None:
@@ -313,12 +309,8 @@ class PamState(rx.State):
         """Thumbs up or down on one of PAM's replies (pressing the same thumb again keeps it)."""
         if rating not in ("up", "down"):
             return
-        user_id = await current_user_id(self)
-        if user_id is None:
-            return
-        try:
-            target = uuid.UUID(message_id)
-        except ValueError:
+        user_id, target = await current_user_id(self), parse_uuid(message_id)
+        if user_id is None or target is None:
             return
         saved = await run_in_session(
             lambda session: pam_repo.add_feedback(session, user_id=user_id, message_id=target, rating=rating)

@@ -15,8 +15,8 @@ from wheels_wins.pages.wins.validation import check_category, parse_amount
 from wheels_wins.repositories import budgets as budget_repo
 from wheels_wins.services import money
 from wheels_wins.services.categories import CATEGORIES, CATEGORY_LABELS
-from wheels_wins.state.notifications import NotificationsState
 from wheels_wins.state.auth import current_user, run_in_session
+from wheels_wins.state.notifications import NotificationsState
 
 
 @dataclasses.dataclass

@@ -10,12 +10,7 @@ from typing import Any
 import reflex as rx
 from reflex_components_sonner.toast import ToastAction
 
-from wheels_wins.repositories import expenses as expense_repo
-from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import money
-from wheels_wins.services.categories import CATEGORY_LABELS
-from wheels_wins.state.notifications import NotificationsState
-from wheels_wins.state.auth import current_user, current_user_id, run_in_session
+from wheels_wins.db import parse_uuid
 from wheels_wins.pages.wins.expenses import ExpenseRow, ExpensesState
 from wheels_wins.pages.wins.insights import InsightsState
 from wheels_wins.pages.wins.summary import WinsState
@@ -26,8 +21,13 @@ from wheels_wins.pages.wins.validation import (
     check_length,
     parse_amount,
     parse_day,
-    parse_uuid,
 )
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.services import money
+from wheels_wins.services.categories import CATEGORY_LABELS
+from wheels_wins.state.auth import current_user, current_user_id, run_in_session
+from wheels_wins.state.notifications import NotificationsState
 
 log = logging.getLogger(__name__)
 

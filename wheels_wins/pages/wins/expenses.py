@@ -11,13 +11,13 @@ import reflex as rx
 from sqlmodel import Session
 
 from wheels_wins.components.format import day_label
+from wheels_wins.db import parse_uuid
 from wheels_wins.models import Expense, User
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import csv_export, money
 from wheels_wins.services.categories import CATEGORIES, CATEGORY_LABELS
 from wheels_wins.state.auth import current_user, run_in_session
-from wheels_wins.pages.wins.validation import parse_uuid
 
 PAGE_SIZE = 25
 PERIODS: dict[str, str] = {

@@ -14,15 +14,14 @@ from typing import Any
 import reflex as rx
 from sqlmodel import Session
 
+from wheels_wins.db import parse_uuid
 from wheels_wins.pages.wins.expenses import ExpensesState
 from wheels_wins.pages.wins.insights import InsightsState
 from wheels_wins.pages.wins.summary import WinsState
-from wheels_wins.pages.wins.validation import parse_uuid
-from wheels_wins.services import csv_import
-from wheels_wins.services import money
+from wheels_wins.services import csv_import, money
 from wheels_wins.services.categories import CATEGORIES
-from wheels_wins.state.notifications import NotificationsState
 from wheels_wins.state.auth import current_user, current_user_id, run_in_session
+from wheels_wins.state.notifications import NotificationsState
 
 ROWS_SHOWN = 100
 ERRORS_SHOWN = 20

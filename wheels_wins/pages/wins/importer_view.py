@@ -6,8 +6,8 @@ import reflex as rx
 
 from wheels_wins.components import form_error
 from wheels_wins.components.nav import PHONE
-from wheels_wins.pages.wins.rules import RulesState
 from wheels_wins.pages.wins.importer import NONE, ROLES, ROWS_SHOWN, ColumnChoice, ImportRow, ImportState
+from wheels_wins.pages.wins.rules import RulesState
 from wheels_wins.services.categories import CATEGORIES, CATEGORY_LABELS
 
 UPLOAD_ID = "statement"

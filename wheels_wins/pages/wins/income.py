@@ -10,9 +10,10 @@ import reflex as rx
 from wheels_wins.components import empty_state, field, form_error, loading_block, money_text
 from wheels_wins.components.format import day_label
 from wheels_wins.components.nav import PHONE
+from wheels_wins.db import parse_uuid
 from wheels_wins.pages.wins.insights import InsightsState
 from wheels_wins.pages.wins.summary import WinsState
-from wheels_wins.pages.wins.validation import MAX_DESCRIPTION, MAX_SOURCE, check_length, parse_amount, parse_day, parse_uuid
+from wheels_wins.pages.wins.validation import MAX_DESCRIPTION, MAX_SOURCE, check_length, parse_amount, parse_day
 from wheels_wins.repositories import income as income_repo
 from wheels_wins.services import money
 from wheels_wins.state.auth import current_user, run_in_session

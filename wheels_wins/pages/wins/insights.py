@@ -12,9 +12,9 @@ from sqlmodel import Session
 
 from wheels_wins.components.charts import chart_card, figure_var
 from wheels_wins.components.nav import PHONE
+from wheels_wins.db import parse_uuid
 from wheels_wins.pages.wins.expenses import Option
 from wheels_wins.pages.wins.summary import WinsState
-from wheels_wins.pages.wins.validation import parse_uuid
 from wheels_wins.repositories import reports
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import charts, money

@@ -7,8 +7,8 @@ from typing import Any
 
 import reflex as rx
 
-from wheels_wins.components import empty_state, field, form_error
-from wheels_wins.pages.wins.validation import parse_uuid
+from wheels_wins.components import empty_state, field
+from wheels_wins.db import parse_uuid
 from wheels_wins.services import csv_import
 from wheels_wins.services.categories import CATEGORIES, CATEGORY_LABELS
 from wheels_wins.state.auth import current_user_id, run_in_session

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from decimal import Decimal, InvalidOperation
 
 from wheels_wins.services.categories import CATEGORIES
@@ -53,11 +52,3 @@ def check_category(value: str) -> str:
 def check_length(value: str, limit: int, what: str) -> str:
     """The error for text over `limit` characters, or ""."""
     return f"Keep the {what} under {limit} characters." if len(value) > limit else ""
-
-
-def parse_uuid(value: str) -> uuid.UUID | None:
-    """An id from a form or an event argument, or None when it isn't one."""
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -50,14 +49,6 @@ def resolve_range(
         return low, high, f"between {low:%-d %b} and {high:%-d %b %Y}"
     low, high = period_range(period, today)
     return low, high, PERIOD_LABELS[period]
-
-
-def parse_uuid(value: str | None) -> uuid.UUID | None:
-    """A UUID from text, or None when it is not one."""
-    try:
-        return uuid.UUID(str(value)) if value else None
-    except ValueError:
-        return None
 
 
 def money_text(amount: Decimal | None, currency: str) -> str:

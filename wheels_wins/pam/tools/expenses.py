@@ -6,9 +6,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from wheels_wins.db import parse_uuid
 from wheels_wins.models import Expense
 from wheels_wins.pam.tools.common import (
-    Period, PositiveMoney, ShortText, money_text, parse_uuid, resolve_range,
+    Period,
+    PositiveMoney,
+    ShortText,
+    money_text,
+    resolve_range,
 )
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult

@@ -7,8 +7,9 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
+from wheels_wins.db import parse_uuid
 from wheels_wins.models import Trip
-from wheels_wins.pam.tools.common import money_text, parse_uuid
+from wheels_wins.pam.tools.common import money_text
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import trips as trip_repo

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from wheels_wins.db import parse_uuid
 from wheels_wins.models import PamMessage
-from wheels_wins.pam.tools.common import parse_uuid
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import budgets as budget_repo
