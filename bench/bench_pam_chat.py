@@ -28,7 +28,6 @@ import pstats
 import random
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -51,6 +50,7 @@ from sqlmodel import select
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.stubs.server import free_port  # noqa: E402
 from wheels_wins.db import get_engine, session_scope  # noqa: E402
 from wheels_wins.models import Budget, CalendarEvent, Expense, PamMessage, Trip  # noqa: E402
 from wheels_wins.pam.agent import run_turn  # noqa: E402
@@ -183,12 +183,6 @@ def _percentile(ordered: list[float], share: float) -> float:
     return ordered[max(math.ceil(share * len(ordered)) - 1, 0)]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def _postgres_database(server_url: str) -> Iterator[str]:
     """A fresh database on the server of `server_url`, dropped afterwards even after a failure."""
@@ -281,7 +275,7 @@ def _row_counts() -> str:
 @contextmanager
 def _server(kind: str, env: dict[str, str], log_path: Path) -> Iterator[tuple[str, psutil.Process]]:
     """`fastapi_app` in one worker process on a free port, and that process; stopped afterwards, whatever happens."""
-    port = _free_port()
+    port = free_port()
     app = "wheels_wins.api.app:fastapi_app"
     if kind == "uvicorn":
         args = ["uvicorn", app, "--host", "127.0.0.1", "--port", str(port), "--no-access-log", "--log-level", "warning"]

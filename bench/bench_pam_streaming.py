@@ -30,7 +30,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -54,6 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.stubs.anthropic_stub import message_events, running_stub, text_block  # noqa: E402
+from tests.stubs.server import free_port, stop_process_group  # noqa: E402
 from wheels_wins.settings import Settings  # noqa: E402
 
 TOOLS = ROOT / ".tools" / "node_modules"
@@ -194,12 +194,6 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[max(math.ceil(share * len(ordered)) - 1, 0)]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _environment(workdir: Path, base_url: str, model_url: str | None) -> dict[str, str]:
     """This environment without any app setting, plus the bench app's own (the stub as the model when given)."""
     app_variables = {name.upper() for name in Settings.model_fields}
@@ -274,27 +268,13 @@ def _app_server(
         print(f"--- the end of {label}'s log:\n{log_path.read_text(errors='replace')[-3000:]}", file=sys.stderr)
         raise
     finally:
-        _stop(process)
+        stop_process_group(process)
 
 
 def _tree(pid: int) -> list[psutil.Process]:
     """A process and all its descendants."""
     top = psutil.Process(pid)
     return [top, *top.children(recursive=True)]
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop the server's whole process group, politely first."""
-    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
 
 
 def _register(base_url: str, count: int) -> list[str]:
@@ -462,7 +442,7 @@ def main() -> None:
         driver = stack.enter_context(sync_playwright())
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         stack.callback(browser.close)
-        port = _free_port()
+        port = free_port()
 
         database = workdir / "app.db"
         with _app_server(workdir, port, stub.url, "model-server") as (base_url, server):

@@ -89,11 +89,22 @@ def _reset_app_caches() -> None:
     get_settings.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_external_services() -> Iterator[None]:
+    """Every test starts with no external service cooling down (a failing stub must not mute the next test's)."""
+    from wheels_wins.services import external
+
+    external.reset_cool_downs()
+    yield
+    external.reset_cool_downs()
+
+
 @pytest.fixture(scope="session", params=_backends())
 def db_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """A migrated, empty database of each backend; the app's settings point at it."""
-    from alembic import command
     from alembic.config import Config
+
+    from alembic import command
 
     pg_name = None
     if request.param == "sqlite":

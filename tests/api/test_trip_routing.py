@@ -10,7 +10,6 @@ import pytest
 from tests.api import Account, assert_error
 from tests.stubs.geo_services import NominatimStub, OpenMeteoStub, OsrmStub, nominatim_place
 from tests.stubs.server import free_port, serve
-from wheels_wins.services import external
 from wheels_wins.settings import get_settings
 
 URL = "/api/v1/trips"
@@ -26,9 +25,7 @@ def _offline_by_default(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     settings = get_settings()
     for name in ("routing_url", "weather_url", "geocoder_url"):
         monkeypatch.setattr(settings, name, None)
-    external.reset_cool_downs()
     yield
-    external.reset_cool_downs()
 
 
 @pytest.fixture

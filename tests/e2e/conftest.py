@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,6 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from tests.stubs.anthropic_stub import AnthropicStub, running_stub
+from tests.stubs.server import free_port, stop_process_group
 from wheels_wins.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,12 +52,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if e2e_dir in item.path.parents:
             item.add_marker(pytest.mark.e2e)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _server_env(workdir: Path, base_url: str) -> dict[str, str]:
@@ -103,7 +96,7 @@ def _served_app(workdir: Path, log_path: Path, **settings: str) -> Iterator[str]
     `settings` are app settings on top of the test ones (e.g. ANTHROPIC_API_KEY). Yields the base URL;
     the server's output goes to `log_path`; the server is stopped when the block ends.
     """
-    port = _free_port()
+    port = free_port()
     base_url = f"http://localhost:{port}"
     env = {**_server_env(workdir, base_url), **settings}
     subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
@@ -128,7 +121,7 @@ def _served_app(workdir: Path, log_path: Path, **settings: str) -> Iterator[str]
             time.sleep(0.5)
         yield base_url
     finally:
-        _stop(process)
+        stop_process_group(process)
 
 
 @pytest.fixture(scope="session")
@@ -173,20 +166,6 @@ def model_app_server(tmp_path_factory: pytest.TempPathFactory, anthropic_stub: A
         workdir, MODEL_SERVER_LOG, ANTHROPIC_API_KEY=STUB_API_KEY, ANTHROPIC_BASE_URL=anthropic_stub.url
     ) as base_url:
         yield base_url
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop the server's whole process group (granian forks workers)."""
-    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
 
 
 @pytest.fixture(scope="session")

@@ -6,13 +6,11 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from sqlmodel import select
 
-from wheels_wins.db import session_scope
 from tests.stubs.geo_services import OsrmStub
 from tests.stubs.server import serve
-from wheels_wins.models import Expense, PamMessage, Trip
-from wheels_wins.services import external
-from wheels_wins.settings import get_settings
+from wheels_wins.models import Trip
 from wheels_wins.pam.agent import ConversationNotFound, run_turn
 from wheels_wins.pam.providers.base import ProviderError
 from wheels_wins.pam.providers.chain import ProviderChain
@@ -20,7 +18,7 @@ from wheels_wins.pam.providers.local import LocalEngine
 from wheels_wins.pam.types import ModelRequest, ModelResponse, ToolCall
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import pam as pam_repo
-from sqlmodel import select
+from wheels_wins.settings import get_settings
 
 
 class ScriptedModel:
@@ -166,7 +164,6 @@ async def test_the_data_snapshot_is_built_only_for_providers_that_read_the_promp
 
 async def test_a_trip_planned_by_pam_is_routed_by_road_when_a_router_answers(make_user, session, monkeypatch) -> None:
     user = make_user()
-    external.reset_cool_downs()
     osrm = OsrmStub()
     with serve(osrm.app) as url:
         monkeypatch.setattr(get_settings(), "routing_url", url)

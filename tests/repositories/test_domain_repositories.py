@@ -6,7 +6,6 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-import pytest
 from sqlmodel import Session, select
 
 from wheels_wins.db import utcnow

@@ -8,7 +8,7 @@ import pytest
 
 from tests.stubs.geo_services import GARBAGE, NominatimStub, nominatim_place
 from tests.stubs.server import free_port, serve
-from wheels_wins.services import external, geocoding
+from wheels_wins.services import geocoding
 from wheels_wins.settings import Settings
 
 PARKLANDS = nominatim_place("BIG4 Dubbo Parklands", -32.2436, 148.6190, state="New South Wales")
@@ -16,13 +16,6 @@ SPRINGFIELDS = [
     nominatim_place("Springfield", 39.7990, -89.6440, state="Illinois", country="United States", code="us"),
     nominatim_place("Springfield", -27.6536, 152.9170, state="Queensland"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _no_cool_downs() -> Iterator[None]:
-    external.reset_cool_downs()
-    yield
-    external.reset_cool_downs()
 
 
 @pytest.fixture

@@ -19,13 +19,6 @@ CANBERRA = (-35.2809, 149.1300)
 MELBOURNE = (-37.8136, 144.9631)
 
 
-@pytest.fixture(autouse=True)
-def _no_cool_downs() -> Iterator[None]:
-    external.reset_cool_downs()
-    yield
-    external.reset_cool_downs()
-
-
 @pytest.fixture
 def osrm() -> OsrmStub:
     return OsrmStub()

@@ -14,7 +14,7 @@ from tests.stubs.server import free_port, serve
 from wheels_wins.db import session_scope, to_money
 from wheels_wins.models import Trip, User
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import external, geo, routing
+from wheels_wins.services import geo, routing
 from wheels_wins.services.trips import (
     DEFAULT_CONSUMPTION_L_PER_100KM,
     DEFAULT_PRICE_PER_LITRE,
@@ -28,13 +28,6 @@ from wheels_wins.services.trips import (
     set_stops,
 )
 from wheels_wins.settings import Settings
-
-
-@pytest.fixture(autouse=True)
-def _no_cool_downs() -> Iterator[None]:
-    external.reset_cool_downs()
-    yield
-    external.reset_cool_downs()
 
 
 @pytest.fixture

@@ -9,19 +9,12 @@ import pytest
 
 from tests.stubs.geo_services import GARBAGE, OpenMeteoStub
 from tests.stubs.server import free_port, serve
-from wheels_wins.services import external, weather
+from wheels_wins.services import weather
 from wheels_wins.services.weather import DayForecast, Forecast
 from wheels_wins.settings import Settings
 
 DUBBO = (-32.2569, 148.6011)
 CAIRNS = (-16.9186, 145.7781)
-
-
-@pytest.fixture(autouse=True)
-def _no_cool_downs() -> Iterator[None]:
-    external.reset_cool_downs()
-    yield
-    external.reset_cool_downs()
 
 
 @pytest.fixture

@@ -1,10 +1,13 @@
-"""Run an ASGI app (a stub of an external service) on a free 127.0.0.1 port in a background thread."""
+"""Local servers for tests and benches: stub apps on a free 127.0.0.1 port in a thread, and stopping subprocesses."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -20,6 +23,20 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def stop_process_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server started with `start_new_session=True` and everything it forked: TERM, then KILL."""
+    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 @contextmanager
