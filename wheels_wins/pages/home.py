@@ -57,7 +57,6 @@ class EventRow:
 
     title: str
     when: str
-    link: str = routes.WHEELS
     urgent: bool = False
 
 
@@ -162,7 +161,7 @@ class HomeState(rx.State):
             for e in recent
         ]
         self.events = [
-            *[EventRow(f"Service: {d.record.task}", due_label(d), routes.WHEELS, d.overdue) for d in due],
+            *[EventRow(f"Service: {d.record.task}", due_label(d), d.overdue) for d in due],
             *[EventRow(e.title, event_label(e.start, all_day=e.all_day, now=now)) for e in events],
         ]
         self.has_trip = trip is not None
