@@ -36,49 +36,6 @@ def _statements(session: Session) -> Iterator[list[str]]:
         event.remove(engine, "before_cursor_execute", record)
 
 
-# Spending by category
-
-
-def test_spending_by_category_sums_exactly_largest_first(session: Session, make_user) -> None:
-    user = make_user()
-    for amount in ("0.10", "0.20", "0.10"):
-        _spend(session, user.id, amount, dt.date(2026, 3, 5), "dining")
-    _spend(session, user.id, "1234.50", dt.date(2026, 3, 6), "fuel")
-    _spend(session, user.id, "12.34", dt.date(2026, 3, 7), "groceries")
-    session.commit()
-    result = reports.spending_by_category(session, user_id=user.id, start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31))
-    assert result == {"fuel": Decimal("1234.50"), "groceries": Decimal("12.34"), "dining": Decimal("0.40")}
-    assert list(result) == ["fuel", "groceries", "dining"]
-    assert all(v.as_tuple().exponent == -2 for v in result.values())
-
-
-def test_spending_by_category_range_is_inclusive(session: Session, make_user) -> None:
-    user = make_user()
-    _spend(session, user.id, "1.00", dt.date(2026, 2, 28))
-    _spend(session, user.id, "2.00", dt.date(2026, 3, 1))
-    _spend(session, user.id, "4.00", dt.date(2026, 3, 31))
-    _spend(session, user.id, "8.00", dt.date(2026, 4, 1))
-    session.commit()
-    assert reports.spending_by_category(
-        session, user_id=user.id, start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31)
-    ) == {"fuel": Decimal("6.00")}
-    assert (
-        reports.spending_by_category(session, user_id=user.id, start=dt.date(2026, 5, 1), end=dt.date(2026, 5, 31))
-        == {}
-    )
-
-
-def test_spending_by_category_ignores_other_users(session: Session, make_user) -> None:
-    me, other = make_user(), make_user()
-    _spend(session, me.id, "10.00", dt.date(2026, 3, 2))
-    _spend(session, other.id, "99.00", dt.date(2026, 3, 2))
-    _spend(session, other.id, "5.00", dt.date(2026, 3, 2), "camping")
-    session.commit()
-    assert reports.spending_by_category(
-        session, user_id=me.id, start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31)
-    ) == {"fuel": Decimal("10.00")}
-
-
 # Months by category
 
 
@@ -194,9 +151,6 @@ def test_each_figure_is_one_grouped_query(session: Session, make_user) -> None:
     session.commit()
     february = (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
     calls = {
-        "by category": lambda: reports.spending_by_category(
-            session, user_id=user.id, start=february[0], end=february[1]
-        ),
         "monthly": lambda: reports.monthly_by_category(session, user_id=user.id, through=february[1]),
         "daily": lambda: reports.daily_totals(session, user_id=user.id, start=february[0], end=february[1]),
     }

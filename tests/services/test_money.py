@@ -206,3 +206,51 @@ def test_expense_list_totals_are_cached_and_never_stale_after_a_write(session: S
     session.commit()
     assert expense_list_totals(session, user_id=user.id) == (2, Decimal("25.50"))
     assert expense_list_totals(session, user_id=user.id, category="dining") == (1, Decimal("5.50"))
+
+
+def _spend_on(session: Session, user_id, amount: str, day: dt.date, category: str = "fuel") -> None:
+    expenses.create(session, user_id=user_id, amount=Decimal(amount), category=category, date=day)
+
+
+def _by_category(session: Session, *, user_id, start: dt.date, end: dt.date) -> dict[str, Decimal]:
+    return spend_summary(session, user_id=user_id, start=start, end=end)[1]
+
+
+def test_spend_by_category_sums_exactly_largest_first(session: Session, make_user) -> None:
+    user = make_user()
+    for amount in ("0.10", "0.20", "0.10"):
+        _spend_on(session, user.id, amount, dt.date(2026, 3, 5), "dining")
+    _spend_on(session, user.id, "1234.50", dt.date(2026, 3, 6), "fuel")
+    _spend_on(session, user.id, "12.34", dt.date(2026, 3, 7), "groceries")
+    session.commit()
+    result = _by_category(session, user_id=user.id, start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31))
+    assert result == {"fuel": Decimal("1234.50"), "groceries": Decimal("12.34"), "dining": Decimal("0.40")}
+    assert list(result) == ["fuel", "groceries", "dining"]
+    assert all(v.as_tuple().exponent == -2 for v in result.values())
+
+
+def test_spend_by_category_range_is_inclusive(session: Session, make_user) -> None:
+    user = make_user()
+    _spend_on(session, user.id, "1.00", dt.date(2026, 2, 28))
+    _spend_on(session, user.id, "2.00", dt.date(2026, 3, 1))
+    _spend_on(session, user.id, "4.00", dt.date(2026, 3, 31))
+    _spend_on(session, user.id, "8.00", dt.date(2026, 4, 1))
+    session.commit()
+    assert _by_category(
+        session, user_id=user.id, start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31)
+    ) == {"fuel": Decimal("6.00")}
+    assert (
+        _by_category(session, user_id=user.id, start=dt.date(2026, 5, 1), end=dt.date(2026, 5, 31))
+        == {}
+    )
+
+
+def test_spend_by_category_ignores_other_users(session: Session, make_user) -> None:
+    me, other = make_user(), make_user()
+    _spend_on(session, me.id, "10.00", dt.date(2026, 3, 2))
+    _spend_on(session, other.id, "99.00", dt.date(2026, 3, 2))
+    _spend_on(session, other.id, "5.00", dt.date(2026, 3, 2), "camping")
+    session.commit()
+    assert _by_category(
+        session, user_id=me.id, start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31)
+    ) == {"fuel": Decimal("10.00")}

@@ -7,7 +7,7 @@ dark templates in the browser as the colour mode changes, with no round trip::
 
     class WinsState(rx.State):
         currency: str = "AUD"
-        _spending: dict[str, Decimal] = {}  # set by the load handler from reports.spending_by_category
+        _spending: dict[str, Decimal] = {}  # set by the load handler from money.month_summary(...).by_category
 
         @figure_var
         def spending_figure(self) -> go.Figure | None:
@@ -16,7 +16,7 @@ dark templates in the browser as the colour mode changes, with no round trip::
     chart_card("Spending by category", WinsState.spending_figure, "Add an expense to see where the money goes.",
                icon="chart_pie")
 
-The load handler assigns a fresh value (`self._spending = reports.spending_by_category(...)`),
+The load handler assigns a fresh value (`self._spending = summary.by_category`),
 which is what marks the figure for recomputing. The builder returns None for no data, so the
 var is null in the browser and the card shows its empty state.
 """

@@ -53,11 +53,6 @@ def _category_totals(session: Session, *conditions: Any) -> dict[str, Decimal]:
     return {category: to_money(amount) for category, amount in rows if amount is not None}
 
 
-def spending_by_category(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date) -> dict[str, Decimal]:
-    """Spend per category between start and end inclusive, largest first."""
-    return _category_totals(session, Expense.user_id == user_id, Expense.date >= start, Expense.date <= end)
-
-
 def _months_back(month: dt.date, count: int) -> dt.date:
     """The first day of the month `count` months before `month`'s."""
     index = month.year * 12 + month.month - 1 - count

@@ -10,7 +10,7 @@ has its legend in a row underneath, and shows hover text with amounts already fo
 Inputs come straight from `repositories/reports.py` and `services/money.py` (each call
 also takes `currency=user.currency`):
 
-- `category_donut(reports.spending_by_category(...))`
+- `category_donut(money.month_summary(...).by_category)`
 - `monthly_stacked_bars(reports.monthly_by_category(...))`
 - `budget_vs_actual(money.budget_statuses(...))`
 - `cumulative_spend(reports.daily_totals(...), budget_total=summary.budget_total, today=today)`

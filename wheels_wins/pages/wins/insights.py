@@ -57,7 +57,6 @@ class InsightsState(rx.State):
             active = trip_repo.active(session, user_id=user.id)
             trip_id = chosen or (active.id if active else (trips[0].id if trips else None))
             return {
-                "by_category": reports.spending_by_category(session, user_id=user.id, start=start, end=end),
                 "months": reports.monthly_by_category(session, user_id=user.id, through=today),
                 "summary": money.month_summary(session, user_id=user.id, today=today),
                 "daily": reports.daily_totals(session, user_id=user.id, start=start, end=end),
@@ -67,7 +66,7 @@ class InsightsState(rx.State):
 
         data = await run_in_session(read)
         self.currency, self.units, self._today = user.currency, user.units, today
-        self._by_category, self._months, self._daily = data["by_category"], data["months"], data["daily"]
+        self._by_category, self._months, self._daily = data["summary"].by_category, data["months"], data["daily"]
         self._budgets, self._budget_total = data["summary"].budgets, data["summary"].budget_total
         self.trips = data["trips"]
         trip = data["trip"]

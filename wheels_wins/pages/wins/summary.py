@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import reflex as rx
 
 from wheels_wins.components import money_text
 from wheels_wins.components.nav import PHONE
-from wheels_wins.repositories import income as income_repo
 from wheels_wins.services import money
 from wheels_wins.state.auth import current_user, run_in_session
 
@@ -41,24 +38,17 @@ class WinsState(rx.State):
         if user is None:
             return
         today = money.today_in(user.timezone)
-        start, end = money.month_range(today)
-
-        def read(session):
-            summary = money.month_summary(session, user_id=user.id, today=today)
-            earned = income_repo.total(session, user_id=user.id, start=start, end=end)
-            return summary, earned
-
-        summary, earned = await run_in_session(read)
-        budget_total = sum((b.amount for b in summary.budgets), start=Decimal(0))
+        summary = await run_in_session(lambda session: money.month_summary(session, user_id=user.id, today=today))
+        budget_total = summary.budget_total
         currency = user.currency
         self.month_label = f"{today:%B}"
         self.spent = money.format_money(summary.total, currency)
         self.budget = money.format_money(budget_total, currency) if budget_total else ""
         self.budget_used = round(summary.total / budget_total * 100) if budget_total else 0
         self.over_budget = bool(budget_total) and summary.total > budget_total
-        self.income = money.format_money(earned, currency)
-        self.net = money.format_money(earned - summary.total, currency)
-        self.net_negative = earned < summary.total
+        self.income = money.format_money(summary.income, currency)
+        self.net = money.format_money(summary.net, currency)
+        self.net_negative = summary.net < 0
         self.loaded = True
 
 
