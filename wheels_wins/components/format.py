@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-KM_PER_MILE = 1.609344
+from wheels_wins.services.units import distance_unit, km_to_display
 
 
 def day_label(day: dt.date, today: dt.date) -> str:
@@ -37,9 +37,7 @@ def distance_label(km: float | None, units: str) -> str:
     """'880 km' or '547 mi' in the user's units; an em dash when unknown."""
     if km is None:
         return "—"
-    if units == "imperial":
-        return f"{km / KM_PER_MILE:,.0f} mi"
-    return f"{km:,.0f} km"
+    return f"{km_to_display(km, units):,.0f} {distance_unit(units)}"
 
 
 def duration_label(hours: float | None) -> str:

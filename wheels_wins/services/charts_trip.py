@@ -20,22 +20,21 @@ from wheels_wins.services.charts_theme import (
     spent_categories,
 )
 from wheels_wins.services.money import format_money
+from wheels_wins.services.units import distance_unit, km_to_display
 
 ZERO = Decimal("0.00")
-KM_PER_MILE = 1.609344
 
 
 def cost_per_distance(total: Decimal, distance_km: float | None, *, units: str = "metric") -> Decimal | None:
     """Money per km (per mile for imperial units); None when the distance is unknown or zero."""
     if distance_km is None or distance_km <= 0:
         return None
-    distance = distance_km / KM_PER_MILE if units == "imperial" else distance_km
-    return total / Decimal(str(distance))
+    return total / Decimal(str(km_to_display(distance_km, units)))
 
 
 def cost_per_distance_label(total: Decimal, distance_km: float | None, *, currency: str, units: str = "metric") -> str:
     """'$0.85 per km', or why there is no such figure ('distance unknown', 'no distance travelled')."""
-    unit = "mi" if units == "imperial" else "km"
+    unit = distance_unit(units)
     per = cost_per_distance(total, distance_km, units=units)
     if per is not None:
         return f"{format_money(per, currency)} per {unit}"
@@ -75,8 +74,7 @@ def trip_costs(
     headline = f"<b>{format_money(total, currency)}</b> total · "
     headline += cost_per_distance_label(total, distance_km, currency=currency, units=units)
     if distance_km is not None and distance_km > 0:
-        distance = distance_km / KM_PER_MILE if units == "imperial" else distance_km
-        headline += f" over {distance:,.0f} {'mi' if units == 'imperial' else 'km'}"
+        headline += f" over {km_to_display(distance_km, units):,.0f} {distance_unit(units)}"
     layout = {
         **base_layout(dark, legend=False, top=30),
         # Few categories would make fat bars: keep them about as thick as with five.

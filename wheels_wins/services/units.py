@@ -1,0 +1,77 @@
+"""Metric and imperial units: everything is stored metric (km, litres, L/100 km) and converted at the edges.
+
+`units` is the user's preference, "metric" or "imperial". Imperial means miles and US gallons
+(mpg US), which is what most imperial-unit RV owners read on their dash and at the pump.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+KM_PER_MILE = 1.609344
+LITRES_PER_GALLON = 3.785411784
+"""US liquid gallon."""
+_L100_MPG = 100 * LITRES_PER_GALLON / KM_PER_MILE
+"""L/100 km × mpg is this constant (about 235.21)."""
+
+
+def is_imperial(units: str) -> bool:
+    """Whether the preference asks for miles and gallons."""
+    return units == "imperial"
+
+
+def distance_unit(units: str) -> str:
+    """'km' or 'mi'."""
+    return "mi" if is_imperial(units) else "km"
+
+
+def volume_unit(units: str) -> str:
+    """'L' or 'gal'."""
+    return "gal" if is_imperial(units) else "L"
+
+
+def consumption_unit(units: str) -> str:
+    """'L/100 km' or 'mpg'."""
+    return "mpg" if is_imperial(units) else "L/100 km"
+
+
+def km_to_display(km: float, units: str) -> float:
+    """A distance in km shown in the user's unit."""
+    return km / KM_PER_MILE if is_imperial(units) else km
+
+
+def display_to_km(value: float, units: str) -> float:
+    """A distance typed in the user's unit, in km."""
+    return value * KM_PER_MILE if is_imperial(units) else value
+
+
+def litres_to_display(litres: Decimal, units: str) -> Decimal:
+    """A volume in litres shown in the user's unit (two places)."""
+    value = litres / Decimal(str(LITRES_PER_GALLON)) if is_imperial(units) else litres
+    return value.quantize(Decimal("0.01"))
+
+
+def display_to_litres(value: Decimal, units: str) -> Decimal:
+    """A volume typed in the user's unit, in litres (two places, as stored)."""
+    litres = value * Decimal(str(LITRES_PER_GALLON)) if is_imperial(units) else value
+    return litres.quantize(Decimal("0.01"))
+
+
+def price_per_volume(price_per_litre: Decimal, units: str) -> Decimal:
+    """A fuel price per litre as the price per unit of volume the user buys by (three places)."""
+    value = price_per_litre * Decimal(str(LITRES_PER_GALLON)) if is_imperial(units) else price_per_litre
+    return value.quantize(Decimal("0.001"))
+
+
+def consumption_to_display(l_per_100km: float, units: str) -> float:
+    """Fuel use as L/100 km, or mpg for imperial (mpg falls as L/100 km rises)."""
+    if is_imperial(units):
+        return _L100_MPG / l_per_100km if l_per_100km > 0 else 0.0
+    return l_per_100km
+
+
+def display_to_consumption(value: float, units: str) -> float:
+    """Fuel use typed as L/100 km or mpg, in L/100 km."""
+    if is_imperial(units):
+        return _L100_MPG / value if value > 0 else 0.0
+    return value
