@@ -9,6 +9,7 @@ from wheels_wins.models.travel import (
     CalendarEvent,
     FuelEntry,
     MaintenanceRecord,
+    MaintenanceSchedule,
     SavedPlace,
     Trip,
     TripWaypoint,
@@ -18,13 +19,13 @@ from wheels_wins.models.users import AuthSession, User
 
 USER_OWNED_TABLES: tuple[type, ...] = (
     AuthSession, Vehicle, Trip, TripWaypoint, SavedPlace, Expense, Budget, IncomeEntry, FuelEntry,
-    MaintenanceRecord, CalendarEvent, SocialGroup, GroupMembership, SocialPost, PostComment, PostLike,
-    MarketplaceListing, PamConversation, PamMessage, PamFeedback, Notification, ImportDraft, CategoryRule,
+    MaintenanceRecord, MaintenanceSchedule, CalendarEvent, SocialGroup, GroupMembership, SocialPost, PostComment,
+    PostLike, MarketplaceListing, PamConversation, PamMessage, PamFeedback, Notification, ImportDraft, CategoryRule,
 )
 
 __all__ = [
     "AudioCache", "AuthSession", "Budget", "CalendarEvent", "CategoryRule", "Expense", "FuelEntry", "GroupMembership",
-    "ImportDraft", "IncomeEntry", "MaintenanceRecord", "MarketplaceListing", "Notification", "PamConversation",
-    "PamFeedback", "PamMessage", "PostComment", "PostLike", "SavedPlace", "SocialGroup", "SocialPost", "Trip",
-    "TripWaypoint", "USER_OWNED_TABLES", "User", "Vehicle",
+    "ImportDraft", "IncomeEntry", "MaintenanceRecord", "MaintenanceSchedule", "MarketplaceListing", "Notification",
+    "PamConversation", "PamFeedback", "PamMessage", "PostComment", "PostLike", "SavedPlace", "SocialGroup",
+    "SocialPost", "Trip", "TripWaypoint", "USER_OWNED_TABLES", "User", "Vehicle",
 ]

@@ -7,7 +7,7 @@ import uuid
 from decimal import Decimal
 from typing import Any, Literal, get_args
 
-from sqlalchemy import JSON, Index, Numeric
+from sqlalchemy import JSON, CheckConstraint, Index, Numeric
 from sqlmodel import Field
 
 from wheels_wins.models.base import TableBase, money_field, owner_field, timestamp_field
@@ -120,6 +120,28 @@ class MaintenanceRecord(TableBase, table=True):
     next_due_date: dt.date | None = None
     next_due_km: int | None = None
     expense_id: uuid.UUID | None = Field(default=None, foreign_key="expenses.id", ondelete="SET NULL")
+
+
+class MaintenanceSchedule(TableBase, table=True):
+    """A recurring task: every `every_km` km and/or every `every_months` calendar months (at least one).
+
+    It was last done at the user's latest maintenance record with the same task (case-insensitive);
+    until then it counts from `start_date` and `start_odometer_km`.
+    """
+
+    __tablename__ = "maintenance_schedules"
+    __table_args__ = (
+        CheckConstraint("every_km IS NOT NULL OR every_months IS NOT NULL", name="ck_maintenance_schedules_interval"),
+    )
+
+    user_id: uuid.UUID = owner_field()
+    vehicle_id: uuid.UUID | None = Field(default=None, foreign_key="vehicles.id", ondelete="SET NULL")
+    task: str = Field(max_length=160)
+    every_km: int | None = None
+    every_months: int | None = None
+    start_date: dt.date
+    start_odometer_km: int | None = None
+    notes: str = Field(default="", max_length=2000)
 
 
 class CalendarEvent(TableBase, table=True):
