@@ -3,7 +3,14 @@
 from wheels_wins.models.imports import CategoryRule, ImportDraft
 from wheels_wins.models.money import Budget, Expense, IncomeEntry
 from wheels_wins.models.pam import PamConversation, PamFeedback, PamMessage
-from wheels_wins.models.social import GroupMembership, MarketplaceListing, PostComment, PostLike, SocialGroup, SocialPost
+from wheels_wins.models.social import (
+    GroupMembership,
+    MarketplaceListing,
+    PostComment,
+    PostLike,
+    SocialGroup,
+    SocialPost,
+)
 from wheels_wins.models.system import AudioCache, Notification
 from wheels_wins.models.travel import (
     CalendarEvent,
