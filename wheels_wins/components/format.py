@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wheels_wins.services.units import distance_unit, km_to_display
+from wheels_wins.services.units import format_distance
 
 
 def day_label(day: dt.date, today: dt.date) -> str:
@@ -35,9 +35,7 @@ def _clock(moment: dt.datetime) -> str:
 
 def distance_label(km: float | None, units: str) -> str:
     """'880 km' or '547 mi' in the user's units; an em dash when unknown."""
-    if km is None:
-        return "—"
-    return f"{km_to_display(km, units):,.0f} {distance_unit(units)}"
+    return format_distance(km, units)
 
 
 def duration_label(hours: float | None) -> str:

@@ -75,3 +75,21 @@ def display_to_consumption(value: float, units: str) -> float:
     if is_imperial(units):
         return _L100_MPG / value if value > 0 else 0.0
     return value
+
+
+def format_distance(km: float | None, units: str) -> str:
+    """'880 km' or '547 mi' in the user's units; an em dash when unknown."""
+    if km is None:
+        return "—"
+    return f"{km_to_display(km, units):,.0f} {distance_unit(units)}"
+
+
+def format_volume(litres: Decimal, units: str) -> str:
+    """'62 L' or '16.38 gal' (trailing zeros dropped)."""
+    value = litres_to_display(litres, units).normalize()
+    return f"{value:f} {volume_unit(units)}"
+
+
+def format_consumption(l_per_100km: float, units: str) -> str:
+    """'14.2 L/100 km' or '16.6 mpg'."""
+    return f"{consumption_to_display(l_per_100km, units):.1f} {consumption_unit(units)}"

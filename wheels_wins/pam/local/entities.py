@@ -511,7 +511,7 @@ def town(text: str, spans: Iterable[Span] = ()) -> str | None:
     masked = blank(text, spans)
     for m in _IN_PLACE.finditer(masked):
         name = m["name"]
-        if name.lower().split()[0] not in _NOT_MERCHANT and not name.lower() in BRANDS:
+        if name.lower().split()[0] not in _NOT_MERCHANT and name.lower() not in BRANDS:
             return name
     return None
 

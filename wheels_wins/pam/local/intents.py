@@ -27,6 +27,7 @@ from wheels_wins.pam.local.amounts import (
     MoneyMention,
     Quantity,
     choose_amount,
+    fill_total,
     parse_money,
     parse_quantity,
     to_money,
@@ -825,7 +826,11 @@ def _fuel(s: _Sentence) -> Intent | None:
             Decimal("0.01"), rounding=ROUND_HALF_UP
         )
     if total is None and litres is not None and price:
-        slots["total_cost"] = to_money(litres * price)
+        stated = [next((q for q in s.quantities if q.kind == kind), None) for kind in ("litres", "price_per_litre")]
+        slots["total_cost"] = (
+            fill_total(stated[0], stated[1]) if stated[0] and stated[1] and stated[1].value == price
+            else to_money(litres * price)
+        )
     if odometer is not None:
         slots["odometer_km"] = int(odometer)
     kind = entities.fuel_type(s.text)

@@ -14,6 +14,7 @@ from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import trips as trip_service
+from wheels_wins.services.units import format_distance
 
 PlaceList = Annotated[list[Annotated[str, Field(min_length=1, max_length=120)]], Field(min_length=1, max_length=25)]
 
@@ -33,7 +34,8 @@ def trip_data(ctx: ToolContext, trip: Trip) -> dict[str, Any]:
 def _describe(ctx: ToolContext, trip: Trip, data: dict[str, Any]) -> str:
     names = " → ".join(w["name"] for w in data["waypoints"])
     cost = money_text(trip.estimated_fuel_cost, ctx.user.currency)
-    return f"{names}: about {trip.distance_km:,.0f} km, {trip.duration_hours:.1f} h driving, fuel ≈ {cost}"
+    distance = format_distance(trip.distance_km, ctx.user.units)
+    return f"{names}: about {distance}, {trip.duration_hours:.1f} h driving, fuel ≈ {cost}"
 
 
 def _owned_trip(ctx: ToolContext, trip_id: str | None) -> Trip | None:
