@@ -33,6 +33,7 @@ from wheels_wins.api.routers import (
     posts,
     speech,
     trips,
+    vehicle,
 )
 from wheels_wins.settings import get_settings
 
@@ -94,7 +95,7 @@ def create_api() -> FastAPI:
     install_error_handlers(api)
     api.include_router(health.router, prefix=API_PREFIX)
     wins = (expenses, imports, category_rules, budgets, income)
-    for module in (auth, me, *wins, trips, places, fuel, maintenance, calendar, posts, pam, speech):
+    for module in (auth, me, *wins, trips, places, vehicle, fuel, maintenance, calendar, posts, pam, speech):
         api.include_router(module.router, prefix=V1_PREFIX)
     # Anything else under /api answers in the error envelope rather than falling through to Reflex.
     api.add_api_route(

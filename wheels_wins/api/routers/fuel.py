@@ -12,8 +12,9 @@ from wheels_wins.api.errors import ERROR_RESPONSES, not_found
 from wheels_wins.api.routers.expenses import check_trip
 from wheels_wins.api.schemas.common import Page
 from wheels_wins.api.schemas.travel import FuelCreate, FuelPublic, FuelUpdate
+from wheels_wins.api.schemas.vehicle import FuelEconomyPublic, FuelIntervalPublic
 from wheels_wins.repositories import fuel as fuel_repo
-from wheels_wins.services import vehicle_log
+from wheels_wins.services import fuel_economy, vehicle_log
 
 router = APIRouter(prefix="/fuel", tags=["fuel"], responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422]})
 
@@ -52,6 +53,31 @@ def create_fuel(body: FuelCreate, user: CurrentUser, session: SessionDep) -> Fue
         trip_id=body.trip_id,
     )
     return FuelPublic.model_validate(entry)
+
+
+@router.get("/economy", response_model=FuelEconomyPublic, summary="Fuel economy")
+def get_economy(
+    user: CurrentUser,
+    session: SessionDep,
+    window: Annotated[int, Query(ge=1, le=50, description="How many of the newest intervals the average covers")] = (
+        fuel_economy.AVERAGE_INTERVALS
+    ),
+) -> FuelEconomyPublic:
+    """Consumption between consecutive full fills with odometer readings (partial fills in between count),
+    the average over the newest intervals, and the price per litre and consumption trip estimates use."""
+    result = fuel_economy.economy(session, user_id=user.id, window=window)
+    basis = result.basis
+    return FuelEconomyPublic(
+        intervals=[FuelIntervalPublic.model_validate(interval) for interval in result.intervals],
+        average_l_per_100km=result.average_l_per_100km,
+        averaged_intervals=result.averaged_intervals,
+        average_distance_km=result.average_distance_km,
+        average_litres=result.average_litres,
+        price_per_litre=basis.price_per_litre,
+        price_source=basis.price_source,
+        estimate_consumption_l_per_100km=basis.consumption_l_per_100km,
+        consumption_source=basis.consumption_source,
+    )
 
 
 @router.get("/{fuel_id}", response_model=FuelPublic, summary="Get a fill-up", responses={404: ERROR_RESPONSES[404]})
