@@ -60,3 +60,19 @@ async def test_pam_gives_trip_distances_in_the_users_units(make_user) -> None:
     imperial = await run_turn(user_id=make_user(units="imperial").id, message="plan a trip from Sydney to Melbourne")
     assert " km," in metric.reply and " mi," not in metric.reply
     assert " mi," in imperial.reply and " km," not in imperial.reply
+
+
+async def test_a_reading_without_a_unit_is_in_the_users_units(make_user, session) -> None:
+    from sqlmodel import select
+
+    from wheels_wins.models import FuelEntry
+
+    imperial, metric = make_user(units="imperial"), make_user()
+    for user in (imperial, metric):
+        await run_turn(user_id=user.id, message="filled up 60 litres for $110 at 45,000")
+    readings = {
+        entry.user_id: entry.odometer_km for entry in session.exec(select(FuelEntry)).all()
+    }
+    assert readings == {imperial.id: 72420, metric.id: 45000}
+    await run_turn(user_id=imperial.id, message="filled up 60 litres for $110 at 46,000 km")
+    assert 46000 in {e.odometer_km for e in session.exec(select(FuelEntry).where(FuelEntry.user_id == imperial.id))}

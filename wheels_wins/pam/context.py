@@ -51,4 +51,4 @@ def system_prompt(ctx: ToolContext, snapshot: dict[str, Any]) -> str:
 
 def now_utc() -> dt.datetime:
     """The current UTC time."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)

@@ -44,7 +44,7 @@ class ToolResult:
     changed: tuple[str, ...] = ()
 
     @classmethod
-    def fail(cls, message: str) -> "ToolResult":
+    def fail(cls, message: str) -> ToolResult:
         """An honest failure the model can relay."""
         return cls(ok=False, summary=message, data={"error": message})
 

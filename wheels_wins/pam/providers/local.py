@@ -7,8 +7,10 @@ half-filled request in `pending`), and words the reply from the tools' structure
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +18,7 @@ from wheels_wins.pam.local.amounts import best_amount, first_quantity
 from wheels_wins.pam.local.intents import Intent, classify
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
+from wheels_wins.services import units
 
 TOOL_PERIODS = {"today", "yesterday", "this_week", "last_week", "this_month", "last_month", "this_year", "all_time"}
 QUESTIONS = {
@@ -69,6 +72,23 @@ def _range_args(slots: dict[str, Any]) -> dict[str, Any]:
     if slots.get("start") and slots.get("end"):
         return {"start": _jsonable(slots["start"]), "end": _jsonable(slots["end"])}
     return {}
+
+
+_DISTANCE_UNIT = re.compile(r"\d\s?(?:k\s?)?(?:kms?|kilomet(?:re|er)s?|klicks?|k's|miles?|mi)\b", re.IGNORECASE)
+
+
+def _readings_in_users_units(intent: Intent, text: str, state: dict[str, Any]) -> Intent:
+    """Odometer readings given without a unit are in the user's units: miles for imperial users.
+
+    Readings with a unit ("at 85,300 km", "45,000 miles") were converted to km when read.
+    """
+    readings = [key for key in ("odometer_km", "next_due_km") if intent.slots.get(key) is not None]
+    if state.get("units") != "imperial" or not readings or _DISTANCE_UNIT.search(text):
+        return intent
+    slots = dict(intent.slots)
+    for key in readings:
+        slots[key] = round(units.display_to_km(float(slots[key]), "imperial"))
+    return dataclasses.replace(intent, slots=slots)
 
 
 def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
@@ -179,7 +199,7 @@ class LocalEngine:
         today = dt.date.fromisoformat(state["today"]) if state.get("today") else dt.date.today()
         pending = state.get("pending")
         intent = _fill_pending(pending, text, today) if pending else None
-        intent = intent or classify(text, today)
+        intent = _readings_in_users_units(intent or classify(text, today), text, state)
         if intent.missing:
             question = QUESTIONS.get((intent.name, intent.missing[0]), "Could you give me a few more details?")
             return ModelResponse(
