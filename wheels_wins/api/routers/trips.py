@@ -23,6 +23,7 @@ from wheels_wins.api.schemas.travel import (
     LegPublic,
     LineString,
     StopForecastPublic,
+    TripBudgetPublic,
     TripCreate,
     TripOptimised,
     TripPublic,
@@ -37,6 +38,7 @@ from wheels_wins.models import Trip, TripWaypoint, User
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.repositories import users as user_repo
 from wheels_wins.services import trips, weather
+from wheels_wins.services.trip_budget import trip_budget
 
 router = APIRouter(prefix="/trips", tags=["trips"], responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422]})
 
@@ -180,6 +182,40 @@ def delete_trip(trip_id: str, user: CurrentUser, session: SessionDep) -> Respons
     if not trip_repo.delete_trip(session, user_id=user.id, trip_id=parse_id(trip_id, "trip")):
         raise not_found("trip")
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/{trip_id}/budget",
+    response_model=TripBudgetPublic,
+    summary="A trip's budget vs actual",
+    responses={404: ERROR_RESPONSES[404]},
+)
+def get_budget(trip_id: str, user: CurrentUser, session: SessionDep) -> TripBudgetPublic:
+    """What the expenses linked to the trip add up to, per category and per km or mile, against its budget.
+
+    Fuel spent is compared with the trip's fuel estimate. Only the user's own expenses count.
+    """
+    figures = trip_budget(session, user_id=user.id, trip_id=parse_id(trip_id, "trip"))
+    if figures is None:
+        raise not_found("trip")
+    return TripBudgetPublic(
+        trip_id=figures.trip_id,
+        title=figures.title,
+        currency=user.currency,
+        budget=figures.budget,
+        spent=figures.spent,
+        remaining=figures.remaining,
+        over_budget=figures.over_budget,
+        share_used=figures.share_used,
+        expense_count=figures.expense_count,
+        by_category=figures.by_category,
+        distance_km=figures.distance_km,
+        cost_per_km=figures.cost_per_km,
+        cost_per_mile=figures.cost_per_mile,
+        fuel_estimate=figures.fuel_estimate,
+        fuel_spent=figures.fuel_spent,
+        fuel_difference=figures.fuel_difference,
+    )
 
 
 @router.post(

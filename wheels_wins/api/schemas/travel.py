@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BeforeValidator, Field, PlainSerializer, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from wheels_wins.api.schemas.common import (
@@ -73,12 +74,15 @@ class TripCreate(Schema):
 class TripUpdate(Patch):
     """Trip fields to change; new waypoints replace the old ones and refresh the estimates."""
 
-    nullable: ClassVar[frozenset[str]] = frozenset({"start_date", "end_date"})
+    nullable: ClassVar[frozenset[str]] = frozenset({"start_date", "end_date", "budget"})
 
     title: Str | None = Field(None, min_length=1, max_length=120)
     status: TripStatus | None = None
     start_date: dt.date | None = None
     end_date: dt.date | None = None
+    budget: Money | None = Field(
+        None, description="The trip's budget in the user's currency (see GET /trips/{id}/budget); null removes it"
+    )
     waypoints: list[WaypointIn] | None = Field(None, max_length=MAX_WAYPOINTS)
 
 
@@ -113,6 +117,34 @@ class TripOptimised(TripPublic):
     saved_km: float = Field(
         description="Road km saved, as the optimiser measures it (great circle x 1.25, like the offline estimate)"
     )
+
+
+RatioOut = Annotated[Decimal, PlainSerializer(lambda value: f"{value:.4f}", return_type=str, when_used="json")]
+
+
+class TripBudgetPublic(Schema):
+    """Budget vs actual: the user's expenses linked to the trip, in the user's currency.
+
+    `remaining` is negative when over budget; budget figures are null without a budget, cost per
+    distance is null without a known distance, `fuel_difference` is null without a fuel estimate.
+    """
+
+    trip_id: uuid.UUID
+    title: str
+    currency: str
+    budget: MoneyOut | None
+    spent: MoneyOut
+    remaining: MoneyOut | None
+    over_budget: bool
+    share_used: RatioOut | None = Field(description='Spent / budget as a decimal string, e.g. "0.4250"')
+    expense_count: int
+    by_category: dict[str, MoneyOut] = Field(description="Spend per category, largest first")
+    distance_km: float | None
+    cost_per_km: MoneyOut | None
+    cost_per_mile: MoneyOut | None
+    fuel_estimate: MoneyOut | None
+    fuel_spent: MoneyOut
+    fuel_difference: MoneyOut | None = Field(description="Fuel spent minus the estimate; positive when over it")
 
 
 class LegPublic(Schema):
