@@ -1,0 +1,175 @@
+"""Place suggestions while typing: the user's saved places first, then the geocoder, then gazetteer prefixes.
+
+The one typeahead source for every screen that asks for a place (the trip planner, the Places tab)::
+
+    found = await place_suggest.suggest("Rich", user_id=user.id)
+    # [Suggestion(name="Richmond", label="Richmond, Victoria, Australia", source="gazetteer", ...), ...]
+
+Order and sources:
+1. `saved`: the user's own saved places whose name (or a word of it) starts with the query.
+2. `online` / `gazetteer`: `geocoding.search` — the online geocoder when `GEOCODER_URL` is set, it
+   answers and it finds something (only for queries of `MIN_ONLINE_CHARS` or more), else the offline
+   gazetteer's exact matches, namesakes told apart ("Richmond, VIC" narrows to Victoria's).
+3. `gazetteer`: offline prefix matches ("Ball" → Ballarat, Ballina...) fill the rest, home country first.
+
+A later suggestion naming the same place as an earlier one (same name, within `SAME_PLACE_KM`) is
+dropped. Nothing here raises for an unreachable service; an unknown name gives `[]`.
+
+Public Nominatim forbids search-as-you-type; callers that look up on every (debounced) keystroke
+against it pass `online=False` and ask online only for a submitted search, or point `GEOCODER_URL`
+at an instance that allows it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import uuid
+from collections.abc import Iterable
+from typing import Literal
+
+from wheels_wins.db import session_scope
+from wheels_wins.repositories import places as place_repo
+from wheels_wins.services import gazetteer, geocoding
+from wheels_wins.services.geo import haversine_km
+from wheels_wins.settings import Settings
+
+Source = Literal["saved", "gazetteer", "online"]
+
+MAX_LIMIT = 20
+MIN_ONLINE_CHARS = 3
+SAME_PLACE_KM = 5.0
+# Saved places are matched in Python over the newest this many (a traveller keeps hundreds).
+SAVED_SCAN = 2000
+
+SAVED_KIND_LABELS: dict[str, str] = {
+    "campground": "Saved campground",
+    "free_camp": "Saved free camp",
+    "dump_point": "Saved dump point",
+    "fuel": "Saved fuel stop",
+    "mechanic": "Saved mechanic",
+}
+
+
+@dataclasses.dataclass
+class Suggestion:
+    """A place the typed text could mean.
+
+    `name` is what a trip stop is called ("Richmond"); `label` tells namesakes apart
+    ("Richmond, Victoria, Australia"); `detail` is the smaller second line ("Victoria, Australia",
+    "Saved campground").
+    """
+
+    name: str
+    label: str
+    detail: str
+    lat: float
+    lon: float
+    source: Source
+
+
+def label_for(name: str, *regions: str) -> tuple[str, str]:
+    """('Richmond, Victoria, Australia', 'Victoria, Australia'): the name with its distinct, non-empty regions."""
+    kept: list[str] = []
+    for region in regions:
+        if region and region != name and region not in kept:
+            kept.append(region)
+    detail = ", ".join(kept)
+    return (f"{name}, {detail}" if detail else name), detail
+
+
+def from_geo(result: geocoding.GeoResult) -> Suggestion:
+    """A geocoder result (online or gazetteer) as a suggestion with the state spelled out."""
+    label, detail = label_for(result.name, result.state, result.country)
+    source: Source = "online" if result.source == "online" else "gazetteer"
+    return Suggestion(result.name, label, detail, result.lat, result.lon, source)
+
+
+def from_place(place: gazetteer.Place) -> Suggestion:
+    """A gazetteer place as a suggestion."""
+    return from_geo(geocoding.from_place(place))
+
+
+async def suggest(
+    query: str,
+    *,
+    user_id: uuid.UUID,
+    limit: int = 8,
+    settings: Settings | None = None,
+    online: bool = True,
+    country_bias: str | None = "AU",
+) -> list[Suggestion]:
+    """Up to `limit` places for typed text, the user's saved places first (see the module docstring)."""
+    query = query.strip()[:200]
+    limit = max(0, min(limit, MAX_LIMIT))
+    if not gazetteer.normalise(query) or not limit:
+        return []
+    found = await asyncio.to_thread(_saved_matching, user_id, query, limit)
+    if online and len(query) >= MIN_ONLINE_CHARS:
+        named = await geocoding.search(query, limit=limit, settings=settings, country_bias=country_bias)
+    else:
+        exact = await asyncio.to_thread(gazetteer.candidates, query, limit=limit, country_bias=country_bias)
+        named = [geocoding.from_place(p) for p in exact]
+    prefixed = await asyncio.to_thread(gazetteer.search_prefix, query, limit=limit, country_bias=country_bias)
+    # Online answers, and exact names at home, lead; a foreign exact name ("Ballar", Turkey) must not
+    # push the home town being typed ("Ballarat") down, so it follows the prefix matches.
+    home = (country_bias or "").upper()
+    leading = [r for r in named if r.source == "online" or r.country_code == home]
+    found += [from_geo(r) for r in leading] + [from_place(p) for p in prefixed]
+    found += [from_geo(r) for r in named if r not in leading]
+    return _distinct(found)[:limit]
+
+
+async def resolve(
+    query: str, *, user_id: uuid.UUID, settings: Settings | None = None, online: bool = True
+) -> Suggestion | None:
+    """The best single place for a name as typed or pasted (a saved place of exactly that name wins), or None.
+
+    Unlike `suggest`, a name is not completed: "Syd" is not Sydney.
+    """
+    query = query.strip()[:200]
+    key = gazetteer.normalise(query)
+    if not key:
+        return None
+    saved = await asyncio.to_thread(_saved_matching, user_id, query, MAX_LIMIT)
+    exact = [s for s in saved if gazetteer.normalise(s.name) == key]
+    if exact:
+        return exact[0]
+    if online:
+        found = await geocoding.search(query, limit=1, settings=settings)
+        return from_geo(found[0]) if found else None
+    places = await asyncio.to_thread(gazetteer.candidates, query, limit=1)
+    return from_place(places[0]) if places else None
+
+
+def _saved_matching(user_id: uuid.UUID, query: str, limit: int) -> list[Suggestion]:
+    key = gazetteer.normalise(query)
+    with session_scope() as session:
+        rows, _ = place_repo.list_page(session, user_id=user_id, limit=SAVED_SCAN)
+        saved = [(row.name, row.kind, row.lat, row.lon) for row in rows]
+    starts, contains = [], []
+    for name, kind, lat, lon in saved:
+        folded = gazetteer.normalise(name)
+        if folded.startswith(key):
+            starts.append((name, kind, lat, lon))
+        elif f" {key}" in f" {folded}":
+            contains.append((name, kind, lat, lon))
+    return [
+        Suggestion(name, name, SAVED_KIND_LABELS.get(kind, "Saved place"), lat, lon, "saved")
+        for name, kind, lat, lon in (sorted(starts, key=lambda s: s[0].casefold()) + contains)[:limit]
+    ]
+
+
+def _distinct(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    kept: list[Suggestion] = []
+    for item in suggestions:
+        if not any(_same_place(item, other) for other in kept):
+            kept.append(item)
+    return kept
+
+
+def _same_place(a: Suggestion, b: Suggestion) -> bool:
+    return (
+        gazetteer.normalise(a.name) == gazetteer.normalise(b.name)
+        and haversine_km((a.lat, a.lon), (b.lat, b.lon)) <= SAME_PLACE_KM
+    )
