@@ -25,9 +25,11 @@ from wheels_wins.db import utcnow
 from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import money, vehicle_log
+from wheels_wins.services import maintenance_alerts, money, vehicle_log
 from wheels_wins.services.categories import CATEGORY_LABELS
+from wheels_wins.services.maintenance_due import due_label
 from wheels_wins.state.auth import current_user, run_in_session
+from wheels_wins.state.notifications import NotificationsState
 
 TOP_CATEGORIES = 4
 
@@ -58,18 +60,6 @@ class EventRow:
     title: str
     when: str
     urgent: bool = False
-
-
-def due_label(item: vehicle_log.DueItem) -> str:
-    """"Overdue", "Due in 12 days", "Due in 400 km" — whichever comes first."""
-    if item.overdue:
-        return "Overdue"
-    parts = []
-    if item.days_left is not None:
-        parts.append("today" if item.days_left == 0 else f"in {item.days_left} day{'s' if item.days_left != 1 else ''}")
-    if item.km_left is not None:
-        parts.append(f"in {item.km_left:,} km")
-    return "Due " + " or ".join(parts) if parts else "Due soon"
 
 
 @dataclasses.dataclass
@@ -122,12 +112,13 @@ class HomeState(rx.State):
             summary = money.month_summary(session, user_id=user.id, today=today)
             recent = expense_repo.recent(session, user_id=user.id, limit=5)
             events = calendar_repo.upcoming(session, user_id=user.id, now=utcnow(), limit=4)
+            notified = maintenance_alerts.notify_due(session, user=user, today=today)
             due = vehicle_log.maintenance_due(session, user_id=user.id, today=today)[:3]
             trip = trip_repo.active(session, user_id=user.id)
             stops = trip_repo.waypoints(session, user_id=user.id, trip_id=trip.id) if trip else []
-            return summary, recent, events, due, trip, stops
+            return summary, recent, events, due, trip, stops, notified
 
-        summary, recent, events, due, trip, stops = await run_in_session(read)
+        summary, recent, events, due, trip, stops, notified = await run_in_session(read)
 
         cur = user.currency
         first = (user.full_name or "").split()
@@ -161,7 +152,7 @@ class HomeState(rx.State):
             for e in recent
         ]
         self.events = [
-            *[EventRow(f"Service: {d.record.task}", due_label(d), d.overdue) for d in due],
+            *[EventRow(f"Service: {d.task}", due_label(d, user.units), d.overdue) for d in due],
             *[EventRow(e.title, event_label(e.start, all_day=e.all_day, now=now)) for e in events],
         ]
         self.has_trip = trip is not None
@@ -178,6 +169,8 @@ class HomeState(rx.State):
             else TripCard()
         )
         self.loaded = True
+        if notified:
+            return NotificationsState.refresh_count
 
 
 def _month_card() -> rx.Component:

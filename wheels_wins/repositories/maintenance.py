@@ -45,6 +45,12 @@ def list_page(
     )
 
 
+def list_all(session: Session, *, user_id: uuid.UUID) -> list[MaintenanceRecord]:
+    """Every maintenance record of the user, newest first (schedules read the last time each task was done)."""
+    query = select(MaintenanceRecord).where(MaintenanceRecord.user_id == user_id)
+    return list(session.exec(query.order_by(MaintenanceRecord.date.desc(), MaintenanceRecord.created_at.desc())).all())
+
+
 def with_due(session: Session, *, user_id: uuid.UUID) -> list[MaintenanceRecord]:
     """Records that carry a next-due date or odometer reading."""
     return list(

@@ -1,21 +1,38 @@
-"""Fuel and maintenance rules: each owns the linked expense that records its cost."""
+"""Fuel, maintenance and schedule rules: fill-ups and records own the expense that records their cost.
+
+Every write here ends by notifying maintenance that came due (services.maintenance_alerts), so
+REST, the Wheels page and PAM alike raise the notices. When things fall due is
+services.maintenance_due's business; `maintenance_due` and `DueItem` are re-exported from it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlmodel import Session
 
 from wheels_wins.db import to_money
-from wheels_wins.models import Expense, FuelEntry, MaintenanceRecord, User
+from wheels_wins.models import Expense, FuelEntry, MaintenanceRecord, MaintenanceSchedule, User
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import maintenance as maintenance_repo
+from wheels_wins.repositories import maintenance_schedules as schedule_repo
+from wheels_wins.services.maintenance_alerts import notify_due
+from wheels_wins.services.maintenance_due import DueItem, current_odometer, maintenance_due, task_key
+from wheels_wins.services.money import today_in
+
+__all__ = [
+    "DueItem", "VehicleLogError", "add_schedule", "delete_fuel", "delete_maintenance", "delete_schedule",
+    "fill_prices", "log_fuel", "log_maintenance", "maintenance_due", "update_fuel", "update_maintenance",
+    "update_schedule",
+]
+
+MAX_EVERY_KM = 1_000_000
+MAX_EVERY_MONTHS = 120
 
 
 class VehicleLogError(ValueError):
@@ -25,6 +42,10 @@ class VehicleLogError(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+def _notify(session: Session, user: User) -> None:
+    notify_due(session, user=user, today=today_in(user.timezone))
 
 
 def fill_prices(
@@ -80,7 +101,7 @@ def log_fuel(
         trip_id=trip_id,
         source="fuel",
     )
-    return fuel_repo.create(
+    entry = fuel_repo.create(
         session,
         user_id=user.id,
         date=date,
@@ -93,6 +114,8 @@ def log_fuel(
         vehicle_id=vehicle_id,
         expense_id=expense.id,
     )
+    _notify(session, user)
+    return entry
 
 
 def update_fuel(
@@ -137,6 +160,7 @@ def update_fuel(
                 "merchant": entry.location,
             },
         )
+    _notify(session, user)
     return entry
 
 
@@ -178,7 +202,7 @@ def log_maintenance(
             currency=user.currency,
             source="maintenance",
         )
-    return maintenance_repo.create(
+    record = maintenance_repo.create(
         session,
         user_id=user.id,
         task=task,
@@ -191,6 +215,8 @@ def log_maintenance(
         vehicle_id=vehicle_id,
         expense_id=expense.id if expense else None,
     )
+    _notify(session, user)
+    return record
 
 
 def update_maintenance(
@@ -233,6 +259,7 @@ def update_maintenance(
         record.expense_id = expense.id
         session.add(record)
         session.flush()
+    _notify(session, user)
     return record
 
 
@@ -248,56 +275,70 @@ def delete_maintenance(session: Session, *, user: User, record_id: uuid.UUID) ->
     return True
 
 
-@dataclass(frozen=True)
-class DueItem:
-    """A maintenance task that is due soon or overdue."""
+def _check_schedule(
+    session: Session, user_id: uuid.UUID, task: str, every_km: int | None, every_months: int | None,
+    schedule_id: uuid.UUID | None = None,
+) -> None:  # fmt: skip
+    if every_km is None and every_months is None:
+        raise VehicleLogError("every_km", "give a distance, a number of months, or both")
+    if every_km is not None and not 0 < every_km <= MAX_EVERY_KM:
+        raise VehicleLogError("every_km", f"must be between 1 and {MAX_EVERY_KM:,} km")
+    if every_months is not None and not 0 < every_months <= MAX_EVERY_MONTHS:
+        raise VehicleLogError("every_months", f"must be between 1 and {MAX_EVERY_MONTHS}")
+    key = task_key(task)
+    if not key:
+        raise VehicleLogError("task", "name the task")
+    if any(task_key(s.task) == key and s.id != schedule_id for s in schedule_repo.list_all(session, user_id=user_id)):
+        raise VehicleLogError("task", f"there is already a schedule for {task.strip()}")
 
-    record: MaintenanceRecord
-    overdue: bool
-    days_left: int | None
-    km_left: int | None
 
-
-def maintenance_due(
+def add_schedule(
     session: Session,
     *,
-    user_id: uuid.UUID,
-    today: dt.date,
-    soon_days: int = 30,
-    soon_km: int = 1000,
-) -> list[DueItem]:
-    """Tasks due within `soon_days`/`soon_km` of today and the latest odometer reading, overdue first."""
-    odometers = [
-        reading
-        for reading in (
-            fuel_repo.latest_odometer(session, user_id=user_id),
-            maintenance_repo.latest_odometer(session, user_id=user_id),
-        )
-        if reading is not None
-    ]
-    odometer = max(odometers) if odometers else None
-    items: list[DueItem] = []
-    for record in maintenance_repo.with_due(session, user_id=user_id):
-        days_left = (
-            (record.next_due_date - today).days if record.next_due_date else None
-        )
-        km_left = (
-            record.next_due_km - odometer
-            if record.next_due_km is not None and odometer is not None
-            else None
-        )
-        overdue = (days_left is not None and days_left < 0) or (
-            km_left is not None and km_left < 0
-        )
-        soon = (days_left is not None and days_left <= soon_days) or (
-            km_left is not None and km_left <= soon_km
-        )
-        if overdue or soon:
-            items.append(DueItem(record, overdue, days_left, km_left))
-    return sorted(
-        items,
-        key=lambda i: (
-            not i.overdue,
-            i.days_left if i.days_left is not None else 10**6,
-        ),
+    user: User,
+    task: str,
+    every_km: int | None = None,
+    every_months: int | None = None,
+    start_date: dt.date | None = None,
+    start_odometer_km: int | None = None,
+    notes: str = "",
+    vehicle_id: uuid.UUID | None = None,
+) -> MaintenanceSchedule:
+    """Add a recurring task; until first done it counts from today and the odometer now, unless told otherwise."""
+    _check_schedule(session, user.id, task, every_km, every_months)
+    if start_odometer_km is None:
+        start_odometer_km = current_odometer(session, user_id=user.id)
+    schedule = schedule_repo.create(
+        session,
+        user_id=user.id,
+        task=task.strip(),
+        every_km=every_km,
+        every_months=every_months,
+        start_date=start_date or today_in(user.timezone),
+        start_odometer_km=start_odometer_km,
+        notes=notes,
+        vehicle_id=vehicle_id,
     )
+    _notify(session, user)
+    return schedule
+
+
+def update_schedule(
+    session: Session, *, user: User, schedule_id: uuid.UUID, changes: Mapping[str, Any]
+) -> MaintenanceSchedule | None:
+    """Change a schedule; the interval must still have a distance or months (or both)."""
+    schedule = schedule_repo.get(session, user_id=user.id, schedule_id=schedule_id)
+    if schedule is None:
+        return None
+    merged = {"task": schedule.task, "every_km": schedule.every_km, "every_months": schedule.every_months, **changes}
+    _check_schedule(session, user.id, merged["task"], merged["every_km"], merged["every_months"], schedule.id)
+    if "task" in changes:
+        changes = {**changes, "task": changes["task"].strip()}
+    updated = schedule_repo.update(session, user_id=user.id, schedule_id=schedule_id, changes=changes)
+    _notify(session, user)
+    return updated
+
+
+def delete_schedule(session: Session, *, user: User, schedule_id: uuid.UUID) -> bool:
+    """Delete a schedule; the records of its task stay."""
+    return schedule_repo.delete(session, user_id=user.id, schedule_id=schedule_id)

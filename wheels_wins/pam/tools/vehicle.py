@@ -100,9 +100,8 @@ def maintenance_due(ctx: ToolContext) -> ToolResult:
     """Maintenance that is overdue or due soon, by date and odometer."""
     items = vehicle_log.maintenance_due(ctx.session, user_id=ctx.user_id, today=ctx.today)
     data = [
-        {"task": i.record.task, "overdue": i.overdue, "days_left": i.days_left, "km_left": i.km_left,
-         "next_due_date": i.record.next_due_date.isoformat() if i.record.next_due_date else None,
-         "next_due_km": i.record.next_due_km}
+        {"task": i.task, "overdue": i.overdue, "days_left": i.days_left, "km_left": i.km_left,
+         "next_due_date": i.due_date.isoformat() if i.due_date else None, "next_due_km": i.due_km}
         for i in items
     ]
     if not data:
