@@ -61,7 +61,7 @@ async def test_unknown_or_blank_text_gives_nothing(session: Session, make_user) 
     assert await place_suggest.suggest("Qzxwville Nowhere", user_id=user.id, settings=OFFLINE) == []
     assert await place_suggest.suggest("  ,. ", user_id=user.id, settings=OFFLINE) == []
     assert await place_suggest.suggest("Sydney", user_id=user.id, limit=0, settings=OFFLINE) == []
-    assert await place_suggest.resolve("Qzxwville Nowhere", user_id=user.id, settings=OFFLINE) is None
+    assert (await place_suggest.resolve("Qzxwville Nowhere", user_id=user.id, settings=OFFLINE)).place is None
 
 
 async def test_saved_places_come_first_and_only_the_users_own(session: Session, make_user) -> None:
@@ -91,7 +91,7 @@ async def test_a_saved_place_hides_the_same_town_from_the_gazetteer(session: Ses
     session.commit()
     found = await place_suggest.suggest("Dubbo", user_id=user.id, settings=OFFLINE)
     assert [(s.name, s.source) for s in found if s.name == "Dubbo"] == [("Dubbo", "saved")]
-    best = await place_suggest.resolve("dubbo", user_id=user.id, settings=OFFLINE)
+    best = (await place_suggest.resolve("dubbo", user_id=user.id, settings=OFFLINE)).place
     assert best is not None and best.source == "saved"
 
 
@@ -118,5 +118,42 @@ async def test_an_unreachable_geocoder_falls_back_to_the_gazetteer(session: Sess
 async def test_resolve_takes_the_most_populous_namesake_and_does_not_complete(session: Session, make_user) -> None:
     user = make_user()
     best = await place_suggest.resolve("Richmond", user_id=user.id, settings=OFFLINE)
-    assert best is not None and best.label == "Richmond, Victoria, Australia"
-    assert await place_suggest.resolve("Ballara", user_id=user.id, settings=OFFLINE) is None
+    assert best.place is not None and best.place.label == "Richmond, Victoria, Australia"
+    assert best.namesakes >= 5
+    assert (await place_suggest.resolve("Ballara", user_id=user.id, settings=OFFLINE)).place is None
+
+
+async def test_a_pasted_list_resolves_each_name_in_order(session: Session, make_user) -> None:
+    user = make_user()
+    found = await place_suggest.resolve_all(
+        "Sydney, Canberra -> Melbourne; Qzxwville", user_id=user.id, settings=OFFLINE
+    )
+    assert [r.text for r in found] == ["Sydney", "Canberra", "Melbourne", "Qzxwville"]
+    assert [r.place.label if r.place else None for r in found] == [
+        "Sydney, New South Wales, Australia",
+        "Canberra, Australian Capital Territory, Australia",
+        "Melbourne, Victoria, Australia",
+        None,
+    ]
+
+
+async def test_a_place_with_its_state_stays_one_place(session: Session, make_user) -> None:
+    user = make_user()
+    for text, label in [
+        ("Richmond, NSW", "Richmond, New South Wales, Australia"),
+        ("Perth, Western Australia, Australia", "Perth, Western Australia, Australia"),
+    ]:
+        (only,) = await place_suggest.resolve_all(text, user_id=user.id, settings=OFFLINE)
+        assert only.place is not None and only.place.label == label
+    two = await place_suggest.resolve_all("Melbourne, Geelong", user_id=user.id, settings=OFFLINE)
+    assert [r.place.name for r in two if r.place] == ["Melbourne", "Geelong"]
+
+
+def test_split_names() -> None:
+    assert place_suggest.split_names(" Sydney,,Canberra\nthen Melbourne → Albury ") == [
+        "Sydney",
+        "Canberra",
+        "Melbourne",
+        "Albury",
+    ]
+    assert place_suggest.split_names(" , ") == []

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 import uuid
 from collections.abc import Iterable
 from typing import Literal
@@ -39,6 +40,9 @@ Source = Literal["saved", "gazetteer", "online"]
 MAX_LIMIT = 20
 MIN_ONLINE_CHARS = 3
 SAME_PLACE_KM = 5.0
+MAX_NAMES = 25
+MAX_PASTE_CHARS = 4000
+_SEPARATORS = re.compile(r"\s*(?:,|;|\n|→|->|\bthen\b)\s*", re.IGNORECASE)
 # Saved places are matched in Python over the newest this many (a traveller keeps hundreds).
 SAVED_SCAN = 2000
 
@@ -120,26 +124,58 @@ async def suggest(
     return _distinct(found)[:limit]
 
 
-async def resolve(
-    query: str, *, user_id: uuid.UUID, settings: Settings | None = None, online: bool = True
-) -> Suggestion | None:
-    """The best single place for a name as typed or pasted (a saved place of exactly that name wins), or None.
+@dataclasses.dataclass
+class Resolved:
+    """One name of a pasted list and the place taken for it (None when unknown).
 
-    Unlike `suggest`, a name is not completed: "Syd" is not Sydney.
+    `namesakes` counts the places the name could mean, so a page can say which one it chose.
+    """
+
+    text: str
+    place: Suggestion | None
+    namesakes: int
+
+
+def split_names(text: str) -> list[str]:
+    """'Sydney, Canberra -> Melbourne' as ['Sydney', 'Canberra', 'Melbourne'] (also ';', newlines, 'then')."""
+    return [part.strip() for part in _SEPARATORS.split(text[:MAX_PASTE_CHARS]) if part and part.strip()]
+
+
+async def resolve(query: str, *, user_id: uuid.UUID, settings: Settings | None = None, online: bool = True) -> Resolved:
+    """The best place for one name as typed or pasted, or `place=None`.
+
+    A saved place of exactly that name wins; otherwise the geocoder's (or the gazetteer's) first,
+    i.e. the most populous namesake. Unlike `suggest`, a name is not completed: "Syd" is not Sydney.
     """
     query = query.strip()[:200]
     key = gazetteer.normalise(query)
     if not key:
-        return None
+        return Resolved(query, None, 0)
     saved = await asyncio.to_thread(_saved_matching, user_id, query, MAX_LIMIT)
     exact = [s for s in saved if gazetteer.normalise(s.name) == key]
     if exact:
-        return exact[0]
+        return Resolved(query, exact[0], len(exact))
     if online:
-        found = await geocoding.search(query, limit=1, settings=settings)
-        return from_geo(found[0]) if found else None
-    places = await asyncio.to_thread(gazetteer.candidates, query, limit=1)
-    return from_place(places[0]) if places else None
+        found = [from_geo(r) for r in await geocoding.search(query, limit=MAX_LIMIT, settings=settings)]
+    else:
+        found = [from_place(p) for p in await asyncio.to_thread(gazetteer.candidates, query, limit=MAX_LIMIT)]
+    return Resolved(query, found[0] if found else None, len(found))
+
+
+async def resolve_all(
+    text: str, *, user_id: uuid.UUID, settings: Settings | None = None, online: bool = True
+) -> list[Resolved]:
+    """Each place of a pasted list ("Sydney, Canberra, Melbourne"), in order, one after another.
+
+    Text that is one place with its state or country ("Richmond, VIC", "Perth, Western Australia,
+    Australia") stays one place rather than a list of a town and a state.
+    """
+    names = split_names(text)[:MAX_NAMES]
+    if len(names) > 1 and "," in text:
+        qualified = await asyncio.to_thread(gazetteer.search_prefix, text, limit=1)
+        if qualified and gazetteer.normalise(qualified[0].name) == gazetteer.normalise(names[0]):
+            return [Resolved(text.strip(), from_place(qualified[0]), 1)]
+    return [await resolve(name, user_id=user_id, settings=settings, online=online) for name in names]
 
 
 def _saved_matching(user_id: uuid.UUID, query: str, limit: int) -> list[Suggestion]:
