@@ -16,6 +16,7 @@ COLLECTIONS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "trips": ({"title": "Mine", "waypoints": [{"name": "Sydney"}, {"name": "Canberra"}]}, {"title": "Theirs"}),
     "fuel": ({"date": "2026-03-01", "litres": "40", "total_cost": "80"}, {"total_cost": "1.00"}),
     "maintenance": ({"task": "Grease bearings", "cost": "45"}, {"task": "Nothing"}),
+    "maintenance/schedules": ({"task": "Oil change", "every_km": 10000}, {"task": "Nothing"}),
     "calendar": ({"title": "Ferry", "start": "2026-03-01"}, {"title": "Cancelled"}),
     "posts": ({"content": "Mine to edit"}, {"content": "Defaced"}),
     "places": ({"name": "Lake Keepit", "kind": "free_camp", "lat": -30.87, "lon": 150.52}, {"name": "Theirs"}),

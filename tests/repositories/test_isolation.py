@@ -25,6 +25,7 @@ from wheels_wins.repositories import (
     fuel,
     income,
     maintenance,
+    maintenance_schedules,
     notifications,
     pam,
     places,
@@ -107,6 +108,9 @@ MAKERS: dict[str, Callable[[Session, uuid.UUID], SQLModel]] = {
     "trip": _trip,
     "fuel": _fuel,
     "maintenance": _maintenance,
+    "schedule": lambda s, u: maintenance_schedules.create(
+        s, user_id=u, task="Oil", every_km=5000, start_date=D, start_odometer_km=1000
+    ),
     "event": lambda s, u: calendar.create(s, user_id=u, title="Mail", start=T),
     "vehicle": lambda s, u: vehicles.create(s, user_id=u, name="Troopy"),
     "post": lambda s, u: posts.create(s, user_id=u, content="Hello from Bourke"),
@@ -174,6 +178,7 @@ OWNED: dict[str, list[Call]] = {
     "trip": [call(trips.get_for_update, "trip_id"), *crud(trips, "trip_id", delete="delete_trip", title="Hijacked")],
     "fuel": crud(fuel, "fuel_id", odometer_km=1),
     "maintenance": crud(maintenance, "record_id", task="Nope"),
+    "schedule": crud(maintenance_schedules, "schedule_id", task="Nope"),
     "event": crud(calendar, "event_id", title="Nope"),
     "vehicle": crud(vehicles, "vehicle_id", delete=None, name="Mine now"),
     "post": crud(
@@ -256,6 +261,9 @@ VIEWS: list[tuple[str, Callable[[Session, uuid.UUID, Any], Any]]] = [
     ("maintenance", lambda s, u, r: maintenance.with_due(s, user_id=u)),
     ("maintenance", lambda s, u, r: maintenance.latest_odometer(s, user_id=u)),
     ("maintenance", lambda s, u, r: maintenance.due_by(s, user_id=u, date=D)),
+    ("maintenance", lambda s, u, r: maintenance.list_all(s, user_id=u)),
+    ("schedule", lambda s, u, r: maintenance_schedules.list_all(s, user_id=u)),
+    ("schedule", lambda s, u, r: maintenance_schedules.list_page(s, user_id=u)),
     ("event", lambda s, u, r: calendar.list_page(s, user_id=u)),
     (
         "event",

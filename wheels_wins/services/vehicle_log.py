@@ -21,6 +21,7 @@ from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.repositories import maintenance_schedules as schedule_repo
+from wheels_wins.repositories import vehicles as vehicle_repo
 from wheels_wins.services.maintenance_alerts import notify_due
 from wheels_wins.services.maintenance_due import DueItem, current_odometer, maintenance_due, task_key
 from wheels_wins.services.money import today_in
@@ -277,7 +278,7 @@ def delete_maintenance(session: Session, *, user: User, record_id: uuid.UUID) ->
 
 def _check_schedule(
     session: Session, user_id: uuid.UUID, task: str, every_km: int | None, every_months: int | None,
-    schedule_id: uuid.UUID | None = None,
+    schedule_id: uuid.UUID | None = None, vehicle_id: uuid.UUID | None = None,
 ) -> None:  # fmt: skip
     if every_km is None and every_months is None:
         raise VehicleLogError("every_km", "give a distance, a number of months, or both")
@@ -290,6 +291,8 @@ def _check_schedule(
         raise VehicleLogError("task", "name the task")
     if any(task_key(s.task) == key and s.id != schedule_id for s in schedule_repo.list_all(session, user_id=user_id)):
         raise VehicleLogError("task", f"there is already a schedule for {task.strip()}")
+    if vehicle_id is not None and vehicle_repo.get(session, user_id=user_id, vehicle_id=vehicle_id) is None:
+        raise VehicleLogError("vehicle_id", "no such vehicle")
 
 
 def add_schedule(
@@ -305,7 +308,7 @@ def add_schedule(
     vehicle_id: uuid.UUID | None = None,
 ) -> MaintenanceSchedule:
     """Add a recurring task; until first done it counts from today and the odometer now, unless told otherwise."""
-    _check_schedule(session, user.id, task, every_km, every_months)
+    _check_schedule(session, user.id, task, every_km, every_months, vehicle_id=vehicle_id)
     if start_odometer_km is None:
         start_odometer_km = current_odometer(session, user_id=user.id)
     schedule = schedule_repo.create(
@@ -331,7 +334,10 @@ def update_schedule(
     if schedule is None:
         return None
     merged = {"task": schedule.task, "every_km": schedule.every_km, "every_months": schedule.every_months, **changes}
-    _check_schedule(session, user.id, merged["task"], merged["every_km"], merged["every_months"], schedule.id)
+    _check_schedule(
+        session, user.id, merged["task"], merged["every_km"], merged["every_months"], schedule.id,
+        changes.get("vehicle_id"),
+    )  # fmt: skip
     if "task" in changes:
         changes = {**changes, "task": changes["task"].strip()}
     updated = schedule_repo.update(session, user_id=user.id, schedule_id=schedule_id, changes=changes)
