@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from wheels_wins.models import SavedPlace
 from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
@@ -37,24 +38,48 @@ def delete(session: Session, *, user_id: uuid.UUID, place_id: uuid.UUID) -> bool
     return delete_owned(session, SavedPlace, user_id=user_id, record_id=place_id)
 
 
-def list_page(
-    session: Session, *, user_id: uuid.UUID, kind: str | None = None, limit: int = 50, offset: int = 0
-) -> tuple[list[SavedPlace], int]:
-    """A page of the user's places (optionally of one kind), most recently saved first, and the total."""
-    query = select(SavedPlace).where(SavedPlace.user_id == user_id)
+def _matching(query: SelectOfScalar[Any], kind: str | None, name: str | None) -> SelectOfScalar[Any]:
+    """`query` narrowed to one kind and to names containing `name` (any case, taken literally)."""
     if kind:
         query = query.where(SavedPlace.kind == kind)
+    if name and name.strip():
+        query = query.where(col(SavedPlace.name).icontains(name.strip(), autoescape=True))
+    return query
+
+
+def list_page(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    kind: str | None = None,
+    name: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[SavedPlace], int]:
+    """A page of the user's places, most recently saved first, and the total.
+
+    `kind` keeps one kind; `name` keeps places whose name contains it (any case).
+    """
+    query = _matching(select(SavedPlace).where(SavedPlace.user_id == user_id), kind, name)
     return page(
         session, query, order_by=[col(SavedPlace.created_at).desc(), col(SavedPlace.id)], limit=limit, offset=offset
     )
 
 
-def count(session: Session, *, user_id: uuid.UUID, kind: str | None = None) -> int:
-    """How many places the user has saved (of one kind)."""
-    query = select(func.count()).select_from(SavedPlace).where(SavedPlace.user_id == user_id)
-    if kind:
-        query = query.where(SavedPlace.kind == kind)
+def count(session: Session, *, user_id: uuid.UUID, kind: str | None = None, name: str | None = None) -> int:
+    """How many places the user has saved (of one kind, or named like `name`)."""
+    query = _matching(select(func.count()).select_from(SavedPlace).where(SavedPlace.user_id == user_id), kind, name)
     return int(session.exec(query).one())
+
+
+def count_by_kind(session: Session, *, user_id: uuid.UUID, name: str | None = None) -> dict[str, int]:
+    """How many places of each kind the user has saved (named like `name`); kinds with none are absent."""
+    query = _matching(
+        select(SavedPlace.kind, func.count()).where(SavedPlace.user_id == user_id).group_by(SavedPlace.kind),
+        None,
+        name,
+    )
+    return {kind: int(total) for kind, total in session.exec(query).all()}
 
 
 def nearest(
@@ -66,8 +91,9 @@ def nearest(
     limit: int = 50,
     offset: int = 0,
     kind: str | None = None,
+    name: str | None = None,
 ) -> list[tuple[SavedPlace, float]]:
-    """The user's places closest to (lat, lon) as (place, great-circle km), nearest first.
+    """The user's places closest to (lat, lon) as (place, great-circle km), nearest first; filters as in list_page.
 
     Distances are computed here in Python over only the id and coordinates of every place the
     user has, then just the page's rows are loaded. A traveller saves hundreds, perhaps a few
@@ -76,9 +102,9 @@ def nearest(
     """
     if limit <= 0:
         return []
-    query = select(SavedPlace.id, SavedPlace.lat, SavedPlace.lon).where(SavedPlace.user_id == user_id)
-    if kind:
-        query = query.where(SavedPlace.kind == kind)
+    query = _matching(
+        select(SavedPlace.id, SavedPlace.lat, SavedPlace.lon).where(SavedPlace.user_id == user_id), kind, name
+    )
     here = (lat, lon)
     points = session.exec(query).all()
     # The row index breaks distance ties, so ids are never compared.
