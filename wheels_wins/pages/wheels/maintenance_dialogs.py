@@ -1,0 +1,156 @@
+"""The maintenance dialogs: a schedule, a record, and the delete confirmations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from wheels_wins.components import field, form_error
+from wheels_wins.components.nav import PHONE
+from wheels_wins.pages.wheels.maintenance import MaintenanceState
+from wheels_wins.pages.wheels.maintenance_inputs import MAX_NOTES, MAX_TASK
+from wheels_wins.pages.wheels.maintenance_record_form import RecordEditorState
+from wheels_wins.pages.wheels.maintenance_schedule_form import ScheduleEditorState
+
+TWO_COLUMNS = {
+    "grid_template_columns": "1fr 1fr",
+    PHONE: {"grid_template_columns": "1fr", "& > *": {"grid_column": "auto"}},
+}
+
+
+def _input(name: str, value: rx.Var[str], **props: Any) -> rx.Component:
+    return rx.input(name=name, default_value=value, size="3", width="100%", **props)
+
+
+def _unit_input(name: str, value: rx.Var[str], placeholder: str) -> rx.Component:
+    return rx.input(
+        rx.input.slot(rx.text(MaintenanceState.unit, size="2", color=rx.color("gray", 10)), side="right"),
+        name=name, default_value=value, placeholder=placeholder, input_mode="numeric", max_length=12, size="3",
+        width="100%",
+    )  # fmt: skip
+
+
+def _buttons(label: rx.Var[str], saving: rx.Var[bool]) -> rx.Component:
+    return rx.hstack(
+        rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", type="button")),
+        rx.button(label, type="submit", loading=saving),
+        justify="end",
+        width="100%",
+        spacing="2",
+    )
+
+
+def schedule_dialog() -> rx.Component:
+    """Add or edit a schedule: every so many km/mi and/or months."""
+    s = ScheduleEditorState
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title(rx.cond(s.editing_id != "", "Edit schedule", "Add a schedule")),
+            rx.dialog.description(
+                "Give a distance, a number of months, or both — whichever comes first makes it due.",
+                size="2", color=rx.color("gray", 11), margin_bottom="12px",
+            ),  # fmt: skip
+            rx.form(
+                rx.vstack(
+                    form_error(s.form_error),
+                    field("Task", _input("task", s.task, placeholder="Oil change", max_length=MAX_TASK, auto_focus=True),
+                          s.task_error),  # fmt: skip
+                    rx.grid(
+                        field("Every (distance)", _unit_input("every", s.every, "10000"), s.every_error),
+                        field("Every (months)", _input("months", s.months, placeholder="6", input_mode="numeric",
+                                                       max_length=3), s.months_error),  # fmt: skip
+                        field("Counting from", _input("start_date", s.start_date, type="date"), s.start_date_error,
+                              hint="Until it is first done"),  # fmt: skip
+                        field("Odometer then", _unit_input("start_odometer", s.start_odometer, "Latest reading"),
+                              s.start_odometer_error, hint="Blank: the latest reading"),  # fmt: skip
+                        gap="var(--space-3)",
+                        width="100%",
+                        style=TWO_COLUMNS,
+                    ),
+                    field("Notes", rx.text_area(name="notes", default_value=s.notes, placeholder="5W-30, 8 L (optional)",
+                                                max_length=MAX_NOTES, size="3", width="100%", rows="2")),  # fmt: skip
+                    _buttons(rx.cond(s.editing_id != "", "Save changes", "Add schedule"), s.saving),
+                    spacing="4",
+                    width="100%",
+                ),
+                on_submit=s.save,
+                reset_on_submit=False,
+                no_validate=True,
+                key=s.form_key,
+            ),
+            max_width="520px",
+        ),
+        open=s.open,
+        on_open_change=s.set_open,
+    )
+
+
+def record_dialog() -> rx.Component:
+    """Log or edit a maintenance record; a cost is also recorded as an expense."""
+    s = RecordEditorState
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title(rx.cond(s.editing_id != "", "Edit maintenance", "Log maintenance")),
+            rx.dialog.description(
+                "A cost is also recorded as a maintenance expense on Wins.",
+                size="2", color=rx.color("gray", 11), margin_bottom="12px",
+            ),  # fmt: skip
+            rx.form(
+                rx.vstack(
+                    form_error(s.form_error),
+                    field("Task", _input("task", s.task, placeholder="Oil change", max_length=MAX_TASK, auto_focus=True),
+                          s.task_error),  # fmt: skip
+                    rx.grid(
+                        field("Date", _input("date", s.date, type="date"), s.date_error),
+                        field("Odometer", _unit_input("odometer", s.odometer, "Optional"), s.odometer_error),
+                        field("Cost", _input("cost", s.cost, placeholder="0.00 (optional)", input_mode="decimal",
+                                             max_length=16), s.cost_error),  # fmt: skip
+                        gap="var(--space-3)",
+                        width="100%",
+                        style=TWO_COLUMNS,
+                    ),
+                    field("Notes", rx.text_area(name="notes", default_value=s.notes, placeholder="Optional",
+                                                max_length=MAX_NOTES, size="3", width="100%", rows="2")),  # fmt: skip
+                    _buttons(rx.cond(s.editing_id != "", "Save changes", "Log it"), s.saving),
+                    spacing="4",
+                    width="100%",
+                ),
+                on_submit=s.save,
+                reset_on_submit=False,
+                no_validate=True,
+                key=s.form_key,
+            ),
+            max_width="520px",
+        ),
+        open=s.open,
+        on_open_change=s.set_open,
+    )
+
+
+def _confirm(title: str, state: type[ScheduleEditorState] | type[RecordEditorState], note: str) -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(title),
+            rx.alert_dialog.description(state.confirm_label, size="2"),
+            rx.text(note, size="2", color=rx.color("gray", 11), margin_top="8px"),
+            rx.hstack(
+                rx.alert_dialog.cancel(rx.button("Keep it", variant="soft", color_scheme="gray")),
+                rx.alert_dialog.action(rx.button("Delete", color_scheme="red", on_click=state.delete)),
+                justify="end",
+                spacing="2",
+                margin_top="16px",
+            ),
+            max_width="420px",
+        ),
+        open=state.confirm_open,
+        on_open_change=state.set_confirm_open,
+    )
+
+
+def delete_dialogs() -> rx.Component:
+    """Are you sure? (Undo stays available for a few seconds afterwards.)"""
+    return rx.fragment(
+        _confirm("Delete this schedule?", ScheduleEditorState, "Its maintenance records stay."),
+        _confirm("Delete this record?", RecordEditorState, "Its maintenance expense goes too."),
+    )
