@@ -34,8 +34,14 @@ async def _post(client: httpx.AsyncClient, who: Account, url: str, body: dict[st
 
 async def test_a_schedule_never_done_counts_from_its_start(client: httpx.AsyncClient, alice: Account) -> None:
     await _post(client, alice, "/api/v1/fuel", {"litres": "60", "total_cost": "120", "odometer_km": 84_000})
-    body = {"task": "Oil change", "every_km": 10_000, "every_months": 6, "start_date": "2026-01-31",
-            "start_odometer_km": 80_000, "notes": "5W-30"}  # fmt: skip
+    body = {
+        "task": "Oil change",
+        "every_km": 10_000,
+        "every_months": 6,
+        "start_date": "2026-01-31",
+        "start_odometer_km": 80_000,
+        "notes": "5W-30",
+    }
     created = await _post(client, alice, SCHEDULES, body)
 
     assert created["task"] == "Oil change" and created["notes"] == "5W-30"
@@ -107,8 +113,9 @@ async def test_update_and_delete(client: httpx.AsyncClient, alice: Account) -> N
     schedule = await _post(client, alice, SCHEDULES, {"task": "Tyres", "every_km": 10_000, "start_odometer_km": 1_000})
     url = f"{SCHEDULES}/{schedule['id']}"
 
-    changed = await client.patch(url, json={"every_months": 12, "every_km": None, "task": " Tyre rotation "},
-                                 headers=alice.headers)  # fmt: skip
+    changed = await client.patch(
+        url, json={"every_months": 12, "every_km": None, "task": " Tyre rotation "}, headers=alice.headers
+    )
     assert changed.status_code == 200, changed.text
     body = changed.json()
     assert (body["task"], body["every_km"], body["every_months"], body["next_due_km"]) == (

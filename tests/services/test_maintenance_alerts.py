@@ -29,8 +29,13 @@ def _notes(session: Session, user_id: uuid.UUID) -> list[Notification]:
 
 def _schedule(session: Session, user_id: uuid.UUID, **fields: object) -> MaintenanceSchedule:
     """A schedule written straight through the repository (no notice on the way in)."""
-    values: dict[str, object] = {"task": "Oil change", "every_km": 10_000, "every_months": 6,
-                                 "start_date": dt.date(2026, 1, 1), "start_odometer_km": 80_000}  # fmt: skip
+    values: dict[str, object] = {
+        "task": "Oil change",
+        "every_km": 10_000,
+        "every_months": 6,
+        "start_date": dt.date(2026, 1, 1),
+        "start_odometer_km": 80_000,
+    }
     return maintenance_schedules.create(session, user_id=user_id, **(values | fields))
 
 

@@ -82,11 +82,19 @@ def test_never_done_counts_months_from_the_start_date() -> None:
 def test_never_done_counts_km_from_the_start_odometer() -> None:
     schedule = _schedule(every_km=10_000, start_odometer_km=120_000)
     assert _figures(schedule_due(schedule, None, today=dt.date(2026, 2, 1), odometer=128_999)) == (
-        None, 130_000, None, 1_001, "ok",
-    )  # fmt: skip
+        None,
+        130_000,
+        None,
+        1_001,
+        "ok",
+    )
     assert _figures(schedule_due(schedule, None, today=dt.date(2026, 2, 1), odometer=129_000)) == (
-        None, 130_000, None, 1_000, "soon",
-    )  # fmt: skip
+        None,
+        130_000,
+        None,
+        1_000,
+        "soon",
+    )
     assert _figures(schedule_due(schedule, None, today=dt.date(2026, 2, 1), odometer=130_000))[3:] == (0, "soon")
     overdue = schedule_due(schedule, None, today=dt.date(2026, 2, 1), odometer=130_001)
     assert (overdue.km_left, overdue.overdue, overdue.state) == (-1, True, "overdue")
@@ -132,8 +140,9 @@ def test_a_records_own_next_due_wins_over_the_interval() -> None:
     assert _figures(item) == (dt.date(2026, 7, 10), 88_000, 159, 500, "soon")
     dated = _record(dt.date(2026, 1, 10), 80_000, next_due_date=dt.date(2026, 2, 15))
     assert _figures(schedule_due(schedule, dated, today=dt.date(2026, 2, 1), odometer=80_100))[:2] == (
-        dt.date(2026, 2, 15), 90_000,
-    )  # fmt: skip
+        dt.date(2026, 2, 15),
+        90_000,
+    )
 
 
 def test_soon_limits_are_inclusive() -> None:
@@ -181,10 +190,18 @@ def _odometer(session: Session, user, km: int, day: dt.date) -> None:
 def test_schedules_read_the_newest_matching_record(session: Session, make_user) -> None:
     user = make_user()
     today = dt.date(2026, 6, 1)
-    oil = add_schedule(session, user=user, task="Oil change", every_km=10_000, every_months=6,
-                       start_date=dt.date(2025, 1, 1), start_odometer_km=50_000)  # fmt: skip
-    log_maintenance(session, user=user, task="Oil change", date=dt.date(2025, 6, 1), odometer_km=60_000,
-                    next_due_km=65_000)  # fmt: skip
+    oil = add_schedule(
+        session,
+        user=user,
+        task="Oil change",
+        every_km=10_000,
+        every_months=6,
+        start_date=dt.date(2025, 1, 1),
+        start_odometer_km=50_000,
+    )
+    log_maintenance(
+        session, user=user, task="Oil change", date=dt.date(2025, 6, 1), odometer_km=60_000, next_due_km=65_000
+    )
     newest = log_maintenance(session, user=user, task="OIL  change", date=dt.date(2026, 1, 15), odometer_km=69_500)
     _odometer(session, user, 79_000, today)
     other = make_user()
@@ -207,8 +224,9 @@ def test_due_mixes_schedules_and_records_own_figures(session: Session, make_user
     _odometer(session, user, 90_500, today)
     never_done = add_schedule(session, user=user, task="Coolant flush", every_months=24, start_date=dt.date(2024, 5, 1))
     add_schedule(session, user=user, task="Tyre rotation", every_km=10_000)  # counts from 90,500 now: not due
-    by_record = log_maintenance(session, user=user, task="Rego", date=dt.date(2025, 6, 1),
-                                next_due_date=dt.date(2026, 6, 20))  # fmt: skip
+    by_record = log_maintenance(
+        session, user=user, task="Rego", date=dt.date(2025, 6, 1), next_due_date=dt.date(2026, 6, 20)
+    )
     log_maintenance(session, user=user, task="Brakes", date=dt.date(2025, 1, 1), next_due_date=dt.date(2026, 1, 1))
     log_maintenance(session, user=user, task="brakes", date=dt.date(2026, 5, 1))  # done again, no next due: settled
     session.commit()

@@ -71,8 +71,15 @@ def test_interval_text() -> None:
 
 
 def test_schedule_row_in_miles() -> None:
-    schedule = MaintenanceSchedule(user_id=USER, task="Oil change", every_km=10_000, every_months=6,
-                                   start_date=dt.date(2026, 1, 31), start_odometer_km=80_000, notes="5W-30")  # fmt: skip
+    schedule = MaintenanceSchedule(
+        user_id=USER,
+        task="Oil change",
+        every_km=10_000,
+        every_months=6,
+        start_date=dt.date(2026, 1, 31),
+        start_odometer_km=80_000,
+        notes="5W-30",
+    )
     last = MaintenanceRecord(user_id=USER, task="oil change", date=dt.date(2026, 3, 3), odometer_km=120_000)
     due = DueItem("Oil change", False, 12, 400, dt.date(2026, 9, 3), 130_000, schedule.id, last, soon=True)
     row = schedule_row(ScheduleStatus(schedule, last, due), "imperial")

@@ -41,7 +41,11 @@ def list_page(
     """A page of the user's maintenance records, newest first."""
     query = select(MaintenanceRecord).where(MaintenanceRecord.user_id == user_id)
     return page(
-        session, query, order_by=[MaintenanceRecord.date.desc(), MaintenanceRecord.created_at.desc()], limit=limit, offset=offset
+        session,
+        query,
+        order_by=[MaintenanceRecord.date.desc(), MaintenanceRecord.created_at.desc()],
+        limit=limit,
+        offset=offset,
     )
 
 

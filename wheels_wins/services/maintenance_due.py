@@ -150,9 +150,16 @@ def schedule_due(
         due_date = last_done.next_due_date or due_date
         due_km = last_done.next_due_km if last_done.next_due_km is not None else due_km
     return assess(
-        schedule.task, due_date=due_date, due_km=due_km, today=today, odometer=odometer, soon_days=soon_days,
-        soon_km=soon_km, schedule_id=schedule.id, record=last_done,
-    )  # fmt: skip
+        schedule.task,
+        due_date=due_date,
+        due_km=due_km,
+        today=today,
+        odometer=odometer,
+        soon_days=soon_days,
+        soon_km=soon_km,
+        schedule_id=schedule.id,
+        record=last_done,
+    )
 
 
 def schedule_statuses(
@@ -202,17 +209,26 @@ def maintenance_due(
     newest = newest_by_task(maintenance_repo.list_all(session, user_id=user_id))
     odometer = current_odometer(session, user_id=user_id)
     items = [
-        schedule_due(s, newest.get(task_key(s.task)), today=today, odometer=odometer, soon_days=soon_days,
-                     soon_km=soon_km)
+        schedule_due(
+            s, newest.get(task_key(s.task)), today=today, odometer=odometer, soon_days=soon_days, soon_km=soon_km
+        )
         for s in schedules
-    ]  # fmt: skip
+    ]
     scheduled = {task_key(s.task) for s in schedules}
     items += [
-        assess(record.task, due_date=record.next_due_date, due_km=record.next_due_km, today=today, odometer=odometer,
-               soon_days=soon_days, soon_km=soon_km, record=record)
+        assess(
+            record.task,
+            due_date=record.next_due_date,
+            due_km=record.next_due_km,
+            today=today,
+            odometer=odometer,
+            soon_days=soon_days,
+            soon_km=soon_km,
+            record=record,
+        )
         for key, record in newest.items()
         if key not in scheduled and (record.next_due_date is not None or record.next_due_km is not None)
-    ]  # fmt: skip
+    ]
     return sorted((item for item in items if item.overdue or item.soon), key=_order)
 
 

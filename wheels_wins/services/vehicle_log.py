@@ -27,8 +27,18 @@ from wheels_wins.services.maintenance_due import DueItem, current_odometer, main
 from wheels_wins.services.money import today_in
 
 __all__ = [
-    "DueItem", "VehicleLogError", "add_schedule", "delete_fuel", "delete_maintenance", "delete_schedule",
-    "fill_prices", "log_fuel", "log_maintenance", "maintenance_due", "update_fuel", "update_maintenance",
+    "DueItem",
+    "VehicleLogError",
+    "add_schedule",
+    "delete_fuel",
+    "delete_maintenance",
+    "delete_schedule",
+    "fill_prices",
+    "log_fuel",
+    "log_maintenance",
+    "maintenance_due",
+    "update_fuel",
+    "update_maintenance",
     "update_schedule",
 ]
 
@@ -60,12 +70,8 @@ def fill_prices(
     if total_cost is None:
         total_cost = to_money(Decimal(price_per_litre) * litres)  # type: ignore[arg-type]
     if price_per_litre is None:
-        price_per_litre = (Decimal(total_cost) / litres).quantize(
-            Decimal("0.001"), rounding=ROUND_HALF_UP
-        )
-    return to_money(total_cost), Decimal(price_per_litre).quantize(
-        Decimal("0.001"), rounding=ROUND_HALF_UP
-    )
+        price_per_litre = (Decimal(total_cost) / litres).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    return to_money(total_cost), Decimal(price_per_litre).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
 
 
 def _fuel_description(litres: Decimal, location: str) -> str:
@@ -119,9 +125,7 @@ def log_fuel(
     return entry
 
 
-def update_fuel(
-    session: Session, *, user: User, fuel_id: uuid.UUID, changes: Mapping[str, Any]
-) -> FuelEntry | None:
+def update_fuel(session: Session, *, user: User, fuel_id: uuid.UUID, changes: Mapping[str, Any]) -> FuelEntry | None:
     """Edit a fill-up and keep its expense's amount, date and description in step."""
     entry = fuel_repo.get(session, user_id=user.id, fuel_id=fuel_id)
     if entry is None:
@@ -130,9 +134,7 @@ def update_fuel(
     if changes.get("total_cost") is not None:
         total, price = fill_prices(litres, Decimal(str(changes["total_cost"])), None)
     elif changes.get("price_per_litre") is not None:
-        total, price = fill_prices(
-            litres, None, Decimal(str(changes["price_per_litre"]))
-        )
+        total, price = fill_prices(litres, None, Decimal(str(changes["price_per_litre"])))
     elif "litres" in changes:  # the receipt total stands; the price per litre follows
         total, price = fill_prices(litres, entry.total_cost, None)
     else:  # nothing price-related changed: keep the stored figures exactly
@@ -224,9 +226,7 @@ def update_maintenance(
     session: Session, *, user: User, record_id: uuid.UUID, changes: Mapping[str, Any]
 ) -> MaintenanceRecord | None:
     """Edit a record and create, update or remove its expense to match its cost."""
-    record = maintenance_repo.update(
-        session, user_id=user.id, record_id=record_id, changes=changes
-    )
+    record = maintenance_repo.update(session, user_id=user.id, record_id=record_id, changes=changes)
     if record is None:
         return None
     has_cost = record.cost is not None and record.cost > 0
@@ -277,9 +277,14 @@ def delete_maintenance(session: Session, *, user: User, record_id: uuid.UUID) ->
 
 
 def _check_schedule(
-    session: Session, user_id: uuid.UUID, task: str, every_km: int | None, every_months: int | None,
-    schedule_id: uuid.UUID | None = None, vehicle_id: uuid.UUID | None = None,
-) -> None:  # fmt: skip
+    session: Session,
+    user_id: uuid.UUID,
+    task: str,
+    every_km: int | None,
+    every_months: int | None,
+    schedule_id: uuid.UUID | None = None,
+    vehicle_id: uuid.UUID | None = None,
+) -> None:
     if every_km is None and every_months is None:
         raise VehicleLogError("every_km", "give a distance, a number of months, or both")
     if every_km is not None and not 0 < every_km <= MAX_EVERY_KM:
@@ -335,9 +340,14 @@ def update_schedule(
         return None
     merged = {"task": schedule.task, "every_km": schedule.every_km, "every_months": schedule.every_months, **changes}
     _check_schedule(
-        session, user.id, merged["task"], merged["every_km"], merged["every_months"], schedule.id,
+        session,
+        user.id,
+        merged["task"],
+        merged["every_km"],
+        merged["every_months"],
+        schedule.id,
         changes.get("vehicle_id"),
-    )  # fmt: skip
+    )
     if "task" in changes:
         changes = {**changes, "task": changes["task"].strip()}
     updated = schedule_repo.update(session, user_id=user.id, schedule_id=schedule_id, changes=changes)

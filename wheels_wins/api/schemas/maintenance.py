@@ -70,12 +70,23 @@ class SchedulePublic(Schema):
         """The schedule with its due figures."""
         s, last, due = status.schedule, status.last_done, status.due
         return cls(
-            id=s.id, task=s.task, every_km=s.every_km, every_months=s.every_months, start_date=s.start_date,
-            start_odometer_km=s.start_odometer_km, notes=s.notes, vehicle_id=s.vehicle_id, created_at=s.created_at,
-            last_done_date=last.date if last else None, last_done_km=last.odometer_km if last else None,
-            next_due_date=due.due_date, next_due_km=due.due_km, days_left=due.days_left, km_left=due.km_left,
+            id=s.id,
+            task=s.task,
+            every_km=s.every_km,
+            every_months=s.every_months,
+            start_date=s.start_date,
+            start_odometer_km=s.start_odometer_km,
+            notes=s.notes,
+            vehicle_id=s.vehicle_id,
+            created_at=s.created_at,
+            last_done_date=last.date if last else None,
+            last_done_km=last.odometer_km if last else None,
+            next_due_date=due.due_date,
+            next_due_km=due.due_km,
+            days_left=due.days_left,
+            km_left=due.km_left,
             status=due.state,
-        )  # fmt: skip
+        )
 
 
 class DuePublic(Schema):
@@ -94,10 +105,15 @@ class DuePublic(Schema):
     def of(cls, item: DueItem) -> DuePublic:
         """The due item as the API shows it."""
         return cls(
-            task=item.task, status="overdue" if item.overdue else "soon", due_date=item.due_date, due_km=item.due_km,
-            days_left=item.days_left, km_left=item.km_left, schedule_id=item.schedule_id,
+            task=item.task,
+            status="overdue" if item.overdue else "soon",
+            due_date=item.due_date,
+            due_km=item.due_km,
+            days_left=item.days_left,
+            km_left=item.km_left,
+            schedule_id=item.schedule_id,
             record_id=item.record.id if item.record else None,
-        )  # fmt: skip
+        )
 
 
 class DueList(Schema):

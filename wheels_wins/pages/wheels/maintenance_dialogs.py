@@ -26,9 +26,14 @@ def _input(name: str, value: rx.Var[str], **props: Any) -> rx.Component:
 def _unit_input(name: str, value: rx.Var[str], placeholder: str) -> rx.Component:
     return rx.input(
         rx.input.slot(rx.text(MaintenanceState.unit, size="2", color=rx.color("gray", 10)), side="right"),
-        name=name, default_value=value, placeholder=placeholder, input_mode="numeric", max_length=12, size="3",
+        name=name,
+        default_value=value,
+        placeholder=placeholder,
+        input_mode="numeric",
+        max_length=12,
+        size="3",
         width="100%",
-    )  # fmt: skip
+    )
 
 
 def _buttons(label: rx.Var[str], saving: rx.Var[bool]) -> rx.Component:
@@ -49,27 +54,53 @@ def schedule_dialog() -> rx.Component:
             rx.dialog.title(rx.cond(s.editing_id != "", "Edit schedule", "Add a schedule")),
             rx.dialog.description(
                 "Give a distance, a number of months, or both — whichever comes first makes it due.",
-                size="2", color=rx.color("gray", 11), margin_bottom="12px",
-            ),  # fmt: skip
+                size="2",
+                color=rx.color("gray", 11),
+                margin_bottom="12px",
+            ),
             rx.form(
                 rx.vstack(
                     form_error(s.form_error),
-                    field("Task", _input("task", s.task, placeholder="Oil change", max_length=MAX_TASK, auto_focus=True),
-                          s.task_error),  # fmt: skip
+                    field(
+                        "Task",
+                        _input("task", s.task, placeholder="Oil change", max_length=MAX_TASK, auto_focus=True),
+                        s.task_error,
+                    ),
                     rx.grid(
                         field("Every (distance)", _unit_input("every", s.every, "10000"), s.every_error),
-                        field("Every (months)", _input("months", s.months, placeholder="6", input_mode="numeric",
-                                                       max_length=3), s.months_error),  # fmt: skip
-                        field("Counting from", _input("start_date", s.start_date, type="date"), s.start_date_error,
-                              hint="Until it is first done"),  # fmt: skip
-                        field("Odometer then", _unit_input("start_odometer", s.start_odometer, "Latest reading"),
-                              s.start_odometer_error, hint="Blank: the latest reading"),  # fmt: skip
+                        field(
+                            "Every (months)",
+                            _input("months", s.months, placeholder="6", input_mode="numeric", max_length=3),
+                            s.months_error,
+                        ),
+                        field(
+                            "Counting from",
+                            _input("start_date", s.start_date, type="date"),
+                            s.start_date_error,
+                            hint="Until it is first done",
+                        ),
+                        field(
+                            "Odometer then",
+                            _unit_input("start_odometer", s.start_odometer, "Latest reading"),
+                            s.start_odometer_error,
+                            hint="Blank: the latest reading",
+                        ),
                         gap="var(--space-3)",
                         width="100%",
                         style=TWO_COLUMNS,
                     ),
-                    field("Notes", rx.text_area(name="notes", default_value=s.notes, placeholder="5W-30, 8 L (optional)",
-                                                max_length=MAX_NOTES, size="3", width="100%", rows="2")),  # fmt: skip
+                    field(
+                        "Notes",
+                        rx.text_area(
+                            name="notes",
+                            default_value=s.notes,
+                            placeholder="5W-30, 8 L (optional)",
+                            max_length=MAX_NOTES,
+                            size="3",
+                            width="100%",
+                            rows="2",
+                        ),
+                    ),
                     _buttons(rx.cond(s.editing_id != "", "Save changes", "Add schedule"), s.saving),
                     spacing="4",
                     width="100%",
@@ -94,24 +125,42 @@ def record_dialog() -> rx.Component:
             rx.dialog.title(rx.cond(s.editing_id != "", "Edit maintenance", "Log maintenance")),
             rx.dialog.description(
                 "A cost is also recorded as a maintenance expense on Wins.",
-                size="2", color=rx.color("gray", 11), margin_bottom="12px",
-            ),  # fmt: skip
+                size="2",
+                color=rx.color("gray", 11),
+                margin_bottom="12px",
+            ),
             rx.form(
                 rx.vstack(
                     form_error(s.form_error),
-                    field("Task", _input("task", s.task, placeholder="Oil change", max_length=MAX_TASK, auto_focus=True),
-                          s.task_error),  # fmt: skip
+                    field(
+                        "Task",
+                        _input("task", s.task, placeholder="Oil change", max_length=MAX_TASK, auto_focus=True),
+                        s.task_error,
+                    ),
                     rx.grid(
                         field("Date", _input("date", s.date, type="date"), s.date_error),
                         field("Odometer", _unit_input("odometer", s.odometer, "Optional"), s.odometer_error),
-                        field("Cost", _input("cost", s.cost, placeholder="0.00 (optional)", input_mode="decimal",
-                                             max_length=16), s.cost_error),  # fmt: skip
+                        field(
+                            "Cost",
+                            _input("cost", s.cost, placeholder="0.00 (optional)", input_mode="decimal", max_length=16),
+                            s.cost_error,
+                        ),
                         gap="var(--space-3)",
                         width="100%",
                         style=TWO_COLUMNS,
                     ),
-                    field("Notes", rx.text_area(name="notes", default_value=s.notes, placeholder="Optional",
-                                                max_length=MAX_NOTES, size="3", width="100%", rows="2")),  # fmt: skip
+                    field(
+                        "Notes",
+                        rx.text_area(
+                            name="notes",
+                            default_value=s.notes,
+                            placeholder="Optional",
+                            max_length=MAX_NOTES,
+                            size="3",
+                            width="100%",
+                            rows="2",
+                        ),
+                    ),
                     _buttons(rx.cond(s.editing_id != "", "Save changes", "Log it"), s.saving),
                     spacing="4",
                     width="100%",

@@ -109,7 +109,13 @@ class RecordEditorState(rx.State):
         fields = {"task": task, "date": day, "odometer_km": odometer, "cost": cost, "notes": notes}
         editing = parse_uuid(self.editing_id)
         if editing is not None:
-            shown = {"task": self.task, "date": self.date, "odometer": self.odometer, "cost": self.cost, "notes": self.notes}
+            shown = {
+                "task": self.task,
+                "date": self.date,
+                "odometer": self.odometer,
+                "cost": self.cost,
+                "notes": self.notes,
+            }
             fields = changed_only(fields, _COLUMNS, form, shown)
         self.saving = True
         yield

@@ -30,8 +30,14 @@ from wheels_wins.state.notifications import NotificationsState
 log = logging.getLogger(__name__)
 
 UNDO_SECONDS = 8
-_COLUMNS = {"task": "task", "every": "every_km", "months": "every_months", "start_date": "start_date",
-            "start_odometer": "start_odometer_km", "notes": "notes"}  # fmt: skip
+_COLUMNS = {
+    "task": "task",
+    "every": "every_km",
+    "months": "every_months",
+    "start_date": "start_date",
+    "start_odometer": "start_odometer_km",
+    "notes": "notes",
+}
 _KEPT = {"task", "every_km", "every_months", "start_date", "start_odometer_km", "notes", "vehicle_id"}
 
 
@@ -99,19 +105,39 @@ class ScheduleEditorState(rx.State):
         every_km, self.every_error = parse_distance(str(form.get("every", "")), units)
         months, self.months_error = parse_months(str(form.get("months", "")))
         start, self.start_date_error = parse_day(str(form.get("start_date", "")))
-        start_km, self.start_odometer_error = parse_distance(str(form.get("start_odometer", "")), units, allow_zero=True)
+        start_km, self.start_odometer_error = parse_distance(
+            str(form.get("start_odometer", "")), units, allow_zero=True
+        )
         self.task_error = check_task(task)
         self.form_error = check_length(notes, MAX_NOTES, "notes")
-        errors = (self.task_error, self.every_error, self.months_error, self.start_date_error,
-                  self.start_odometer_error, self.form_error)  # fmt: skip
+        errors = (
+            self.task_error,
+            self.every_error,
+            self.months_error,
+            self.start_date_error,
+            self.start_odometer_error,
+            self.form_error,
+        )
         if any(errors):
             return None
-        fields = {"task": task, "every_km": every_km, "every_months": months, "start_date": start,
-                  "start_odometer_km": start_km, "notes": notes}  # fmt: skip
+        fields = {
+            "task": task,
+            "every_km": every_km,
+            "every_months": months,
+            "start_date": start,
+            "start_odometer_km": start_km,
+            "notes": notes,
+        }
         if not self.editing_id:
             return fields
-        shown = {"task": self.task, "every": self.every, "months": self.months, "start_date": self.start_date,
-                 "start_odometer": self.start_odometer, "notes": self.notes}  # fmt: skip
+        shown = {
+            "task": self.task,
+            "every": self.every,
+            "months": self.months,
+            "start_date": self.start_date,
+            "start_odometer": self.start_odometer,
+            "notes": self.notes,
+        }
         return changed_only(fields, _COLUMNS, form, shown)
 
     @rx.event

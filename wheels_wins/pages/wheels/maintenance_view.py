@@ -19,10 +19,22 @@ def _muted(text: rx.Var[str], **props) -> rx.Component:
 
 def _actions(edit, delete, label: rx.Var[str]) -> rx.Component:
     return rx.hstack(
-        rx.icon_button(rx.icon("pencil", size=14), variant="ghost", color_scheme="gray", size="1", on_click=edit,
-                       aria_label="Edit " + label),  # fmt: skip
-        rx.icon_button(rx.icon("trash-2", size=14), variant="ghost", color_scheme="red", size="1", on_click=delete,
-                       aria_label="Delete " + label),  # fmt: skip
+        rx.icon_button(
+            rx.icon("pencil", size=14),
+            variant="ghost",
+            color_scheme="gray",
+            size="1",
+            on_click=edit,
+            aria_label="Edit " + label,
+        ),
+        rx.icon_button(
+            rx.icon("trash-2", size=14),
+            variant="ghost",
+            color_scheme="red",
+            size="1",
+            on_click=delete,
+            aria_label="Delete " + label,
+        ),
         spacing="3",
         flex_shrink="0",
     )
@@ -53,8 +65,15 @@ def _due_row(row: DueRow) -> rx.Component:
             align="center",
             min_width="0",
         ),
-        rx.button(rx.icon("check", size=14), "Mark done", variant="soft", size="1", flex_shrink="0",
-                  on_click=RecordEditorState.mark_done(row.task), aria_label="Mark " + row.task + " done"),  # fmt: skip
+        rx.button(
+            rx.icon("check", size=14),
+            "Mark done",
+            variant="soft",
+            size="1",
+            flex_shrink="0",
+            on_click=RecordEditorState.mark_done(row.task),
+            aria_label="Mark " + row.task + " done",
+        ),
         class_name="maintenance-due",
     )
 
@@ -116,13 +135,22 @@ def _schedules_card() -> rx.Component:
             rx.cond(
                 MaintenanceState.schedules.length() > 0,
                 rx.vstack(rx.foreach(MaintenanceState.schedules, _schedule_row), spacing="0", width="100%"),
-                empty_state("calendar-clock", "No schedules yet",
-                            "Add one, like an oil change every 10,000 km or 6 months, to see when it's due."),  # fmt: skip
+                empty_state(
+                    "calendar-clock",
+                    "No schedules yet",
+                    "Add one, like an oil change every 10,000 km or 6 months, to see when it's due.",
+                ),
             ),
             loading_block(3),
         ),
-        rx.button(rx.icon("plus", size=16), "Add schedule", variant="soft", size="2", margin_top="12px",
-                  on_click=ScheduleEditorState.open_new),  # fmt: skip
+        rx.button(
+            rx.icon("plus", size=16),
+            "Add schedule",
+            variant="soft",
+            size="2",
+            margin_top="12px",
+            on_click=ScheduleEditorState.open_new,
+        ),
     )
 
 
@@ -161,13 +189,23 @@ def _history_card() -> rx.Component:
             rx.cond(
                 MaintenanceState.records.length() > 0,
                 rx.vstack(rx.foreach(MaintenanceState.records, _record_row), more, spacing="0", width="100%"),
-                empty_state("history", "Nothing logged yet", "Log services and repairs to keep the history.",
-                            "log an oil change at 120000 km for $180"),  # fmt: skip
+                empty_state(
+                    "history",
+                    "Nothing logged yet",
+                    "Log services and repairs to keep the history.",
+                    "log an oil change at 120000 km for $180",
+                ),
             ),
             loading_block(3),
         ),
-        rx.button(rx.icon("plus", size=16), "Log maintenance", variant="soft", size="2", margin_top="12px",
-                  on_click=RecordEditorState.open_new),  # fmt: skip
+        rx.button(
+            rx.icon("plus", size=16),
+            "Log maintenance",
+            variant="soft",
+            size="2",
+            margin_top="12px",
+            on_click=RecordEditorState.open_new,
+        ),
     )
 
 
