@@ -9,9 +9,11 @@ from typing import Any
 
 import reflex as rx
 from reflex_components_sonner.toast import ToastAction
+from sqlmodel import Session
 
 from wheels_wins.db import parse_uuid
-from wheels_wins.pages.wins.expenses import ExpenseRow, ExpensesState
+from wheels_wins.models import Trip
+from wheels_wins.pages.wins.expenses import ExpenseRow, ExpensesState, Option
 from wheels_wins.pages.wins.insights import InsightsState
 from wheels_wins.pages.wins.summary import WinsState
 from wheels_wins.pages.wins.validation import (
@@ -33,6 +35,28 @@ log = logging.getLogger(__name__)
 
 UNDO_SECONDS = 8
 NO_TRIP = "none"
+RECENT_TRIPS = 20
+ACTIVE_TRIP_HINT = "Your active trip. Choose “No trip” if this expense isn't part of it."
+
+
+def trip_choices(
+    session: Session, *, user_id: uuid.UUID, keep: uuid.UUID | None = None
+) -> tuple[list[Option], Trip | None]:
+    """The user's recent trips for the Trip select (plus `keep`, the edited expense's trip), and the active trip.
+
+    Only a trip whose status is "active" is returned as active: new expenses default to it, and a trip
+    still being planned must not collect everyday spending by default.
+    """
+    recent, _ = trip_repo.list_page(session, user_id=user_id, limit=RECENT_TRIPS)
+    found = trip_repo.active(session, user_id=user_id)
+    active = found if found is not None and found.status == "active" else None
+    kept = trip_repo.get(session, user_id=user_id, trip_id=keep) if keep else None
+    options: dict[str, Option] = {}
+    for trip in (*recent, active, kept):
+        if trip is not None and str(trip.id) not in options:
+            label = f"{trip.title} · active" if trip.status == "active" else trip.title
+            options[str(trip.id)] = Option(str(trip.id), label)
+    return list(options.values()), active
 
 
 class ExpenseEditorState(rx.State):
@@ -51,6 +75,8 @@ class ExpenseEditorState(rx.State):
     description: str = ""
     merchant: str = ""
     trip: str = NO_TRIP
+    trips: rx.Field[list[Option]] = rx.field(default_factory=list)
+    trip_hint: str = ""
     amount_error: str = ""
     category_error: str = ""
     date_error: str = ""
@@ -62,7 +88,7 @@ class ExpenseEditorState(rx.State):
     confirm_label: str = ""
     _deleted: dict[str, Any] = {}
 
-    def _start(self, row: ExpenseRow | None, today: str) -> None:
+    def _start(self, row: ExpenseRow | None, today: str, trips: list[Option], active: Trip | None) -> None:
         self.form_key += 1
         self.editing_id = row.id if row else ""
         self.amount = row.amount_value if row else ""
@@ -70,23 +96,32 @@ class ExpenseEditorState(rx.State):
         self.date = row.date if row else today
         self.description = row.description if row else ""
         self.merchant = row.merchant if row else ""
-        self.trip = row.trip_id or NO_TRIP if row else NO_TRIP
+        self.trips = trips
+        self.trip = (row.trip_id or NO_TRIP) if row else (str(active.id) if active else NO_TRIP)
+        self.trip_hint = ACTIVE_TRIP_HINT if row is None and active is not None else ""
         self.amount_error = self.category_error = self.date_error = self.form_error = ""
         self.saving = False
         self.open = True
 
     @rx.event
     async def open_new(self):
-        """Open an empty dialog, dated today."""
+        """Open an empty dialog, dated today and linked to the active trip if there is one."""
         user = await current_user(self)
-        if user is not None:
-            self._start(None, money.today_in(user.timezone).isoformat())
+        if user is None:
+            return
+        trips, active = await run_in_session(lambda session: trip_choices(session, user_id=user.id))
+        self._start(None, money.today_in(user.timezone).isoformat(), trips, active)
 
     @rx.event
     async def open_edit(self, row: dict[str, Any]):
         """Open the dialog on an existing expense."""
-        if await current_user_id(self) is not None:
-            self._start(ExpenseRow(**row), "")
+        user_id = await current_user_id(self)
+        if user_id is None:
+            return
+        expense = ExpenseRow(**row)
+        keep = parse_uuid(expense.trip_id)
+        trips, _ = await run_in_session(lambda session: trip_choices(session, user_id=user_id, keep=keep))
+        self._start(expense, "", trips, None)
 
     @rx.event
     def set_open(self, is_open: bool):
@@ -166,7 +201,7 @@ class ExpenseEditorState(rx.State):
         if kept is None:
             yield rx.toast.error("That expense was already gone.")
             return
-        self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.timezone.utc)}
+        self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.UTC)}
         yield [ExpensesState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
         yield rx.toast.success(
             "Expense deleted.",
@@ -181,7 +216,7 @@ class ExpenseEditorState(rx.State):
         user_id = await current_user_id(self)
         if not kept or user_id is None:
             return
-        if dt.datetime.now(dt.timezone.utc) - kept.pop("deleted_at") > dt.timedelta(seconds=UNDO_SECONDS + 5):
+        if dt.datetime.now(dt.UTC) - kept.pop("deleted_at") > dt.timedelta(seconds=UNDO_SECONDS + 5):
             yield rx.toast.info("Too late to undo that delete.")
             return
         await run_in_session(lambda session: expense_repo.create(session, user_id=user_id, **kept))

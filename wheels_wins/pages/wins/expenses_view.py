@@ -223,7 +223,7 @@ def expense_list() -> rx.Component:
 
 
 def _trip_options() -> list[rx.Component]:
-    return [rx.select.item("No trip", value=NO_TRIP), rx.foreach(ExpensesState.trips, _trip_item)]
+    return [rx.select.item("No trip", value=NO_TRIP), rx.foreach(ExpenseEditorState.trips, _trip_item)]
 
 
 def _trip_item(option: Option) -> rx.Component:
@@ -253,9 +253,9 @@ def editor_dialog() -> rx.Component:
                             name="category", default_value=s.category, size="3",
                         ), s.category_error),
                         field("Trip", rx.select.root(
-                            rx.select.trigger(width="100%"), rx.select.content(*_trip_options()),
+                            rx.select.trigger(width="100%", aria_label="Trip"), rx.select.content(*_trip_options()),
                             name="trip", default_value=s.trip, size="3",
-                        )),
+                        ), hint=s.trip_hint),
                         field("Description", rx.input(name="description", default_value=s.description,
                                                       placeholder="Diesel top-up", max_length=MAX_DESCRIPTION,
                                                       size="3", width="100%"), grid_column="span 2"),
