@@ -56,6 +56,22 @@ async def test_list_in_start_order_with_day_filters(client: httpx.AsyncClient, s
     assert_error(await client.get(URL, params={"end": "9999-12-31"}, headers=sydney.headers), 422, mentions="end")
 
 
+async def test_a_day_filter_follows_the_users_clock_across_daylight_saving(
+    client: httpx.AsyncClient, sydney: Account
+) -> None:
+    # Sydney's clocks go forward at 2am on Sunday 4 October 2026: that day is 23 hours long.
+    for title, start in [
+        ("Saturday night", "2026-10-03T23:30"),
+        ("Just after midnight", "2026-10-04T00:30"),
+        ("Sunday night", "2026-10-04T23:30"),
+        ("Monday", "2026-10-05T00:00"),
+    ]:
+        await client.post(URL, headers=sydney.headers, json={"title": title, "start": start})
+    day = (await client.get(URL, params={"start": "2026-10-04", "end": "2026-10-04"}, headers=sydney.headers)).json()
+    assert [e["title"] for e in day["items"]] == ["Just after midnight", "Sunday night"]
+    assert [e["start"] for e in day["items"]] == ["2026-10-04T00:30:00+10:00", "2026-10-04T23:30:00+11:00"]
+
+
 async def test_patch_and_delete(client: httpx.AsyncClient, sydney: Account) -> None:
     event = (
         await client.post(

@@ -135,9 +135,9 @@ def test_rows_say_when_in_words() -> None:
         return entry_view(entry, entry.days(SYDNEY)[0], SYDNEY, now=now, upcoming=True).when
 
     at = dt.datetime(2026, 7, 10, 16, 30, tzinfo=SYDNEY)
-    assert when(Entry("1", "Later", "event", at)) == "Today, 4:30 pm"
+    assert when(Entry("1", "Later", "event", at)) == "Today, 4:30pm"
     assert when(Entry("2", "Tomorrow", "reminder", at + dt.timedelta(days=1), all_day=True)) == "Tomorrow"
-    assert when(Entry("3", "Monday", "event", at + dt.timedelta(days=3))) == "Mon 13 Jul, 4:30 pm"
+    assert when(Entry("3", "Monday", "event", at + dt.timedelta(days=3))) == "Mon 13 Jul, 4:30pm"
     assert when(Entry("4", "On now", "event", now - dt.timedelta(hours=1), now + dt.timedelta(hours=1))) == (
         "Now, until 3pm"
     )

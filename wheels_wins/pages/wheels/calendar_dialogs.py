@@ -24,7 +24,7 @@ def _times() -> rx.Component:
             rx.input(name="end_time", type="time", default_value=s.end_time, size="3", width="100%"),
             hint="Optional",
         ),
-        grid_template_columns="1fr 1fr",
+        grid_template_columns="minmax(0, 1fr) minmax(0, 1fr)",
         gap="var(--space-3)",
         width="100%",
         display=rx.cond(s.all_day, "none", "grid"),  # hidden, not unmounted: typed times survive a toggle
@@ -80,7 +80,7 @@ def event_dialog() -> rx.Component:
                                 size="3",
                             ),
                         ),
-                        grid_template_columns="1fr 1fr",
+                        grid_template_columns="minmax(0, 1fr) minmax(0, 1fr)",
                         gap="var(--space-3)",
                         width="100%",
                     ),

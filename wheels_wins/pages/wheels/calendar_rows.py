@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from zoneinfo import ZoneInfo
 
-from wheels_wins.components.format import day_label, event_label
+from wheels_wins.components.format import day_label
 from wheels_wins.models import CalendarEvent
 from wheels_wins.services.calendar_grid import DayCell, Entry, clock, time_label
 from wheels_wins.services.maintenance_due import DueItem
@@ -75,7 +75,7 @@ def _when_day(day: dt.date, today: dt.date) -> str:
 
 
 def _upcoming_when(entry: Entry, tz: ZoneInfo, now: dt.datetime) -> str:
-    """'Today, 9:00 am', 'Tomorrow', 'Mon 3 Nov – Wed 5 Nov', 'Now, until 2pm', 'Until Sun 5 Jul'."""
+    """'Today, 9am', 'Tomorrow', 'Mon 3 Nov – Wed 5 Nov', 'Now, until 2pm', 'Until Sun 5 Jul'."""
     today = now.date()
     first, last = entry.days(tz)
     start, end = entry.local_start(tz), entry.local_end(tz)
@@ -85,7 +85,7 @@ def _upcoming_when(entry: Entry, tz: ZoneInfo, now: dt.datetime) -> str:
         return f"Now, until {clock(end)}" if end.date() == today else f"Now, until {_when_day(last, today)}"
     if first < today:
         return f"Until {_when_day(last, today)}"
-    label = event_label(start, all_day=False, now=now) if entry.timed and start else _when_day(first, today)
+    label = _when_day(first, today) + (f", {clock(start)}" if entry.timed and start else "")
     return label if first == last else f"{label} – {_when_day(last, today)}"
 
 

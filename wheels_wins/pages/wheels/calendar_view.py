@@ -70,7 +70,13 @@ def _chip(entry: EntryView) -> rx.Component:
             rx.icon("wrench", size=11, flex_shrink="0"),
             rx.cond(entry.short_time != "", rx.text(entry.short_time, as_="span", flex_shrink="0", opacity="0.8")),
         ),
-        rx.text(entry.title, as_="span", weight="medium", truncate=True, min_width="0"),
+        rx.text(
+            entry.title,
+            as_="span",
+            weight="medium",
+            min_width="0",
+            style={"white_space": "nowrap", "overflow": "hidden", "text_overflow": "ellipsis"},
+        ),
         spacing="1",
         align="center",
         width="100%",
@@ -124,7 +130,10 @@ def _cell(day: DayView) -> rx.Component:
         aria_pressed=rx.cond(selected, "true", "false"),
         class_name="calendar-day",
         custom_attrs={"data-day": day.iso},
-        display="block",
+        display="flex",
+        flex_direction="column",
+        justify_content="flex-start",
+        align_items="stretch",
         width="100%",
         min_width="0",
         min_height="96px",
@@ -158,9 +167,9 @@ def _legend() -> rx.Component:
         rx.spacer(),
         rx.text("Times in ", CalendarState.timezone, size="1", color=rx.color("gray", 10)),
         wrap="wrap",
-        gap="3",
         align="center",
         width="100%",
+        style={"gap": "6px 16px"},
     )
 
 
