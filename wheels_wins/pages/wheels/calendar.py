@@ -144,12 +144,12 @@ class CalendarState(rx.State):
     @rx.event
     async def select_day(self, iso: str):
         """Select a day of the grid and list its entries."""
-        if await current_user(self) is None:
+        if not self.year or await current_user(self) is None:
             return
         try:
             day = dt.date.fromisoformat(str(iso))
         except ValueError:
             return
-        first, last = calendar_grid.grid_bounds(self.year, self.month) if self.year else (day, day)
+        first, last = calendar_grid.grid_bounds(self.year, self.month)
         if first <= day <= last:
             self._select(day, dt.date.fromisoformat(self.today_iso))
