@@ -7,13 +7,13 @@ import reflex as rx
 from wheels_wins import routes
 from wheels_wins.components import page_header
 from wheels_wins.components.layout import app_page
+from wheels_wins.pages.wheels import trip_sheet_view
 from wheels_wins.pages.wheels.calendar import CalendarState
 from wheels_wins.pages.wheels.calendar_view import calendar_panel
 from wheels_wins.pages.wheels.maintenance import MaintenanceState
 from wheels_wins.pages.wheels.maintenance_view import maintenance_panel
 from wheels_wins.pages.wheels.places import PlacesState
 from wheels_wins.pages.wheels.places_view import places_panel
-from wheels_wins.pages.wheels.trip_sheet_view import trip_sheet
 from wheels_wins.pages.wheels.trips import WheelsState
 from wheels_wins.pages.wheels.trips_view import trips_panel
 from wheels_wins.pages.wheels.vehicle import VehicleState
@@ -80,7 +80,7 @@ def wheels() -> rx.Component:
             on_change=WheelsTabState.set_tab,
             width="100%",
         ),
-        trip_sheet(),
+        trip_sheet_view.trip_sheet(),  # via the module: `trip_sheet` is also a submodule name
         spacing="4",
         width="100%",
     )
