@@ -86,7 +86,7 @@ def test_schedule_row_in_miles() -> None:
     assert (row.interval, row.last_done, row.next_due) == (
         "Every 6,214 mi or 6 months",
         "Last done 3 Mar 2026 at 74,565 mi",
-        "Next due 3 Sep 2026 or 80,778 mi",
+        "Next due 3 Sep 2026 or at 80,778 mi",
     )
     assert (row.state, row.state_label, row.every_value, row.months_value) == ("soon", "Due soon", "6214", "6")
     assert (row.start_date, row.start_odometer_value, row.notes) == ("2026-01-31", "49710", "5W-30")
@@ -106,4 +106,4 @@ def test_due_row() -> None:
     row = due_row(overdue, "metric")
     assert (row.task, row.overdue, row.label, row.detail) == ("Rego", True, "Overdue by 3 days", "Was due 29 May 2026")
     soon = due_row(DueItem("Oil change", False, 12, 400, dt.date(2026, 6, 13), 130_000, soon=True), "imperial")
-    assert (soon.label, soon.detail) == ("Due in 12 days or 249 mi", "Next due 13 Jun 2026 or 80,778 mi")
+    assert (soon.label, soon.detail) == ("Due in 12 days or 249 mi", "Next due 13 Jun 2026 or at 80,778 mi")

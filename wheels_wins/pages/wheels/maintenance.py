@@ -66,6 +66,7 @@ class RecordRow:
     cost: str
     cost_value: str
     notes: str
+    summary: str = ""
 
 
 def day_text(day: dt.date) -> str:
@@ -89,12 +90,12 @@ def interval_text(every_km: int | None, every_months: int | None, units: str) ->
 
 
 def due_when(item: DueItem, units: str) -> str:
-    """'10 Sep 2026 or 131,000 km', whichever figures are known; '' when neither is."""
+    """'10 Sep 2026 or at 131,000 km', whichever figures are known; '' when neither is."""
     parts = []
     if item.due_date is not None:
         parts.append(day_text(item.due_date))
     if item.due_km is not None:
-        parts.append(distance_label(item.due_km, units))
+        parts.append("at " + distance_label(item.due_km, units))
     return " or ".join(parts)
 
 
@@ -133,16 +134,18 @@ def schedule_row(status: ScheduleStatus, units: str) -> ScheduleRow:
 
 def record_row(record: MaintenanceRecord, user: User) -> RecordRow:
     """A record as the history shows it."""
+    odometer = distance_label(record.odometer_km, user.units) if record.odometer_km is not None else ""
     return RecordRow(
         id=str(record.id),
         task=record.task,
         day=day_text(record.date),
         date=record.date.isoformat(),
-        odometer=distance_label(record.odometer_km, user.units) if record.odometer_km is not None else "",
+        odometer=odometer,
         odometer_value=distance_value(record.odometer_km, user.units),
         cost=money.format_money(record.cost, user.currency) if record.cost is not None else "",
         cost_value=f"{record.cost:.2f}" if record.cost is not None else "",
         notes=record.notes,
+        summary=" · ".join(part for part in (day_text(record.date), odometer, " ".join(record.notes.split())) if part),
     )
 
 

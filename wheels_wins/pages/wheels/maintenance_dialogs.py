@@ -23,7 +23,7 @@ def _input(name: str, value: rx.Var[str], **props: Any) -> rx.Component:
     return rx.input(name=name, default_value=value, size="3", width="100%", **props)
 
 
-def _unit_input(name: str, value: rx.Var[str], placeholder: str) -> rx.Component:
+def _unit_input(name: str, value: rx.Var[str], placeholder: str | rx.Var[str]) -> rx.Component:
     return rx.input(
         rx.input.slot(rx.text(MaintenanceState.unit, size="2", color=rx.color("gray", 10)), side="right"),
         name=name,
@@ -67,7 +67,11 @@ def schedule_dialog() -> rx.Component:
                         s.task_error,
                     ),
                     rx.grid(
-                        field("Every (distance)", _unit_input("every", s.every, "10000"), s.every_error),
+                        field(
+                            "Every (distance)",
+                            _unit_input("every", s.every, rx.cond(MaintenanceState.unit == "mi", "6000", "10000")),
+                            s.every_error,
+                        ),
                         field(
                             "Every (months)",
                             _input("months", s.months, placeholder="6", input_mode="numeric", max_length=3),

@@ -176,7 +176,8 @@ class ScheduleEditorState(rx.State):
             return
         self.open = False
         yield [MaintenanceState.load, NotificationsState.refresh_count]
-        yield rx.toast.success(f"{'Updated' if editing else 'Added'} the {fields['task']} schedule.")
+        task = str(form.get("task", "")).strip()
+        yield rx.toast.success(f"{'Updated' if editing else 'Added'} the {task} schedule.")
 
     @rx.event
     def ask_delete(self, row: dict[str, Any]):

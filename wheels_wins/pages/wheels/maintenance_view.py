@@ -10,6 +10,8 @@ from wheels_wins.pages.wheels.maintenance_dialogs import delete_dialogs, record_
 from wheels_wins.pages.wheels.maintenance_record_form import RecordEditorState
 from wheels_wins.pages.wheels.maintenance_schedule_form import ScheduleEditorState
 
+ONE_LINE = {"white_space": "nowrap", "overflow": "hidden", "text_overflow": "ellipsis", "width": "100%"}
+LAST_ROW_PLAIN = {"& > :last-child": {"border_bottom": "none"}}
 _STATE_COLOURS = {"overdue": "red", "soon": "amber", "ok": "grass"}
 
 
@@ -42,27 +44,28 @@ def _actions(edit, delete, label: rx.Var[str]) -> rx.Component:
 
 def _due_row(row: DueRow) -> rx.Component:
     return list_row(
-        rx.hstack(
-            rx.badge(
-                rx.cond(row.overdue, "Overdue", "Due soon"),
-                color_scheme=rx.cond(row.overdue, "red", "amber"),
-                variant="soft",
-                radius="full",
-                flex_shrink="0",
-            ),
-            rx.vstack(
+        rx.vstack(
+            rx.hstack(
                 rx.text(row.task, size="2", weight="medium"),
-                rx.text(
-                    row.label,
-                    rx.cond(row.detail != "", rx.text.span(" · " + row.detail, color=rx.color("gray", 11))),
+                rx.badge(
+                    rx.cond(row.overdue, "Overdue", "Due soon"),
+                    color_scheme=rx.cond(row.overdue, "red", "amber"),
+                    variant="soft",
+                    radius="full",
                     size="1",
-                    color=rx.cond(row.overdue, rx.color("red", 11), rx.color("amber", 11)),
                 ),
-                spacing="0",
-                min_width="0",
+                spacing="2",
+                align="center",
+                wrap="wrap",
             ),
-            spacing="3",
-            align="center",
+            rx.text(
+                row.label,
+                size="1",
+                weight="medium",
+                color=rx.cond(row.overdue, rx.color("red", 11), rx.color("amber", 11)),
+            ),
+            rx.cond(row.detail != "", _muted(row.detail)),
+            spacing="1",
             min_width="0",
         ),
         rx.button(
@@ -86,7 +89,7 @@ def _due_card() -> rx.Component:
             MaintenanceState.loaded,
             rx.cond(
                 MaintenanceState.due.length() > 0,
-                rx.vstack(rx.foreach(MaintenanceState.due, _due_row), spacing="0", width="100%"),
+                rx.vstack(rx.foreach(MaintenanceState.due, _due_row), spacing="0", width="100%", style=LAST_ROW_PLAIN),
                 rx.hstack(
                     rx.icon("circle-check", size=18, color=rx.color("grass", 10)),
                     rx.text("Nothing due in the next 30 days or 1,000 km.", size="2", color=rx.color("gray", 11)),
@@ -117,7 +120,8 @@ def _schedule_row(row: ScheduleRow) -> rx.Component:
                 wrap="wrap",
             ),
             _muted(row.interval),
-            _muted(row.last_done + " · " + row.next_due),
+            _muted(row.last_done),
+            _muted(row.next_due),
             spacing="1",
             min_width="0",
         ),
@@ -134,7 +138,12 @@ def _schedules_card() -> rx.Component:
             MaintenanceState.loaded,
             rx.cond(
                 MaintenanceState.schedules.length() > 0,
-                rx.vstack(rx.foreach(MaintenanceState.schedules, _schedule_row), spacing="0", width="100%"),
+                rx.vstack(
+                    rx.foreach(MaintenanceState.schedules, _schedule_row),
+                    spacing="0",
+                    width="100%",
+                    style=LAST_ROW_PLAIN,
+                ),
                 empty_state(
                     "calendar-clock",
                     "No schedules yet",
@@ -155,16 +164,14 @@ def _schedules_card() -> rx.Component:
 
 
 def _record_row(row: RecordRow) -> rx.Component:
-    details = rx.hstack(
-        _muted(row.day, white_space="nowrap"),
-        rx.cond(row.odometer != "", _muted("· " + row.odometer, white_space="nowrap")),
-        rx.cond(row.notes != "", _muted("· " + row.notes, truncate=True, min_width="0")),
-        spacing="1",
-        min_width="0",
-        width="100%",
-    )
     return list_row(
-        rx.vstack(rx.text(row.task, size="2", weight="medium"), details, spacing="0", min_width="0", flex="1"),
+        rx.vstack(
+            rx.text(row.task, size="2", weight="medium"),
+            _muted(row.summary, title=row.summary, **ONE_LINE),
+            spacing="0",
+            min_width="0",
+            flex="1",
+        ),
         rx.hstack(
             rx.cond(row.cost != "", money_text(row.cost, size="2", weight="medium")),
             _actions(RecordEditorState.open_edit(row), RecordEditorState.ask_delete(row), row.task),
@@ -188,12 +195,18 @@ def _history_card() -> rx.Component:
             MaintenanceState.loaded,
             rx.cond(
                 MaintenanceState.records.length() > 0,
-                rx.vstack(rx.foreach(MaintenanceState.records, _record_row), more, spacing="0", width="100%"),
+                rx.vstack(
+                    rx.foreach(MaintenanceState.records, _record_row),
+                    more,
+                    spacing="0",
+                    width="100%",
+                    style=LAST_ROW_PLAIN,
+                ),
                 empty_state(
                     "history",
                     "Nothing logged yet",
                     "Log services and repairs to keep the history.",
-                    "log an oil change at 120000 km for $180",
+                    "log wheel alignment today $99",
                 ),
             ),
             loading_block(3),
