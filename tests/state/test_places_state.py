@@ -156,8 +156,10 @@ async def test_the_browsers_location_wins_and_a_refusal_keeps_the_fallback(sessi
     assert "isn't available" in _toasts(garbled) and tab.places.origin == "home"
     events = await run(PlacesState.located, tab.places, {"status": "ok", "lat": BOURKE[0] + 0.01, "lon": BOURKE[1]})
     assert events == [PlacesState.load] and not tab.places.locating
-    await tab.load()
+    assert await tab.load() == []
     assert tab.places.origin == "here" and tab.names()[0] == "Bourke mechanic"
+    tab.places._here_at -= 3600  # an hour on, a reload asks the browser again
+    assert await tab.load() == [PlacesState.locate]
     await run(PlacesState.set_origin, tab.places, "newest")
     await tab.load()
     assert tab.places.origin == "" and tab.names() == ["Bourke mechanic", "Orange Caltex"]

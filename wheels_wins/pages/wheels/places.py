@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import time
 import uuid
 from typing import Any
 
@@ -27,6 +28,8 @@ from wheels_wins.services.units import distance_unit, km_to_display
 from wheels_wins.state.auth import current_user, run_in_session
 
 PAGE_SIZE = 50
+RELOCATE_SECONDS = 600
+"""A browser location older than this is asked for again when the tab reloads (travellers move)."""
 MAX_QUERY = 120
 NEAR = "here"
 TRIP = "trip"
@@ -205,6 +208,7 @@ class PlacesState(rx.State):
     locating: bool = False
 
     _here: tuple[float, float] | None = None
+    _here_at: float = 0.0
     _home_for: str = ""
     _home: Origin | None = None
 
@@ -247,6 +251,8 @@ class PlacesState(rx.State):
         self.loaded = True
         if first_load and not self.location:
             return rx.call_script(PERMISSION_JS, callback=PlacesState.location_permission)
+        if self._here is not None and time.time() - self._here_at > RELOCATE_SECONDS:
+            return PlacesState.locate
 
     @rx.event
     async def location_permission(self, answer: str):
@@ -279,7 +285,7 @@ class PlacesState(rx.State):
             fallback = f" Distances are from {self.origin_label}." if self.origin_label else ""
             reason = "Location is blocked for this site." if status == "denied" else "Your location isn't available."
             return rx.toast.info(reason + fallback)
-        self._here, self.location, self.origin_choice = point, "granted", NEAR
+        self._here, self._here_at, self.location, self.origin_choice = point, time.time(), "granted", NEAR
         return PlacesState.load
 
     @rx.event

@@ -55,7 +55,7 @@ def stars(
     """Five stars filled up to `rating`; each is a button calling `on_rate(n)` (choosing the current one clears)."""
     return rx.hstack(
         *[
-            rx.icon_button(
+            rx.el.button(
                 rx.icon(
                     "star",
                     size=size,
@@ -63,14 +63,21 @@ def stars(
                     color=rx.cond(rating >= n, rx.color("amber", 9), rx.color("gray", 8)),
                 ),
                 type="button",
-                variant="ghost",
-                size="1",
-                radius="full",
                 on_click=on_rate(n),
                 aria_label=rx.Var.create(label).to(str) + f"{n} star{'s' if n > 1 else ''}",
                 aria_pressed=rating == n,
                 class_name="ww-star",
+                display="inline-flex",
+                padding="4px",
                 margin="0",
+                border="none",
+                border_radius="var(--radius-2)",
+                background="transparent",
+                cursor="pointer",
+                style={
+                    "&:hover": {"background": rx.color("amber", 3)},
+                    "&:focus-visible": {"outline": f"2px solid {rx.color('amber', 8)}", "outline_offset": "1px"},
+                },
             )
             for n in range(1, 6)
         ],

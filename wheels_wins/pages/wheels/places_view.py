@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import reflex as rx
+from reflex.event import EventType
 
 from wheels_wins.components import empty_state, loading_block
 from wheels_wins.components.map import trip_map
@@ -46,8 +47,17 @@ def _chips() -> rx.Component:
         ),
         rx.foreach(S.chips, _chip),
         wrap="wrap",
-        gap="2",
+        spacing="2",
         role="group",
+        width="100%",
+        style={
+            PHONE: {
+                "flex_wrap": "nowrap",
+                "overflow_x": "auto",
+                "scrollbar_width": "none",
+                "& > *": {"flex_shrink": "0"},
+            }
+        },
         aria_label="Show one kind of place",
     )
 
@@ -81,6 +91,8 @@ def _origin() -> rx.Component:
         spacing="2",
         align="center",
         wrap="wrap",
+        margin_left="auto",
+        style={PHONE: {"margin_left": "0", "flex": "1 1 0", "min_width": "0"}},
     )
 
 
@@ -90,25 +102,40 @@ def _toolbar() -> rx.Component:
             rx.input(
                 rx.input.slot(rx.icon("search", size=16)),
                 value=S.query,
-                on_change=S.set_query.debounce(250),
+                on_change=S.set_query,
+                debounce_timeout=300,
                 placeholder="Find a saved place by name",
                 aria_label="Find a saved place by name",
                 max_length=MAX_QUERY,
                 size="2",
-                flex="1 1 220px",
+                flex="1 1 200px",
+                max_width="340px",
                 min_width="0",
+                style={PHONE: {"max_width": "100%", "flex": "1 1 100%"}},
             ),
             _origin(),
             rx.button(rx.icon("plus", size=16), "Add place", size="2", on_click=PlaceEditorState.open_new),
-            gap="3",
+            spacing="3",
             align="center",
             wrap="wrap",
             width="100%",
-            style={PHONE: {"& > button": {"flex": "1 1 100%"}}},
         ),
         _chips(),
         spacing="3",
         width="100%",
+    )
+
+
+def _action(icon: str, label: rx.Var[str], color: str, on_click: EventType[()]) -> rx.Component:
+    return rx.button(
+        rx.icon(icon, size=15),
+        variant="ghost",
+        size="1",
+        color_scheme=color,
+        on_click=on_click,
+        aria_label=label,
+        padding="6px",
+        margin="0",
     )
 
 
@@ -135,10 +162,14 @@ def _place(row: PlaceRow) -> rx.Component:
             ),
             rx.hstack(
                 rx.badge(row.kind_label, color_scheme=kind_color(row.kind), variant="soft", radius="full"),
-                stars(row.rating, lambda n: S.rate(row.id, n), label="Rate " + row.name + ": ", size=15),
-                spacing="2",
+                stars(row.rating, lambda n: S.rate(row.id, n), label="Rate " + row.name + ": ", size=16),
+                rx.spacer(),
+                _action("pencil", "Edit " + row.name, "gray", PlaceEditorState.open_edit(row.id)),
+                _action("trash-2", "Delete " + row.name, "red", PlaceDeleteState.ask(row.id, row.name)),
+                spacing="1",
                 align="center",
                 wrap="wrap",
+                width="100%",
             ),
             rx.cond(
                 row.notes != "",
@@ -160,31 +191,13 @@ def _place(row: PlaceRow) -> rx.Component:
             flex="1",
             min_width="0",
         ),
-        rx.vstack(
-            rx.icon_button(
-                rx.icon("pencil", size=14),
-                variant="ghost",
-                size="1",
-                color_scheme="gray",
-                on_click=PlaceEditorState.open_edit(row.id),
-                aria_label="Edit " + row.name,
-            ),
-            rx.icon_button(
-                rx.icon("trash-2", size=14),
-                variant="ghost",
-                size="1",
-                color_scheme="red",
-                on_click=PlaceDeleteState.ask(row.id, row.name),
-                aria_label="Delete " + row.name,
-            ),
-            spacing="2",
-        ),
         align="start",
         spacing="3",
         width="100%",
         py="3",
         border_bottom=f"1px solid {rx.color('gray', 4)}",
         class_name="place-row",
+        style={"&:last-child": {"border_bottom": "none", "padding_bottom": "0"}},
     )
 
 
@@ -199,7 +212,7 @@ def _heading() -> rx.Component:
         justify="between",
         align="baseline",
         width="100%",
-        gap="2",
+        spacing="2",
     )
 
 
@@ -240,7 +253,7 @@ def _list() -> rx.Component:
 
 def _map() -> rx.Component:
     return rx.box(
-        trip_map([], (), S.map_places, label="Map of your saved places", height=["300px", "520px"]),
+        trip_map([], (), S.map_places, label="Map of your saved places", height=["260px", "520px"]),
         width="100%",
         style={WIDE: {"position": "sticky", "top": "80px"}},
     )
