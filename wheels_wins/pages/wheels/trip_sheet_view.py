@@ -188,7 +188,8 @@ def _budget_panel() -> rx.Component:
         _figures(),
         rx.cond(
             S.trip_figure,
-            rx.box(chart(S.trip_figure, height=S.chart_height), width="100%", class_name="trip-costs-chart"),
+            rx.box(chart(S.trip_figure, height=S.chart_height), width="100%", min_width="0", overflow="hidden",
+                   class_name="trip-costs-chart"),
         ),
         _linked_expenses(),
         spacing="4",
@@ -205,7 +206,7 @@ def _edit_form() -> rx.Component:
             form_error(S.form_error),
             rx.grid(
                 field("Trip name", rx.input(name="title", default_value=S.title, max_length=MAX_TITLE, size="3",
-                                            width="100%"), S.title_error, grid_column="span 2"),
+                                            width="100%"), S.title_error, grid_column="1 / -1"),
                 field("Start date", date_input("start_date", S.start_date), S.start_date_error, hint="Optional"),
                 field("End date", date_input("end_date", S.end_date), S.end_date_error, hint="Optional"),
                 field("Status", rx.select.root(
@@ -218,12 +219,12 @@ def _edit_form() -> rx.Component:
                                                               max_length=16, size="3", width="100%"),
                       S.budget_error, hint="For the whole trip. Leave empty for none."),
                 field("Notes", rx.text_area(name="notes", default_value=S.notes, max_length=MAX_NOTES, rows="3",
-                                            size="3", width="100%"), S.notes_error, grid_column="span 2"),
-                grid_template_columns="1fr 1fr",
+                                            size="3", width="100%"), S.notes_error, grid_column="1 / -1"),
+                grid_template_columns="minmax(0, 1fr) minmax(0, 1fr)",
                 gap="var(--space-3)",
                 width="100%",
                 align_items="start",
-                style={PHONE: {"grid_template_columns": "1fr", "& > *": {"grid_column": "auto"}}},
+                style={PHONE: {"grid_template_columns": "minmax(0, 1fr)"}},
             ),
             rx.flex(
                 rx.button(rx.icon("trash-2", size=14), "Delete trip", variant="soft", color_scheme="red", type="button",
