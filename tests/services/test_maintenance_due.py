@@ -10,6 +10,8 @@ import pytest
 from sqlmodel import Session
 
 from wheels_wins.models import MaintenanceRecord, MaintenanceSchedule
+from wheels_wins.pam.tools import vehicle as vehicle_tools
+from wheels_wins.pam.types import ToolContext
 from wheels_wins.services.maintenance_due import (
     DueItem,
     add_months,
@@ -287,3 +289,21 @@ def test_update_and_delete_schedule(session: Session, make_user) -> None:
     assert delete_schedule(session, user=other, schedule_id=schedule.id) is False
     assert delete_schedule(session, user=user, schedule_id=schedule.id) is True
     assert delete_schedule(session, user=user, schedule_id=schedule.id) is False
+
+
+def test_pams_maintenance_due_tool_reads_schedules(session: Session, make_user) -> None:
+    user = make_user()
+    today = dt.date(2026, 6, 1)
+    add_schedule(session, user=user, task="Brake fluid", every_months=12, start_date=dt.date(2025, 5, 20))
+    session.commit()
+    ctx = ToolContext(session=session, user=user, today=today, now=dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC))
+
+    result = vehicle_tools.maintenance_due(ctx)
+
+    assert (result.ok, result.summary) == (True, "Brake fluid overdue")
+    assert result.data == {
+        "items": [
+            {"task": "Brake fluid", "overdue": True, "days_left": -12, "km_left": None,
+             "next_due_date": "2026-05-20", "next_due_km": None}
+        ]
+    }  # fmt: skip

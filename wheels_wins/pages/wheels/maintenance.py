@@ -191,5 +191,7 @@ class MaintenanceState(rx.State):
     @rx.event
     async def show_more(self):
         """Show the next page of the history."""
+        if await current_user(self) is None:
+            return None
         self.shown += HISTORY_PAGE * 2
         return MaintenanceState.load
