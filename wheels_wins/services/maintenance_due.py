@@ -59,7 +59,7 @@ class DueItem:
 
     @property
     def state(self) -> DueState:
-        """ "overdue", "soon", "ok", or "unknown" when neither figure can be worked out."""
+        """One of "overdue", "soon", "ok", or "unknown" when neither figure can be worked out."""
         if self.overdue:
             return "overdue"
         if self.soon:
@@ -162,6 +162,11 @@ def schedule_due(
     )
 
 
+def _newest_and_odometer(session: Session, user_id: uuid.UUID) -> tuple[dict[str, MaintenanceRecord], int | None]:
+    newest = newest_by_task(maintenance_repo.list_all(session, user_id=user_id))
+    return newest, current_odometer(session, user_id=user_id)
+
+
 def schedule_statuses(
     session: Session,
     *,
@@ -176,8 +181,7 @@ def schedule_statuses(
         schedules = schedule_repo.list_all(session, user_id=user_id)
     if not schedules:
         return []
-    newest = newest_by_task(maintenance_repo.list_all(session, user_id=user_id))
-    odometer = current_odometer(session, user_id=user_id)
+    newest, odometer = _newest_and_odometer(session, user_id)
     statuses = []
     for schedule in schedules:
         last = newest.get(task_key(schedule.task))
@@ -206,8 +210,7 @@ def maintenance_due(
 ) -> list[DueItem]:
     """Tasks overdue or due within `soon_days`/`soon_km` of today and the odometer: overdue first, then soonest."""
     schedules = schedule_repo.list_all(session, user_id=user_id)
-    newest = newest_by_task(maintenance_repo.list_all(session, user_id=user_id))
-    odometer = current_odometer(session, user_id=user_id)
+    newest, odometer = _newest_and_odometer(session, user_id)
     items = [
         schedule_due(
             s, newest.get(task_key(s.task)), today=today, odometer=odometer, soon_days=soon_days, soon_km=soon_km
@@ -241,7 +244,7 @@ def _distance(km: int, units: str) -> str:
 
 
 def due_label(item: DueItem, units: str = "metric") -> str:
-    """ "Overdue by 3 days", "Due today", "Due in 12 days or 400 km", "Due in 250 mi" (in the user's units)."""
+    """Like "Overdue by 3 days", "Due today", "Due in 12 days or 400 km" or "Due in 250 mi", in the user's units."""
     days, km = item.days_left, item.km_left
     if item.overdue:
         if days is not None and days < 0:
