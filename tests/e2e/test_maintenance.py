@@ -80,6 +80,8 @@ def test_schedule_record_due_home_mark_done_and_undo(page: Page, screenshot: Cal
     coming_up = page.get_by_text("Service: Oil change")
     expect(coming_up).to_be_visible()
     expect(page.get_by_text(re.compile(r"^Due in 1\d days or 10,000 km$"))).to_be_visible()
+    page.mouse.move(0, 0)
+    screenshot(page, "maintenance-home-desktop")
 
     page.goto(VEHICLE_TAB)
     page.get_by_role("button", name="Mark Oil change done").click()

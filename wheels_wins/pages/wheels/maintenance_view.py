@@ -11,6 +11,8 @@ from wheels_wins.pages.wheels.maintenance_record_form import RecordEditorState
 from wheels_wins.pages.wheels.maintenance_schedule_form import ScheduleEditorState
 
 ONE_LINE = {"white_space": "nowrap", "overflow": "hidden", "text_overflow": "ellipsis", "width": "100%"}
+# list_row's `py` and `_last` reach the CSS as invalid keys ("py", "&:last"), so rows get both here.
+ROW_PADDING = "var(--space-2)"
 LAST_ROW_PLAIN = {"& > :last-child": {"border_bottom": "none"}}
 _STATE_COLOURS = {"overdue": "red", "soon": "amber", "ok": "grass"}
 
@@ -77,6 +79,7 @@ def _due_row(row: DueRow) -> rx.Component:
             on_click=RecordEditorState.mark_done(row.task),
             aria_label="Mark " + row.task + " done",
         ),
+        padding_y=ROW_PADDING,
         class_name="maintenance-due",
     )
 
@@ -126,6 +129,7 @@ def _schedule_row(row: ScheduleRow) -> rx.Component:
             min_width="0",
         ),
         _actions(ScheduleEditorState.open_edit(row), ScheduleEditorState.ask_delete(row), row.task),
+        padding_y=ROW_PADDING,
         class_name="maintenance-schedule",
     )
 
@@ -179,6 +183,7 @@ def _record_row(row: RecordRow) -> rx.Component:
             align="center",
             flex_shrink="0",
         ),
+        padding_y=ROW_PADDING,
         class_name="maintenance-record",
     )
 
