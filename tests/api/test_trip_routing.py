@@ -15,7 +15,7 @@ from wheels_wins.settings import get_settings
 URL = "/api/v1/trips"
 TRIP_KEYS = {
     "id", "title", "status", "start_date", "end_date", "waypoints", "distance_km", "duration_hours",
-    "estimated_fuel_cost", "distance_source", "created_at",
+    "estimated_fuel_cost", "distance_source", "budget", "notes", "created_at",
 }  # fmt: skip
 ZIGZAG = ["Sydney", "Adelaide", "Canberra", "Melbourne", "Wagga Wagga", "Perth"]
 

@@ -144,3 +144,15 @@ async def test_trip_routes_need_a_token(client: httpx.AsyncClient) -> None:
         ("DELETE", f"{URL}/{some_id}"),
     ]:
         assert_error(await client.request(method, url, json={}), 401)
+
+
+async def test_budget_and_notes_are_part_of_the_trip(client: httpx.AsyncClient, alice: Account) -> None:
+    trip = (await _plan(client, alice, waypoints=[{"name": "Sydney"}, {"name": "Canberra"}])).json()
+    assert trip["budget"] is None and trip["notes"] == ""
+    response = await client.patch(
+        f"{URL}/{trip['id']}", json={"budget": "1500", "notes": "Dog-friendly parks only"}, headers=alice.headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["budget"] == "1500.00" and response.json()["notes"] == "Dog-friendly parks only"
+    cleared = await client.patch(f"{URL}/{trip['id']}", json={"budget": None}, headers=alice.headers)
+    assert cleared.json()["budget"] is None and cleared.json()["notes"] == "Dog-friendly parks only"

@@ -82,6 +82,8 @@ def to_public(trip: Trip, waypoints: Sequence[TripWaypoint]) -> TripPublic:
         duration_hours=trip.duration_hours,
         estimated_fuel_cost=trip.estimated_fuel_cost,
         distance_source=trip.distance_source,  # type: ignore[arg-type]
+        budget=trip.budget,
+        notes=trip.notes,
         created_at=trip.created_at,
     )
 

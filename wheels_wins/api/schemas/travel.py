@@ -83,6 +83,7 @@ class TripUpdate(Patch):
     budget: Money | None = Field(
         None, description="The trip's budget in the user's currency (see GET /trips/{id}/budget); null removes it"
     )
+    notes: Str | None = Field(None, max_length=2000)
     waypoints: list[WaypointIn] | None = Field(None, max_length=MAX_WAYPOINTS)
 
 
@@ -108,6 +109,8 @@ class TripPublic(Schema):
     duration_hours: float | None
     estimated_fuel_cost: MoneyOut | None
     distance_source: Literal["estimate", "routed"]
+    budget: MoneyOut | None = Field(None, description="The trip's budget; GET /trips/{id}/budget compares it with spending")
+    notes: str = ""
     created_at: Timestamp
 
 
