@@ -171,3 +171,20 @@ async def test_a_trip_planned_by_pam_is_routed_by_road_when_a_router_answers(mak
     assert result.tool_calls[0].name == "plan_trip" and result.tool_calls[0].result.ok
     trip = session.exec(select(Trip).where(Trip.user_id == user.id)).one()
     assert trip.route_geometry is not None  # routed by the stub, not the straight-line estimate
+
+
+async def test_an_expense_pam_logs_during_an_active_trip_is_linked_to_it(make_user, session) -> None:
+    user = make_user()
+    planning = await run_turn(user_id=user.id, message="plan a trip from Sydney to Canberra")
+    assert planning.tool_calls[0].result.ok
+    before = await run_turn(user_id=user.id, message="I spent $45 on groceries")
+    trip = session.exec(select(Trip).where(Trip.user_id == user.id)).one()
+    trip.status = "active"
+    session.add(trip)
+    session.commit()
+    during = await run_turn(user_id=user.id, message="I spent $30 on dinner")
+    assert before.tool_calls[0].result.data["trip_id"] is None  # a trip still being planned collects nothing
+    assert during.tool_calls[0].result.data["trip_id"] == str(trip.id)
+    assert trip.title in during.reply
+    linked, _ = expense_repo.list_page(session, user_id=user.id, trip_id=trip.id)
+    assert [e.amount for e in linked] == [Decimal("30.00")]

@@ -165,3 +165,10 @@ def active(session: Session, *, user_id: uuid.UUID) -> Trip | None:
         if trip:
             return trip
     return None
+
+
+def underway(session: Session, *, user_id: uuid.UUID) -> Trip | None:
+    """The user's newest trip with status "active" (not one still being planned): new expenses belong to it."""
+    return session.exec(
+        select(Trip).where(Trip.user_id == user_id, Trip.status == "active").order_by(Trip.created_at.desc()).limit(1)
+    ).first()

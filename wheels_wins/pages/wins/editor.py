@@ -48,8 +48,7 @@ def trip_choices(
     still being planned must not collect everyday spending by default.
     """
     recent, _ = trip_repo.list_page(session, user_id=user_id, limit=RECENT_TRIPS)
-    found = trip_repo.active(session, user_id=user_id)
-    active = found if found is not None and found.status == "active" else None
+    active = trip_repo.underway(session, user_id=user_id)
     kept = trip_repo.get(session, user_id=user_id, trip_id=keep) if keep else None
     options: dict[str, Option] = {}
     for trip in (*recent, active, kept):
