@@ -128,7 +128,8 @@ async def suggest(
 class Resolved:
     """One name of a pasted list and the place taken for it (None when unknown).
 
-    `namesakes` counts the places the name could mean, so a page can say which one it chose.
+    `namesakes` counts the places in the chosen one's country that the name could mean (1: no doubt;
+    Sydney, NSW is not confused with Sydney, Nova Scotia), so a page can say which one it took.
     """
 
     text: str
@@ -145,7 +146,7 @@ async def resolve(query: str, *, user_id: uuid.UUID, settings: Settings | None =
     """The best place for one name as typed or pasted, or `place=None`.
 
     A saved place of exactly that name wins; otherwise the geocoder's (or the gazetteer's) first,
-    i.e. the most populous namesake. Unlike `suggest`, a name is not completed: "Syd" is not Sydney.
+    i.e. the most populous namesake (at home first). Unlike `suggest`, a name is not completed: "Syd" is not Sydney.
     """
     query = query.strip()[:200]
     key = gazetteer.normalise(query)
@@ -156,10 +157,14 @@ async def resolve(query: str, *, user_id: uuid.UUID, settings: Settings | None =
     if exact:
         return Resolved(query, exact[0], len(exact))
     if online:
-        found = [from_geo(r) for r in await geocoding.search(query, limit=MAX_LIMIT, settings=settings)]
+        found = await geocoding.search(query, limit=MAX_LIMIT, settings=settings)
     else:
-        found = [from_place(p) for p in await asyncio.to_thread(gazetteer.candidates, query, limit=MAX_LIMIT)]
-    return Resolved(query, found[0] if found else None, len(found))
+        places = await asyncio.to_thread(gazetteer.candidates, query, limit=MAX_LIMIT)
+        found = [geocoding.from_place(p) for p in places]
+    if not found:
+        return Resolved(query, None, 0)
+    namesakes = sum(r.country_code == found[0].country_code for r in found)
+    return Resolved(query, from_geo(found[0]), namesakes)
 
 
 async def resolve_all(

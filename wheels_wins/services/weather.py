@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from wheels_wins.services import external
 from wheels_wins.services.cache import get_cache
@@ -91,6 +92,36 @@ class Forecast:
         """The inverse of `to_json`."""
         days = [DayForecast(**{**day, "date": dt.date.fromisoformat(day["date"])}) for day in data["days"]]
         return cls(lat=data["lat"], lon=data["lon"], timezone=data["timezone"], days=days)
+
+
+# Lucide icon names by WMO code group, for pages that draw the weather.
+_ICONS: tuple[tuple[range, str], ...] = (
+    (range(0, 1), "sun"),
+    (range(1, 3), "cloud-sun"),
+    (range(3, 4), "cloud"),
+    (range(45, 49), "cloud-fog"),
+    (range(51, 58), "cloud-drizzle"),
+    (range(61, 68), "cloud-rain"),
+    (range(71, 78), "cloud-snow"),
+    (range(80, 83), "cloud-rain-wind"),
+    (range(85, 87), "cloud-snow"),
+    (range(95, 100), "cloud-lightning"),
+)
+
+
+def icon(code: int | None) -> str:
+    """A Lucide icon name for a WMO weather code ("cloud-rain"); "thermometer" when unknown."""
+    if code is not None:
+        for codes, name in _ICONS:
+            if code in codes:
+                return name
+    return "thermometer"
+
+
+def source_name(settings: Settings | None = None) -> str:
+    """Who the forecasts come from, to credit on screen: the service's host ("api.open-meteo.com"), or ""."""
+    url = (settings or get_settings()).weather_url
+    return urlsplit(url).hostname or "" if url else ""
 
 
 def summary(code: int | None) -> str:

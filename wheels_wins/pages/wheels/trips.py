@@ -1,37 +1,36 @@
-"""Wheels: the user's trips with their stops and distances, and a planner that takes place names."""
+"""Wheels › Trips: the user's trips, the one on the map with its legs, stop editor and weather, and saved places.
+
+The planner that makes new trips is `planner.py` (the draft) and `planner_search.py` (its place box).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import logging
-import re
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import reflex as rx
 from sqlmodel import Session
 
 from wheels_wins.components.format import distance_label, duration_label
-from wheels_wins.components.map import MapStop, route_line
-from wheels_wins.db import parse_uuid, session_scope
-from wheels_wins.models import Trip, User
+from wheels_wins.components.map import MapPlace, MapStop, route_line
+from wheels_wins.db import parse_uuid
+from wheels_wins.models import Trip, TripWaypoint, User
+from wheels_wins.pages.wheels.trips_weather import MAX_STOPS as WEATHER_STOPS
+from wheels_wins.pages.wheels.trips_weather import WeatherRow, days_needed, forecast_day, weather_rows
+from wheels_wins.repositories import places as place_repo
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import geo, money
+from wheels_wins.services import geo, money, weather
 from wheels_wins.services import trips as trip_service
 from wheels_wins.state.auth import current_user, run_in_session
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
-MAX_STOPS = 25
-MAX_TITLE = 120
-_SEPARATORS = re.compile(r"\s*(?:,|;|\n|→|->|\bthen\b)\s*", re.IGNORECASE)
-
-
-def split_places(text: str) -> list[str]:
-    """'Sydney, Canberra -> Melbourne' as ['Sydney', 'Canberra', 'Melbourne']."""
-    return [part.strip() for part in _SEPARATORS.split(text) if part and part.strip()]
+MAP_PLACES = 500
 
 
 @dataclasses.dataclass
@@ -56,6 +55,17 @@ class TripView:
     stops: list[StopView]
 
 
+@dataclasses.dataclass
+class _Shown:
+    """What the map needs of one trip, kept backend-side for every listed trip."""
+
+    stops: list[MapStop]
+    line: dict[str, Any] | None
+    legs: list[str]
+    total: str
+    start: dt.date | None
+
+
 def _dates(start: dt.date | None, end: dt.date | None) -> str:
     if start and end and end != start:
         return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
@@ -64,8 +74,31 @@ def _dates(start: dt.date | None, end: dt.date | None) -> str:
     return "No date set"
 
 
+def _legs(points: list[TripWaypoint]) -> list[tuple[float, float] | None]:
+    """Each stop's drive from the one before: stored figures, or the estimate where a stop has none."""
+    estimate = geo.estimate_route([(p.lat, p.lon) for p in points]).legs if len(points) > 1 else []
+    legs: list[tuple[float, float] | None] = [None]
+    for i, point in enumerate(points[1:]):
+        if point.leg_km is not None and point.leg_hours is not None:
+            legs.append((point.leg_km, point.leg_hours))
+        else:
+            legs.append((estimate[i].distance_km, estimate[i].duration_hours))
+    return legs[: len(points)]
+
+
+def _leg_text(leg: tuple[float, float] | None, units: str) -> str:
+    return "" if leg is None else f"{distance_label(leg[0], units)} · {duration_label(leg[1])}"
+
+
+def _today(user: User) -> dt.date:
+    try:
+        return dt.datetime.now(ZoneInfo(user.timezone)).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.datetime.now(dt.UTC).date()
+
+
 class WheelsState(rx.State):
-    """The trip list and the trip planner form."""
+    """The trip list, the trip on the map (its legs, stop editor and weather) and the saved places."""
 
     loaded: bool = False
     trips: rx.Field[list[TripView]] = rx.field(default_factory=list)
@@ -74,51 +107,35 @@ class WheelsState(rx.State):
     map_title: str = ""
     map_stops: rx.Field[list[MapStop]] = rx.field(default_factory=list)
     map_route: rx.Field[list[list[float]]] = rx.field(default_factory=list)
+    map_legs: rx.Field[list[str]] = rx.field(default_factory=list)
+    map_total: str = ""
     map_estimated: bool = True
+    map_places: rx.Field[list[MapPlace]] = rx.field(default_factory=list)
     shown: int = 0
     shown_id: str = ""
+    weather: rx.Field[list[WeatherRow]] = rx.field(default_factory=list)
+    weather_source: str = ""
     _ids: list[str] = []
-    _stops_by_trip: list[list[MapStop]] = []
-    _lines_by_trip: list[dict[str, Any] | None] = []
-
-    title: str = ""
-    places: str = ""
-    start_date: str = ""
-    places_error: str = ""
-    date_error: str = ""
-    form_error: str = ""
-    planning: bool = False
-
-    @rx.event
-    def set_title(self, value: str):
-        """Trip name as typed."""
-        self.title = value
-
-    @rx.event
-    def set_places(self, value: str):
-        """Places as typed."""
-        self.places = value
-        self.places_error = ""
-
-    @rx.event
-    def set_start_date(self, value: str):
-        """Start date picked (optional)."""
-        self.start_date = value
-        self.date_error = ""
+    _shown: list[_Shown] = []
 
     @rx.event
     async def load(self):
-        """Read the user's trips with their stops."""
+        """Read the user's trips with their stops, and their saved places for the maps."""
         user = await current_user(self)
         if user is None:
             return
-        with session_scope() as session:
+
+        def read(session: Session) -> tuple[list[Trip], int, dict[Any, list[TripWaypoint]], list[MapPlace]]:
             trips, total = trip_repo.list_page(session, user_id=user.id, limit=PAGE_SIZE)
             stops = trip_repo.waypoints_for(session, user_id=user.id, trip_ids=[t.id for t in trips])
-        views = []
+            places, _ = place_repo.list_page(session, user_id=user.id, limit=MAP_PLACES)
+            return trips, total, stops, [MapPlace(p.name, p.kind, p.lat, p.lon) for p in places]
+
+        trips, total, stops, places = await run_in_session(read)
+        views, shown = [], []
         for trip in trips:
             points = stops.get(trip.id, [])
-            legs = geo.estimate_route([(p.lat, p.lon) for p in points]).legs if len(points) > 1 else []
+            legs = _legs(points)
             views.append(
                 TripView(
                     id=str(trip.id),
@@ -131,34 +148,63 @@ class WheelsState(rx.State):
                     if trip.estimated_fuel_cost is not None
                     else "—",
                     stops=[
-                        StopView(p.name, distance_label(legs[i - 1].distance_km, user.units) if i else "")
-                        for i, p in enumerate(points)
+                        StopView(p.name, distance_label(leg[0], user.units) if leg else "")
+                        for p, leg in zip(points, legs, strict=True)
                     ],
                 )
             )
-        self.trips = views
-        self.total_count = total
-        self._stops_by_trip = [
-            [MapStop(p.name, p.lat, p.lon, p.position) for p in stops.get(trip.id, [])] for trip in trips
-        ]
-        self._lines_by_trip = [trip.route_geometry for trip in trips]
+            shown.append(
+                _Shown(
+                    stops=[MapStop(p.name, p.lat, p.lon, p.position) for p in points],
+                    line=trip.route_geometry,
+                    legs=[_leg_text(leg, user.units) for leg in legs],
+                    total=f"{distance_label(trip.distance_km, user.units)} · {duration_label(trip.duration_hours)}",
+                    start=trip.start_date,
+                )
+            )
+        self.trips, self.total_count, self.map_places = views, total, places
+        self._shown = shown
         self._ids = [str(trip.id) for trip in trips]
         self._show_on_map(min(self.shown, max(len(trips) - 1, 0)))
         self.loaded = True
+        return WheelsState.fetch_weather
 
     def _show_on_map(self, index: int) -> None:
         self.shown = index
-        chosen = self._stops_by_trip[index] if index < len(self._stops_by_trip) else []
-        line = self._lines_by_trip[index] if index < len(self._lines_by_trip) else None
-        self.map_stops, self.map_route, self.map_estimated = chosen, route_line(chosen, line), line is None
+        chosen = self._shown[index] if index < len(self._shown) else _Shown([], None, [], "", None)
+        self.map_stops, self.map_route = chosen.stops, route_line(chosen.stops, chosen.line)
+        self.map_estimated, self.map_legs, self.map_total = chosen.line is None, chosen.legs, chosen.total
         self.map_title = self.trips[index].title if index < len(self.trips) else ""
         self.shown_id = self._ids[index] if index < len(self._ids) else ""
 
     @rx.event
     def show_trip(self, index: int):
         """Put another trip on the map."""
-        if 0 <= index < len(self._stops_by_trip):
+        if 0 <= index < len(self._shown):
             self._show_on_map(index)
+            self.weather = []
+            return WheelsState.fetch_weather
+
+    @rx.event(background=True)
+    async def fetch_weather(self):
+        """Forecasts for the first stops of the trip on the map; none when the service is off or down."""
+        async with self:
+            user = await current_user(self)
+            shown_id = self.shown_id
+            stops = list(self.map_stops)[:WEATHER_STOPS]
+            start = self._shown[self.shown].start if self.shown < len(self._shown) else None
+        rows: list[WeatherRow] = []
+        if user is not None and stops and weather.is_configured():
+            today = _today(user)
+            day = forecast_day(start, today)
+            days = days_needed(day, today)
+            if days:
+                found = await weather.forecasts([(s.lat, s.lon) for s in stops], days=days)
+                rows = weather_rows([s.name for s in stops], found, day, today)
+        async with self:
+            if self.shown_id == shown_id:
+                self.weather = rows
+                self.weather_source = weather.source_name() if rows else ""
 
     async def _edit_shown(self, edit: Callable[[Session, User, Trip], Any]) -> Any:
         """Change the trip on the map in one transaction, then ask for road figures and reload."""
@@ -199,7 +245,7 @@ class WheelsState(rx.State):
             stops = trip_service.stops_of(trip_repo.waypoints(session, user_id=user.id, trip_id=trip.id))
             if len(stops) <= 2 or not 0 <= position < len(stops):
                 return False
-            trip_service.set_stops(session, user=user, trip=trip, stops=stops[:position] + stops[position + 1:])
+            trip_service.set_stops(session, user=user, trip=trip, stops=stops[:position] + stops[position + 1 :])
             return True
 
         if await self._edit_shown(edit):
@@ -214,52 +260,7 @@ class WheelsState(rx.State):
         )
         if saved is None:
             return
-        message = f"New order saves about {saved:,.0f} km." if saved > 0 else "The stops were already in the shortest order."
+        message = (
+            f"New order saves about {saved:,.0f} km." if saved > 0 else "The stops were already in the shortest order."
+        )
         return [WheelsState.load, rx.toast.success(message)]
-
-    @rx.event
-    async def plan_trip(self):
-        """Look the places up and save the trip; an unknown place is named so it can be fixed."""
-        names = split_places(self.places)
-        self.form_error = ""
-        self.places_error = ""
-        if len(names) < 2:
-            self.places_error = "Add at least two places, separated by commas — like “Sydney, Canberra, Melbourne”."
-        elif len(names) > MAX_STOPS:
-            self.places_error = f"A trip can have up to {MAX_STOPS} stops."
-        start: dt.date | None = None
-        self.date_error = ""
-        if self.start_date.strip():
-            try:
-                start = dt.date.fromisoformat(self.start_date.strip())
-            except ValueError:
-                self.date_error = "Enter a real date, or leave it empty."
-        if self.places_error or self.date_error:
-            return
-        user = await current_user(self)
-        if user is None:
-            self.form_error = "Your session has ended. Sign in again to save this trip."
-            return
-        self.planning = True
-        yield
-        title = self.title.strip()[:MAX_TITLE]
-        try:
-            trip = await run_in_session(
-                lambda session: trip_service.plan_trip(session, user=user, places=names, title=title, start_date=start)
-            )
-        except trip_service.UnknownPlace as exc:
-            self.places_error = f"We couldn't find “{exc.name}”. Check the spelling, or try a nearby larger town."
-            self.planning = False
-            return
-        except Exception:
-            log.exception("Planning a trip failed")
-            self.form_error = "We couldn't plan that trip just now. Please try again."
-            self.planning = False
-            return
-        await trip_service.refine_route(user_id=user.id, trip_id=trip.id)  # road figures when a router answers
-        self.title = ""
-        self.places = ""
-        self.start_date = ""
-        self.planning = False
-        yield WheelsState.load
-        yield rx.toast.success(f"Planned “{trip.title}”.")

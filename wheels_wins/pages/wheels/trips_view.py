@@ -1,80 +1,17 @@
-"""Wheels › Trips: the map of the shown trip with its stop editor, the planner and the trip cards."""
+"""Wheels › Trips: the planner, the trip on the map with its legs, stop editor and weather, and the trip cards."""
 
 from __future__ import annotations
 
 import reflex as rx
 
-from wheels_wins.components import empty_state, field, form_error, loading_block, section_card
+from wheels_wins.components import empty_state, loading_block, section_card
 from wheels_wins.components.map import MapStop, trip_map
+from wheels_wins.pages.wheels.planner_view import planner_card
 from wheels_wins.pages.wheels.trip_sheet import TripSheetState
-from wheels_wins.pages.wheels.trips import MAX_TITLE, StopView, TripView, WheelsState
+from wheels_wins.pages.wheels.trips import StopView, TripView, WheelsState
+from wheels_wins.pages.wheels.trips_weather import WeatherRow
 
-
-def _planner() -> rx.Component:
-    return section_card(
-        "navigation",
-        "Plan a trip",
-        rx.form(
-            rx.vstack(
-                form_error(WheelsState.form_error),
-                field(
-                    "Places, in order",
-                    rx.input(
-                        value=WheelsState.places,
-                        on_change=WheelsState.set_places,
-                        placeholder="Sydney, Canberra, Melbourne",
-                        size="3",
-                        width="100%",
-                        max_length=2000,
-                    ),
-                    WheelsState.places_error,
-                    hint="Separate stops with commas. Towns and cities work best.",
-                ),
-                rx.grid(
-                    field(
-                        "Trip name",
-                        rx.input(
-                            value=WheelsState.title,
-                            on_change=WheelsState.set_title,
-                            placeholder="Optional — we'll name it for you",
-                            size="3",
-                            width="100%",
-                            max_length=MAX_TITLE,
-                        ),
-                    ),
-                    field(
-                        "Start date",
-                        rx.input(
-                            type="date",
-                            value=WheelsState.start_date,
-                            on_change=WheelsState.set_start_date,
-                            size="3",
-                            width="100%",
-                        ),
-                        WheelsState.date_error,
-                        hint="Optional",
-                    ),
-                    grid_template_columns="repeat(auto-fit, minmax(min(100%, 220px), 1fr))",
-                    gap="var(--space-3)",
-                    width="100%",
-                    align_items="start",
-                ),
-                rx.hstack(
-                    rx.button(
-                        rx.icon("route", size=16), "Plan trip", type="submit", size="3", loading=WheelsState.planning
-                    ),
-                    justify="end",
-                    width="100%",
-                ),
-                spacing="3",
-                width="100%",
-            ),
-            on_submit=WheelsState.plan_trip,
-            reset_on_submit=False,
-            no_validate=True,
-            width="100%",
-        ),
-    )
+TRIP_MAP_LABEL = "Map of the trip's stops"
 
 
 def _stop(stop: StopView) -> rx.Component:
@@ -109,31 +46,112 @@ def _figure(icon: str, label: str, value: rx.Var[str]) -> rx.Component:
 
 
 def _stop_editor() -> rx.Component:
+    last = WheelsState.map_stops.length() - 1
+
     def row(stop: MapStop, index: rx.Var[int]) -> rx.Component:
-        return rx.hstack(
-            rx.badge(index + 1, radius="full", variant="solid"),
-            rx.text(stop.name, size="2", flex="1"),
-            rx.icon_button(rx.icon("arrow-up", size=14), variant="ghost", size="1", color_scheme="gray",
-                           disabled=index == 0, on_click=WheelsState.move_stop(index, -1),
-                           aria_label="Move " + stop.name + " earlier"),
-            rx.icon_button(rx.icon("arrow-down", size=14), variant="ghost", size="1", color_scheme="gray",
-                           disabled=index == WheelsState.map_stops.length() - 1,
-                           on_click=WheelsState.move_stop(index, 1), aria_label="Move " + stop.name + " later"),
-            rx.icon_button(rx.icon("x", size=14), variant="ghost", size="1", color_scheme="red",
-                           on_click=WheelsState.remove_stop(index), aria_label="Remove " + stop.name),
-            align="center",
+        leg = WheelsState.map_legs[index]
+        return rx.vstack(
+            rx.cond(
+                leg != "",
+                rx.hstack(
+                    rx.icon("arrow-down", size=12, color=rx.color("gray", 9)),
+                    rx.text(leg, size="1", color=rx.color("gray", 11)),
+                    spacing="1",
+                    align="center",
+                    padding_left="6px",
+                ),
+            ),
+            rx.hstack(
+                rx.badge(index + 1, radius="full", variant="solid"),
+                rx.text(stop.name, size="2", flex="1", min_width="0"),
+                rx.icon_button(
+                    rx.icon("arrow-up", size=14),
+                    variant="ghost",
+                    size="2",
+                    color_scheme="gray",
+                    disabled=index == 0,
+                    on_click=WheelsState.move_stop(index, -1),
+                    aria_label="Move " + stop.name + " earlier",
+                ),
+                rx.icon_button(
+                    rx.icon("arrow-down", size=14),
+                    variant="ghost",
+                    size="2",
+                    color_scheme="gray",
+                    disabled=index == last,
+                    on_click=WheelsState.move_stop(index, 1),
+                    aria_label="Move " + stop.name + " later",
+                ),
+                rx.icon_button(
+                    rx.icon("x", size=14),
+                    variant="ghost",
+                    size="2",
+                    color_scheme="red",
+                    on_click=WheelsState.remove_stop(index),
+                    aria_label="Remove " + stop.name,
+                ),
+                align="center",
+                width="100%",
+            ),
+            spacing="1",
             width="100%",
             class_name="stop-row",
         )
 
     return rx.vstack(
         rx.foreach(WheelsState.map_stops, row),
-        rx.button(rx.icon("wand-sparkles", size=14), "Optimise order", variant="soft", size="2",
-                  on_click=WheelsState.optimise, disabled=WheelsState.map_stops.length() < 4),
-        spacing="1",
+        rx.button(
+            rx.icon("wand-sparkles", size=14),
+            "Optimise order",
+            variant="soft",
+            size="2",
+            on_click=WheelsState.optimise,
+            disabled=WheelsState.map_stops.length() < 4,
+            title=rx.cond(
+                WheelsState.map_stops.length() < 4, "Needs four stops or more: the first and last stay put", ""
+            ),
+        ),
+        spacing="2",
         width="100%",
-        max_width="520px",
-        padding_top="12px",
+    )
+
+
+def _weather_row(row: WeatherRow) -> rx.Component:
+    return rx.hstack(
+        rx.icon(row.icon, size=18, color=rx.color("amber", 10), flex_shrink="0"),
+        rx.box(
+            rx.text(row.stop, size="2", weight="medium", as_="div", trim="both"),
+            rx.text(row.day, " · ", row.summary, size="1", color=rx.color("gray", 11), as_="div"),
+            flex="1",
+            min_width="0",
+        ),
+        rx.text(row.temps, size="2", white_space="nowrap"),
+        rx.cond(row.rain != "", rx.badge(rx.icon("droplets", size=12), row.rain, variant="soft", color_scheme="blue")),
+        align="center",
+        spacing="3",
+        width="100%",
+        class_name="weather-row",
+    )
+
+
+def _weather() -> rx.Component:
+    return rx.cond(
+        WheelsState.weather.length() > 0,
+        rx.vstack(
+            rx.hstack(
+                rx.heading("Weather", size="3", weight="medium"),
+                rx.text("Forecast from ", WheelsState.weather_source, size="1", color=rx.color("gray", 10)),
+                align="baseline",
+                justify="between",
+                wrap="wrap",
+                width="100%",
+            ),
+            rx.foreach(WheelsState.weather, _weather_row),
+            spacing="2",
+            width="100%",
+            aria_label="Weather at the stops",
+            role="group",
+        ),
     )
 
 
@@ -143,15 +161,41 @@ def _trip_map() -> rx.Component:
         section_card(
             "map",
             "On the map",
-            rx.text(
-                WheelsState.map_title,
-                rx.cond(WheelsState.map_estimated, " — distances are estimates (straight legs × a road factor).",
-                        " — by road."),
-                size="2", color=rx.color("gray", 11), margin_bottom="8px",
+            rx.hstack(
+                rx.text(WheelsState.map_title, size="3", weight="medium"),
+                rx.badge(
+                    WheelsState.map_total,
+                    " · ",
+                    rx.cond(WheelsState.map_estimated, "estimate", "by road"),
+                    variant="soft",
+                    color_scheme=rx.cond(WheelsState.map_estimated, "gray", "teal"),
+                    radius="full",
+                    title=rx.cond(WheelsState.map_estimated, "Straight legs × a road factor", "Measured along roads"),
+                ),
+                align="center",
+                wrap="wrap",
+                gap="2",
+                margin_bottom="10px",
             ),
-            trip_map(WheelsState.map_stops, WheelsState.map_route, route_estimated=WheelsState.map_estimated,
-                     label="Map of the trip's stops"),
-            _stop_editor(),
+            rx.grid(
+                trip_map(
+                    WheelsState.map_stops,
+                    WheelsState.map_route,
+                    WheelsState.map_places,
+                    route_estimated=WheelsState.map_estimated,
+                    label=TRIP_MAP_LABEL,
+                ),
+                rx.vstack(_stop_editor(), _weather(), spacing="4", width="100%", min_width="0"),
+                grid_template_columns=[
+                    "minmax(0, 1fr)",
+                    "minmax(0, 1fr)",
+                    "minmax(0, 1fr)",
+                    "minmax(0, 3fr) minmax(0, 2fr)",
+                ],
+                gap="var(--space-4)",
+                align_items="start",
+                width="100%",
+            ),
         ),
     )
 
@@ -177,12 +221,22 @@ def _trip_card(trip: TripView, index: rx.Var[int]) -> rx.Component:
             ),
             rx.flex(rx.foreach(trip.stops, _stop), wrap="wrap", gap="2", align="center"),
             rx.hstack(
-                rx.button(rx.icon("list", size=14), "Details", variant="soft", size="1",
-                          on_click=TripSheetState.open_trip(trip.id)),
+                rx.button(
+                    rx.icon("list", size=14),
+                    "Details",
+                    variant="soft",
+                    size="1",
+                    on_click=TripSheetState.open_trip(trip.id),
+                ),
                 rx.cond(
                     WheelsState.shown != index,
-                    rx.button(rx.icon("map-pin", size=14), "Show on map", variant="ghost", size="1",
-                              on_click=[WheelsState.show_trip(index), rx.scroll_to("wheels-map")]),
+                    rx.button(
+                        rx.icon("map-pin", size=14),
+                        "Show on map",
+                        variant="ghost",
+                        size="1",
+                        on_click=[WheelsState.show_trip(index), rx.scroll_to("wheels-map")],
+                    ),
                 ),
                 spacing="2",
             ),
@@ -225,7 +279,7 @@ def _trip_list() -> rx.Component:
                 empty_state(
                     "map",
                     "No trips yet",
-                    "Type a few places above and we'll work out the distances, driving time and a fuel estimate.",
+                    "Add a few stops above and we'll work out the distances, driving time and a fuel estimate.",
                     "plan a trip from Sydney to Melbourne",
                 ),
                 width="100%",
@@ -236,10 +290,10 @@ def _trip_list() -> rx.Component:
 
 
 def trips_panel() -> rx.Component:
-    """The Trips tab: the map, the planner, then the trips."""
+    """The Trips tab: the planner, the trip on the map, then the trips."""
     return rx.vstack(
+        planner_card(),
         rx.box(_trip_map(), id="wheels-map", width="100%"),
-        _planner(),
         _trip_list(),
         spacing="4",
         width="100%",
