@@ -92,10 +92,10 @@ def list_row(*children: rx.Component, **props: Any) -> rx.Component:
         justify="between",
         align="center",
         width="100%",
-        py="2",
+        padding_y="var(--space-2)",
         border_bottom=f"1px solid {rx.color('gray', 4)}",
-        _last={"border_bottom": "none"},
-        gap="3",
+        spacing="3",
+        style={"&:last-child": {"border_bottom": "none"}},
         **props,
     )
 

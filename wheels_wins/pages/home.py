@@ -353,7 +353,7 @@ def _recent_card() -> rx.Component:
                         HomeState.recent,
                         lambda row: list_row(
                             rx.vstack(
-                                rx.text(row.title, size="2", weight="medium", truncate=True),
+                                rx.text(row.title, size="2", weight="medium", white_space="nowrap", overflow="hidden", text_overflow="ellipsis"),
                                 rx.hstack(
                                     category_badge(row.category),
                                     rx.text(row.day, size="1", color=rx.color("gray", 11)),
@@ -397,7 +397,7 @@ def _events_card() -> rx.Component:
                                     background=rx.color("accent", 9),
                                     flex_shrink="0",
                                 ),
-                                rx.text(row.title, size="2", weight="medium", truncate=True),
+                                rx.text(row.title, size="2", weight="medium", white_space="nowrap", overflow="hidden", text_overflow="ellipsis"),
                                 spacing="2",
                                 align="center",
                                 min_width="0",

@@ -282,9 +282,9 @@ def _entry_row(entry: EntryView) -> rx.Component:
         align="center",
         spacing="3",
         width="100%",
-        py="2",
+        padding_y="var(--space-2)",
         border_bottom=f"1px solid {rx.color('gray', 4)}",
-        _last={"border_bottom": "none"},
+        style={"&:last-child": {"border_bottom": "none"}},
         class_name="calendar-entry",
     )
 

@@ -130,7 +130,7 @@ def _figures() -> rx.Component:
 def _expense_row(item: LinkedExpense) -> rx.Component:
     return list_row(
         rx.vstack(
-            rx.text(item.title, size="2", weight="medium", truncate=True, max_width="100%"),
+            rx.text(item.title, size="2", weight="medium", white_space="nowrap", overflow="hidden", text_overflow="ellipsis", max_width="100%"),
             rx.hstack(
                 rx.text(item.day, size="1", color=rx.color("gray", 11)),
                 category_badge(item.category),

@@ -150,7 +150,7 @@ def _cards() -> rx.Component:
     def card(item: ExpenseRow) -> rx.Component:
         return rx.hstack(
             rx.vstack(
-                rx.text(item.title, size="2", weight="medium", truncate=True),
+                rx.text(item.title, size="2", weight="medium", white_space="nowrap", overflow="hidden", text_overflow="ellipsis"),
                 rx.hstack(
                     category_badge(item.category),
                     rx.text(item.day, size="1", color=rx.color("gray", 11)),
