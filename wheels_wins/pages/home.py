@@ -108,10 +108,12 @@ class HomeState(rx.State):
             return
         now = dt.datetime.now(money.zone(user.timezone))
         today = now.date()
+        day_start = now.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.UTC)
+
         def read(session: Session) -> tuple[Any, ...]:
             summary = money.month_summary(session, user_id=user.id, today=today)
             recent = expense_repo.recent(session, user_id=user.id, limit=5)
-            events = calendar_repo.upcoming(session, user_id=user.id, now=utcnow(), limit=4)
+            events = calendar_repo.upcoming(session, user_id=user.id, now=utcnow(), limit=4, day_start=day_start)
             notified = maintenance_alerts.notify_due(session, user=user, today=today)
             due = vehicle_log.maintenance_due(session, user_id=user.id, today=today)[:3]
             trip = trip_repo.active(session, user_id=user.id)
