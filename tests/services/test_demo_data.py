@@ -17,11 +17,13 @@ from wheels_wins.models import (
     FuelEntry,
     IncomeEntry,
     MaintenanceRecord,
+    MaintenanceSchedule,
+    SavedPlace,
     User,
     Vehicle,
 )
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import money, passwords
+from wheels_wins.services import money, passwords, vehicle_log
 from wheels_wins.services.demo_data import DEMO_EMAIL, DEMO_PASSWORD, DEMO_TIMEZONE, ensure_demo_account
 
 
@@ -92,6 +94,19 @@ def test_ensure_demo_account_creates_a_populated_account(session: Session) -> No
     assert len(records) == 2
     costed = [r for r in records if r.cost]
     assert len(costed) == 1 and all_expenses[costed[0].expense_id].amount == costed[0].cost
+
+    assert {s.task for s in _rows(session, MaintenanceSchedule, user.id)} == {
+        "Oil and filter change",
+        "Wheel bearings repack",
+    }
+    assert [i.task for i in vehicle_log.maintenance_due(session, user_id=user.id, today=today)] == [
+        "Wheel bearings repack",  # overdue by km: the demo shows a red badge
+        "Tyre rotation",
+    ]
+    assert {p.kind for p in _rows(session, SavedPlace, user.id)} == {
+        "free_camp", "dump_point", "campground", "mechanic", "fuel"
+    }  # fmt: skip
+    assert trip.budget == Decimal("4500.00")
 
     events = _rows(session, CalendarEvent, user.id)
     assert len(events) == 3

@@ -14,6 +14,7 @@ from wheels_wins.repositories import budgets as budget_repo
 from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import income as income_repo
+from wheels_wins.repositories import places as place_repo
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.repositories import users as user_repo
 from wheels_wins.repositories import vehicles as vehicle_repo
@@ -33,6 +34,13 @@ _SPEND = [  # (category, description, merchant, low, high, chance per day)
     ("transport", "Parking", "Council parking", 4, 12, 0.05),
     ("entertainment", "National park tour", "Parks office", 20, 60, 0.04),
     ("utilities", "Laundromat", "Laundromat", 8, 14, 0.07),
+]
+_PLACES = [  # (name, kind, lat, lon, rating, notes)
+    ("Murray River free camp, Corowa", "free_camp", -35.998, 146.392, 5, "Flat sites by the river, drop toilet, pelicans at sunset."),
+    ("Albury dump point", "dump_point", -36.081, 146.916, 3, "Behind the visitor centre; potable water tap beside it."),
+    ("Gundagai Tourist Park", "campground", -35.066, 148.104, 4, "Big drive-through sites; ask for the river end."),
+    ("Ballarat Diesel & Auto", "mechanic", -37.556, 143.852, 5, "Fitted the rear shocks same day. Fair prices."),
+    ("Horsham truck stop", "fuel", -36.712, 142.205, 4, "Easy in and out with the van hitched."),
 ]
 _FUEL_STOPS = ["Goulburn", "Gundagai", "Albury", "Wangaratta", "Seymour", "Ballarat", "Horsham", "Bordertown"]
 
@@ -61,6 +69,7 @@ def _populate(session: Session, user: User, today: dt.date, rng: random.Random) 
         session, user=user, places=["Sydney", "Canberra", "Melbourne", "Adelaide"], title="Southern loop",
         start_date=today - dt.timedelta(days=20), status="active",
     )
+    trip.budget = Decimal("4500.00")
     start = today - dt.timedelta(days=41)
     odometer = 84_100
     for offset in range(42):
@@ -89,6 +98,13 @@ def _populate(session: Session, user: User, today: dt.date, rng: random.Random) 
         session, user=user, task="Tyre rotation", date=today - dt.timedelta(days=170), odometer_km=79_000,
         next_due_date=today + dt.timedelta(days=9), next_due_km=89_000,
     )
+    vehicle_log.add_schedule(session, user=user, task="Oil and filter change", every_km=10_000, every_months=6)
+    vehicle_log.add_schedule(
+        session, user=user, task="Wheel bearings repack", every_km=40_000, every_months=24,
+        start_date=today - dt.timedelta(days=700), start_odometer_km=46_000,
+    )
+    for name, kind, lat, lon, rating, notes in _PLACES:
+        place_repo.create(session, user_id=user.id, name=name, kind=kind, lat=lat, lon=lon, rating=rating, notes=notes)
     local = money.zone(DEMO_TIMEZONE)
     for days, title in ((3, "Pick up mail at Ballarat post office"), (9, "Tyre rotation due"), (16, "Renew caravan rego")):
         calendar_repo.create(
