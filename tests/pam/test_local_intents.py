@@ -3227,6 +3227,8 @@ def test_every_intent_name_is_reachable_from_the_tables() -> None:
         "add_calendar",
         "create_post",
         "navigate",
+        "add_schedule",  # tests/pam/test_schedules.py
+        "fuel_economy",
     }
     assert produced == set(INTENTS)
 

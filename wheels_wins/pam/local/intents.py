@@ -42,6 +42,7 @@ from wheels_wins.pam.local.dates import (
 )
 from wheels_wins.pam.local.normalise import normalise
 from wheels_wins.services.categories import infer_category
+from wheels_wins.services.units import KM_PER_MILE
 
 REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
     "add_expense": ("amount",),
@@ -49,6 +50,7 @@ REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
     "add_income": ("amount",),
     "log_fuel": ("litres", "total_cost"),
     "log_maintenance": ("task",),
+    "add_schedule": ("task",),
     "plan_trip": ("places",),
     "add_calendar": ("title", "date"),
     "create_post": ("content",),
@@ -65,6 +67,8 @@ INTENTS: tuple[str, ...] = (
     "log_fuel",
     "log_maintenance",
     "maintenance_due",
+    "add_schedule",
+    "fuel_economy",
     "plan_trip",
     "list_trips",
     "add_calendar",
@@ -442,6 +446,66 @@ def _calendar_intent(s: _Sentence, confidence: float) -> Intent:
     if title:
         slots["title"] = title[:160]
     return Intent("add_calendar", confidence, slots)
+
+
+_EVERY = re.compile(
+    r"\bevery\s+(?:(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<k>k\s?)?|(?P<one>an?|one|single)\s+)?"
+    r"(?P<unit>kms?|kilomet(?:re|er)s?|miles?|mi|months?|years?|yrs?|weeks?)\b",
+    re.IGNORECASE,
+)
+
+
+_OR_INTERVAL = re.compile(
+    r"\s*(?:,\s*)?(?:or|and|/|whichever\s+comes\s+first,?)\s*(?:every\s+)?(?:(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<k>k\s?)?|"
+    r"(?P<one>an?|one)\s+)(?P<unit>kms?|kilomet(?:re|er)s?|miles?|mi|months?|years?|yrs?|weeks?)\b",
+    re.IGNORECASE,
+)
+
+
+def _schedule(s: _Sentence) -> Intent | None:
+    """"Rotate the tyres every 10,000 km", "remind me to change the oil every 6 months or 10k km"."""
+    intervals = list(_EVERY.finditer(s.text))
+    if not intervals:
+        return None
+    for m in list(intervals):  # "every 10,000 km or 6 months"
+        more = _OR_INTERVAL.match(s.text, m.end())
+        if more:
+            intervals.append(more)
+    task = entities.maintenance_task(s.text) or entities.repair_task(s.text)
+    if task is None:
+        return None
+    slots: dict[str, Any] = {"task": task}
+    for m in intervals:
+        value = Decimal(m["num"].replace(",", "")) if m["num"] else Decimal(1)
+        unit = m["unit"].lower()
+        if m["k"]:
+            value *= 1000
+        if unit.startswith(("km", "kilomet")):
+            slots["every_km"] = int(value)
+        elif unit.startswith("mi"):
+            slots["every_km"] = round(float(value) * KM_PER_MILE)
+        elif unit.startswith("week"):
+            slots["every_months"] = max(1, round(float(value) * 7 / 30.44))
+        elif unit.startswith(("year", "yr")):
+            slots["every_months"] = int(value * 12)
+        else:
+            slots["every_months"] = int(value)
+    return Intent("add_schedule", 0.9, slots)
+
+
+_ECONOMY = re.compile(
+    r"\b(?:fuel\s+)?(?:consumption|economy|efficiency)\b|\bmpg\b|\bl\s?/\s?100\s?km\b|\blitres?\s+per\s+100\b|"
+    r"\bhow\s+much\s+(?:fuel|diesel|petrol|gas)\s+(?:am\s+i|are\s+we|does\s+(?:it|the\s+\w+)|is\s+(?:it|the\s+\w+))\s+"
+    r"(?:using|use|burning|burn|drinking|drink|going\s+through|chewing\s+through)\b|\bhow\s+thirsty\b",
+    re.IGNORECASE,
+)
+
+
+def _economy(s: _Sentence) -> Intent | None:
+    """"What's my fuel consumption?", "how much diesel is the truck using?" (not a fill-up with figures)."""
+    if not _ECONOMY.search(s.text) or s.quantities or s.money:
+        return None
+    return Intent("fuel_economy", 0.9)
 
 
 def _calendar(s: _Sentence) -> Intent | None:
@@ -1153,7 +1217,7 @@ def classify(text: str, today: dt.date | None = None) -> Intent:
     if not cleaned.strip(" .!?,"):
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = _Sentence(cleaned, today)
-    for rule in (_correction, _undo, _post, _calendar, _navigate, _help):
+    for rule in (_correction, _undo, _post, _schedule, _economy, _calendar, _navigate, _help):
         found = rule(s)
         if found:
             return found

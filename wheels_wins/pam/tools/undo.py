@@ -37,6 +37,7 @@ def _delete(ctx: ToolContext, record: dict[str, Any]) -> bool:
         "trip": lambda: trip_repo.delete_trip(ctx.session, user_id=ctx.user_id, trip_id=record_id),
         "fuel": lambda: vehicle_log.delete_fuel(ctx.session, user=ctx.user, fuel_id=record_id),
         "maintenance": lambda: vehicle_log.delete_maintenance(ctx.session, user=ctx.user, record_id=record_id),
+        "schedule": lambda: vehicle_log.delete_schedule(ctx.session, user=ctx.user, schedule_id=record_id),
         "calendar": lambda: calendar_repo.delete(ctx.session, user_id=ctx.user_id, event_id=record_id),
         "post": lambda: post_repo.delete(ctx.session, user_id=ctx.user_id, post_id=record_id),
     }

@@ -11,8 +11,15 @@ from pydantic import Field
 from wheels_wins.pam.tools.common import PositiveMoney, ShortText, money_text
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
-from wheels_wins.repositories import fuel as fuel_repo
-from wheels_wins.services import vehicle_log
+from wheels_wins.services import fuel_economy, vehicle_log
+from wheels_wins.services.maintenance_due import schedule_statuses
+from wheels_wins.services.units import (
+    distance_unit,
+    format_consumption,
+    format_distance,
+    format_volume,
+    km_to_display,
+)
 
 Litres = Annotated[Decimal, Field(gt=0, le=2000, decimal_places=2)]
 Odometer = Annotated[int, Field(ge=0, le=5_000_000)]
@@ -39,9 +46,10 @@ def log_fuel(
         )
     except vehicle_log.VehicleLogError as error:
         return ToolResult.fail(error.message)
-    odo = f" at {entry.odometer_km:,} km" if entry.odometer_km is not None else ""
+    units = ctx.user.units
+    odo = f" at {_reading(entry.odometer_km, units)}" if entry.odometer_km is not None else ""
     return ToolResult(
-        True, f"Logged {entry.litres.normalize():f} L for {money_text(entry.total_cost, ctx.user.currency)}{odo}",
+        True, f"Logged {format_volume(entry.litres, units)} for {money_text(entry.total_cost, ctx.user.currency)}{odo}",
         {"id": str(entry.id), "litres": str(entry.litres), "total_cost": f"{entry.total_cost:.2f}",
          "price_per_litre": str(entry.price_per_litre), "odometer_km": entry.odometer_km, "date": entry.date.isoformat()},
         undo={"op": "delete", "kind": "fuel", "id": str(entry.id)}, changed=("fuel", "expenses"),
@@ -50,20 +58,20 @@ def log_fuel(
 
 @tool()
 def fuel_consumption(ctx: ToolContext) -> ToolResult:
-    """Average fuel consumption (L/100 km) between full fills with odometer readings, and recent price per litre."""
-    rows, _ = fuel_repo.list_page(ctx.session, user_id=ctx.user_id, limit=50)
-    fills = sorted((r for r in rows if r.odometer_km is not None and r.full_tank), key=lambda r: r.odometer_km or 0)
-    price = fuel_repo.recent_price_per_litre(ctx.session, user_id=ctx.user_id)
-    if len(fills) < 2:
+    """Average fuel consumption measured between full fills (partial fills in between count), and recent fuel price."""
+    measured = fuel_economy.economy(ctx.session, user_id=ctx.user_id)
+    basis = measured.basis
+    price = str(basis.price_per_litre) if basis.price_source == "log" else None
+    if measured.average_l_per_100km is None:
         return ToolResult(True, "I need at least two full fills with odometer readings to work out consumption",
-                          {"l_per_100km": None, "price_per_litre": str(price) if price else None})
-    distance = (fills[-1].odometer_km or 0) - (fills[0].odometer_km or 0)
-    litres = sum((f.litres for f in fills[1:]), Decimal(0))
-    if distance <= 0:
-        return ToolResult.fail("The odometer readings don't increase, so I can't work out consumption.")
-    per_100 = float(litres) / distance * 100
-    return ToolResult(True, f"{per_100:.1f} L/100 km over {distance:,} km",
-                      {"l_per_100km": round(per_100, 1), "distance_km": distance, "price_per_litre": str(price) if price else None})
+                          {"l_per_100km": None, "price_per_litre": price})
+    units = ctx.user.units
+    text = (f"{format_consumption(measured.average_l_per_100km, units)} over "
+            f"{format_distance(measured.average_distance_km, units)}")
+    return ToolResult(True, text, {
+        "l_per_100km": round(measured.average_l_per_100km, 1), "distance_km": measured.average_distance_km,
+        "intervals": measured.averaged_intervals, "price_per_litre": price,
+    })
 
 
 @tool(mutates=True)
@@ -84,7 +92,7 @@ def log_maintenance(
     )
     parts = [f"Logged {record.task}"]
     if record.odometer_km is not None:
-        parts.append(f"at {record.odometer_km:,} km")
+        parts.append(f"at {_reading(record.odometer_km, ctx.user.units)}")
     if record.cost is not None:
         parts.append(f"({money_text(record.cost, ctx.user.currency)})")
     return ToolResult(
@@ -108,3 +116,39 @@ def maintenance_due(ctx: ToolContext) -> ToolResult:
         return ToolResult(True, "Nothing is due soon", {"items": []})
     text = "; ".join(f"{d['task']} {'overdue' if d['overdue'] else 'due soon'}" for d in data)
     return ToolResult(True, text, {"items": data})
+
+
+@tool(mutates=True)
+def add_maintenance_schedule(
+    ctx: ToolContext,
+    task: Annotated[str, Field(min_length=2, max_length=160)],
+    every_km: Annotated[int, Field(ge=100, le=vehicle_log.MAX_EVERY_KM)] | None = None,
+    every_months: Annotated[int, Field(ge=1, le=vehicle_log.MAX_EVERY_MONTHS)] | None = None,
+) -> ToolResult:
+    """Repeat a maintenance task every so many km and/or months (e.g. oil change every 10000 km or 6 months);
+    it then shows as due soon or overdue and appears in the calendar."""
+    try:
+        schedule = vehicle_log.add_schedule(
+            ctx.session, user=ctx.user, task=task, every_km=every_km, every_months=every_months
+        )
+    except vehicle_log.VehicleLogError as error:
+        return ToolResult.fail(f"I couldn't add that schedule: {error.message}.")
+    units = ctx.user.units
+    every = [f"{format_distance(schedule.every_km, units)}" if schedule.every_km else "",
+             f"{schedule.every_months} month{'s' if schedule.every_months != 1 else ''}" if schedule.every_months else ""]
+    due = schedule_statuses(ctx.session, user_id=ctx.user_id, today=ctx.today, schedules=[schedule])[0].due
+    when = [f"{due.due_date:%-d %b %Y}" if due.due_date else "", _reading(due.due_km, units) if due.due_km else ""]
+    text = f"{schedule.task} every {' or '.join(filter(None, every))}"
+    if any(when):
+        text += f" — next due {' or at '.join(filter(None, when))}"
+    return ToolResult(
+        True, text,
+        {"id": str(schedule.id), "task": schedule.task, "every_km": schedule.every_km, "every_months": schedule.every_months,
+         "next_due_date": due.due_date.isoformat() if due.due_date else None, "next_due_km": due.due_km},
+        undo={"op": "delete", "kind": "schedule", "id": str(schedule.id)}, changed=("maintenance",),
+    )
+
+
+def _reading(km: int | None, units: str) -> str:
+    """An odometer reading in the user's units, to the unit: "85,300 km" or "53,002 mi"."""
+    return f"{round(km_to_display(km or 0, units)):,} {distance_unit(units)}"
