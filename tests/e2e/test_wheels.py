@@ -94,6 +94,9 @@ def test_build_a_trip_by_typing_pin_plan_reorder_and_optimise(
     expect(rows.first).to_contain_text("Sydney")
     expect(rows.last).to_contain_text("Pin at")
     expect(_trip_map(page).locator(".leaflet-marker-icon")).to_have_count(4)
+    expect(page.get_by_text(re.compile(r"^\d[\d,]* km · \d+ h.* · estimate$"))).to_be_visible()
+    page.mouse.move(0, 0)
+    screenshot(page, "wheels-trip-on-map-desktop")
 
 
 def test_paste_a_list_unknown_names_and_the_draft_survives_a_reload_on_a_phone(

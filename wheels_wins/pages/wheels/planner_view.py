@@ -137,7 +137,7 @@ def _picking_banner() -> rx.Component:
                     align="center",
                     justify="between",
                     wrap="wrap",
-                    gap="2",
+                    spacing="2",
                     width="100%",
                 ),
             ),
@@ -217,7 +217,7 @@ def _actions() -> rx.Component:
             ),
         ),
         wrap="wrap",
-        gap="2",
+        spacing="2",
         width="100%",
     )
 

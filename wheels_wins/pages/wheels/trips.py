@@ -255,12 +255,15 @@ class WheelsState(rx.State):
     @rx.event
     async def optimise(self):
         """Reorder the middle stops into the shortest drive (first and last stay) and say what it saved."""
-        saved = await self._edit_shown(
-            lambda session, user, trip: trip_service.optimise_stops(session, user=user, trip=trip)
+        result = await self._edit_shown(
+            lambda session, user, trip: (trip_service.optimise_stops(session, user=user, trip=trip), user.units)
         )
-        if saved is None:
+        if result is None:
             return
+        saved, units = result
         message = (
-            f"New order saves about {saved:,.0f} km." if saved > 0 else "The stops were already in the shortest order."
+            f"New order saves about {distance_label(saved, units)}."
+            if saved > 0
+            else "The stops were already in the shortest order."
         )
         return [WheelsState.load, rx.toast.success(message)]

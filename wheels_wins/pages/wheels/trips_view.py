@@ -174,7 +174,7 @@ def _trip_map() -> rx.Component:
                 ),
                 align="center",
                 wrap="wrap",
-                gap="2",
+                spacing="2",
                 margin_bottom="10px",
             ),
             rx.grid(
@@ -219,7 +219,7 @@ def _trip_card(trip: TripView, index: rx.Var[int]) -> rx.Component:
                 align="start",
                 width="100%",
             ),
-            rx.flex(rx.foreach(trip.stops, _stop), wrap="wrap", gap="2", align="center"),
+            rx.flex(rx.foreach(trip.stops, _stop), wrap="wrap", spacing="2", align="center"),
             rx.hstack(
                 rx.button(
                     rx.icon("list", size=14),
