@@ -87,17 +87,16 @@ def stat(label: str, value: rx.Var[str] | str, hint: rx.Var[str] | str = "") -> 
 
 def list_row(*children: rx.Component, **props: Any) -> rx.Component:
     """One row in a card's list, separated from the next by a hairline."""
-    return rx.hstack(
-        *children,
-        justify="between",
-        align="center",
-        width="100%",
-        padding_y="var(--space-2)",
-        border_bottom=f"1px solid {rx.color('gray', 4)}",
-        spacing="3",
-        style={"&:last-child": {"border_bottom": "none"}},
-        **props,
-    )
+    defaults: dict[str, Any] = {
+        "justify": "between",
+        "align": "center",
+        "width": "100%",
+        "padding_y": "var(--space-2)",
+        "border_bottom": f"1px solid {rx.color('gray', 4)}",
+        "spacing": "3",
+        "style": {"&:last-child": {"border_bottom": "none"}},
+    }
+    return rx.hstack(*children, **(defaults | props))
 
 
 def category_badge(category: rx.Var[str] | str) -> rx.Component:
