@@ -57,8 +57,8 @@ def test_a_draft_from_the_browser_is_validated_like_input() -> None:
 
 
 def test_a_pin_is_named_by_its_coordinates() -> None:
-    assert pin_name(-34.75123, 149.72) == "Pin at 34.7512° S, 149.7200° E"
-    assert pin_name(40.0, -74.5) == "Pin at 40.0000° N, 74.5000° W"
+    assert pin_name(-34.75123, 149.72) == "Pin 34.751° S, 149.720° E"
+    assert pin_name(40.0, -74.5) == "Pin 40.000° N, 74.500° W"
 
 
 def test_a_notice_names_the_namesake_taken_for_an_ambiguous_name() -> None:

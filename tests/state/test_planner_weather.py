@@ -38,7 +38,8 @@ def test_the_day_is_the_start_when_ahead_else_today() -> None:
     assert forecast_day(None, TODAY) == TODAY
     assert forecast_day(dt.date(2026, 5, 1), TODAY) == TODAY
     assert forecast_day(dt.date(2026, 6, 5), TODAY) == dt.date(2026, 6, 5)
-    assert days_needed(TODAY, TODAY) == 1
+    assert days_needed(TODAY, TODAY) == 2  # a place west of the user may still be on yesterday
+    assert days_needed(dt.date(2026, 6, 5), TODAY) == 6
     assert days_needed(dt.date(2026, 6, 16), TODAY) == 16
     assert days_needed(dt.date(2026, 6, 17), TODAY) == 0  # beyond the service's 16 days
 

@@ -45,8 +45,8 @@ class DraftStop:
 
 
 def pin_name(lat: float, lon: float) -> str:
-    """'Pin at 34.7512° S, 149.7200° E' for a point picked on the map."""
-    return f"Pin at {abs(lat):.4f}° {'S' if lat < 0 else 'N'}, {abs(lon):.4f}° {'W' if lon < 0 else 'E'}"
+    """'Pin 34.751° S, 149.720° E' for a point picked on the map (three decimals: about 100 m)."""
+    return f"Pin {abs(lat):.3f}° {'S' if lat < 0 else 'N'}, {abs(lon):.3f}° {'W' if lon < 0 else 'E'}"
 
 
 def parse_draft(raw: str, owner: str) -> tuple[list[DraftStop], str, str]:

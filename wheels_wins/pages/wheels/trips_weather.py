@@ -31,9 +31,13 @@ def forecast_day(start: dt.date | None, today: dt.date) -> dt.date:
 
 
 def days_needed(day: dt.date, today: dt.date) -> int:
-    """How many forecast days reach `day` (0 when it is beyond the service's range)."""
+    """How many forecast days to ask for to reach `day` (0 when it is beyond the service's range).
+
+    One more than the days from today: forecasts are dated in each place's own timezone, and a
+    place west of the user may still be on yesterday.
+    """
     needed = (day - today).days + 1
-    return needed if 1 <= needed <= weather.MAX_DAYS else 0
+    return min(needed + 1, weather.MAX_DAYS) if 1 <= needed <= weather.MAX_DAYS else 0
 
 
 def _temps(day: weather.DayForecast) -> str:
