@@ -113,6 +113,8 @@ def test_paste_a_list_unknown_names_and_the_draft_survives_a_reload_on_a_phone(
     expect(page.get_by_role("button", name="Pick on the map instead")).to_be_visible()
 
     box.fill("Sydney, Richmond, Melbourne")
+    expect(page.get_by_text("Press Enter to add these 3 places in order.")).to_be_visible()
+    expect(page.get_by_text("No place called", exact=False)).to_have_count(0)
     box.press("Enter")
     draft = page.get_by_role("list", name="Stops of the draft trip").get_by_role("listitem")
     expect(draft).to_have_count(3, timeout=FIRST_LOOKUP_MS)

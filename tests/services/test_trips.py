@@ -15,9 +15,8 @@ from wheels_wins.models import Trip, TripWaypoint
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.repositories import vehicles
 from wheels_wins.services import gazetteer, geo
+from wheels_wins.services.fuel_economy import DEFAULT_CONSUMPTION_L_PER_100KM, DEFAULT_PRICE_PER_LITRE
 from wheels_wins.services.trips import (
-    DEFAULT_CONSUMPTION_L_PER_100KM,
-    DEFAULT_PRICE_PER_LITRE,
     Stop,
     UnknownPlace,
     default_title,

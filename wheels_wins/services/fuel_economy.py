@@ -19,8 +19,11 @@ from sqlmodel import Session
 from wheels_wins.models import FuelEntry
 from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import vehicles as vehicle_repo
-from wheels_wins.services.trips import DEFAULT_CONSUMPTION_L_PER_100KM, DEFAULT_PRICE_PER_LITRE
 
+DEFAULT_PRICE_PER_LITRE = Decimal("1.95")
+"""Used for trip estimates until the fuel log has a price."""
+DEFAULT_CONSUMPTION_L_PER_100KM = 14.0
+"""Used for trip estimates until the user describes their vehicle: a typical tow vehicle with a van."""
 AVERAGE_INTERVALS = 10
 """How many of the newest intervals the average covers."""
 HISTORY_FILLS = 200
@@ -95,7 +98,7 @@ def intervals(fills: Sequence[FuelEntry]) -> list[Interval]:
 
 
 def estimate_basis(session: Session, *, user_id: uuid.UUID) -> EstimateBasis:
-    """The consumption and price `services.trips.fuel_cost_estimate` uses, and where each came from."""
+    """The consumption and price trip fuel estimates use (`fuel_cost`), and where each came from."""
     vehicle = vehicle_repo.primary(session, user_id=user_id)
     price = fuel_repo.recent_price_per_litre(session, user_id=user_id)
     return EstimateBasis(
@@ -123,3 +126,9 @@ def economy(
         average_litres=litres,
         basis=estimate_basis(session, user_id=user_id),
     )
+
+
+def fuel_cost(basis: EstimateBasis, distance_km: float) -> Decimal:
+    """What driving `distance_km` costs in fuel on this basis, to the cent."""
+    litres = Decimal(str(distance_km)) * Decimal(str(basis.consumption_l_per_100km)) / Decimal(100)
+    return (litres * basis.price_per_litre).quantize(_HUNDREDTHS, rounding=ROUND_HALF_UP)

@@ -23,16 +23,12 @@ from sqlmodel import Session
 
 from wheels_wins.db import session_scope, to_money
 from wheels_wins.models import Trip, TripWaypoint, User
-from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.repositories import vehicles as vehicle_repo
-from wheels_wins.services import gazetteer, geo, geocoding, routing
+from wheels_wins.services import fuel_economy, gazetteer, geo, geocoding, routing
 from wheels_wins.settings import Settings
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PRICE_PER_LITRE = Decimal("1.95")
-DEFAULT_CONSUMPTION_L_PER_100KM = 14.0
 TRIP_STATUSES = ("planning", "active", "completed")
 
 
@@ -93,11 +89,7 @@ async def resolve_stops(specs: Sequence[StopSpec], *, settings: Settings | None 
 
 def fuel_cost_estimate(session: Session, *, user_id: uuid.UUID, distance_km: float) -> Decimal:
     """Fuel cost for a distance from the vehicle's consumption and the user's recent price per litre."""
-    vehicle = vehicle_repo.primary(session, user_id=user_id)
-    consumption = vehicle.consumption_l_per_100km if vehicle else DEFAULT_CONSUMPTION_L_PER_100KM
-    price = fuel_repo.recent_price_per_litre(session, user_id=user_id) or DEFAULT_PRICE_PER_LITRE
-    litres = Decimal(str(distance_km)) * Decimal(str(consumption)) / Decimal(100)
-    return to_money(litres * price)
+    return fuel_economy.fuel_cost(fuel_economy.estimate_basis(session, user_id=user_id), distance_km)
 
 
 def _apply_route(

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from wheels_wins.api.schemas.common import LitresOut, PricePerLitreOut, Schema, Str, Timestamp
-from wheels_wins.services.trips import DEFAULT_CONSUMPTION_L_PER_100KM
+from wheels_wins.services.fuel_economy import DEFAULT_CONSUMPTION_L_PER_100KM
 
 FuelType = Literal["diesel", "unleaded", "premium", "e10", "e85", "lpg"]
 FUEL_TYPES: tuple[str, ...] = get_args(FuelType)

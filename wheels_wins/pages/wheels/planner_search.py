@@ -50,8 +50,18 @@ class PlannerSearchState(rx.State):
             self.suggestions, self.searched = [], ""
             return
         # Offline while typing (public Nominatim forbids search-as-you-type); Enter may ask online.
-        self.suggestions = await place_suggest.suggest(text, user_id=user.id, online=False)
-        self.searched = text.strip()
+        found = await place_suggest.suggest(text, user_id=user.id, online=False)
+        self.suggestions = found
+        # A list ("Sydney, Canberra, Melbourne") is not an unknown place: Enter adds its names (`list_size`).
+        self.searched = "" if not found and len(place_suggest.split_names(text)) > 1 else text.strip()
+
+    @rx.var
+    def list_size(self) -> int:
+        """How many places the text names when it reads as a list with nothing suggested, else 0."""
+        if self.suggestions or self.searched:
+            return 0
+        count = len(place_suggest.split_names(self.query))
+        return count if count > 1 else 0
 
     @rx.event
     async def pick_place(self, index: int):

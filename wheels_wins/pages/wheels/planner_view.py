@@ -259,6 +259,18 @@ def planner_card() -> rx.Component:
                     placeholder="Add a stop: a town or a saved place",
                 ),
                 rx.cond(
+                    PlannerSearchState.list_size > 0,
+                    rx.text(
+                        rx.icon("corner-down-left", size=13),
+                        " Press Enter to add these ",
+                        PlannerSearchState.list_size.to_string(),
+                        " places in order.",
+                        size="2",
+                        color=rx.color("gray", 11),
+                        role="status",
+                    ),
+                ),
+                rx.cond(
                     PlannerState.notice != "",
                     rx.callout(PlannerState.notice, icon="info", size="1", color_scheme="blue", width="100%"),
                 ),

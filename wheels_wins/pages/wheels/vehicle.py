@@ -31,7 +31,7 @@ from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.repositories import vehicles as vehicle_repo
 from wheels_wins.services import fuel_economy, money, units
-from wheels_wins.services.trips import DEFAULT_CONSUMPTION_L_PER_100KM
+from wheels_wins.services.fuel_economy import DEFAULT_CONSUMPTION_L_PER_100KM
 from wheels_wins.state.auth import current_user, run_in_session
 
 log = logging.getLogger(__name__)
