@@ -30,3 +30,13 @@ def primary(session: Session, *, user_id: uuid.UUID) -> Vehicle | None:
 def update(session: Session, *, user_id: uuid.UUID, vehicle_id: uuid.UUID, changes: Mapping[str, Any]) -> Vehicle | None:
     """Change fields of the user's vehicle."""
     return update_owned(session, Vehicle, user_id=user_id, record_id=vehicle_id, changes=changes)
+
+
+def save_primary(session: Session, *, user_id: uuid.UUID, fields: Mapping[str, Any]) -> tuple[Vehicle, bool]:
+    """Create the user's vehicle or change the one estimates use; returns (vehicle, created)."""
+    vehicle = primary(session, user_id=user_id)
+    if vehicle is None:
+        return create(session, user_id=user_id, **fields), True
+    updated = update(session, user_id=user_id, vehicle_id=vehicle.id, changes=fields)
+    assert updated is not None  # just read as the user's own
+    return updated, False

@@ -29,11 +29,7 @@ def get_vehicle(user: CurrentUser, session: SessionDep) -> VehiclePublic:
 )
 def put_vehicle(body: VehicleIn, user: CurrentUser, session: SessionDep, response: Response) -> VehiclePublic:
     """Create the vehicle (201) or replace its profile (200); fields left out take their defaults."""
-    fields = body.model_dump()
-    vehicle = vehicle_repo.primary(session, user_id=user.id)
-    if vehicle is None:
-        vehicle = vehicle_repo.create(session, user_id=user.id, **fields)
+    vehicle, created = vehicle_repo.save_primary(session, user_id=user.id, fields=body.model_dump())
+    if created:
         response.status_code = status.HTTP_201_CREATED
-    else:
-        vehicle = vehicle_repo.update(session, user_id=user.id, vehicle_id=vehicle.id, changes=fields)
     return VehiclePublic.model_validate(vehicle)

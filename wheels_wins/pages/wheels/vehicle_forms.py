@@ -142,9 +142,4 @@ def read_profile(
 
 def save_profile(session: Session, *, user_id: uuid.UUID, fields: Mapping[str, Any]) -> Vehicle:
     """Create the user's vehicle, or change the one they have."""
-    vehicle = vehicle_repo.primary(session, user_id=user_id)
-    if vehicle is None:
-        return vehicle_repo.create(session, user_id=user_id, **fields)
-    updated = vehicle_repo.update(session, user_id=user_id, vehicle_id=vehicle.id, changes=fields)
-    assert updated is not None
-    return updated
+    return vehicle_repo.save_primary(session, user_id=user_id, fields=fields)[0]
