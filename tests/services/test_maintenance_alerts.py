@@ -69,7 +69,7 @@ def test_becoming_overdue_sends_a_second_notice(session: Session, make_user) -> 
     assert soon.title == "Oil change is due soon"
     assert (overdue.title, overdue.body) == (
         "Oil change is overdue",
-        "Overdue by 2 days. Was due on 1 Jul 2026 or at 55,923 mi.",
+        "Overdue by 2 days. Due on 1 Jul 2026 or at 55,923 mi.",
     )
 
 

@@ -104,6 +104,6 @@ def test_due_row() -> None:
     overdue = DueItem("Rego", True, -3, None, dt.date(2026, 5, 29), None)
     assert due_row(overdue, "metric") == due_row(overdue, "imperial")
     row = due_row(overdue, "metric")
-    assert (row.task, row.overdue, row.label, row.detail) == ("Rego", True, "Overdue by 3 days", "Was due 29 May 2026")
+    assert (row.task, row.overdue, row.label, row.detail) == ("Rego", True, "Overdue by 3 days", "Due 29 May 2026")
     soon = due_row(DueItem("Oil change", False, 12, 400, dt.date(2026, 6, 13), 130_000, soon=True), "imperial")
     assert (soon.label, soon.detail) == ("Due in 12 days or 249 mi", "Next due 13 Jun 2026 or at 80,778 mi")

@@ -46,7 +46,7 @@ def _body(item: DueItem, units: str) -> str:
         when.append(f"on {item.due_date.day} {item.due_date:%b %Y}")
     if item.due_km is not None:
         when.append(f"at {km_to_display(item.due_km, units):,.0f} {distance_unit(units)}")
-    lead = "Was due" if item.overdue else "Next due"
+    lead = "Due" if item.overdue else "Next due"  # "was due" misleads when only the km has passed
     due = f" {lead} {' or '.join(when)}." if when else ""
     return f"{due_label(item, units)}.{due}"
 

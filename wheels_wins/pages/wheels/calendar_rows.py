@@ -100,7 +100,7 @@ def entry_view(entry: Entry, day: dt.date, tz: ZoneInfo, *, now: dt.datetime, up
         if first < today:
             when = f"Overdue since {day_label(first, today)}"
         else:  # overdue by distance before its date
-            when = f"{'Overdue · date due' if entry.overdue else 'Due'} {_when_day(first, today)}"
+            when = f"{'Overdue by distance; date due' if entry.overdue else 'Due'} {_when_day(first, today)}"
     else:
         time = time_label(entry, day, tz)
         if upcoming:

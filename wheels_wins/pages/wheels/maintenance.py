@@ -102,7 +102,7 @@ def due_when(item: DueItem, units: str) -> str:
 def due_row(item: DueItem, units: str) -> DueRow:
     """A due item as the list shows it."""
     when = due_when(item, units)
-    lead = "Was due" if item.overdue else "Next due"
+    lead = "Due" if item.overdue else "Next due"  # "was due" misleads when only the km has passed
     return DueRow(item.task, item.overdue, maintenance_due.due_label(item, units), f"{lead} {when}" if when else "")
 
 
