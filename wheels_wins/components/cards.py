@@ -19,7 +19,7 @@ def page_header(title: str | rx.Var[str], subtitle: str | rx.Var[str] = "", *act
         justify="between",
         align="end",
         wrap="wrap",
-        gap="3",
+        spacing="3",
         width="100%",
         padding_bottom="var(--space-2)",
     )

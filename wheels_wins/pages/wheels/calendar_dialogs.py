@@ -130,7 +130,7 @@ def event_dialog() -> rx.Component:
                         rx.spacer(),
                         rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", type="button")),
                         rx.button(rx.cond(s.editing_id != "", "Save changes", "Add"), type="submit", loading=s.saving),
-                        gap="2",
+                        spacing="2",
                         width="100%",
                         align="center",
                     ),

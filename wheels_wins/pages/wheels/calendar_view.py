@@ -58,7 +58,7 @@ def _toolbar() -> rx.Component:
         justify="between",
         align="center",
         wrap="wrap",
-        gap="3",
+        spacing="3",
         width="100%",
     )
 

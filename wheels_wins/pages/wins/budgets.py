@@ -218,7 +218,7 @@ def budgets_panel() -> rx.Component:
                 align="center",
                 width="100%",
                 wrap="wrap",
-                gap="2",
+                spacing="2",
             ),
             rx.cond(
                 BudgetsState.loaded,
