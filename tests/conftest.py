@@ -149,7 +149,7 @@ def session(engine: Engine) -> Iterator[Session]:
 
 
 @pytest.fixture
-def make_user(session: Session) -> Callable[..., "object"]:
+def make_user(session: Session) -> Callable[..., object]:
     """Create users directly (no password hashing cost): make_user(email=..., full_name=...)."""
     from wheels_wins.models import User
 

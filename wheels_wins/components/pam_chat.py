@@ -8,7 +8,6 @@ from wheels_wins.state.auth import AuthState
 from wheels_wins.state.pam import ChatItem, Chip, PamReplyState, PamState
 
 
-
 def _markdown(content: rx.Var[str]) -> rx.Component:
     """PAM's reply as markdown, with raw HTML shown as text (never parsed) and images reduced to their alt text."""
     return rx.markdown(

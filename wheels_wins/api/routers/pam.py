@@ -8,7 +8,13 @@ from wheels_wins.api.deps import CurrentUser, CurrentUserId, PagingDep, SessionD
 from wheels_wins.api.errors import ERROR_RESPONSES, not_found
 from wheels_wins.api.schemas.common import Page
 from wheels_wins.api.schemas.pam import (
-    ChatRequest, ChatResponse, ConversationDetail, ConversationSummary, FeedbackCreate, FeedbackPublic, MessagePublic,
+    ChatRequest,
+    ChatResponse,
+    ConversationDetail,
+    ConversationSummary,
+    FeedbackCreate,
+    FeedbackPublic,
+    MessagePublic,
     ToolCallPublic,
 )
 from wheels_wins.models import PamMessage
