@@ -150,9 +150,13 @@ def test_markers_read_each_stop_and_place_and_number_stops_from_one() -> None:
     assert re.search(r'title:stop_rx_state_\?\.\["name"\]', stop)
     place = js[js.index("jsx(PlaceMarker,") :]
     assert re.search(r'kind:place_rx_state_\?\.\["kind"\]', place)
-    # The view fits the stops followed by the route line.
+    # The view fits the stops followed by the route line, or the places when there are neither.
     points = js[js.index("points:") :]
-    assert re.match(r'points:\[\.\.\..*stops.*\.map\(.*\["lat"\].*\["lon"\].*\.\.\..*route', points)
+    assert re.match(
+        r"points:\(pyOr\(\(.*stops.*\.length > 0\), \(\) => \(\(.*route.*\.length > 0\)\)\) \? "
+        r'\[\.\.\..*stops.*\.map\(.*\["lat"\].*\["lon"\].*\.\.\..*route.* : .*places.*\.map\(',
+        points,
+    )
 
 
 def test_names_are_rendered_as_text_never_as_html() -> None:

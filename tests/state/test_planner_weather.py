@@ -53,6 +53,8 @@ def test_rows_for_stops_with_a_forecast_that_day() -> None:
     ]
     (tomorrow,) = weather_rows(["Sydney"], found[:1], TODAY + dt.timedelta(days=1), TODAY)
     assert (tomorrow.day, tomorrow.temps, tomorrow.rain) == ("Tue 2 Jun", "— – 18°C", "")
+    (imperial,) = weather_rows(["Sydney"], found[:1], TODAY, TODAY, "imperial")
+    assert imperial.temps == "46° – 65°F"  # 8 °C and 18.4 °C
 
 
 def test_icons_follow_the_wmo_code_groups() -> None:

@@ -236,7 +236,8 @@ def trip_map(
     label: str | rx.Var[str] = "Trip map",
     **props: Any,
 ) -> rx.Component:
-    """The map of a trip: numbered stops, the route line and saved places, fitted to the stops and route.
+    """The map of a trip: numbered stops, the route line and saved places, fitted to the stops and route
+    (to the places when there are neither).
 
     `on_map_click` receives the clicked latitude and longitude; with it set, double-click no
     longer zooms (it would add two stops). `route_estimated` dashes the line, for straight legs
@@ -267,7 +268,12 @@ def trip_map(
         rx.foreach(places, _place_marker),
         rx.foreach(stops, _stop_marker),
         FitBounds.create(
-            points=stops.map(lambda stop: [stop.lat, stop.lon]).to(list[list[float]]) + route,
+            # With no trip to show, the view fits the saved places instead of all of Australia.
+            points=rx.cond(
+                (stops.length() > 0) | (route.length() > 0),
+                stops.map(lambda stop: [stop.lat, stop.lon]).to(list[list[float]]) + route,
+                places.map(lambda place: [place.lat, place.lon]).to(list[list[float]]),
+            ),
             fallback=AUSTRALIA_BOUNDS,
             max_zoom=11,
             padding=32,

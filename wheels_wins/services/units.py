@@ -93,3 +93,16 @@ def format_volume(litres: Decimal, units: str) -> str:
 def format_consumption(l_per_100km: float, units: str) -> str:
     """'14.2 L/100 km' or '16.6 mpg'."""
     return f"{consumption_to_display(l_per_100km, units):.1f} {consumption_unit(units)}"
+
+
+def format_temperature_range(low_c: float | None, high_c: float | None, units: str) -> str:
+    """'8° – 18°C' or '46° – 64°F'; a dash for a missing end, and alone when both are."""
+    if low_c is None and high_c is None:
+        return "—"
+
+    def degrees(celsius: float | None) -> str:
+        if celsius is None:
+            return "—"
+        return f"{celsius * 9 / 5 + 32 if is_imperial(units) else celsius:.0f}°"
+
+    return f"{degrees(low_c)} – {degrees(high_c)}{'F' if is_imperial(units) else 'C'}"

@@ -200,7 +200,7 @@ class WheelsState(rx.State):
             days = days_needed(day, today)
             if days:
                 found = await weather.forecasts([(s.lat, s.lon) for s in stops], days=days)
-                rows = weather_rows([s.name for s in stops], found, day, today)
+                rows = weather_rows([s.name for s in stops], found, day, today, user.units)
         async with self:
             if self.shown_id == shown_id:
                 self.weather = rows

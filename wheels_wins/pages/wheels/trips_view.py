@@ -245,7 +245,7 @@ def _trip_card(trip: TripView, index: rx.Var[int]) -> rx.Component:
                 _figure("clock", "Driving", trip.duration),
                 _figure("fuel", "Fuel est.", trip.fuel),
                 columns="3",
-                gap="3",
+                spacing="3",
                 width="100%",
                 max_width="480px",
                 pt="1",

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from wheels_wins.components.format import day_label
 from wheels_wins.services import weather
+from wheels_wins.services.units import format_temperature_range
 
 MAX_STOPS = 5
 """Forecasts are asked for the trip's first few stops only."""
@@ -40,16 +41,12 @@ def days_needed(day: dt.date, today: dt.date) -> int:
     return min(needed + 1, weather.MAX_DAYS) if 1 <= needed <= weather.MAX_DAYS else 0
 
 
-def _temps(day: weather.DayForecast) -> str:
-    if day.temp_min_c is None and day.temp_max_c is None:
-        return "—"
-    low = "—" if day.temp_min_c is None else f"{day.temp_min_c:.0f}°"
-    high = "—" if day.temp_max_c is None else f"{day.temp_max_c:.0f}°"
-    return f"{low} – {high}C"
-
-
 def weather_rows(
-    names: Sequence[str], forecasts: Sequence[weather.Forecast | None], day: dt.date, today: dt.date
+    names: Sequence[str],
+    forecasts: Sequence[weather.Forecast | None],
+    day: dt.date,
+    today: dt.date,
+    units: str = "metric",
 ) -> list[WeatherRow]:
     """A row per stop with a forecast for `day`; stops without one (service off or down, out of range) are left out."""
     rows = []
@@ -64,7 +61,7 @@ def weather_rows(
                 day=day_label(match.date, today),
                 summary=match.summary,
                 icon=weather.icon(match.weather_code),
-                temps=_temps(match),
+                temps=format_temperature_range(match.temp_min_c, match.temp_max_c, units),
                 rain=rain,
             )
         )
