@@ -32,6 +32,7 @@ from wheels_wins.api.routers import (
     places,
     posts,
     speech,
+    tokens,
     trips,
     vehicle,
 )
@@ -45,6 +46,7 @@ TAGS = [
     {"name": "health", "description": "Is the service up"},
     {"name": "auth", "description": "Accounts and bearer tokens"},
     {"name": "me", "description": "The signed-in user's profile and preferences"},
+    {"name": "access tokens", "description": "Personal access tokens for integrations (managed when signed in)"},
     {"name": "expenses", "description": "Money spent"},
     {"name": "imports", "description": "Bank-statement CSV imports: draft, preview, commit"},
     {"name": "category rules", "description": "Merchant keywords that choose an imported expense's category"},
@@ -96,7 +98,7 @@ def create_api() -> FastAPI:
     install_error_handlers(api)
     api.include_router(health.router, prefix=API_PREFIX)
     wins = (expenses, imports, category_rules, budgets, income)
-    for module in (auth, me, *wins, trips, places, vehicle, fuel, maintenance, calendar, posts, pam, speech):
+    for module in (auth, me, tokens, *wins, trips, places, vehicle, fuel, maintenance, calendar, posts, pam, speech):
         api.include_router(module.router, prefix=V1_PREFIX)
     # Anything else under /api answers in the error envelope rather than falling through to Reflex.
     api.add_api_route(

@@ -1,4 +1,10 @@
-"""Typed dependencies: one transaction per request, the bearer user, paging, ids and rate limits."""
+"""Typed dependencies: one transaction per request, the bearer user, paging, ids and rate limits.
+
+The bearer is a login session token or a personal access token. What an access token may do is
+decided here, once, for every route: a read-only one only reads (403 on POST, PUT, PATCH, DELETE),
+and no access token reaches the credential routes (`SESSION_ONLY`), so a leaked integration token
+cannot mint tokens, change the password or delete the account.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +25,7 @@ from sqlmodel import Session
 from wheels_wins.api.errors import ApiError, not_authenticated, not_found
 from wheels_wins.db import session_scope
 from wheels_wins.models import User
-from wheels_wins.services import auth
+from wheels_wins.services import access_tokens, auth
 from wheels_wins.services.money import today_in, zone
 from wheels_wins.settings import get_settings
 
@@ -48,12 +54,47 @@ def get_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depend
 TokenDep = Annotated[str, Depends(get_token)]
 
 
-def get_current_user(session: SessionDep, token: TokenDep) -> User:
-    """The user the bearer token belongs to; 401 when it is unknown, expired or revoked."""
-    user = auth.authenticate(session, token)
-    if user is None:
-        raise not_authenticated()
+# (method or "*", path prefix) pairs only a login session may use.
+SESSION_ONLY: tuple[tuple[str, str], ...] = (
+    ("*", "/api/v1/auth/"),
+    ("*", "/api/v1/me/tokens"),
+    ("DELETE", "/api/v1/me"),
+)
+
+
+def _session_only(method: str, path: str) -> bool:
+    path = path.rstrip("/")
+    return any(
+        (rule_method in ("*", method)) and (path == prefix.rstrip("/") or path.startswith(prefix.rstrip("/") + "/"))
+        for rule_method, prefix in SESSION_ONLY
+    )
+
+
+def _authenticate(session: Session, token: str, request: Request) -> User:
+    """The bearer's user, with an access token's limits applied to this request."""
+    if not access_tokens.looks_like_access_token(token):
+        user = auth.authenticate(session, token)
+        if user is None:
+            raise not_authenticated()
+        return user
+    found = access_tokens.authenticate(session, token)
+    if found is None:
+        raise not_authenticated("unknown or revoked access token")
+    user, row = found
+    if _session_only(request.method, request.url.path):
+        raise ApiError(
+            403, "session_required", "access tokens can't manage tokens, passwords or the account; sign in instead"
+        )
+    if not access_tokens.allows_method(row.scope, request.method):
+        raise ApiError(
+            403, "read_only_token", "this access token is read-only; use a read and write token to make changes"
+        )
     return user
+
+
+def get_current_user(request: Request, session: SessionDep, token: TokenDep) -> User:
+    """The user the bearer token belongs to; 401 when it is unknown, expired or revoked, 403 beyond its scope."""
+    return _authenticate(session, token, request)
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
@@ -167,17 +208,14 @@ def rate_limit(name: str, *, limit: int, per_seconds: float = 60.0) -> Callable[
     return check
 
 
-def get_current_user_id(token: TokenDep) -> uuid.UUID:
+def get_current_user_id(request: Request, token: TokenDep) -> uuid.UUID:
     """The bearer user's id, authenticated in a transaction of its own.
 
     For long routes (PAM turns) that open their own transactions: holding the request's session
     open meanwhile would keep SQLite's write lock (a session touch) for the whole turn.
     """
     with session_scope() as session:
-        user = auth.authenticate(session, token)
-        if user is None:
-            raise not_authenticated()
-        return user.id
+        return _authenticate(session, token, request).id
 
 
 CurrentUserId = Annotated[uuid.UUID, Depends(get_current_user_id)]
@@ -192,7 +230,10 @@ def per_user_rate_limit(name: str, *, limit: int, per_seconds: float = 60.0) -> 
         retry_after = rate_limiter.hit(f"{name}:{user_id}", limit=limit, window_seconds=per_seconds)
         if retry_after > 0:
             raise ApiError(
-                429, "rate_limited", "too many messages; try again shortly", {"Retry-After": str(math.ceil(retry_after))}
+                429,
+                "rate_limited",
+                "too many messages; try again shortly",
+                {"Retry-After": str(math.ceil(retry_after))},
             )
 
     return check

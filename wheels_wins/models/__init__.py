@@ -22,10 +22,10 @@ from wheels_wins.models.travel import (
     TripWaypoint,
     Vehicle,
 )
-from wheels_wins.models.users import AuthSession, User
+from wheels_wins.models.users import AuthSession, PersonalAccessToken, User
 
 USER_OWNED_TABLES: tuple[type, ...] = (
-    AuthSession, Vehicle, Trip, TripWaypoint, SavedPlace, Expense, Budget, IncomeEntry, FuelEntry,
+    AuthSession, PersonalAccessToken, Vehicle, Trip, TripWaypoint, SavedPlace, Expense, Budget, IncomeEntry, FuelEntry,
     MaintenanceRecord, MaintenanceSchedule, CalendarEvent, SocialGroup, GroupMembership, SocialPost, PostComment,
     PostLike, MarketplaceListing, PamConversation, PamMessage, PamFeedback, Notification, ImportDraft, CategoryRule,
 )
@@ -33,6 +33,6 @@ USER_OWNED_TABLES: tuple[type, ...] = (
 __all__ = [
     "AudioCache", "AuthSession", "Budget", "CalendarEvent", "CategoryRule", "Expense", "FuelEntry", "GroupMembership",
     "ImportDraft", "IncomeEntry", "MaintenanceRecord", "MaintenanceSchedule", "MarketplaceListing", "Notification",
-    "PamConversation", "PamFeedback", "PamMessage", "PostComment", "PostLike", "SavedPlace", "SocialGroup",
+    "PamConversation", "PamFeedback", "PamMessage", "PersonalAccessToken", "PostComment", "PostLike", "SavedPlace", "SocialGroup",
     "SocialPost", "Trip", "TripWaypoint", "USER_OWNED_TABLES", "User", "Vehicle",
 ]

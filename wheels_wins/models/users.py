@@ -1,10 +1,11 @@
-"""Accounts and their login sessions."""
+"""Accounts, their login sessions and their personal access tokens."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
+from sqlalchemy import CheckConstraint
 from sqlmodel import Field
 
 from wheels_wins.models.base import TableBase, owner_field, timestamp_field
@@ -38,3 +39,18 @@ class AuthSession(TableBase, table=True):
     expires_at: dt.datetime = timestamp_field(nullable=False)
     revoked_at: dt.datetime | None = timestamp_field()
     user_agent: str = Field(default="", max_length=200)
+
+
+class PersonalAccessToken(TableBase, table=True):
+    """A long-lived token for an integration, read-only or read-write; only its SHA-256 is stored."""
+
+    __tablename__ = "personal_access_tokens"
+    __table_args__ = (CheckConstraint("scope IN ('read', 'write')", name="ck_personal_access_tokens_scope"),)
+
+    user_id: uuid.UUID = owner_field()
+    name: str = Field(max_length=80)
+    scope: str = Field(default="read", max_length=5)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    prefix: str = Field(max_length=16)
+    last_used_at: dt.datetime | None = timestamp_field()
+    revoked_at: dt.datetime | None = timestamp_field()
