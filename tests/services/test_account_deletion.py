@@ -1,0 +1,101 @@
+"""Closing an account removes every row the user owns, in one transaction, and nobody else's."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import func, select
+from sqlmodel import Session, SQLModel
+
+from tests.services.account_rows import fill_account
+from wheels_wins.models import PostComment, SocialPost, User
+from wheels_wins.services import account_deletion, passwords
+from wheels_wins.services.auth import AuthError
+
+PASSWORD = "long-dusty-roads-42"
+
+
+def _rows_of(session: Session, user_id: uuid.UUID) -> dict[str, int]:
+    counts = {}
+    for table in SQLModel.metadata.sorted_tables:
+        column = table.c.get("user_id")
+        if column is not None:
+            counts[table.name] = session.execute(select(func.count()).where(column == user_id)).scalar_one()
+    users = User.__table__  # type: ignore[attr-defined]
+    counts["users"] = session.execute(select(func.count()).where(users.c.id == user_id)).scalar_one()
+    return counts
+
+
+@pytest.fixture(scope="module")
+def password_hash() -> str:
+    return passwords.hash_password(PASSWORD)
+
+
+def test_deleting_removes_every_row_of_the_user_and_leaves_others(
+    session: Session, make_user: Callable[..., User], password_hash: str
+) -> None:
+    alice = make_user(password_hash=password_hash)
+    bob = make_user(password_hash=password_hash)
+    fill_account(session, alice, tag="alice")
+    fill_account(session, bob, tag="bob")
+    alice_id, bob_id = alice.id, bob.id
+    before_alice, before_bob = _rows_of(session, alice_id), _rows_of(session, bob_id)
+    assert all(count >= 1 for count in before_alice.values()), before_alice
+
+    deleted = account_deletion.delete_account(session, user=alice, password=PASSWORD)
+    session.commit()
+    session.expire_all()
+
+    assert _rows_of(session, alice_id) == {name: 0 for name in before_alice}
+    assert _rows_of(session, bob_id) == before_bob
+    assert deleted["users"] == 1 and deleted["expenses"] == 1
+
+
+def test_others_rows_on_the_users_content_go_with_it(
+    session: Session, make_user: Callable[..., User], password_hash: str
+) -> None:
+    alice = make_user(password_hash=password_hash)
+    bob = make_user(password_hash=password_hash)
+    post = SocialPost(user_id=alice.id, content="Sunset at the lake")
+    session.add(post)
+    session.flush()
+    session.add(PostComment(user_id=bob.id, post_id=post.id, content="Lovely"))
+    own = SocialPost(user_id=bob.id, content="Bob's own post")
+    session.add(own)
+    session.commit()
+    own_id, bob_id = own.id, bob.id
+
+    account_deletion.delete_account(session, user=alice, password=PASSWORD)
+    session.commit()
+    session.expire_all()
+
+    assert session.get(SocialPost, own_id) is not None
+    assert session.execute(select(func.count()).select_from(PostComment)).scalar_one() == 0
+    assert session.get(User, bob_id) is not None
+
+
+def test_a_wrong_password_deletes_nothing(session: Session, make_user: Callable[..., User], password_hash: str) -> None:
+    alice = make_user(password_hash=password_hash)
+    fill_account(session, alice, tag="alice")
+    before = _rows_of(session, alice.id)
+    with pytest.raises(AuthError) as refused:
+        account_deletion.delete_account(session, user=alice, password="not-my-password")
+    assert refused.value.status == 403 and refused.value.code == "wrong_password"
+    session.rollback()
+    assert _rows_of(session, alice.id) == before
+
+
+def test_an_account_without_a_password_is_refused(session: Session, make_user: Callable[..., User]) -> None:
+    alice = make_user(password_hash=None)
+    with pytest.raises(AuthError) as refused:
+        account_deletion.delete_account(session, user=alice, password="anything")
+    assert refused.value.status == 403
+    assert session.get(User, alice.id) is not None
+
+
+def test_every_table_with_a_user_id_is_covered() -> None:
+    names = set(account_deletion.owned_table_names())
+    assert {"auth_sessions", "personal_access_tokens", "expenses", "post_comments"} <= names
+    assert names == {table.name for table in SQLModel.metadata.tables.values() if "user_id" in table.c}
