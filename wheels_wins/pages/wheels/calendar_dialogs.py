@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import field, form_error
+from wheels_wins.components.confirm import confirm_delete_dialog
 from wheels_wins.components.nav import PHONE
 from wheels_wins.pages.wheels.calendar import CalendarState
 from wheels_wins.pages.wheels.calendar_editor import CalendarEditorState
@@ -152,20 +153,4 @@ def event_dialog() -> rx.Component:
 
 def delete_dialog() -> rx.Component:
     """Are you sure? (Undo stays available for a few seconds afterwards.)"""
-    s = CalendarEditorState
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("Delete this from the calendar?"),
-            rx.alert_dialog.description(s.confirm_label, size="2"),
-            rx.hstack(
-                rx.alert_dialog.cancel(rx.button("Keep it", variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(rx.button("Delete", color_scheme="red", on_click=s.delete)),
-                justify="end",
-                spacing="2",
-                margin_top="16px",
-            ),
-            max_width="420px",
-        ),
-        open=s.confirm_open,
-        on_open_change=s.set_confirm_open,
-    )
+    return confirm_delete_dialog(CalendarEditorState, "Delete this from the calendar?")

@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import uuid
 from typing import Any
 
 import reflex as rx
-from reflex_components_sonner.toast import ToastAction
 from sqlmodel import Session
 
 from wheels_wins.db import parse_uuid
+from wheels_wins.models import User
 from wheels_wins.pages.wheels.calendar import CalendarState
 from wheels_wins.pages.wheels.calendar_form import parse_event
 from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.services import money
-from wheels_wins.state.auth import current_user, current_user_id, run_in_session
+from wheels_wins.state.auth import current_user, run_in_session
+from wheels_wins.state.undoable import UndoableDelete
 
 log = logging.getLogger(__name__)
 
-UNDO_SECONDS = 8
 KEPT_FIELDS = {"title", "start", "end", "all_day", "kind", "description"}
 
 
-class CalendarEditorState(rx.State):
-    """The add/edit dialog and the delete confirmation.
+class CalendarEditorState(UndoableDelete, rx.State):
+    """The add/edit dialog and the delete confirmation (with Undo, from UndoableDelete).
 
     The form's inputs are uncontrolled (the browser keeps what was typed); this state holds what the
     dialog starts from, whether it is all-day (which hides the times), and the validation messages.
@@ -48,11 +47,6 @@ class CalendarEditorState(rx.State):
     end_error: str = ""
     form_error: str = ""
     saving: bool = False
-
-    confirm_open: bool = False
-    confirm_id: str = ""
-    confirm_label: str = ""
-    _deleted: dict[str, Any] = {}
 
     def _start(self, values: dict[str, Any]) -> None:
         self.form_key += 1
@@ -157,60 +151,33 @@ class CalendarEditorState(rx.State):
     @rx.event
     async def ask_delete(self, event_id: str, title: str):
         """Ask before deleting."""
-        if await current_user_id(self) is None:
-            return
-        self.confirm_id = str(event_id)
-        self.confirm_label = str(title)
-        self.confirm_open = True
+        await self._ask(event_id, title)
 
-    @rx.event
-    def set_confirm_open(self, is_open: bool):
-        """Close the confirmation without deleting."""
-        self.confirm_open = is_open
+    def _confirmed(self) -> None:
+        self.open = False  # when asked from the edit dialog
 
-    @rx.event
-    async def delete(self):
-        """Delete the confirmed event, offering Undo for a few seconds."""
-        self.confirm_open = False
-        self.open = False
-        user_id = await current_user_id(self)
-        target = parse_uuid(self.confirm_id)
-        if user_id is None or target is None:
-            return
+    def _remove(self, session: Session, user: User, target: uuid.UUID) -> dict[str, Any] | None:
+        event = calendar_repo.get(session, user_id=user.id, event_id=target)
+        if event is None:
+            return None
+        kept = event.model_dump(include=KEPT_FIELDS)
+        calendar_repo.delete(session, user_id=user.id, event_id=target)
+        return kept
 
-        def remove(session: Session) -> dict[str, Any] | None:
-            event = calendar_repo.get(session, user_id=user_id, event_id=target)
-            if event is None:
-                return None
-            kept = event.model_dump(include=KEPT_FIELDS)
-            calendar_repo.delete(session, user_id=user_id, event_id=target)
-            return kept
+    def _restore(self, session: Session, user: User, kept: dict[str, Any]) -> Any:
+        return calendar_repo.create(session, user_id=user.id, **kept)
 
-        kept = await run_in_session(remove)
-        yield CalendarState.load
-        if kept is None:
-            yield rx.toast.error("That event was already gone.")
-            return
-        self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.UTC)}
-        yield rx.toast.success(
-            f"Deleted “{kept['title']}”.",
-            action=ToastAction(label="Undo", on_click=CalendarEditorState.undo_delete),
-            duration=UNDO_SECONDS * 1000,
-        )
+    def _gone_message(self) -> str:
+        return "That event was already gone."
 
-    @rx.event
-    async def undo_delete(self):
-        """Put the last deleted event back (within the undo window)."""
-        kept, self._deleted = self._deleted, {}
-        user_id = await current_user_id(self)
-        if not kept or user_id is None:
-            return
-        if dt.datetime.now(dt.UTC) - kept.pop("deleted_at") > dt.timedelta(seconds=UNDO_SECONDS + 5):
-            yield rx.toast.info("Too late to undo that delete.")
-            return
-        await run_in_session(lambda session: calendar_repo.create(session, user_id=user_id, **kept))
-        yield CalendarState.load
-        yield rx.toast.success(f"Restored “{kept['title']}”.")
+    def _deleted_message(self, kept: dict[str, Any]) -> str:
+        return f"Deleted “{kept['title']}”."
+
+    def _restored_message(self, kept: dict[str, Any], restored: Any) -> str:
+        return f"Restored “{kept['title']}”."
+
+    def _reload_events(self) -> list[Any]:
+        return [CalendarState.load]
 
 
 def _write(session: Session, user_id: uuid.UUID, editing: uuid.UUID | None, fields: dict[str, Any]) -> bool:

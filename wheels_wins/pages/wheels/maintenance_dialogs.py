@@ -7,6 +7,7 @@ from typing import Any
 import reflex as rx
 
 from wheels_wins.components import field, form_error
+from wheels_wins.components.confirm import confirm_delete_dialog
 from wheels_wins.components.nav import PHONE
 from wheels_wins.pages.wheels.maintenance import MaintenanceState
 from wheels_wins.pages.wheels.maintenance_inputs import MAX_NOTES, MAX_TASK
@@ -181,29 +182,9 @@ def record_dialog() -> rx.Component:
     )
 
 
-def _confirm(title: str, state: type[ScheduleEditorState] | type[RecordEditorState], note: str) -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(title),
-            rx.alert_dialog.description(state.confirm_label, size="2"),
-            rx.text(note, size="2", color=rx.color("gray", 11), margin_top="8px"),
-            rx.hstack(
-                rx.alert_dialog.cancel(rx.button("Keep it", variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(rx.button("Delete", color_scheme="red", on_click=state.delete)),
-                justify="end",
-                spacing="2",
-                margin_top="16px",
-            ),
-            max_width="420px",
-        ),
-        open=state.confirm_open,
-        on_open_change=state.set_confirm_open,
-    )
-
-
 def delete_dialogs() -> rx.Component:
     """Are you sure? (Undo stays available for a few seconds afterwards.)"""
     return rx.fragment(
-        _confirm("Delete this schedule?", ScheduleEditorState, "Its maintenance records stay."),
-        _confirm("Delete this record?", RecordEditorState, "Its maintenance expense goes too."),
+        confirm_delete_dialog(ScheduleEditorState, "Delete this schedule?", note="Its maintenance records stay."),
+        confirm_delete_dialog(RecordEditorState, "Delete this record?", note="Its maintenance expense goes too."),
     )

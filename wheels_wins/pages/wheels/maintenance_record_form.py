@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import uuid
 from typing import Any
 
 import reflex as rx
-from reflex_components_sonner.toast import ToastAction
 from sqlmodel import Session
 
 from wheels_wins.db import parse_uuid
@@ -20,16 +18,16 @@ from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.services import maintenance_due, money, vehicle_log
 from wheels_wins.state.auth import current_user, run_in_session
 from wheels_wins.state.notifications import NotificationsState
+from wheels_wins.state.undoable import UndoableDelete
 
 log = logging.getLogger(__name__)
 
-UNDO_SECONDS = 8
 _COLUMNS = {"task": "task", "date": "date", "odometer": "odometer_km", "cost": "cost", "notes": "notes"}
 _KEPT = {"task", "date", "odometer_km", "cost", "notes", "next_due_date", "next_due_km", "vehicle_id"}
 
 
-class RecordEditorState(rx.State):
-    """The record dialog (uncontrolled inputs; this holds what it starts from and the messages) and delete."""
+class RecordEditorState(UndoableDelete, rx.State):
+    """The record dialog (uncontrolled inputs; this holds what it starts from and the messages) and delete with Undo."""
 
     open: bool = False
     editing_id: str = ""
@@ -45,11 +43,6 @@ class RecordEditorState(rx.State):
     cost_error: str = ""
     form_error: str = ""
     saving: bool = False
-
-    confirm_open: bool = False
-    confirm_id: str = ""
-    confirm_label: str = ""
-    _deleted: dict[str, Any] = {}
 
     def _start(self, row: RecordRow) -> None:
         self.form_key += 1
@@ -133,59 +126,33 @@ class RecordEditorState(rx.State):
         yield rx.toast.success(f"{'Updated' if editing else 'Logged'} {task}.")
 
     @rx.event
-    def ask_delete(self, row: dict[str, Any]):
+    async def ask_delete(self, row: dict[str, Any]):
         """Ask before deleting."""
-        self.confirm_id = str(row.get("id", ""))
-        self.confirm_label = f"{row.get('task', '')} · {row.get('day', '')}"
-        self.confirm_open = True
+        await self._ask(row.get("id", ""), f"{row.get('task', '')} · {row.get('day', '')}")
 
-    @rx.event
-    def set_confirm_open(self, is_open: bool):
-        """Close the confirmation without deleting."""
-        self.confirm_open = is_open
+    def _remove(self, session: Session, user: User, target: uuid.UUID) -> dict[str, Any] | None:
+        """The record goes with its expense."""
+        record = maintenance_repo.get(session, user_id=user.id, record_id=target)
+        if record is None:
+            return None
+        kept = record.model_dump(include=_KEPT)
+        vehicle_log.delete_maintenance(session, user=user, record_id=target)
+        return kept
 
-    @rx.event
-    async def delete(self):
-        """Delete the confirmed record and its expense, offering Undo for a few seconds."""
-        self.confirm_open = False
-        user = await current_user(self)
-        target = parse_uuid(self.confirm_id)
-        if user is None or target is None:
-            return
+    def _restore(self, session: Session, user: User, kept: dict[str, Any]) -> Any:
+        return vehicle_log.log_maintenance(session, user=user, **kept)
 
-        def remove(session: Session) -> dict[str, Any] | None:
-            record = maintenance_repo.get(session, user_id=user.id, record_id=target)
-            if record is None:
-                return None
-            kept = record.model_dump(include=_KEPT)
-            vehicle_log.delete_maintenance(session, user=user, record_id=target)
-            return kept
+    def _gone_message(self) -> str:
+        return "That record was already gone."
 
-        kept = await run_in_session(remove)
-        if kept is None:
-            yield rx.toast.error("That record was already gone.")
-            return
-        self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.UTC)}
-        yield MaintenanceState.load
-        yield rx.toast.success(
-            f"{kept['task']} record deleted.",
-            action=ToastAction(label="Undo", on_click=RecordEditorState.undo_delete),
-            duration=UNDO_SECONDS * 1000,
-        )
+    def _deleted_message(self, kept: dict[str, Any]) -> str:
+        return f"{kept['task']} record deleted."
 
-    @rx.event
-    async def undo_delete(self):
-        """Put the last deleted record back, with its expense (within the undo window)."""
-        kept, self._deleted = self._deleted, {}
-        user = await current_user(self)
-        if not kept or user is None:
-            return
-        if dt.datetime.now(dt.UTC) - kept.pop("deleted_at") > dt.timedelta(seconds=UNDO_SECONDS + 5):
-            yield rx.toast.info("Too late to undo that delete.")
-            return
-        await run_in_session(lambda session: vehicle_log.log_maintenance(session, user=user, **kept))
-        yield [MaintenanceState.load, NotificationsState.refresh_count]
-        yield rx.toast.success(f"{kept['task']} record restored.")
+    def _restored_message(self, kept: dict[str, Any], restored: Any) -> str:
+        return f"{kept['task']} record restored."
+
+    def _reload_events(self) -> list[Any]:
+        return [MaintenanceState.load, NotificationsState.refresh_count]
 
 
 def _write(session: Session, user: User, editing: uuid.UUID | None, fields: dict[str, Any]) -> bool:

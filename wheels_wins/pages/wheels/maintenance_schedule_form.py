@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import uuid
 from typing import Any
 
 import reflex as rx
-from reflex_components_sonner.toast import ToastAction
 from sqlmodel import Session
 
 from wheels_wins.db import parse_uuid
@@ -26,10 +25,10 @@ from wheels_wins.repositories import maintenance_schedules as schedule_repo
 from wheels_wins.services import money, vehicle_log
 from wheels_wins.state.auth import current_user, run_in_session
 from wheels_wins.state.notifications import NotificationsState
+from wheels_wins.state.undoable import UndoableDelete
 
 log = logging.getLogger(__name__)
 
-UNDO_SECONDS = 8
 _COLUMNS = {
     "task": "task",
     "every": "every_km",
@@ -41,8 +40,8 @@ _COLUMNS = {
 _KEPT = {"task", "every_km", "every_months", "start_date", "start_odometer_km", "notes", "vehicle_id"}
 
 
-class ScheduleEditorState(rx.State):
-    """The schedule dialog (uncontrolled inputs; this holds what it starts from and the messages) and delete."""
+class ScheduleEditorState(UndoableDelete, rx.State):
+    """The schedule dialog (uncontrolled inputs; this holds what it starts from and the messages), delete with Undo."""
 
     open: bool = False
     editing_id: str = ""
@@ -60,11 +59,6 @@ class ScheduleEditorState(rx.State):
     start_odometer_error: str = ""
     form_error: str = ""
     saving: bool = False
-
-    confirm_open: bool = False
-    confirm_id: str = ""
-    confirm_label: str = ""
-    _deleted: dict[str, Any] = {}
 
     def _start(self, row: ScheduleRow | None, today: str) -> None:
         self.form_key += 1
@@ -180,66 +174,39 @@ class ScheduleEditorState(rx.State):
         yield rx.toast.success(f"{'Updated' if editing else 'Added'} the {task} schedule.")
 
     @rx.event
-    def ask_delete(self, row: dict[str, Any]):
+    async def ask_delete(self, row: dict[str, Any]):
         """Ask before deleting."""
-        self.confirm_id = str(row.get("id", ""))
-        self.confirm_label = f"{row.get('task', '')} · {row.get('interval', '')}"
-        self.confirm_open = True
+        await self._ask(row.get("id", ""), f"{row.get('task', '')} · {row.get('interval', '')}")
 
-    @rx.event
-    def set_confirm_open(self, is_open: bool):
-        """Close the confirmation without deleting."""
-        self.confirm_open = is_open
+    def _remove(self, session: Session, user: User, target: uuid.UUID) -> dict[str, Any] | None:
+        """The schedule goes; its records stay."""
+        schedule = schedule_repo.get(session, user_id=user.id, schedule_id=target)
+        if schedule is None:
+            return None
+        kept = schedule.model_dump(include=_KEPT)
+        vehicle_log.delete_schedule(session, user=user, schedule_id=target)
+        return kept
 
-    @rx.event
-    async def delete(self):
-        """Delete the confirmed schedule (its records stay), offering Undo for a few seconds."""
-        self.confirm_open = False
-        user = await current_user(self)
-        target = parse_uuid(self.confirm_id)
-        if user is None or target is None:
-            return
+    def _restore(self, session: Session, user: User, kept: dict[str, Any]) -> Any:
+        return vehicle_log.add_schedule(session, user=user, **kept)
 
-        def remove(session: Session) -> dict[str, Any] | None:
-            schedule = schedule_repo.get(session, user_id=user.id, schedule_id=target)
-            if schedule is None:
-                return None
-            kept = schedule.model_dump(include=_KEPT)
-            vehicle_log.delete_schedule(session, user=user, schedule_id=target)
-            return kept
+    def _refused(self, error: Exception) -> str | None:
+        return sentence(error.message) if isinstance(error, vehicle_log.VehicleLogError) else None
 
-        kept = await run_in_session(remove)
-        if kept is None:
-            yield rx.toast.error("That schedule was already gone.")
-            return
-        self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.UTC)}
-        yield MaintenanceState.load
-        yield rx.toast.success(
-            f"{kept['task']} schedule deleted.",
-            action=ToastAction(label="Undo", on_click=ScheduleEditorState.undo_delete),
-            duration=UNDO_SECONDS * 1000,
-        )
+    def _gone_message(self) -> str:
+        return "That schedule was already gone."
 
-    @rx.event
-    async def undo_delete(self):
-        """Put the last deleted schedule back (within the undo window)."""
-        kept, self._deleted = self._deleted, {}
-        user = await current_user(self)
-        if not kept or user is None:
-            return
-        if dt.datetime.now(dt.UTC) - kept.pop("deleted_at") > dt.timedelta(seconds=UNDO_SECONDS + 5):
-            yield rx.toast.info("Too late to undo that delete.")
-            return
-        try:
-            await run_in_session(lambda session: vehicle_log.add_schedule(session, user=user, **kept))
-        except vehicle_log.VehicleLogError as error:
-            yield rx.toast.error(sentence(error.message))
-            return
-        yield [MaintenanceState.load, NotificationsState.refresh_count]
-        yield rx.toast.success(f"{kept['task']} schedule restored.")
+    def _deleted_message(self, kept: dict[str, Any]) -> str:
+        return f"{kept['task']} schedule deleted."
+
+    def _restored_message(self, kept: dict[str, Any], restored: Any) -> str:
+        return f"{kept['task']} schedule restored."
+
+    def _reload_events(self) -> list[Any]:
+        return [MaintenanceState.load, NotificationsState.refresh_count]
 
 
-def _write(session: Session, user: User, editing: Any, fields: dict[str, Any]) -> bool:
+def _write(session: Session, user: User, editing: uuid.UUID | None, fields: dict[str, Any]) -> bool:
     """Create or update in one transaction; False when the schedule being edited is gone."""
     if editing is None:
         vehicle_log.add_schedule(session, user=user, **fields)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import uuid
 from decimal import Decimal
@@ -10,12 +9,12 @@ from typing import Any
 
 import plotly.graph_objects as go
 import reflex as rx
-from reflex_components_sonner.toast import ToastAction
+from sqlmodel import Session
 
 from wheels_wins import routes
 from wheels_wins.components.charts import figure_var
 from wheels_wins.db import parse_uuid
-from wheels_wins.models import User
+from wheels_wins.models import Trip, User
 from wheels_wins.pages.wheels.trip_sheet_data import (
     LinkedExpense,
     budget_texts,
@@ -33,18 +32,18 @@ from wheels_wins.pages.wins.summary import WinsState
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import charts, money
 from wheels_wins.state.auth import current_user, run_in_session
+from wheels_wins.state.undoable import UndoableDelete
 
 log = logging.getLogger(__name__)
 
-UNDO_SECONDS = 8
 TABS = ("budget", "edit")
 FIELDS = ("title", "start_date", "end_date", "status", "budget", "notes")
 CHART_BASE_PX = 64
 CHART_ROW_PX = 38
 
 
-class TripSheetState(rx.State):
-    """The open trip's header, edit form defaults, budget vs actual figures and linked expenses."""
+class TripSheetState(UndoableDelete, rx.State):
+    """The open trip's header, edit form defaults, budget vs actual figures, linked expenses; delete with Undo."""
 
     open: bool = False
     loaded: bool = False
@@ -82,11 +81,9 @@ class TripSheetState(rx.State):
     delete_note: str = ""
     expenses: rx.Field[list[LinkedExpense]] = rx.field(default_factory=list)
 
-    confirm_open: bool = False
     _units: str = "metric"
     _by_category: dict[str, Decimal] = {}
     _distance_km: float | None = None
-    _deleted: dict[str, Any] = {}
 
     async def _read(self, user: User, trip_id: uuid.UUID) -> bool:
         """Fill every var from the trip in one transaction; False when it is gone or not the user's."""
@@ -171,44 +168,31 @@ class TripSheetState(rx.State):
         self.tab = "budget"
         yield [WheelsState.load, rx.toast.success(f"Saved “{saved.title}”.")]
 
-    @rx.event
-    def set_confirm_open(self, is_open: bool):
-        """Ask before deleting (True), or close the question without deleting."""
-        self.confirm_open = is_open
+    def _target_id(self) -> str:
+        return self.trip_id  # the open trip; its sheet opens the confirmation
 
-    @rx.event
-    async def delete(self):
-        """Delete the open trip (its expenses stay, unlinked), offering Undo for a few seconds."""
-        self.confirm_open = False
-        user = await current_user(self)
-        record_id = parse_uuid(self.trip_id)
-        if user is None or record_id is None:
-            return
-        kept = await run_in_session(lambda session: delete_trip(session, user_id=user.id, trip_id=record_id))
+    def _confirmed(self) -> None:
         self.open = False
-        if kept is None:
-            yield [WheelsState.load, rx.toast.error("That trip was already gone.")]
-            return
-        self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.UTC)}
-        yield WheelsState.load
-        yield rx.toast.success(
-            f"Deleted “{kept['trip']['title']}”.",
-            action=ToastAction(label="Undo", on_click=TripSheetState.undo_delete),
-            duration=UNDO_SECONDS * 1000,
-        )
 
-    @rx.event
-    async def undo_delete(self):
-        """Put the last deleted trip back with its stops and expense links (within the undo window)."""
-        kept, self._deleted = self._deleted, {}
-        user = await current_user(self)
-        if not kept or user is None:
-            return
-        if dt.datetime.now(dt.UTC) - kept.pop("deleted_at") > dt.timedelta(seconds=UNDO_SECONDS + 5):
-            yield rx.toast.info("Too late to undo that delete.")
-            return
-        trip = await run_in_session(lambda session: restore_trip(session, user_id=user.id, kept=kept))
-        yield [WheelsState.load, rx.toast.success(f"Restored “{trip.title}”." if trip else "That trip is already back.")]
+    def _remove(self, session: Session, user: User, target: uuid.UUID) -> dict[str, Any] | None:
+        """The trip and its stops go; its expenses stay, unlinked."""
+        return delete_trip(session, user_id=user.id, trip_id=target)
+
+    def _restore(self, session: Session, user: User, kept: dict[str, Any]) -> Trip | None:
+        """The trip with its stops and expense links; None when it is back already."""
+        return restore_trip(session, user_id=user.id, kept=kept)
+
+    def _gone_message(self) -> str:
+        return "That trip was already gone."
+
+    def _deleted_message(self, kept: dict[str, Any]) -> str:
+        return f"Deleted “{kept['trip']['title']}”."
+
+    def _restored_message(self, kept: dict[str, Any], restored: Any) -> str:
+        return f"Restored “{kept['trip']['title']}”." if restored else "That trip is already back."
+
+    def _reload_events(self) -> list[Any]:
+        return [WheelsState.load]
 
     @rx.event
     async def show_in_wins(self):

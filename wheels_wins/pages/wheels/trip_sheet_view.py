@@ -6,6 +6,7 @@ import reflex as rx
 
 from wheels_wins.components import category_badge, empty_state, field, form_error, list_row, loading_block, money_text
 from wheels_wins.components.charts import chart
+from wheels_wins.components.confirm import confirm_delete_dialog
 from wheels_wins.components.nav import PHONE
 from wheels_wins.pages.wheels.trip_sheet import TripSheetState as S
 from wheels_wins.pages.wheels.trip_sheet_data import MAX_NOTES, MAX_TITLE, LinkedExpense
@@ -252,21 +253,8 @@ def _edit_form() -> rx.Component:
 
 
 def _confirm_delete() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("Delete “" + S.title + "”?"),
-            rx.alert_dialog.description(S.delete_note, " You can undo this for a few seconds.", size="2"),
-            rx.hstack(
-                rx.alert_dialog.cancel(rx.button("Keep it", variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(rx.button("Delete trip", color_scheme="red", on_click=S.delete)),
-                justify="end",
-                spacing="2",
-                margin_top="16px",
-            ),
-            max_width="420px",
-        ),
-        open=S.confirm_open,
-        on_open_change=S.set_confirm_open,
+    return confirm_delete_dialog(
+        S, "Delete “" + S.title + "”?", S.delete_note, " You can undo this for a few seconds.", action="Delete trip"
     )
 
 

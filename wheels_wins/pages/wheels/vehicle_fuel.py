@@ -6,7 +6,6 @@ Volume, price and odometer are typed in the user's units and stored metric.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import uuid
 from collections.abc import Mapping
@@ -15,7 +14,6 @@ from typing import Any
 
 import reflex as rx
 from pydantic import ValidationError
-from reflex_components_sonner.toast import ToastAction
 from sqlmodel import Session
 
 from wheels_wins.api.schemas.travel import FuelCreate, FuelUpdate
@@ -31,13 +29,14 @@ from wheels_wins.repositories import vehicles as vehicle_repo
 from wheels_wins.services import money, units, vehicle_log
 from wheels_wins.state.auth import current_user, run_in_session
 from wheels_wins.state.notifications import NotificationsState
+from wheels_wins.state.undoable import UndoableDelete
 
 log = logging.getLogger(__name__)
 
-UNDO_SECONDS = 8
 MAX_LOCATION = 160
 MODES = ("total", "price")
 _THOUSANDTHS = Decimal("0.001")
+_KEPT = {"date", "litres", "total_cost", "price_per_litre", "odometer_km", "location", "full_tank", "vehicle_id"}
 
 
 def _decimal(text: str, places: int) -> Decimal | None:
@@ -289,88 +288,40 @@ class FuelEditorState(rx.State):
         yield rx.toast.success("Fill-up updated." if editing else "Fill-up logged. Its cost is in Wins as fuel.")
 
 
-class FuelDeleteState(rx.State):
+class FuelDeleteState(UndoableDelete, rx.State):
     """Deleting a fill-up (its expense goes with it), with Undo for a few seconds."""
 
-    confirm_open: bool = False
-    confirm_id: str = ""
-    confirm_label: str = ""
-    _deleted: dict[str, Any] = {}
-
     @rx.event
-    def ask_delete(self, row: dict[str, Any]):
+    async def ask_delete(self, row: dict[str, Any]):
         """Ask before deleting."""
-        self.confirm_id = str(row.get("id", ""))
-        self.confirm_label = f"{row.get('day', '')} · {row.get('volume', '')} · {row.get('total', '')}"
-        self.confirm_open = True
+        await self._ask(row.get("id", ""), f"{row.get('day', '')} · {row.get('volume', '')} · {row.get('total', '')}")
 
-    @rx.event
-    def set_confirm_open(self, is_open: bool):
-        """Close the confirmation without deleting."""
-        self.confirm_open = is_open
+    def _remove(self, session: Session, user: User, target: uuid.UUID) -> dict[str, Any] | None:
+        """The fill-up goes with its expense; the expense's trip is kept for the undo."""
+        entry = fuel_repo.get(session, user_id=user.id, fuel_id=target)
+        if entry is None:
+            return None
+        expense = expense_repo.get(session, user_id=user.id, expense_id=entry.expense_id) if entry.expense_id else None
+        kept = entry.model_dump(include=_KEPT)
+        vehicle_log.delete_fuel(session, user=user, fuel_id=target)
+        return {**kept, "trip_id": expense.trip_id if expense else None}
 
-    @rx.event
-    async def delete(self):
-        """Delete the confirmed fill-up and its expense, offering Undo."""
-        self.confirm_open = False
-        user = await current_user(self)
-        target = parse_uuid(self.confirm_id)
-        if user is None or target is None:
-            return
+    def _restore(self, session: Session, user: User, kept: dict[str, Any]) -> Any:
+        """Log it again with its expense; a vehicle or trip gone meanwhile is no longer linked."""
+        if kept["vehicle_id"] and vehicle_repo.get(session, user_id=user.id, vehicle_id=kept["vehicle_id"]) is None:
+            kept["vehicle_id"] = None
+        if kept["trip_id"] and trip_repo.get(session, user_id=user.id, trip_id=kept["trip_id"]) is None:
+            kept["trip_id"] = None
+        return vehicle_log.log_fuel(session, user=user, **kept)
 
-        def remove(session: Session) -> dict[str, Any] | None:
-            entry = fuel_repo.get(session, user_id=user.id, fuel_id=target)
-            if entry is None:
-                return None
-            expense = (
-                expense_repo.get(session, user_id=user.id, expense_id=entry.expense_id) if entry.expense_id else None
-            )
-            kept = entry.model_dump(
-                include={
-                    "date",
-                    "litres",
-                    "total_cost",
-                    "price_per_litre",
-                    "odometer_km",
-                    "location",
-                    "full_tank",
-                    "vehicle_id",
-                }
-            )
-            vehicle_log.delete_fuel(session, user=user, fuel_id=target)
-            return {**kept, "trip_id": expense.trip_id if expense else None}
+    def _gone_message(self) -> str:
+        return "That fill-up was already gone."
 
-        kept = await run_in_session(remove)
-        if kept is None:
-            yield rx.toast.error("That fill-up was already gone.")
-            return
-        self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.UTC)}
-        yield [VehicleState.load, NotificationsState.refresh_count]
-        yield rx.toast.success(
-            "Fill-up deleted, with its fuel expense.",
-            action=ToastAction(label="Undo", on_click=FuelDeleteState.undo_delete),
-            duration=UNDO_SECONDS * 1000,
-        )
+    def _deleted_message(self, kept: dict[str, Any]) -> str:
+        return "Fill-up deleted, with its fuel expense."
 
-    @rx.event
-    async def undo_delete(self):
-        """Log the last deleted fill-up again, with its expense (within the undo window)."""
-        kept, self._deleted = self._deleted, {}
-        user = await current_user(self)
-        if not kept or user is None:
-            return
-        if dt.datetime.now(dt.UTC) - kept.pop("deleted_at") > dt.timedelta(seconds=UNDO_SECONDS + 5):
-            yield rx.toast.info("Too late to undo that delete.")
-            return
+    def _restored_message(self, kept: dict[str, Any], restored: Any) -> str:
+        return "Fill-up restored."
 
-        def restore(session: Session) -> None:
-            # The vehicle or trip may have gone meanwhile; the fill-up comes back without the link then.
-            if kept["vehicle_id"] and vehicle_repo.get(session, user_id=user.id, vehicle_id=kept["vehicle_id"]) is None:
-                kept["vehicle_id"] = None
-            if kept["trip_id"] and trip_repo.get(session, user_id=user.id, trip_id=kept["trip_id"]) is None:
-                kept["trip_id"] = None
-            vehicle_log.log_fuel(session, user=user, **kept)
-
-        await run_in_session(restore)
-        yield [VehicleState.load, NotificationsState.refresh_count]
-        yield rx.toast.success("Fill-up restored.")
+    def _reload_events(self) -> list[Any]:
+        return [VehicleState.load, NotificationsState.refresh_count]

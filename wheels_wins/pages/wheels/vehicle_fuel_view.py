@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import card_title, empty_state, field, form_error, loading_block, money_text
+from wheels_wins.components.confirm import confirm_delete_dialog
 from wheels_wins.components.nav import PHONE
 from wheels_wins.pages.wheels.vehicle import FillRow, VehicleState
 from wheels_wins.pages.wheels.vehicle_fuel import MAX_LOCATION, FuelDeleteState, FuelEditorState
@@ -328,22 +329,7 @@ def _editor() -> rx.Component:
 
 def _delete_dialog() -> rx.Component:
     s = FuelDeleteState
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("Delete this fill-up?"),
-            rx.alert_dialog.description(s.confirm_label, " — its fuel expense goes too.", size="2"),
-            rx.hstack(
-                rx.alert_dialog.cancel(rx.button("Keep it", variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(rx.button("Delete", color_scheme="red", on_click=s.delete)),
-                justify="end",
-                spacing="2",
-                margin_top="16px",
-            ),
-            max_width="420px",
-        ),
-        open=s.confirm_open,
-        on_open_change=s.set_confirm_open,
-    )
+    return confirm_delete_dialog(s, "Delete this fill-up?", s.confirm_label, " — its fuel expense goes too.")
 
 
 def fuel_dialogs() -> rx.Component:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import uuid
 from typing import Any
 
 import reflex as rx
-from reflex_components_sonner.toast import ToastAction
 from sqlmodel import Session
 
 from wheels_wins.db import parse_uuid
-from wheels_wins.models import Trip
+from wheels_wins.models import Trip, User
 from wheels_wins.pages.wins.expenses import ExpenseRow, ExpensesState, Option
 from wheels_wins.pages.wins.insights import InsightsState
 from wheels_wins.pages.wins.summary import WinsState
@@ -30,10 +28,11 @@ from wheels_wins.services import money
 from wheels_wins.services.categories import CATEGORY_LABELS
 from wheels_wins.state.auth import current_user, current_user_id, run_in_session
 from wheels_wins.state.notifications import NotificationsState
+from wheels_wins.state.undoable import UndoableDelete
 
 log = logging.getLogger(__name__)
 
-UNDO_SECONDS = 8
+_KEPT = {"amount", "category", "date", "description", "merchant", "currency", "trip_id", "source"}
 NO_TRIP = "none"
 RECENT_TRIPS = 20
 ACTIVE_TRIP_HINT = "Your active trip. Choose “No trip” if this expense isn't part of it."
@@ -58,8 +57,8 @@ def trip_choices(
     return list(options.values()), active
 
 
-class ExpenseEditorState(rx.State):
-    """The add/edit dialog and the delete confirmation.
+class ExpenseEditorState(UndoableDelete, rx.State):
+    """The add/edit dialog and the delete confirmation (with Undo, from UndoableDelete).
 
     The form's inputs are uncontrolled (the browser keeps what was typed, even across a reconnect);
     this state holds what the dialog starts from and the validation messages.
@@ -81,11 +80,6 @@ class ExpenseEditorState(rx.State):
     date_error: str = ""
     form_error: str = ""
     saving: bool = False
-
-    confirm_open: bool = False
-    confirm_id: str = ""
-    confirm_label: str = ""
-    _deleted: dict[str, Any] = {}
 
     def _start(self, row: ExpenseRow | None, today: str, trips: list[Option], active: Trip | None) -> None:
         self.form_key += 1
@@ -167,60 +161,32 @@ class ExpenseEditorState(rx.State):
         yield rx.toast.success(f"{verb} {label} for {CATEGORY_LABELS[category].lower()}.")
 
     @rx.event
-    def ask_delete(self, row: dict[str, Any]):
+    async def ask_delete(self, row: dict[str, Any]):
         """Ask before deleting."""
-        self.confirm_id = str(row.get("id", ""))
-        self.confirm_label = f"{row.get('title', '')} · {row.get('amount', '')}"
-        self.confirm_open = True
+        await self._ask(row.get("id", ""), f"{row.get('title', '')} · {row.get('amount', '')}")
 
-    @rx.event
-    def set_confirm_open(self, is_open: bool):
-        """Close the confirmation without deleting."""
-        self.confirm_open = is_open
+    def _remove(self, session: Session, user: User, target: uuid.UUID) -> dict[str, Any] | None:
+        expense = expense_repo.get(session, user_id=user.id, expense_id=target)
+        if expense is None:
+            return None
+        kept = expense.model_dump(include=_KEPT)
+        expense_repo.delete(session, user_id=user.id, expense_id=target)
+        return kept
 
-    @rx.event
-    async def delete(self):
-        """Delete the confirmed expense, offering Undo for a few seconds."""
-        self.confirm_open = False
-        user_id = await current_user_id(self)
-        target = parse_uuid(self.confirm_id)
-        if user_id is None or target is None:
-            return
+    def _restore(self, session: Session, user: User, kept: dict[str, Any]) -> Any:
+        return expense_repo.create(session, user_id=user.id, **kept)
 
-        def remove(session) -> dict[str, Any] | None:
-            expense = expense_repo.get(session, user_id=user_id, expense_id=target)
-            if expense is None:
-                return None
-            kept = expense.model_dump(include={"amount", "category", "date", "description", "merchant", "currency",
-                                               "trip_id", "source"})
-            expense_repo.delete(session, user_id=user_id, expense_id=target)
-            return kept
+    def _gone_message(self) -> str:
+        return "That expense was already gone."
 
-        kept = await run_in_session(remove)
-        if kept is None:
-            yield rx.toast.error("That expense was already gone.")
-            return
-        self._deleted = {**kept, "deleted_at": dt.datetime.now(dt.UTC)}
-        yield [ExpensesState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
-        yield rx.toast.success(
-            "Expense deleted.",
-            action=ToastAction(label="Undo", on_click=ExpenseEditorState.undo_delete),
-            duration=UNDO_SECONDS * 1000,
-        )
+    def _deleted_message(self, kept: dict[str, Any]) -> str:
+        return "Expense deleted."
 
-    @rx.event
-    async def undo_delete(self):
-        """Put the last deleted expense back (within the undo window)."""
-        kept, self._deleted = self._deleted, {}
-        user_id = await current_user_id(self)
-        if not kept or user_id is None:
-            return
-        if dt.datetime.now(dt.UTC) - kept.pop("deleted_at") > dt.timedelta(seconds=UNDO_SECONDS + 5):
-            yield rx.toast.info("Too late to undo that delete.")
-            return
-        await run_in_session(lambda session: expense_repo.create(session, user_id=user_id, **kept))
-        yield [ExpensesState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
-        yield rx.toast.success("Expense restored.")
+    def _restored_message(self, kept: dict[str, Any], restored: Any) -> str:
+        return "Expense restored."
+
+    def _reload_events(self) -> list[Any]:
+        return [ExpensesState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
 
 
 def _write(session, user_id: uuid.UUID, currency: str, editing: uuid.UUID | None, fields: dict[str, Any]) -> bool:

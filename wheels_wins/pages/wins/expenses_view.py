@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import category_badge, empty_state, field, form_error, loading_block, money_text
+from wheels_wins.components.confirm import confirm_delete_dialog
 from wheels_wins.components.nav import PHONE
 from wheels_wins.pages.wins.editor import NO_TRIP, ExpenseEditorState
 from wheels_wins.pages.wins.expenses import ALL, PERIODS, ExpenseRow, ExpensesState, Option
@@ -292,20 +293,4 @@ def editor_dialog() -> rx.Component:
 
 def delete_dialog() -> rx.Component:
     """Are you sure? (Undo stays available for a few seconds afterwards.)"""
-    s = ExpenseEditorState
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("Delete this expense?"),
-            rx.alert_dialog.description(s.confirm_label, size="2"),
-            rx.hstack(
-                rx.alert_dialog.cancel(rx.button("Keep it", variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(rx.button("Delete", color_scheme="red", on_click=s.delete)),
-                justify="end",
-                spacing="2",
-                margin_top="16px",
-            ),
-            max_width="420px",
-        ),
-        open=s.confirm_open,
-        on_open_change=s.set_confirm_open,
-    )
+    return confirm_delete_dialog(ExpenseEditorState, "Delete this expense?")
