@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from tests.api import Account, assert_error
 from wheels_wins.models import PersonalAccessToken
+from wheels_wins.services import auth
 
 TOKENS = "/api/v1/me/tokens"
 EXPENSE = {"amount": "12.50", "category": "dining", "date": "2026-03-01"}
@@ -181,3 +182,11 @@ async def test_last_used_is_recorded_at_most_once_a_minute(
 async def test_create_validation(client: httpx.AsyncClient, alice: Account, body: dict, field: str) -> None:
     assert_error(await client.post(TOKENS, json=body, headers=alice.headers), 422, mentions=field)
     assert (await client.get(TOKENS, headers=alice.headers)).json()["total"] == 0
+
+
+async def test_a_token_never_signs_in_the_browser_app(
+    client: httpx.AsyncClient, alice: Account, engine: Engine
+) -> None:
+    created = await _create(client, alice, scope="write")
+    with Session(engine) as session:
+        assert auth.authenticate(session, created["token"]) is None  # the Reflex pages accept sessions only
