@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import field, form_error
-from wheels_wins.components.confirm import confirm_delete_dialog
+from wheels_wins.components.dialogs import confirm_delete_dialog
 from wheels_wins.components.nav import PHONE
 from wheels_wins.pages.wheels.calendar import CalendarState
 from wheels_wins.pages.wheels.calendar_editor import CalendarEditorState

@@ -6,8 +6,8 @@ from typing import Any
 
 import reflex as rx
 
-from wheels_wins.components import field, form_error
-from wheels_wins.components.confirm import confirm_delete_dialog
+from wheels_wins.components import field
+from wheels_wins.components.dialogs import confirm_delete_dialog, form_dialog
 from wheels_wins.components.nav import PHONE
 from wheels_wins.pages.wheels.maintenance import MaintenanceState
 from wheels_wins.pages.wheels.maintenance_inputs import MAX_NOTES, MAX_TASK
@@ -37,148 +37,87 @@ def _unit_input(name: str, value: rx.Var[str], placeholder: str | rx.Var[str]) -
     )
 
 
-def _buttons(label: rx.Var[str], saving: rx.Var[bool]) -> rx.Component:
-    return rx.hstack(
-        rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", type="button")),
-        rx.button(label, type="submit", loading=saving),
-        justify="end",
-        width="100%",
-        spacing="2",
+def _task(value: rx.Var[str], error: rx.Var[str]) -> rx.Component:
+    return field("Task", _input("task", value, placeholder="Oil change", max_length=MAX_TASK, auto_focus=True), error)
+
+
+def _notes(value: rx.Var[str], placeholder: str) -> rx.Component:
+    return field(
+        "Notes",
+        rx.text_area(
+            name="notes",
+            default_value=value,
+            placeholder=placeholder,
+            max_length=MAX_NOTES,
+            size="3",
+            width="100%",
+            rows="2",
+        ),
     )
 
 
 def schedule_dialog() -> rx.Component:
     """Add or edit a schedule: every so many km/mi and/or months."""
     s = ScheduleEditorState
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.dialog.title(rx.cond(s.editing_id != "", "Edit schedule", "Add a schedule")),
-            rx.dialog.description(
-                "Give a distance, a number of months, or both — whichever comes first makes it due.",
-                size="2",
-                color=rx.color("gray", 11),
-                margin_bottom="12px",
+    return form_dialog(
+        s,
+        rx.cond(s.editing_id != "", "Edit schedule", "Add a schedule"),
+        "Give a distance, a number of months, or both — whichever comes first makes it due.",
+        _task(s.task, s.task_error),
+        rx.grid(
+            field(
+                "Every (distance)",
+                _unit_input("every", s.every, rx.cond(MaintenanceState.unit == "mi", "6000", "10000")),
+                s.every_error,
             ),
-            rx.form(
-                rx.vstack(
-                    form_error(s.form_error),
-                    field(
-                        "Task",
-                        _input("task", s.task, placeholder="Oil change", max_length=MAX_TASK, auto_focus=True),
-                        s.task_error,
-                    ),
-                    rx.grid(
-                        field(
-                            "Every (distance)",
-                            _unit_input("every", s.every, rx.cond(MaintenanceState.unit == "mi", "6000", "10000")),
-                            s.every_error,
-                        ),
-                        field(
-                            "Every (months)",
-                            _input("months", s.months, placeholder="6", input_mode="numeric", max_length=3),
-                            s.months_error,
-                        ),
-                        field(
-                            "Counting from",
-                            _input("start_date", s.start_date, type="date"),
-                            s.start_date_error,
-                            hint="Until it is first done",
-                        ),
-                        field(
-                            "Odometer then",
-                            _unit_input("start_odometer", s.start_odometer, "Latest reading"),
-                            s.start_odometer_error,
-                            hint="Blank: the latest reading",
-                        ),
-                        gap="var(--space-3)",
-                        width="100%",
-                        style=TWO_COLUMNS,
-                    ),
-                    field(
-                        "Notes",
-                        rx.text_area(
-                            name="notes",
-                            default_value=s.notes,
-                            placeholder="5W-30, 8 L (optional)",
-                            max_length=MAX_NOTES,
-                            size="3",
-                            width="100%",
-                            rows="2",
-                        ),
-                    ),
-                    _buttons(rx.cond(s.editing_id != "", "Save changes", "Add schedule"), s.saving),
-                    spacing="4",
-                    width="100%",
-                ),
-                on_submit=s.save,
-                reset_on_submit=False,
-                no_validate=True,
-                key=s.form_key,
+            field(
+                "Every (months)",
+                _input("months", s.months, placeholder="6", input_mode="numeric", max_length=3),
+                s.months_error,
             ),
-            max_width="520px",
+            field(
+                "Counting from",
+                _input("start_date", s.start_date, type="date"),
+                s.start_date_error,
+                hint="Until it is first done",
+            ),
+            field(
+                "Odometer then",
+                _unit_input("start_odometer", s.start_odometer, "Latest reading"),
+                s.start_odometer_error,
+                hint="Blank: the latest reading",
+            ),
+            gap="var(--space-3)",
+            width="100%",
+            style=TWO_COLUMNS,
         ),
-        open=s.open,
-        on_open_change=s.set_open,
+        _notes(s.notes, "5W-30, 8 L (optional)"),
+        submit=rx.cond(s.editing_id != "", "Save changes", "Add schedule"),
     )
 
 
 def record_dialog() -> rx.Component:
     """Log or edit a maintenance record; a cost is also recorded as an expense."""
     s = RecordEditorState
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.dialog.title(rx.cond(s.editing_id != "", "Edit maintenance", "Log maintenance")),
-            rx.dialog.description(
-                "A cost is also recorded as a maintenance expense on Wins.",
-                size="2",
-                color=rx.color("gray", 11),
-                margin_bottom="12px",
+    return form_dialog(
+        s,
+        rx.cond(s.editing_id != "", "Edit maintenance", "Log maintenance"),
+        "A cost is also recorded as a maintenance expense on Wins.",
+        _task(s.task, s.task_error),
+        rx.grid(
+            field("Date", _input("date", s.date, type="date"), s.date_error),
+            field("Odometer", _unit_input("odometer", s.odometer, "Optional"), s.odometer_error),
+            field(
+                "Cost",
+                _input("cost", s.cost, placeholder="0.00 (optional)", input_mode="decimal", max_length=16),
+                s.cost_error,
             ),
-            rx.form(
-                rx.vstack(
-                    form_error(s.form_error),
-                    field(
-                        "Task",
-                        _input("task", s.task, placeholder="Oil change", max_length=MAX_TASK, auto_focus=True),
-                        s.task_error,
-                    ),
-                    rx.grid(
-                        field("Date", _input("date", s.date, type="date"), s.date_error),
-                        field("Odometer", _unit_input("odometer", s.odometer, "Optional"), s.odometer_error),
-                        field(
-                            "Cost",
-                            _input("cost", s.cost, placeholder="0.00 (optional)", input_mode="decimal", max_length=16),
-                            s.cost_error,
-                        ),
-                        gap="var(--space-3)",
-                        width="100%",
-                        style=TWO_COLUMNS,
-                    ),
-                    field(
-                        "Notes",
-                        rx.text_area(
-                            name="notes",
-                            default_value=s.notes,
-                            placeholder="Optional",
-                            max_length=MAX_NOTES,
-                            size="3",
-                            width="100%",
-                            rows="2",
-                        ),
-                    ),
-                    _buttons(rx.cond(s.editing_id != "", "Save changes", "Log it"), s.saving),
-                    spacing="4",
-                    width="100%",
-                ),
-                on_submit=s.save,
-                reset_on_submit=False,
-                no_validate=True,
-                key=s.form_key,
-            ),
-            max_width="520px",
+            gap="var(--space-3)",
+            width="100%",
+            style=TWO_COLUMNS,
         ),
-        open=s.open,
-        on_open_change=s.set_open,
+        _notes(s.notes, "Optional"),
+        submit=rx.cond(s.editing_id != "", "Save changes", "Log it"),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import field, form_error
-from wheels_wins.components.confirm import confirm_delete_dialog
+from wheels_wins.components.dialogs import confirm_delete_dialog
 from wheels_wins.components.map import trip_map
 from wheels_wins.components.nav import PHONE
 from wheels_wins.components.place_search import place_search

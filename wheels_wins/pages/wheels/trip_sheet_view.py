@@ -6,7 +6,7 @@ import reflex as rx
 
 from wheels_wins.components import category_badge, empty_state, field, form_error, list_row, loading_block, money_text
 from wheels_wins.components.charts import chart
-from wheels_wins.components.confirm import confirm_delete_dialog
+from wheels_wins.components.dialogs import confirm_delete_dialog
 from wheels_wins.components.nav import PHONE
 from wheels_wins.pages.wheels.trip_sheet import TripSheetState as S
 from wheels_wins.pages.wheels.trip_sheet_data import MAX_NOTES, MAX_TITLE, LinkedExpense

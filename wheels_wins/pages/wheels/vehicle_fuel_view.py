@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from wheels_wins.components import card_title, empty_state, field, form_error, loading_block, money_text
-from wheels_wins.components.confirm import confirm_delete_dialog
+from wheels_wins.components import card_title, empty_state, field, loading_block, money_text
+from wheels_wins.components.dialogs import confirm_delete_dialog, form_dialog
 from wheels_wins.components.nav import PHONE
 from wheels_wins.pages.wheels.vehicle import FillRow, VehicleState
 from wheels_wins.pages.wheels.vehicle_fuel import MAX_LOCATION, FuelDeleteState, FuelEditorState
@@ -189,141 +189,116 @@ def fuel_log() -> rx.Component:
 
 def _editor() -> rx.Component:
     s = FuelEditorState
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.dialog.title(rx.cond(s.editing_id != "", "Edit fill-up", "Add a fill-up")),
-            rx.dialog.description(
-                "Its cost is recorded in Wins as a fuel expense.", size="2", color=MUTED, margin_bottom="12px"
+    return form_dialog(
+        s,
+        rx.cond(s.editing_id != "", "Edit fill-up", "Add a fill-up"),
+        "Its cost is recorded in Wins as a fuel expense.",
+        rx.grid(
+            field(
+                "Date",
+                rx.input(name="date", type="date", default_value=s.date, size="3", width="100%"),
+                s.date_error,
             ),
-            rx.form(
-                rx.vstack(
-                    form_error(s.form_error),
-                    rx.grid(
-                        field(
-                            "Date",
-                            rx.input(name="date", type="date", default_value=s.date, size="3", width="100%"),
-                            s.date_error,
-                        ),
-                        field(
-                            "Volume",
-                            rx.input(
-                                rx.input.slot(
-                                    rx.text(s.volume_unit, size="2", color=rx.color("gray", 10)), side="right"
-                                ),
-                                name="volume",
-                                value=s.volume_text,
-                                on_change=s.set_volume,
-                                placeholder="0.00",
-                                input_mode="decimal",
-                                max_length=12,
-                                size="3",
-                                width="100%",
-                                auto_focus=True,
-                            ),
-                            s.volume_error,
-                        ),
-                        rx.vstack(
-                            rx.segmented_control.root(
-                                rx.segmented_control.item("Total cost", value="total"),
-                                rx.segmented_control.item("Price per " + s.volume_unit, value="price"),
-                                value=s.mode,
-                                on_change=s.set_mode,
-                                size="1",
-                                width="100%",
-                                aria_label="Enter the cost as",
-                            ),
-                            field(
-                                rx.cond(s.mode == "total", "Total cost", "Price per " + s.volume_unit),
-                                rx.input(
-                                    name="amount",
-                                    value=s.amount_text,
-                                    on_change=s.set_amount,
-                                    placeholder=rx.cond(s.mode == "total", "0.00", "0.000"),
-                                    input_mode="decimal",
-                                    max_length=12,
-                                    size="3",
-                                    width="100%",
-                                ),
-                                s.amount_error,
-                                hint=s.derived,
-                            ),
-                            spacing="2",
-                            width="100%",
-                            grid_column="1 / -1",  # the whole row, in one column or two
-                        ),
-                        field(
-                            "Odometer",
-                            rx.input(
-                                rx.input.slot(
-                                    rx.text(s.distance_unit, size="2", color=rx.color("gray", 10)), side="right"
-                                ),
-                                name="odometer",
-                                default_value=s.odometer,
-                                placeholder="Optional",
-                                input_mode="numeric",
-                                max_length=10,
-                                size="3",
-                                width="100%",
-                            ),
-                            s.odometer_error,
-                        ),
-                        field(
-                            "Location",
-                            rx.input(
-                                name="location",
-                                default_value=s.location,
-                                placeholder="Gundagai (optional)",
-                                max_length=MAX_LOCATION,
-                                size="3",
-                                width="100%",
-                            ),
-                            s.location_error,
-                        ),
-                        rx.el.label(
-                            rx.hstack(
-                                rx.checkbox(checked=s.full_tank, on_change=s.set_full_tank, size="2"),
-                                rx.vstack(
-                                    rx.text("Filled to the top", size="2", weight="medium"),
-                                    rx.text(
-                                        "Full fills with odometer readings measure consumption.", size="1", color=MUTED
-                                    ),
-                                    spacing="0",
-                                ),
-                                spacing="2",
-                                align="start",
-                            ),
-                            grid_column="1 / -1",  # the whole row, in one column or two
-                        ),
-                        gap="var(--space-3)",
-                        width="100%",
-                        align_items="start",
-                        # Base before the media query: emotion writes rules in key order and the later one wins.
-                        style={
-                            "grid_template_columns": "repeat(2, minmax(0, 1fr))",
-                            PHONE: {"grid_template_columns": "minmax(0, 1fr)"},
-                        },
+            field(
+                "Volume",
+                rx.input(
+                    rx.input.slot(
+                        rx.text(s.volume_unit, size="2", color=rx.color("gray", 10)), side="right"
                     ),
-                    rx.hstack(
-                        rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", type="button")),
-                        rx.button(
-                            rx.cond(s.editing_id != "", "Save changes", "Add fill-up"), type="submit", loading=s.saving
-                        ),
-                        justify="end",
+                    name="volume",
+                    value=s.volume_text,
+                    on_change=s.set_volume,
+                    placeholder="0.00",
+                    input_mode="decimal",
+                    max_length=12,
+                    size="3",
+                    width="100%",
+                    auto_focus=True,
+                ),
+                s.volume_error,
+            ),
+            rx.vstack(
+                rx.segmented_control.root(
+                    rx.segmented_control.item("Total cost", value="total"),
+                    rx.segmented_control.item("Price per " + s.volume_unit, value="price"),
+                    value=s.mode,
+                    on_change=s.set_mode,
+                    size="1",
+                    width="100%",
+                    aria_label="Enter the cost as",
+                ),
+                field(
+                    rx.cond(s.mode == "total", "Total cost", "Price per " + s.volume_unit),
+                    rx.input(
+                        name="amount",
+                        value=s.amount_text,
+                        on_change=s.set_amount,
+                        placeholder=rx.cond(s.mode == "total", "0.00", "0.000"),
+                        input_mode="decimal",
+                        max_length=12,
+                        size="3",
                         width="100%",
-                        spacing="2",
                     ),
-                    spacing="4",
+                    s.amount_error,
+                    hint=s.derived,
+                ),
+                spacing="2",
+                width="100%",
+                grid_column="1 / -1",  # the whole row, in one column or two
+            ),
+            field(
+                "Odometer",
+                rx.input(
+                    rx.input.slot(
+                        rx.text(s.distance_unit, size="2", color=rx.color("gray", 10)), side="right"
+                    ),
+                    name="odometer",
+                    default_value=s.odometer,
+                    placeholder="Optional",
+                    input_mode="numeric",
+                    max_length=10,
+                    size="3",
                     width="100%",
                 ),
-                on_submit=s.save,
-                reset_on_submit=False,
-                no_validate=True,
-                key=s.form_key,
+                s.odometer_error,
             ),
-            max_width="520px",
+            field(
+                "Location",
+                rx.input(
+                    name="location",
+                    default_value=s.location,
+                    placeholder="Gundagai (optional)",
+                    max_length=MAX_LOCATION,
+                    size="3",
+                    width="100%",
+                ),
+                s.location_error,
+            ),
+            rx.el.label(
+                rx.hstack(
+                    rx.checkbox(checked=s.full_tank, on_change=s.set_full_tank, size="2"),
+                    rx.vstack(
+                        rx.text("Filled to the top", size="2", weight="medium"),
+                        rx.text(
+                            "Full fills with odometer readings measure consumption.", size="1", color=MUTED
+                        ),
+                        spacing="0",
+                    ),
+                    spacing="2",
+                    align="start",
+                ),
+                grid_column="1 / -1",  # the whole row, in one column or two
+            ),
+            gap="var(--space-3)",
+            width="100%",
+            align_items="start",
+            # Base before the media query: emotion writes rules in key order and the later one wins.
+            style={
+                "grid_template_columns": "repeat(2, minmax(0, 1fr))",
+                PHONE: {"grid_template_columns": "minmax(0, 1fr)"},
+            },
         ),
-        open=s.open,
-        on_open_change=s.set_open,
+        submit=rx.cond(s.editing_id != "", "Save changes", "Add fill-up"),
     )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from wheels_wins.components import category_badge, empty_state, field, form_error, loading_block, money_text
-from wheels_wins.components.confirm import confirm_delete_dialog
+from wheels_wins.components import category_badge, empty_state, field, loading_block, money_text
+from wheels_wins.components.dialogs import confirm_delete_dialog, form_dialog
 from wheels_wins.components.nav import PHONE
 from wheels_wins.pages.wins.editor import NO_TRIP, ExpenseEditorState
 from wheels_wins.pages.wins.expenses import ALL, PERIODS, ExpenseRow, ExpensesState, Option
@@ -234,60 +234,37 @@ def _trip_item(option: Option) -> rx.Component:
 def editor_dialog() -> rx.Component:
     """Add or edit one expense."""
     s = ExpenseEditorState
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.dialog.title(rx.cond(s.editing_id != "", "Edit expense", "Add an expense")),
-            rx.dialog.description("Amounts in your currency; everything but the amount, category and date is optional.",
-                                  size="2", color=rx.color("gray", 11), margin_bottom="12px"),
-            rx.form(
-                rx.vstack(
-                    form_error(s.form_error),
-                    rx.grid(
-                        field("Amount", rx.input(name="amount", default_value=s.amount, placeholder="0.00",
-                                                 input_mode="decimal", max_length=16, size="3", width="100%",
-                                                 auto_focus=True), s.amount_error),
-                        field("Date", rx.input(name="date", type="date", default_value=s.date, size="3", width="100%"),
-                              s.date_error),
-                        field("Category", rx.select.root(
-                            rx.select.trigger(placeholder="Choose…", width="100%"),
-                            rx.select.content(*[rx.select.item(CATEGORY_LABELS[c], value=c) for c in CATEGORIES]),
-                            name="category", default_value=s.category, size="3",
-                        ), s.category_error),
-                        field("Trip", rx.select.root(
-                            rx.select.trigger(width="100%", aria_label="Trip"), rx.select.content(*_trip_options()),
-                            name="trip", default_value=s.trip, size="3",
-                        ), hint=s.trip_hint),
-                        field("Description", rx.input(name="description", default_value=s.description,
-                                                      placeholder="Diesel top-up", max_length=MAX_DESCRIPTION,
-                                                      size="3", width="100%"), grid_column="1 / -1"),
-                        field("Merchant", rx.input(name="merchant", default_value=s.merchant,
-                                                   placeholder="BP Dubbo (optional)", max_length=MAX_MERCHANT,
-                                                   size="3", width="100%"), grid_column="1 / -1"),
-                        grid_template_columns="minmax(0, 1fr) minmax(0, 1fr)",
-                        gap="var(--space-3)",
-                        width="100%",
-                        style={PHONE: {"grid_template_columns": "minmax(0, 1fr)"}},
-                    ),
-                    rx.hstack(
-                        rx.dialog.close(rx.button("Cancel", variant="soft", color_scheme="gray", type="button")),
-                        rx.button(rx.cond(s.editing_id != "", "Save changes", "Add expense"), type="submit",
-                                  loading=s.saving),
-                        justify="end",
-                        width="100%",
-                        spacing="2",
-                    ),
-                    spacing="4",
-                    width="100%",
-                ),
-                on_submit=s.save,
-                reset_on_submit=False,
-                no_validate=True,
-                key=s.form_key,
-            ),
-            max_width="520px",
+    return form_dialog(
+        s,
+        rx.cond(s.editing_id != "", "Edit expense", "Add an expense"),
+        "Amounts in your currency; everything but the amount, category and date is optional.",
+        rx.grid(
+            field("Amount", rx.input(name="amount", default_value=s.amount, placeholder="0.00",
+                                     input_mode="decimal", max_length=16, size="3", width="100%",
+                                     auto_focus=True), s.amount_error),
+            field("Date", rx.input(name="date", type="date", default_value=s.date, size="3", width="100%"),
+                  s.date_error),
+            field("Category", rx.select.root(
+                rx.select.trigger(placeholder="Choose…", width="100%"),
+                rx.select.content(*[rx.select.item(CATEGORY_LABELS[c], value=c) for c in CATEGORIES]),
+                name="category", default_value=s.category, size="3",
+            ), s.category_error),
+            field("Trip", rx.select.root(
+                rx.select.trigger(width="100%", aria_label="Trip"), rx.select.content(*_trip_options()),
+                name="trip", default_value=s.trip, size="3",
+            ), hint=s.trip_hint),
+            field("Description", rx.input(name="description", default_value=s.description,
+                                          placeholder="Diesel top-up", max_length=MAX_DESCRIPTION,
+                                          size="3", width="100%"), grid_column="1 / -1"),
+            field("Merchant", rx.input(name="merchant", default_value=s.merchant,
+                                       placeholder="BP Dubbo (optional)", max_length=MAX_MERCHANT,
+                                       size="3", width="100%"), grid_column="1 / -1"),
+            grid_template_columns="minmax(0, 1fr) minmax(0, 1fr)",
+            gap="var(--space-3)",
+            width="100%",
+            style={PHONE: {"grid_template_columns": "minmax(0, 1fr)"}},
         ),
-        open=s.open,
-        on_open_change=s.set_open,
+        submit=rx.cond(s.editing_id != "", "Save changes", "Add expense"),
     )
 
 
