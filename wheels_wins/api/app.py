@@ -9,6 +9,7 @@ Mount both into Reflex (FastAPI's routes match first, the Reflex app behind them
 
 from __future__ import annotations
 
+import re
 from typing import NoReturn
 
 from fastapi import FastAPI, Request
@@ -21,6 +22,7 @@ from wheels_wins.api.routers import (
     budgets,
     calendar,
     category_rules,
+    comments,
     expenses,
     fuel,
     health,
@@ -30,6 +32,7 @@ from wheels_wins.api.routers import (
     me,
     pam,
     places,
+    post_photos,
     posts,
     speech,
     tokens,
@@ -98,7 +101,9 @@ def create_api() -> FastAPI:
     install_error_handlers(api)
     api.include_router(health.router, prefix=API_PREFIX)
     wins = (expenses, imports, category_rules, budgets, income)
-    for module in (auth, me, tokens, *wins, trips, places, vehicle, fuel, maintenance, calendar, posts, pam, speech):
+    wheels = (trips, places, vehicle, fuel, maintenance, calendar)
+    social = (posts, post_photos, comments)
+    for module in (auth, me, tokens, *wins, *wheels, *social, pam, speech):
         api.include_router(module.router, prefix=V1_PREFIX)
     # Anything else under /api answers in the error envelope rather than falling through to Reflex.
     api.add_api_route(
@@ -123,13 +128,14 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 
 
 UPLOAD_PATHS = ("/_upload", f"{V1_PREFIX}/imports")
+UPLOAD_PATH_PATTERN = re.compile(rf"^{V1_PREFIX}/posts/[^/]+/photo$")  # PUT a post's photo
 
 
 def _limit_for(path: str, override: int | None) -> int:
     """The body limit for a path: file uploads (statements) may be larger than any JSON body."""
     settings = get_settings()
     limit = override if override is not None else settings.max_body_bytes
-    if path.rstrip("/") in UPLOAD_PATHS:
+    if path.rstrip("/") in UPLOAD_PATHS or UPLOAD_PATH_PATTERN.match(path.rstrip("/")):
         return max(limit, settings.max_upload_bytes)
     return limit
 

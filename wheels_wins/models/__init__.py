@@ -8,6 +8,7 @@ from wheels_wins.models.social import (
     MarketplaceListing,
     PostComment,
     PostLike,
+    PostReport,
     SocialGroup,
     SocialPost,
 )
@@ -27,12 +28,12 @@ from wheels_wins.models.users import AuthSession, PersonalAccessToken, User
 USER_OWNED_TABLES: tuple[type, ...] = (
     AuthSession, PersonalAccessToken, Vehicle, Trip, TripWaypoint, SavedPlace, Expense, Budget, IncomeEntry, FuelEntry,
     MaintenanceRecord, MaintenanceSchedule, CalendarEvent, SocialGroup, GroupMembership, SocialPost, PostComment,
-    PostLike, MarketplaceListing, PamConversation, PamMessage, PamFeedback, Notification, ImportDraft, CategoryRule,
+    PostLike, PostReport, MarketplaceListing, PamConversation, PamMessage, PamFeedback, Notification, ImportDraft, CategoryRule,
 )
 
 __all__ = [
     "AudioCache", "AuthSession", "Budget", "CalendarEvent", "CategoryRule", "Expense", "FuelEntry", "GroupMembership",
     "ImportDraft", "IncomeEntry", "MaintenanceRecord", "MaintenanceSchedule", "MarketplaceListing", "Notification",
-    "PamConversation", "PamFeedback", "PamMessage", "PersonalAccessToken", "PostComment", "PostLike", "SavedPlace", "SocialGroup",
+    "PamConversation", "PamFeedback", "PamMessage", "PersonalAccessToken", "PostComment", "PostLike", "PostReport", "SavedPlace", "SocialGroup",
     "SocialPost", "Trip", "TripWaypoint", "USER_OWNED_TABLES", "User", "Vehicle",
 ]

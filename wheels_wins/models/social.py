@@ -66,6 +66,17 @@ class PostLike(TableBase, table=True):
     post_id: uuid.UUID = Field(foreign_key="social_posts.id", index=True, ondelete="CASCADE")
 
 
+class PostReport(TableBase, table=True):
+    """A user's report of a post: hides it from them and counts once towards moderation."""
+
+    __tablename__ = "post_reports"
+    __table_args__ = (UniqueConstraint("user_id", "post_id", name="uq_post_reports_user_post"),)
+
+    user_id: uuid.UUID = owner_field()
+    post_id: uuid.UUID = Field(foreign_key="social_posts.id", index=True, ondelete="CASCADE")
+    reason: str = Field(default="", max_length=500)
+
+
 class MarketplaceListing(TableBase, table=True):
     """Something for sale between travellers."""
 

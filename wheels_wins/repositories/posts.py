@@ -1,38 +1,66 @@
-"""Community posts: anyone signed in reads the feed; only the author changes a post."""
+"""Community posts: anyone signed in reads the feed; only the author changes a post.
+
+A post the viewer has reported is hidden from them everywhere (feed, reading, liking, commenting).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import and_, exists, func, or_
 from sqlmodel import Session, select
 
-from wheels_wins.models import SocialPost, User
-from wheels_wins.repositories.owned import add, delete_owned, update_owned
+from wheels_wins.models import PostLike, PostReport, SocialPost, User
+from wheels_wins.repositories.owned import add, delete_owned, get_owned, update_owned
+
+Cursor = tuple[dt.datetime, uuid.UUID]
+"""Where a feed page ends: the last post's (created_at, id)."""
 
 
-def create(session: Session, *, user_id: uuid.UUID, content: str, group_id: uuid.UUID | None = None) -> SocialPost:
+def create(
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    content: str,
+    group_id: uuid.UUID | None = None,
+    photo_path: str | None = None,
+) -> SocialPost:
     """Publish a post as user_id."""
-    return add(session, SocialPost(user_id=user_id, content=content, group_id=group_id))
+    return add(session, SocialPost(user_id=user_id, content=content, group_id=group_id, photo_path=photo_path))
+
+
+def _not_reported_by(viewer_id: uuid.UUID) -> Any:
+    reported = exists().where(PostReport.post_id == SocialPost.id, PostReport.user_id == viewer_id)
+    return ~reported
 
 
 def get_visible(session: Session, *, viewer_id: uuid.UUID, post_id: uuid.UUID) -> tuple[SocialPost, User] | None:
-    """A post any signed-in user may read, with its author."""
+    """A post the viewer may read (any, unless they reported it), with its author."""
     row = session.exec(
-        select(SocialPost, User).join(User, User.id == SocialPost.user_id).where(SocialPost.id == post_id)
+        select(SocialPost, User)
+        .join(User, User.id == SocialPost.user_id)
+        .where(SocialPost.id == post_id, _not_reported_by(viewer_id))
     ).first()
     return (row[0], row[1]) if row else None
 
 
-def update(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID, changes: Mapping[str, Any]) -> SocialPost | None:
+def get_own(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> SocialPost | None:
+    """One of the user's own posts."""
+    return get_owned(session, SocialPost, user_id=user_id, record_id=post_id)
+
+
+def update(
+    session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID, changes: Mapping[str, Any]
+) -> SocialPost | None:
     """Edit the user's own post."""
     return update_owned(session, SocialPost, user_id=user_id, record_id=post_id, changes=changes)
 
 
 def delete(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> bool:
-    """Delete the user's own post."""
+    """Delete the user's own post (its comments, likes and reports go with it)."""
     return delete_owned(session, SocialPost, user_id=user_id, record_id=post_id)
 
 
@@ -44,15 +72,37 @@ def feed(
     author_id: uuid.UUID | None = None,
     limit: int = 20,
     offset: int = 0,
+    before: Cursor | None = None,
 ) -> tuple[list[tuple[SocialPost, User]], int]:
-    """Newest posts first with their authors, and the total count (the viewer must be signed in)."""
-    query = select(SocialPost, User).join(User, User.id == SocialPost.user_id)
-    count_query = select(func.count()).select_from(SocialPost)
+    """Newest posts first with their authors, and how many the viewer can see in all.
+
+    With `before`, the page starts after that cursor (keyset paging, stable while people post)."""
+    conditions: list[Any] = [_not_reported_by(viewer_id)]
     if group_id is not None:
-        query = query.where(SocialPost.group_id == group_id)
-        count_query = count_query.where(SocialPost.group_id == group_id)
+        conditions.append(SocialPost.group_id == group_id)
     if author_id is not None:
-        query = query.where(SocialPost.user_id == author_id)
-        count_query = count_query.where(SocialPost.user_id == author_id)
-    rows = session.exec(query.order_by(SocialPost.created_at.desc()).limit(limit).offset(offset)).all()
-    return [(post, author) for post, author in rows], int(session.exec(count_query).one())
+        conditions.append(SocialPost.user_id == author_id)
+    total = int(session.exec(select(func.count()).select_from(SocialPost).where(*conditions)).one())
+    if before is not None:
+        created, last_id = before
+        conditions.append(
+            or_(SocialPost.created_at < created, and_(SocialPost.created_at == created, SocialPost.id < last_id))
+        )
+    query = (
+        select(SocialPost, User)
+        .join(User, User.id == SocialPost.user_id)
+        .where(*conditions)
+        .order_by(SocialPost.created_at.desc(), SocialPost.id.desc())  # type: ignore[attr-defined]
+        .limit(limit)
+        .offset(0 if before is not None else offset)
+    )
+    return [(post, author) for post, author in session.exec(query).all()], total
+
+
+def liked_by(session: Session, *, user_id: uuid.UUID, post_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of these posts the user has liked."""
+    ids = list(post_ids)
+    if not ids:
+        return set()
+    rows = session.exec(select(PostLike.post_id).where(PostLike.user_id == user_id, PostLike.post_id.in_(ids)))  # type: ignore[attr-defined]
+    return set(rows.all())
