@@ -10,7 +10,9 @@ from wheels_wins import routes
 from wheels_wins.components import field, form_error, loading_block, page_header, section_card
 from wheels_wins.components.layout import app_page
 from wheels_wins.components.nav import avatar
+from wheels_wins.pages.you_account import danger_card, data_card
 from wheels_wins.pages.you_password import password_card
+from wheels_wins.pages.you_tokens import tokens_card
 from wheels_wins.repositories import users as user_repo
 from wheels_wins.services.auth import MAX_FULL_NAME_LENGTH
 from wheels_wins.state.auth import AuthState, current_user, current_user_id, refresh_user, run_in_session
@@ -312,7 +314,10 @@ def you() -> rx.Component:
             rx.card(loading_block(5), width="100%"),
         ),
         password_card(),
+        tokens_card(),
+        data_card(),
         _account_card(),
+        danger_card(),
         spacing="4",
         width="100%",
         max_width="760px",
