@@ -55,6 +55,9 @@ def test_tokens_export_and_account_deletion(page: Page, app_server: str, screens
     expect(page.get_by_text("Token copied.")).to_be_visible()
     assert page.evaluate("() => navigator.clipboard.readText()") == token
     screenshot(page, "you-token-reveal-desktop")
+    page.set_viewport_size(PHONE)
+    screenshot(page, "you-token-reveal-phone")
+    page.set_viewport_size(DESKTOP)
     reveal.get_by_role("button", name="Done").click()
     expect(reveal).to_be_hidden()
 

@@ -282,7 +282,7 @@ def _reveal_dialog() -> rx.Component:
                         id="new-token",
                         size="2",
                         variant="soft",
-                        word_break="break_all",
+                        word_break="break-all",
                         padding="var(--space-2)",
                         flex="1",
                         min_width="0",
