@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import Any
 
 import httpx
@@ -66,3 +68,18 @@ async def test_cannot_attach_to_another_users_trip(client: httpx.AsyncClient, al
     assert (await client.get("/api/v1/expenses", params={"trip_id": trip["id"]}, headers=bob.headers)).json()[
         "total"
     ] == 0
+
+
+async def test_access_tokens_and_exports_are_per_user(client: httpx.AsyncClient, alice: Account, bob: Account) -> None:
+    token = (await client.post("/api/v1/me/tokens", json={"name": "Alice's sync"}, headers=alice.headers)).json()
+    for collection, (create, _) in COLLECTIONS.items():
+        assert (await client.post(f"/api/v1/{collection}", json=create, headers=alice.headers)).status_code == 201
+
+    assert (await client.get("/api/v1/me/tokens", headers=bob.headers)).json() == {"items": [], "total": 0}
+    assert_error(await client.delete(f"/api/v1/me/tokens/{token['id']}", headers=bob.headers), 404, "not_found")
+    export = await client.get("/api/v1/me/export", headers=bob.headers)
+    assert export.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(export.content)) as archive:
+        contents = "".join(archive.read(name).decode() for name in archive.namelist())
+    assert alice.id not in contents and "Alice's sync" not in contents and "Lake Keepit" not in contents
+    assert (await client.get("/api/v1/me", headers={"Authorization": f"Bearer {token['token']}"})).status_code == 200
