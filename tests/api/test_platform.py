@@ -228,7 +228,7 @@ async def test_mounted_in_front_of_another_app_like_reflex_does(engine: Engine) 
         assert (await http.get("/api/health")).json()["status"] == "healthy"
         assert_error(await http.get("/api/v1/me"), 401)
         assert_error(await http.get("/api/v1/nothing"), 404, "not_found")
-        assert_error(await http.delete("/api/v1/me"), 405, "method_not_allowed")
+        assert_error(await http.put("/api/v1/me"), 405, "method_not_allowed")
 
 
 async def test_statement_uploads_may_be_larger_than_other_bodies(monkeypatch: pytest.MonkeyPatch) -> None:
