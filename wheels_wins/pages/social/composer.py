@@ -1,0 +1,109 @@
+"""The composer's state: the draft, its photo (cleaned and stored privately as soon as it is chosen) and posting.
+
+The photo's bytes arrive in the upload handler and go straight through `services.photos`: nothing is
+written to Reflex's public upload folder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import reflex as rx
+from sqlmodel import Session
+
+from wheels_wins.models import SocialPost
+from wheels_wins.pages.social.feed import FeedState
+from wheels_wins.repositories import posts as post_repo
+from wheels_wins.services import photos
+from wheels_wins.state.auth import current_user, run_in_session
+
+MAX_POST = 2000
+PHOTO_HINT = f"JPEG, PNG or WebP, up to {photos.MAX_PHOTO_BYTES // (1024 * 1024)} MB"
+
+
+def _cleaned(data: bytes) -> tuple[photos.CleanPhoto, str]:
+    clean = photos.clean(data)
+    return clean, photos.thumbnail_data_url(clean)
+
+
+class ComposerState(rx.State):
+    """The draft post."""
+
+    draft: str = ""
+    draft_error: str = ""
+    posting: bool = False
+    photo_busy: bool = False
+    photo_error: str = ""
+    preview: str = ""
+    _photo_path: str = ""
+
+    @rx.var
+    def chars_left(self) -> int:
+        """How much room is left in the post."""
+        return MAX_POST - len(self.draft)
+
+    @rx.event
+    def set_draft(self, value: str):
+        """The post as typed."""
+        self.draft = value
+        self.draft_error = ""
+
+    @rx.event
+    async def attach(self, files: list[rx.UploadFile]):
+        """Check and clean the chosen photo, keeping it privately until the post is published."""
+        user = await current_user(self)
+        if user is None or not files:
+            return
+        self.photo_busy, self.photo_error = True, ""
+        yield
+        data = await files[0].read(photos.MAX_PHOTO_BYTES + 1)
+        try:
+            clean, preview = await asyncio.to_thread(_cleaned, data)
+        except photos.PhotoError as problem:
+            self.photo_busy, self.photo_error = False, problem.message.removeprefix("photo: ").capitalize()
+            return
+        stored = await asyncio.to_thread(photos.store, clean, user_id=user.id)
+        photos.remove(self._photo_path or None)
+        self._photo_path, self.preview, self.photo_busy = stored, preview, False
+
+    @rx.event
+    async def photo_rejected(self, rejected: list[dict[str, Any]]):
+        """The browser refused the file (type or size) before sending it."""
+        if await current_user(self) is None:
+            return
+        self.photo_error = f"That file can't be attached: photos can be {PHOTO_HINT}."
+
+    @rx.event
+    async def clear_photo(self):
+        """Take the photo off the draft."""
+        if await current_user(self) is None:
+            return
+        photos.remove(self._photo_path or None)
+        self._photo_path, self.preview, self.photo_error = "", "", ""
+
+    @rx.event
+    async def publish(self, form: dict[str, Any] | None = None):
+        """Post the draft (and its photo) to the community feed."""
+        content = self.draft.strip()
+        if not content:
+            self.draft_error = "Post: write something first."
+            return
+        if len(content) > MAX_POST:
+            self.draft_error = f"Post: can be up to {MAX_POST} characters."
+            return
+        user = await current_user(self)
+        if user is None:
+            self.draft_error = "Your session has ended. Sign in again to post."
+            return
+        self.posting = True
+        yield
+        photo_path = self._photo_path or None
+
+        def work(session: Session) -> SocialPost:
+            return post_repo.create(session, user_id=user.id, content=content, photo_path=photo_path)
+
+        await run_in_session(work)
+        self.draft, self.preview, self._photo_path, self.posting = "", "", "", False
+        yield FeedState.load
+        yield rx.toast.success("Posted to the community.")
