@@ -10,7 +10,9 @@ app = rx.App(
     html_lang="en",
     stylesheets=["/app.css"],
     head_components=[
+        rx.el.link(rel="manifest", href="/manifest.webmanifest"),
         rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),
+        rx.el.script(src="/pwa.js", async_=True),
         rx.el.meta(name="theme-color", content="#0f766e"),
     ],
 )

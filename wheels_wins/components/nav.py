@@ -6,6 +6,7 @@ import reflex as rx
 
 from wheels_wins import routes
 from wheels_wins.components.brand import brand
+from wheels_wins.components.install import install_button, install_menu_item
 from wheels_wins.components.notifications import notifications_bell
 from wheels_wins.state.auth import AuthState
 
@@ -79,6 +80,7 @@ def sidebar(active: str) -> rx.Component:
             rx.box(brand(), px="2", pb="4", pt="1"),
             *[_sidebar_link(item, item.route == active) for item in routes.NAV_ITEMS],
             rx.spacer(),
+            install_button(),
             rx.separator(size="4"),
             rx.hstack(
                 avatar(),
@@ -144,6 +146,7 @@ def phone_header() -> rx.Component:
                         py="2",
                     ),
                     rx.menu.separator(),
+                    install_menu_item(),
                     *user_menu_items(),
                     align="end",
                 ),
