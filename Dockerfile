@@ -45,8 +45,9 @@ WORKDIR /app
 COPY --from=python-deps /opt/venv /opt/venv
 COPY . .
 # Only the built bundle (with its fingerprint) and the backend's compile markers: no node_modules.
+# The app user owns the markers: Reflex touches .web/backend/upload_is_used on every start.
 COPY --from=build /app/.web/build .web/build
-COPY --from=build /app/.web/backend .web/backend
+COPY --from=build --chown=app:app /app/.web/backend .web/backend
 USER app
 VOLUME ["/data"]
 EXPOSE ${PORT}
