@@ -48,6 +48,7 @@ def test_post_like_comment_edit_report(page: Page, browser: Browser, app_server:
     expect(page.get_by_text(str(2000 - len("Sunset at Mungo")) + " left")).to_be_visible()
     page.locator("input[type=file]").set_input_files(str(_photo(tmp_path)))
     expect(page.get_by_alt_text("The photo you're about to post")).to_be_visible(timeout=20_000)
+    page.screenshot(path=str(SCREENSHOTS / "social-composer-desktop.png"))
     page.get_by_role("button", name="Post", exact=True).click()
     card = _card(page, "Sunset at Mungo")
     photo = card.get_by_alt_text("Photo shared with the post")
@@ -113,3 +114,28 @@ def test_post_like_comment_edit_report(page: Page, browser: Browser, app_server:
     page.reload()
     expect(_card(page, "not bold")).to_be_visible()
     expect(_card(page, "Walls of China").get_by_role("button", name=re.compile("Unlike"))).to_be_visible()
+
+    _card(page, "not bold").get_by_role("button", name="Post options").click()
+    page.get_by_role("menuitem", name="Delete").click()
+    page.get_by_role("button", name="Delete").click()
+    expect(_card(page, "not bold")).to_have_count(0)
+    page.get_by_role("button", name="Undo").click()
+    expect(_card(page, "not bold")).to_be_visible()
+
+
+def test_load_more_pages_through_the_feed(page: Page) -> None:
+    register(page, name="Pat Paging")
+    token = page.evaluate("() => window.localStorage.getItem('ww_token')")
+    for number in range(12):
+        made = page.request.post(
+            "/api/v1/posts", data={"content": f"Paged post {number:02d}"}, headers={"Authorization": f"Bearer {token}"}
+        )
+        assert made.status == 201, made.text()
+    page.goto("/social")
+    expect(_card(page, "Paged post 11")).to_be_visible()
+    expect(_card(page, "Paged post 01")).to_have_count(0)
+    page.screenshot(path=str(SCREENSHOTS / "social-feed-desktop.png"))
+    page.get_by_role("button", name="Load more").click()
+    expect(_card(page, "Paged post 00")).to_be_visible()
+    expect(page.locator(".post-card").filter(has_text="Paged post")).to_have_count(12)
+    expect(page.get_by_text("You're all caught up.")).to_be_visible()
