@@ -61,7 +61,7 @@ class ComposerState(rx.State):
         try:
             clean, preview = await asyncio.to_thread(_cleaned, data)
         except photos.PhotoError as problem:
-            self.photo_busy, self.photo_error = False, problem.message.removeprefix("photo: ").capitalize()
+            self.photo_busy, self.photo_error = False, problem.message[:1].upper() + problem.message[1:]
             return
         stored = await asyncio.to_thread(photos.store, clean, user_id=user.id)
         photos.remove(self._photo_path or None)
