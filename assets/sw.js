@@ -61,7 +61,7 @@ self.addEventListener("fetch", (event) => {
   } else if (IMMUTABLE.some((pattern) => pattern.test(url.pathname))) {
     event.respondWith(cacheFirst(request));
   } else if (PRECACHE.includes(url.pathname)) {
-    event.respondWith(staleWhileRevalidate(request, event));
+    event.respondWith(networkFirstFile(request));
   }
 });
 
@@ -107,20 +107,18 @@ async function cacheFirst(request) {
   return response;
 }
 
-async function staleWhileRevalidate(request, event) {
+// Unhashed files (app.css, pam.js...) change under the same URL: the network's copy wins, a stored one serves offline.
+async function networkFirstFile(request) {
   const cache = await caches.open(SHELL_CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
-  const refresh = fetch(request)
-    .then((response) => {
-      if (response.ok && response.type === "basic") return cache.put(request, response.clone()).then(() => response);
-      return response;
-    })
-    .catch(() => cached);
-  if (cached) {
-    event.waitUntil(refresh);
-    return cached;
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request, { ignoreSearch: true });
+    if (cached) return cached;
+    throw error;
   }
-  return refresh;
 }
 
 // Oldest entries first: Cache.keys() keeps insertion order, so old builds' files go before new ones.
