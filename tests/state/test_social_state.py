@@ -89,7 +89,10 @@ async def test_a_photo_is_cleaned_on_upload_and_published_with_the_post(session:
     assert stored is not None and stored.parent.name == str(user.id) and b"SnoopCam" not in stored.read_bytes()
 
     await run(ComposerState.attach, composer, [rx.UploadFile(file=io.BytesIO(b"<html><script>x</script>"))])
-    assert composer.photo_error == "Photo: must be a JPEG, PNG or WebP image" and photos.resolve(composer._photo_path) == stored
+    assert (
+        composer.photo_error == "Photo: must be a JPEG, PNG or WebP image"
+        and photos.resolve(composer._photo_path) == stored
+    )
 
     composer.draft = "  Blue sky at Mungo  "
     said = _said(await run(ComposerState.publish, composer))
