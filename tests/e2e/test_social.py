@@ -100,6 +100,14 @@ def test_post_like_comment_edit_report(page: Page, browser: Browser, app_server:
             "() => [...document.querySelectorAll('.post-card img')].some(i => i.complete && i.naturalWidth > 0)"
         )
         bob.screenshot(path=str(SCREENSHOTS / "social-phone.png"), full_page=False)
+        bob_card.get_by_role("button", name="Comments").click()
+        expect(bob_card.get_by_text("Was it windy?")).to_be_visible()
+        expect(bob_card.get_by_role("button", name="Edit")).to_have_count(0)  # only one's own comments
+        bob_card.get_by_label("Your comment").fill("Only a breeze")
+        bob_card.get_by_role("button", name="Reply").click()
+        expect(bob_card.get_by_text("Only a breeze")).to_be_visible()
+        bob_card.get_by_text("Only a breeze").scroll_into_view_if_needed()
+        bob.screenshot(path=str(SCREENSHOTS / "social-comments-phone.png"), full_page=False)
         _card(bob, "not bold").get_by_role("button", name="Post options").click()
         bob.get_by_role("menuitem", name="Report").click()
         expect(bob.get_by_text("We'll hide it for you and let the moderators know.")).to_be_visible()

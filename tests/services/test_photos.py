@@ -160,3 +160,16 @@ def test_signed_urls_expire_and_name_one_post() -> None:
     assert not photos.verify(post_id, expires + 3600, sig, now=now)
     assert not photos.verify(post_id, expires, sig, now=expires + 1)
     assert photos.signed_url(post_id, now=now) == url  # stable within the hour, so browsers can cache it
+
+
+def test_stale_uploads_are_unused_and_old() -> None:
+    import os
+
+    user_id = uuid.uuid4()
+    used, unused, fresh = (photos.store(photos.clean(make_image()), user_id=user_id) for _ in range(3))
+    old = time.time() - 2 * 86_400
+    for relative in (used, unused):
+        os.utime(photos.photo_root() / relative, (old, old))
+    assert photos.stale_uploads(user_id, in_use={used}) == [unused]
+    assert photos.stale_uploads(uuid.uuid4(), in_use=set()) == []
+    assert fresh not in photos.stale_uploads(user_id, in_use=set())

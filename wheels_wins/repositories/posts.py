@@ -99,6 +99,14 @@ def feed(
     return [(post, author) for post, author in session.exec(query).all()], total
 
 
+def photo_paths(session: Session, *, user_id: uuid.UUID) -> set[str]:
+    """The stored photos the user's posts use."""
+    rows = session.exec(
+        select(SocialPost.photo_path).where(SocialPost.user_id == user_id, SocialPost.photo_path.is_not(None))
+    )  # type: ignore[union-attr]
+    return {path for path in rows.all() if path}
+
+
 def liked_by(session: Session, *, user_id: uuid.UUID, post_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
     """Which of these posts the user has liked."""
     ids = list(post_ids)

@@ -152,6 +152,21 @@ def remove(relative: str | None) -> None:
         path.unlink(missing_ok=True)
 
 
+def stale_uploads(user_id: uuid.UUID, *, in_use: set[str], older_than_seconds: float = 86_400) -> list[str]:
+    """The user's stored photos that no post uses and that are older than `older_than_seconds`.
+
+    Photos are stored as soon as they are chosen in the composer; one never posted becomes stale."""
+    folder = photo_root() / str(user_id)
+    if not folder.is_dir():
+        return []
+    cutoff = time.time() - older_than_seconds
+    return [
+        f"{user_id}/{path.name}"
+        for path in folder.glob("*.jpg")
+        if f"{user_id}/{path.name}" not in in_use and path.stat().st_mtime < cutoff
+    ]
+
+
 def _signature(post_id: uuid.UUID, expires: int) -> str:
     key = get_settings().effective_secret_key.encode()
     digest = hmac.new(key, f"post-photo:{post_id}:{expires}".encode(), hashlib.sha256).digest()

@@ -66,6 +66,9 @@ class ComposerState(rx.State):
         stored = await asyncio.to_thread(photos.store, clean, user_id=user.id)
         photos.remove(self._photo_path or None)
         self._photo_path, self.preview, self.photo_busy = stored, preview, False
+        in_use = await run_in_session(lambda s: post_repo.photo_paths(s, user_id=user.id))
+        for stale in photos.stale_uploads(user.id, in_use=in_use | {stored}):
+            photos.remove(stale)
 
     @rx.event
     async def photo_rejected(self, rejected: list[dict[str, Any]]):

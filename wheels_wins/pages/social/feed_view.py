@@ -105,6 +105,7 @@ def _actions(post: PostView) -> rx.Component:
             aria_pressed=rx.cond(post.liked, "true", "false"),
             aria_label=rx.cond(post.liked, "Unlike", "Like"),
             on_click=FeedState.toggle_like(post.id),
+            margin="0",  # a ghost button's negative margins would set it off from the soft one beside it
         ),
         rx.button(
             rx.icon("message-circle", size=16),
@@ -116,9 +117,10 @@ def _actions(post: PostView) -> rx.Component:
             aria_expanded=rx.cond(CommentsState.open_id == post.id, "true", "false"),
             aria_label="Comments",
             on_click=CommentsState.toggle(post.id),
+            margin="0",
         ),
-        spacing="4",
-        padding_x="4px",
+        spacing="2",
+        align="center",
     )
 
 
