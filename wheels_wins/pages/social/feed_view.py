@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import reflex as rx
+from reflex.constants import Dirs
+from reflex.vars.base import Var, VarData
 
 from wheels_wins.components import empty_state, form_error, loading_block
 from wheels_wins.components.dialogs import confirm_delete_dialog
@@ -10,6 +12,14 @@ from wheels_wins.pages.social.comments import CommentsState
 from wheels_wins.pages.social.comments_view import comments_block
 from wheels_wins.pages.social.editing import MAX_POST, PostEditState
 from wheels_wins.pages.social.feed import FeedState, PostView
+
+# Where the backend answers (the page's own origin in production; the backend port in development).
+BACKEND_ORIGIN = Var(
+    _js_expr="new URL(getBackendURL(env.UPLOAD)).origin",
+    _var_data=VarData(
+        imports={f"$/{Dirs.STATE_PATH}": "getBackendURL", "$/env.json": rx.ImportVar(tag="env", is_default=True)}
+    ),
+).to(str)
 
 
 def _menu(post: PostView) -> rx.Component:
@@ -133,7 +143,7 @@ def post_card(post: PostView) -> rx.Component:
             rx.cond(
                 post.photo_url != "",
                 rx.image(
-                    src=post.photo_url,
+                    src=BACKEND_ORIGIN + post.photo_url,
                     alt="Photo shared with the post",
                     loading="lazy",
                     width="100%",
