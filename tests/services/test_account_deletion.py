@@ -99,3 +99,54 @@ def test_every_table_with_a_user_id_is_covered() -> None:
     names = set(account_deletion.owned_table_names())
     assert {"auth_sessions", "personal_access_tokens", "expenses", "post_comments"} <= names
     assert names == {table.name for table in SQLModel.metadata.tables.values() if "user_id" in table.c}
+
+
+def test_others_posts_lose_the_users_likes_and_comments_from_their_counts(
+    session: Session, make_user: Callable[..., User], password_hash: str
+) -> None:
+    from wheels_wins.models import PostLike
+
+    author, leaver = make_user(password_hash=password_hash), make_user(password_hash=password_hash)
+    post = SocialPost(user_id=author.id, content="Sunset at Corowa", like_count=2, comment_count=2)
+    session.add(post)
+    session.flush()
+    session.add_all([
+        PostLike(user_id=leaver.id, post_id=post.id), PostLike(user_id=author.id, post_id=post.id),
+        PostComment(user_id=leaver.id, post_id=post.id, content="Gorgeous"),
+        PostComment(user_id=author.id, post_id=post.id, content="Thanks!"),
+    ])
+    session.commit()
+
+    account_deletion.delete_account(session, user=leaver, password=PASSWORD)
+    session.commit()
+    session.refresh(post)
+    assert (post.like_count, post.comment_count) == (1, 1)
+
+
+def test_the_users_photos_go_once_the_deletion_commits(
+    session: Session, make_user: Callable[..., User], password_hash: str
+) -> None:
+    from wheels_wins.services import photos
+
+    leaver, stayer = make_user(password_hash=password_hash), make_user(password_hash=password_hash)
+    photo = photos.CleanPhoto(b"\xff\xd8\xff\xe0 not really a jpeg", 1, 1)
+    mine, theirs = photos.store(photo, user_id=leaver.id), photos.store(photo, user_id=stayer.id)
+
+    account_deletion.delete_account(session, user=leaver, password=PASSWORD)
+    assert photos.resolve(mine) is not None and photos.resolve(mine).exists()  # nothing goes before the commit
+    session.commit()
+    assert not (photos.photo_root() / str(leaver.id)).exists()
+    assert photos.resolve(theirs).exists()
+
+
+def test_a_rolled_back_deletion_keeps_the_photos(
+    session: Session, make_user: Callable[..., User], password_hash: str
+) -> None:
+    from wheels_wins.services import photos
+
+    user = make_user(password_hash=password_hash)
+    kept = photos.store(photos.CleanPhoto(b"\xff\xd8\xff\xe0", 1, 1), user_id=user.id)
+    account_deletion.delete_account(session, user=user, password=PASSWORD)
+    session.rollback()
+    session.commit()  # a later, unrelated commit must not remove them either
+    assert photos.resolve(kept).exists()

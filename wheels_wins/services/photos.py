@@ -15,6 +15,7 @@ import base64
 import hashlib
 import hmac
 import io
+import shutil
 import time
 import uuid
 import warnings
@@ -150,6 +151,11 @@ def remove(relative: str | None) -> None:
     """Delete a stored photo (nothing happens when it is already gone)."""
     if relative and (path := resolve(relative)) is not None:
         path.unlink(missing_ok=True)
+
+
+def remove_all(user_id: uuid.UUID) -> None:
+    """Delete every photo the user stored (their folder); nothing happens when there is none."""
+    shutil.rmtree(photo_root() / str(user_id), ignore_errors=True)
 
 
 def stale_uploads(user_id: uuid.UUID, *, in_use: set[str], older_than_seconds: float = 86_400) -> list[str]:
