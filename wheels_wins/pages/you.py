@@ -64,6 +64,12 @@ def timezone_label(name: str) -> str:
     return f"{city.replace('_', ' ')} ({region})"
 
 
+MAX_BIO_LENGTH = 500
+"""The size of users.bio (and the REST schema's limit)."""
+MAX_HOME_BASE_LENGTH = 120
+"""The size of users.home_base."""
+
+
 class YouState(rx.State):
     """The profile form; it saves only the signed-in user's own row."""
 
@@ -73,6 +79,8 @@ class YouState(rx.State):
     units: str = "metric"
     timezone: str = "Australia/Sydney"
     voice_enabled: bool = True
+    bio: str = ""
+    home_base: str = ""
     name_error: str = ""
     form_error: str = ""
     saving: bool = False
@@ -88,6 +96,16 @@ class YouState(rx.State):
         """Name as typed."""
         self.full_name = value
         self.name_error = ""
+
+    @rx.event
+    def set_bio(self, value: str):
+        """A few words about you, as typed."""
+        self.bio = value[:MAX_BIO_LENGTH]
+
+    @rx.event
+    def set_home_base(self, value: str):
+        """Home base as typed."""
+        self.home_base = value[:MAX_HOME_BASE_LENGTH]
 
     @rx.event
     def set_currency(self, value: str):
@@ -120,6 +138,8 @@ class YouState(rx.State):
         self.units = user.units
         self.timezone = user.timezone
         self.voice_enabled = user.voice_enabled
+        self.bio = user.bio
+        self.home_base = user.home_base
         self.name_error = self.form_error = ""
         self.loaded = True
 
@@ -149,6 +169,8 @@ class YouState(rx.State):
             "units": self.units,
             "timezone": self.timezone,
             "voice_enabled": self.voice_enabled,
+            "bio": self.bio.strip()[:MAX_BIO_LENGTH],
+            "home_base": self.home_base.strip()[:MAX_HOME_BASE_LENGTH],
         }
         updated = await run_in_session(lambda session: user_repo.update_profile(session, user_id=user_id, **changes))
         self.saving = False
@@ -205,6 +227,31 @@ def _profile_card() -> rx.Component:
                 ),
                 YouState.name_error,
                 hint="Shown on your posts in Social.",
+            ),
+            field(
+                "Home base",
+                rx.input(
+                    value=YouState.home_base,
+                    on_change=YouState.set_home_base,
+                    placeholder="Where you return to, e.g. Bendigo, VIC",
+                    size="3",
+                    width="100%",
+                    max_length=MAX_HOME_BASE_LENGTH,
+                ),
+                hint="Places are measured from here when there is no trip or location to go by.",
+            ),
+            field(
+                "About you",
+                rx.text_area(
+                    value=YouState.bio,
+                    on_change=YouState.set_bio,
+                    placeholder="Full-timer in a 21 ft van with a kelpie called Red.",
+                    size="3",
+                    width="100%",
+                    rows="3",
+                    max_length=MAX_BIO_LENGTH,
+                ),
+                hint=(MAX_BIO_LENGTH - YouState.bio.length()).to_string() + " characters left",
             ),
             spacing="4",
             width="100%",
