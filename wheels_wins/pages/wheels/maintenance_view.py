@@ -152,6 +152,7 @@ def _schedules_card() -> rx.Component:
                     "calendar-clock",
                     "No schedules yet",
                     "Add one, like an oil change every 10,000 km or 6 months, to see when it's due.",
+                    "oil change every 10,000 km or 6 months",
                 ),
             ),
             loading_block(3),
