@@ -1,4 +1,4 @@
-"""The You page's profile form saves the home base and a few words about the user to their own row only."""
+"""The You page: the profile form saves the home base and a few words to the user's own row; the vehicle card."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ import reflex as rx
 from sqlmodel import Session
 
 from tests.state.test_places_state import _substate, run
-from wheels_wins.models import User
+from wheels_wins.models import User, Vehicle
 from wheels_wins.pages.you import MAX_BIO_LENGTH, YouState
+from wheels_wins.pages.you_vehicle import YouVehicleState, vehicle_lines
 from wheels_wins.repositories import sessions as sessions_repo
+from wheels_wins.repositories import vehicles as vehicles_repo
 from wheels_wins.services.auth import hash_token
 from wheels_wins.state.auth import AuthState
 
@@ -47,3 +49,29 @@ async def test_home_base_and_bio_are_saved_and_read_back(session: Session, make_
     again = _tab(session, saved)
     await run(YouState.load, again)
     assert again.home_base == "Bendigo, VIC"
+
+
+def test_the_vehicle_summary_in_each_unit_system() -> None:
+    rig = Vehicle(
+        user_id=uuid.uuid4(), name="The Tortoise", make="Toyota", model="LandCruiser 79", year=2019,
+        fuel_type="diesel", tank_litres=180.0, consumption_l_per_100km=15.5,
+    )
+    assert vehicle_lines(rig, "metric") == ("2019 Toyota LandCruiser 79", "Diesel · 180 L tank · 15.5 L/100 km expected")
+    assert vehicle_lines(rig, "imperial") == ("2019 Toyota LandCruiser 79", "Diesel · 47.55 gal tank · 15.2 mpg expected")
+    bare = Vehicle(user_id=uuid.uuid4(), name="Van", fuel_type="lpg", consumption_l_per_100km=12.0)
+    assert vehicle_lines(bare, "metric") == ("", "LPG · 12.0 L/100 km expected")
+
+
+async def test_the_you_page_shows_only_the_users_own_vehicle(session: Session, make_user: Callable[..., User]) -> None:
+    owner, other = make_user(), make_user()
+    vehicles_repo.create(session, user_id=other.id, name="Someone else's bus")
+    session.commit()
+    root = _tab(session, owner).parent_state
+    card = _substate(root, YouVehicleState)
+    await run(YouVehicleState.load, card)
+    assert card.loaded and card.name == ""  # an invitation to add one, not the other user's bus
+
+    vehicles_repo.create(session, user_id=owner.id, name="The Tortoise", consumption_l_per_100km=15.5)
+    session.commit()
+    await run(YouVehicleState.load, card)
+    assert card.name == "The Tortoise" and card.details == "Diesel · 15.5 L/100 km expected"

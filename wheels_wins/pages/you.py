@@ -13,6 +13,7 @@ from wheels_wins.components.nav import avatar
 from wheels_wins.pages.you_account import danger_card, data_card
 from wheels_wins.pages.you_password import password_card
 from wheels_wins.pages.you_tokens import tokens_card
+from wheels_wins.pages.you_vehicle import YouVehicleState, vehicle_card
 from wheels_wins.repositories import users as user_repo
 from wheels_wins.services.auth import MAX_FULL_NAME_LENGTH
 from wheels_wins.state.auth import AuthState, current_user, current_user_id, refresh_user, run_in_session
@@ -332,7 +333,7 @@ def _account_card() -> rx.Component:
     )
 
 
-@app_page(routes.YOU, "You", on_load=YouState.load)
+@app_page(routes.YOU, "You", on_load=[YouState.load, YouVehicleState.load])
 def you() -> rx.Component:
     """Profile and preferences."""
     return rx.vstack(
@@ -360,6 +361,7 @@ def you() -> rx.Component:
             ),
             rx.card(loading_block(5), width="100%"),
         ),
+        vehicle_card(),
         password_card(),
         tokens_card(),
         data_card(),
