@@ -155,16 +155,12 @@ def set_legs(
 
 def active(session: Session, *, user_id: uuid.UUID) -> Trip | None:
     """The user's active trip, else the latest one being planned."""
-    for status in ("active", "planning"):
-        trip = session.exec(
-            select(Trip)
-            .where(Trip.user_id == user_id, Trip.status == status)
-            .order_by(Trip.created_at.desc())
-            .limit(1)
-        ).first()
-        if trip:
-            return trip
-    return None
+    return underway(session, user_id=user_id) or session.exec(
+        select(Trip)
+        .where(Trip.user_id == user_id, Trip.status == "planning")
+        .order_by(Trip.created_at.desc())
+        .limit(1)
+    ).first()
 
 
 def underway(session: Session, *, user_id: uuid.UUID) -> Trip | None:

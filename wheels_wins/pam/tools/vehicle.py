@@ -14,11 +14,9 @@ from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.services import fuel_economy, vehicle_log
 from wheels_wins.services.maintenance_due import schedule_statuses
 from wheels_wins.services.units import (
-    distance_unit,
     format_consumption,
     format_distance,
     format_volume,
-    km_to_display,
 )
 
 Litres = Annotated[Decimal, Field(gt=0, le=2000, decimal_places=2)]
@@ -47,7 +45,7 @@ def log_fuel(
     except vehicle_log.VehicleLogError as error:
         return ToolResult.fail(error.message)
     units = ctx.user.units
-    odo = f" at {_reading(entry.odometer_km, units)}" if entry.odometer_km is not None else ""
+    odo = f" at {format_distance(entry.odometer_km, units)}" if entry.odometer_km is not None else ""
     return ToolResult(
         True, f"Logged {format_volume(entry.litres, units)} for {money_text(entry.total_cost, ctx.user.currency)}{odo}",
         {"id": str(entry.id), "litres": str(entry.litres), "total_cost": f"{entry.total_cost:.2f}",
@@ -92,7 +90,7 @@ def log_maintenance(
     )
     parts = [f"Logged {record.task}"]
     if record.odometer_km is not None:
-        parts.append(f"at {_reading(record.odometer_km, ctx.user.units)}")
+        parts.append(f"at {format_distance(record.odometer_km, ctx.user.units)}")
     if record.cost is not None:
         parts.append(f"({money_text(record.cost, ctx.user.currency)})")
     return ToolResult(
@@ -137,7 +135,7 @@ def add_maintenance_schedule(
     every = [f"{format_distance(schedule.every_km, units)}" if schedule.every_km else "",
              f"{schedule.every_months} month{'s' if schedule.every_months != 1 else ''}" if schedule.every_months else ""]
     due = schedule_statuses(ctx.session, user_id=ctx.user_id, today=ctx.today, schedules=[schedule])[0].due
-    when = [f"{due.due_date:%-d %b %Y}" if due.due_date else "", _reading(due.due_km, units) if due.due_km else ""]
+    when = [f"{due.due_date:%-d %b %Y}" if due.due_date else "", format_distance(due.due_km, units) if due.due_km else ""]
     text = f"{schedule.task} every {' or '.join(filter(None, every))}"
     if any(when):
         text += f" — next due {' or at '.join(filter(None, when))}"
@@ -148,7 +146,3 @@ def add_maintenance_schedule(
         undo={"op": "delete", "kind": "schedule", "id": str(schedule.id)}, changed=("maintenance",),
     )
 
-
-def _reading(km: int | None, units: str) -> str:
-    """An odometer reading in the user's units, to the unit: "85,300 km" or "53,002 mi"."""
-    return f"{round(km_to_display(km or 0, units)):,} {distance_unit(units)}"
