@@ -19,6 +19,7 @@ from wheels_wins.models import (
     GroupMembership,
     ImportDraft,
     IncomeEntry,
+    ListingPhoto,
     MaintenanceRecord,
     MaintenanceSchedule,
     MarketplaceListing,
@@ -51,7 +52,8 @@ def fill_account(session: Session, user: User, *, tag: str) -> dict[str, str]:
     group = SocialGroup(user_id=uid, name=f"{tag} travellers")
     post = SocialPost(user_id=uid, content=f"{tag} says hello")
     conversation = PamConversation(user_id=uid)
-    session.add_all([trip, vehicle, group, post, conversation])
+    listing = MarketplaceListing(user_id=uid, title="Awning", price=Decimal("120.00"))
+    session.add_all([trip, vehicle, group, post, conversation, listing])
     session.flush()
     message = PamMessage(user_id=uid, conversation_id=conversation.id, role="assistant", content="Logged it.")
     session.add(message)
@@ -82,7 +84,7 @@ def fill_account(session: Session, user: User, *, tag: str) -> dict[str, str]:
             PostComment(user_id=uid, post_id=post.id, content="Me again"),
             PostLike(user_id=uid, post_id=post.id),
             PostReport(user_id=uid, post_id=post.id, reason="test row"),
-            MarketplaceListing(user_id=uid, title="Awning", price=Decimal("120.00")),
+            ListingPhoto(user_id=uid, listing_id=listing.id, photo_path=f"listings/{tag}.jpg"),
             PamFeedback(user_id=uid, message_id=message.id, rating="up"),
             Notification(user_id=uid, kind="budget", title="Fuel budget at 80%"),
             ImportDraft(user_id=uid, filename="bank.csv", content=b"date,amount\n2026-03-01,12.50\n"),

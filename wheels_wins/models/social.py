@@ -19,6 +19,7 @@ class SocialGroup(TableBase, table=True):
     user_id: uuid.UUID = owner_field()
     name: str = Field(max_length=80, unique=True)
     description: str = Field(default="", max_length=500)
+    member_count: int = 0
 
 
 class GroupMembership(TableBase, table=True):
@@ -81,6 +82,7 @@ class MarketplaceListing(TableBase, table=True):
     """Something for sale between travellers."""
 
     __tablename__ = "marketplace_listings"
+    __table_args__ = (Index("ix_marketplace_listings_status_created", "status", "created_at"),)
 
     user_id: uuid.UUID = owner_field()
     title: str = Field(max_length=120)
@@ -91,3 +93,14 @@ class MarketplaceListing(TableBase, table=True):
     lat: float | None = None
     lon: float | None = None
     status: str = Field(default="available", max_length=12)
+
+
+class ListingPhoto(TableBase, table=True):
+    """A photo of a listing, shown in `position` order (stored like post photos, served with auth)."""
+
+    __tablename__ = "listing_photos"
+
+    user_id: uuid.UUID = owner_field()
+    listing_id: uuid.UUID = Field(foreign_key="marketplace_listings.id", index=True, ondelete="CASCADE")
+    photo_path: str = Field(max_length=200)
+    position: int = 0

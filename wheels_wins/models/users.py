@@ -25,6 +25,11 @@ class User(TableBase, table=True):
     voice_enabled: bool = True
     bio: str = Field(default="", max_length=500)
     home_base: str = Field(default="", max_length=120)
+    avatar_path: str | None = Field(default=None, max_length=200)
+    notify_budget: bool = True
+    notify_maintenance: bool = True
+    notify_comments: bool = True
+    notify_likes: bool = True
     supabase_sub: str | None = Field(default=None, max_length=64, unique=True)
 
 
