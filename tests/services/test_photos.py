@@ -173,3 +173,15 @@ def test_stale_uploads_are_unused_and_old() -> None:
     assert photos.stale_uploads(user_id, in_use={used}) == [unused]
     assert photos.stale_uploads(uuid.uuid4(), in_use=set()) == []
     assert fresh not in photos.stale_uploads(user_id, in_use=set())
+
+
+def test_a_signature_is_bound_to_its_kind_of_photo() -> None:
+    object_id, now = uuid.uuid4(), 1_800_000_000.0
+    url = photos.signed_url(object_id, kind="listing", now=now)
+    assert url.startswith(f"/api/v1/listing-photos/{object_id}?")
+    query = dict(part.split("=", 1) for part in url.split("?", 1)[1].split("&"))
+    expires, sig = int(query["expires"]), query["sig"]
+    assert photos.verify(object_id, expires, sig, kind="listing", now=now)
+    assert not photos.verify(object_id, expires, sig, kind="post", now=now)
+    assert not photos.verify(object_id, expires, sig, kind="avatar", now=now)
+    assert not photos.verify(object_id, expires, sig, kind="nonsense", now=now)

@@ -173,24 +173,33 @@ def stale_uploads(user_id: uuid.UUID, *, in_use: set[str], older_than_seconds: f
     ]
 
 
-def _signature(post_id: uuid.UUID, expires: int) -> str:
+PHOTO_URLS: dict[str, str] = {
+    "post": "/api/v1/posts/{id}/photo",
+    "listing": "/api/v1/listing-photos/{id}",
+    "avatar": "/api/v1/avatars/{id}",
+}
+"""Where each kind of photo is served; a signed URL names the kind's route and the object's id."""
+
+
+def _signature(kind: str, object_id: uuid.UUID, expires: int) -> str:
     key = get_settings().effective_secret_key.encode()
-    digest = hmac.new(key, f"post-photo:{post_id}:{expires}".encode(), hashlib.sha256).digest()
+    digest = hmac.new(key, f"{kind}-photo:{object_id}:{expires}".encode(), hashlib.sha256).digest()
     return base64.urlsafe_b64encode(digest[:18]).decode("ascii")
 
 
-def signed_url(post_id: uuid.UUID, *, now: float | None = None) -> str:
-    """`/api/v1/posts/{id}/photo?expires=…&sig=…`, valid for one to two hours.
+def signed_url(object_id: uuid.UUID, *, kind: str = "post", now: float | None = None) -> str:
+    """The photo's route (`PHOTO_URLS[kind]`) with `?expires=…&sig=…`, valid for one to two hours.
 
     The expiry is rounded up to the hour so the feed's URLs stay the same (and cacheable) for a while."""
     current = int(time.time() if now is None else now)
     expires = (current // URL_LIFETIME_SECONDS + 2) * URL_LIFETIME_SECONDS
-    return f"/api/v1/posts/{post_id}/photo?expires={expires}&sig={_signature(post_id, expires)}"
+    route = PHOTO_URLS[kind].format(id=object_id)
+    return f"{route}?expires={expires}&sig={_signature(kind, object_id, expires)}"
 
 
-def verify(post_id: uuid.UUID, expires: int, signature: str, *, now: float | None = None) -> bool:
-    """Whether a signed photo URL is genuine and not yet expired."""
+def verify(object_id: uuid.UUID, expires: int, signature: str, *, kind: str = "post", now: float | None = None) -> bool:
+    """Whether a signed photo URL of this kind is genuine and not yet expired."""
     current = time.time() if now is None else now
-    if expires < current:
+    if expires < current or kind not in PHOTO_URLS:
         return False
-    return hmac.compare_digest(_signature(post_id, expires), signature)
+    return hmac.compare_digest(_signature(kind, object_id, expires), signature)
