@@ -1,12 +1,14 @@
-// Wheels & Wins service worker: the app shell works offline and static files load from the cache.
-// Bump VERSION when the precache list or the strategies change; activation deletes older caches.
+// Wheels & Wins service worker: the app shell and static files load from the cache; with the network
+// gone, every page navigation gets the offline page. A stored copy of a page would be no use offline:
+// all of its data arrives over the state websocket, so it would show an empty skeleton that keeps
+// trying to reconnect. Bump VERSION when the precache list or the strategies change; activation
+// deletes older caches.
 "use strict";
 
-const VERSION = "v1";
+const VERSION = "v2";
 const PREFIX = "ww-";
 const SHELL_CACHE = `${PREFIX}shell-${VERSION}`;
 const STATIC_CACHE = `${PREFIX}static-${VERSION}`;
-const PAGES_CACHE = `${PREFIX}pages-${VERSION}`;
 const OFFLINE_URL = "/offline.html";
 const PRECACHE = [
   OFFLINE_URL,
@@ -19,28 +21,24 @@ const PRECACHE = [
   "/pwa.js",
   "/pam.js",
 ];
-// Fetched on install too, but a failure here must not stop the worker installing.
-const SHELL = ["/"];
 // Build output named by content hash (React Router / Vite, formerly Next.js) and the icons never change under one URL.
 const IMMUTABLE = [/^\/assets\//, /^\/_next\/static\//, /^\/icons\//];
 // Live data, the state websocket and uploads always go to the network and are never stored.
 const NEVER_CACHE = [/^\/api\//, /^\/_event/, /^\/_upload/, /^\/_health/, /^\/ping/];
 const MAX_STATIC_ENTRIES = 200;
-const MAX_PAGES = 20;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(SHELL_CACHE);
       await cache.addAll(PRECACHE);
-      await Promise.all(SHELL.map((url) => cache.add(url).catch(() => undefined)));
       await self.skipWaiting();
     })(),
   );
 });
 
 self.addEventListener("activate", (event) => {
-  const current = new Set([SHELL_CACHE, STATIC_CACHE, PAGES_CACHE]);
+  const current = new Set([SHELL_CACHE, STATIC_CACHE]);
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
@@ -57,7 +55,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (NEVER_CACHE.some((pattern) => pattern.test(url.pathname))) return;
   if (request.mode === "navigate") {
-    event.respondWith(networkFirstPage(request));
+    event.respondWith(networkOrOfflinePage(request));
   } else if (IMMUTABLE.some((pattern) => pattern.test(url.pathname))) {
     event.respondWith(cacheFirst(request));
   } else if (PRECACHE.includes(url.pathname)) {
@@ -65,34 +63,14 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-async function networkFirstPage(request) {
+async function networkOrOfflinePage(request) {
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === "basic") {
-      const cache = await caches.open(PAGES_CACHE);
-      // Pages answer /wins with a redirect to /wins/: keep the page under the address it ends at.
-      await cache.put(response.redirected ? response.url : request.url, await storable(response));
-      trim(PAGES_CACHE, MAX_PAGES);
-    }
-    return response;
+    return await fetch(request);
   } catch (error) {
-    const url = new URL(request.url);
-    const cached = await caches.match(url.origin + url.pathname, { ignoreSearch: true });
-    if (cached) return cached;
-    // As the server does, send /wins to /wins/ (where its page was stored).
-    const withSlash = `${url.origin}${url.pathname}/`;
-    if (!url.pathname.endsWith("/") && (await caches.match(withSlash))) return Response.redirect(withSlash + url.search, 307);
     const offline = await caches.match(OFFLINE_URL);
     if (offline) return offline;
     throw error;
   }
-}
-
-// A response that came through a redirect cannot answer a navigation: store a plain copy.
-async function storable(response) {
-  const copy = response.clone();
-  if (!response.redirected) return copy;
-  return new Response(await copy.blob(), { status: copy.status, statusText: copy.statusText, headers: copy.headers });
 }
 
 async function cacheFirst(request) {
