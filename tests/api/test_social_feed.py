@@ -212,4 +212,9 @@ def test_photo_uploads_get_the_upload_body_limit() -> None:
     assert _limit_for(f"{URL}/{uuid.uuid4()}/photo", None) == max(settings.max_body_bytes, settings.max_upload_bytes)
     assert _limit_for(URL, None) == settings.max_body_bytes
     assert _limit_for(f"{URL}/{uuid.uuid4()}/comments", None) == settings.max_body_bytes
+    upload_limit = max(settings.max_body_bytes, settings.max_upload_bytes)
+    assert _limit_for(f"/api/v1/listings/{uuid.uuid4()}/photos", None) == upload_limit
+    assert _limit_for("/api/v1/me/avatar", None) == upload_limit
+    assert _limit_for(f"/api/v1/listings/{uuid.uuid4()}", None) == settings.max_body_bytes
+    assert _limit_for("/api/v1/me", None) == settings.max_body_bytes
     assert settings.max_upload_bytes > photos.MAX_PHOTO_BYTES

@@ -128,7 +128,8 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 
 
 UPLOAD_PATHS = ("/_upload", f"{V1_PREFIX}/imports")
-UPLOAD_PATH_PATTERN = re.compile(rf"^{V1_PREFIX}/posts/[^/]+/photo$")  # PUT a post's photo
+# Photo uploads: a post's photo, a listing's photos, the profile photo.
+UPLOAD_PATH_PATTERN = re.compile(rf"^{V1_PREFIX}/(posts/[^/]+/photo|listings/[^/]+/photos|me/avatar)$")
 
 
 def _limit_for(path: str, override: int | None) -> int:
