@@ -8,7 +8,6 @@ their home base, else the list is simply newest first.
 from __future__ import annotations
 
 import dataclasses
-import math
 import time
 import uuid
 from typing import Any
@@ -16,40 +15,28 @@ from typing import Any
 import reflex as rx
 from sqlmodel import Session
 
-from wheels_wins.components.format import distance_label
 from wheels_wins.components.map import PLACE_KIND_LABELS, MapPlace
 from wheels_wins.db import parse_uuid
 from wheels_wins.models import SavedPlace, User
 from wheels_wins.models.travel import PLACE_KINDS
 from wheels_wins.repositories import places as place_repo
-from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import geocoding
-from wheels_wins.services.units import distance_unit, km_to_display
+from wheels_wins.services import origin as origins
+from wheels_wins.services.origin import (
+    LOCATE_JS,
+    NEAR,
+    NEWEST,
+    ORIGIN_ORDER,
+    PERMISSION_JS,
+    Origin,
+)
+from wheels_wins.services.origin import short_distance_label as place_distance_label
+from wheels_wins.services.origin import valid_point as valid_point
 from wheels_wins.state.auth import current_user, run_in_session
 
 PAGE_SIZE = 50
 RELOCATE_SECONDS = 600
 """A browser location older than this is asked for again when the tab reloads (travellers move)."""
 MAX_QUERY = 120
-NEAR = "here"
-TRIP = "trip"
-HOME = "home"
-NEWEST = "newest"
-ORIGIN_ORDER: tuple[str, ...] = (NEAR, TRIP, HOME)
-"""Where distances are measured from when the traveller hasn't chosen: the first of these that is known."""
-
-# Resolves to "granted", "prompt", "denied" or "unsupported" without ever prompting.
-PERMISSION_JS = """(navigator.permissions && navigator.geolocation
-  ? navigator.permissions.query({name: "geolocation"}).then((p) => p.state, () => "prompt")
-  : Promise.resolve(navigator.geolocation ? "prompt" : "unsupported"))"""
-# Resolves to {status, lat, lon}; never rejects, so a refusal reaches the server as "denied".
-LOCATE_JS = """new Promise((resolve) => {
-  if (!navigator.geolocation) { resolve({status: "unsupported"}); return; }
-  navigator.geolocation.getCurrentPosition(
-    (p) => resolve({status: "ok", lat: p.coords.latitude, lon: p.coords.longitude}),
-    (e) => resolve({status: e.code === 1 ? "denied" : "unavailable"}),
-    {maximumAge: 300000, timeout: 15000});
-})"""
 
 
 @dataclasses.dataclass
@@ -84,17 +71,6 @@ class OriginOption:
     label: str
 
 
-def place_distance_label(km: float, units: str) -> str:
-    """'12 km', '3.4 mi' or '< 0.1 km': whole units from 10 up, one decimal below, in the user's units."""
-    value = km_to_display(km, units)
-    unit = distance_unit(units)
-    if value < 0.1:
-        return f"< 0.1 {unit}"
-    if value < 10:
-        return f"{value:.1f} {unit}"
-    return distance_label(km, units)
-
-
 KIND_LABELS: dict[str, str] = {**PLACE_KIND_LABELS, "other": "Other"}
 """The map's names for kinds; a badge or filter says "Other" where a map popup says "Place"."""
 
@@ -102,21 +78,6 @@ KIND_LABELS: dict[str, str] = {**PLACE_KIND_LABELS, "other": "Other"}
 def kind_label(kind: str) -> str:
     """The kind's name for badges, filters and the kind menu."""
     return KIND_LABELS.get(kind, KIND_LABELS["other"])
-
-
-def valid_point(lat: Any, lon: Any) -> tuple[float, float] | None:
-    """(lat, lon) when both are finite degrees in range, else None."""
-    try:
-        point = float(lat), float(lon)
-    except (TypeError, ValueError):
-        return None
-    if not all(math.isfinite(v) for v in point) or not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
-        return None
-    return point
-
-
-Origin = tuple[str, float, float]
-"""A point distances are measured from: (label, lat, lon)."""
 
 
 @dataclasses.dataclass
@@ -148,18 +109,6 @@ def _row(place: SavedPlace, km: float | None, units: str) -> PlaceRow:
     )
 
 
-def _first_stop(session: Session, user_id: uuid.UUID) -> Origin | None:
-    """The first stop of the active (else planning, else newest) trip, labelled with the trip."""
-    trip = trip_repo.active(session, user_id=user_id)
-    if trip is None:
-        newest, _ = trip_repo.list_page(session, user_id=user_id, limit=1)
-        trip = newest[0] if newest else None
-    if trip is None:
-        return None
-    stops = trip_repo.waypoints(session, user_id=user_id, trip_id=trip.id)
-    return (f"{stops[0].name} — start of {trip.title}", stops[0].lat, stops[0].lon) if stops else None
-
-
 def _read(
     session: Session,
     user_id: uuid.UUID,
@@ -172,8 +121,8 @@ def _read(
     limit: int,
 ) -> Listing:
     """The places nearest the chosen origin (else the first known in ORIGIN_ORDER), or newest first."""
-    known = {key: point for key, point in ((NEAR, here), (TRIP, _first_stop(session, user_id)), (HOME, home)) if point}
-    key = "" if choice == NEWEST else choice if choice in known else next((k for k in ORIGIN_ORDER if k in known), "")
+    known = origins.known_origins(session, user_id=user_id, here=here, home=home)
+    key = origins.choose(known, choice)
     rows: list[tuple[SavedPlace, float | None]]
     if key:
         _, lat, lon = known[key]
@@ -216,9 +165,7 @@ class PlacesState(rx.State):
         """The user's home base looked up (once per wording), or None."""
         home = user.home_base.strip()
         if home != self._home_for:
-            found = await geocoding.geocode(home) if home else None
-            self._home_for = home
-            self._home = (f"home base, {found.name}", found.lat, found.lon) if found else None
+            self._home_for, self._home = home, await origins.home_origin(home)
         return self._home
 
     @rx.event
@@ -277,11 +224,9 @@ class PlacesState(rx.State):
         self.locating = False
         if await current_user(self) is None:
             return
-        answer = answer if isinstance(answer, dict) else {}
-        status = str((answer or {}).get("status", "unavailable"))
-        point = valid_point(answer.get("lat"), answer.get("lon")) if status == "ok" else None
+        status, point = origins.browser_point(answer)
         if point is None:
-            self.location = "denied" if status == "denied" else "unavailable"
+            self.location = status
             fallback = f" Distances are from {self.origin_label}." if self.origin_label else ""
             reason = "Location is blocked for this site." if status == "denied" else "Your location isn't available."
             return rx.toast.info(reason + fallback)
