@@ -150,3 +150,36 @@ def test_a_rolled_back_deletion_keeps_the_photos(
     session.rollback()
     session.commit()  # a later, unrelated commit must not remove them either
     assert photos.resolve(kept).exists()
+
+
+def test_groups_pass_to_the_longest_standing_member_and_counts_drop(
+    session: Session, make_user: Callable[..., User], password_hash: str
+) -> None:
+    from wheels_wins.models import SocialGroup
+    from wheels_wins.repositories import groups as group_repo
+
+    leaver = make_user(password_hash=password_hash)
+    first, second = make_user(), make_user()
+    shared = group_repo.create(session, user_id=leaver.id, name="Solar & 12V power")
+    group_repo.post(session, user_id=leaver.id, group_id=shared.id, content="My inverter setup")
+    session.commit()
+    group_repo.join(session, user_id=first.id, group_id=shared.id)
+    session.commit()
+    group_repo.join(session, user_id=second.id, group_id=shared.id)
+    kept = group_repo.post(session, user_id=second.id, group_id=shared.id, content="Lithium or AGM?")
+    alone = group_repo.create(session, user_id=leaver.id, name="Leaver's own corner")
+    joined = group_repo.create(session, user_id=first.id, name="Budget travel tips")
+    group_repo.join(session, user_id=leaver.id, group_id=joined.id)
+    session.commit()
+    alone_id = alone.id
+    assert session.get(SocialGroup, joined.id).member_count == 2
+
+    account_deletion.delete_account(session, user=leaver, password=PASSWORD)
+    session.commit()
+    session.expire_all()
+
+    handed = session.get(SocialGroup, shared.id)
+    assert handed is not None and handed.user_id == first.id and handed.member_count == 2
+    assert [p.id for p in session.exec(select(SocialPost).where(SocialPost.group_id == shared.id)).scalars()] == [kept.id]
+    assert session.get(SocialGroup, alone_id) is None
+    assert session.get(SocialGroup, joined.id).member_count == 1

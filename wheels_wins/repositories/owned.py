@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -61,3 +62,14 @@ def add(session: Session, row: T) -> T:
     session.add(row)
     session.flush()
     return row
+
+
+def insert_once(session: Session, row: SQLModel) -> bool:
+    """Insert the row unless a unique constraint says it exists already (False then, nothing changed)."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        return False
+    return True

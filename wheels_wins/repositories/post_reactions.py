@@ -10,12 +10,12 @@ import uuid
 
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import update as sql_update
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from wheels_wins.models import PostLike, PostReport, SocialPost, User
 from wheels_wins.repositories import notifications
 from wheels_wins.repositories import posts as post_repo
+from wheels_wins.repositories.owned import insert_once
 
 
 def _bump(session: Session, post: SocialPost, column: str, delta: int) -> None:
@@ -25,24 +25,13 @@ def _bump(session: Session, post: SocialPost, column: str, delta: int) -> None:
     session.refresh(post)
 
 
-def _insert_once(session: Session, row: PostLike | PostReport) -> bool:
-    """Insert the row unless the user already has one for this post (False then)."""
-    try:
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        return False
-    return True
-
-
 def like(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> tuple[SocialPost, User] | None:
     """Like a visible post (liking twice changes nothing); notifies the author once per liker."""
     found = post_repo.get_visible(session, viewer_id=user_id, post_id=post_id)
     if found is None:
         return None
     post, author = found
-    if _insert_once(session, PostLike(user_id=user_id, post_id=post_id)):
+    if insert_once(session, PostLike(user_id=user_id, post_id=post_id)):
         _bump(session, post, "like_count", 1)
         if post.user_id != user_id:
             liker = session.get(User, user_id)
@@ -80,7 +69,7 @@ def report(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID, reason: 
     post, _ = found
     if post.user_id == user_id:
         return False
-    if _insert_once(session, PostReport(user_id=user_id, post_id=post_id, reason=reason)):
+    if insert_once(session, PostReport(user_id=user_id, post_id=post_id, reason=reason)):
         _bump(session, post, "report_count", 1)
     return True
 

@@ -1,4 +1,4 @@
-"""Community posts: anyone signed in reads the feed; only the author changes a post.
+"""Posts in the community feed and in groups: anyone signed in reads them; only the author changes a post.
 
 A post the viewer has reported is hidden from them everywhere (feed, reading, liking, commenting).
 """
@@ -76,10 +76,10 @@ def feed(
 ) -> tuple[list[tuple[SocialPost, User]], int]:
     """Newest posts first with their authors, and how many the viewer can see in all.
 
+    Without `group_id` these are the community feed's posts (in no group); with it, that group's.
     With `before`, the page starts after that cursor (keyset paging, stable while people post)."""
     conditions: list[Any] = [_not_reported_by(viewer_id)]
-    if group_id is not None:
-        conditions.append(SocialPost.group_id == group_id)
+    conditions.append(SocialPost.group_id.is_(None) if group_id is None else SocialPost.group_id == group_id)  # type: ignore[union-attr]
     if author_id is not None:
         conditions.append(SocialPost.user_id == author_id)
     total = int(session.exec(select(func.count()).select_from(SocialPost).where(*conditions)).one())

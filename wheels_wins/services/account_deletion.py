@@ -3,7 +3,7 @@
 Every table with a `user_id` column is emptied of the user's rows (children before parents),
 then the `users` row itself; counts on others' posts they liked or commented on are recounted,
 and their photo files go once the transaction commits. Other people's rows that hang off the user's (a comment on their
-post, a membership of their group) go with them through the foreign keys' ON DELETE rules.
+post, a membership of a group only they were left in) go with them through the foreign keys' ON DELETE rules.
 Like the other account services this never commits: the caller's transaction is the one.
 """
 
@@ -17,7 +17,8 @@ from sqlmodel import Session, SQLModel, select
 
 import wheels_wins.models  # noqa: F401  (registers every table in SQLModel.metadata)
 from wheels_wins.models import PostComment, PostLike, SocialPost, User
-from wheels_wins.services import passwords, photos
+from wheels_wins.repositories import groups as group_repo
+from wheels_wins.services import avatars, passwords, photos
 from wheels_wins.services.auth import AuthError
 
 WRONG_PASSWORD = "Password is incorrect."
@@ -41,10 +42,14 @@ def check_password(user: User, password: str) -> None:
 def delete_user_data(session: Session, *, user_id: uuid.UUID) -> dict[str, int]:
     """Delete every row the user owns and the account itself; the number of rows deleted per table.
 
+    Groups with other members pass to the longest-standing one; groups the user joined count them off.
     Other people's posts the user liked or commented on get their counts recounted, and the
     user's stored photos are removed once (and only if) the transaction commits.
     """
     touched = _posts_liked_or_commented(session, user_id)
+    avatar = session.exec(select(User.avatar_path).where(User.id == user_id)).first()
+    group_repo.hand_over(session, user_id=user_id)  # a group with other members lives on; only an empty one goes
+    group_repo.leave_all(session, user_id=user_id)
     deleted: dict[str, int] = {}
     for table in reversed(SQLModel.metadata.sorted_tables):
         if "user_id" in table.c:
@@ -53,6 +58,7 @@ def delete_user_data(session: Session, *, user_id: uuid.UUID) -> dict[str, int]:
     deleted[users.name] = session.exec(delete(users).where(users.c.id == user_id)).rowcount
     _recount(session, touched)
     _on_commit(session, lambda: photos.remove_all(user_id))
+    _on_commit(session, lambda: avatars.remove(avatar))
     return deleted
 
 
