@@ -65,6 +65,7 @@ class Settings(BaseSettings):
     supabase_anon_key: str | None = None
     supabase_jwt_secret: str | None = None
     supabase_jwt_audience: str = "authenticated"
+    supabase_timeout_seconds: float = Field(8.0, gt=0, description="Per-request limit for calls to Supabase Auth")
 
     map_tile_url: str = Field(
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png", description="Leaflet tile URL template for the trip map"

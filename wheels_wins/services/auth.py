@@ -85,10 +85,8 @@ def _issue_token(session: Session, *, user: User, user_agent: str) -> str:
     return token
 
 
-def register(
-    session: Session, *, email: str, password: str, full_name: str = "", user_agent: str = ""
-) -> tuple[User, str]:
-    """Create an account and sign it in; the new user and their session token."""
+def validate_registration(session: Session, *, email: str, password: str, full_name: str = "") -> tuple[str, str]:
+    """The normalised email and name for a new account; AuthError (422, or 409 if the email is taken) otherwise."""
     email = normalise_email(email)
     if not is_valid_email(email):
         raise AuthError("invalid_email", "Email address is not valid.", 422)
@@ -98,15 +96,26 @@ def register(
     problem = passwords.validate_password(password, email)
     if problem is not None:
         raise AuthError("invalid_password", problem, 422)
-    taken = AuthError("email_taken", "An account with this email address already exists.", 409)
     if users_repo.get_by_email(session, email=email) is not None:
-        raise taken
+        raise _email_taken()
+    return email, full_name
+
+
+def _email_taken() -> AuthError:
+    return AuthError("email_taken", "An account with this email address already exists.", 409)
+
+
+def register(
+    session: Session, *, email: str, password: str, full_name: str = "", user_agent: str = ""
+) -> tuple[User, str]:
+    """Create an account and sign it in; the new user and their session token."""
+    email, full_name = validate_registration(session, email=email, password=password, full_name=full_name)
     try:
         user = users_repo.create(
             session, email=email, password_hash=passwords.hash_password(password), full_name=full_name
         )
     except IntegrityError as exc:  # a concurrent registration won the race
-        raise taken from exc
+        raise _email_taken() from exc
     return user, _issue_token(session, user=user, user_agent=user_agent)
 
 
@@ -144,6 +153,11 @@ def _supabase_user(session: Session, token: str) -> User | None:
     except supabase_jwt.InvalidSupabaseToken as exc:
         log.info("Rejected a Supabase token: %s", exc)
         return None
+    return user_for_identity(session, identity)
+
+
+def user_for_identity(session: Session, identity: supabase_jwt.SupabaseIdentity, *, full_name: str = "") -> User | None:
+    """The local user linked to a verified Supabase identity, created on first sight; None if it can't be linked."""
     user = users_repo.get_by_supabase_sub(session, supabase_sub=identity.sub)
     if user is not None:
         return user
@@ -155,11 +169,23 @@ def _supabase_user(session: Session, token: str) -> User | None:
         log.warning("Supabase user %s has the email of an existing account; not linking it", identity.sub)
         return None
     try:
-        return users_repo.create(session, email=identity.email, password_hash=None, supabase_sub=identity.sub)
+        return users_repo.create(
+            session, email=identity.email, password_hash=None, supabase_sub=identity.sub, full_name=full_name.strip()
+        )
     except IntegrityError:
         # A concurrent request created the same user first; its row is visible after the rollback.
         session.rollback()
         return users_repo.get_by_supabase_sub(session, supabase_sub=identity.sub)
+
+
+def open_session(
+    session: Session, *, identity: supabase_jwt.SupabaseIdentity, full_name: str = "", user_agent: str = ""
+) -> tuple[User, str]:
+    """Sign in the local user behind an identity Supabase Auth just vouched for; their session token."""
+    user = user_for_identity(session, identity, full_name=full_name)
+    if user is None:
+        raise _email_taken()
+    return user, _issue_token(session, user=user, user_agent=user_agent)
 
 
 def logout(session: Session, token: str) -> None:
@@ -184,5 +210,10 @@ def change_password(
     new_hash = passwords.hash_password(new_password)
     users_repo.set_password_hash(session, user_id=user.id, password_hash=new_hash)
     user.password_hash = new_hash
+    return restart_sessions(session, user=user, user_agent=user_agent)
+
+
+def restart_sessions(session: Session, *, user: User, user_agent: str = "") -> str:
+    """Sign out every device (after a password change) and return a fresh token for this one."""
     sessions_repo.revoke_all(session, user_id=user.id)
     return _issue_token(session, user=user, user_agent=user_agent)

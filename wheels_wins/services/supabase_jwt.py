@@ -1,7 +1,7 @@
 """Verification of Supabase access tokens (JWTs), for clients that sign in through Supabase.
 
-Enabled when `SUPABASE_JWT_SECRET` is set. HS256 tokens are checked against that shared
-secret; RS256/ES256 tokens (Supabase's asymmetric signing keys) against the project's JWKS at
+Enabled when `SUPABASE_JWT_SECRET` is set, or SUPABASE_URL with SUPABASE_ANON_KEY (Supabase
+mode). HS256 tokens are checked against that shared secret; RS256/ES256 tokens (Supabase's asymmetric signing keys) against the project's JWKS at
 `{SUPABASE_URL}/auth/v1/.well-known/jwks.json`, fetched and cached by `jwt.PyJWKClient`.
 Every token must carry a valid signature, `exp` and `sub`, pass `nbf`, and name the configured
 audience; when SUPABASE_URL is set its issuer must be `{SUPABASE_URL}/auth/v1`.
@@ -41,8 +41,9 @@ class SupabaseIdentity:
 
 
 def is_enabled(settings: Settings | None = None) -> bool:
-    """Whether Supabase access tokens are accepted at all."""
-    return bool((settings or get_settings()).supabase_jwt_secret)
+    """Whether Supabase access tokens are accepted: with the JWT secret, or in Supabase mode (URL and anon key)."""
+    settings = settings or get_settings()
+    return bool(settings.supabase_jwt_secret or (settings.supabase_url and settings.supabase_anon_key))
 
 
 def looks_like_jwt(token: str) -> bool:
