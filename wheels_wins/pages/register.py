@@ -9,9 +9,9 @@ import reflex as rx
 from wheels_wins import routes
 from wheels_wins.components import auth_page, field, form_error
 from wheels_wins.components.auth_form import auth_card, email_input, password_input
+from wheels_wins.services import accounts, passwords, supabase_auth
 from wheels_wins.services import auth as auth_service
-from wheels_wins.services import passwords
-from wheels_wins.state.auth import run_in_session, sign_in
+from wheels_wins.state.auth import sign_in
 
 FIELD_FOR_CODE = {
     "invalid_email": "email",
@@ -29,6 +29,7 @@ class RegisterState(rx.State):
     password_error: str = ""
     confirm_error: str = ""
     form_error: str = ""
+    notice: str = ""
     loading: bool = False
 
     @rx.var
@@ -38,6 +39,7 @@ class RegisterState(rx.State):
 
     def _clear(self) -> None:
         self.name_error = self.email_error = self.password_error = self.confirm_error = self.form_error = ""
+        self.notice = ""
 
     @rx.event
     async def submit(self, form_data: dict[str, Any]):
@@ -63,10 +65,8 @@ class RegisterState(rx.State):
         yield
         user_agent = self.router.headers.user_agent
         try:
-            user, token = await run_in_session(
-                lambda session: auth_service.register(
-                    session, email=email, password=password, full_name=full_name, user_agent=user_agent
-                )
+            registered = await accounts.register(
+                email=email, password=password, full_name=full_name, user_agent=user_agent
             )
         except auth_service.AuthError as exc:
             target = FIELD_FOR_CODE.get(exc.code)
@@ -80,8 +80,12 @@ class RegisterState(rx.State):
                 self.form_error = exc.message
             self.loading = False
             return
-        await sign_in(self, user, token)
         self.loading = False
+        if registered is None:  # Supabase Auth wants the address confirmed first
+            self.notice = supabase_auth.CONFIRMATION_SENT
+            return
+        user, token = registered
+        await sign_in(self, user, token)
         yield rx.redirect(routes.safe_next(self.router.url.query_parameters.get("next")), replace=True)
         yield rx.toast.success(f"Welcome aboard{', ' + full_name.split()[0] if full_name else ''}!")
 
@@ -90,11 +94,20 @@ def register_form() -> rx.Component:
     """The sign-up card."""
     return auth_card(
         form_error(RegisterState.form_error),
+        rx.cond(
+            RegisterState.notice != "",
+            rx.callout(RegisterState.notice, icon="mail", color_scheme="teal", size="1", width="100%", role="status"),
+        ),
         field(
             "Your name",
             rx.input(
-                name="full_name", placeholder="Sam Traveller", auto_complete="name", size="3", width="100%",
-                max_length=120, auto_focus=True,
+                name="full_name",
+                placeholder="Sam Traveller",
+                auto_complete="name",
+                size="3",
+                width="100%",
+                max_length=120,
+                auto_focus=True,
             ),
             RegisterState.name_error,
         ),

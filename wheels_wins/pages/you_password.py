@@ -6,9 +6,10 @@ import reflex as rx
 
 from wheels_wins.components import field, form_error, section_card
 from wheels_wins.components.auth_form import password_input
+from wheels_wins.services import accounts
 from wheels_wins.services import auth as auth_service
 from wheels_wins.services.passwords import MIN_LENGTH
-from wheels_wins.state.auth import AuthState, current_user, run_in_session
+from wheels_wins.state.auth import AuthState, current_user
 
 
 class PasswordState(rx.State):
@@ -31,10 +32,8 @@ class PasswordState(rx.State):
         self.saving, self.error = True, ""
         yield
         try:
-            token = await run_in_session(
-                lambda session: auth_service.change_password(
-                    session, user=session.merge(user), current_password=current, new_password=new
-                )
+            token = await accounts.change_password(
+                user=user, current_password=current, new_password=new, user_agent=self.router.headers.user_agent
             )
         except auth_service.AuthError as error:
             self.error = error.message

@@ -1,7 +1,8 @@
 """Verification of Supabase access tokens (JWTs), for clients that sign in through Supabase.
 
 Enabled when `SUPABASE_JWT_SECRET` is set, or SUPABASE_URL with SUPABASE_ANON_KEY (Supabase
-mode). HS256 tokens are checked against that shared secret; RS256/ES256 tokens (Supabase's asymmetric signing keys) against the project's JWKS at
+mode). HS256 tokens are checked against that shared secret; RS256/ES256 tokens (Supabase's
+asymmetric signing keys) against the project's JWKS at
 `{SUPABASE_URL}/auth/v1/.well-known/jwks.json`, fetched and cached by `jwt.PyJWKClient`.
 Every token must carry a valid signature, `exp` and `sub`, pass `nbf`, and name the configured
 audience; when SUPABASE_URL is set its issuer must be `{SUPABASE_URL}/auth/v1`.
