@@ -11,7 +11,7 @@ from sqlmodel import Session
 from wheels_wins.components.format import ago_label
 from wheels_wins.db import parse_uuid
 from wheels_wins.models import PostComment, User
-from wheels_wins.pages.social.feed import FeedState, initials
+from wheels_wins.pages.social.feed import initials, post_lists
 from wheels_wins.repositories import comments as comment_repo
 from wheels_wins.services import money
 from wheels_wins.state.auth import current_user, run_in_session
@@ -68,13 +68,13 @@ class CommentsState(rx.State):
         target = parse_uuid(self.open_id)
         found = await run_in_session(lambda s: _views(s, user, target)) if target else None
         if found is None:
-            feed = await self.get_state(FeedState)
-            feed.drop_post(self.open_id)
+            for feed in await post_lists(self):
+                feed.drop_post(self.open_id)
             self.open_id, self.comments = "", []
             return False
         self.comments, total = found
-        feed = await self.get_state(FeedState)
-        feed.set_comment_count(self.open_id, total)
+        for feed in await post_lists(self):
+            feed.set_comment_count(self.open_id, total)
         return True
 
     @rx.event

@@ -1,4 +1,6 @@
-"""The composer's state: the draft, its photo (cleaned and stored privately as soon as it is chosen) and posting.
+"""The composers' state: the draft, its photo (cleaned and stored privately as soon as it is chosen) and posting.
+
+`ComposerState` posts to the community feed, `GroupComposerState` into the open group (members only).
 
 The photo's bytes arrive in the upload handler and go straight through `services.photos`: nothing is
 written to Reflex's public upload folder.
@@ -12,8 +14,10 @@ from typing import Any
 import reflex as rx
 from sqlmodel import Session
 
-from wheels_wins.models import SocialPost
-from wheels_wins.pages.social.feed import FeedState
+from wheels_wins.db import parse_uuid
+from wheels_wins.models import SocialPost, User
+from wheels_wins.pages.social.feed import FeedState, GroupFeedState
+from wheels_wins.repositories import groups as group_repo
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.services import photos
 from wheels_wins.state.auth import current_user, run_in_session
@@ -27,8 +31,8 @@ def _cleaned(data: bytes) -> tuple[photos.CleanPhoto, str]:
     return clean, photos.thumbnail_data_url(clean)
 
 
-class ComposerState(rx.State):
-    """The draft post."""
+class Composer(rx.State, mixin=True):
+    """A draft post; the concrete states say where it goes (`_post`)."""
 
     draft: str = ""
     draft_error: str = ""
@@ -87,7 +91,7 @@ class ComposerState(rx.State):
 
     @rx.event
     async def publish(self, form: dict[str, Any] | None = None):
-        """Post the draft (and its photo) to the community feed."""
+        """Post the draft (and its photo)."""
         content = self.draft.strip()
         if not content:
             self.draft_error = "Post: write something first."
@@ -102,11 +106,53 @@ class ComposerState(rx.State):
         self.posting = True
         yield
         photo_path = self._photo_path or None
-
-        def work(session: Session) -> SocialPost:
-            return post_repo.create(session, user_id=user.id, content=content, photo_path=photo_path)
-
-        await run_in_session(work)
+        post = self._post
+        target = await self._target()
+        try:
+            await run_in_session(lambda session: post(session, user, content, photo_path, target))
+        except group_repo.GroupRefused as refused:
+            self.posting, self.draft_error = False, refused.message
+            return
         self.draft, self.preview, self._photo_path, self.posting = "", "", "", False
-        yield FeedState.load
-        yield rx.toast.success("Posted to the community.")
+        yield self._done()
+
+    async def _target(self) -> str:
+        """Where the post goes, read before the work leaves for its thread."""
+        return ""
+
+    def _post(self, session: Session, user: User, content: str, photo_path: str | None, target: str) -> SocialPost:
+        """Publish the draft as `user` (runs in a worker thread; no state vars)."""
+        raise NotImplementedError
+
+    def _done(self) -> list[Any]:
+        """The reload and the toast after posting."""
+        raise NotImplementedError
+
+
+class ComposerState(Composer, rx.State):
+    """The community feed's composer."""
+
+    def _post(self, session: Session, user: User, content: str, photo_path: str | None, target: str) -> SocialPost:
+        return post_repo.create(session, user_id=user.id, content=content, photo_path=photo_path)
+
+    def _done(self) -> list[Any]:
+        return [FeedState.load, rx.toast.success("Posted to the community.")]
+
+
+class GroupComposerState(Composer, rx.State):
+    """The open group's composer: only members post."""
+
+    async def _target(self) -> str:
+        return (await self.get_state(GroupFeedState))._group_id
+
+    def _post(self, session: Session, user: User, content: str, photo_path: str | None, target: str) -> SocialPost:
+        group_id = parse_uuid(target)
+        made = None
+        if group_id is not None:
+            made = group_repo.post(session, user_id=user.id, group_id=group_id, content=content, photo_path=photo_path)
+        if made is None:
+            raise group_repo.GroupRefused("not_found", "That group is no longer there.")
+        return made
+
+    def _done(self) -> list[Any]:
+        return [GroupFeedState.load, rx.toast.success("Posted to the group.")]

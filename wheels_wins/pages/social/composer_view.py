@@ -5,41 +5,41 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import form_error, section_card
-from wheels_wins.pages.social.composer import MAX_POST, PHOTO_HINT, ComposerState
+from wheels_wins.pages.social.composer import MAX_POST, PHOTO_HINT, Composer, ComposerState
 from wheels_wins.services import photos
 
 UPLOAD_ID = "post_photo"
 ACCEPT = {"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]}
 
 
-def _photo_picker() -> rx.Component:
+def _photo_picker(state: type[Composer], upload_id: str) -> rx.Component:
     return rx.upload.root(
         rx.button(
             rx.icon("image-plus", size=16),
-            rx.cond(ComposerState.preview != "", "Change photo", "Add photo"),
+            rx.cond(state.preview != "", "Change photo", "Add photo"),
             variant="soft",
             color_scheme="gray",
             type="button",
-            loading=ComposerState.photo_busy,
+            loading=state.photo_busy,
         ),
-        id=UPLOAD_ID,
+        id=upload_id,
         accept=ACCEPT,
         max_files=1,
         multiple=False,
         max_size=photos.MAX_PHOTO_BYTES,
         no_drag=True,
-        on_drop=ComposerState.attach(rx.upload_files(upload_id=UPLOAD_ID)),
-        on_drop_rejected=ComposerState.photo_rejected,
+        on_drop=state.attach(rx.upload_files(upload_id=upload_id)),
+        on_drop_rejected=state.photo_rejected,
         aria_label="Add a photo",
     )
 
 
-def _preview() -> rx.Component:
+def _preview(state: type[Composer]) -> rx.Component:
     return rx.cond(
-        ComposerState.preview != "",
+        state.preview != "",
         rx.box(
             rx.image(
-                src=ComposerState.preview,
+                src=state.preview,
                 alt="The photo you're about to post",
                 max_height="220px",
                 border_radius="var(--radius-3)",
@@ -53,7 +53,7 @@ def _preview() -> rx.Component:
                 color_scheme="gray",
                 type="button",
                 aria_label="Remove the photo",
-                on_click=ComposerState.clear_photo,
+                on_click=state.clear_photo,
                 position="absolute",
                 top="6px",
                 right="6px",
@@ -64,17 +64,22 @@ def _preview() -> rx.Component:
     )
 
 
-def composer() -> rx.Component:
-    """Write a post, attach a photo, publish."""
+def composer(
+    state: type[Composer] = ComposerState,
+    title: str | rx.Var[str] = "Share with the community",
+    upload_id: str = UPLOAD_ID,
+    placeholder: str = "Found a great free camp? Road closed? Ask or share…",
+) -> rx.Component:
+    """Write a post, attach a photo, publish (to the community, or wherever `state` posts)."""
     return section_card(
         "message-square-text",
-        "Share with the community",
+        title,
         rx.form(
             rx.vstack(
                 rx.text_area(
-                    value=ComposerState.draft,
-                    on_change=ComposerState.set_draft,
-                    placeholder="Found a great free camp? Road closed? Ask or share…",
+                    value=state.draft,
+                    on_change=state.set_draft,
+                    placeholder=placeholder,
                     rows="3",
                     size="3",
                     width="100%",
@@ -82,26 +87,24 @@ def composer() -> rx.Component:
                     max_length=MAX_POST,
                     aria_label="Your post",
                 ),
-                form_error(ComposerState.draft_error),
-                _preview(),
-                form_error(ComposerState.photo_error),
+                form_error(state.draft_error),
+                _preview(state),
+                form_error(state.photo_error),
                 rx.flex(
                     rx.hstack(
-                        _photo_picker(),
+                        _photo_picker(state, upload_id),
                         rx.text(PHOTO_HINT, size="1", color=rx.color("gray", 10), display=["none", "none", "block"]),
                         spacing="2",
                         align="center",
                     ),
                     rx.hstack(
                         rx.text(
-                            ComposerState.chars_left.to_string() + " left",
+                            state.chars_left.to_string() + " left",
                             size="1",
-                            color=rx.cond(ComposerState.chars_left < 100, rx.color("red", 11), rx.color("gray", 10)),
+                            color=rx.cond(state.chars_left < 100, rx.color("red", 11), rx.color("gray", 10)),
                             aria_live="polite",
                         ),
-                        rx.button(
-                            rx.icon("send", size=16), "Post", type="submit", size="2", loading=ComposerState.posting
-                        ),
+                        rx.button(rx.icon("send", size=16), "Post", type="submit", size="2", loading=state.posting),
                         spacing="3",
                         align="center",
                     ),
@@ -114,7 +117,7 @@ def composer() -> rx.Component:
                 spacing="3",
                 width="100%",
             ),
-            on_submit=ComposerState.publish,
+            on_submit=state.publish,
             reset_on_submit=False,
             width="100%",
         ),

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from wheels_wins.db import parse_uuid
 from wheels_wins.models import PostComment, PostLike, PostReport, SocialPost, User
-from wheels_wins.pages.social.feed import FeedState, post_view
+from wheels_wins.pages.social.feed import FeedState, GroupFeedState, post_lists, post_view
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.services import photos
 from wheels_wins.state.auth import current_user, run_in_session
@@ -85,8 +85,8 @@ class PostEditState(UndoableDelete, rx.State):
             self.cancel_edit()
             yield rx.toast.error("That post is no longer there.")
             return
-        feed = await self.get_state(FeedState)
-        feed.replace_post(view)
+        for feed in await post_lists(self):
+            feed.replace_post(view)
         self.editing_id, self.edit_text = "", ""
         yield rx.toast.success("Post updated.")
 
@@ -129,7 +129,7 @@ class PostEditState(UndoableDelete, rx.State):
         return "Post restored." if restored else ""
 
     def _reload_events(self) -> list[Any]:
-        return [FeedState.load, PostEditState.forget_deleted_photo]
+        return [FeedState.load, GroupFeedState.load, PostEditState.forget_deleted_photo]
 
     @rx.event(background=True)
     async def forget_deleted_photo(self):

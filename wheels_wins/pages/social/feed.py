@@ -1,4 +1,7 @@
-"""The feed's state: pages of posts (keyset, newest first), likes and reports.
+"""The feeds' state: pages of posts (keyset, newest first), likes and reports.
+
+One list behaviour (`PostList`) serves the community feed (`FeedState`, posts in no group) and the
+open group's feed (`GroupFeedState`); the cards and their handlers are the same for both.
 
 Public vars hold only what the cards show: the author's display name, the text, counts and a
 signed photo URL; never an email or another user's id.
@@ -65,20 +68,22 @@ def post_view(post: SocialPost, author: User, *, viewer: User, liked: bool) -> P
     )
 
 
-def _page(session: Session, viewer: User, cursor: str) -> tuple[list[PostView], int, str]:
+def _page(
+    session: Session, viewer: User, cursor: str, group_id: uuid.UUID | None = None
+) -> tuple[list[PostView], int, str]:
     before = None
     if cursor:
         moment, _, last_id = cursor.partition("|")
         before = (dt.datetime.fromisoformat(moment), uuid.UUID(last_id))
-    rows, total = post_repo.feed(session, viewer_id=viewer.id, limit=PAGE_SIZE, before=before)
+    rows, total = post_repo.feed(session, viewer_id=viewer.id, group_id=group_id, limit=PAGE_SIZE, before=before)
     liked = post_repo.liked_by(session, user_id=viewer.id, post_ids=[post.id for post, _ in rows])
     views = [post_view(post, author, viewer=viewer, liked=post.id in liked) for post, author in rows]
     last = rows[-1][0] if len(rows) == PAGE_SIZE else None
     return views, total, f"{last.created_at.isoformat()}|{last.id}" if last else ""
 
 
-class FeedState(rx.State):
-    """The community feed."""
+class PostList(rx.State, mixin=True):
+    """A feed of post cards; the concrete states say which posts (`_scope`)."""
 
     loaded: bool = False
     posts: rx.Field[list[PostView]] = rx.field(default_factory=list)
@@ -89,13 +94,18 @@ class FeedState(rx.State):
     report_id: str = ""
     _cursor: str = ""
 
+    def _scope(self) -> tuple[bool, uuid.UUID | None]:
+        """Whether there is a feed to show, and its group (None: the community feed)."""
+        return True, None
+
     @rx.event
     async def load(self):
         """Read the newest posts."""
         user = await current_user(self)
-        if user is None:
+        shown, group_id = self._scope()
+        if user is None or not shown:
             return
-        views, total, cursor = await run_in_session(lambda s: _page(s, user, ""))
+        views, total, cursor = await run_in_session(lambda s: _page(s, user, "", group_id))
         self.posts, self.total_count, self._cursor, self.has_more = views, total, cursor, bool(cursor)
         self.loaded = True
 
@@ -107,8 +117,8 @@ class FeedState(rx.State):
             return
         self.loading_more = True
         yield
-        cursor = self._cursor
-        views, total, next_cursor = await run_in_session(lambda s: _page(s, user, cursor))
+        cursor, (_, group_id) = self._cursor, self._scope()
+        views, total, next_cursor = await run_in_session(lambda s: _page(s, user, cursor, group_id))
         known = {post.id for post in self.posts}
         self.posts = [*self.posts, *(view for view in views if view.id not in known)]
         self.total_count, self._cursor, self.has_more = total, next_cursor, bool(next_cursor)
@@ -120,8 +130,9 @@ class FeedState(rx.State):
 
     def drop_post(self, post_id: str) -> None:
         """Take a post off the list (deleted, or hidden by a report)."""
-        self.posts = [post for post in self.posts if post.id != post_id]
-        self.total_count = max(0, self.total_count - 1)
+        kept = [post for post in self.posts if post.id != post_id]
+        if len(kept) < len(self.posts):
+            self.posts, self.total_count = kept, max(0, self.total_count - 1)
 
     def set_comment_count(self, post_id: str, count: int) -> None:
         """A post's comment count after a comment was added or deleted."""
@@ -176,3 +187,28 @@ class FeedState(rx.State):
             return rx.toast.error("That's your own post: edit or delete it instead.")
         self.drop_post(self.report_id)
         return rx.toast.success("Reported. It's hidden for you, and the moderators will take a look.")
+
+
+class FeedState(PostList, rx.State):
+    """The community feed: posts in no group."""
+
+
+class GroupFeedState(PostList, rx.State):
+    """The open group's posts."""
+
+    _group_id: str = ""
+
+    def _scope(self) -> tuple[bool, uuid.UUID | None]:
+        group_id = parse_uuid(self._group_id)
+        return group_id is not None, group_id
+
+    def show_group(self, group_id: str) -> None:
+        """Switch to another group's posts (or none with ""); `load` reads them."""
+        if group_id != self._group_id:
+            self._group_id, self.posts, self.total_count, self.has_more, self._cursor = group_id, [], 0, False, ""
+            self.loaded = False
+
+
+async def post_lists(state: rx.State) -> list[PostList]:
+    """Every feed a post card may be in, to show a change to a post wherever it is listed."""
+    return [await state.get_state(FeedState), await state.get_state(GroupFeedState)]

@@ -11,7 +11,7 @@ from wheels_wins.components.dialogs import confirm_delete_dialog
 from wheels_wins.pages.social.comments import CommentsState
 from wheels_wins.pages.social.comments_view import comments_block
 from wheels_wins.pages.social.editing import MAX_POST, PostEditState
-from wheels_wins.pages.social.feed import FeedState, PostView
+from wheels_wins.pages.social.feed import FeedState, PostList, PostView
 
 # Where the backend answers (the page's own origin in production; the backend port in development).
 BACKEND_ORIGIN = Var(
@@ -22,7 +22,7 @@ BACKEND_ORIGIN = Var(
 ).to(str)
 
 
-def _menu(post: PostView) -> rx.Component:
+def _menu(post: PostView, state: type[PostList]) -> rx.Component:
     return rx.dropdown_menu.root(
         rx.dropdown_menu.trigger(
             rx.icon_button(
@@ -43,14 +43,14 @@ def _menu(post: PostView) -> rx.Component:
                         on_click=PostEditState.ask_delete(post.id, post.content),
                     ),
                 ),
-                rx.dropdown_menu.item(rx.icon("flag", size=14), "Report", on_click=FeedState.ask_report(post.id)),
+                rx.dropdown_menu.item(rx.icon("flag", size=14), "Report", on_click=state.ask_report(post.id)),
             ),
             align="end",
         ),
     )
 
 
-def _header(post: PostView) -> rx.Component:
+def _header(post: PostView, state: type[PostList]) -> rx.Component:
     return rx.hstack(
         rx.avatar(
             fallback=post.initials,
@@ -70,7 +70,7 @@ def _header(post: PostView) -> rx.Component:
             spacing="0",
         ),
         rx.spacer(),
-        _menu(post),
+        _menu(post, state),
         spacing="3",
         align="center",
         width="100%",
@@ -104,7 +104,7 @@ def _body(post: PostView) -> rx.Component:
     )
 
 
-def _actions(post: PostView) -> rx.Component:
+def _actions(post: PostView, state: type[PostList]) -> rx.Component:
     return rx.hstack(
         rx.button(
             rx.icon("heart", size=16, fill=rx.cond(post.liked, "currentColor", "none")),
@@ -114,7 +114,7 @@ def _actions(post: PostView) -> rx.Component:
             size="2",
             aria_pressed=rx.cond(post.liked, "true", "false"),
             aria_label=rx.cond(post.liked, "Unlike", "Like"),
-            on_click=FeedState.toggle_like(post.id),
+            on_click=state.toggle_like(post.id),
             margin="0",  # a ghost button's negative margins would set it off from the soft one beside it
         ),
         rx.button(
@@ -134,11 +134,11 @@ def _actions(post: PostView) -> rx.Component:
     )
 
 
-def post_card(post: PostView) -> rx.Component:
-    """One post."""
+def post_card(post: PostView, state: type[PostList] = FeedState) -> rx.Component:
+    """One post, in the feed `state` lists it in."""
     return rx.card(
         rx.vstack(
-            _header(post),
+            _header(post, state),
             _body(post),
             rx.cond(
                 post.photo_url != "",
@@ -153,7 +153,7 @@ def post_card(post: PostView) -> rx.Component:
                     background=rx.color("gray", 3),
                 ),
             ),
-            _actions(post),
+            _actions(post, state),
             rx.cond(CommentsState.open_id == post.id, comments_block()),
             spacing="3",
             width="100%",
@@ -164,43 +164,50 @@ def post_card(post: PostView) -> rx.Component:
     )
 
 
-def _report_dialog() -> rx.Component:
+def _report_dialog(state: type[PostList]) -> rx.Component:
     return rx.alert_dialog.root(
         rx.alert_dialog.content(
             rx.alert_dialog.title("Report this post?"),
             rx.alert_dialog.description("We'll hide it for you and let the moderators know.", size="2"),
             rx.hstack(
                 rx.alert_dialog.cancel(rx.button("Cancel", variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(rx.button("Report", color_scheme="red", on_click=FeedState.report)),
+                rx.alert_dialog.action(rx.button("Report", color_scheme="red", on_click=state.report)),
                 justify="end",
                 spacing="2",
                 margin_top="16px",
             ),
             max_width="420px",
         ),
-        open=FeedState.report_open,
-        on_open_change=FeedState.set_report_open,
+        open=state.report_open,
+        on_open_change=state.set_report_open,
     )
 
 
-def feed() -> rx.Component:
-    """The posts, Load more, the empty state and the dialogs the cards open."""
+EMPTY_FEED = (
+    "users",
+    "The campfire's quiet",
+    "Be the first to post: a tip, a question, or where you're parked tonight.",
+)
+
+
+def feed(state: type[PostList] = FeedState, empty: tuple[str, str, str] = EMPTY_FEED) -> rx.Component:
+    """The posts `state` lists, Load more, the empty state (icon, title, text) and the dialogs the cards open."""
     return rx.fragment(
         rx.cond(
-            FeedState.loaded,
+            state.loaded,
             rx.cond(
-                FeedState.posts.length() > 0,
+                state.posts.length() > 0,
                 rx.vstack(
-                    rx.foreach(FeedState.posts, post_card),
+                    rx.foreach(state.posts, lambda post: post_card(post, state)),
                     rx.cond(
-                        FeedState.has_more,
+                        state.has_more,
                         rx.button(
                             "Load more",
                             variant="soft",
                             size="3",
                             width="100%",
-                            loading=FeedState.loading_more,
-                            on_click=FeedState.load_more,
+                            loading=state.loading_more,
+                            on_click=state.load_more,
                         ),
                         rx.text(
                             "You're all caught up.", size="2", color=rx.color("gray", 10), align="center", width="100%"
@@ -209,18 +216,11 @@ def feed() -> rx.Component:
                     spacing="3",
                     width="100%",
                 ),
-                rx.card(
-                    empty_state(
-                        "users",
-                        "The campfire's quiet",
-                        "Be the first to post: a tip, a question, or where you're parked tonight.",
-                    ),
-                    width="100%",
-                ),
+                rx.card(empty_state(*empty), width="100%"),
             ),
             rx.card(loading_block(4), width="100%"),
         ),
-        _report_dialog(),
+        _report_dialog(state),
         confirm_delete_dialog(
             PostEditState,
             "Delete this post?",
