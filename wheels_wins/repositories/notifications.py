@@ -1,63 +1,167 @@
-"""In-app notifications, scoped by the acting user."""
+"""In-app notifications, scoped by the acting user; the recipient's notification choices are enforced here."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import and_, func, or_
 from sqlmodel import Session, select
 
 from wheels_wins.db import utcnow
-from wheels_wins.models import Notification
+from wheels_wins.models import Notification, User
 from wheels_wins.repositories.owned import add
+from wheels_wins.repositories.users import NOTIFICATION_CHOICES
+
+Cursor = tuple[dt.datetime, uuid.UUID]
+
+KIND_CHOICES: dict[str, str] = {
+    "budget": "budget",
+    "maintenance": "maintenance",
+    "post_comment": "comments",
+    "post_like": "likes",
+}
+"""Notification kind → the user's choice that switches it off (users.NOTIFICATION_CHOICES); others are always on."""
+
+
+def wanted(session: Session, *, user_id: uuid.UUID, kind: str) -> bool:
+    """Whether the user still wants notifications of this kind (unknown kinds: yes)."""
+    choice_name = KIND_CHOICES.get(kind)
+    if choice_name is None:
+        return True
+    column = getattr(User, NOTIFICATION_CHOICES[choice_name])
+    choice = session.exec(select(column).where(User.id == user_id)).first()
+    return choice is not False
 
 
 def notify_once(
-    session: Session, *, user_id: uuid.UUID, kind: str, title: str, body: str = "", link: str = "", dedupe_key: str | None = None
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    kind: str,
+    title: str,
+    body: str = "",
+    link: str = "",
+    dedupe_key: str | None = None,
 ) -> Notification | None:
-    """Create a notification unless one with the same dedupe_key exists; returns it, or None if it did."""
+    """Create a notification unless the user turned this kind off or one with the same dedupe_key exists.
+
+    Returns the new notification, or None when nothing was created."""
+    if not wanted(session, user_id=user_id, kind=kind):
+        return None
     if dedupe_key is not None:
         existing = session.exec(
             select(Notification).where(Notification.user_id == user_id, Notification.dedupe_key == dedupe_key)
         ).first()
         if existing:
             return None
-    return add(session, Notification(user_id=user_id, kind=kind, title=title, body=body, link=link, dedupe_key=dedupe_key))
+    return add(
+        session, Notification(user_id=user_id, kind=kind, title=title, body=body, link=link, dedupe_key=dedupe_key)
+    )
 
 
-def list_recent(session: Session, *, user_id: uuid.UUID, unread_only: bool = False, limit: int = 20) -> list[Notification]:
+def list_recent(
+    session: Session, *, user_id: uuid.UUID, unread_only: bool = False, limit: int = 20
+) -> list[Notification]:
     """The user's latest notifications."""
+    return page(session, user_id=user_id, unread_only=unread_only, limit=limit)
+
+
+def page(
+    session: Session, *, user_id: uuid.UUID, unread_only: bool = False, before: Cursor | None = None, limit: int = 20
+) -> list[Notification]:
+    """The user's notifications newest first, starting after `before` (keyset paging)."""
     query = select(Notification).where(Notification.user_id == user_id)
     if unread_only:
         query = query.where(Notification.read_at.is_(None))  # type: ignore[union-attr]
-    return list(session.exec(query.order_by(Notification.created_at.desc()).limit(limit)).all())
+    if before is not None:
+        created, last_id = before
+        query = query.where(
+            or_(Notification.created_at < created, and_(Notification.created_at == created, Notification.id < last_id))
+        )
+    order = (Notification.created_at.desc(), Notification.id.desc())  # type: ignore[attr-defined]
+    return list(session.exec(query.order_by(*order).limit(limit)).all())
+
+
+def count(session: Session, *, user_id: uuid.UUID, unread_only: bool = False) -> int:
+    """How many notifications the user has (or unread ones)."""
+    query = select(func.count()).select_from(Notification).where(Notification.user_id == user_id)
+    if unread_only:
+        query = query.where(Notification.read_at.is_(None))  # type: ignore[union-attr]
+    return int(session.exec(query).one())
+
+
+def get(session: Session, *, user_id: uuid.UUID, notification_id: uuid.UUID) -> Notification | None:
+    """One of the user's notifications, or None (missing and not theirs alike)."""
+    return session.exec(
+        select(Notification).where(Notification.id == notification_id, Notification.user_id == user_id)
+    ).first()
+
+
+def set_read(session: Session, *, user_id: uuid.UUID, notification_id: uuid.UUID, read: bool) -> Notification | None:
+    """Mark one of the user's notifications read or unread; None when it is not theirs."""
+    row = get(session, user_id=user_id, notification_id=notification_id)
+    if row is None:
+        return None
+    row.read_at = (row.read_at or utcnow()) if read else None
+    session.add(row)
+    session.flush()
+    return row
 
 
 def mark_read(session: Session, *, user_id: uuid.UUID, notification_id: uuid.UUID) -> bool:
     """Mark one of the user's notifications read."""
-    row = session.exec(
-        select(Notification).where(Notification.id == notification_id, Notification.user_id == user_id)
-    ).first()
-    if row is None:
-        return False
-    row.read_at = row.read_at or utcnow()
-    session.add(row)
-    session.flush()
-    return True
+    return set_read(session, user_id=user_id, notification_id=notification_id, read=True) is not None
+
+
+def mark_unread(session: Session, *, user_id: uuid.UUID, notification_id: uuid.UUID) -> bool:
+    """Mark one of the user's notifications unread again."""
+    return set_read(session, user_id=user_id, notification_id=notification_id, read=False) is not None
 
 
 def count_unread(session: Session, *, user_id: uuid.UUID) -> int:
     """How many of the user's notifications are unread."""
-    query = select(func.count()).where(Notification.user_id == user_id, Notification.read_at.is_(None))  # type: ignore[union-attr]
-    return int(session.exec(query).one())
+    return count(session, user_id=user_id, unread_only=True)
 
 
 def mark_all_read(session: Session, *, user_id: uuid.UUID) -> int:
     """Mark every unread notification of the user read; returns how many."""
-    rows = list_recent(session, user_id=user_id, unread_only=True, limit=10_000)
+    rows = session.exec(
+        select(Notification).where(Notification.user_id == user_id, Notification.read_at.is_(None))  # type: ignore[union-attr]
+    ).all()
     now = utcnow()
     for row in rows:
         row.read_at = now
         session.add(row)
     session.flush()
     return len(rows)
+
+
+_KEPT = ("id", "kind", "title", "body", "link", "dedupe_key", "read_at", "created_at")
+
+
+def delete(session: Session, *, user_id: uuid.UUID, notification_id: uuid.UUID) -> dict[str, Any] | None:
+    """Delete one of the user's notifications; returns what `restore` needs, or None when it is not theirs."""
+    row = get(session, user_id=user_id, notification_id=notification_id)
+    if row is None:
+        return None
+    kept = {name: getattr(row, name) for name in _KEPT}
+    session.delete(row)
+    session.flush()
+    return kept
+
+
+def restore(session: Session, *, user_id: uuid.UUID, kept: dict[str, Any]) -> Notification | None:
+    """Put back a notification `delete` removed (None if its dedupe key has been used again meanwhile)."""
+    fields = {name: kept[name] for name in _KEPT if name in kept}
+    if (
+        fields.get("dedupe_key")
+        and session.exec(
+            select(Notification.id).where(
+                Notification.user_id == user_id, Notification.dedupe_key == fields["dedupe_key"]
+            )
+        ).first()
+    ):
+        return None
+    return add(session, Notification(user_id=user_id, **fields))

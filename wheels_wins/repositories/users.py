@@ -97,3 +97,52 @@ def set_password_hash(session: Session, *, user_id: uuid.UUID, password_hash: st
     session.add(user)
     session.flush()
     return user
+
+
+def set_avatar(session: Session, *, user_id: uuid.UUID, avatar_path: str | None) -> tuple[User, str | None] | None:
+    """Point the user's profile photo at `avatar_path` (None removes it); the user and the path it replaced."""
+    user = session.get(User, user_id)
+    if user is None:
+        return None
+    previous = user.avatar_path
+    user.avatar_path = avatar_path
+    user.updated_at = utcnow()
+    session.add(user)
+    session.flush()
+    return user, previous
+
+
+def avatar_in_use(session: Session, *, avatar_path: str) -> bool:
+    """Whether some account's profile photo is this stored file."""
+    return session.exec(select(User.id).where(User.avatar_path == avatar_path)).first() is not None
+
+
+NOTIFICATION_CHOICES: dict[str, str] = {
+    "budget": "notify_budget",
+    "maintenance": "notify_maintenance",
+    "comments": "notify_comments",
+    "likes": "notify_likes",
+}
+"""The notification choices a user makes (name → users column)."""
+
+
+def notification_choices(user: User) -> dict[str, bool]:
+    """The user's choices: {"budget": True, "maintenance": True, "comments": True, "likes": False}."""
+    return {name: bool(getattr(user, column)) for name, column in NOTIFICATION_CHOICES.items()}
+
+
+def set_notification_choices(session: Session, *, user_id: uuid.UUID, **choices: bool | None) -> User | None:
+    """Switch notification kinds on or off by choice name (None leaves one as it is); None when no such user."""
+    unknown = set(choices) - set(NOTIFICATION_CHOICES)
+    if unknown:
+        raise ValueError(f"unknown notification choices: {', '.join(sorted(unknown))}")
+    user = session.get(User, user_id)
+    if user is None:
+        return None
+    for name, value in choices.items():
+        if value is not None:
+            setattr(user, NOTIFICATION_CHOICES[name], bool(value))
+    user.updated_at = utcnow()
+    session.add(user)
+    session.flush()
+    return user
