@@ -9,6 +9,7 @@ from pydantic import Field
 
 from wheels_wins.api.schemas.common import Currency, Patch, Schema, Str, TimeZoneName
 from wheels_wins.models import User
+from wheels_wins.services import avatars
 
 # The password policy (8-128 characters, not common) lives in services.passwords; this bound
 # only stops megabyte-long strings reaching the hasher.
@@ -78,6 +79,9 @@ class MePublic(Schema):
     preferences: Preferences
     bio: str = ""
     home_base: str = ""
+    avatar_url: str = Field(
+        "", description="A signed URL of the profile photo (valid an hour or two); empty without one"
+    )
 
     @classmethod
     def of(cls, user: User) -> MePublic:
@@ -89,6 +93,7 @@ class MePublic(Schema):
             preferences=Preferences(currency=user.currency, units=user.units, timezone=user.timezone),  # type: ignore[arg-type]
             bio=user.bio,
             home_base=user.home_base,
+            avatar_url=avatars.avatar_url(user.avatar_path),
         )
 
 
@@ -99,3 +104,21 @@ class MeUpdate(Patch):
     bio: Str | None = Field(None, max_length=500)
     home_base: Str | None = Field(None, max_length=120)
     preferences: PreferencesUpdate | None = None
+
+
+class NotificationSettings(Schema):
+    """Which notifications the user gets (budget alerts, maintenance due, comments and likes on their posts)."""
+
+    budget: bool
+    maintenance: bool
+    comments: bool
+    likes: bool
+
+
+class NotificationSettingsUpdate(Patch):
+    """Notification choices to change; the others stay as they are."""
+
+    budget: bool | None = None
+    maintenance: bool | None = None
+    comments: bool | None = None
+    likes: bool | None = None
