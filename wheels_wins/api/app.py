@@ -19,19 +19,18 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from wheels_wins.api.errors import ApiError, error_body, install_error_handlers, is_api_path
 from wheels_wins.api.routers import (
     auth,
-    avatars,
     budgets,
     calendar,
     category_rules,
     comments,
     expenses,
     fuel,
+    groups,
     health,
     imports,
     income,
     maintenance,
     me,
-    notifications,
     pam,
     places,
     post_photos,
@@ -51,7 +50,6 @@ TAGS = [
     {"name": "health", "description": "Is the service up"},
     {"name": "auth", "description": "Accounts and bearer tokens"},
     {"name": "me", "description": "The signed-in user's profile and preferences"},
-    {"name": "notifications", "description": "Budget alerts, maintenance due, comments and likes: read, unread, delete"},
     {"name": "access tokens", "description": "Personal access tokens for integrations (managed when signed in)"},
     {"name": "expenses", "description": "Money spent"},
     {"name": "imports", "description": "Bank-statement CSV imports: draft, preview, commit"},
@@ -105,8 +103,8 @@ def create_api() -> FastAPI:
     api.include_router(health.router, prefix=API_PREFIX)
     wins = (expenses, imports, category_rules, budgets, income)
     wheels = (trips, places, vehicle, fuel, maintenance, calendar)
-    social = (posts, post_photos, comments)
-    for module in (auth, me, avatars, notifications, tokens, *wins, *wheels, *social, pam, speech):
+    social = (posts, post_photos, comments, groups)
+    for module in (auth, me, tokens, *wins, *wheels, *social, pam, speech):
         api.include_router(module.router, prefix=V1_PREFIX)
     # Anything else under /api answers in the error envelope rather than falling through to Reflex.
     api.add_api_route(

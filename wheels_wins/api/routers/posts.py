@@ -5,11 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Body, Query, Response, status
-from sqlalchemy.exc import IntegrityError
+from fastapi import APIRouter, BackgroundTasks, Body, Depends, Query, Response, status
 
-from wheels_wins.api.deps import CurrentUser, PagingDep, SessionDep, parse_id
-from wheels_wins.api.errors import ERROR_RESPONSES, invalid, not_found
+from wheels_wins.api.deps import CurrentUser, PagingDep, SessionDep, parse_id, per_user_rate_limit
+from wheels_wins.api.errors import ERROR_RESPONSES, ApiError, ErrorEnvelope, invalid, not_found
 from wheels_wins.api.schemas.social import (
     PostCreate,
     PostPage,
@@ -20,6 +19,7 @@ from wheels_wins.api.schemas.social import (
     encode_cursor,
 )
 from wheels_wins.models import User
+from wheels_wins.repositories import groups as group_repo
 from wheels_wins.repositories import post_reactions
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.services import photos
@@ -38,7 +38,8 @@ def feed(
         str | None, Query(description="`next_cursor` of the previous page (keyset paging; `offset` is then ignored)")
     ] = None,
 ) -> PostPage:
-    """Posts from everyone, newest first, except those the user has reported."""
+    """Community posts (in no group) from everyone, newest first, except those the user has reported;
+    with `group_id`, that group's posts instead."""
     before = None
     if cursor:
         before = decode_cursor(cursor)
@@ -56,13 +57,26 @@ def feed(
     )
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=PostPublic, summary="Publish a post")
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PostPublic,
+    summary="Publish a post",
+    responses={403: {"model": ErrorEnvelope, "description": "`not_a_member`: join the group first"}},
+    dependencies=[Depends(per_user_rate_limit("posts", limit=30))],
+)
 def create_post(body: PostCreate, user: CurrentUser, session: SessionDep) -> PostPublic:
-    """Publish a post to the community feed, or to a group; add a photo with `PUT /posts/{id}/photo`."""
+    """Publish a post to the community feed, or to a group the user belongs to; add a photo with `PUT /posts/{id}/photo`."""
+    if body.group_id is None:
+        return PostPublic.of(post_repo.create(session, user_id=user.id, content=body.content), user)
     try:
-        post = post_repo.create(session, user_id=user.id, content=body.content, group_id=body.group_id)
-    except IntegrityError as exc:  # the only foreign key a client chooses is the group
-        raise invalid("group_id", "no group with this id") from exc
+        post = group_repo.post(session, user_id=user.id, group_id=body.group_id, content=body.content)
+    except group_repo.GroupRefused:
+        raise ApiError(
+            403, "not_a_member", "join the group to post in it (PUT /api/v1/groups/{id}/membership)"
+        ) from None
+    if post is None:
+        raise invalid("group_id", "no group with this id")
     return PostPublic.of(post, user)
 
 
