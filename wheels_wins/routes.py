@@ -10,6 +10,7 @@ WHEELS = "/wheels"
 WINS = "/wins"
 SOCIAL = "/social"
 YOU = "/you"
+NOTIFICATIONS = "/notifications"
 LOGIN = "/login"
 REGISTER = "/register"
 

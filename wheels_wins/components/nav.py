@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins import routes
+from wheels_wins.components.avatar import avatar as user_avatar
 from wheels_wins.components.brand import brand
 from wheels_wins.components.install import install_button, install_menu_item
 from wheels_wins.components.notifications import notifications_bell
@@ -33,8 +34,8 @@ def color_mode_toggle() -> rx.Component:
 
 
 def avatar() -> rx.Component:
-    """The signed-in user's initials."""
-    return rx.avatar(fallback=AuthState.initials, size="2", radius="full", variant="soft")
+    """The signed-in user's profile photo, or their initials."""
+    return user_avatar(AuthState.avatar_url, AuthState.initials, "2")
 
 
 def _sidebar_link(item: routes.NavItem, active: bool) -> rx.Component:

@@ -1,4 +1,4 @@
-"""You: the profile (name) and preferences (currency, units, time zone, PAM's voice), saved to the account."""
+"""You: the profile (name, photo) and preferences (currency, units, time zone, PAM's voice), saved to the account."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ import reflex as rx
 from wheels_wins import routes
 from wheels_wins.components import field, form_error, loading_block, page_header, section_card
 from wheels_wins.components.layout import app_page
-from wheels_wins.components.nav import avatar
 from wheels_wins.pages.you_account import danger_card, data_card
+from wheels_wins.pages.you_notification_choices import YouNotifyState, notification_choices_card
 from wheels_wins.pages.you_password import password_card
+from wheels_wins.pages.you_photo import photo_editor
 from wheels_wins.pages.you_tokens import tokens_card
 from wheels_wins.pages.you_vehicle import YouVehicleState, vehicle_card
 from wheels_wins.repositories import users as user_repo
@@ -205,16 +206,7 @@ def _profile_card() -> rx.Component:
         "user",
         "Profile",
         rx.vstack(
-            rx.hstack(
-                avatar(),
-                rx.vstack(
-                    rx.text(AuthState.display_name, size="3", weight="bold"),
-                    rx.text(AuthState.user_email, size="2", color=rx.color("gray", 11)),
-                    spacing="0",
-                ),
-                spacing="3",
-                align="center",
-            ),
+            photo_editor(),
             field(
                 "Your name",
                 rx.input(
@@ -333,7 +325,7 @@ def _account_card() -> rx.Component:
     )
 
 
-@app_page(routes.YOU, "You", on_load=[YouState.load, YouVehicleState.load])
+@app_page(routes.YOU, "You", on_load=[YouState.load, YouVehicleState.load, YouNotifyState.load])
 def you() -> rx.Component:
     """Profile and preferences."""
     return rx.vstack(
@@ -362,6 +354,7 @@ def you() -> rx.Component:
             rx.card(loading_block(5), width="100%"),
         ),
         vehicle_card(),
+        notification_choices_card(),
         password_card(),
         tokens_card(),
         data_card(),

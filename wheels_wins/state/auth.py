@@ -24,6 +24,7 @@ from wheels_wins import routes
 from wheels_wins.db import session_scope
 from wheels_wins.models import User
 from wheels_wins.services import auth as auth_service
+from wheels_wins.services import avatars
 
 T = TypeVar("T")
 
@@ -52,6 +53,7 @@ class AuthState(rx.State):
     units: str = "metric"
     timezone: str = "Australia/Sydney"
     voice_enabled: bool = True
+    avatar_url: str = ""
 
     @rx.var
     def display_name(self) -> str:
@@ -89,6 +91,7 @@ class AuthState(rx.State):
             "units": user.units,
             "timezone": user.timezone,
             "voice_enabled": user.voice_enabled,
+            "avatar_url": avatars.avatar_url(user.avatar_path),
         }
         for name, value in shown.items():
             if getattr(self, name) != value:
@@ -102,6 +105,7 @@ class AuthState(rx.State):
         self.units = "metric"
         self.timezone = "Australia/Sydney"
         self.voice_enabled = True
+        self.avatar_url = ""
 
     def _sign_in(self, user: User, token: str) -> None:
         """Keep a fresh session token in the browser and show the user."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import reflex as rx
 
 from wheels_wins.components.format import ago_label
 from wheels_wins.db import parse_uuid, utcnow
+from wheels_wins.models import Notification
 from wheels_wins.repositories import notifications as notification_repo
 from wheels_wins.state.auth import current_user_id, run_in_session
 
@@ -16,7 +18,7 @@ SHOWN = 12
 
 @dataclasses.dataclass
 class NotificationItem:
-    """One notification as the bell's list shows it."""
+    """One notification as the bell and the notifications page show it."""
 
     id: str
     title: str
@@ -24,6 +26,14 @@ class NotificationItem:
     when: str
     link: str
     unread: bool
+    kind: str = ""
+
+
+def notification_item(row: Notification, now: dt.datetime) -> NotificationItem:
+    """A notification row for display; `now` in the user's zone decides how its time reads."""
+    return NotificationItem(
+        str(row.id), row.title, row.body, ago_label(row.created_at, now), row.link, row.read_at is None, row.kind
+    )
 
 
 class NotificationsState(rx.State):
@@ -48,10 +58,7 @@ class NotificationsState(rx.State):
             return
         rows = await run_in_session(lambda s: notification_repo.list_recent(s, user_id=user_id, limit=SHOWN))
         now = utcnow()
-        self.items = [
-            NotificationItem(str(n.id), n.title, n.body, ago_label(n.created_at, now), n.link, n.read_at is None)
-            for n in rows
-        ]
+        self.items = [notification_item(row, now) for row in rows]
         self.unread = await run_in_session(lambda s: notification_repo.count_unread(s, user_id=user_id))
 
     @rx.event
