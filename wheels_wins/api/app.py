@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from wheels_wins.api.errors import ApiError, error_body, install_error_handlers, is_api_path
 from wheels_wins.api.routers import (
     auth,
+    avatars,
     budgets,
     calendar,
     category_rules,
@@ -31,6 +32,7 @@ from wheels_wins.api.routers import (
     income,
     maintenance,
     me,
+    notifications,
     pam,
     places,
     post_photos,
@@ -50,6 +52,7 @@ TAGS = [
     {"name": "health", "description": "Is the service up"},
     {"name": "auth", "description": "Accounts and bearer tokens"},
     {"name": "me", "description": "The signed-in user's profile and preferences"},
+    {"name": "notifications", "description": "Budget alerts, maintenance due, comments and likes: read, unread, delete"},
     {"name": "access tokens", "description": "Personal access tokens for integrations (managed when signed in)"},
     {"name": "expenses", "description": "Money spent"},
     {"name": "imports", "description": "Bank-statement CSV imports: draft, preview, commit"},
@@ -104,7 +107,7 @@ def create_api() -> FastAPI:
     wins = (expenses, imports, category_rules, budgets, income)
     wheels = (trips, places, vehicle, fuel, maintenance, calendar)
     social = (posts, post_photos, comments, groups)
-    for module in (auth, me, tokens, *wins, *wheels, *social, pam, speech):
+    for module in (auth, me, avatars, notifications, tokens, *wins, *wheels, *social, pam, speech):
         api.include_router(module.router, prefix=V1_PREFIX)
     # Anything else under /api answers in the error envelope rather than falling through to Reflex.
     api.add_api_route(
