@@ -4,6 +4,7 @@ import reflex as rx
 
 import wheels_wins.pages  # noqa: F401
 from wheels_wins.api.app import fastapi_app, security_middleware
+from wheels_wins.jobs.scheduler import lifespan_scheduler
 
 app = rx.App(
     api_transformer=[fastapi_app, security_middleware],
@@ -16,3 +17,5 @@ app = rx.App(
         rx.el.meta(name="theme-color", content="#0f766e"),
     ],
 )
+# A mounted FastAPI's lifespan never runs under Reflex: background jobs start with Reflex's own.
+app.register_lifespan_task(lifespan_scheduler)

@@ -39,7 +39,12 @@ def put(
     return entry
 
 
-def purge_expired(session: Session, *, now: dt.datetime) -> int:
-    """Delete every entry that has expired by `now`; returns how many went."""
-    result = session.exec(delete(AudioCache).where(col(AudioCache.expires_at) <= now))
+def purge_expired(session: Session, *, now: dt.datetime, limit: int | None = None) -> int:
+    """Delete the entries that have expired by `now` (at most `limit` of them); returns how many went."""
+    expired = col(AudioCache.expires_at) <= now
+    if limit is not None:
+        # Rows hold audio: a bounded batch keeps each cleanup transaction short.
+        batch = select(AudioCache.id).where(expired).order_by(col(AudioCache.expires_at)).limit(limit)
+        expired = col(AudioCache.id).in_(batch.scalar_subquery())
+    result = session.exec(delete(AudioCache).where(expired))
     return result.rowcount

@@ -102,18 +102,24 @@ def _cached(
     compute: Callable[[], T],
     dump: Callable[[T], Any],
     load: Callable[[Any], T],
+    ttl: float | None = None,
+    refresh: bool = False,
 ) -> T:
-    """`compute()` through the summary cache, unless this session holds uncommitted money changes."""
+    """`compute()` through the summary cache, unless this session holds uncommitted money changes.
+
+    `refresh` recomputes and stores even on a hit; `ttl` overrides CACHE_TTL_SECONDS (the rollup job
+    keeps its entries a day: any write retires them through the generation, so age alone never makes them wrong).
+    """
     if is_unsettled(session, user_id):
         return compute()
     cache = get_cache()
     # The generation is read before the database, so a value computed from older data lands under an old key.
     key = f"money:{user_id}:{cache.generation(user_id)}:{name}"
-    hit = cache.get(key)
+    hit = None if refresh else cache.get(key)
     if hit is not None:
         return load(hit)
     value = compute()
-    cache.set(key, dump(value), ttl=get_settings().cache_ttl_seconds)
+    cache.set(key, dump(value), ttl=ttl or get_settings().cache_ttl_seconds)
     return value
 
 
@@ -215,8 +221,10 @@ def budget_statuses(session: Session, *, user_id: uuid.UUID, today: dt.date) -> 
     )
 
 
-def month_summary(session: Session, *, user_id: uuid.UUID, today: dt.date) -> MonthSummary:
-    """This month at a glance: spend by category, income and budgets."""
+def month_summary(
+    session: Session, *, user_id: uuid.UUID, today: dt.date, ttl: float | None = None, refresh: bool = False
+) -> MonthSummary:
+    """This month at a glance: spend by category, income and budgets (`refresh`/`ttl`: see `_cached`)."""
     start, end = month_range(today)
 
     def compute() -> MonthSummary:
@@ -231,4 +239,13 @@ def month_summary(session: Session, *, user_id: uuid.UUID, today: dt.date) -> Mo
             budgets=_statuses(session, user_id, spent),
         )
 
-    return _cached(session, user_id=user_id, name=f"month:{start}", compute=compute, dump=_dump_month, load=_load_month)
+    return _cached(
+        session,
+        user_id=user_id,
+        name=f"month:{start}",
+        compute=compute,
+        dump=_dump_month,
+        load=_load_month,
+        ttl=ttl,
+        refresh=refresh,
+    )
