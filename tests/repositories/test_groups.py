@@ -144,3 +144,19 @@ def test_group_posts_stay_out_of_the_community_feed_and_need_membership(
         group_repo.post(session, user_id=bob.id, group_id=group.id, content="Let me in")
     assert refused.value.code == "not_a_member"
     assert group_repo.post(session, user_id=bob.id, group_id=alice.id, content="No such group") is None
+
+
+def test_demo_groups_are_seeded_once(session: Session, make_user: Callable[..., User]) -> None:
+    from wheels_wins.services.demo_social import seed_demo_groups
+
+    demo = make_user(full_name="Jo Nomad")
+    made = seed_demo_groups(session, user=demo)
+    session.commit()
+    assert len(made) == 4 and seed_demo_groups(session, user=demo) == []
+    rows, _ = group_repo.browse(session, viewer_id=demo.id)
+    assert [joined for _, joined in rows].count(True) == 2 and rows[0][1] and rows[1][1]
+    for group, _ in rows:
+        members = session.exec(select(GroupMembership).where(GroupMembership.group_id == group.id)).all()
+        assert group.member_count == len(members) >= 2
+    assert post_repo.feed(session, viewer_id=demo.id)[1] == 0  # all in groups
+    assert len(session.exec(select(SocialPost).where(SocialPost.user_id == demo.id)).all()) == 2
