@@ -10,6 +10,7 @@ import pytest
 from celery import Celery
 from celery.contrib.testing.worker import start_worker
 from celery.schedules import crontab
+from redis import Redis
 from sqlmodel import Session
 
 from tests.conftest import REDIS_URL, redis_available
@@ -48,9 +49,15 @@ def celery_worker(engine) -> Iterator[Celery]:
     if not redis_available():
         pytest.skip("Redis at 127.0.0.1:6379 is not running")
     app = make_celery(REDIS_URL)
-    app.conf.task_default_queue = f"ww-test-{uuid.uuid4().hex[:8]}"
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=TIMEOUT):
-        yield app
+    queue = f"ww-test-{uuid.uuid4().hex[:8]}"
+    app.conf.update(task_default_queue=queue, result_expires=dt.timedelta(minutes=1))
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=TIMEOUT):
+            yield app
+    finally:
+        client = Redis.from_url(REDIS_URL)
+        client.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
+        client.close()
 
 
 def test_a_worker_runs_the_audio_cleanup_through_redis(celery_worker: Celery, session: Session) -> None:
