@@ -30,6 +30,8 @@ from wheels_wins.api.routers import (
     health,
     imports,
     income,
+    listing_photos,
+    listings,
     maintenance,
     me,
     notifications,
@@ -66,6 +68,7 @@ TAGS = [
     {"name": "maintenance", "description": "Maintenance records (a cost records an expense), schedules and what is due"},
     {"name": "calendar", "description": "Events and reminders"},
     {"name": "posts", "description": "The community feed"},
+    {"name": "marketplace", "description": "Gear for sale between travellers: listings, photos, interest"},
     {"name": "pam", "description": "PAM, the assistant that acts"},
 ]
 
@@ -106,7 +109,7 @@ def create_api() -> FastAPI:
     api.include_router(health.router, prefix=API_PREFIX)
     wins = (expenses, imports, category_rules, budgets, income)
     wheels = (trips, places, vehicle, fuel, maintenance, calendar)
-    social = (posts, post_photos, comments, groups)
+    social = (posts, post_photos, comments, groups, listings, listing_photos)
     for module in (auth, me, avatars, notifications, tokens, *wins, *wheels, *social, pam, speech):
         api.include_router(module.router, prefix=V1_PREFIX)
     # Anything else under /api answers in the error envelope rather than falling through to Reflex.

@@ -127,9 +127,9 @@ def photo_root() -> Path:
     return get_settings().data_dir / PHOTO_DIR
 
 
-def store(photo: CleanPhoto, *, user_id: uuid.UUID) -> str:
-    """Write a cleaned photo under the user's folder; returns its path relative to the photo root."""
-    relative = f"{user_id}/{uuid.uuid4()}.jpg"
+def store(photo: CleanPhoto, *, user_id: uuid.UUID, folder: str = "") -> str:
+    """Write a cleaned photo under the user's folder (or its `folder`); returns its path relative to the photo root."""
+    relative = f"{user_id}/{folder + '/' if folder else ''}{uuid.uuid4()}.jpg"
     target = photo_root() / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_suffix(".part")
@@ -158,18 +158,22 @@ def remove_all(user_id: uuid.UUID) -> None:
     shutil.rmtree(photo_root() / str(user_id), ignore_errors=True)
 
 
-def stale_uploads(user_id: uuid.UUID, *, in_use: set[str], older_than_seconds: float = 86_400) -> list[str]:
-    """The user's stored photos that no post uses and that are older than `older_than_seconds`.
+def stale_uploads(
+    user_id: uuid.UUID, *, in_use: set[str], older_than_seconds: float = 86_400, folder: str = ""
+) -> list[str]:
+    """The user's stored photos (in `folder`, not below it) that are not `in_use` and older than `older_than_seconds`.
 
-    Photos are stored as soon as they are chosen in the composer; one never posted becomes stale."""
-    folder = photo_root() / str(user_id)
-    if not folder.is_dir():
+    Photos are stored as soon as they are chosen in the composer; one never posted becomes stale.
+    Each kind keeps its own folder (listing photos in `listings/`), so one kind's sweep never sees another's."""
+    prefix = f"{user_id}/{folder + '/' if folder else ''}"
+    directory = photo_root() / prefix
+    if not directory.is_dir():
         return []
     cutoff = time.time() - older_than_seconds
     return [
-        f"{user_id}/{path.name}"
-        for path in folder.glob("*.jpg")
-        if f"{user_id}/{path.name}" not in in_use and path.stat().st_mtime < cutoff
+        prefix + path.name
+        for path in directory.glob("*.jpg")
+        if prefix + path.name not in in_use and path.stat().st_mtime < cutoff
     ]
 
 
