@@ -32,6 +32,7 @@ def test_the_beat_schedule_names_every_job_at_the_in_process_times() -> None:
             "budget_alerts",
             "monthly_rollups",
             "audio_cache_cleanup",
+            "session_cleanup",
         }
     )
     app = make_celery(REDIS_URL)

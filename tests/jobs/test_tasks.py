@@ -8,11 +8,13 @@ from decimal import Decimal
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from tests.jobs.conftest import audio, audio_keys, due_schedule, notes, spend_ahead
 from wheels_wins.jobs import tasks
+from wheels_wins.models import AuthSession
 from wheels_wins.repositories import expenses, sweeps
+from wheels_wins.repositories import sessions as sessions_repo
 from wheels_wins.services import money
 
 # 09:00 in UTC, 19:00 in Sydney (AEST), 01:00 in Honolulu.
@@ -158,3 +160,18 @@ def test_audio_cleanup_removes_only_expired_entries(session: Session) -> None:
     assert tasks.purge_audio_cache(now=now, batch_size=2) == 5
     assert tasks.purge_audio_cache(now=now, batch_size=2) == 0
     assert audio_keys(session) == {"k0", "k1"}
+
+
+def test_session_cleanup_removes_only_sessions_that_can_never_be_used(session: Session, make_user) -> None:
+    user = make_user()
+    now = dt.datetime(2026, 6, 10, tzinfo=dt.UTC)
+    live = sessions_repo.create(session, user_id=user.id, token_hash="a" * 64, expires_at=now + dt.timedelta(days=5))
+    expired = sessions_repo.create(session, user_id=user.id, token_hash="b" * 64, expires_at=now - dt.timedelta(days=1))
+    live.last_used_at = expired.last_used_at = now - dt.timedelta(hours=1)
+    session.commit()
+    live_id = live.id
+
+    assert tasks.purge_dead_sessions(now=now) == 1
+    assert tasks.purge_dead_sessions(now=now) == 0
+    session.expire_all()
+    assert [row.id for row in session.exec(select(AuthSession))] == [live_id]

@@ -33,4 +33,5 @@ JOBS: tuple[Job, ...] = (
     Job("budget_alerts", tasks.check_budget_thresholds, HOUR, dt.timedelta(minutes=10)),
     Job("monthly_rollups", tasks.refresh_monthly_rollups, HOUR, dt.timedelta(minutes=15)),
     Job("audio_cache_cleanup", tasks.purge_audio_cache, DAY, dt.timedelta(hours=3, minutes=30)),
+    Job("session_cleanup", tasks.purge_dead_sessions, DAY, dt.timedelta(hours=3, minutes=40)),
 )

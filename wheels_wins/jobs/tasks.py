@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from wheels_wins.db import session_scope, utcnow
 from wheels_wins.repositories import audio_cache as audio_repo
+from wheels_wins.repositories import sessions as sessions_repo
 from wheels_wins.repositories import sweeps
 from wheels_wins.repositories import users as user_repo
 from wheels_wins.services import budget_alerts, maintenance_alerts, money
@@ -161,3 +162,11 @@ def purge_audio_cache(
         if deleted < batch_size:
             break
     return total
+
+
+def purge_dead_sessions(*, now: dt.datetime | None = None, stop: threading.Event | None = None) -> int:
+    """Delete login sessions that can never be used again (revoked, expired or idle too long); returns how many."""
+    if stop is not None and stop.is_set():
+        return 0
+    with session_scope() as session:
+        return sessions_repo.purge_expired(session, now=now or utcnow())
