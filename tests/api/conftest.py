@@ -14,21 +14,21 @@ from sqlmodel import Session
 
 from tests.api import Account
 from wheels_wins.api.app import fastapi_app
-from wheels_wins.api.deps import rate_limiter
 from wheels_wins.db import utcnow
 from wheels_wins.repositories import sessions as sessions_repo
 from wheels_wins.repositories import users as users_repo
 from wheels_wins.services.auth import hash_token
+from wheels_wins.services.rate_limits import reset_rate_limits
 
 
 @pytest.fixture
 async def client(engine: Engine) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client speaking to the API app in-process."""
-    rate_limiter.reset()
+    reset_rate_limits()
     transport = httpx.ASGITransport(app=fastapi_app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield http
-    rate_limiter.reset()
+    reset_rate_limits()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from tests.api import Account, assert_error
-from wheels_wins.api.deps import InProcessRateLimiter
+from wheels_wins.services import throttle as throttle_service
 from wheels_wins.services.throttle import LoginThrottle
 from wheels_wins.settings import get_settings
 
@@ -122,10 +122,8 @@ async def test_logout_requires_a_token(client: httpx.AsyncClient) -> None:
 async def test_repeated_login_failures_slow_down_then_429(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, alice: Account
 ) -> None:
-    from wheels_wins.api.routers import auth as auth_router
-
     throttle = LoginThrottle(free_failures=1, base_delay=0.01, max_delay=60)
-    monkeypatch.setattr(auth_router, "login_throttle", throttle)
+    monkeypatch.setattr(throttle_service, "get_login_throttle", lambda: throttle)
     monkeypatch.setattr(get_settings(), "rate_limits_enabled", True)
     body = {"email": "ghost@example.com", "password": "wrong-password-123"}
     for _ in range(3):
@@ -139,10 +137,8 @@ async def test_repeated_login_failures_slow_down_then_429(
 async def test_throttle_is_off_when_rate_limits_are_disabled(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wheels_wins.api.routers import auth as auth_router
-
     throttle = LoginThrottle(free_failures=0, base_delay=100, max_delay=100)
-    monkeypatch.setattr(auth_router, "login_throttle", throttle)
+    monkeypatch.setattr(throttle_service, "get_login_throttle", lambda: throttle)
     assert get_settings().rate_limits_enabled is False  # tests/conftest.py sets RATE_LIMITS_ENABLED=false
     body = {"email": "ghost@example.com", "password": "wrong-password-123"}
     for _ in range(3):
@@ -150,9 +146,6 @@ async def test_throttle_is_off_when_rate_limits_are_disabled(
 
 
 async def test_per_ip_rate_limit_on_login(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    from wheels_wins.api import deps
-
-    monkeypatch.setattr(deps, "rate_limiter", InProcessRateLimiter())
     monkeypatch.setattr(get_settings(), "rate_limits_enabled", True)
     body = {"email": "", "password": ""}  # cheap 422s still count against the limit
     for _ in range(20):
@@ -160,12 +153,3 @@ async def test_per_ip_rate_limit_on_login(client: httpx.AsyncClient, monkeypatch
     limited = await client.post(LOGIN, json=body)
     assert_error(limited, 429, "rate_limited")
     assert 1 <= int(limited.headers["retry-after"]) <= 60
-
-
-def test_in_process_rate_limiter_window() -> None:
-    now = [0.0]
-    limiter = InProcessRateLimiter(clock=lambda: now[0])
-    assert [limiter.hit("k", limit=2, window_seconds=10) for _ in range(3)] == [0.0, 0.0, 10.0]
-    assert limiter.hit("other", limit=2, window_seconds=10) == 0.0
-    now[0] = 10.5
-    assert limiter.hit("k", limit=2, window_seconds=10) == 0.0

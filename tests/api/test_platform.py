@@ -34,7 +34,7 @@ async def test_health_reports_each_dependency(client: httpx.AsyncClient, monkeyp
     assert response.status_code == 200
     assert response.json() == {
         "status": "healthy",
-        "checks": {"database": "ok", "cache": "in-process", "ai_providers": ["local"]},
+        "checks": {"database": "ok", "cache": "in-process", "rate_limits": "in-process", "ai_providers": ["local"]},
     }
     monkeypatch.setattr(get_settings(), "anthropic_api_key", "sk-test")
     monkeypatch.setattr(get_settings(), "redis_url", "redis://127.0.0.1:1/0")  # nothing listens there

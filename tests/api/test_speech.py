@@ -14,8 +14,8 @@ from tests.api import Account, assert_error
 from tests.stubs import edge_tts_stub
 from tests.stubs.edge_tts_stub import EdgeTtsStub
 from tests.stubs.server import free_port
-from wheels_wins.api.deps import rate_limiter
 from wheels_wins.repositories import users as users_repo
+from wheels_wins.services.rate_limits import reset_rate_limits
 
 URL = "/api/v1/pam/speech"
 
@@ -96,7 +96,7 @@ async def test_speech_is_rate_limited_per_user(
     client: httpx.AsyncClient, alice: Account, bob: Account, stub: EdgeTtsStub
 ) -> None:
     with edge_tts_stub.app_settings(rate_limits_enabled="true"):
-        rate_limiter.reset()
+        reset_rate_limits()
         statuses = [(await client.post(URL, headers=alice.headers, json={"text": "Hi"})).status_code for _ in range(31)]
         assert statuses == [200] * 30 + [429]
         assert (await client.post(URL, headers=bob.headers, json={"text": "Hi"})).status_code == 200

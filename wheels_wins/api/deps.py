@@ -9,13 +9,9 @@ cannot mint tokens, change the password or delete the account.
 from __future__ import annotations
 
 import datetime as dt
-import math
-import threading
-import time
 import uuid
-from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
-from typing import Annotated, Protocol
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Query, Request
@@ -25,9 +21,8 @@ from sqlmodel import Session
 from wheels_wins.api.errors import ApiError, not_authenticated, not_found
 from wheels_wins.db import session_scope
 from wheels_wins.models import User
-from wheels_wins.services import access_tokens, auth
+from wheels_wins.services import access_tokens, auth, rate_limits
 from wheels_wins.services.money import today_in, zone
-from wheels_wins.settings import get_settings
 
 MAX_LIMIT = 500
 
@@ -138,72 +133,22 @@ def client_ip(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-class RateLimiter(Protocol):
-    """What a rate-limit backend provides; a Redis one can replace the in-process default."""
-
-    def hit(self, key: str, *, limit: int, window_seconds: float) -> float:
-        """Count a request for `key`: 0 when allowed, else the seconds until the next is."""
-        ...
-
-    def reset(self) -> None:
-        """Forget every counter."""
-        ...
-
-
-class InProcessRateLimiter:
-    """A thread-safe sliding-window counter kept in this process."""
-
-    def __init__(self, *, max_keys: int = 100_000, clock: Callable[[], float] = time.monotonic) -> None:
-        self.max_keys = max_keys
-        self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def hit(self, key: str, *, limit: int, window_seconds: float) -> float:
-        """Count a request for `key`: 0 when allowed, else the seconds until the next is."""
-        with self._lock:
-            now = self._clock()
-            stamps = self._hits.get(key)
-            if stamps is None:
-                if len(self._hits) >= self.max_keys:
-                    self._evict(now, window_seconds)
-                stamps = self._hits[key] = deque()
-            while stamps and stamps[0] <= now - window_seconds:
-                stamps.popleft()
-            if len(stamps) >= limit:
-                return max(stamps[0] + window_seconds - now, 0.001)
-            stamps.append(now)
-            return 0.0
-
-    def reset(self) -> None:
-        """Forget every counter."""
-        with self._lock:
-            self._hits.clear()
-
-    def _evict(self, now: float, window_seconds: float) -> None:
-        for key in [k for k, stamps in self._hits.items() if not stamps or stamps[-1] <= now - window_seconds]:
-            del self._hits[key]
-        if len(self._hits) >= self.max_keys:
-            self._hits.clear()
-
-
-rate_limiter: RateLimiter = InProcessRateLimiter()
+def _too_many(message: str, seconds: float) -> ApiError:
+    return ApiError(429, "rate_limited", message, {"Retry-After": rate_limits.retry_after_header(seconds)})
 
 
 def rate_limit(name: str, *, limit: int, per_seconds: float = 60.0) -> Callable[[Request], Awaitable[None]]:
     """A dependency allowing `limit` requests per client address every `per_seconds` (429 + Retry-After beyond).
 
-    Off when `settings.rate_limits_enabled` is false (RATE_LIMITS_ENABLED=false).
+    Counted across every worker when REDIS_URL is set (`services.rate_limits`); off when
+    RATE_LIMITS_ENABLED=false.
     """
+    budget = rate_limits.Limit(name, limit=limit, per_seconds=per_seconds)
 
     async def check(request: Request) -> None:
-        if not get_settings().rate_limits_enabled:
-            return
-        retry_after = rate_limiter.hit(f"{name}:{client_ip(request)}", limit=limit, window_seconds=per_seconds)
-        if retry_after > 0:
-            raise ApiError(
-                429, "rate_limited", "too many requests; try again later", {"Retry-After": str(math.ceil(retry_after))}
-            )
+        wait = await rate_limits.retry_after(budget, client_ip(request))
+        if wait > 0:
+            raise _too_many("too many requests; try again later", wait)
 
     return check
 
@@ -223,17 +168,11 @@ CurrentUserId = Annotated[uuid.UUID, Depends(get_current_user_id)]
 
 def per_user_rate_limit(name: str, *, limit: int, per_seconds: float = 60.0) -> Callable[[uuid.UUID], Awaitable[None]]:
     """A dependency allowing each user `limit` requests every `per_seconds` (429 + Retry-After beyond)."""
+    budget = rate_limits.Limit(name, limit=limit, per_seconds=per_seconds)
 
     async def check(user_id: CurrentUserId) -> None:
-        if not get_settings().rate_limits_enabled:
-            return
-        retry_after = rate_limiter.hit(f"{name}:{user_id}", limit=limit, window_seconds=per_seconds)
-        if retry_after > 0:
-            raise ApiError(
-                429,
-                "rate_limited",
-                "too many messages; try again shortly",
-                {"Retry-After": str(math.ceil(retry_after))},
-            )
+        wait = await rate_limits.retry_after(budget, user_id)
+        if wait > 0:
+            raise _too_many("too many requests; try again shortly", wait)
 
     return check

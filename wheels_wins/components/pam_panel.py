@@ -7,7 +7,7 @@ import reflex as rx
 from wheels_wins.components.nav import PHONE
 from wheels_wins.components.pam_chat import pam_conversation
 from wheels_wins.components.pam_launcher import pam_launcher_button
-from wheels_wins.state.pam import MAX_MESSAGE_CHARS, ConversationItem, PamReplyState, PamState
+from wheels_wins.state.pam import COMPOSER_INPUT_ID, MAX_MESSAGE_CHARS, ConversationItem, PamReplyState, PamState
 
 PANEL_WIDTH = "420px"
 MIC_CHECK = "!!(window.SpeechRecognition || window.webkitSpeechRecognition)"
@@ -115,7 +115,7 @@ def _composer() -> rx.Component:
             _mic_button(),
             rx.input(
                 name="message",
-                id="pam-input",
+                id=COMPOSER_INPUT_ID,
                 placeholder="Ask PAM or tell it what happened…",
                 max_length=MAX_MESSAGE_CHARS,
                 auto_complete="off",

@@ -11,7 +11,7 @@ from wheels_wins import routes
 from wheels_wins.components import auth_page, field, form_error
 from wheels_wins.components.auth_form import auth_card, email_input, password_input
 from wheels_wins.services import auth as auth_service
-from wheels_wins.services.throttle import login_throttle
+from wheels_wins.services import rate_limits, throttle
 from wheels_wins.state.auth import run_in_session, sign_in
 
 
@@ -44,8 +44,13 @@ class LoginState(rx.State):
 
         self.loading = True
         yield
-        keys = (f"{email}|{self.router.session.client_ip}", email)
-        delay = max(login_throttle.delay_for(key) for key in keys)
+        ip = self.router.session.client_ip
+        wait = await rate_limits.retry_after(rate_limits.LOGIN_ATTEMPTS, ip)
+        if wait > 0:
+            self.form_error = f"Too many sign-in attempts — try again in {rate_limits.retry_after_header(wait)} s."
+            self.loading = False
+            return
+        delay = await throttle.login_delay(email, ip)
         if delay > 0:
             self.notice = f"Too many failed attempts, so we're slowing down: checking in {delay:.0f} s…"
             yield
@@ -56,14 +61,12 @@ class LoginState(rx.State):
                 lambda session: auth_service.login(session, email=email, password=password, user_agent=user_agent)
             )
         except auth_service.AuthError as exc:
-            for key in keys:
-                login_throttle.record_failure(key)
+            await throttle.login_failed(email, ip)
             self.form_error = auth_service.INVALID_CREDENTIALS if exc.status == 401 else exc.message
             self.loading = False
             self.notice = ""
             return
-        for key in keys:
-            login_throttle.reset(key)
+        await throttle.login_succeeded(email, ip)
         await sign_in(self, user, token)
         self.loading = False
         self.notice = ""

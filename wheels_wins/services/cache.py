@@ -37,6 +37,12 @@ RETRY_SECONDS = 2.0
 DEGRADED_TTL_SECONDS = 30.0
 
 
+def redis_client(url: str, *, timeout: float) -> Redis:
+    """The app's way to reach Redis: short connect and command timeouts, no client-side retries."""
+    # A slow Redis must cost one short timeout, then the caller's in-process fallback.
+    return Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout, retry=Retry(NoBackoff(), 0))
+
+
 class Cache(Protocol):
     """What the money summaries need from a cache; values are JSON-compatible and come back as copies."""
 
@@ -137,10 +143,7 @@ class RedisCache:
     def __init__(
         self, url: str, *, prefix: str, timeout: float, max_entries: int, retry_seconds: float = RETRY_SECONDS
     ) -> None:
-        # No client-side retries: a slow cache must cost one short timeout, then the fallback.
-        self.client = Redis.from_url(
-            url, socket_timeout=timeout, socket_connect_timeout=timeout, retry=Retry(NoBackoff(), 0)
-        )
+        self.client = redis_client(url, timeout=timeout)
         self.fallback = MemoryCache(max_entries=max_entries)
         self._prefix = prefix
         self._retry_seconds = retry_seconds

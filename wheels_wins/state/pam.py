@@ -26,11 +26,13 @@ from wheels_wins.pam.agent import ConversationNotFound, run_turn, undo_change
 from wheels_wins.pam.context import now_utc
 from wheels_wins.pam.tools import TOOLS
 from wheels_wins.repositories import pam as pam_repo
+from wheels_wins.services import rate_limits
 from wheels_wins.state.auth import AuthState, current_user_id, run_in_session
 
 log = logging.getLogger(__name__)
 
 FLUSH_SECONDS = 0.075
+COMPOSER_INPUT_ID = "pam-input"
 HISTORY_SHOWN = 40
 MAX_MESSAGE_CHARS = 4000
 
@@ -211,7 +213,7 @@ class PamState(rx.State):
 
     async def _answer(self, text: str, *, via_voice: bool) -> AsyncIterator[Any]:
         """Send one message to PAM and stream the reply into the panel (runs inside a background event)."""
-        text = text.strip()[:MAX_MESSAGE_CHARS]
+        typed, text = text, text.strip()[:MAX_MESSAGE_CHARS]
         async with self:
             reply_state = await self.get_state(PamReplyState)
             if reply_state.thinking or not text:
@@ -219,6 +221,12 @@ class PamState(rx.State):
             user_id = await current_user_id(self)
             if user_id is None:
                 yield rx.toast.error("Your session has ended. Sign in again to talk to PAM.")
+                return
+            wait = await rate_limits.retry_after(rate_limits.PAM_MESSAGES, user_id)
+            if wait > 0:  # the composer has already cleared itself: give the message back
+                yield rx.set_value(COMPOSER_INPUT_ID, typed)
+                seconds = rate_limits.retry_after_header(wait)
+                yield rx.toast.warning(f"You're sending messages quickly — try again in {seconds} s")
                 return
             if not self.loaded:
                 self.conversation_id, self.messages = await run_in_session(lambda session: _history(session, user_id))

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import math
 
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from wheels_wins.api.deps import CurrentUser, SessionDep, TokenDep, client_ip, rate_limit
 from wheels_wins.api.errors import ERROR_RESPONSES, ApiError, ErrorEnvelope
 from wheels_wins.api.schemas.users import AuthResponse, LoginRequest, PasswordChange, RegisterRequest, UserBrief
-from wheels_wins.services import auth
-from wheels_wins.services.throttle import login_throttle
-from wheels_wins.settings import get_settings
+from wheels_wins.services import auth, throttle
+from wheels_wins.services.rate_limits import LOGIN_ATTEMPTS, retry_after_header
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -54,7 +52,7 @@ async def register(body: RegisterRequest, request: Request, session: SessionDep)
     "/login",
     response_model=AuthResponse,
     summary="Log in",
-    dependencies=[Depends(rate_limit("login", limit=20))],
+    dependencies=[Depends(rate_limit(LOGIN_ATTEMPTS.name, limit=LOGIN_ATTEMPTS.limit))],
     responses={
         401: {"model": ErrorEnvelope, "description": "Bad credentials"},
         422: ERROR_RESPONSES[422],
@@ -63,32 +61,26 @@ async def register(body: RegisterRequest, request: Request, session: SessionDep)
 )
 async def login(body: LoginRequest, request: Request, session: SessionDep) -> AuthResponse:
     """Exchange an email and password for a bearer token; repeated failures slow down, then answer 429."""
-    email = auth.normalise_email(body.email)
-    keys = (email, f"{email}|{client_ip(request)}")
-    throttled = get_settings().rate_limits_enabled
-    if throttled:
-        delay = max(login_throttle.delay_for(key) for key in keys)
-        if delay > LONGEST_LOGIN_WAIT_SECONDS:
-            raise ApiError(
-                429,
-                "rate_limited",
-                "too many failed sign-in attempts; try again later",
-                {"Retry-After": str(math.ceil(delay))},
-            )
-        if delay > 0:
-            await asyncio.sleep(delay)
+    email, ip = auth.normalise_email(body.email), client_ip(request)
+    delay = await throttle.login_delay(email, ip)
+    if delay > LONGEST_LOGIN_WAIT_SECONDS:
+        raise ApiError(
+            429,
+            "rate_limited",
+            "too many failed sign-in attempts; try again later",
+            {"Retry-After": retry_after_header(delay)},
+        )
+    if delay > 0:
+        await asyncio.sleep(delay)
     try:
         user, token = await asyncio.to_thread(
             auth.login, session, email=email, password=body.password, user_agent=_user_agent(request)
         )
     except auth.AuthError as exc:
-        if throttled and exc.status == 401:
-            for key in keys:
-                login_throttle.record_failure(key)
+        if exc.status == 401:
+            await throttle.login_failed(email, ip)
         raise
-    if throttled:
-        for key in keys:
-            login_throttle.reset(key)
+    await throttle.login_succeeded(email, ip)
     return AuthResponse(access_token=token, user=UserBrief.model_validate(user))
 
 

@@ -1,4 +1,4 @@
-"""`GET /api/health`: the database, the cache and which AI providers are configured."""
+"""`GET /api/health`: the database, the cache, the rate limits and which AI providers are configured."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlalchemy import text
 from wheels_wins.api.errors import ErrorBody
 from wheels_wins.api.schemas.health import Health, HealthChecks
 from wheels_wins.db import get_engine
+from wheels_wins.services.rate_limits import rate_limits_status
 from wheels_wins.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,14 @@ async def cache_status(settings: Settings) -> str:
     return "ok"
 
 
+async def rate_limit_status() -> str:
+    """`in-process` without REDIS_URL, else whether the limiters' Redis answers (they count in-process if not)."""
+    try:
+        return await asyncio.wait_for(asyncio.to_thread(rate_limits_status), CHECK_TIMEOUT_SECONDS)
+    except TimeoutError:
+        return "unavailable"
+
+
 def ai_providers(settings: Settings) -> list[str]:
     """The providers with a key configured, then `local`, which always answers."""
     keys = {
@@ -70,13 +79,19 @@ def ai_providers(settings: Settings) -> list[str]:
     responses={503: {"model": Health, "description": "The database is unreachable"}},
 )
 async def health() -> JSONResponse:
-    """200 when healthy or degraded (cache down), 503 when the database is unreachable."""
+    """200 when healthy or degraded (Redis down, served in-process), 503 when the database is unreachable."""
     settings = get_settings()
-    database, cache = await asyncio.gather(database_status(), cache_status(settings))
-    checks = HealthChecks(database=database, cache=cache, ai_providers=ai_providers(settings))  # type: ignore[arg-type]
+    database, cache, limits = await asyncio.gather(database_status(), cache_status(settings), rate_limit_status())
+    checks = HealthChecks(
+        database=database,  # type: ignore[arg-type]
+        cache=cache,  # type: ignore[arg-type]
+        rate_limits=limits,  # type: ignore[arg-type]
+        ai_providers=ai_providers(settings),
+    )
     if database != "ok":
         error = ErrorBody(code="database_unavailable", message="database unavailable")
         body = Health(status="unhealthy", checks=checks, error=error)
         return JSONResponse(body.model_dump(mode="json"), status_code=503)
-    body = Health(status="healthy" if cache != "unavailable" else "degraded", checks=checks)
+    degraded = [name for name, state in (("cache", cache), ("rate_limits", limits)) if state == "unavailable"]
+    body = Health(status="degraded" if degraded else "healthy", checks=checks, degraded=degraded or None)
     return JSONResponse(body.model_dump(mode="json", exclude_none=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, status
 
 from wheels_wins.api.deps import CurrentUser, CurrentUserId, PagingDep, SessionDep, parse_id, per_user_rate_limit
-from wheels_wins.api.errors import ERROR_RESPONSES, not_found
+from wheels_wins.api.errors import ERROR_RESPONSES, ErrorEnvelope, not_found
 from wheels_wins.api.schemas.common import Page
 from wheels_wins.api.schemas.pam import (
     ChatRequest,
@@ -20,6 +20,7 @@ from wheels_wins.api.schemas.pam import (
 from wheels_wins.models import PamMessage
 from wheels_wins.pam.agent import ConversationNotFound, run_turn
 from wheels_wins.repositories import pam as pam_repo
+from wheels_wins.services.rate_limits import PAM_MESSAGES
 
 router = APIRouter(prefix="/pam", tags=["pam"], responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422]})
 
@@ -37,8 +38,13 @@ def _message(message: PamMessage) -> MessagePublic:
 
 @router.post(
     "/chat", response_model=ChatResponse, summary="Send PAM a message",
-    dependencies=[Depends(per_user_rate_limit("pam_chat", limit=60))],
-    responses={404: ERROR_RESPONSES[404]},
+    dependencies=[
+        Depends(per_user_rate_limit(PAM_MESSAGES.name, limit=PAM_MESSAGES.limit, per_seconds=PAM_MESSAGES.per_seconds))
+    ],
+    responses={
+        404: ERROR_RESPONSES[404],
+        429: {"model": ErrorEnvelope, "description": "Too many messages; see Retry-After"},
+    },
 )
 async def chat(body: ChatRequest, user_id: CurrentUserId) -> ChatResponse:
     """PAM reads the message, acts through its tools and replies; `provider` says who answered."""

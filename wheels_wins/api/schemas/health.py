@@ -7,18 +7,25 @@ from typing import Literal
 from wheels_wins.api.errors import ErrorBody
 from wheels_wins.api.schemas.common import Schema
 
+RedisBacked = Literal["in-process", "ok", "unavailable"]
+
 
 class HealthChecks(Schema):
-    """Each dependency's state."""
+    """Each dependency's state: the Redis-backed parts say `in-process` without REDIS_URL."""
 
     database: Literal["ok", "unavailable"]
-    cache: Literal["in-process", "ok", "unavailable"]
+    cache: RedisBacked
+    rate_limits: RedisBacked
     ai_providers: list[str]
 
 
 class Health(Schema):
-    """`healthy`, `degraded` (the cache is down) or `unhealthy` (the database is down, with a 503)."""
+    """`healthy`, `degraded` (Redis is down: `degraded` names the parts serving in-process) or `unhealthy`.
+
+    `unhealthy` means the database is down and comes with a 503.
+    """
 
     status: Literal["healthy", "degraded", "unhealthy"]
     checks: HealthChecks
+    degraded: list[str] | None = None
     error: ErrorBody | None = None

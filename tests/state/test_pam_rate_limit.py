@@ -1,0 +1,44 @@
+"""The PAM panel's send handler shares the per-user message budget with REST, and gives back what was typed."""
+
+# ruff: noqa: F811 - tests request the imported fixture (sign_in) by name
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+import reflex as rx
+from sqlmodel import Session, select
+
+from tests.state.test_undoable import _said, _substate, run, sign_in  # noqa: F401 - sign_in is a fixture
+from wheels_wins.models import PamMessage, User
+from wheels_wins.services.rate_limits import PAM_MESSAGES, get_rate_limiter, reset_rate_limits
+from wheels_wins.settings import get_settings
+from wheels_wins.state.pam import COMPOSER_INPUT_ID, PamState
+
+
+@pytest.fixture
+def limits_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Rate limits on, with fresh counters."""
+    reset_rate_limits()
+    monkeypatch.setattr(get_settings(), "rate_limits_enabled", True)
+    yield
+    reset_rate_limits()
+
+
+async def test_a_message_over_the_budget_is_refused_and_given_back(
+    limits_on: None, session: Session, sign_in: Callable[[], tuple[User, rx.State]]
+) -> None:
+    user, tab = sign_in()
+    pam = _substate(tab, PamState)
+    for _ in range(PAM_MESSAGES.limit - 1):  # as if sent over REST: the same key
+        assert get_rate_limiter().hit(f"pam_chat:{user.id}", limit=PAM_MESSAGES.limit, window_seconds=60) == 0.0
+    await run(PamState.submit, pam, {"message": "What can you do?", "via_voice": "0"})
+    assert [item.role for item in pam.messages] == ["user", "assistant"]
+
+    said = _said(await run(PamState.submit, pam, {"message": "  Bought 3 jerry cans of water  ", "via_voice": "0"}))
+    assert "sending messages quickly" in said and "try again in 60 s" in said
+    assert COMPOSER_INPUT_ID.replace("-", "_") in said and "  Bought 3 jerry cans of water  " in said
+    assert [item.role for item in pam.messages] == ["user", "assistant"]
+    stored = session.exec(select(PamMessage).where(PamMessage.user_id == user.id)).all()
+    assert len(stored) == 2 and "jerry cans" not in " ".join(m.content for m in stored)
