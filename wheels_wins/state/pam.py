@@ -226,7 +226,8 @@ class PamState(rx.State):
             if wait > 0:  # the composer has already cleared itself: give the message back
                 yield rx.set_value(COMPOSER_INPUT_ID, typed)
                 seconds = rate_limits.retry_after_header(wait)
-                yield rx.toast.warning(f"You're sending messages quickly — try again in {seconds} s")
+                # Top of the screen: at the bottom the toast would hide the composer and the message given back.
+                yield rx.toast.warning(f"You're sending messages quickly — try again in {seconds} s", position="top-center")
                 return
             if not self.loaded:
                 self.conversation_id, self.messages = await run_in_session(lambda session: _history(session, user_id))
