@@ -43,6 +43,23 @@ NOT_IN_BUNDLE = frozenset(
 )
 
 
+# Granian's access line; the redacting filter folds the (redacted) query string into the path.
+ACCESS_LOG_FORMAT = '[%(time)s] %(addr)s - "%(method)s %(path)s %(protocol)s" %(status)d %(dt_ms).3f'
+# Granian replaces top-level keys of its logging config: both of its handlers again, redacting access lines.
+ACCESS_LOG_CONFIG = {
+    "filters": {"redact": {"()": "wheels_wins.api.security.AccessLogRedactor"}},
+    "handlers": {
+        "console": {"formatter": "generic", "class": "logging.StreamHandler", "stream": "ext://sys.stdout"},
+        "access": {
+            "formatter": "access",
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["redact"],
+        },
+    },
+}
+
+
 def web_dir() -> Path:
     """Where Reflex keeps the frontend project and its build."""
     return ROOT / os.environ.get("REFLEX_WEB_WORKDIR", ".web")
@@ -88,15 +105,46 @@ def serve(host: str, port: int) -> None:
     from reflex.config import get_config
     from reflex.environment import environment
     from reflex.istate.manager import reset_disk_state_manager
-    from reflex.utils import exec as reflex_exec
 
     environment.REFLEX_ENV_MODE.set(constants.Env.PROD)
     environment.REFLEX_SKIP_COMPILE.set(True)
     config = get_config()
     config._set_persistent(frontend_port=port, backend_port=port)
     reset_disk_state_manager()
+    environment.REFLEX_MOUNT_FRONTEND_COMPILED_APP.set(True)
     print(f"Serving Wheels & Wins on http://localhost:{port}/ (listening on {host})", flush=True)
-    reflex_exec.run_backend_prod(host, port, config.loglevel.subprocess_level(), mount_frontend_compiled_app=True)
+    run_granian(host, port, config.loglevel.subprocess_level().value)
+
+
+def run_granian(host: str, port: int, loglevel: str) -> None:
+    """Reflex's `run_granian_backend_prod` with an access log whose tokens and signatures are redacted.
+
+    Reflex starts Granian with its access log off; ours logs each request with the query string
+    passed through `AccessLogRedactor`, which the app also installs on any server's access logger.
+    """
+    import multiprocessing
+
+    from granian.constants import Interfaces
+    from granian.log import LogLevels
+    from granian.server import Server
+    from reflex.utils import exec as reflex_exec
+
+    if (start_method := reflex_exec._backend_start_method()) is not None:
+        multiprocessing.set_start_method(start_method, force=True)
+        if start_method == "fork" and not reflex_exec._preload_for_fork(None):
+            multiprocessing.set_start_method("spawn", force=True)
+    Server(
+        target=reflex_exec.get_app_instance_from_file(),
+        factory=True,
+        address=host,
+        port=port,
+        interface=Interfaces.ASGI,
+        log_level=LogLevels(os.environ.get("GRANIAN_LOG_LEVEL", loglevel)),
+        log_dictconfig=ACCESS_LOG_CONFIG,
+        log_access=True,
+        log_access_format=ACCESS_LOG_FORMAT,
+        workers=int(os.environ.get("GRANIAN_WORKERS", str(reflex_exec._get_backend_workers()))),
+    ).serve()
 
 
 def main() -> None:

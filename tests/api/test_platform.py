@@ -149,7 +149,8 @@ async def test_security_middleware_passes_small_bodies_and_non_api_paths_untouch
     async with _dummy_client(10) as http:
         response = await http.post("/_event", content=b"12345")
         assert response.json() == {"size": 5}
-        assert "x-frame-options" not in response.headers
+        assert "cache-control" not in response.headers  # only /api answers are never cached
+        assert "script-src 'self'" in response.headers["content-security-policy"]
         api = await http.post("/api/anything", content=b"1234567890")
         assert api.json() == {"size": 10} and api.headers["x-content-type-options"] == "nosniff"
 
@@ -224,7 +225,7 @@ async def test_mounted_in_front_of_another_app_like_reflex_does(engine: Engine) 
     asgi = security_middleware(api)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=asgi), base_url="http://t") as http:
         assert (await http.get("/_event")).text == "reflex"
-        assert "x-frame-options" not in (await http.get("/wins")).headers
+        assert "cache-control" not in (await http.get("/wins")).headers
         assert (await http.get("/api/health")).json()["status"] == "healthy"
         assert_error(await http.get("/api/v1/me"), 401)
         assert_error(await http.get("/api/v1/nothing"), 404, "not_found")

@@ -1,4 +1,4 @@
-"""The REST API under /api and the ASGI middleware guarding the whole app.
+"""The REST API under /api; the ASGI middleware guarding the whole app lives in `security` and is re-exported here.
 
 Mount both into Reflex (FastAPI's routes match first, the Reflex app behind them)::
 
@@ -9,14 +9,13 @@ Mount both into Reflex (FastAPI's routes match first, the Reflex app behind them
 
 from __future__ import annotations
 
-import re
 from typing import NoReturn
 
 from fastapi import FastAPI, Request
 from starlette.routing import BaseRoute, Match
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
-from wheels_wins.api.errors import ApiError, error_body, install_error_handlers, is_api_path
+from wheels_wins.api.errors import ApiError, install_error_handlers
 from wheels_wins.api.routers import (
     auth,
     avatars,
@@ -44,7 +43,9 @@ from wheels_wins.api.routers import (
     trips,
     vehicle,
 )
-from wheels_wins.settings import get_settings
+from wheels_wins.api.security import SecurityMiddleware as SecurityMiddleware
+from wheels_wins.api.security import _limit_for as _limit_for
+from wheels_wins.api.security import security_middleware as security_middleware
 
 API_PREFIX = "/api"
 V1_PREFIX = "/api/v1"
@@ -124,114 +125,3 @@ def create_api() -> FastAPI:
 
 
 fastapi_app = create_api()
-
-SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"strict-origin-when-cross-origin"),
-    (b"x-frame-options", b"DENY"),
-    (b"content-security-policy", b"frame-ancestors 'none'"),
-    (b"cache-control", b"no-store"),
-)
-
-
-UPLOAD_PATHS = ("/_upload", f"{V1_PREFIX}/imports")
-# Photo uploads: a post's photo, a listing's photos, the profile photo.
-UPLOAD_PATH_PATTERN = re.compile(rf"^{V1_PREFIX}/(posts/[^/]+/photo|listings/[^/]+/photos|me/avatar)$")
-
-
-def _limit_for(path: str, override: int | None) -> int:
-    """The body limit for a path: file uploads (statements) may be larger than any JSON body."""
-    settings = get_settings()
-    limit = override if override is not None else settings.max_body_bytes
-    if path.rstrip("/") in UPLOAD_PATHS or UPLOAD_PATH_PATTERN.match(path.rstrip("/")):
-        return max(limit, settings.max_upload_bytes)
-    return limit
-
-
-class SecurityMiddleware:
-    """Pure ASGI: refuse bodies over `max_body_bytes` with 413 and add security headers to /api responses.
-
-    The size is checked against Content-Length up front and counted while the body streams in,
-    so a chunked or lying request is cut off too. `max_body_bytes` defaults to the setting.
-    """
-
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int | None = None) -> None:
-        self.app = app
-        self.max_body_bytes = max_body_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path = scope.get("path", "")
-        limit = _limit_for(path, self.max_body_bytes)
-        api = is_api_path(path)
-        declared = _content_length(scope)
-        if declared is not None and declared > limit:
-            await _too_large(send, limit, api)
-            return
-
-        received = 0
-        overflowed = False
-        rejected = False
-        started = False
-
-        async def counted_receive() -> Message:
-            nonlocal received, overflowed, rejected
-            if overflowed:
-                return {"type": "http.disconnect"}
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    overflowed = True
-                    if not started:
-                        rejected = True
-                        await _too_large(send, limit, api)
-                    return {"type": "http.disconnect"}
-            return message
-
-        async def guarded_send(message: Message) -> None:
-            nonlocal started
-            if rejected:
-                return  # the 413 has been sent; whatever the app answers to the cut-off body is dropped
-            if message["type"] == "http.response.start":
-                started = True
-                if api:
-                    message = {**message, "headers": _with_security_headers(message.get("headers", []))}
-            await send(message)
-
-        await self.app(scope, counted_receive, guarded_send)
-
-
-def security_middleware(app: ASGIApp) -> ASGIApp:
-    """Wrap an ASGI app in `SecurityMiddleware` (the form `rx.App(api_transformer=...)` takes)."""
-    return SecurityMiddleware(app)
-
-
-def _content_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", []):
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
-    return None
-
-
-def _with_security_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    present = {name.lower() for name, _ in headers}
-    return [*headers, *((name, value) for name, value in SECURITY_HEADERS if name not in present)]
-
-
-async def _too_large(send: Send, limit: int, api: bool) -> None:
-    body = error_body("payload_too_large", f"request body is larger than {limit} bytes")
-    headers = [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-        (b"connection", b"close"),
-    ]
-    await send(
-        {"type": "http.response.start", "status": 413, "headers": _with_security_headers(headers) if api else headers}
-    )
-    await send({"type": "http.response.body", "body": body})
