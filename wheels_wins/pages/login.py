@@ -10,9 +10,9 @@ import reflex as rx
 from wheels_wins import routes
 from wheels_wins.components import auth_page, field, form_error
 from wheels_wins.components.auth_form import auth_card, email_input, password_input
+from wheels_wins.services import accounts, rate_limits, throttle
 from wheels_wins.services import auth as auth_service
-from wheels_wins.services import rate_limits, throttle
-from wheels_wins.state.auth import run_in_session, sign_in
+from wheels_wins.state.auth import sign_in
 
 
 class LoginState(rx.State):
@@ -57,11 +57,10 @@ class LoginState(rx.State):
             await asyncio.sleep(delay)
         user_agent = self.router.headers.user_agent
         try:
-            user, token = await run_in_session(
-                lambda session: auth_service.login(session, email=email, password=password, user_agent=user_agent)
-            )
+            user, token = await accounts.login(email=email, password=password, user_agent=user_agent)
         except auth_service.AuthError as exc:
-            await throttle.login_failed(email, ip)
+            if exc.status == 401:  # only wrong credentials count; Supabase being down is nobody's failed attempt
+                await throttle.login_failed(email, ip)
             self.form_error = auth_service.INVALID_CREDENTIALS if exc.status == 401 else exc.message
             self.loading = False
             self.notice = ""

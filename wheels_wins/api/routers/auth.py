@@ -5,11 +5,19 @@ from __future__ import annotations
 import asyncio
 
 from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from wheels_wins.api.deps import CurrentUser, SessionDep, TokenDep, client_ip, rate_limit
 from wheels_wins.api.errors import ERROR_RESPONSES, ApiError, ErrorEnvelope
-from wheels_wins.api.schemas.users import AuthResponse, LoginRequest, PasswordChange, RegisterRequest, UserBrief
-from wheels_wins.services import auth, throttle
+from wheels_wins.api.schemas.users import (
+    AuthResponse,
+    LoginRequest,
+    PasswordChange,
+    RegisterRequest,
+    RegistrationPending,
+    UserBrief,
+)
+from wheels_wins.services import accounts, auth, supabase_auth, throttle
 from wheels_wins.services.rate_limits import LOGIN_ATTEMPTS, retry_after_header
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -17,6 +25,7 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 # Beyond this the caller is told to come back later rather than held on an open connection.
 LONGEST_LOGIN_WAIT_SECONDS = 5.0
 _RATE_LIMITED = {429: {"model": ErrorEnvelope, "description": "Too many attempts; see Retry-After"}}
+_AUTH_DOWN = {503: {"model": ErrorEnvelope, "description": "`auth_unavailable`: Supabase Auth can't be reached"}}
 
 
 def _user_agent(request: Request) -> str:
@@ -30,21 +39,22 @@ def _user_agent(request: Request) -> str:
     summary="Create an account",
     dependencies=[Depends(rate_limit("register", limit=20))],
     responses={
+        202: {"model": RegistrationPending, "description": "Supabase mode: confirm the emailed link, then log in"},
         409: {"model": ErrorEnvelope, "description": "The email is taken"},
         422: ERROR_RESPONSES[422],
         **_RATE_LIMITED,
+        **_AUTH_DOWN,
     },
 )
-async def register(body: RegisterRequest, request: Request, session: SessionDep) -> AuthResponse:
-    """Create an account and return a bearer token for it."""
-    user, token = await asyncio.to_thread(
-        auth.register,
-        session,
-        email=body.email,
-        password=body.password,
-        full_name=body.full_name,
-        user_agent=_user_agent(request),
+async def register(body: RegisterRequest, request: Request) -> AuthResponse | JSONResponse:
+    """Create an account and return a bearer token for it (in Supabase mode, 202 while the email awaits confirmation)."""
+    registered = await accounts.register(
+        email=body.email, password=body.password, full_name=body.full_name, user_agent=_user_agent(request)
     )
+    if registered is None:
+        pending = RegistrationPending(message=supabase_auth.CONFIRMATION_SENT)
+        return JSONResponse(pending.model_dump(), status_code=status.HTTP_202_ACCEPTED)
+    user, token = registered
     return AuthResponse(access_token=token, user=UserBrief.model_validate(user))
 
 
@@ -55,11 +65,13 @@ async def register(body: RegisterRequest, request: Request, session: SessionDep)
     dependencies=[Depends(rate_limit(LOGIN_ATTEMPTS.name, limit=LOGIN_ATTEMPTS.limit))],
     responses={
         401: {"model": ErrorEnvelope, "description": "Bad credentials"},
+        403: {"model": ErrorEnvelope, "description": "`email_not_confirmed` (Supabase mode)"},
         422: ERROR_RESPONSES[422],
         **_RATE_LIMITED,
+        **_AUTH_DOWN,
     },
 )
-async def login(body: LoginRequest, request: Request, session: SessionDep) -> AuthResponse:
+async def login(body: LoginRequest, request: Request) -> AuthResponse:
     """Exchange an email and password for a bearer token; repeated failures slow down, then answer 429."""
     email, ip = auth.normalise_email(body.email), client_ip(request)
     delay = await throttle.login_delay(email, ip)
@@ -73,9 +85,7 @@ async def login(body: LoginRequest, request: Request, session: SessionDep) -> Au
     if delay > 0:
         await asyncio.sleep(delay)
     try:
-        user, token = await asyncio.to_thread(
-            auth.login, session, email=email, password=body.password, user_agent=_user_agent(request)
-        )
+        user, token = await accounts.login(email=email, password=body.password, user_agent=_user_agent(request))
     except auth.AuthError as exc:
         if exc.status == 401:
             await throttle.login_failed(email, ip)
@@ -102,16 +112,12 @@ def logout(user: CurrentUser, token: TokenDep, session: SessionDep) -> Response:
     response_model=AuthResponse,
     summary="Change password",
     dependencies=[Depends(rate_limit("password", limit=20))],
-    responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422], **_RATE_LIMITED},
+    responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422], **_RATE_LIMITED, **_AUTH_DOWN},
 )
-async def change_password(
-    body: PasswordChange, request: Request, user: CurrentUser, session: SessionDep
-) -> AuthResponse:
+async def change_password(body: PasswordChange, request: Request, user: CurrentUser) -> AuthResponse:
     """Replace the password, sign out every device and return a fresh token for this one."""
     try:
-        token = await asyncio.to_thread(
-            auth.change_password,
-            session,
+        token = await accounts.change_password(
             user=user,
             current_password=body.current_password,
             new_password=body.new_password,

@@ -54,6 +54,13 @@ class AuthResponse(Schema):
     user: UserBrief
 
 
+class RegistrationPending(Schema):
+    """Supabase Auth created the account but wants the address confirmed before the first sign-in."""
+
+    status: Literal["confirmation_required"] = "confirmation_required"
+    message: str
+
+
 class Preferences(Schema):
     """How the user wants money, distances and times shown."""
 
