@@ -29,24 +29,32 @@ def _members(group: GroupView) -> rx.Component:
 
 def _membership_button(group: GroupView, size: str = "2") -> rx.Component:
     return rx.cond(
-        group.joined,
-        rx.button(
-            "Leave",
-            variant="soft",
-            color_scheme="gray",
-            size=size,
-            loading=GroupsState.busy_id == group.id,
-            on_click=GroupsState.leave(group.id),
-            aria_label="Leave " + group.name,
-        ),
-        rx.button(
-            rx.icon("user-plus", size=14),
-            "Join",
-            size=size,
-            loading=GroupsState.busy_id == group.id,
-            on_click=GroupsState.join(group.id),
-            aria_label="Join " + group.name,
-        ),
+        group.can_delete,
+        rx.fragment(),  # its only member, the creator, can't leave: they delete it from the group's menu
+        rx.cond(group.joined, _leave_button(group, size), _join_button(group, size)),
+    )
+
+
+def _leave_button(group: GroupView, size: str) -> rx.Component:
+    return rx.button(
+        "Leave",
+        variant="soft",
+        color_scheme="gray",
+        size=size,
+        loading=GroupsState.busy_id == group.id,
+        on_click=GroupsState.leave(group.id),
+        aria_label="Leave " + group.name,
+    )
+
+
+def _join_button(group: GroupView, size: str) -> rx.Component:
+    return rx.button(
+        rx.icon("user-plus", size=14),
+        "Join",
+        size=size,
+        loading=GroupsState.busy_id == group.id,
+        on_click=GroupsState.join(group.id),
+        aria_label="Join " + group.name,
     )
 
 
