@@ -57,3 +57,18 @@ async def test_supabase_down_is_503_in_the_envelope(client: httpx.AsyncClient, s
     stub.down = True
     response = await client.post("/api/v1/auth/login", json={"email": "any@example.com", "password": PASSWORD})
     assert_error(response, 503, "auth_unavailable")
+
+
+async def test_closing_a_supabase_account_checks_the_password_with_supabase(
+    client: httpx.AsyncClient,
+    supabase,  # noqa: F811
+) -> None:
+    supabase()
+    created = await client.post("/api/v1/auth/register", json={"email": "noa@example.com", "password": PASSWORD})
+    headers = {"Authorization": f"Bearer {created.json()['access_token']}"}
+    wrong = await client.request("DELETE", "/api/v1/me", json={"password": "not-my-password-at-all"}, headers=headers)
+    assert_error(wrong, 403, "wrong_password")
+    assert (await client.get("/api/v1/me", headers=headers)).status_code == 200
+    closed = await client.request("DELETE", "/api/v1/me", json={"password": PASSWORD}, headers=headers)
+    assert closed.status_code == 204, closed.text
+    assert_error(await client.get("/api/v1/me", headers=headers), 401)

@@ -14,7 +14,7 @@ import reflex as rx
 from wheels_wins import routes
 from wheels_wins.components import field, form_error, section_card
 from wheels_wins.components.auth_form import password_input
-from wheels_wins.services import account_deletion, data_export
+from wheels_wins.services import accounts, data_export
 from wheels_wins.services.auth import AuthError
 from wheels_wins.state.auth import AuthState, current_user, run_in_session
 
@@ -68,9 +68,7 @@ class AccountState(rx.State):
         self.deleting, self.delete_error = True, ""
         yield
         try:
-            await run_in_session(
-                lambda session: account_deletion.delete_account(session, user=session.merge(user), password=password)
-            )
+            await accounts.close_account(user, password)
         except AuthError as error:
             self.deleting = False
             self.delete_error = error.message

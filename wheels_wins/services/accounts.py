@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from wheels_wins.db import session_scope
 from wheels_wins.models import User
-from wheels_wins.services import auth, passwords, supabase_auth
+from wheels_wins.services import account_deletion, auth, passwords, supabase_auth
 
 T = TypeVar("T")
 
@@ -99,3 +99,18 @@ async def check_password(user: User, password: str) -> bool:
             return False
         raise
     return identity.sub == user.supabase_sub
+
+
+async def close_account(user: User, password: str) -> dict[str, int]:
+    """Check the password (here or with Supabase Auth), then delete the account and all it holds in one transaction.
+
+    In Supabase mode the Supabase Auth user itself remains (deleting it needs the project's
+    service key); signing in with it again would start a new, empty account here.
+    """
+    if user.password_hash is not None or not user.supabase_sub:
+        return await _in_transaction(
+            lambda s: account_deletion.delete_account(s, user=s.merge(user), password=password)
+        )
+    if not await check_password(user, password):
+        raise auth.AuthError("wrong_password", account_deletion.WRONG_PASSWORD, 403)
+    return await _in_transaction(lambda s: account_deletion.delete_user_data(s, user_id=user.id))

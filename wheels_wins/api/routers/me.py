@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Depends, File, Response, UploadFile, status
@@ -12,7 +11,7 @@ from wheels_wins.api.errors import ERROR_RESPONSES, ApiError, ErrorEnvelope, not
 from wheels_wins.api.schemas.account import AccountDelete
 from wheels_wins.api.schemas.users import MePublic, MeUpdate, NotificationSettings, NotificationSettingsUpdate
 from wheels_wins.repositories import users as users_repo
-from wheels_wins.services import account_deletion, avatars, data_export, photos
+from wheels_wins.services import accounts, avatars, data_export, photos
 
 router = APIRouter(prefix="/me", tags=["me"], responses={401: ERROR_RESPONSES[401]})
 _MB = photos.MAX_PHOTO_BYTES // (1024 * 1024)
@@ -64,9 +63,9 @@ def export_me(user: CurrentUser, session: SessionDep) -> Response:
         422: ERROR_RESPONSES[422],
     },
 )
-async def delete_me(body: AccountDelete, user: CurrentUser, session: SessionDep) -> Response:
+async def delete_me(body: AccountDelete, user: CurrentUser) -> Response:
     """Delete the account and every record in it, in one transaction, after checking the password."""
-    await asyncio.to_thread(account_deletion.delete_account, session, user=user, password=body.password)
+    await accounts.close_account(user, body.password)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
