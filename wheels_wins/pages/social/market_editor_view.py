@@ -153,7 +153,7 @@ def _photos() -> rx.Component:
     picker = rx.upload.root(
         rx.button(
             rx.icon("image-plus", size=16),
-            "Add photos",
+            "Add a photo",
             variant="soft",
             color_scheme="gray",
             type="button",
@@ -161,13 +161,13 @@ def _photos() -> rx.Component:
         ),
         id=UPLOAD_ID,
         accept=ACCEPT,
-        max_files=market.MAX_PHOTOS,
-        multiple=True,
+        max_files=1,
+        multiple=False,
         max_size=photos.MAX_PHOTO_BYTES,
         no_drag=True,
         on_drop=P.attach(rx.upload_files(upload_id=UPLOAD_ID)),
         on_drop_rejected=P.photo_rejected,
-        aria_label="Add photos",
+        aria_label="Add a photo",
     )
     return rx.vstack(
         _heading("Photos"),

@@ -1,6 +1,6 @@
 """The sell dialog's photos: up to six, cleaned and stored privately as soon as they are chosen; the first is the cover.
 
-As in the feed's composer, the bytes go straight through `services.photos` (nothing is written to
+One at a time (a single upload request stays under the upload size limit). As in the feed's composer, the bytes go straight through `services.photos` (nothing is written to
 Reflex's public upload folder). A photo chosen but never saved is removed when the dialog closes
 without saving, or swept a day later; a saved photo taken off goes once the listing is saved.
 """
