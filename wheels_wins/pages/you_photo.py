@@ -80,7 +80,7 @@ def photo_editor() -> rx.Component:
     """The profile photo (or initials) beside the name, with Add/Change and Remove."""
     has_photo = AuthState.avatar_url != ""
     return rx.hstack(
-        avatar(AuthState.avatar_url, AuthState.initials, "7", id="you-avatar"),
+        rx.box(avatar(AuthState.avatar_url, AuthState.initials, "7"), id="you-avatar", flex_shrink="0"),
         rx.vstack(
             rx.text(AuthState.display_name, size="4", weight="bold"),
             rx.text(AuthState.user_email, size="2", color=rx.color("gray", 11), word_break="break-all"),
