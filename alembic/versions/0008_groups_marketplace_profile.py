@@ -4,7 +4,8 @@ Revision ID: 0008
 Revises: 0007
 
 Groups keep a member count; listings get photos and an index for browsing by status; users get a
-profile photo and one on/off choice per kind of notification (all on, as before).
+profile photo and one on/off choice per kind of notification (all on, as before); a notification
+the user deletes is only marked dismissed, so its dedupe key keeps the same notice from coming back.
 """
 
 from collections.abc import Sequence
@@ -29,6 +30,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("avatar_path", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True))
         for name in NOTIFICATION_CHOICES:
             batch_op.add_column(sa.Column(name, sa.Boolean(), nullable=False, server_default=sa.true()))
+    with op.batch_alter_table("notifications") as batch_op:
+        batch_op.add_column(sa.Column("dismissed_at", wheels_wins.db.UTCDateTime(timezone=True), nullable=True))
     with op.batch_alter_table("social_groups") as batch_op:
         batch_op.add_column(sa.Column("member_count", sa.Integer(), nullable=False, server_default="0"))
     op.execute(
@@ -65,6 +68,8 @@ def downgrade() -> None:
         batch_op.drop_index("ix_marketplace_listings_status_created")
     with op.batch_alter_table("social_groups") as batch_op:
         batch_op.drop_column("member_count")
+    with op.batch_alter_table("notifications") as batch_op:
+        batch_op.drop_column("dismissed_at")
     with op.batch_alter_table("users") as batch_op:
         for name in reversed(NOTIFICATION_CHOICES):
             batch_op.drop_column(name)

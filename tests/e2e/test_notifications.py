@@ -77,20 +77,23 @@ def test_likes_and_comments_notify_until_turned_off(
         page.get_by_role("radio", name="All").click()
         expect(page.locator(".notification-row")).to_have_count(2)
 
-        # Deleting the like's notice frees its dedupe key: only the choice can stop a new one now.
+        # A deleted notice stays deleted: liking again does not bring it back.
         _row(page, "liked your post").get_by_role("button", name="Delete notification").click()
         expect(page.get_by_role("button", name="Undo")).to_be_visible()
         expect(_row(page, "liked your post")).to_have_count(0)
         expect(_badge(page)).to_have_count(0)
-
-        page.goto("/you")
-        page.get_by_role("switch", name="Likes on my posts").click()
-        expect(page.get_by_text("Likes on my posts: off")).to_be_visible()
-
         card.get_by_role("button", name="Unlike").click()
         expect(card.get_by_role("button", name="Like")).to_be_visible()
         card.get_by_role("button", name="Like").click()
         expect(card.get_by_role("button", name="Unlike")).to_be_visible()
+
+        # With comments turned off, a new comment (a new notice otherwise) sends nothing.
+        page.goto("/you")
+        page.get_by_role("switch", name="Comments on my posts").click()
+        expect(page.get_by_text("Comments on my posts: off")).to_be_visible()
+        card.get_by_label("Your comment").fill("Bring a head torch too")
+        card.get_by_role("button", name="Reply").click()
+        expect(card.get_by_text("Bring a head torch too")).to_be_visible()
     finally:
         bob_context.close()
 
@@ -102,7 +105,7 @@ def test_likes_and_comments_notify_until_turned_off(
     page.goto("/you")
     avatar = page.locator("#you-avatar")
     expect(page.get_by_role("button", name="Add photo")).to_be_visible(timeout=20_000)
-    expect(page.get_by_role("switch", name="Likes on my posts")).not_to_be_checked()  # the choice was saved
+    expect(page.get_by_role("switch", name="Comments on my posts")).not_to_be_checked()  # the choice was saved
     page.locator("input[type=file]").set_input_files(str(_portrait(tmp_path)))
     expect(page.get_by_text("Profile photo saved.")).to_be_visible(timeout=20_000)
     expect(page.get_by_role("button", name="Change photo")).to_be_visible()

@@ -19,7 +19,8 @@ from wheels_wins.services.money import today_in
 
 def _notes(session: Session, user: User) -> list[Notification]:
     session.expire_all()
-    return list(session.exec(select(Notification).where(Notification.user_id == user.id)).all())
+    shown = select(Notification).where(Notification.user_id == user.id, Notification.dismissed_at.is_(None))
+    return list(session.exec(shown).all())
 
 
 @pytest.mark.parametrize("likes_on", [True, False])
@@ -167,8 +168,25 @@ def test_delete_and_restore_bring_back_the_same_notification(session: Session, m
         "like:1",
     )
     assert again.read_at is not None and back is not None
-    # Restoring when the same notice was sent again meanwhile keeps the newer one only.
+    assert notification_repo.restore(session, user_id=user.id, kept=kept) is None  # it is back already
+
+
+def test_a_deleted_notification_is_not_sent_again(session: Session, make_user: Callable[..., User]) -> None:
+    user, other = make_user(), make_user()
+    note = notification_repo.notify_once(session, user_id=user.id, kind="budget", title="Fuel at 80%", dedupe_key="b:1")
     kept = notification_repo.delete(session, user_id=user.id, notification_id=note.id)
-    notification_repo.notify_once(session, user_id=user.id, kind="post_like", title="Again", dedupe_key="like:1")
-    assert notification_repo.restore(session, user_id=user.id, kept=kept) is None
-    assert [n.title for n in _notes(session, user)] == ["Again"]
+    session.commit()
+    # An hourly sweep raising the same alert again finds its key: the user does not get it back.
+    assert (
+        notification_repo.notify_once(session, user_id=user.id, kind="budget", title="Fuel at 80%", dedupe_key="b:1")
+        is None
+    )
+    assert _notes(session, user) == []
+    assert (
+        notification_repo.count(session, user_id=user.id)
+        == notification_repo.count_unread(session, user_id=user.id)
+        == 0
+    )
+    assert notification_repo.get(session, user_id=user.id, notification_id=note.id) is None
+    assert notification_repo.mark_all_read(session, user_id=user.id) == 0
+    assert notification_repo.restore(session, user_id=other.id, kept=kept) is None  # not theirs to bring back

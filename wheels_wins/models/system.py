@@ -24,6 +24,8 @@ class Notification(TableBase, table=True):
     link: str = Field(default="", max_length=200)
     dedupe_key: str | None = Field(default=None, max_length=120)
     read_at: dt.datetime | None = timestamp_field()
+    dismissed_at: dt.datetime | None = timestamp_field()
+    """Deleted by the user: hidden everywhere, but kept so its dedupe key stops the same notice coming back."""
 
 
 class AudioCache(TableBase, table=True):

@@ -68,11 +68,16 @@ def list_recent(
     return page(session, user_id=user_id, unread_only=unread_only, limit=limit)
 
 
+def _shown(user_id: uuid.UUID) -> Any:
+    """The user's notifications that they have not deleted."""
+    return and_(Notification.user_id == user_id, Notification.dismissed_at.is_(None))  # type: ignore[union-attr]
+
+
 def page(
     session: Session, *, user_id: uuid.UUID, unread_only: bool = False, before: Cursor | None = None, limit: int = 20
 ) -> list[Notification]:
     """The user's notifications newest first, starting after `before` (keyset paging)."""
-    query = select(Notification).where(Notification.user_id == user_id)
+    query = select(Notification).where(_shown(user_id))
     if unread_only:
         query = query.where(Notification.read_at.is_(None))  # type: ignore[union-attr]
     if before is not None:
@@ -86,7 +91,7 @@ def page(
 
 def count(session: Session, *, user_id: uuid.UUID, unread_only: bool = False) -> int:
     """How many notifications the user has (or unread ones)."""
-    query = select(func.count()).select_from(Notification).where(Notification.user_id == user_id)
+    query = select(func.count()).select_from(Notification).where(_shown(user_id))
     if unread_only:
         query = query.where(Notification.read_at.is_(None))  # type: ignore[union-attr]
     return int(session.exec(query).one())
@@ -94,9 +99,7 @@ def count(session: Session, *, user_id: uuid.UUID, unread_only: bool = False) ->
 
 def get(session: Session, *, user_id: uuid.UUID, notification_id: uuid.UUID) -> Notification | None:
     """One of the user's notifications, or None (missing and not theirs alike)."""
-    return session.exec(
-        select(Notification).where(Notification.id == notification_id, Notification.user_id == user_id)
-    ).first()
+    return session.exec(select(Notification).where(Notification.id == notification_id, _shown(user_id))).first()
 
 
 def set_read(session: Session, *, user_id: uuid.UUID, notification_id: uuid.UUID, read: bool) -> Notification | None:
@@ -128,7 +131,7 @@ def count_unread(session: Session, *, user_id: uuid.UUID) -> int:
 def mark_all_read(session: Session, *, user_id: uuid.UUID) -> int:
     """Mark every unread notification of the user read; returns how many."""
     rows = session.exec(
-        select(Notification).where(Notification.user_id == user_id, Notification.read_at.is_(None))  # type: ignore[union-attr]
+        select(Notification).where(_shown(user_id), Notification.read_at.is_(None))  # type: ignore[union-attr]
     ).all()
     now = utcnow()
     for row in rows:
@@ -138,30 +141,31 @@ def mark_all_read(session: Session, *, user_id: uuid.UUID) -> int:
     return len(rows)
 
 
-_KEPT = ("id", "kind", "title", "body", "link", "dedupe_key", "read_at", "created_at")
-
-
 def delete(session: Session, *, user_id: uuid.UUID, notification_id: uuid.UUID) -> dict[str, Any] | None:
-    """Delete one of the user's notifications; returns what `restore` needs, or None when it is not theirs."""
+    """Delete one of the user's notifications; returns what `restore` needs, or None when it is not theirs.
+
+    The row stays, marked dismissed, so that its dedupe key keeps a sweep from sending the same notice again."""
     row = get(session, user_id=user_id, notification_id=notification_id)
     if row is None:
         return None
-    kept = {name: getattr(row, name) for name in _KEPT}
-    session.delete(row)
+    row.dismissed_at = utcnow()
+    session.add(row)
     session.flush()
-    return kept
+    return {"id": row.id}
 
 
 def restore(session: Session, *, user_id: uuid.UUID, kept: dict[str, Any]) -> Notification | None:
-    """Put back a notification `delete` removed (None if its dedupe key has been used again meanwhile)."""
-    fields = {name: kept[name] for name in _KEPT if name in kept}
-    if (
-        fields.get("dedupe_key")
-        and session.exec(
-            select(Notification.id).where(
-                Notification.user_id == user_id, Notification.dedupe_key == fields["dedupe_key"]
-            )
-        ).first()
-    ):
+    """Bring back a notification `delete` removed (None if it is not the user's or was never deleted)."""
+    row = session.exec(
+        select(Notification).where(
+            Notification.id == kept.get("id"),
+            Notification.user_id == user_id,
+            Notification.dismissed_at.is_not(None),  # type: ignore[union-attr]
+        )
+    ).first()
+    if row is None:
         return None
-    return add(session, Notification(user_id=user_id, **fields))
+    row.dismissed_at = None
+    session.add(row)
+    session.flush()
+    return row
