@@ -20,7 +20,7 @@ from wheels_wins.models import ListingPhoto, MarketplaceListing, Notification, U
 from wheels_wins.pages.social.market import MarketState
 from wheels_wins.pages.social.market_delete import ListingDeleteState
 from wheels_wins.pages.social.market_detail import ListingDetailState
-from wheels_wins.pages.social.market_editor import SellState
+from wheels_wins.pages.social.market_editor import SellState, field_errors
 from wheels_wins.pages.social.market_photos import ListingPhotosState
 from wheels_wins.repositories import listings as listing_repo
 from wheels_wins.repositories import places as place_repo
@@ -279,3 +279,10 @@ async def test_delete_with_undo_brings_back_the_photos(session: Session, sign_in
     session.expire_all()
     assert session.get(MarketplaceListing, listing.id) is not None
     assert [p.photo_path for p in session.exec(select(ListingPhoto)).all()] == [stored]
+
+
+def test_field_errors_name_every_field() -> None:
+    fields = {"title": "", "price": "abc", "condition": "mint", "description": "x" * 2001, "lat": None, "lon": None}
+    assert set(field_errors(fields)) == {"title", "price", "condition", "description", "location"}
+    good = {"title": "Rug", "price": "0", "condition": "good", "description": "", "lat": -32.2, "lon": 148.6}
+    assert field_errors(good) == {}

@@ -5,11 +5,15 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from wheels_wins import routes
 from wheels_wins.services.money import format_money
 from wheels_wins.services.units import display_to_km, distance_unit
+
+if TYPE_CHECKING:
+    from wheels_wins.services.place_suggest import Suggestion
 
 CONDITIONS: dict[str, str] = {
     "new": "New",
@@ -24,6 +28,8 @@ SORTS: dict[str, str] = {NEAREST: "Nearest", NEWEST: "Newest", PRICE: "Price: lo
 RADII: tuple[int, ...] = (25, 50, 100, 250, 500)
 """The 'within' choices, in the user's distance unit (km, or miles for imperial)."""
 MAX_PHOTOS = 6
+MAX_LOCATION = 160
+"""The longest location text a listing keeps."""
 PHOTO_FOLDER = "listings"
 """Listing photos live in their own folder of the user's photos, apart from post photos."""
 
@@ -75,3 +81,24 @@ def decode_cursor(text: str) -> tuple[str, uuid.UUID] | None:
         return value, uuid.UUID(listing_id)
     except (ValueError, UnicodeDecodeError, binascii.Error):
         return None
+
+
+def parse_max_price(text: str) -> Decimal | None:
+    """A typed maximum price ('200', '$1,200.50'); ValueError when it isn't an amount of zero or more."""
+    cleaned = text.strip().lstrip("$€£").replace(",", "")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite() or value < 0:
+        raise ValueError(text)
+    return value
+
+
+def town_label(chosen: Suggestion) -> str:
+    """'Dubbo, New South Wales' for a town; a saved place by its own name."""
+    if chosen.source == "saved" or not chosen.detail:
+        return chosen.name[:MAX_LOCATION]
+    return f"{chosen.name}, {chosen.detail.split(', ')[0]}"[:MAX_LOCATION]

@@ -19,6 +19,7 @@ from pydantic import (
 from wheels_wins.api.schemas.common import MAX_MONEY, MoneyOut, Page, Patch, Schema, Str, Timestamp, _exact_decimal
 from wheels_wins.models import ListingPhoto, MarketplaceListing, User
 from wheels_wins.services import photos
+from wheels_wins.services.market import MAX_LOCATION
 
 Condition = Literal["new", "like_new", "good", "fair", "for_parts"]
 Status = Literal["available", "pending", "sold"]
@@ -42,7 +43,6 @@ Price = Annotated[
 
 MAX_TITLE = 120
 MAX_DESCRIPTION = 2000
-MAX_LOCATION = 160
 
 
 def _both_or_neither(values: Any) -> Any:

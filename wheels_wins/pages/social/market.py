@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import time
 import uuid
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import reflex as rx
@@ -44,20 +43,6 @@ class Filters:
     mine: bool = False
 
 
-def parse_max_price(text: str) -> Decimal | None:
-    """A typed maximum price ('200', '$1,200.50'); ValueError when it isn't an amount of zero or more."""
-    cleaned = text.strip().lstrip("$€£").replace(",", "")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite() or value < 0:
-        raise ValueError(text)
-    return value
-
-
 def build_query(filters: Filters, *, user: User, point: tuple[float, float] | None) -> listing_repo.ListingQuery:
     """The repository query for the page's filters (max_price already checked)."""
     statuses = tuple(market.STATUSES) if filters.scope == EVERY_STATUS or filters.mine else (AVAILABLE,)
@@ -65,7 +50,7 @@ def build_query(filters: Filters, *, user: User, point: tuple[float, float] | No
         text=filters.query,
         condition=filters.condition or None,
         statuses=statuses,
-        max_price=parse_max_price(filters.max_price),
+        max_price=market.parse_max_price(filters.max_price),
         seller_id=user.id if filters.mine else None,
         near=point,
         within_km=market.radius_km(filters.radius, user.units) if point else None,

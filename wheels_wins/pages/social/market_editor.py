@@ -62,13 +62,6 @@ def field_errors(fields: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
-def town_label(chosen: Suggestion) -> str:
-    """'Dubbo, New South Wales' for a town; a saved place by its own name."""
-    if chosen.source == "saved" or not chosen.detail:
-        return chosen.name[:MAX_LOCATION]
-    return f"{chosen.name}, {chosen.detail.split(', ')[0]}"[:MAX_LOCATION]
-
-
 def _write(session: Session, user_id: uuid.UUID, editing: uuid.UUID | None, values: dict[str, Any], paths: list[str]):
     """Create, or update the user's listing and its photos; the stored photos no longer used, or None when gone."""
     if editing is None:
@@ -181,7 +174,7 @@ class SellState(rx.State):
         if await current_user(self) is None or not 0 <= int(index) < len(self.suggestions):
             return
         chosen = self.suggestions[int(index)]
-        self._place(town_label(chosen), chosen.lat, chosen.lon)
+        self._place(market.town_label(chosen), chosen.lat, chosen.lon)
 
     @rx.event
     async def enter_town(self, text: str):
@@ -193,7 +186,7 @@ class SellState(rx.State):
         if found is None:
             self.query, self.searched, self.suggestions = text, text.strip(), []
             return
-        self._place(town_label(found), found.lat, found.lon)
+        self._place(market.town_label(found), found.lat, found.lon)
 
     @rx.event
     async def pick_saved(self, place_id: str):
