@@ -199,3 +199,17 @@ async def test_someone_elses_post_cannot_be_edited_or_deleted(session: Session, 
     assert "already deleted" in said
     session.expire_all()
     assert session.get(SocialPost, post_id).content == "Original"
+
+
+def test_post_cards_carry_the_authors_profile_photo_or_none() -> None:
+    from wheels_wins.pages.social.feed import post_view
+
+    viewer = User(email="viewer@example.com", full_name="Vi Ewer")
+    photo_id = uuid.uuid4()
+    author = User(email="jo@example.com", full_name="Jo Nomad", avatar_path=f"avatars/{photo_id}.jpg")
+    post = SocialPost(user_id=author.id, content="Frost on the awning this morning")
+    view = post_view(post, author, viewer=viewer, liked=False)
+    assert view.author_photo.startswith(f"/api/v1/avatars/{photo_id}?expires=")
+    assert (view.initials, view.mine) == ("JN", False)
+    plain = User(email="sam@example.com", full_name="Sam")
+    assert post_view(post, plain, viewer=viewer, liked=False).author_photo == ""

@@ -5,17 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 import reflex as rx
-from reflex.constants import Dirs
-from reflex.vars.base import Var, VarData
 
-# Where the backend answers (the page's own origin in production; the backend port in development):
-# signed photo URLs are API paths, so they are prefixed with it.
-BACKEND_ORIGIN = Var(
-    _js_expr="new URL(getBackendURL(env.UPLOAD)).origin",
-    _var_data=VarData(
-        imports={f"$/{Dirs.STATE_PATH}": "getBackendURL", "$/env.json": rx.ImportVar(tag="env", is_default=True)}
-    ),
-).to(str)
+from wheels_wins.components.backend import BACKEND_ORIGIN
 
 Size = Literal["1", "2", "3", "4", "5", "6", "7", "8", "9"]
 

@@ -13,7 +13,7 @@ from wheels_wins.db import parse_uuid
 from wheels_wins.models import PostComment, User
 from wheels_wins.pages.social.feed import initials, post_lists
 from wheels_wins.repositories import comments as comment_repo
-from wheels_wins.services import money
+from wheels_wins.services import avatars, money
 from wheels_wins.state.auth import current_user, run_in_session
 
 MAX_COMMENT = 1000
@@ -27,6 +27,7 @@ class CommentView:
     id: str = ""
     author: str = ""
     initials: str = ""
+    author_photo: str = ""
     when: str = ""
     content: str = ""
     mine: bool = False
@@ -47,6 +48,7 @@ def _view(comment: PostComment, author: User, viewer: User, now: dt.datetime) ->
         id=str(comment.id),
         author=name,
         initials=initials(name),
+        author_photo=avatars.avatar_url(author.avatar_path),
         when=ago_label(comment.created_at, now),
         content=comment.content,
         mine=comment.user_id == viewer.id,

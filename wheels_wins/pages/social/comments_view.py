@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import form_error
+from wheels_wins.components.avatar import avatar
 from wheels_wins.pages.social.comments import MAX_COMMENT, CommentsState, CommentView
 
 
@@ -32,7 +33,7 @@ def _editor() -> rx.Component:
 
 def _comment(comment: CommentView) -> rx.Component:
     return rx.hstack(
-        rx.avatar(fallback=comment.initials, size="2", radius="full", variant="soft"),
+        avatar(comment.author_photo, comment.initials, size="2"),
         rx.vstack(
             rx.hstack(
                 rx.text(comment.author, size="2", weight="bold"),

@@ -21,7 +21,7 @@ from wheels_wins.db import parse_uuid
 from wheels_wins.models import SocialPost, User
 from wheels_wins.repositories import post_reactions
 from wheels_wins.repositories import posts as post_repo
-from wheels_wins.services import money, photos
+from wheels_wins.services import avatars, money, photos
 from wheels_wins.state.auth import current_user, run_in_session
 
 PAGE_SIZE = 10
@@ -41,6 +41,7 @@ class PostView:
     liked: bool = False
     mine: bool = False
     photo_url: str = ""
+    author_photo: str = ""
     edited: bool = False
 
 
@@ -64,6 +65,7 @@ def post_view(post: SocialPost, author: User, *, viewer: User, liked: bool) -> P
         liked=liked,
         mine=post.user_id == viewer.id,
         photo_url=photos.signed_url(post.id) if post.photo_path else "",
+        author_photo=avatars.avatar_url(author.avatar_path),
         edited=(post.updated_at - post.created_at).total_seconds() > 60,
     )
 

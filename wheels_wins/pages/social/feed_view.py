@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import reflex as rx
-from reflex.constants import Dirs
-from reflex.vars.base import Var, VarData
 
 from wheels_wins.components import empty_state, form_error, loading_block
+from wheels_wins.components.avatar import avatar
+from wheels_wins.components.backend import BACKEND_ORIGIN
 from wheels_wins.components.dialogs import confirm_delete_dialog
 from wheels_wins.pages.social.comments import CommentsState
 from wheels_wins.pages.social.comments_view import comments_block
 from wheels_wins.pages.social.editing import MAX_POST, PostEditState
 from wheels_wins.pages.social.feed import FeedState, PostList, PostView
-
-# Where the backend answers (the page's own origin in production; the backend port in development).
-BACKEND_ORIGIN = Var(
-    _js_expr="new URL(getBackendURL(env.UPLOAD)).origin",
-    _var_data=VarData(
-        imports={f"$/{Dirs.STATE_PATH}": "getBackendURL", "$/env.json": rx.ImportVar(tag="env", is_default=True)}
-    ),
-).to(str)
 
 
 def _menu(post: PostView, state: type[PostList]) -> rx.Component:
@@ -52,13 +44,7 @@ def _menu(post: PostView, state: type[PostList]) -> rx.Component:
 
 def _header(post: PostView, state: type[PostList]) -> rx.Component:
     return rx.hstack(
-        rx.avatar(
-            fallback=post.initials,
-            size="3",
-            radius="full",
-            variant="soft",
-            color_scheme=rx.cond(post.mine, "teal", "gray"),
-        ),
+        avatar(post.author_photo, post.initials, size="3", color_scheme=rx.cond(post.mine, "teal", "gray")),
         rx.vstack(
             rx.hstack(
                 rx.text(post.author, size="2", weight="bold"),
