@@ -192,7 +192,10 @@ def test_interest_notifies_the_seller_once_per_buyer(session: Session, make_user
     seller, buyer, another = make_user(full_name="Sam Seller"), make_user(full_name="Bea Buyer"), make_user()
     listing = _list(session, seller.id, "Jockey wheel", DUBBO)
     session.commit()
+    assert not listings.interest_sent(session, user_id=buyer.id, listing_id=listing.id)
     assert listings.express_interest(session, user_id=buyer.id, listing_id=listing.id) is True
+    assert listings.interest_sent(session, user_id=buyer.id, listing_id=listing.id)
+    assert not listings.interest_sent(session, user_id=another.id, listing_id=listing.id)
     assert listings.express_interest(session, user_id=buyer.id, listing_id=listing.id) is True
     assert listings.express_interest(session, user_id=another.id, listing_id=listing.id) is True
     assert listings.express_interest(session, user_id=seller.id, listing_id=listing.id) is False

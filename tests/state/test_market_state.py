@@ -235,6 +235,9 @@ async def test_others_cannot_edit_status_or_delete_and_interest_notifies_once(
     [_ async for _ in ListingDetailState.interested.fn(detail)]
     notes = session.exec(select(Notification).where(Notification.user_id == seller.id)).all()
     assert len(notes) == 1 and "Bea Buyer" in notes[0].title and notes[0].kind == "listing_interest"
+    detail.interest_sent, detail.open = False, False
+    await run(ListingDetailState.open_listing, detail, str(listing.id))
+    assert detail.interest_sent  # opened again later: already told
 
     seller_browse = _substate(seller_tab, MarketState)
     await run(MarketState.load, seller_browse)

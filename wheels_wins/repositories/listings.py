@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
-from wheels_wins.models import ListingPhoto, MarketplaceListing, User
+from wheels_wins.models import ListingPhoto, MarketplaceListing, Notification, User
 from wheels_wins.repositories import notifications
 from wheels_wins.repositories.owned import add, delete_owned, get_owned, update_owned
 from wheels_wins.services.geo import EARTH_RADIUS_KM, haversine_km
@@ -347,9 +347,19 @@ def express_interest(session: Session, *, user_id: uuid.UUID, listing_id: uuid.U
         title=f"{buyer.full_name or 'A traveller'} is interested in “{listing.title}”",
         body="Mark it pending once it's spoken for, and sold when it has gone.",
         link=listing_link(listing.id),
-        dedupe_key=f"listing_interest:{listing.id}:{user_id}",
+        dedupe_key=_interest_key(listing.id, user_id),
     )
     return True
+
+
+def _interest_key(listing_id: uuid.UUID, buyer_id: uuid.UUID) -> str:
+    return f"listing_interest:{listing_id}:{buyer_id}"
+
+
+def interest_sent(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID) -> bool:
+    """Whether user_id has told the seller they're interested in this listing (and the seller still has the note)."""
+    key = _interest_key(listing_id, user_id)
+    return session.exec(select(Notification.id).where(Notification.dedupe_key == key)).first() is not None
 
 
 def cursor_fits(query: ListingQuery, cursor: Cursor) -> bool:

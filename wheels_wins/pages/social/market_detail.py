@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import reflex as rx
 from sqlmodel import Session
 
@@ -46,11 +48,19 @@ class ListingDetailState(rx.State):
         user = await current_user(self)
         if user is None:
             return
-        card = await run_in_session(lambda s: read_card(s, user, str(listing_id)))
-        if card is None:
+
+        def work(session: Session) -> tuple[ListingCard, bool] | None:
+            card = read_card(session, user, str(listing_id))
+            if card is None:
+                return None
+            told = listing_repo.interest_sent(session, user_id=user.id, listing_id=uuid.UUID(card.id))
+            return card, told
+
+        found = await run_in_session(work)
+        if found is None:
             return rx.toast.error("That listing is no longer there.")
-        self.show(card, distance)
-        self.open = True
+        self.show(found[0], distance)
+        self.interest_sent, self.open = found[1], True
 
     @rx.event
     def set_open(self, is_open: bool):

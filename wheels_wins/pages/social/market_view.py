@@ -227,7 +227,13 @@ def _card(card: ListingCard) -> rx.Component:
             on_click=opens,
             aria_label="Open " + card.title,
             type="button",
-            style={"all": "unset", "display": "block", "width": "100%", "cursor": "pointer"},
+            style={
+                "all": "unset",
+                "display": "block",
+                "width": "100%",
+                "cursor": "pointer",
+                "&:focus-visible": {"outline": f"2px solid {rx.color('accent', 8)}", "outline_offset": "-2px"},
+            },
         ),
         rx.vstack(
             rx.hstack(
