@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 import pytest
 import reflex as rx
@@ -146,3 +147,24 @@ async def test_delete_with_undo_and_others_untouched(session: Session, sign_in) 
     kept = session.get(Notification, theirs.id)
     assert kept is not None and kept.read_at is None
     assert len(session.exec(select(Notification)).all()) == 2
+
+
+async def test_the_bell_dates_older_notices_in_the_users_own_time_zone(session: Session, sign_in) -> None:
+    from wheels_wins.components.format import day_label
+
+    user, tab = sign_in()
+    user.timezone = "Pacific/Auckland"
+    session.add(user)
+    [row] = _seed(session, user, 1)
+    # 11:30 UTC three days ago is already the next day in Auckland (UTC+12/+13).
+    moment = (dt.datetime.now(dt.UTC) - dt.timedelta(days=3)).replace(hour=11, minute=30, second=0, microsecond=0)
+    row.created_at = moment
+    session.add(row)
+    session.commit()
+    bell = _substate(tab, NotificationsState)
+    await run(NotificationsState.load, bell)
+    zone = ZoneInfo("Pacific/Auckland")
+    assert [item.when for item in bell.items] == [
+        day_label(moment.astimezone(zone).date(), dt.datetime.now(zone).date())
+    ]
+    assert moment.astimezone(zone).date() != moment.date()

@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import uuid
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 from sqlmodel import Session
@@ -15,9 +14,10 @@ from wheels_wins import routes
 from wheels_wins.components import empty_state, loading_block, page_header
 from wheels_wins.components.layout import app_page
 from wheels_wins.components.notifications import kind_icon
-from wheels_wins.db import parse_uuid, utcnow
+from wheels_wins.db import parse_uuid
 from wheels_wins.models import User
 from wheels_wins.repositories import notifications as notification_repo
+from wheels_wins.services import money
 from wheels_wins.state.auth import current_user, run_in_session
 from wheels_wins.state.notifications import NotificationItem, NotificationsState, notification_item
 from wheels_wins.state.undoable import UndoableDelete
@@ -32,10 +32,7 @@ def _fetch(session: Session, user: User, *, unread_only: bool, before: Any, limi
 
 
 def _now(user: User) -> dt.datetime:
-    try:
-        return utcnow().astimezone(ZoneInfo(user.timezone))
-    except (KeyError, ValueError):
-        return utcnow()
+    return dt.datetime.now(money.zone(user.timezone))
 
 
 class NotificationsPageState(UndoableDelete, rx.State):

@@ -8,10 +8,11 @@ import datetime as dt
 import reflex as rx
 
 from wheels_wins.components.format import ago_label
-from wheels_wins.db import parse_uuid, utcnow
+from wheels_wins.db import parse_uuid
 from wheels_wins.models import Notification
 from wheels_wins.repositories import notifications as notification_repo
-from wheels_wins.state.auth import current_user_id, run_in_session
+from wheels_wins.services import money
+from wheels_wins.state.auth import current_user, current_user_id, run_in_session
 
 SHOWN = 12
 
@@ -53,13 +54,17 @@ class NotificationsState(rx.State):
     @rx.event
     async def load(self, is_open: bool = True):
         """Read the latest notifications when the bell opens."""
-        user_id = await current_user_id(self) if is_open else None
-        if user_id is None:
+        user = await current_user(self) if is_open else None
+        if user is None:
             return
-        rows = await run_in_session(lambda s: notification_repo.list_recent(s, user_id=user_id, limit=SHOWN))
-        now = utcnow()
+        rows, self.unread = await run_in_session(
+            lambda s: (
+                notification_repo.list_recent(s, user_id=user.id, limit=SHOWN),
+                notification_repo.count_unread(s, user_id=user.id),
+            )
+        )
+        now = dt.datetime.now(money.zone(user.timezone))  # "Mon 3 Nov" for older ones is the user's own day
         self.items = [notification_item(row, now) for row in rows]
-        self.unread = await run_in_session(lambda s: notification_repo.count_unread(s, user_id=user_id))
 
     @rx.event
     async def open_item(self, notification_id: str, link: str):
