@@ -89,6 +89,38 @@ def _ready(base_url: str) -> bool:
         return False
 
 
+def start_app_server(
+    env: dict[str, str], host: str, port: int, log_path: Path, *options: str
+) -> subprocess.Popen[bytes]:
+    """Start `scripts/serve.py [options]` on host:port in its own process group, its output going to `log_path`."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with log_path.open("a") as log:
+        return subprocess.Popen(
+            [sys.executable, "scripts/serve.py", "--host", host, "--port", str(port), *options],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def wait_until_ready(process: subprocess.Popen[bytes], base_url: str, log_path: Path) -> None:
+    """Wait until the server at `base_url` answers; fail the test if it exits or takes too long."""
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while not _ready(base_url):
+        if process.poll() is not None:
+            pytest.fail(f"app server exited with {process.returncode}:\n{log_path.read_text()[-4000:]}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"app server not ready after {START_TIMEOUT_SECONDS}s:\n{log_path.read_text()[-4000:]}")
+        time.sleep(0.5)
+
+
+def migrate(env: dict[str, str]) -> None:
+    """Bring the database of `env` (its DATABASE_URL) up to date."""
+    subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
+
+
 @contextmanager
 def _served_app(workdir: Path, log_path: Path, **settings: str) -> Iterator[str]:
     """Build (when needed) and serve the production app from `workdir` with a fresh migrated SQLite database.
@@ -99,39 +131,30 @@ def _served_app(workdir: Path, log_path: Path, **settings: str) -> Iterator[str]
     port = free_port()
     base_url = f"http://localhost:{port}"
     env = {**_server_env(workdir, base_url), **settings}
-    subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "scripts/serve.py", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    migrate(env)
+    log_path.unlink(missing_ok=True)
+    process = start_app_server(env, "127.0.0.1", port, log_path)
     try:
-        deadline = time.monotonic() + START_TIMEOUT_SECONDS
-        while not _ready(base_url):
-            if process.poll() is not None:
-                pytest.fail(f"app server exited with {process.returncode}:\n{log_path.read_text()[-4000:]}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"app server not ready after {START_TIMEOUT_SECONDS}s:\n{log_path.read_text()[-4000:]}")
-            time.sleep(0.5)
+        wait_until_ready(process, base_url, log_path)
         yield base_url
     finally:
         stop_process_group(process)
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_server_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where `app_server` keeps its frontend build (`web/`), database and data; other servers may reuse the build."""
+    return tmp_path_factory.mktemp("app-server")
+
+
+@pytest.fixture(scope="session")
+def app_server(app_server_workdir: Path) -> Iterator[str]:
     """Build and serve the production app on a free port with an empty, migrated SQLite database.
 
     Yields the base URL, e.g. `http://localhost:41234`. The server's output goes to
     test-artifacts/app-server.log.
     """
-    with _served_app(tmp_path_factory.mktemp("app-server"), SERVER_LOG) as base_url:
+    with _served_app(app_server_workdir, SERVER_LOG) as base_url:
         yield base_url
 
 
