@@ -1,0 +1,119 @@
+"""PAM's tools that take a record id refuse another user's id, through the same turn loop the agent runs.
+
+The registry is enumerated: a tool with an id argument that `ID_TOOLS` does not cover fails the test.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlmodel import Session
+
+from wheels_wins.models import User
+from wheels_wins.pam.agent import ConversationNotFound, run_turn, undo_change
+from wheels_wins.pam.providers.chain import ProviderChain
+from wheels_wins.pam.tools import TOOLS
+from wheels_wins.pam.types import ModelRequest, ModelResponse, ToolCall
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import trips as trip_repo
+
+
+class ScriptedModel:
+    """Asks for the scripted tool calls, then answers with text."""
+
+    name = "scripted"
+
+    def __init__(self, steps: list[ModelResponse]) -> None:
+        self.steps = list(steps)
+
+    async def request(self, request: ModelRequest, on_text: Any = None) -> ModelResponse:
+        """The next scripted step."""
+        return self.steps.pop(0)
+
+
+def _chain(*calls: ToolCall) -> ProviderChain:
+    return ProviderChain(
+        [ScriptedModel([ModelResponse(tool_calls=list(calls)), ModelResponse(text="Done.")])], timeout=2
+    )
+
+
+Ids = dict[str, str]
+
+# tool -> the arguments naming the owner's records. Every registered tool with an id argument must be here.
+ID_TOOLS: dict[str, Callable[[Ids], dict[str, Any]]] = {
+    "update_expense": lambda ids: {"expense_id": ids["expense"], "amount": "1.00", "description": "mine now"},
+    "delete_expense": lambda ids: {"expense_id": ids["expense"]},
+    "add_trip_stop": lambda ids: {"trip_id": ids["trip"], "place": "Goulburn"},
+    "remove_trip_stop": lambda ids: {"trip_id": ids["trip"], "place": "Canberra"},
+    "reorder_trip_stops": lambda ids: {"trip_id": ids["trip"], "order": ["Canberra", "Sydney"]},
+}
+
+
+def _takes_an_id(name: str) -> bool:
+    return any(field.endswith(("_id", "_ids")) for field in TOOLS[name].arguments.model_fields)
+
+
+def test_every_tool_that_takes_an_id_is_covered() -> None:
+    id_tools = {name for name in TOOLS if _takes_an_id(name)}
+    assert id_tools, "the registry has tools that take ids"
+    assert id_tools == set(ID_TOOLS), f"cover the new id tools here: {sorted(id_tools - set(ID_TOOLS))}"
+
+
+async def _records_of(user: User) -> tuple[Ids, uuid.UUID, uuid.UUID]:
+    """An expense and a trip made through PAM; the ids, the conversation and the assistant message."""
+    chain = _chain(
+        ToolCall("add_expense", {"amount": "45", "category": "groceries", "merchant": "Woolworths"}),
+        ToolCall("plan_trip", {"places": ["Sydney", "Canberra"], "title": f"{user.full_name}'s run"}),
+    )
+    turn = await run_turn(user_id=user.id, message="log $45 groceries and plan Sydney to Canberra", chain=chain)
+    assert [call.result.ok for call in turn.tool_calls] == [True, True], [c.result.summary for c in turn.tool_calls]
+    ids = {"expense": turn.tool_calls[0].result.data["id"], "trip": turn.tool_calls[1].result.data["id"]}
+    return ids, turn.conversation_id, turn.message_id
+
+
+def _state(session: Session, user: User, ids: Ids) -> tuple[Any, ...]:
+    session.expire_all()
+    expense = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(ids["expense"]))
+    trip = trip_repo.get(session, user_id=user.id, trip_id=uuid.UUID(ids["trip"]))
+    assert expense is not None and trip is not None
+    stops = [w.name for w in trip_repo.waypoints(session, user_id=user.id, trip_id=trip.id)]
+    return expense.model_dump(), trip.model_dump(), stops
+
+
+@pytest.mark.parametrize("tool_name", list(ID_TOOLS))
+async def test_a_tool_given_another_users_id_finds_nothing(make_user, session: Session, tool_name: str) -> None:
+    alice, bob = make_user(full_name="Alice"), make_user(full_name="Bob")
+    alice_ids, _, _ = await _records_of(alice)
+    bob_ids, _, _ = await _records_of(bob)  # Bob's own active trip must not be changed instead
+    before = _state(session, alice, alice_ids), _state(session, bob, bob_ids)
+
+    turn = await run_turn(
+        user_id=bob.id, message="change that", chain=_chain(ToolCall(tool_name, ID_TOOLS[tool_name](alice_ids)))
+    )
+
+    result = turn.tool_calls[0].result
+    assert result.ok is False and "couldn't find" in result.summary, result.summary
+    assert (_state(session, alice, alice_ids), _state(session, bob, bob_ids)) == before
+
+
+async def test_another_users_conversation_and_undo_are_out_of_reach(make_user, session: Session) -> None:
+    alice, bob = make_user(), make_user()
+    alice_ids, conversation_id, message_id = await _records_of(alice)
+    before = _state(session, alice, alice_ids)
+
+    with pytest.raises(ConversationNotFound):
+        await run_turn(
+            user_id=bob.id,
+            message="undo that",
+            conversation_id=conversation_id,
+            chain=_chain(ToolCall("undo_last_change", {})),
+        )
+    for index in (0, 1):
+        assert await undo_change(user_id=bob.id, message_id=message_id, index=index) is None
+    own = await run_turn(user_id=bob.id, message="undo that", chain=_chain(ToolCall("undo_last_change", {})))
+    assert own.tool_calls[0].result.ok is False
+
+    assert _state(session, alice, alice_ids) == before
