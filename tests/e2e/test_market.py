@@ -53,6 +53,7 @@ def test_list_find_interest_and_sell(page: Page, browser: Browser, app_server: s
     dialog.locator("input[type=file]").set_input_files(str(_photo(tmp_path)))
     expect(dialog.locator(".listing-photo-slot")).to_have_count(1, timeout=20_000)
     expect(dialog.get_by_text("Cover", exact=True)).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "market-sell-desktop.png"))
     dialog.get_by_role("button", name="List it").click()
     expect(page.get_by_role("dialog")).to_have_count(0)
     mine = _card(page, "Weber Baby Q")

@@ -51,8 +51,7 @@ def _filters() -> rx.Component:
             ),
             rx.button(
                 rx.icon("tag", size=16),
-                "Sell",
-                rx.el.span("something", style={PHONE: {"display": "none"}}),
+                rx.el.span("Sell", rx.el.span(" something", style={PHONE: {"display": "none"}})),
                 size="3",
                 on_click=SellState.open_new,
                 flex_shrink="0",
