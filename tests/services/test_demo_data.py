@@ -15,10 +15,13 @@ from wheels_wins.models import (
     CalendarEvent,
     Expense,
     FuelEntry,
+    GroupMembership,
     IncomeEntry,
     MaintenanceRecord,
     MaintenanceSchedule,
+    MarketplaceListing,
     SavedPlace,
+    SocialGroup,
     User,
     Vehicle,
 )
@@ -120,7 +123,7 @@ def test_ensure_demo_account_is_idempotent(session: Session) -> None:
     first, created = ensure_demo_account(session)
     session.commit()
     counts = _row_counts(session)
-    assert created is True and counts["users"] == 1
+    assert created is True and counts["users"] == 4  # the demo traveller and three neighbours in the community
 
     again, created_again = ensure_demo_account(session)
     session.commit()
@@ -128,3 +131,15 @@ def test_ensure_demo_account_is_idempotent(session: Session) -> None:
     assert created_again is False
     assert again.id == first.id
     assert _row_counts(session) == counts
+
+
+def test_the_demo_community_has_groups_and_listings_around_the_demo_user(session: Session) -> None:
+    user, _ = ensure_demo_account(session)
+    session.commit()
+    mine = {
+        group.name
+        for group in session.exec(select(SocialGroup).join(GroupMembership).where(GroupMembership.user_id == user.id))
+    }
+    assert len(mine) == 2 and session.exec(select(func.count()).select_from(SocialGroup)).one() == 4
+    sellers = {listing.user_id for listing in session.exec(select(MarketplaceListing))}
+    assert user.id in sellers and len(sellers) > 1  # the neighbours sell things too

@@ -65,12 +65,17 @@ def _neighbour(session: Session, email: str, name: str, timezone: str) -> User:
     return user_repo.create(session, email=email, password_hash=None, full_name=name, timezone=timezone)
 
 
+def demo_neighbours(session: Session) -> list[User]:
+    """The demo community's fellow travellers, created on first call."""
+    return [_neighbour(session, *neighbour) for neighbour in _NEIGHBOURS]
+
+
 def seed_demo_groups(session: Session, *, user: User) -> list[SocialGroup]:
     """Create the demo groups once (the demo user in two of them, with a few posts each); none if they exist."""
     names = [name for name, *_ in _GROUPS]
     if session.exec(select(SocialGroup.id).where(SocialGroup.name.in_(names))).first() is not None:  # type: ignore[attr-defined]
         return []
-    people = [_neighbour(session, *neighbour) for neighbour in _NEIGHBOURS]
+    people = demo_neighbours(session)
     made = []
     for name, description, creator, others, demo_joins, posts in _GROUPS:
         group = group_repo.create(session, user_id=people[creator].id, name=name, description=description)
