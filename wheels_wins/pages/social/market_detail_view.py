@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import money_text
-from wheels_wins.pages.social.feed_view import BACKEND_ORIGIN
+from wheels_wins.components.backend import BACKEND_ORIGIN
 from wheels_wins.pages.social.market import MarketState
 from wheels_wins.pages.social.market_delete import ListingDeleteState
 from wheels_wins.pages.social.market_detail import ListingDetailState

@@ -9,9 +9,9 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import field, form_error
+from wheels_wins.components.backend import BACKEND_ORIGIN
 from wheels_wins.components.nav import PHONE
 from wheels_wins.components.place_search import place_search
-from wheels_wins.pages.social.feed_view import BACKEND_ORIGIN
 from wheels_wins.pages.social.market_editor import MAX_DESCRIPTION, MAX_TITLE, SavedOption, SellState
 from wheels_wins.pages.social.market_photos import PHOTO_HINT, ListingPhotosState, PhotoSlot
 from wheels_wins.services import market, photos

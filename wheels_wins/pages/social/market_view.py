@@ -5,9 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import empty_state, form_error, loading_block, money_text
+from wheels_wins.components.backend import BACKEND_ORIGIN
 from wheels_wins.components.dialogs import confirm_delete_dialog
 from wheels_wins.components.nav import PHONE
-from wheels_wins.pages.social.feed_view import BACKEND_ORIGIN
 from wheels_wins.pages.social.market import AVAILABLE, EVERY_STATUS, MAX_QUERY, MarketState
 from wheels_wins.pages.social.market_cards import ListingCard
 from wheels_wins.pages.social.market_delete import ListingDeleteState
