@@ -9,7 +9,7 @@ Mount both into Reflex (FastAPI's routes match first, the Reflex app behind them
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from fastapi import FastAPI, Request
 from starlette.routing import BaseRoute, Match
@@ -94,6 +94,30 @@ async def _unknown_api_path(request: Request) -> NoReturn:
     raise ApiError(404, "not_found", f"no API endpoint at {request.url.path}")
 
 
+_BODY_ERRORS: dict[str, dict[str, Any]] = {
+    "400": {"description": "`bad_request`: the body could not be read (not UTF-8, or a broken form)"},
+    "413": {"description": "`payload_too_large`: the body is over the size limit"},
+}
+
+
+def _document_body_errors(api: FastAPI) -> None:
+    """Every operation that reads a body may answer 400 or 413 before its own code runs: say so in the schema."""
+    generate = api.openapi
+
+    def openapi() -> dict[str, Any]:
+        if api.openapi_schema is None:
+            schema = generate()
+            envelope = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}}}
+            for operations in schema["paths"].values():
+                for operation in operations.values():
+                    if "requestBody" in operation:
+                        for status, response in _BODY_ERRORS.items():
+                            operation["responses"].setdefault(status, {**response, "content": envelope})
+        return api.openapi_schema or generate()
+
+    api.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_api() -> FastAPI:
     """The FastAPI application serving /api."""
     api = FastAPI(
@@ -121,6 +145,7 @@ def create_api() -> FastAPI:
         include_in_schema=False,
         response_model=None,
     )
+    _document_body_errors(api)
     return api
 
 

@@ -25,6 +25,8 @@ from wheels_wins.services import access_tokens, auth, rate_limits
 from wheels_wins.services.money import today_in, zone
 
 MAX_LIMIT = 500
+# Beyond any real list, and within the 64-bit integer SQLite and PostgreSQL take for OFFSET.
+MAX_OFFSET = 1_000_000_000
 
 
 def get_session() -> Iterator[Session]:
@@ -101,7 +103,7 @@ class Paging:
     def __init__(
         self,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (at most 500)")] = 50,
-        offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")] = 0,
     ) -> None:
         self.limit = limit
         self.offset = offset

@@ -27,6 +27,8 @@ from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import fuel_economy, gazetteer, geo, geocoding, routing
 from wheels_wins.settings import Settings
 
+TITLE_MAX_LENGTH = 120  # the trips.title column
+
 log = logging.getLogger(__name__)
 
 TRIP_STATUSES = ("planning", "active", "completed")
@@ -119,11 +121,18 @@ def _apply_route(
     trip_repo.set_legs(session, user_id=user_id, trip_id=trip.id, legs=legs)
 
 
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def default_title(stops: Sequence[Stop]) -> str:
-    """'Sydney to Melbourne' from the first and last stop."""
+    """'Sydney to Melbourne' from the first and last stop, shortened to fit a trip's title."""
     if not stops:
         return "New trip"
-    return stops[0].name if len(stops) == 1 else f"{stops[0].name} to {stops[-1].name}"
+    names = [stops[0].name] if len(stops) == 1 else [stops[0].name, stops[-1].name]
+    # A stop's name may be longer than a title may be (160 vs 120): clip each name to its share.
+    room = (TITLE_MAX_LENGTH - len(" to ") * (len(names) - 1)) // len(names)
+    return " to ".join(_clip(name, room) for name in names)
 
 
 def plan_trip(
