@@ -22,6 +22,7 @@ from wheels_wins.models import (
     MarketplaceListing,
     SavedPlace,
     SocialGroup,
+    SocialPost,
     User,
     Vehicle,
 )
@@ -143,3 +144,5 @@ def test_the_demo_community_has_groups_and_listings_around_the_demo_user(session
     assert len(mine) == 2 and session.exec(select(func.count()).select_from(SocialGroup)).one() == 4
     sellers = {listing.user_id for listing in session.exec(select(MarketplaceListing))}
     assert user.id in sellers and len(sellers) > 1  # the neighbours sell things too
+    community = session.exec(select(SocialPost).where(SocialPost.group_id.is_(None))).all()  # type: ignore[union-attr]
+    assert len({post.user_id for post in community}) == 3 and all(post.comment_count for post in community)

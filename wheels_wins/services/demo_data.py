@@ -83,6 +83,7 @@ def _seed_community(session: Session, user: User) -> None:
     """Groups and marketplace listings around the demo user (each seeds once)."""
     neighbours = demo_social.demo_neighbours(session)
     demo_social.seed_demo_groups(session, user=user)
+    demo_social.seed_demo_feed(session, user=user, neighbours=neighbours)
     demo_market.seed_demo_listings(session, user=user, neighbours=neighbours)
 
 

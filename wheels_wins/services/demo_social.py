@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+import datetime as dt
 
-from wheels_wins.models import SocialGroup, User
+from sqlmodel import Session, col, select
+
+from wheels_wins.db import utcnow
+from wheels_wins.models import SocialGroup, SocialPost, User
+from wheels_wins.repositories import comments as comment_repo
 from wheels_wins.repositories import groups as group_repo
+from wheels_wins.repositories import post_reactions
+from wheels_wins.repositories import posts as post_repo
 from wheels_wins.repositories import users as user_repo
 
 # The neighbours have no password: they can't sign in, they only make the community look lived in.
@@ -58,6 +64,22 @@ _GROUPS: list[tuple[str, str, int, list[int], bool, list[tuple[int, str]]]] = [
 ]
 
 
+# Community feed posts: (author index, hours ago, text, liker indexes, comments as (author index, text)).
+_FEED: list[tuple[int, int, str, list[int], list[tuple[int, str]]]] = [
+    (
+        0, 30,
+        "Road report: the Newell between Moree and Goondiwindi has fresh roadworks, 40 km/h for about 15 km. "
+        "Plenty of room to pull over with a van though.",
+        [1, 2], [(2, "Thanks Marg, heading north on Friday.")],
+    ),
+    (
+        2, 7,
+        "Anyone know a mechanic near Mildura who'll look at a Truma heater? Ours is throwing an error code after the cold snap.",
+        [0], [(1, "Sunraysia Caravan Services on Fifteenth Street sorted ours last winter.")],
+    ),
+]  # fmt: skip
+
+
 def _neighbour(session: Session, email: str, name: str, timezone: str) -> User:
     existing = user_repo.get_by_email(session, email=email)
     if existing is not None:
@@ -87,4 +109,31 @@ def seed_demo_groups(session: Session, *, user: User) -> list[SocialGroup]:
             author_id = user.id if author < 0 else people[author].id
             group_repo.post(session, user_id=author_id, group_id=group.id, content=text)
         made.append(group)
+    return made
+
+
+def seed_demo_feed(session: Session, *, user: User, neighbours: list[User]) -> list[SocialPost]:
+    """Neighbours' posts in the community feed, and their likes and a comment on the demo user's own (once)."""
+    ids = [person.id for person in neighbours]
+    if session.exec(
+        select(SocialPost.id).where(col(SocialPost.user_id).in_(ids), col(SocialPost.group_id).is_(None))
+    ).first():
+        return []
+    made = []
+    for author, hours_ago, text, likers, replies in _FEED:
+        post = post_repo.create(session, user_id=ids[author], content=text)
+        post.created_at = post.updated_at = utcnow() - dt.timedelta(hours=hours_ago)
+        for liker in likers:
+            post_reactions.like(session, user_id=ids[liker], post_id=post.id)
+        for replier, reply in replies:
+            comment_repo.create(session, user_id=ids[replier], post_id=post.id, content=reply)
+        made.append(post)
+    own = session.exec(
+        select(SocialPost).where(SocialPost.user_id == user.id, col(SocialPost.group_id).is_(None))
+    ).first()
+    if own is not None:
+        post_reactions.like(session, user_id=ids[1], post_id=own.id)
+        comment_repo.create(
+            session, user_id=ids[0], post_id=own.id, content="Pelicans at sunset, sold. Is it signposted from town?"
+        )
     return made
