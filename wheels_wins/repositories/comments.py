@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func
-from sqlalchemy import update as sql_update
 from sqlmodel import Session, select
 
-from wheels_wins.models import PostComment, SocialPost, User
+from wheels_wins.models import PostComment, User
 from wheels_wins.repositories import notifications
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.repositories.owned import add, get_owned, update_owned
@@ -41,7 +40,7 @@ def create(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID, content:
         return None
     post, _ = found
     comment = add(session, PostComment(user_id=user_id, post_id=post_id, content=content))
-    _bump(session, post_id, 1)
+    post_repo.bump_count(session, post_id=post_id, column="comment_count", delta=1)
     if post.user_id != user_id:
         commenter = session.get(User, user_id)
         name = (commenter.full_name if commenter else "") or "A traveller"
@@ -72,15 +71,5 @@ def delete(session: Session, *, user_id: uuid.UUID, comment_id: uuid.UUID) -> bo
     post_id = comment.post_id
     session.delete(comment)
     session.flush()
-    _bump(session, post_id, -1)
+    post_repo.bump_count(session, post_id=post_id, column="comment_count", delta=-1)
     return True
-
-
-def _bump(session: Session, post_id: uuid.UUID, delta: int) -> None:
-    session.exec(  # type: ignore[call-overload]
-        sql_update(SocialPost).where(SocialPost.id == post_id).values(comment_count=SocialPost.comment_count + delta)
-    )
-    session.flush()
-    post = session.get(SocialPost, post_id)
-    if post is not None:
-        session.refresh(post)

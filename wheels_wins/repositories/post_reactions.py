@@ -9,20 +9,12 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import update as sql_update
 from sqlmodel import Session
 
 from wheels_wins.models import PostLike, PostReport, SocialPost, User
 from wheels_wins.repositories import notifications
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.repositories.owned import insert_once
-
-
-def _bump(session: Session, post: SocialPost, column: str, delta: int) -> None:
-    counter = getattr(SocialPost, column)
-    session.exec(sql_update(SocialPost).where(SocialPost.id == post.id).values({column: counter + delta}))  # type: ignore[call-overload]
-    session.flush()
-    session.refresh(post)
 
 
 def like(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> tuple[SocialPost, User] | None:
@@ -32,7 +24,7 @@ def like(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> tuple[S
         return None
     post, author = found
     if insert_once(session, PostLike(user_id=user_id, post_id=post_id)):
-        _bump(session, post, "like_count", 1)
+        post_repo.bump_count(session, post_id=post.id, column="like_count", delta=1)
         if post.user_id != user_id:
             liker = session.get(User, user_id)
             notifications.notify_once(
@@ -55,7 +47,7 @@ def unlike(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> tuple
     post, _ = found
     result = session.exec(sql_delete(PostLike).where(PostLike.user_id == user_id, PostLike.post_id == post_id))  # type: ignore[call-overload]
     if result.rowcount:
-        _bump(session, post, "like_count", -1)
+        post_repo.bump_count(session, post_id=post.id, column="like_count", delta=-1)
     return found
 
 
@@ -70,7 +62,7 @@ def report(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID, reason: 
     if post.user_id == user_id:
         return False
     if insert_once(session, PostReport(user_id=user_id, post_id=post_id, reason=reason)):
-        _bump(session, post, "report_count", 1)
+        post_repo.bump_count(session, post_id=post.id, column="report_count", delta=1)
     return True
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import and_, exists, func, or_
+from sqlalchemy import update as sql_update
 from sqlmodel import Session, select
 
 from wheels_wins.models import PostLike, PostReport, SocialPost, User
@@ -114,3 +115,19 @@ def liked_by(session: Session, *, user_id: uuid.UUID, post_ids: Iterable[uuid.UU
         return set()
     rows = session.exec(select(PostLike.post_id).where(PostLike.user_id == user_id, PostLike.post_id.in_(ids)))  # type: ignore[attr-defined]
     return set(rows.all())
+
+
+def bump_count(session: Session, *, post_id: uuid.UUID, column: str, delta: int) -> None:
+    """Add `delta` to one of a post's counters in SQL (concurrent bumps all count).
+
+    `updated_at` is kept as it was: a like or a comment is not an edit of the post."""
+    counter = getattr(SocialPost, column)
+    session.exec(  # type: ignore[call-overload]
+        sql_update(SocialPost)
+        .where(SocialPost.id == post_id)
+        .values({column: counter + delta, "updated_at": SocialPost.updated_at})
+    )
+    session.flush()
+    post = session.get(SocialPost, post_id)
+    if post is not None:
+        session.refresh(post)

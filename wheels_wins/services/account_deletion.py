@@ -98,6 +98,7 @@ def _recount(session: Session, post_ids: set[uuid.UUID]) -> None:
         .values(
             like_count=select(func.count()).where(likes.c.post_id == posts.c.id).scalar_subquery(),
             comment_count=select(func.count()).where(comments.c.post_id == posts.c.id).scalar_subquery(),
+            updated_at=posts.c.updated_at,  # a recount is not an edit
         )
     )
 
