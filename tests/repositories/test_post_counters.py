@@ -40,3 +40,21 @@ def test_likes_comments_and_reports_count_but_are_not_edits(session: Session, ma
     session.commit()
     session.expire_all()
     assert session.get(SocialPost, post.id).updated_at > written  # a real edit still shows
+
+
+def test_a_widely_reported_post_is_hidden_from_everyone_but_its_author(
+    session: Session, make_user: Callable[..., User]
+) -> None:
+    author, reader = make_user(), make_user()
+    post = post_repo.create(session, user_id=author.id, content="Cheap diesel, DM me")
+    reporters = [make_user() for _ in range(post_repo.HIDE_AT_REPORTS)]
+    for reporter in reporters[:-1]:
+        post_reactions.report(session, user_id=reporter.id, post_id=post.id)
+    session.commit()
+    assert post_repo.get_visible(session, viewer_id=reader.id, post_id=post.id) is not None
+    post_reactions.report(session, user_id=reporters[-1].id, post_id=post.id)
+    session.commit()
+    assert post_repo.get_visible(session, viewer_id=reader.id, post_id=post.id) is None
+    assert [p.id for p, _ in post_repo.feed(session, viewer_id=reader.id, limit=10)[0]] == []
+    assert post_repo.get_visible(session, viewer_id=author.id, post_id=post.id) is not None
+    assert [p.id for p, _ in post_repo.feed(session, viewer_id=author.id, limit=10)[0]] == [post.id]

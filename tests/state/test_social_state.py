@@ -213,3 +213,15 @@ def test_post_cards_carry_the_authors_profile_photo_or_none() -> None:
     assert (view.initials, view.mine) == ("JN", False)
     plain = User(email="sam@example.com", full_name="Sam")
     assert post_view(post, plain, viewer=viewer, liked=False).author_photo == ""
+
+
+def test_the_author_is_told_when_reports_hide_their_post() -> None:
+    from wheels_wins.pages.social.feed import post_view
+    from wheels_wins.repositories.posts import HIDE_AT_REPORTS
+
+    author, reader = User(email="a@example.com", full_name="Al"), User(email="r@example.com", full_name="Ro")
+    post = SocialPost(user_id=author.id, content="Cheap diesel, DM me", report_count=HIDE_AT_REPORTS)
+    assert post_view(post, author, viewer=author, liked=False).held
+    assert not post_view(post, author, viewer=reader, liked=False).held
+    post.report_count = HIDE_AT_REPORTS - 1
+    assert not post_view(post, author, viewer=author, liked=False).held

@@ -33,17 +33,22 @@ def create(
     return add(session, SocialPost(user_id=user_id, content=content, group_id=group_id, photo_path=photo_path))
 
 
-def _not_reported_by(viewer_id: uuid.UUID) -> Any:
+HIDE_AT_REPORTS = 3
+"""A post reported by this many people is hidden from everyone but its author until someone reviews it."""
+
+
+def _visible_to(viewer_id: uuid.UUID) -> Any:
+    """Posts the viewer has not reported; of the widely reported ones, only their own."""
     reported = exists().where(PostReport.post_id == SocialPost.id, PostReport.user_id == viewer_id)
-    return ~reported
+    return and_(~reported, or_(SocialPost.report_count < HIDE_AT_REPORTS, SocialPost.user_id == viewer_id))
 
 
 def get_visible(session: Session, *, viewer_id: uuid.UUID, post_id: uuid.UUID) -> tuple[SocialPost, User] | None:
-    """A post the viewer may read (any, unless they reported it), with its author."""
+    """A post the viewer may read (unless they reported it, or enough people did), with its author."""
     row = session.exec(
         select(SocialPost, User)
         .join(User, User.id == SocialPost.user_id)
-        .where(SocialPost.id == post_id, _not_reported_by(viewer_id))
+        .where(SocialPost.id == post_id, _visible_to(viewer_id))
     ).first()
     return (row[0], row[1]) if row else None
 
@@ -79,7 +84,7 @@ def feed(
 
     Without `group_id` these are the community feed's posts (in no group); with it, that group's.
     With `before`, the page starts after that cursor (keyset paging, stable while people post)."""
-    conditions: list[Any] = [_not_reported_by(viewer_id)]
+    conditions: list[Any] = [_visible_to(viewer_id)]
     conditions.append(SocialPost.group_id.is_(None) if group_id is None else SocialPost.group_id == group_id)  # type: ignore[union-attr]
     if author_id is not None:
         conditions.append(SocialPost.user_id == author_id)

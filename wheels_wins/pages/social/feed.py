@@ -43,6 +43,7 @@ class PostView:
     photo_url: str = ""
     author_photo: str = ""
     edited: bool = False
+    held: bool = False
 
 
 def initials(name: str) -> str:
@@ -67,6 +68,7 @@ def post_view(post: SocialPost, author: User, *, viewer: User, liked: bool) -> P
         photo_url=photos.signed_url(post.id) if post.photo_path else "",
         author_photo=avatars.avatar_url(author.avatar_path),
         edited=(post.updated_at - post.created_at).total_seconds() > 60,
+        held=post.user_id == viewer.id and post.report_count >= post_repo.HIDE_AT_REPORTS,
     )
 
 

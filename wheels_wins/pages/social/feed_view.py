@@ -63,6 +63,19 @@ def _header(post: PostView, state: type[PostList]) -> rx.Component:
     )
 
 
+def _held_notice(post: PostView) -> rx.Component:
+    return rx.cond(
+        post.held,
+        rx.callout(
+            "Several people reported this post, so only you can see it for now. If something in it needs fixing, edit it.",
+            icon="eye-off",
+            color_scheme="amber",
+            size="1",
+            width="100%",
+        ),
+    )
+
+
 def _body(post: PostView) -> rx.Component:
     return rx.cond(
         PostEditState.editing_id == post.id,
@@ -125,6 +138,7 @@ def post_card(post: PostView, state: type[PostList] = FeedState) -> rx.Component
     return rx.card(
         rx.vstack(
             _header(post, state),
+            _held_notice(post),
             _body(post),
             rx.cond(
                 post.photo_url != "",
