@@ -96,3 +96,33 @@ def test_filename_is_dated() -> None:
     import datetime as dt
 
     assert data_export.filename(dt.date(2026, 3, 1)) == "wheels-wins-export-2026-03-01.zip"
+
+
+def test_the_users_photos_come_along_and_nobody_elses(session: Session, make_user: Callable[..., User]) -> None:
+    from PIL import Image
+
+    from wheels_wins.repositories import posts as post_repo
+    from wheels_wins.services import avatars, photos
+
+    def jpeg(colour: tuple[int, int, int]) -> photos.CleanPhoto:
+        out = io.BytesIO()
+        Image.new("RGB", (64, 48), colour).save(out, format="PNG")
+        return photos.clean(out.getvalue())
+
+    me, other = make_user(), make_user()
+    mine = photos.store(jpeg((200, 30, 30)), user_id=me.id)
+    theirs = photos.store(jpeg((30, 30, 200)), user_id=other.id)
+    me.avatar_path = avatars.store(avatars.prepare(jpeg((30, 200, 30)).data))
+    post_repo.create(session, user_id=me.id, content="Sunset at Lake Mungo", photo_path=mine)
+    post_repo.create(session, user_id=other.id, content="Mine too", photo_path=theirs)
+    post_repo.create(session, user_id=me.id, content="A photo since deleted", photo_path=f"{me.id}/gone.jpg")
+    session.add(me)
+    session.commit()
+
+    with zipfile.ZipFile(io.BytesIO(data_export.build_zip(session, user_id=me.id))) as archive:
+        names = set(archive.namelist())
+        assert archive.read(f"{FOLDER}/photos/{mine}") == photos.resolve(mine).read_bytes()
+        assert archive.read(f"{FOLDER}/photos/{me.avatar_path}") == photos.resolve(me.avatar_path).read_bytes()
+        manifest = json.loads(archive.read(f"{FOLDER}/manifest.json"))
+    assert f"{FOLDER}/photos/{theirs}" not in names
+    assert manifest["photos"] == 2  # the missing file is skipped, not an error

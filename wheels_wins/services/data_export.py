@@ -4,6 +4,8 @@ The tables are `USER_OWNED_TABLES`, so a table added there is exported without t
 module. Secrets never leave the database: `SECRET_COLUMNS` (the password hash, session and
 access-token hashes) are dropped from every file. Money and other decimals are written as exact
 strings, timestamps as ISO 8601 in UTC, ids as UUID strings, stored files as text (or `base64:`).
+The user's photos (post and listing photos, the profile photo) come along under `photos/`, at the
+paths the rows' `photo_path` and `avatar_path` name.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import uuid
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -23,8 +26,10 @@ from sqlmodel import Session
 
 from wheels_wins.db import utcnow
 from wheels_wins.models import USER_OWNED_TABLES, User
+from wheels_wins.services import photos
 
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
+PHOTO_COLUMNS = ("photo_path", "avatar_path")
 PROFILE = "profile"
 FOLDER = "wheels-wins-export"
 
@@ -97,12 +102,14 @@ def filename(today: dt.date | None = None) -> str:
 def build_zip(session: Session, *, user_id: uuid.UUID) -> bytes:
     """The user's data as zip bytes: `<table>.json` and `<table>.csv` per table, `profile.*` and a manifest."""
     data = collect(session, user_id=user_id)
+    stored = photo_files(data)
     users: Table = User.__table__  # type: ignore[attr-defined]
     columns = {PROFILE: _columns(users), **{table.name: _columns(table) for table in owned_tables()}}
     manifest = {
         "exported_at": utcnow().isoformat(),
         "user_id": str(user_id),
         "files": {name: {"rows": len(rows), "columns": columns[name]} for name, rows in data.items()},
+        "photos": len(stored),
         "notes": "Amounts are exact decimal strings; times are ISO 8601 in UTC. Passwords and token hashes are left out.",
     }
     buffer = io.BytesIO()
@@ -111,4 +118,13 @@ def build_zip(session: Session, *, user_id: uuid.UUID) -> bytes:
         for name, rows in data.items():
             archive.writestr(f"{FOLDER}/{name}.json", json.dumps(rows, indent=2, ensure_ascii=False))
             archive.writestr(f"{FOLDER}/{name}.csv", _csv(columns[name], rows))
+        for relative, path in stored.items():  # JPEGs: already compressed
+            archive.write(path, f"{FOLDER}/photos/{relative}", compress_type=zipfile.ZIP_STORED)
     return buffer.getvalue()
+
+
+def photo_files(data: dict[str, list[dict[str, Any]]]) -> dict[str, Path]:
+    """The stored photo files the exported rows point at, by their relative path (missing files are skipped)."""
+    relatives = {row[column] for rows in data.values() for row in rows for column in PHOTO_COLUMNS if row.get(column)}
+    found = {relative: photos.resolve(relative) for relative in sorted(relatives)}
+    return {relative: path for relative, path in found.items() if path is not None}
