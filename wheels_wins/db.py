@@ -12,8 +12,9 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import DateTime, Numeric, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SAWarning
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SAWarning
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
@@ -22,6 +23,10 @@ from wheels_wins.services import money_changes
 from wheels_wins.settings import get_settings
 
 CENTS = Decimal("0.01")
+# A PostgreSQL that cannot be reached fails the request (503) after this long instead of hanging it.
+CONNECT_TIMEOUT_SECONDS = 5
+# Waiting this long for a free pooled connection means the database is overwhelmed: fail (503), don't queue.
+POOL_TIMEOUT_SECONDS = 10
 
 # SQLite has no DECIMAL type; Money below converts at the boundary, so the warning is noise.
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively.*", category=SAWarning)
@@ -101,7 +106,26 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    # A connect_timeout in the URL wins; the default keeps a silent database from hanging requests.
+    connect_args = {} if "connect_timeout" in make_url(url).query else {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        pool_timeout=POOL_TIMEOUT_SECONDS,
+        connect_args=connect_args,
+    )
+
+
+def lost_connection(exc: BaseException) -> bool:
+    """Whether the error took the connection with it: the whole transaction is gone, not just a savepoint."""
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+def is_database_down(exc: BaseException) -> bool:
+    """Whether a SQLAlchemy error means the database cannot be reached (rather than a bad statement)."""
+    return isinstance(exc, (OperationalError, InterfaceError, PoolTimeoutError)) or lost_connection(exc)
 
 
 # Every session, whoever opens it (API, Reflex's rx.session(), PAM, scripts), reports money writes.

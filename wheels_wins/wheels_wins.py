@@ -5,9 +5,11 @@ import reflex as rx
 import wheels_wins.pages  # noqa: F401
 from wheels_wins.api.app import fastapi_app, security_middleware
 from wheels_wins.jobs.scheduler import lifespan_scheduler
+from wheels_wins.state.errors import backend_exception_handler
 
 app = rx.App(
     api_transformer=[fastapi_app, security_middleware],
+    backend_exception_handler=backend_exception_handler,
     html_lang="en",
     stylesheets=["/app.css"],
     head_components=[

@@ -6,7 +6,8 @@
 
 New connections go to the current backend. `switch_to` and `cut` abort the open connections on both
 sides (as a failed worker or a balancer's reset would), so a browser's websocket drops and reconnects
-through the proxy. A backend that refuses a connection gets the client's connection closed.
+through the proxy. A backend that refuses a connection gets the client's connection closed. A backend
+address of None stands for a host that stopped answering: connections are accepted and never answered.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from collections import Counter
 from types import TracebackType
 
 Address = tuple[str, int]
+Backend = Address | None  # None: accept and stay silent
 CHUNK = 64 * 1024
 
 
 class TcpProxy:
     """Forward connections on `listen` to `backends[current]`, in an event loop on its own thread."""
 
-    def __init__(self, listen: Address, backends: dict[str, Address], current: str) -> None:
+    def __init__(self, listen: Address, backends: dict[str, Backend], current: str) -> None:
         if current not in backends:
             raise ValueError(f"unknown backend {current!r}")
         self.listen = listen
@@ -51,8 +53,7 @@ class TcpProxy:
     def stop(self) -> None:
         """Stop listening, drop every connection and end the thread."""
         if self._server is not None:
-            self._server.close()
-            self._call(self._abort_all())
+            self._call(self._close(self._server))
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=5)
 
@@ -77,6 +78,15 @@ class TcpProxy:
     def _call(self, coroutine):  # noqa: ANN001, ANN202 - runs a coroutine on the proxy's loop and waits
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=10)
 
+    async def _close(self, server: asyncio.Server) -> None:
+        # On the loop's thread: closing from another races the server's own bookkeeping as connections end.
+        server.close()
+        await self._abort_all()
+        forwarding = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in forwarding:
+            task.cancel()
+        await asyncio.gather(*forwarding, return_exceptions=True)
+
     async def _abort_all(self) -> None:
         for writer in list(self._open):
             writer.transport.abort()
@@ -84,8 +94,12 @@ class TcpProxy:
 
     async def _accept(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
         name = self.current
+        address = self.backends[name]
+        if address is None:
+            await self._stay_silent(client_reader, client_writer)
+            return
         try:
-            backend_reader, backend_writer = await asyncio.open_connection(*self.backends[name])
+            backend_reader, backend_writer = await asyncio.open_connection(*address)
         except OSError:
             client_writer.transport.abort()
             return
@@ -98,6 +112,16 @@ class TcpProxy:
         for writer in (client_writer, backend_writer):
             self._open.discard(writer)
             writer.transport.abort()
+
+    async def _stay_silent(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._open.add(writer)
+        try:
+            while await reader.read(CHUNK):
+                pass
+        except (ConnectionError, OSError):
+            pass
+        self._open.discard(writer)
+        writer.transport.abort()
 
     @staticmethod
     async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:

@@ -10,11 +10,12 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from wheels_wins.db import is_database_down
 from wheels_wins.services.auth import AuthError
 from wheels_wins.services.trips import UnknownPlace
 from wheels_wins.services.vehicle_log import VehicleLogError
@@ -162,17 +163,11 @@ async def _vehicle_log_error(_: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "validation_error", f"{exc.field}: {exc.message}")
 
 
-def is_database_down(exc: BaseException) -> bool:
-    """Whether a SQLAlchemy error means the database cannot be reached (rather than a bad statement)."""
-    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeoutError)):
-        return True
-    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
-
-
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:
     if is_database_down(exc):
         log.warning("Database unavailable on %s %s: %s", request.method, request.url.path, exc.__class__.__name__)
-        return error_response(503, "database_unavailable", "database unavailable")
+        message = "the database is unavailable right now; try again in a moment"
+        return error_response(503, "database_unavailable", message, {"Retry-After": "5"})
     if isinstance(exc, IntegrityError):
         log.info("Integrity error on %s %s: %s", request.method, request.url.path, exc.orig)
         return error_response(409, "conflict", "the change conflicts with existing data")

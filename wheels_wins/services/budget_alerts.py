@@ -24,6 +24,7 @@ from decimal import Decimal
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from wheels_wins.db import lost_connection
 from wheels_wins.models import Notification
 from wheels_wins.repositories import budgets as budget_repo
 from wheels_wins.repositories import expenses as expense_repo
@@ -157,6 +158,8 @@ def check_budgets(
             with session.begin_nested():
                 notes = _notify(session, user_id, alerts)
         except SQLAlchemyError as exc:
+            if lost_connection(exc):
+                raise
             log.warning("Budget alerts skipped for one user (%s)", exc.__class__.__name__)
         else:
             created += notes

@@ -15,6 +15,7 @@ import logging
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from wheels_wins.db import lost_connection
 from wheels_wins.models import User
 from wheels_wins.repositories import notifications as notification_repo
 from wheels_wins.routes import WHEELS
@@ -75,6 +76,8 @@ def notify_due(session: Session, *, user: User, today: dt.date) -> int:
                 )
                 created += note is not None
     except SQLAlchemyError as exc:
+        if lost_connection(exc):
+            raise
         log.warning("Maintenance alerts skipped (%s)", exc.__class__.__name__)
         return 0
     return created

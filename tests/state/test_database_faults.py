@@ -1,0 +1,43 @@
+"""An event handler whose database is unreachable: the app answers with one friendly toast, not a stack trace."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from tests.state.test_undoable import _substate, run, sign_in  # noqa: F401 - sign_in is a fixture
+from wheels_wins.db import make_engine
+from wheels_wins.pages.wins.editor import ExpenseEditorState
+from wheels_wins.state.errors import DATABASE_DOWN, backend_exception_handler
+from wheels_wins.wheels_wins import app
+
+
+@pytest.fixture
+def database_down(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
+    """Every session the handlers open from now on goes to a database that cannot be reached."""
+    url = (
+        "sqlite:////nonexistent-dir/ww.db"
+        if engine.dialect.name == "sqlite"
+        else "postgresql+psycopg://postgres@127.0.0.1:1/none?connect_timeout=1"
+    )
+    broken = make_engine(url)
+    monkeypatch.setattr("wheels_wins.db.get_engine", lambda: broken)
+
+
+async def test_a_save_with_the_database_down_shows_a_friendly_toast(sign_in, database_down) -> None:  # noqa: F811
+    _user, tab = sign_in()
+    editor = _substate(tab, ExpenseEditorState)
+    form = {"amount": "12.50", "category": "groceries", "date": "2026-03-14", "description": "Coffee"}
+    with pytest.raises(Exception) as raised:
+        await run(ExpenseEditorState.save, editor, form)
+
+    assert app.backend_exception_handler is backend_exception_handler
+    shown = str(app.backend_exception_handler(raised.value))
+    assert DATABASE_DOWN in shown and "database_unavailable" in shown
+    for leak in ("OperationalError", "Traceback", "SELECT", "sqlite", "psycopg", "127.0.0.1"):
+        assert leak not in shown
+
+
+def test_other_errors_keep_reflexs_own_handling() -> None:
+    shown = str(backend_exception_handler(ValueError("boom")))
+    assert "An error occurred." in shown and DATABASE_DOWN not in shown
