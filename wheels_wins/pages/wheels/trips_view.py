@@ -205,15 +205,19 @@ def _trip_card(trip: TripView, index: rx.Var[int]) -> rx.Component:
         rx.vstack(
             rx.hstack(
                 rx.vstack(
-                    rx.heading(trip.title, size="4"),
+                    # A title with a long unbroken word wraps rather than pushing the badge off the card.
+                    rx.heading(trip.title, size="4", style={"overflow_wrap": "anywhere"}),
                     rx.text(trip.dates, size="2", color=rx.color("gray", 11)),
                     spacing="1",
+                    min_width="0",
+                    flex="1",
                 ),
                 rx.badge(
                     trip.status,
                     color_scheme=rx.match(trip.status, ("Active", "grass"), ("Completed", "gray"), "amber"),
                     radius="full",
                     size="2",
+                    flex_shrink="0",
                 ),
                 justify="between",
                 align="start",

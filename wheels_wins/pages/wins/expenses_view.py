@@ -151,7 +151,15 @@ def _cards() -> rx.Component:
     def card(item: ExpenseRow) -> rx.Component:
         return rx.hstack(
             rx.vstack(
-                rx.text(item.title, size="2", weight="medium", white_space="nowrap", overflow="hidden", text_overflow="ellipsis"),
+                rx.text(
+                    item.title,
+                    size="2",
+                    weight="medium",
+                    white_space="nowrap",
+                    overflow="hidden",
+                    text_overflow="ellipsis",
+                    max_width="100%",  # the column's width, or a long description runs under the amount
+                ),
                 rx.hstack(
                     category_badge(item.category),
                     rx.text(item.day, size="1", color=rx.color("gray", 11)),
@@ -164,7 +172,7 @@ def _cards() -> rx.Component:
             ),
             rx.vstack(money_text(item.amount, size="3", weight="medium"), _row_actions(item), align="end", spacing="1"),
             width="100%",
-            py="2",
+            padding_y="8px",
             border_bottom=f"1px solid {rx.color('gray', 4)}",
             class_name="expense-card",
         )
