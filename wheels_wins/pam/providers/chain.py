@@ -13,10 +13,12 @@ from wheels_wins.pam.types import ModelRequest, ModelResponse
 
 log = logging.getLogger(__name__)
 
+SLOW_FAILURE = 0.9  # a failure after this share of the timeout counts as a timeout
+
 
 @dataclass
 class CircuitBreaker:
-    """Opens after `threshold` consecutive failures and lets one trial call through after `cooldown` seconds."""
+    """Opens after `threshold` consecutive failures, or one slow one, and lets a trial call through after `cooldown` s."""
 
     threshold: int = 3
     cooldown: float = 30.0
@@ -31,10 +33,10 @@ class CircuitBreaker:
         """Close the breaker."""
         self.failures, self.opened_at = 0, None
 
-    def failed(self, now: float) -> None:
-        """Count a failure, opening the breaker at the threshold."""
+    def failed(self, now: float, *, slow: bool = False) -> None:
+        """Count a failure, opening the breaker at the threshold, or at once when it used up the time budget."""
         self.failures += 1
-        if self.failures >= self.threshold:
+        if slow or self.failures >= self.threshold:
             self.opened_at = now
 
 
@@ -82,12 +84,17 @@ class ProviderChain:
             if streamed and on_restart is not None:
                 await on_restart()
             streamed = False
+            started = time.monotonic()
             try:
                 call = provider.request(request, sink if on_text is not None else None)
                 response = await (call if is_last else asyncio.wait_for(call, self.timeout))
             except Exception as error:  # noqa: BLE001 — any failure of one provider means: try the next
-                log.warning("PAM provider %s failed: %r", provider.name, error, exc_info=not isinstance(error, ProviderError))
-                breaker.failed(time.monotonic())
+                log.warning(
+                    "PAM provider %s failed: %r", provider.name, error, exc_info=not isinstance(error, ProviderError)
+                )
+                now = time.monotonic()
+                # A timeout (ours or the SDK's) would cost the next step of this turn the same wait: skip it for now.
+                breaker.failed(now, slow=now - started >= self.timeout * SLOW_FAILURE)
                 last_error = error
                 continue
             breaker.succeeded()
