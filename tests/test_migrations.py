@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -112,3 +114,21 @@ def test_schema_comparison_notices_a_model_without_a_migration(fresh_url: str) -
         engine.dispose()
     differences = _schema_differences(fresh_url)
     assert [(d[0], d[1].name) for d in differences] == [("add_index", "ix_expenses_user_category_date")]
+
+
+def test_workers_starting_together_migrate_once(fresh_url: str) -> None:
+    """Every worker runs `alembic upgrade head` as it starts; on PostgreSQL they take turns instead of colliding."""
+    if not fresh_url.startswith("postgresql"):
+        pytest.skip("SQLite is one file for one host; the lock is PostgreSQL's")
+    env = {**os.environ, "DATABASE_URL": fresh_url}
+    command_line = [sys.executable, "-m", "alembic", "-c", str(ALEMBIC_INI), "upgrade", "head"]
+    workers = [
+        subprocess.Popen(
+            command_line, env=env, cwd=ALEMBIC_INI.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        for _ in range(3)
+    ]
+    outputs = [worker.communicate(timeout=120)[0].decode() for worker in workers]
+    assert [worker.returncode for worker in workers] == [0, 0, 0], outputs
+    assert _current_revision(fresh_url) == ScriptDirectory.from_config(_alembic_config(fresh_url)).get_current_head()
+    assert _schema_differences(fresh_url) == []
