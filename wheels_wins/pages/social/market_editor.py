@@ -22,9 +22,10 @@ from wheels_wins.pages.social.market import MarketState
 from wheels_wins.pages.social.market_photos import ListingPhotosState
 from wheels_wins.repositories import listings as listing_repo
 from wheels_wins.repositories import places as place_repo
-from wheels_wins.services import market, photos, place_suggest
+from wheels_wins.services import market, photos
 from wheels_wins.services.place_suggest import Suggestion
 from wheels_wins.state.auth import current_user, run_in_session
+from wheels_wins.state.town_search import TownSearch
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def _write(session: Session, user_id: uuid.UUID, editing: uuid.UUID | None, valu
     return listing_repo.set_photos(session, user_id=user_id, listing_id=editing, paths=paths)
 
 
-class SellState(rx.State):
+class SellState(TownSearch, rx.State):
     """The sell / edit dialog: its fields, where the item is, and the messages by each field."""
 
     open: bool = False
@@ -85,9 +86,6 @@ class SellState(rx.State):
     lat: float | None = None
     lon: float | None = None
     saved_places: rx.Field[list[SavedOption]] = rx.field(default_factory=list)
-    query: str = ""
-    searched: str = ""
-    suggestions: rx.Field[list[Suggestion]] = rx.field(default_factory=list)
     errors: dict[str, str] = {}
     form_error: str = ""
     saving: bool = False
@@ -155,38 +153,11 @@ class SellState(rx.State):
 
     def _place(self, label: str, lat: float, lon: float) -> None:
         self.location, self.lat, self.lon = label, lat, lon
-        self.query, self.searched, self.suggestions = "", "", []
+        self._clear_search()
         self.errors = {key: message for key, message in self.errors.items() if key != "location"}
 
-    @rx.event
-    async def type_town(self, text: str):
-        """Suggest towns and saved places as the user types (offline: public geocoders forbid search-as-you-type)."""
-        self.query = text
-        user = await current_user(self)
-        if user is None or text.strip() == self.searched:
-            return
-        self.suggestions = await place_suggest.suggest(text, user_id=user.id, limit=6, online=False)
-        self.searched = text.strip()
-
-    @rx.event
-    async def pick_town(self, index: int):
-        """Put the item at the chosen suggestion."""
-        if await current_user(self) is None or not 0 <= int(index) < len(self.suggestions):
-            return
-        chosen = self.suggestions[int(index)]
-        self._place(market.town_label(chosen), chosen.lat, chosen.lon)
-
-    @rx.event
-    async def enter_town(self, text: str):
-        """Enter pressed before suggestions arrived: take the best match for the name as typed."""
-        user = await current_user(self)
-        if user is None or not text.strip():
-            return
-        found = (await place_suggest.resolve(text, user_id=user.id)).place
-        if found is None:
-            self.query, self.searched, self.suggestions = text, text.strip(), []
-            return
-        self._place(market.town_label(found), found.lat, found.lon)
+    def _found(self, place: Suggestion) -> None:
+        self._place(market.town_label(place), place.lat, place.lon)
 
     @rx.event
     async def pick_saved(self, place_id: str):

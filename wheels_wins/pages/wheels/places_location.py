@@ -6,9 +6,9 @@ import reflex as rx
 
 from wheels_wins.components.map import MapPlace
 from wheels_wins.pages.wheels.places import valid_point
-from wheels_wins.services import place_suggest
 from wheels_wins.services.place_suggest import Suggestion
 from wheels_wins.state.auth import current_user
+from wheels_wins.state.town_search import TownSearch
 
 SEARCH = "search"
 MAP = "map"
@@ -19,7 +19,7 @@ def coordinates_label(lat: float, lon: float) -> str:
     return f"{lat:.4f}, {lon:.4f}"
 
 
-class PlaceLocationState(rx.State):
+class PlaceLocationState(TownSearch, rx.State):
     """The dialog's location: the typeahead, the picked point and its marker."""
 
     mode: str = SEARCH
@@ -30,10 +30,6 @@ class PlaceLocationState(rx.State):
     error: str = ""
     marker_kind: str = "other"
     marker_name: str = ""
-
-    query: str = ""
-    searched: str = ""
-    suggestions: rx.Field[list[Suggestion]] = rx.field(default_factory=list)
 
     @rx.var
     def marker(self) -> list[MapPlace]:
@@ -57,6 +53,9 @@ class PlaceLocationState(rx.State):
         self.label = label
         self.error = ""
 
+    def _found(self, place: Suggestion) -> None:
+        self._place_at(place.lat, place.lon, place.label)
+
     @rx.event
     async def set_mode(self, mode: str | list[str]):
         """Find a town, or pick on the map."""
@@ -71,38 +70,6 @@ class PlaceLocationState(rx.State):
         point = valid_point(lat, lon)
         if point is not None and await current_user(self) is not None:
             self._place_at(*point, "Picked on the map")
-
-    @rx.event
-    async def type_town(self, text: str):
-        """Suggest towns and saved places as the user types (offline: public geocoders forbid search-as-you-type)."""
-        self.query = text
-        user = await current_user(self)
-        if user is None or text.strip() == self.searched:
-            return
-        self.suggestions = await place_suggest.suggest(text, user_id=user.id, limit=6, online=False)
-        self.searched = text.strip()
-
-    @rx.event
-    async def pick_town(self, index: int):
-        """Put the place at the chosen suggestion."""
-        if await current_user(self) is None or not 0 <= int(index) < len(self.suggestions):
-            return
-        chosen = self.suggestions[int(index)]
-        self._place_at(chosen.lat, chosen.lon, chosen.label)
-        self.query, self.searched, self.suggestions = "", "", []
-
-    @rx.event
-    async def enter_town(self, text: str):
-        """Enter pressed before suggestions arrived: take the best match for the name as typed."""
-        user = await current_user(self)
-        if user is None or not text.strip():
-            return
-        found = (await place_suggest.resolve(text, user_id=user.id)).place
-        if found is None:
-            self.query, self.searched, self.suggestions = text, text.strip(), []
-            return
-        self._place_at(found.lat, found.lon, found.label)
-        self.query, self.searched, self.suggestions = "", "", []
 
     @rx.event
     async def pick_on_map(self):
