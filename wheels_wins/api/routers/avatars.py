@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from fastapi.responses import FileResponse
 
 from wheels_wins.api.deps import SessionDep, parse_id
-from wheels_wins.api.errors import ERROR_RESPONSES, not_authenticated, not_found
+from wheels_wins.api.errors import ERROR_RESPONSES, not_authenticated
+from wheels_wins.api.photo_access import Expires, Signature, is_signed, jpeg
 from wheels_wins.repositories import users as users_repo
 from wheels_wins.services import avatars, photos
 
@@ -21,22 +20,10 @@ router = APIRouter(prefix="/avatars", tags=["me"], responses={401: ERROR_RESPONS
     summary="A profile photo",
     responses={200: {"content": {"image/jpeg": {}}, "description": "The photo as a square JPEG"}},
 )
-def get_avatar(
-    avatar_id: str,
-    session: SessionDep,
-    expires: Annotated[int | None, Query(description="From a signed `avatar_url`")] = None,
-    sig: Annotated[str | None, Query(description="From a signed `avatar_url`")] = None,
-) -> FileResponse:
+def get_avatar(avatar_id: str, session: SessionDep, expires: Expires = None, sig: Signature = None) -> FileResponse:
     """The profile photo behind an `avatar_url` (from `GET /me`); 401 when the signature is missing or expired."""
     photo_id = parse_id(avatar_id, "photo")
-    if expires is None or sig is None or not photos.verify(photo_id, expires, sig, kind="avatar"):
+    if not is_signed("avatar", photo_id, expires, sig):
         raise not_authenticated("the photo link is missing its signature or has expired")
     relative = avatars.path_for(photo_id)
-    path = photos.resolve(relative) if users_repo.avatar_in_use(session, avatar_path=relative) else None
-    if path is None:
-        raise not_found("photo")
-    return FileResponse(
-        path,
-        media_type="image/jpeg",
-        headers={"Cache-Control": "private, max-age=3600", "Content-Disposition": "inline"},
-    )
+    return jpeg(photos.resolve(relative) if users_repo.avatar_in_use(session, avatar_path=relative) else None)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, File, Query, Request, Response, UploadFile, status
+from fastapi import APIRouter, BackgroundTasks, Depends, File, Request, Response, UploadFile, status
 from fastapi.responses import FileResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from wheels_wins.api.deps import CurrentUser, SessionDep, get_current_user, parse_id, per_user_rate_limit
-from wheels_wins.api.errors import ERROR_RESPONSES, ApiError, ErrorEnvelope, not_authenticated, not_found
+from wheels_wins.api.deps import CurrentUser, SessionDep, parse_id, per_user_rate_limit
+from wheels_wins.api.errors import ERROR_RESPONSES, ApiError, ErrorEnvelope, not_found
+from wheels_wins.api.photo_access import JPEG_RESPONSE, Expires, OptionalBearer, Signature, jpeg, signed_or_signed_in
 from wheels_wins.api.schemas.social import PostPublic
 from wheels_wins.models import SocialPost
 from wheels_wins.repositories import posts as post_repo
@@ -17,7 +17,6 @@ from wheels_wins.services import photos
 
 router = APIRouter(prefix="/posts", tags=["posts"], responses={401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404]})
 _MB = photos.MAX_PHOTO_BYTES // (1024 * 1024)
-_optional_bearer = HTTPBearer(auto_error=False, description="The access_token from register or login")
 
 
 @router.put(
@@ -74,35 +73,23 @@ def delete_photo(post_id: str, user: CurrentUser, session: SessionDep, backgroun
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get(
-    "/{post_id}/photo",
-    response_class=FileResponse,
-    summary="A post's photo",
-    responses={200: {"content": {"image/jpeg": {}}, "description": "The photo as a JPEG"}},
-)
+@router.get("/{post_id}/photo", response_class=FileResponse, summary="A post's photo", responses=JPEG_RESPONSE)
 def get_photo(
     post_id: str,
     request: Request,
     session: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_optional_bearer)],
-    expires: Annotated[int | None, Query(description="From a signed `photo_url`")] = None,
-    sig: Annotated[str | None, Query(description="From a signed `photo_url`")] = None,
+    credentials: OptionalBearer,
+    expires: Expires = None,
+    sig: Signature = None,
 ) -> FileResponse:
     """The photo of any post, for a bearer or with the signature of the post's `photo_url` (for `<img>`)."""
     post_uuid = parse_id(post_id, "post")
-    if expires is not None and sig is not None and photos.verify(post_uuid, expires, sig):
+    viewer = signed_or_signed_in(
+        request, session, credentials, kind="post", object_id=post_uuid, expires=expires, sig=sig
+    )
+    if viewer is None:
         post = session.get(SocialPost, post_uuid)
     else:
-        if credentials is None or not credentials.credentials:
-            raise not_authenticated("missing bearer token, or the photo link has expired")
-        user = get_current_user(request, session, credentials.credentials)
-        found = post_repo.get_visible(session, viewer_id=user.id, post_id=post_uuid)
+        found = post_repo.get_visible(session, viewer_id=viewer.id, post_id=post_uuid)
         post = found[0] if found else None
-    path = photos.resolve(post.photo_path) if post is not None and post.photo_path else None
-    if path is None:
-        raise not_found("photo")
-    return FileResponse(
-        path,
-        media_type="image/jpeg",
-        headers={"Cache-Control": "private, max-age=3600", "Content-Disposition": "inline"},
-    )
+    return jpeg(photos.resolve(post.photo_path) if post is not None and post.photo_path else None)
