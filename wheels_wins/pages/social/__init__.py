@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import reflex as rx
 
 from wheels_wins import routes
@@ -14,29 +16,18 @@ from wheels_wins.pages.social.groups import GroupsState
 from wheels_wins.pages.social.groups_view import groups_panel
 from wheels_wins.pages.social.market import MarketState
 from wheels_wins.pages.social.market_view import market_panel
+from wheels_wins.state.tabs import UrlTabs
 
 __all__ = ["FeedState", "social"]
 
 TABS: tuple[str, ...] = ("feed", "groups", "market")
 
 
-class SocialTabState(rx.State):
+class SocialTabState(UrlTabs, rx.State):
     """Which Social tab is open; `/social?tab=market` opens one directly."""
 
+    TABS: ClassVar[tuple[str, ...]] = TABS
     tab: str = "feed"
-
-    @rx.event
-    def set_tab(self, tab: str):
-        """Open a tab."""
-        if tab in TABS:
-            self.tab = tab
-
-    @rx.event
-    def open_from_url(self):
-        """Open the tab named in the URL's `tab` parameter, if any."""
-        requested = self.router.page.params.get("tab", "")
-        if requested in TABS:
-            self.tab = requested
 
 
 @app_page(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import reflex as rx
 
 from wheels_wins import routes
@@ -18,29 +20,18 @@ from wheels_wins.pages.wheels.trips import WheelsState
 from wheels_wins.pages.wheels.trips_view import trips_panel
 from wheels_wins.pages.wheels.vehicle import VehicleState
 from wheels_wins.pages.wheels.vehicle_view import vehicle_panel
+from wheels_wins.state.tabs import UrlTabs
 
 __all__ = ["wheels"]
 
 TABS: tuple[str, ...] = ("trips", "places", "vehicle", "calendar")
 
 
-class WheelsTabState(rx.State):
+class WheelsTabState(UrlTabs, rx.State):
     """Which Wheels tab is open; `/wheels?tab=vehicle` opens one directly."""
 
+    TABS: ClassVar[tuple[str, ...]] = TABS
     tab: str = "trips"
-
-    @rx.event
-    def set_tab(self, tab: str):
-        """Open a tab."""
-        if tab in TABS:
-            self.tab = tab
-
-    @rx.event
-    def open_from_url(self):
-        """Open the tab named in the URL's `tab` parameter, if any."""
-        requested = self.router.page.params.get("tab", "")
-        if requested in TABS:
-            self.tab = requested
 
 
 @app_page(
