@@ -70,7 +70,7 @@ async def test_a_page_gets_the_app_policy_with_its_inline_scripts_hashed() -> No
     assert policy["worker-src"] == ["'self'"] and "blob:" in policy["media-src"]
     assert {"'self'", "data:", "blob:", "https://tile.openstreetmap.org"} <= set(policy["img-src"])
     assert policy["connect-src"] == ["'self'", get_settings().public_url.replace("http", "ws", 1).rstrip("/")]
-    assert "cache-control" not in response.headers
+    assert response.headers["cache-control"] == "no-cache"  # revalidated: never a stale page (or one offline)
     assert response.headers["x-frame-options"] == "DENY"
     assert response.headers["permissions-policy"].startswith("accelerometer=(), camera=(), geolocation=(self)")
 

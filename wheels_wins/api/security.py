@@ -244,6 +244,10 @@ def _with_security_headers(
         added.append((b"content-security-policy", csp.encode()))
     if api:
         added.append((b"cache-control", b"no-store"))
+    elif _is_html(headers):
+        # Pages are revalidated every time: a stale page would point at a previous build's assets, and
+        # offline the service worker (not the HTTP cache's heuristic freshness) decides what shows.
+        added.append((b"cache-control", b"no-cache"))
     if settings.public_url.startswith("https://"):
         added.append((b"strict-transport-security", HSTS))
     present = {name.lower() for name, _ in headers}
