@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e.conftest import DESKTOP, PHONE, SCREENSHOTS
 from tests.e2e.flows import register
 
-POST = "Walls of China at dawn, anyone been?"
+POST = "Lake Eyre by air: worth the flight?"
 
 
 def _portrait(tmp_path: Path) -> Path:
