@@ -23,24 +23,15 @@ from collections.abc import Callable, Iterable
 from typing import Any, Literal, Protocol
 
 from redis import Redis
-from redis.backoff import NoBackoff
-from redis.exceptions import RedisError
-from redis.retry import Retry
 
+from wheels_wins.services.redis_link import RETRY_SECONDS, RedisLink
 from wheels_wins.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
 CacheState = Literal["in-process", "ok", "unavailable"]
-RETRY_SECONDS = 2.0
 # While Redis is down other processes' bumps cannot reach this one, so fallback entries live briefly.
 DEGRADED_TTL_SECONDS = 30.0
-
-
-def redis_client(url: str, *, timeout: float) -> Redis:
-    """The app's way to reach Redis: short connect and command timeouts, no client-side retries."""
-    # A slow Redis must cost one short timeout, then the caller's in-process fallback.
-    return Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout, retry=Retry(NoBackoff(), 0))
 
 
 class Cache(Protocol):
@@ -143,80 +134,49 @@ class RedisCache:
     def __init__(
         self, url: str, *, prefix: str, timeout: float, max_entries: int, retry_seconds: float = RETRY_SECONDS
     ) -> None:
-        self.client = redis_client(url, timeout=timeout)
         self.fallback = MemoryCache(max_entries=max_entries)
         self._prefix = prefix
-        self._retry_seconds = retry_seconds
-        self._lock = threading.Lock()
-        self._down_since: float | None = None
-        self._last_attempt = 0.0
+        self.link = RedisLink(url, timeout=timeout, retry_seconds=retry_seconds, name="Cache", on_recover=self._retire)
+        self.client = self.link.client
 
     @property
     def degraded(self) -> bool:
         """True while serving from the in-process fallback."""
-        return self._down_since is not None
+        return self.link.degraded
 
     def _key(self, *parts: object) -> str:
         return self._prefix + ":".join(str(part) for part in parts)
 
-    def _fail(self, exc: Exception) -> None:
-        with self._lock:
-            if self._down_since is None:
-                log.warning("Cache: Redis unavailable (%s); caching in-process", exc.__class__.__name__)
-                self._down_since = time.monotonic()
-            self._last_attempt = time.monotonic()
-
-    def _usable(self) -> bool:
-        """Whether to talk to Redis now: yes when healthy; when degraded, try to recover every few seconds."""
-        if self._down_since is None:
-            return True
-        with self._lock:
-            if time.monotonic() - self._last_attempt < self._retry_seconds:
-                return False
-            self._last_attempt = time.monotonic()
-        try:
-            # Bumps made while Redis was away never reached it: a new epoch retires every older entry.
-            self.client.incr(self._key("epoch"))
-        except (RedisError, OSError):
-            return False
-        with self._lock:
-            self._down_since = None
+    def _retire(self, client: Redis) -> None:
+        """Redis is back: bumps made while it was away never reached it, so a new epoch retires every older entry."""
+        client.incr(self._key("epoch"))
         self.fallback.clear()
-        log.warning("Cache: Redis is back; older entries retired")
-        return True
 
     def get(self, key: str) -> Any | None:
         """The live value under `key`, or None."""
-        if self._usable():
-            try:
-                raw = self.client.get(self._key("v", key))
-            except (RedisError, OSError) as exc:
-                self._fail(exc)
-            else:
-                return None if raw is None else json.loads(raw)
-        return self.fallback.get(key)
+
+        def shared(client: Redis) -> Any | None:
+            raw = client.get(self._key("v", key))
+            return None if raw is None else json.loads(raw)
+
+        return self.link.call(shared, lambda: self.fallback.get(key))
 
     def set(self, key: str, value: Any, *, ttl: float) -> None:
         """Store `value` under `key` for `ttl` seconds."""
-        if self._usable():
-            try:
-                self.client.set(self._key("v", key), json.dumps(value, separators=(",", ":")), px=int(ttl * 1000))
-            except (RedisError, OSError) as exc:
-                self._fail(exc)
-            else:
-                return
-        self.fallback.set(key, value, ttl=min(ttl, DEGRADED_TTL_SECONDS))
+        encoded = json.dumps(value, separators=(",", ":"))
+        self.link.call(
+            lambda client: client.set(self._key("v", key), encoded, px=int(ttl * 1000)),
+            lambda: self.fallback.set(key, value, ttl=min(ttl, DEGRADED_TTL_SECONDS)),
+        )
 
     def generation(self, user_id: uuid.UUID) -> str:
         """`epoch.generation` as stored in Redis (prefixed `m` when read from the fallback)."""
-        if self._usable():
-            try:
-                epoch, gen = self.client.mget(self._key("epoch"), self._key("gen", user_id))
-            except (RedisError, OSError) as exc:
-                self._fail(exc)
-            else:
-                return f"{int(epoch or 0)}.{int(gen or 0)}"
-        return "m" + self.fallback.generation(user_id)
+
+        def shared(client: Redis) -> str:
+            epoch, gen = client.mget(self._key("epoch"), self._key("gen", user_id))
+            return f"{int(epoch or 0)}.{int(gen or 0)}"
+
+        return self.link.call(shared, lambda: "m" + self.fallback.generation(user_id))
 
     def bump(self, user_ids: Iterable[uuid.UUID]) -> None:
         """Move these users to a new generation in Redis (and in the fallback, which may be serving)."""
@@ -224,34 +184,23 @@ class RedisCache:
         if not users:
             return
         self.fallback.bump(users)
-        if self._usable():
-            try:
-                with self.client.pipeline(transaction=False) as pipe:
-                    for user_id in users:
-                        pipe.incr(self._key("gen", user_id))
-                    pipe.execute()
-            except (RedisError, OSError) as exc:
-                self._fail(exc)
+
+        def shared(client: Redis) -> None:
+            with client.pipeline(transaction=False) as pipe:
+                for user_id in users:
+                    pipe.incr(self._key("gen", user_id))
+                pipe.execute()
+
+        self.link.call(shared, lambda: None)
 
     def bump_all(self) -> None:
         """Move everyone to a new epoch."""
         self.fallback.bump_all()
-        if self._usable():
-            try:
-                self.client.incr(self._key("epoch"))
-            except (RedisError, OSError) as exc:
-                self._fail(exc)
+        self.link.call(lambda client: client.incr(self._key("epoch")), lambda: None)
 
     def status(self) -> CacheState:
         """`ok` when Redis answers a PING now, else `unavailable` (and the cache serves in-process)."""
-        if not self._usable():
-            return "unavailable"
-        try:
-            self.client.ping()
-        except (RedisError, OSError) as exc:
-            self._fail(exc)
-            return "unavailable"
-        return "ok"
+        return self.link.status()
 
     def clear(self) -> None:
         """Drop the in-process fallback; Redis entries age out by TTL (other processes share them)."""

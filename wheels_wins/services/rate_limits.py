@@ -28,9 +28,9 @@ from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 from redis import Redis
-from redis.exceptions import RedisError
 
-from wheels_wins.services.cache import RETRY_SECONDS, CacheState, redis_client
+from wheels_wins.services.cache import CacheState
+from wheels_wins.services.redis_link import RedisLink
 from wheels_wins.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -125,65 +125,6 @@ class InProcessRateLimiter:
             self._hits.clear()
 
 
-class RedisLink:
-    """A Redis client used while it answers; after a failure it is skipped, and retried every few seconds."""
-
-    def __init__(self, url: str, *, timeout: float, retry_seconds: float = RETRY_SECONDS) -> None:
-        self.client: Redis = redis_client(url, timeout=timeout)
-        self.retry_seconds = retry_seconds
-        self._lock = threading.Lock()
-        self._down_since: float | None = None
-        self._last_attempt = 0.0
-
-    @property
-    def degraded(self) -> bool:
-        """True while callers are served by their in-process fallbacks."""
-        return self._down_since is not None
-
-    def _usable(self) -> bool:
-        if self._down_since is None:
-            return True
-        with self._lock:
-            if time.monotonic() - self._last_attempt < self.retry_seconds:
-                return False
-            self._last_attempt = time.monotonic()
-            return True
-
-    def _fail(self, exc: Exception) -> None:
-        with self._lock:
-            if self._down_since is None:
-                log.warning("Rate limits: Redis unavailable (%s); counting in-process", exc.__class__.__name__)
-                self._down_since = time.monotonic()
-            self._last_attempt = time.monotonic()
-
-    def _recovered(self) -> None:
-        if self._down_since is None:
-            return
-        with self._lock:
-            self._down_since = None
-        log.warning("Rate limits: Redis is back; counting shared again")
-
-    def call(self, operation: Callable[[Redis], T], fallback: Callable[[], T]) -> T:
-        """`operation` on Redis; `fallback` instead while Redis is down or when this attempt fails."""
-        if self._usable():
-            try:
-                result = operation(self.client)
-            except (RedisError, OSError) as exc:
-                self._fail(exc)
-            else:
-                self._recovered()
-                return result
-        return fallback()
-
-    def status(self) -> CacheState:
-        """`ok` when Redis answers a PING now, else `unavailable`."""
-        return "ok" if self.call(lambda client: bool(client.ping()), lambda: False) else "unavailable"
-
-    def close(self) -> None:
-        """Release the connection pool."""
-        self.client.close()
-
-
 class RedisRateLimiter:
     """Sliding-window counters in Redis, shared by every process; counts in-process while Redis is unreachable."""
 
@@ -231,7 +172,7 @@ def _current_for(settings: Settings) -> tuple[RedisLink | None, RateLimiter]:
         if _current is None or _current[0] != wanted:
             _close_current()
             url, prefix, timeout = wanted
-            link = RedisLink(url, timeout=timeout) if url else None
+            link = RedisLink(url, timeout=timeout, name="Rate limits") if url else None
             limiter: RateLimiter = (
                 RedisRateLimiter(link, prefix=prefix + "rl:") if link is not None else InProcessRateLimiter()
             )
