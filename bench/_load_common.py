@@ -15,18 +15,22 @@ import math
 import os
 import random
 import secrets
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -224,6 +228,8 @@ def served_app(*, workers: int, users: int, postgres: bool = True) -> Iterator[A
 
     from tests.stubs.server import free_port, stop_process_group
 
+    # A terminated bench stops its server too (the server runs in its own session, out of reach of the signal).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ww-load-")))
         database_url = stack.enter_context(_database(postgres and postgres_reachable(), workdir))
@@ -280,6 +286,23 @@ async def sign_in(base_url: str, emails: list[str]) -> list[str]:
 def rss_mb(app: App) -> list[float]:
     """Resident memory of each worker process, in MB."""
     return [process.memory_info().rss / 1e6 for process in app.worker_processes()]
+
+
+def cpu_seconds(processes: list) -> float:
+    """User + system CPU seconds the processes have used so far."""
+    return sum(sum(process.cpu_times()[:2]) for process in processes)
+
+
+def cpu_note(app: App, run: Callable[..., T], *args: Any) -> tuple[T, str]:
+    """`run(*args)`'s result and how much CPU the server and this process (the generator) used meanwhile."""
+    import psutil
+
+    server, me = [psutil.Process(app.process.pid), *app.worker_processes()], [psutil.Process()]
+    server_before, me_before, started = cpu_seconds(server), cpu_seconds(me), time.monotonic()
+    result = run(*args)
+    wall = time.monotonic() - started
+    server_share, my_share = (cpu_seconds(server) - server_before) / wall, (cpu_seconds(me) - me_before) / wall
+    return result, f"cpu: server {server_share:.0%}, generator {my_share:.0%}"
 
 
 def summary(values: list[float]) -> str:

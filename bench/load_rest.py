@@ -22,11 +22,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import time
 
 import aiohttp
 import psutil
-from _load_common import HEADER, App, Figures, served_app, sign_in, wait_for_quiet
+from _load_common import HEADER, App, Figures, cpu_note, served_app, sign_in, wait_for_quiet
 
 SCENARIOS = {
     "bare /ping": "/ping",
@@ -69,21 +68,12 @@ async def drive(
     return timings, errors, seconds
 
 
-def _cpu(processes: list[psutil.Process]) -> float:
-    return sum(p.cpu_times().user + p.cpu_times().system for p in processes)
-
-
 def run_scenario(app: App, name: str, tokens: list[str], connections: int, seconds: float) -> Figures:
     """One measured run of a scenario, with the server's and the generator's CPU use as a note."""
     figures = Figures(name, app.workers, connections, load_before=wait_for_quiet())
-    server = [psutil.Process(app.process.pid), *app.worker_processes()]
-    me = psutil.Process()
-    server_cpu, my_cpu, started = _cpu(server), _cpu([me]), time.monotonic()
-    figures.timings_ms, figures.errors, figures.seconds = asyncio.run(
-        drive(app.base_url, SCENARIOS[name], tokens if name in AUTHED else [], connections, seconds)
-    )
-    wall = time.monotonic() - started
-    figures.note = f"cpu: server {(_cpu(server) - server_cpu) / wall:.0%}, generator {(_cpu([me]) - my_cpu) / wall:.0%}"
+    path, own = SCENARIOS[name], tokens if name in AUTHED else []
+    result, figures.note = cpu_note(app, asyncio.run, drive(app.base_url, path, own, connections, seconds))
+    figures.timings_ms, figures.errors, figures.seconds = result
     return figures
 
 

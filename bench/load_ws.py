@@ -32,7 +32,7 @@ from typing import Any
 
 import psutil
 import socketio
-from _load_common import HEADER, Figures, rss_mb, served_app, sign_in, summary, wait_for_quiet
+from _load_common import HEADER, Figures, cpu_note, rss_mb, served_app, sign_in, summary, wait_for_quiet
 from reflex.state import State
 from reflex_base.constants.state import FIELD_MARKER
 
@@ -205,7 +205,10 @@ def main() -> None:
             tokens = asyncio.run(sign_in(app.base_url, app.emails))
             for kind in args.events:
                 load = wait_for_quiet()
-                figures = asyncio.run(run(app.base_url, tokens, workers, args.seconds, [kind], load))
+                figures, note = cpu_note(
+                    app, asyncio.run, run(app.base_url, tokens, workers, args.seconds, [kind], load)
+                )
+                figures[kind].note = "; ".join(filter(None, [figures[kind].note, note]))
                 print(figures[kind].row(), flush=True)
             print(f"  worker RSS after: {summary(rss_mb(app))} MB", flush=True)
 
