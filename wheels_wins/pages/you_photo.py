@@ -9,12 +9,12 @@ import reflex as rx
 
 from wheels_wins.components.avatar import avatar
 from wheels_wins.components.forms import form_error
+from wheels_wins.components.photo_picker import photo_picker
 from wheels_wins.repositories import users as users_repo
 from wheels_wins.services import avatars, photos
 from wheels_wins.state.auth import AuthState, current_user, refresh_user, run_in_session
 
 UPLOAD_ID = "avatar_photo"
-ACCEPT = {"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]}
 PHOTO_HINT = f"JPEG, PNG or WebP, up to {photos.MAX_PHOTO_BYTES // (1024 * 1024)} MB; cropped square."
 
 
@@ -85,7 +85,7 @@ def photo_editor() -> rx.Component:
             rx.text(AuthState.display_name, size="4", weight="bold"),
             rx.text(AuthState.user_email, size="2", color=rx.color("gray", 11), word_break="break-all"),
             rx.hstack(
-                rx.upload.root(
+                photo_picker(
                     rx.button(
                         rx.icon("camera", size=16),
                         rx.cond(has_photo, "Change photo", "Add photo"),
@@ -94,12 +94,7 @@ def photo_editor() -> rx.Component:
                         type="button",
                         loading=YouPhotoState.busy,
                     ),
-                    id=UPLOAD_ID,
-                    accept=ACCEPT,
-                    max_files=1,
-                    multiple=False,
-                    max_size=photos.MAX_PHOTO_BYTES,
-                    no_drag=True,
+                    upload_id=UPLOAD_ID,
                     on_drop=YouPhotoState.upload(rx.upload_files(upload_id=UPLOAD_ID)),
                     on_drop_rejected=YouPhotoState.rejected,
                     aria_label="Profile photo",

@@ -5,15 +5,14 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import form_error, section_card
+from wheels_wins.components.photo_picker import photo_picker
 from wheels_wins.pages.social.composer import MAX_POST, PHOTO_HINT, Composer, ComposerState
-from wheels_wins.services import photos
 
 UPLOAD_ID = "post_photo"
-ACCEPT = {"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]}
 
 
 def _photo_picker(state: type[Composer], upload_id: str) -> rx.Component:
-    return rx.upload.root(
+    return photo_picker(
         rx.button(
             rx.icon("image-plus", size=16),
             rx.cond(state.preview != "", "Change photo", "Add photo"),
@@ -22,12 +21,7 @@ def _photo_picker(state: type[Composer], upload_id: str) -> rx.Component:
             type="button",
             loading=state.photo_busy,
         ),
-        id=upload_id,
-        accept=ACCEPT,
-        max_files=1,
-        multiple=False,
-        max_size=photos.MAX_PHOTO_BYTES,
-        no_drag=True,
+        upload_id=upload_id,
         on_drop=state.attach(rx.upload_files(upload_id=upload_id)),
         on_drop_rejected=state.photo_rejected,
         aria_label="Add a photo",

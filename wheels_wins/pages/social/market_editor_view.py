@@ -11,15 +11,15 @@ import reflex as rx
 from wheels_wins.components import field, form_error
 from wheels_wins.components.backend import BACKEND_ORIGIN
 from wheels_wins.components.nav import PHONE
+from wheels_wins.components.photo_picker import photo_picker
 from wheels_wins.components.place_search import place_search
 from wheels_wins.pages.social.market_editor import MAX_DESCRIPTION, MAX_TITLE, SavedOption, SellState
 from wheels_wins.pages.social.market_photos import PHOTO_HINT, ListingPhotosState, PhotoSlot
-from wheels_wins.services import market, photos
+from wheels_wins.services import market
 
 S = SellState
 P = ListingPhotosState
 UPLOAD_ID = "listing_photos"
-ACCEPT = {"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]}
 MUTED = rx.color("gray", 11)
 
 
@@ -150,7 +150,7 @@ def _slot(slot: PhotoSlot, index: rx.Var[int]) -> rx.Component:
 
 
 def _photos() -> rx.Component:
-    picker = rx.upload.root(
+    picker = photo_picker(
         rx.button(
             rx.icon("image-plus", size=16),
             "Add a photo",
@@ -159,12 +159,7 @@ def _photos() -> rx.Component:
             type="button",
             loading=P.photo_busy,
         ),
-        id=UPLOAD_ID,
-        accept=ACCEPT,
-        max_files=1,
-        multiple=False,
-        max_size=photos.MAX_PHOTO_BYTES,
-        no_drag=True,
+        upload_id=UPLOAD_ID,
         on_drop=P.attach(rx.upload_files(upload_id=UPLOAD_ID)),
         on_drop_rejected=P.photo_rejected,
         aria_label="Add a photo",
