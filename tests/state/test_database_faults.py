@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.engine import Engine
 
-from tests.state.test_undoable import _substate, run, sign_in  # noqa: F401 - sign_in is a fixture
+from tests.state.test_undoable import _substate, run
 from wheels_wins.db import make_engine
 from wheels_wins.pages.wins.editor import ExpenseEditorState
 from wheels_wins.state.errors import DATABASE_DOWN, backend_exception_handler
@@ -24,7 +24,7 @@ def database_down(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
     monkeypatch.setattr("wheels_wins.db.get_engine", lambda: broken)
 
 
-async def test_a_save_with_the_database_down_shows_a_friendly_toast(sign_in, database_down) -> None:  # noqa: F811
+async def test_a_save_with_the_database_down_shows_a_friendly_toast(sign_in, database_down) -> None:
     _user, tab = sign_in()
     editor = _substate(tab, ExpenseEditorState)
     form = {"amount": "12.50", "category": "groceries", "date": "2026-03-14", "description": "Coffee"}

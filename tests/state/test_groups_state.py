@@ -3,41 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import uuid
-from collections.abc import Callable
 from typing import Any
 
-import pytest
 import reflex as rx
 from reflex.istate.data import ReflexURL
 from sqlmodel import Session, select
 
 from tests.state.test_undoable import _said, _substate, _tab, run
-from wheels_wins.models import GroupMembership, SocialGroup, SocialPost, User
+from wheels_wins.models import GroupMembership, SocialGroup, SocialPost
 from wheels_wins.pages.social.composer import ComposerState, GroupComposerState
 from wheels_wins.pages.social.feed import FeedState, GroupFeedState
 from wheels_wins.pages.social.groups import GroupsState
 from wheels_wins.pages.social.groups_form import GroupDeleteState, GroupFormState
 from wheels_wins.repositories import groups as group_repo
 from wheels_wins.repositories import posts as post_repo
-from wheels_wins.repositories import sessions as sessions_repo
-from wheels_wins.services.auth import hash_token
-
-
-@pytest.fixture
-def sign_in(session: Session, make_user: Callable[..., User]) -> Callable[..., tuple[User, rx.State]]:
-    """sign_in(full_name=...) -> (a new user, a browser tab's state tree signed in as them)."""
-
-    def _sign_in(full_name: str = "Test Traveller") -> tuple[User, rx.State]:
-        user = make_user(full_name=full_name)
-        token = uuid.uuid4().hex
-        expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
-        sessions_repo.create(session, user_id=user.id, token_hash=hash_token(token), expires_at=expires)
-        session.commit()
-        return user, _tab(token)
-
-    return _sign_in
 
 
 def _with_url(root: rx.State, url: str) -> None:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import io
 import uuid
-from collections.abc import Callable
 from decimal import Decimal
 
-import pytest
 import reflex as rx
 from PIL import Image
 from reflex.istate.data import ReflexURL
@@ -24,28 +21,11 @@ from wheels_wins.pages.social.market_editor import SellState, field_errors
 from wheels_wins.pages.social.market_photos import ListingPhotosState
 from wheels_wins.repositories import listings as listing_repo
 from wheels_wins.repositories import places as place_repo
-from wheels_wins.repositories import sessions as sessions_repo
 from wheels_wins.services import photos
-from wheels_wins.services.auth import hash_token
 from wheels_wins.services.place_suggest import Suggestion
 
 DUBBO = (-32.2569, 148.6011)
 ORANGE = (-33.2835, 149.1013)
-
-
-@pytest.fixture
-def sign_in(session: Session, make_user: Callable[..., User]) -> Callable[..., tuple[User, rx.State]]:
-    """sign_in(full_name=..., home_base=...) -> (a new user, a browser tab's state tree signed in as them)."""
-
-    def _sign_in(full_name: str = "Test Traveller", **fields) -> tuple[User, rx.State]:
-        user = make_user(full_name=full_name, **fields)
-        token = uuid.uuid4().hex
-        expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
-        sessions_repo.create(session, user_id=user.id, token_hash=hash_token(token), expires_at=expires)
-        session.commit()
-        return user, _tab(token)
-
-    return _sign_in
 
 
 def _jpeg() -> bytes:

@@ -3,36 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-import pytest
-import reflex as rx
 from sqlmodel import Session, select
 
 from tests.state.test_undoable import _said, _substate, _tab, run
 from wheels_wins.models import Notification, User
 from wheels_wins.pages.notifications import PAGE_SIZE, NotificationsPageState
 from wheels_wins.repositories import notifications as notification_repo
-from wheels_wins.repositories import sessions as sessions_repo
-from wheels_wins.services.auth import hash_token
 from wheels_wins.state.notifications import NotificationsState
-
-
-@pytest.fixture
-def sign_in(session: Session, make_user: Callable[..., User]) -> Callable[[], tuple[User, rx.State]]:
-    """sign_in() -> (a new user, a browser tab's state tree signed in as them)."""
-
-    def _sign_in() -> tuple[User, rx.State]:
-        user = make_user()
-        token = uuid.uuid4().hex
-        expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
-        sessions_repo.create(session, user_id=user.id, token_hash=hash_token(token), expires_at=expires)
-        session.commit()
-        return user, _tab(token)
-
-    return _sign_in
 
 
 def _seed(session: Session, user: User, count: int, kind: str = "post_like") -> list[Notification]:

@@ -1,7 +1,5 @@
 """The PAM panel's send handler shares the per-user message budget with REST, and gives back what was typed."""
 
-# ruff: noqa: F811 - tests request the imported fixture (sign_in) by name
-
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -10,7 +8,7 @@ import pytest
 import reflex as rx
 from sqlmodel import Session, select
 
-from tests.state.test_undoable import _said, _substate, run, sign_in  # noqa: F401 - sign_in is a fixture
+from tests.state.test_undoable import _said, _substate, run
 from wheels_wins.models import PamMessage, User
 from wheels_wins.services.rate_limits import PAM_MESSAGES, get_rate_limiter, reset_rate_limits
 from wheels_wins.settings import get_settings

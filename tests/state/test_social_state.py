@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import io
 import uuid
-from collections.abc import Callable
 
-import pytest
 import reflex as rx
 from PIL import Image
 from sqlmodel import Session, select
@@ -22,24 +19,7 @@ from wheels_wins.pages.social.feed import FeedState, PostView
 from wheels_wins.repositories import comments as comment_repo
 from wheels_wins.repositories import post_reactions
 from wheels_wins.repositories import posts as post_repo
-from wheels_wins.repositories import sessions as sessions_repo
 from wheels_wins.services import photos
-from wheels_wins.services.auth import hash_token
-
-
-@pytest.fixture
-def sign_in(session: Session, make_user: Callable[..., User]) -> Callable[..., tuple[User, rx.State]]:
-    """sign_in(full_name=...) -> (a new user, a browser tab's state tree signed in as them)."""
-
-    def _sign_in(full_name: str = "Test Traveller") -> tuple[User, rx.State]:
-        user = make_user(full_name=full_name)
-        token = uuid.uuid4().hex
-        expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
-        sessions_repo.create(session, user_id=user.id, token_hash=hash_token(token), expires_at=expires)
-        session.commit()
-        return user, _tab(token)
-
-    return _sign_in
 
 
 def _gps_jpeg() -> bytes:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import uuid
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-import pytest
 import reflex as rx
 from sqlmodel import Session
 
@@ -23,10 +21,8 @@ from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import maintenance_schedules as schedule_repo
-from wheels_wins.repositories import sessions as sessions_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import vehicle_log
-from wheels_wins.services.auth import hash_token
 from wheels_wins.state.auth import AuthState
 
 DAY = dt.date(2026, 3, 14)
@@ -57,21 +53,6 @@ def _tab(token: str = "") -> rx.State:
     root = rx.State(_reflex_internal_init=True)
     _substate(root, AuthState).token = token
     return root
-
-
-@pytest.fixture
-def sign_in(session: Session, make_user: Callable[..., User]) -> Callable[[], tuple[User, rx.State]]:
-    """sign_in() -> (a new user, a browser tab's state tree signed in as them)."""
-
-    def _sign_in() -> tuple[User, rx.State]:
-        user = make_user()
-        token = uuid.uuid4().hex
-        expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
-        sessions_repo.create(session, user_id=user.id, token_hash=hash_token(token), expires_at=expires)
-        session.commit()
-        return user, _tab(token)
-
-    return _sign_in
 
 
 def _expense(session: Session, user: User, amount: str = "42.50", **fields: Any) -> uuid.UUID:
@@ -156,8 +137,9 @@ async def test_a_fill_up_goes_and_comes_back_with_its_expense_and_trip(session: 
     session.commit()
     fuel_id, trip_id = entry.id, trip.id
     deleter = _substate(tab, FuelDeleteState)
-    await run(FuelDeleteState.ask_delete, deleter, {"id": str(fuel_id), "day": "14 Mar", "volume": "45 L",
-                                                    "total": "$90.00"})
+    await run(
+        FuelDeleteState.ask_delete, deleter, {"id": str(fuel_id), "day": "14 Mar", "volume": "45 L", "total": "$90.00"}
+    )
     assert deleter.confirm_label == "14 Mar · 45 L · $90.00"
     assert "Fill-up deleted, with its fuel expense." in _said(await run(FuelDeleteState.delete, deleter))
     session.expire_all()
@@ -175,8 +157,11 @@ async def test_a_refused_restore_says_why(session: Session, sign_in) -> None:
     schedule = vehicle_log.add_schedule(session, user=user, task="Oil change", every_km=10000)
     session.commit()
     editor = _substate(tab, ScheduleEditorState)
-    await run(ScheduleEditorState.ask_delete, editor, {"id": str(schedule.id), "task": "Oil change",
-                                                       "interval": "Every 10,000 km"})
+    await run(
+        ScheduleEditorState.ask_delete,
+        editor,
+        {"id": str(schedule.id), "task": "Oil change", "interval": "Every 10,000 km"},
+    )
     assert "Oil change schedule deleted." in _said(await run(ScheduleEditorState.delete, editor))
     vehicle_log.add_schedule(session, user=user, task="Oil change", every_months=6)
     session.commit()
