@@ -7,6 +7,7 @@ import socket
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+# The app connects as this role, which neither owns the tables nor bypasses RLS, so the whole suite
+# runs under the policies; migrations and the tests' own setup connect as the owner (postgres).
+PG_APP_ROLE = "ww_app"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 ON_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -24,7 +28,14 @@ os.environ.setdefault("DATA_DIR", str(_TEST_DATA_DIR))
 os.environ["ENVIRONMENT"] = "test"
 os.environ["SEED_DEMO"] = "false"
 os.environ["RATE_LIMITS_ENABLED"] = "false"
-for _key in ("ANTHROPIC_API_KEY", "GEMINI_API_KEY", "OPENAI_API_KEY", "SUPABASE_URL", "SUPABASE_JWT_SECRET", "REDIS_URL"):
+for _key in (
+    "ANTHROPIC_API_KEY",
+    "GEMINI_API_KEY",
+    "OPENAI_API_KEY",
+    "SUPABASE_URL",
+    "SUPABASE_JWT_SECRET",
+    "REDIS_URL",
+):
     os.environ.pop(_key, None)
 
 
@@ -63,13 +74,24 @@ def redis_available() -> bool:
 
 def _create_pg_database() -> str:
     from sqlalchemy import create_engine
+    from sqlalchemy.exc import IntegrityError, ProgrammingError
 
     name = f"ww_test_{uuid.uuid4().hex[:10]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
+        if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": PG_APP_ROLE}).first() is None:
+            try:
+                conn.execute(text(f"CREATE ROLE {PG_APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS"))
+            except (IntegrityError, ProgrammingError):
+                pass  # another test run created it in the meantime
     admin.dispose()
     return name
+
+
+def pg_url(database: str, role: str = "postgres") -> str:
+    """A URL for `database` on the local PostgreSQL as `role` (trust auth)."""
+    return f"postgresql+psycopg://{role}@127.0.0.1:5432/{database}"
 
 
 def _drop_pg_database(name: str) -> None:
@@ -101,31 +123,47 @@ def _fresh_external_services() -> Iterator[None]:
 
 @pytest.fixture(scope="session", params=_backends())
 def db_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """A migrated, empty database of each backend; the app's settings point at it."""
+    """A migrated, empty database of each backend; the app's settings point at it (on PostgreSQL as
+    the RLS-bound app role)."""
     from alembic.config import Config
 
     from alembic import command
 
     pg_name = None
     if request.param == "sqlite":
-        url = f"sqlite:///{_TEST_DATA_DIR / f'test-{uuid.uuid4().hex[:8]}.db'}"
+        url = owner_url = f"sqlite:///{_TEST_DATA_DIR / f'test-{uuid.uuid4().hex[:8]}.db'}"
     else:
         pg_name = _create_pg_database()
-        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{pg_name}"
+        url, owner_url = pg_url(pg_name, PG_APP_ROLE), pg_url(pg_name)
     os.environ["DATABASE_URL"] = url
     _reset_app_caches()
     cfg = Config(str(Path(__file__).resolve().parent.parent / "alembic.ini"))
-    cfg.attributes["database_url"] = url
+    cfg.attributes["database_url"] = owner_url
+    cfg.attributes["app_database_url"] = url
     cfg.attributes["skip_logging"] = True
     command.upgrade(cfg, "head")
     yield url
     from wheels_wins.db import get_engine
 
     get_engine().dispose()
+    owner_engine.cache_clear()
     os.environ.pop("DATABASE_URL", None)
     _reset_app_caches()
     if pg_name:
         _drop_pg_database(pg_name)
+
+
+@lru_cache
+def owner_engine(url: str) -> Engine:
+    """The tables' owner on the database at `url` (the app's engine itself on SQLite): the tests' own
+    hands for setting up and emptying tables, which RLS does not hold back."""
+    from sqlalchemy.engine import make_url
+
+    from wheels_wins.db import get_engine, make_engine
+
+    if not url.startswith("postgresql"):
+        return get_engine()
+    return make_engine(make_url(url).set(username="postgres").render_as_string(hide_password=False))
 
 
 @pytest.fixture
@@ -136,15 +174,22 @@ def engine(db_url: str) -> Iterator[Engine]:
 
     eng = get_engine()
     yield eng
-    with eng.begin() as conn:
+    with owner_engine(db_url).begin() as conn:
         for table in reversed(SQLModel.metadata.sorted_tables):
             conn.execute(table.delete())
 
 
 @pytest.fixture
-def session(engine: Engine) -> Iterator[Session]:
-    """A session on the test database (commit freely; the tables are emptied afterwards)."""
-    with Session(engine, expire_on_commit=False) as s:
+def owner_db(engine: Engine, db_url: str) -> Engine:
+    """The tables' owner's engine, which RLS does not hold: for a test to look at any user's rows directly."""
+    return owner_engine(db_url)
+
+
+@pytest.fixture
+def session(engine: Engine, db_url: str) -> Iterator[Session]:
+    """A session on the test database as the tables' owner, for setting up (commit freely; the tables
+    are emptied afterwards). The app's own code paths use `engine`, which RLS holds to one user."""
+    with Session(owner_engine(db_url), expire_on_commit=False) as s:
         yield s
 
 
@@ -154,7 +199,9 @@ def make_user(session: Session) -> Callable[..., object]:
     from wheels_wins.models import User
 
     def _make(email: str | None = None, full_name: str = "Test Traveller", timezone: str = "UTC", **kw: object) -> User:
-        user = User(email=email or f"u-{uuid.uuid4().hex[:8]}@example.com", full_name=full_name, timezone=timezone, **kw)
+        user = User(
+            email=email or f"u-{uuid.uuid4().hex[:8]}@example.com", full_name=full_name, timezone=timezone, **kw
+        )
         session.add(user)
         session.commit()
         return user

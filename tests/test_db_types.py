@@ -18,19 +18,19 @@ from wheels_wins.repositories import expenses
 DAY = dt.date(2026, 3, 14)
 
 
-def _reloaded(engine: Engine, model: type, row_id: object) -> object:
-    with Session(engine) as fresh:
+def _reloaded(owner_db: Engine, model: type, row_id: object) -> object:
+    with Session(owner_db) as fresh:
         row = fresh.get(model, row_id)
         assert row is not None
         fresh.expunge(row)
         return row
 
 
-def test_money_column_round_trips_an_exact_two_place_decimal(engine: Engine, session: Session, make_user) -> None:
+def test_money_column_round_trips_an_exact_two_place_decimal(owner_db: Engine, session: Session, make_user) -> None:
     user = make_user()
     expense = expenses.create(session, user_id=user.id, amount=Decimal("0.1"), category="fuel", date=DAY)
     session.commit()
-    stored = _reloaded(engine, Expense, expense.id)
+    stored = _reloaded(owner_db, Expense, expense.id)
     assert isinstance(stored.amount, Decimal)
     assert str(stored.amount) == "0.10"
 
@@ -47,12 +47,12 @@ def test_money_sums_point_one_and_point_two_to_exactly_point_three(session: Sess
     assert to_money(raw) == Decimal("0.30")
 
 
-def test_money_column_rounds_half_up_on_write(engine: Engine, session: Session, make_user) -> None:
+def test_money_column_rounds_half_up_on_write(owner_db: Engine, session: Session, make_user) -> None:
     user = make_user()
     row = Expense(user_id=user.id, amount=Decimal("2.345"), category="fuel", date=DAY)
     session.add(row)
     session.commit()
-    assert _reloaded(engine, Expense, row.id).amount == Decimal("2.35")
+    assert _reloaded(owner_db, Expense, row.id).amount == Decimal("2.35")
 
 
 @pytest.mark.parametrize(
@@ -80,25 +80,25 @@ def test_to_money_rejects_text_that_is_not_a_number() -> None:
         to_money("twelve dollars")
 
 
-def test_utc_datetime_comes_back_aware_in_utc(engine: Engine, session: Session, make_user) -> None:
+def test_utc_datetime_comes_back_aware_in_utc(owner_db: Engine, session: Session, make_user) -> None:
     user = make_user()
     sydney_nine_am = dt.datetime(2026, 7, 1, 9, 0, tzinfo=ZoneInfo("Australia/Sydney"))
     event = CalendarEvent(user_id=user.id, title="Mail pick-up", start=sydney_nine_am)
     session.add(event)
     session.commit()
-    stored = _reloaded(engine, CalendarEvent, event.id)
+    stored = _reloaded(owner_db, CalendarEvent, event.id)
     assert stored.start.utcoffset() == dt.timedelta(0)
     assert stored.start == dt.datetime(2026, 6, 30, 23, 0, tzinfo=dt.UTC)
     assert stored.created_at.tzinfo is not None and stored.created_at.utcoffset() == dt.timedelta(0)
     assert stored.end is None
 
 
-def test_utc_datetime_treats_naive_values_as_utc(engine: Engine, session: Session, make_user) -> None:
+def test_utc_datetime_treats_naive_values_as_utc(owner_db: Engine, session: Session, make_user) -> None:
     user = make_user()
     event = CalendarEvent(user_id=user.id, title="Naive", start=dt.datetime(2026, 1, 2, 3, 4, 5))
     session.add(event)
     session.commit()
-    assert _reloaded(engine, CalendarEvent, event.id).start == dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    assert _reloaded(owner_db, CalendarEvent, event.id).start == dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 
 
 def test_utc_datetime_filters_compare_instants(session: Session, make_user) -> None:

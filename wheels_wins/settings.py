@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     environment: str = Field("development", description="development | production | test")
     data_dir: Path = DEFAULT_DATA_DIR
     database_url: str = ""
+    database_owner_url: str = Field(
+        "", description="PostgreSQL as the tables' owner, for migrations; the app then connects as DATABASE_URL's role"
+    )
     redis_url: str | None = None
     cache_ttl_seconds: float = Field(300.0, gt=0, description="Lifetime of a cached money summary")
     cache_max_entries: int = Field(10_000, ge=1, description="In-process cache size before LRU eviction")
@@ -81,7 +84,7 @@ class Settings(BaseSettings):
 
     seed_demo: bool = True
 
-    @field_validator("database_url", mode="after")
+    @field_validator("database_url", "database_owner_url", mode="after")
     @classmethod
     def _normalise_postgres_scheme(cls, value: str) -> str:
         # Supabase and Heroku hand out postgres:// URLs; SQLAlchemy wants an explicit driver.
@@ -99,6 +102,11 @@ class Settings(BaseSettings):
     def effective_database_url(self) -> str:
         """The configured database URL, or the embedded SQLite file."""
         return self.database_url or f"sqlite:///{self.data_dir / 'wheels_wins.db'}"
+
+    @property
+    def migration_database_url(self) -> str:
+        """Where migrations run: the owner's URL when one is given, else the app's."""
+        return self.database_owner_url or self.effective_database_url
 
     @property
     def effective_secret_key(self) -> str:

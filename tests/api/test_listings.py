@@ -102,7 +102,7 @@ async def test_browse_filters_and_pages(client: httpx.AsyncClient, alice: Accoun
 
 
 async def test_photos_upload_serve_and_remove(
-    client: httpx.AsyncClient, engine: Engine, alice: Account, bob: Account
+    client: httpx.AsyncClient, owner_db: Engine, alice: Account, bob: Account
 ) -> None:
     listing = await _create(client, alice)
     photos_route = f"{URL}/{listing['id']}/photos"
@@ -155,7 +155,7 @@ async def test_at_most_six_photos_and_deleting_removes_the_files(client: httpx.A
 
 
 async def test_interest_tells_the_seller_once(
-    client: httpx.AsyncClient, engine: Engine, alice: Account, bob: Account
+    client: httpx.AsyncClient, owner_db: Engine, alice: Account, bob: Account
 ) -> None:
     listing = await _create(client, alice)
     route = f"{URL}/{listing['id']}/interest"
@@ -163,7 +163,7 @@ async def test_interest_tells_the_seller_once(
     assert (await client.post(route, headers=bob.headers)).status_code == 204
     assert_error(await client.post(route, headers=alice.headers), 422)
     assert_error(await client.post(f"{URL}/{uuid.uuid4()}/interest", headers=bob.headers), 404)
-    with Session(engine) as session:
+    with Session(owner_db) as session:
         notes = session.exec(select(Notification).where(Notification.user_id == uuid.UUID(alice.id))).all()
     assert [(n.kind, n.link) for n in notes] == [("listing_interest", f"/social?tab=market&listing={listing['id']}")]
     assert "Bob Grey" in notes[0].title and bob.email not in notes[0].title + notes[0].body

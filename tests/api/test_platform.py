@@ -29,12 +29,22 @@ def database_down(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
     monkeypatch.setattr("wheels_wins.api.routers.health.get_engine", lambda: broken)
 
 
-async def test_health_reports_each_dependency(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_health_reports_each_dependency(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, engine: Engine
+) -> None:
     response = await client.get("/api/health")
     assert response.status_code == 200
+    # The tests' PostgreSQL role is the app's own, held to the row policies (see conftest).
+    row_security = "enforced" if engine.dialect.name == "postgresql" else "unsupported"
     assert response.json() == {
         "status": "healthy",
-        "checks": {"database": "ok", "cache": "in-process", "rate_limits": "in-process", "ai_providers": ["local"]},
+        "checks": {
+            "database": "ok",
+            "cache": "in-process",
+            "rate_limits": "in-process",
+            "ai_providers": ["local"],
+            "row_security": row_security,
+        },
     }
     monkeypatch.setattr(get_settings(), "anthropic_api_key", "sk-test")
     monkeypatch.setattr(get_settings(), "redis_url", "redis://127.0.0.1:1/0")  # nothing listens there
@@ -52,6 +62,15 @@ async def test_health_pings_redis_when_configured(client: httpx.AsyncClient, mon
     monkeypatch.setattr(get_settings(), "redis_url", REDIS_URL)
     body = (await client.get("/api/health")).json()
     assert body["status"] == "healthy" and body["checks"]["cache"] == "ok"
+
+
+async def test_health_says_when_the_apps_role_bypasses_row_security(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, owner_db: Engine
+) -> None:
+    if owner_db.dialect.name != "postgresql":
+        pytest.skip("Row Level Security exists on PostgreSQL only")
+    monkeypatch.setattr("wheels_wins.api.routers.health.get_engine", lambda: owner_db)  # a superuser connection
+    assert (await client.get("/api/health")).json()["checks"]["row_security"] == "bypassed"
 
 
 async def test_health_is_503_when_the_database_is_down(client: httpx.AsyncClient, database_down: None) -> None:

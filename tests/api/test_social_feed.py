@@ -24,8 +24,8 @@ async def _post(client: httpx.AsyncClient, account: Account, content: str = "Hel
     return response.json()
 
 
-def _notes(engine: Engine, account: Account) -> list[Notification]:
-    with Session(engine) as session:
+def _notes(owner_db: Engine, account: Account) -> list[Notification]:
+    with Session(owner_db) as session:
         return list(session.exec(select(Notification).where(Notification.user_id == uuid.UUID(account.id))).all())
 
 
@@ -57,7 +57,7 @@ async def test_keyset_paging_walks_the_feed_newest_first(
 
 
 async def test_likes_toggle_and_are_idempotent(
-    client: httpx.AsyncClient, engine: Engine, alice: Account, bob: Account
+    client: httpx.AsyncClient, owner_db: Engine, alice: Account, bob: Account
 ) -> None:
     post = await _post(client, alice)
     like = f"{URL}/{post['id']}/like"
@@ -73,8 +73,8 @@ async def test_likes_toggle_and_are_idempotent(
     assert unliked.json()["like_count"] == 1 and unliked.json()["liked_by_me"] is False
     assert (await client.delete(like, headers=bob.headers)).json()["like_count"] == 1
     await client.post(like, headers=bob.headers)  # liked again: still one notification for bob's likes
-    assert [(n.kind, n.title) for n in _notes(engine, alice)] == [("post_like", "Bob Grey liked your post")]
-    assert _notes(engine, bob) == []
+    assert [(n.kind, n.title) for n in _notes(owner_db, alice)] == [("post_like", "Bob Grey liked your post")]
+    assert _notes(owner_db, bob) == []
     feed = (await client.get(URL, headers=bob.headers)).json()["items"]
     assert feed[0]["liked_by_me"] is True and feed[0]["like_count"] == 2
     assert_error(await client.post(f"{URL}/{uuid.uuid4()}/like", headers=bob.headers), 404)
@@ -87,7 +87,9 @@ async def test_concurrent_double_like_counts_once(client: httpx.AsyncClient, ali
     assert (await client.get(f"{URL}/{post['id']}", headers=alice.headers)).json()["like_count"] == 1
 
 
-async def test_comments_crud_own_only(client: httpx.AsyncClient, engine: Engine, alice: Account, bob: Account) -> None:
+async def test_comments_crud_own_only(
+    client: httpx.AsyncClient, owner_db: Engine, alice: Account, bob: Account
+) -> None:
     post = await _post(client, alice)
     comments = f"{URL}/{post['id']}/comments"
     made = await client.post(comments, headers=bob.headers, json={"content": "  Where exactly?  "})
@@ -98,7 +100,7 @@ async def test_comments_crud_own_only(client: httpx.AsyncClient, engine: Engine,
     listed = (await client.get(comments, headers=bob.headers)).json()
     assert listed["total"] == 2 and [c["content"] for c in listed["items"]] == ["Where exactly?", "Near the boat ramp"]
     assert (await client.get(f"{URL}/{post['id']}", headers=bob.headers)).json()["comment_count"] == 2
-    assert [n.kind for n in _notes(engine, alice)] == ["post_comment"] and _notes(engine, bob) == []
+    assert [n.kind for n in _notes(owner_db, alice)] == ["post_comment"] and _notes(owner_db, bob) == []
 
     own = f"/api/v1/comments/{comment['id']}"
     assert_error(await client.patch(own, headers=alice.headers, json={"content": "Hijacked"}), 404)
@@ -115,7 +117,7 @@ async def test_comments_crud_own_only(client: httpx.AsyncClient, engine: Engine,
 
 
 async def test_report_hides_the_post_for_the_reporter_only(
-    client: httpx.AsyncClient, engine: Engine, alice: Account, bob: Account, make_account
+    client: httpx.AsyncClient, owner_db: Engine, alice: Account, bob: Account, make_account
 ) -> None:
     carol = make_account(full_name="Carol")
     post = await _post(client, alice, "Buy cheap diesel here!!!")
@@ -129,7 +131,7 @@ async def test_report_hides_the_post_for_the_reporter_only(
     assert (await client.get(URL, headers=alice.headers)).json()["total"] == 1
     assert (await client.post(report, headers=carol.headers)).status_code == 204
     assert_error(await client.post(report, headers=alice.headers), 422, mentions="own post")
-    with Session(engine) as session:
+    with Session(owner_db) as session:
         assert session.get(SocialPost, uuid.UUID(post["id"])).report_count == 2
 
 

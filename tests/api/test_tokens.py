@@ -30,8 +30,8 @@ def _bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def _row(engine: Engine, token_id: str) -> PersonalAccessToken:
-    with Session(engine) as session:
+def _row(owner_db: Engine, token_id: str) -> PersonalAccessToken:
+    with Session(owner_db) as session:
         row = session.get(PersonalAccessToken, uuid.UUID(token_id))
         assert row is not None
         session.expunge(row)
@@ -39,7 +39,7 @@ def _row(engine: Engine, token_id: str) -> PersonalAccessToken:
 
 
 async def test_create_shows_the_token_once_and_stores_only_its_hash(
-    client: httpx.AsyncClient, alice: Account, engine: Engine
+    client: httpx.AsyncClient, alice: Account, owner_db: Engine
 ) -> None:
     created = await _create(client, alice, scope="write", name="  Home Assistant  ")
     token = created["token"]
@@ -55,7 +55,7 @@ async def test_create_shows_the_token_once_and_stores_only_its_hash(
     }
     assert token not in str(listed)
 
-    row = _row(engine, created["id"])
+    row = _row(owner_db, created["id"])
     assert row.token_hash == hashlib.sha256(token.encode()).hexdigest()
     assert all(token not in str(value) for value in row.model_dump().values())
 
@@ -149,23 +149,23 @@ async def test_tokens_are_per_user(client: httpx.AsyncClient, alice: Account, bo
 
 
 async def test_last_used_is_recorded_at_most_once_a_minute(
-    client: httpx.AsyncClient, alice: Account, engine: Engine
+    client: httpx.AsyncClient, alice: Account, owner_db: Engine
 ) -> None:
     created = await _create(client, alice)
     pat = _bearer(created["token"])
     await client.get("/api/v1/me", headers=pat)
-    first = _row(engine, created["id"]).last_used_at
+    first = _row(owner_db, created["id"]).last_used_at
     assert first is not None
     await client.get("/api/v1/me", headers=pat)
-    assert _row(engine, created["id"]).last_used_at == first
+    assert _row(owner_db, created["id"]).last_used_at == first
 
-    with Session(engine) as session:  # pretend the last use was two minutes ago
+    with Session(owner_db) as session:  # pretend the last use was two minutes ago
         row = session.exec(select(PersonalAccessToken).where(PersonalAccessToken.id == uuid.UUID(created["id"]))).one()
         row.last_used_at = first - dt.timedelta(minutes=2)
         session.add(row)
         session.commit()
     await client.get("/api/v1/me", headers=pat)
-    assert _row(engine, created["id"]).last_used_at > first - dt.timedelta(seconds=1)
+    assert _row(owner_db, created["id"]).last_used_at > first - dt.timedelta(seconds=1)
     listed = (await client.get(TOKENS, headers=alice.headers)).json()["items"][0]
     assert listed["last_used_at"] is not None
 
@@ -185,8 +185,8 @@ async def test_create_validation(client: httpx.AsyncClient, alice: Account, body
 
 
 async def test_a_token_never_signs_in_the_browser_app(
-    client: httpx.AsyncClient, alice: Account, engine: Engine
+    client: httpx.AsyncClient, alice: Account, owner_db: Engine
 ) -> None:
     created = await _create(client, alice, scope="write")
-    with Session(engine) as session:
+    with Session(owner_db) as session:
         assert auth.authenticate(session, created["token"]) is None  # the Reflex pages accept sessions only

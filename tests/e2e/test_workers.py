@@ -23,7 +23,7 @@ import pytest
 import redis
 from playwright.sync_api import Browser, Page, WebSocket, expect
 
-from tests.conftest import _backends, _create_pg_database, _drop_pg_database, redis_available
+from tests.conftest import PG_APP_ROLE, _backends, _create_pg_database, _drop_pg_database, pg_url, redis_available
 from tests.e2e.conftest import (
     ARTIFACTS,
     DESKTOP,
@@ -97,14 +97,15 @@ class Pair:
 
 
 @contextmanager
-def _database(workdir: Path) -> Iterator[str]:
-    """A fresh PostgreSQL database when one is reachable (as production runs), else a SQLite file."""
+def _database(workdir: Path) -> Iterator[dict[str, str]]:
+    """A fresh PostgreSQL database when one is reachable, set up as production runs it (migrations as the
+    tables' owner, the workers as their own RLS-bound role); else a SQLite file."""
     if "postgresql" not in _backends():
-        yield f"sqlite:///{workdir / 'shared.db'}"
+        yield {"DATABASE_URL": f"sqlite:///{workdir / 'shared.db'}"}
         return
     name = _create_pg_database()
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        yield {"DATABASE_URL": pg_url(name, PG_APP_ROLE), "DATABASE_OWNER_URL": pg_url(name)}
     finally:
         _drop_pg_database(name)
 
@@ -117,11 +118,11 @@ def _worker_pair(build_url: str, build_dir: Path, workdir: Path, *, shared_state
     label = "redis" if shared_state else "local"
     proxy_host, *worker_hosts = ADDRESSES[label]
     url = f"http://{proxy_host}:{port}"
-    with _database(workdir) as database_url:
+    with _database(workdir) as database_env:
         # The same settings for both (one SECRET_KEY, database and data dir), as a deployment gives its workers.
         env = {
             **_server_env(build_dir, url),
-            "DATABASE_URL": database_url,
+            **database_env,
             "DATA_DIR": str(workdir / "data"),
             # One process per worker, so "worker A" is one process the proxy can switch away from.
             "GRANIAN_WORKERS": "1",

@@ -46,14 +46,16 @@ def test_distance_filter_keeps_one_just_inside_and_drops_one_just_outside(sessio
     assert 49.8 < haversine_km(DUBBO, inside) < 50 < haversine_km(DUBBO, outside) < 50.2
     assert haversine_km(DUBBO, corner) > 50
 
-    found, total, cursor = listings.browse(session, query=ListingQuery(near=DUBBO, within_km=50))
+    found, total, cursor = listings.browse(session, viewer_id=seller.id, query=ListingQuery(near=DUBBO, within_km=50))
     assert _titles(found) == ["Inside"] and total == 1 and cursor is None
     assert found[0][2] == pytest.approx(49.9, abs=0.05)
 
-    nearest, total, _ = listings.browse(session, query=ListingQuery(near=DUBBO, sort="nearest"))
+    nearest, total, _ = listings.browse(session, viewer_id=seller.id, query=ListingQuery(near=DUBBO, sort="nearest"))
     assert _titles(nearest) == ["Inside", "Outside", "Corner", "Orange", "Nowhere"] and total == 5
     assert nearest[-1][2] is None  # without coordinates: last, with no distance
-    wide, _, _ = listings.browse(session, query=ListingQuery(near=DUBBO, within_km=200, sort="nearest"))
+    wide, _, _ = listings.browse(
+        session, viewer_id=seller.id, query=ListingQuery(near=DUBBO, within_km=200, sort="nearest")
+    )
     assert _titles(wide) == ["Inside", "Outside", "Corner", "Orange"]
 
 
@@ -70,7 +72,7 @@ def test_a_listing_across_the_antimeridian_is_still_found(session: Session, make
     seller = make_user()
     _list(session, seller.id, "Taveuni", (-16.9, -179.9))
     session.commit()
-    found, _, _ = listings.browse(session, query=ListingQuery(near=(-17.0, 179.9), within_km=50))
+    found, _, _ = listings.browse(session, viewer_id=seller.id, query=ListingQuery(near=(-17.0, 179.9), within_km=50))
     assert _titles(found) == ["Taveuni"]
 
 
@@ -94,7 +96,7 @@ def test_search_condition_price_and_status_filters(session: Session, make_user) 
     session.commit()
 
     def titles(**kw) -> list[str]:
-        return _titles(listings.browse(session, query=ListingQuery(**kw))[0])
+        return _titles(listings.browse(session, viewer_id=seller.id, query=ListingQuery(**kw))[0])
 
     assert titles(text="weber") == ["Weber Baby Q"]
     assert titles(text="bbq gas") == ["Weber Baby Q"]  # every word, in the title or the description
@@ -134,14 +136,14 @@ def test_keyset_pages_walk_every_order_without_repeats(session: Session, make_us
         seen: list[str] = []
         after = None
         while True:
-            page, total, after = listings.browse(session, query=query, limit=3, after=after)
+            page, total, after = listings.browse(session, viewer_id=seller.id, query=query, limit=3, after=after)
             seen += _titles(page)
             if after is None:
                 break
         assert sorted(seen) == [f"Item {i}" for i in range(7)] and total == 7, query
-        whole, _, _ = listings.browse(session, query=query, limit=50)
+        whole, _, _ = listings.browse(session, viewer_id=seller.id, query=query, limit=50)
         assert seen == _titles(whole), query
-    newest, _, _ = listings.browse(session, query=ListingQuery(), limit=50)
+    newest, _, _ = listings.browse(session, viewer_id=seller.id, query=ListingQuery(), limit=50)
     assert [listing.created_at for listing, _, _ in newest] == sorted(
         (listing.created_at for listing, _, _ in newest), reverse=True
     )
@@ -159,7 +161,7 @@ def test_only_the_seller_changes_a_listing(session: Session, make_user) -> None:
     session.commit()
     assert session.get(MarketplaceListing, listing.id).status == "available"
     # Anyone signed in reads it, with the seller.
-    found = listings.get(session, listing_id=listing.id)
+    found = listings.get(session, viewer_id=other.id, listing_id=listing.id)
     assert found is not None and found[1].id == seller.id
     assert listings.update(session, user_id=seller.id, listing_id=listing.id, changes={"status": "sold"}) is not None
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlmodel import Session, SQLModel
 
 from tests.services.account_rows import fill_account
+from wheels_wins.db import session_scope
 from wheels_wins.models import USER_OWNED_TABLES, User
 from wheels_wins.services import data_export
 
@@ -36,8 +37,10 @@ def test_zip_holds_json_and_csv_per_owned_table_and_the_profile(
     bob = make_user(full_name="Bob Grey", password_hash=FAKE_HASH + "-bob")
     secrets = fill_account(session, alice, tag="alice")
     bob_secrets = fill_account(session, bob, tag="bob")
+    session.commit()
 
-    files = _open(data_export.build_zip(session, user_id=alice.id))
+    with session_scope() as app_session:  # as the app connects: on PostgreSQL, held by Row Level Security
+        files = _open(data_export.build_zip(app_session, user_id=alice.id))
 
     tables = [model.__tablename__ for model in USER_OWNED_TABLES]  # type: ignore[attr-defined]
     expected = {f"{FOLDER}/{name}.{ext}" for name in [*tables, "profile"] for ext in ("json", "csv")}

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from wheels_wins.db import session_scope
 from wheels_wins.models import (
     USER_OWNED_TABLES,
     Budget,
@@ -131,6 +132,18 @@ def test_ensure_demo_account_is_idempotent(session: Session) -> None:
 
     assert created_again is False
     assert again.id == first.id
+    assert _row_counts(session) == counts
+
+
+def test_the_app_role_seeds_the_same_demo_under_row_security(session: Session) -> None:
+    """`seed-demo` runs as the app's RLS-bound role in production: the same rows, once."""
+    with session_scope() as app_session:
+        ensure_demo_account(app_session)
+    counts = _row_counts(session)
+    assert counts["users"] == 4 and counts["expenses"] > 20 and counts["marketplace_listings"] > 3
+    assert counts["social_groups"] == 4 and counts["post_likes"] > 0 and counts["post_comments"] > 0
+    with session_scope() as app_session:
+        assert ensure_demo_account(app_session)[1] is False
     assert _row_counts(session) == counts
 
 

@@ -55,7 +55,10 @@ TAGS = [
     {"name": "health", "description": "Is the service up"},
     {"name": "auth", "description": "Accounts and bearer tokens"},
     {"name": "me", "description": "The signed-in user's profile and preferences"},
-    {"name": "notifications", "description": "Budget alerts, maintenance due, comments and likes: read, unread, delete"},
+    {
+        "name": "notifications",
+        "description": "Budget alerts, maintenance due, comments and likes: read, unread, delete",
+    },
     {"name": "access tokens", "description": "Personal access tokens for integrations (managed when signed in)"},
     {"name": "expenses", "description": "Money spent"},
     {"name": "imports", "description": "Bank-statement CSV imports: draft, preview, commit"},
@@ -65,8 +68,14 @@ TAGS = [
     {"name": "trips", "description": "Trips: road routes when a router is configured, offline estimates otherwise"},
     {"name": "places", "description": "Saved places: campgrounds, free camps, dump points, fuel, mechanics"},
     {"name": "vehicle", "description": "The vehicle profile: fuel type, tank and expected consumption for estimates"},
-    {"name": "fuel", "description": "Fill-ups (each records a fuel expense) and consumption measured between full fills"},
-    {"name": "maintenance", "description": "Maintenance records (a cost records an expense), schedules and what is due"},
+    {
+        "name": "fuel",
+        "description": "Fill-ups (each records a fuel expense) and consumption measured between full fills",
+    },
+    {
+        "name": "maintenance",
+        "description": "Maintenance records (a cost records an expense), schedules and what is due",
+    },
     {"name": "calendar", "description": "Events and reminders"},
     {"name": "posts", "description": "The community feed"},
     {"name": "marketplace", "description": "Gear for sale between travellers: listings, photos, interest"},

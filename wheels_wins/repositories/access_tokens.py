@@ -9,6 +9,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from wheels_wins.models import PersonalAccessToken
+from wheels_wins.repositories import row_security
 
 # Recording every request would turn each read into a write; a minute's precision is plenty.
 TOUCH_INTERVAL = dt.timedelta(minutes=1)
@@ -18,6 +19,7 @@ def create(
     session: Session, *, user_id: uuid.UUID, name: str, scope: str, token_hash: str, prefix: str
 ) -> PersonalAccessToken:
     """Add a token for the user and flush."""
+    row_security.as_user(session, user_id)
     token = PersonalAccessToken(user_id=user_id, name=name, scope=scope, token_hash=token_hash, prefix=prefix)
     session.add(token)
     session.flush()
@@ -25,16 +27,21 @@ def create(
 
 
 def get_active_by_hash(session: Session, *, token_hash: str) -> PersonalAccessToken | None:
-    """The unrevoked token with this hash, or None."""
-    return session.exec(
-        select(PersonalAccessToken).where(
-            PersonalAccessToken.token_hash == token_hash, col(PersonalAccessToken.revoked_at).is_(None)
-        )
-    ).first()
+    """The unrevoked token with this hash, or None; once found, the transaction acts for its user."""
+    with row_security.system(session):  # the token is what tells us who is acting
+        token = session.exec(
+            select(PersonalAccessToken).where(
+                PersonalAccessToken.token_hash == token_hash, col(PersonalAccessToken.revoked_at).is_(None)
+            )
+        ).first()
+    if token is not None:
+        row_security.as_user(session, token.user_id)
+    return token
 
 
 def list_active(session: Session, *, user_id: uuid.UUID) -> list[PersonalAccessToken]:
     """The user's unrevoked tokens, newest first."""
+    row_security.as_user(session, user_id)
     return list(
         session.exec(
             select(PersonalAccessToken)
@@ -56,6 +63,7 @@ def touch(session: Session, *, token: PersonalAccessToken, now: dt.datetime) -> 
 
 def revoke(session: Session, *, user_id: uuid.UUID, token_id: uuid.UUID, now: dt.datetime) -> bool:
     """Revoke the user's live token with this id; False when there is no such token of theirs."""
+    row_security.as_user(session, user_id)
     result = session.exec(
         update(PersonalAccessToken)
         .where(

@@ -11,16 +11,19 @@ from sqlalchemy import and_, func, not_, or_
 from sqlmodel import Session, select
 
 from wheels_wins.models import CalendarEvent
+from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
 
 
 def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> CalendarEvent:
     """Add an event or reminder."""
+    row_security.as_user(session, user_id)
     return add(session, CalendarEvent(user_id=user_id, **fields))
 
 
 def get(session: Session, *, user_id: uuid.UUID, event_id: uuid.UUID) -> CalendarEvent | None:
     """The user's event, or None."""
+    row_security.as_user(session, user_id)
     return get_owned(session, CalendarEvent, user_id=user_id, record_id=event_id)
 
 
@@ -28,11 +31,13 @@ def update(
     session: Session, *, user_id: uuid.UUID, event_id: uuid.UUID, changes: Mapping[str, Any]
 ) -> CalendarEvent | None:
     """Change fields of the user's event."""
+    row_security.as_user(session, user_id)
     return update_owned(session, CalendarEvent, user_id=user_id, record_id=event_id, changes=changes)
 
 
 def delete(session: Session, *, user_id: uuid.UUID, event_id: uuid.UUID) -> bool:
     """Delete the user's event."""
+    row_security.as_user(session, user_id)
     return delete_owned(session, CalendarEvent, user_id=user_id, record_id=event_id)
 
 
@@ -46,6 +51,7 @@ def list_page(
     offset: int = 0,
 ) -> tuple[list[CalendarEvent], int]:
     """A page of the user's events in start order."""
+    row_security.as_user(session, user_id)
     query = select(CalendarEvent).where(CalendarEvent.user_id == user_id)
     if start:
         query = query.where(CalendarEvent.start >= start)
@@ -63,6 +69,7 @@ def overlapping(
     session: Session, *, user_id: uuid.UUID, start: dt.datetime, end: dt.datetime, limit: int = 1000
 ) -> list[CalendarEvent]:
     """The user's events touching [start, end) — starting before `end`, not over before `start` — in start order."""
+    row_security.as_user(session, user_id)
     query = select(CalendarEvent).where(
         CalendarEvent.user_id == user_id, CalendarEvent.start < end, _last_moment() >= start
     )
@@ -77,6 +84,7 @@ def upcoming(
     With `day_start` (the start of the user's today), events still running at `now` and all-day
     events on that day or later are included too.
     """
+    row_security.as_user(session, user_id)
     query = select(CalendarEvent).where(CalendarEvent.user_id == user_id)
     if day_start is None:
         query = query.where(CalendarEvent.start >= now)

@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from wheels_wins.models import PostComment, User
-from wheels_wins.repositories import notifications
+from wheels_wins.repositories import notifications, row_security
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.repositories.owned import add, get_owned, update_owned
 
@@ -19,6 +19,7 @@ def list_for_post(
     session: Session, *, viewer_id: uuid.UUID, post_id: uuid.UUID, limit: int = 50, offset: int = 0
 ) -> tuple[list[tuple[PostComment, User]], int] | None:
     """A visible post's comments, oldest first, with their authors; None when the post isn't visible."""
+    row_security.as_user(session, viewer_id)
     if post_repo.get_visible(session, viewer_id=viewer_id, post_id=post_id) is None:
         return None
     total = int(session.exec(select(func.count()).where(PostComment.post_id == post_id)).one())
@@ -35,6 +36,7 @@ def list_for_post(
 
 def create(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID, content: str) -> PostComment | None:
     """Comment on a visible post; the post's author is notified (not of their own comments)."""
+    row_security.as_user(session, user_id)
     found = post_repo.get_visible(session, viewer_id=user_id, post_id=post_id)
     if found is None:
         return None
@@ -60,11 +62,13 @@ def update(
     session: Session, *, user_id: uuid.UUID, comment_id: uuid.UUID, changes: Mapping[str, Any]
 ) -> PostComment | None:
     """Edit the user's own comment."""
+    row_security.as_user(session, user_id)
     return update_owned(session, PostComment, user_id=user_id, record_id=comment_id, changes=changes)
 
 
 def delete(session: Session, *, user_id: uuid.UUID, comment_id: uuid.UUID) -> bool:
     """Delete the user's own comment and count it off its post."""
+    row_security.as_user(session, user_id)
     comment = get_owned(session, PostComment, user_id=user_id, record_id=comment_id)
     if comment is None:
         return False

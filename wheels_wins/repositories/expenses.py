@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from wheels_wins.db import to_money, utcnow
 from wheels_wins.models import Expense, Trip
+from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import (
     add,
     delete_owned,
@@ -43,6 +44,7 @@ def create(
     source: str = "manual",
 ) -> Expense:
     """Record an expense."""
+    row_security.as_user(session, user_id)
     return add(
         session,
         Expense(
@@ -59,10 +61,9 @@ def create(
     )
 
 
-def get(
-    session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID
-) -> Expense | None:
+def get(session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID) -> Expense | None:
     """The user's expense, or None."""
+    row_security.as_user(session, user_id)
     return get_owned(session, Expense, user_id=user_id, record_id=expense_id)
 
 
@@ -74,13 +75,13 @@ def update(
     changes: Mapping[str, Any],
 ) -> Expense | None:
     """Change fields of the user's expense."""
-    return update_owned(
-        session, Expense, user_id=user_id, record_id=expense_id, changes=changes
-    )
+    row_security.as_user(session, user_id)
+    return update_owned(session, Expense, user_id=user_id, record_id=expense_id, changes=changes)
 
 
 def delete(session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID) -> bool:
     """Delete the user's expense."""
+    row_security.as_user(session, user_id)
     return delete_owned(session, Expense, user_id=user_id, record_id=expense_id)
 
 
@@ -103,13 +104,7 @@ def _filtered(
         query = query.where(Expense.trip_id == trip_id)
     if search:
         # Escape LIKE's wildcards so a search for "%" or "_" means the character itself.
-        term = (
-            search.strip()
-            .lower()
-            .replace("\\", "\\\\")
-            .replace("%", "\\%")
-            .replace("_", "\\_")
-        )
+        term = search.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         pattern = f"%{term}%"
         query = query.where(
             or_(
@@ -143,6 +138,7 @@ def list_rows(
     descending: bool = True,
 ) -> list[Expense]:
     """A page of the user's expenses (newest first by default), without counting the matches."""
+    row_security.as_user(session, user_id)
     query = _filtered(user_id, start, end, category, trip_id, search).order_by(*_order(sort, descending))
     return list(session.exec(query.limit(limit).offset(offset)).all())
 
@@ -162,6 +158,7 @@ def list_page(
     descending: bool = True,
 ) -> tuple[list[Expense], int]:
     """A page of the user's expenses (newest first by default) and the filtered count."""
+    row_security.as_user(session, user_id)
     query = _filtered(user_id, start, end, category, trip_id, search)
     return page(session, query, order_by=_order(sort, descending), limit=limit, offset=offset)
 
@@ -177,6 +174,7 @@ def count_and_total(
     search: str | None = None,
 ) -> tuple[int, Decimal]:
     """How many expenses `list_page` would list with the same filters, and their sum."""
+    row_security.as_user(session, user_id)
     conditions = _filtered(user_id, start, end, category, trip_id, search).whereclause
     count, total = session.exec(select(func.count(), func.sum(Expense.amount)).where(conditions)).one()
     return int(count), to_money(total or 0)
@@ -191,6 +189,7 @@ def sum_by_category(
     trip_id: uuid.UUID | None = None,
 ) -> dict[str, Decimal]:
     """Spend per category between start and end inclusive."""
+    row_security.as_user(session, user_id)
     query = (
         select(Expense.category, func.sum(Expense.amount))
         .where(Expense.user_id == user_id, Expense.date >= start, Expense.date <= end)
@@ -198,15 +197,12 @@ def sum_by_category(
     )
     if trip_id:
         query = query.where(Expense.trip_id == trip_id)
-    return {
-        category: to_money(total)
-        for category, total in session.exec(query).all()
-        if total is not None
-    }
+    return {category: to_money(total) for category, total in session.exec(query).all() if total is not None}
 
 
 def recent(session: Session, *, user_id: uuid.UUID, limit: int = 5) -> list[Expense]:
     """The user's latest expenses."""
+    row_security.as_user(session, user_id)
     rows, _ = list_page(session, user_id=user_id, limit=limit)
     return rows
 
@@ -220,6 +216,7 @@ def find_same(
     description: str,
 ) -> Expense | None:
     """An existing expense with the same date, amount and description (duplicate detection)."""
+    row_security.as_user(session, user_id)
     return session.exec(
         select(Expense).where(
             Expense.user_id == user_id,
@@ -237,6 +234,7 @@ def bulk_create(
 
     Optional per row: description, merchant, currency (default AUD) and trip_id. Returns how many were inserted.
     """
+    row_security.as_user(session, user_id)
     if not rows:
         return 0
     now = utcnow()
@@ -265,6 +263,7 @@ def signatures_between(
     session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date
 ) -> list[tuple[dt.date, Decimal, str]]:
     """(date, amount, description) of the user's expenses from start to end inclusive (duplicate detection)."""
+    row_security.as_user(session, user_id)
     query = select(Expense.date, Expense.amount, Expense.description).where(
         Expense.user_id == user_id, Expense.date >= start, Expense.date <= end
     )
@@ -273,6 +272,7 @@ def signatures_between(
 
 def category_choices(session: Session, *, user_id: uuid.UUID, limit: int = 5000) -> list[tuple[str, str, str]]:
     """(merchant, description, category) of expenses the user categorised (manual or imported), newest first."""
+    row_security.as_user(session, user_id)
     query = (
         select(Expense.merchant, Expense.description, Expense.category)
         .where(Expense.user_id == user_id, col(Expense.source).in_(("manual", "import")))
@@ -293,6 +293,7 @@ def export_rows(
     search: str | None = None,
 ) -> list[tuple[dt.date, str, str, str, Decimal, str, str | None]]:
     """(date, description, merchant, category, amount, currency, trip title) of what `list_page` lists, in its order."""
+    row_security.as_user(session, user_id)
     filters = _filtered(user_id, start, end, category, trip_id, search).whereclause
     query = (
         select(

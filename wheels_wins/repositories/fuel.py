@@ -11,26 +11,31 @@ from typing import Any
 from sqlmodel import Session, select
 
 from wheels_wins.models import FuelEntry
+from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
 
 
 def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> FuelEntry:
     """Record a fill-up row (use services.vehicle_log to keep its expense in step)."""
+    row_security.as_user(session, user_id)
     return add(session, FuelEntry(user_id=user_id, **fields))
 
 
 def get(session: Session, *, user_id: uuid.UUID, fuel_id: uuid.UUID) -> FuelEntry | None:
     """The user's fill-up, or None."""
+    row_security.as_user(session, user_id)
     return get_owned(session, FuelEntry, user_id=user_id, record_id=fuel_id)
 
 
 def update(session: Session, *, user_id: uuid.UUID, fuel_id: uuid.UUID, changes: Mapping[str, Any]) -> FuelEntry | None:
     """Change fields of the user's fill-up."""
+    row_security.as_user(session, user_id)
     return update_owned(session, FuelEntry, user_id=user_id, record_id=fuel_id, changes=changes)
 
 
 def delete(session: Session, *, user_id: uuid.UUID, fuel_id: uuid.UUID) -> bool:
     """Delete the user's fill-up row."""
+    row_security.as_user(session, user_id)
     return delete_owned(session, FuelEntry, user_id=user_id, record_id=fuel_id)
 
 
@@ -44,16 +49,20 @@ def list_page(
     offset: int = 0,
 ) -> tuple[list[FuelEntry], int]:
     """A page of the user's fill-ups, newest first."""
+    row_security.as_user(session, user_id)
     query = select(FuelEntry).where(FuelEntry.user_id == user_id)
     if start:
         query = query.where(FuelEntry.date >= start)
     if end:
         query = query.where(FuelEntry.date <= end)
-    return page(session, query, order_by=[FuelEntry.date.desc(), FuelEntry.created_at.desc()], limit=limit, offset=offset)
+    return page(
+        session, query, order_by=[FuelEntry.date.desc(), FuelEntry.created_at.desc()], limit=limit, offset=offset
+    )
 
 
 def recent_price_per_litre(session: Session, *, user_id: uuid.UUID, limit: int = 5) -> Decimal | None:
     """Average price per litre over the user's latest fill-ups, or None without any."""
+    row_security.as_user(session, user_id)
     rows = session.exec(
         select(FuelEntry.price_per_litre)
         .where(FuelEntry.user_id == user_id)
@@ -66,6 +75,7 @@ def recent_price_per_litre(session: Session, *, user_id: uuid.UUID, limit: int =
 
 def latest_odometer(session: Session, *, user_id: uuid.UUID) -> int | None:
     """The highest odometer reading in the fuel log."""
+    row_security.as_user(session, user_id)
     row = session.exec(
         select(FuelEntry.odometer_km)
         .where(FuelEntry.user_id == user_id, FuelEntry.odometer_km.is_not(None))  # type: ignore[union-attr]

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, delete, select
 
 from wheels_wins.db import utcnow
 from wheels_wins.models import ImportDraft
+from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import add, get_owned
 
 
@@ -29,17 +30,20 @@ def create(
     session: Session, *, user_id: uuid.UUID, filename: str, content: bytes, settings: dict[str, Any]
 ) -> ImportDraft:
     """Keep an uploaded file and what was detected about it."""
+    row_security.as_user(session, user_id)
     draft = ImportDraft(user_id=user_id, filename=filename, content=content, size_bytes=len(content), settings=settings)
     return add(session, draft)
 
 
 def get(session: Session, *, user_id: uuid.UUID, draft_id: uuid.UUID) -> ImportDraft | None:
     """The user's draft with its content, or None."""
+    row_security.as_user(session, user_id)
     return get_owned(session, ImportDraft, user_id=user_id, record_id=draft_id)
 
 
 def list_recent(session: Session, *, user_id: uuid.UUID, limit: int = 20) -> list[DraftSummary]:
     """The user's drafts, newest first, without loading their content."""
+    row_security.as_user(session, user_id)
     query = (
         select(
             ImportDraft.id, ImportDraft.filename, ImportDraft.size_bytes, ImportDraft.created_at, ImportDraft.updated_at
@@ -55,6 +59,7 @@ def update_settings(
     session: Session, *, user_id: uuid.UUID, draft_id: uuid.UUID, settings: dict[str, Any]
 ) -> ImportDraft | None:
     """Replace the draft's settings (detected values, mapping, row choices); None when not the user's."""
+    row_security.as_user(session, user_id)
     draft = get(session, user_id=user_id, draft_id=draft_id)
     if draft is None:
         return None
@@ -67,12 +72,14 @@ def update_settings(
 
 def delete_draft(session: Session, *, user_id: uuid.UUID, draft_id: uuid.UUID) -> bool:
     """Delete the user's draft; False when it is not theirs."""
+    row_security.as_user(session, user_id)
     statement = delete(ImportDraft).where(ImportDraft.id == draft_id, ImportDraft.user_id == user_id)
     return session.exec(statement).rowcount > 0
 
 
 def prune(session: Session, *, user_id: uuid.UUID, keep: int, older_than: dt.datetime) -> int:
     """Delete the user's drafts beyond the newest `keep` and any created before `older_than`; how many went."""
+    row_security.as_user(session, user_id)
     query = (
         select(ImportDraft.id, ImportDraft.created_at)
         .where(ImportDraft.user_id == user_id)

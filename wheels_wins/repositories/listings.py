@@ -20,8 +20,8 @@ from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
 from wheels_wins.models import ListingPhoto, MarketplaceListing, Notification, User
-from wheels_wins.repositories import notifications
-from wheels_wins.repositories.owned import add, delete_owned, get_owned, update_owned
+from wheels_wins.repositories import notifications, row_security
+from wheels_wins.repositories.owned import add, delete_owned, get_owned, row_values, update_owned
 from wheels_wins.services.geo import EARTH_RADIUS_KM, haversine_km
 from wheels_wins.services.market import MAX_PHOTOS, NEAREST, NEWEST, PRICE, listing_link
 
@@ -48,16 +48,19 @@ class ListingQuery:
 
 def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> MarketplaceListing:
     """List something for sale as user_id."""
+    row_security.as_user(session, user_id)
     return add(session, MarketplaceListing(user_id=user_id, **fields))
 
 
 def get_own(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID) -> MarketplaceListing | None:
     """One of the user's own listings."""
+    row_security.as_user(session, user_id)
     return get_owned(session, MarketplaceListing, user_id=user_id, record_id=listing_id)
 
 
-def get(session: Session, *, listing_id: uuid.UUID) -> tuple[MarketplaceListing, User] | None:
+def get(session: Session, *, viewer_id: uuid.UUID, listing_id: uuid.UUID) -> tuple[MarketplaceListing, User] | None:
     """Any listing (the marketplace is open to every signed-in user) with its seller."""
+    row_security.as_user(session, viewer_id)
     row = session.exec(
         select(MarketplaceListing, User)
         .join(User, col(User.id) == MarketplaceListing.user_id)
@@ -70,11 +73,13 @@ def update(
     session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID, changes: Mapping[str, Any]
 ) -> MarketplaceListing | None:
     """Edit the user's own listing."""
+    row_security.as_user(session, user_id)
     return update_owned(session, MarketplaceListing, user_id=user_id, record_id=listing_id, changes=changes)
 
 
 def delete(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID) -> list[str] | None:
     """Delete the user's own listing and its photo rows; the stored files to remove once this commits, or None."""
+    row_security.as_user(session, user_id)
     listing = get_own(session, user_id=user_id, listing_id=listing_id)
     if listing is None:
         return None
@@ -84,6 +89,32 @@ def delete(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID) -> li
     session.flush()
     delete_owned(session, MarketplaceListing, user_id=user_id, record_id=listing.id)
     return paths
+
+
+def delete_keeping(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID) -> dict[str, Any] | None:
+    """Delete the user's own listing; its values and its photos' (for `restore`), or None when not theirs."""
+    row_security.as_user(session, user_id)
+    listing = get_own(session, user_id=user_id, listing_id=listing_id)
+    if listing is None:
+        return None
+    kept = {
+        "listing": row_values(listing),
+        "photos": [row_values(p) for p in photos_of(session, listing_ids=[listing_id]).get(listing_id, [])],
+    }
+    delete(session, user_id=user_id, listing_id=listing_id)
+    return kept
+
+
+def restore(session: Session, *, user_id: uuid.UUID, kept: dict[str, Any]) -> bool:
+    """Put back a listing `delete_keeping` removed, with its photos (by its seller only)."""
+    row_security.as_user(session, user_id)
+    if kept["listing"]["user_id"] != user_id:
+        return False
+    session.add(MarketplaceListing(**kept["listing"]))
+    session.flush()
+    session.add_all(ListingPhoto(**values) for values in kept["photos"])
+    session.flush()
+    return True
 
 
 def _conditions(query: ListingQuery) -> list[Any]:
@@ -215,9 +246,10 @@ def _with_sellers(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tup
 
 
 def browse(
-    session: Session, *, query: ListingQuery, limit: int = 24, after: Cursor | None = None
+    session: Session, *, viewer_id: uuid.UUID, query: ListingQuery, limit: int = 24, after: Cursor | None = None
 ) -> tuple[list[Found], int, Cursor | None]:
     """One page of matching listings with their sellers and distances, the number of matches, and the next cursor."""
+    row_security.as_user(session, viewer_id)
     conditions = _conditions(query)
     if query.sort == NEAREST and query.near is None:
         query = dataclasses.replace(query, sort=NEWEST)
@@ -276,12 +308,14 @@ def photos_of(session: Session, *, listing_ids: Iterable[uuid.UUID]) -> dict[uui
 
 
 def get_photo(session: Session, *, photo_id: uuid.UUID) -> ListingPhoto | None:
-    """Any listing's photo (every signed-in user may see them)."""
-    return session.get(ListingPhoto, photo_id)
+    """Any listing's photo, for a signed-in user or a signed photo URL (which is what grants seeing it)."""
+    with row_security.system(session):
+        return session.get(ListingPhoto, photo_id)
 
 
 def add_photo(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID, photo_path: str) -> ListingPhoto | None:
     """Add a stored photo after the others on the user's own listing; None when not theirs or already full."""
+    row_security.as_user(session, user_id)
     if get_own(session, user_id=user_id, listing_id=listing_id) is None:
         return None
     existing = photos_of(session, listing_ids=[listing_id]).get(listing_id, [])
@@ -293,6 +327,7 @@ def add_photo(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID, ph
 
 def remove_photo(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID, photo_id: uuid.UUID) -> str | None:
     """Take a photo off the user's own listing; its stored path (to remove after the commit), or None."""
+    row_security.as_user(session, user_id)
     photo = session.exec(
         select(ListingPhoto).where(
             ListingPhoto.id == photo_id, ListingPhoto.listing_id == listing_id, ListingPhoto.user_id == user_id
@@ -308,6 +343,7 @@ def remove_photo(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID,
 
 def set_photos(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID, paths: list[str]) -> list[str] | None:
     """Make the listing's photos exactly `paths` in that order; the stored paths no longer used, or None."""
+    row_security.as_user(session, user_id)
     if get_own(session, user_id=user_id, listing_id=listing_id) is None:
         return None
     wanted = list(dict.fromkeys(paths))[:MAX_PHOTOS]
@@ -325,6 +361,7 @@ def set_photos(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID, p
 
 def photo_paths(session: Session, *, user_id: uuid.UUID) -> set[str]:
     """The stored photos the user's listings use."""
+    row_security.as_user(session, user_id)
     return set(session.exec(select(ListingPhoto.photo_path).where(ListingPhoto.user_id == user_id)).all())
 
 
@@ -333,7 +370,8 @@ def express_interest(session: Session, *, user_id: uuid.UUID, listing_id: uuid.U
 
     None when the listing is gone; False when it is the user's own or not available; True otherwise
     (also when the seller was told before: asking twice is not an error, it just says nothing new)."""
-    found = get(session, listing_id=listing_id)
+    row_security.as_user(session, user_id)
+    found = get(session, viewer_id=user_id, listing_id=listing_id)
     if found is None:
         return None
     listing, _ = found
@@ -358,8 +396,10 @@ def _interest_key(listing_id: uuid.UUID, buyer_id: uuid.UUID) -> str:
 
 def interest_sent(session: Session, *, user_id: uuid.UUID, listing_id: uuid.UUID) -> bool:
     """Whether user_id has told the seller they're interested in this listing (and the seller still has the note)."""
+    row_security.as_user(session, user_id)
     key = _interest_key(listing_id, user_id)
-    return session.exec(select(Notification.id).where(Notification.dedupe_key == key)).first() is not None
+    with row_security.system(session):  # the note is the seller's; its key names this buyer
+        return session.exec(select(Notification.id).where(Notification.dedupe_key == key)).first() is not None
 
 
 def cursor_fits(query: ListingQuery, cursor: Cursor) -> bool:

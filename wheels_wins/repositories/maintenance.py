@@ -10,16 +10,19 @@ from typing import Any
 from sqlmodel import Session, or_, select
 
 from wheels_wins.models import MaintenanceRecord
+from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
 
 
 def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> MaintenanceRecord:
     """Record maintenance (use services.vehicle_log to keep its expense in step)."""
+    row_security.as_user(session, user_id)
     return add(session, MaintenanceRecord(user_id=user_id, **fields))
 
 
 def get(session: Session, *, user_id: uuid.UUID, record_id: uuid.UUID) -> MaintenanceRecord | None:
     """The user's maintenance record, or None."""
+    row_security.as_user(session, user_id)
     return get_owned(session, MaintenanceRecord, user_id=user_id, record_id=record_id)
 
 
@@ -27,11 +30,13 @@ def update(
     session: Session, *, user_id: uuid.UUID, record_id: uuid.UUID, changes: Mapping[str, Any]
 ) -> MaintenanceRecord | None:
     """Change fields of the user's maintenance record."""
+    row_security.as_user(session, user_id)
     return update_owned(session, MaintenanceRecord, user_id=user_id, record_id=record_id, changes=changes)
 
 
 def delete(session: Session, *, user_id: uuid.UUID, record_id: uuid.UUID) -> bool:
     """Delete the user's maintenance record row."""
+    row_security.as_user(session, user_id)
     return delete_owned(session, MaintenanceRecord, user_id=user_id, record_id=record_id)
 
 
@@ -39,6 +44,7 @@ def list_page(
     session: Session, *, user_id: uuid.UUID, limit: int = 50, offset: int = 0
 ) -> tuple[list[MaintenanceRecord], int]:
     """A page of the user's maintenance records, newest first."""
+    row_security.as_user(session, user_id)
     query = select(MaintenanceRecord).where(MaintenanceRecord.user_id == user_id)
     return page(
         session,
@@ -51,12 +57,14 @@ def list_page(
 
 def list_all(session: Session, *, user_id: uuid.UUID) -> list[MaintenanceRecord]:
     """Every maintenance record of the user, newest first (schedules read the last time each task was done)."""
+    row_security.as_user(session, user_id)
     query = select(MaintenanceRecord).where(MaintenanceRecord.user_id == user_id)
     return list(session.exec(query.order_by(MaintenanceRecord.date.desc(), MaintenanceRecord.created_at.desc())).all())
 
 
 def with_due(session: Session, *, user_id: uuid.UUID) -> list[MaintenanceRecord]:
     """Records that carry a next-due date or odometer reading."""
+    row_security.as_user(session, user_id)
     return list(
         session.exec(
             select(MaintenanceRecord).where(
@@ -69,6 +77,7 @@ def with_due(session: Session, *, user_id: uuid.UUID) -> list[MaintenanceRecord]
 
 def latest_odometer(session: Session, *, user_id: uuid.UUID) -> int | None:
     """The highest odometer reading in the maintenance log."""
+    row_security.as_user(session, user_id)
     row = session.exec(
         select(MaintenanceRecord.odometer_km)
         .where(MaintenanceRecord.user_id == user_id, MaintenanceRecord.odometer_km.is_not(None))  # type: ignore[union-attr]
@@ -79,6 +88,7 @@ def latest_odometer(session: Session, *, user_id: uuid.UUID) -> int | None:
 
 def due_by(session: Session, *, user_id: uuid.UUID, date: dt.date) -> list[MaintenanceRecord]:
     """Records whose next-due date is on or before `date`."""
+    row_security.as_user(session, user_id)
     return list(
         session.exec(
             select(MaintenanceRecord)

@@ -12,12 +12,14 @@ from sqlmodel import Session, SQLModel, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from wheels_wins.db import utcnow
+from wheels_wins.repositories import row_security
 
 T = TypeVar("T", bound=SQLModel)
 
 
 def get_owned(session: Session, model: type[T], *, user_id: uuid.UUID, record_id: uuid.UUID) -> T | None:
     """The row with this id if it belongs to user_id, else None."""
+    row_security.as_user(session, user_id)
     return session.exec(
         select(model).where(model.id == record_id, model.user_id == user_id)  # type: ignore[attr-defined]
     ).first()
@@ -27,6 +29,7 @@ def update_owned(
     session: Session, model: type[T], *, user_id: uuid.UUID, record_id: uuid.UUID, changes: Mapping[str, Any]
 ) -> T | None:
     """Apply `changes` to the user's row and flush; None when it is not theirs."""
+    row_security.as_user(session, user_id)
     row = get_owned(session, model, user_id=user_id, record_id=record_id)
     if row is None:
         return None
@@ -40,12 +43,18 @@ def update_owned(
 
 def delete_owned(session: Session, model: type[T], *, user_id: uuid.UUID, record_id: uuid.UUID) -> bool:
     """Delete the user's row; False when it is not theirs."""
+    row_security.as_user(session, user_id)
     row = get_owned(session, model, user_id=user_id, record_id=record_id)
     if row is None:
         return False
     session.delete(row)
     session.flush()
     return True
+
+
+def row_values(row: SQLModel) -> dict[str, Any]:
+    """A row's column values by column name (a snapshot that can rebuild it)."""
+    return {column.name: getattr(row, column.name) for column in row.__table__.columns}  # type: ignore[attr-defined]
 
 
 def page(

@@ -10,16 +10,19 @@ from sqlmodel import Session, select
 
 from wheels_wins.db import utcnow
 from wheels_wins.models import PamConversation, PamFeedback, PamMessage
+from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import add, get_owned, page
 
 
 def create_conversation(session: Session, *, user_id: uuid.UUID, title: str = "New conversation") -> PamConversation:
     """Start a conversation."""
+    row_security.as_user(session, user_id)
     return add(session, PamConversation(user_id=user_id, title=title[:120] or "New conversation"))
 
 
 def get_conversation(session: Session, *, user_id: uuid.UUID, conversation_id: uuid.UUID) -> PamConversation | None:
     """The user's conversation, or None."""
+    row_security.as_user(session, user_id)
     return get_owned(session, PamConversation, user_id=user_id, record_id=conversation_id)
 
 
@@ -27,6 +30,7 @@ def list_conversations(
     session: Session, *, user_id: uuid.UUID, limit: int = 50, offset: int = 0
 ) -> tuple[list[PamConversation], int]:
     """The user's conversations, most recently active first."""
+    row_security.as_user(session, user_id)
     query = select(PamConversation).where(PamConversation.user_id == user_id)
     return page(session, query, order_by=[PamConversation.updated_at.desc()], limit=limit, offset=offset)
 
@@ -44,13 +48,20 @@ def add_message(
     pending: dict[str, Any] | None = None,
 ) -> PamMessage:
     """Append a message and mark the conversation active."""
+    row_security.as_user(session, user_id)
     conversation.updated_at = utcnow()
     session.add(conversation)
     return add(
         session,
         PamMessage(
-            user_id=user_id, conversation_id=conversation.id, role=role, content=content[:8000], provider=provider,
-            tool_calls=tool_calls or [], ui_actions=ui_actions or [], pending=pending,
+            user_id=user_id,
+            conversation_id=conversation.id,
+            role=role,
+            content=content[:8000],
+            provider=provider,
+            tool_calls=tool_calls or [],
+            ui_actions=ui_actions or [],
+            pending=pending,
         ),
     )
 
@@ -59,6 +70,7 @@ def messages(
     session: Session, *, user_id: uuid.UUID, conversation_id: uuid.UUID, limit: int | None = None
 ) -> list[PamMessage]:
     """Messages oldest first; with `limit`, only the latest ones."""
+    row_security.as_user(session, user_id)
     query = select(PamMessage).where(PamMessage.user_id == user_id, PamMessage.conversation_id == conversation_id)
     if limit is None:
         return list(session.exec(query.order_by(PamMessage.created_at, PamMessage.id)).all())
@@ -68,6 +80,7 @@ def messages(
 
 def get_message(session: Session, *, user_id: uuid.UUID, message_id: uuid.UUID) -> PamMessage | None:
     """The user's message, or None."""
+    row_security.as_user(session, user_id)
     return get_owned(session, PamMessage, user_id=user_id, record_id=message_id)
 
 
@@ -75,6 +88,7 @@ def last_undoable(
     session: Session, *, user_id: uuid.UUID, conversation_id: uuid.UUID | None, scan: int = 30
 ) -> tuple[PamMessage, int] | None:
     """The newest assistant message holding a change not yet undone, and that call's index."""
+    row_security.as_user(session, user_id)
     query = select(PamMessage).where(PamMessage.user_id == user_id, PamMessage.role == "assistant")
     if conversation_id is not None:
         query = query.where(PamMessage.conversation_id == conversation_id)
@@ -100,6 +114,7 @@ def add_feedback(
     session: Session, *, user_id: uuid.UUID, message_id: uuid.UUID, rating: str, comment: str = ""
 ) -> PamFeedback | None:
     """Store (or replace) the user's rating of one of PAM's replies; None when the message isn't theirs."""
+    row_security.as_user(session, user_id)
     if get_message(session, user_id=user_id, message_id=message_id) is None:
         return None
     existing = session.exec(
@@ -115,12 +130,14 @@ def add_feedback(
 
 def latest_conversation(session: Session, *, user_id: uuid.UUID) -> PamConversation | None:
     """The user's most recently active conversation, or None."""
+    row_security.as_user(session, user_id)
     rows, _ = list_conversations(session, user_id=user_id, limit=1, offset=0)
     return rows[0] if rows else None
 
 
 def ratings(session: Session, *, user_id: uuid.UUID, message_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
     """The user's rating of each of these messages that has one."""
+    row_security.as_user(session, user_id)
     if not message_ids:
         return {}
     query = select(PamFeedback).where(PamFeedback.user_id == user_id, PamFeedback.message_id.in_(message_ids))

@@ -12,17 +12,20 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from wheels_wins.models import SavedPlace
+from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
 from wheels_wins.services.geo import haversine_km
 
 
 def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> SavedPlace:
     """Save a place."""
+    row_security.as_user(session, user_id)
     return add(session, SavedPlace(user_id=user_id, **fields))
 
 
 def get(session: Session, *, user_id: uuid.UUID, place_id: uuid.UUID) -> SavedPlace | None:
     """The user's place, or None."""
+    row_security.as_user(session, user_id)
     return get_owned(session, SavedPlace, user_id=user_id, record_id=place_id)
 
 
@@ -30,11 +33,13 @@ def update(
     session: Session, *, user_id: uuid.UUID, place_id: uuid.UUID, changes: Mapping[str, Any]
 ) -> SavedPlace | None:
     """Change fields of the user's place; None when it is not theirs."""
+    row_security.as_user(session, user_id)
     return update_owned(session, SavedPlace, user_id=user_id, record_id=place_id, changes=changes)
 
 
 def delete(session: Session, *, user_id: uuid.UUID, place_id: uuid.UUID) -> bool:
     """Delete the user's place; False when it is not theirs."""
+    row_security.as_user(session, user_id)
     return delete_owned(session, SavedPlace, user_id=user_id, record_id=place_id)
 
 
@@ -60,6 +65,7 @@ def list_page(
 
     `kind` keeps one kind; `name` keeps places whose name contains it (any case).
     """
+    row_security.as_user(session, user_id)
     query = _matching(select(SavedPlace).where(SavedPlace.user_id == user_id), kind, name)
     return page(
         session, query, order_by=[col(SavedPlace.created_at).desc(), col(SavedPlace.id)], limit=limit, offset=offset
@@ -68,12 +74,14 @@ def list_page(
 
 def count(session: Session, *, user_id: uuid.UUID, kind: str | None = None, name: str | None = None) -> int:
     """How many places the user has saved (of one kind, or named like `name`)."""
+    row_security.as_user(session, user_id)
     query = _matching(select(func.count()).select_from(SavedPlace).where(SavedPlace.user_id == user_id), kind, name)
     return int(session.exec(query).one())
 
 
 def count_by_kind(session: Session, *, user_id: uuid.UUID, name: str | None = None) -> dict[str, int]:
     """How many places of each kind the user has saved (named like `name`); kinds with none are absent."""
+    row_security.as_user(session, user_id)
     query = _matching(
         select(SavedPlace.kind, func.count()).where(SavedPlace.user_id == user_id).group_by(SavedPlace.kind),
         None,
@@ -100,6 +108,7 @@ def nearest(
     thousand: about 5 ms for 1,000 places and 20 ms for 5,000 (median, SQLite). Far beyond that, a
     spatial index (PostGIS, or a bounding-box prefilter on indexed lat/lon) is the next step.
     """
+    row_security.as_user(session, user_id)
     if limit <= 0:
         return []
     query = _matching(

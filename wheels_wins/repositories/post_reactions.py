@@ -12,13 +12,14 @@ from sqlalchemy import delete as sql_delete
 from sqlmodel import Session
 
 from wheels_wins.models import PostLike, PostReport, SocialPost, User
-from wheels_wins.repositories import notifications
+from wheels_wins.repositories import notifications, row_security
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.repositories.owned import insert_once
 
 
 def like(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> tuple[SocialPost, User] | None:
     """Like a visible post (liking twice changes nothing); notifies the author once per liker."""
+    row_security.as_user(session, user_id)
     found = post_repo.get_visible(session, viewer_id=user_id, post_id=post_id)
     if found is None:
         return None
@@ -41,6 +42,7 @@ def like(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> tuple[S
 
 def unlike(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> tuple[SocialPost, User] | None:
     """Take back a like (nothing changes when there was none)."""
+    row_security.as_user(session, user_id)
     found = post_repo.get_visible(session, viewer_id=user_id, post_id=post_id)
     if found is None:
         return None
@@ -55,6 +57,7 @@ def report(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID, reason: 
     """Report someone else's post: hidden from the reporter from now on, counted once per reporter.
 
     None when the post is unknown or already hidden from them; False for the user's own post."""
+    row_security.as_user(session, user_id)
     found = post_repo.get_visible(session, viewer_id=user_id, post_id=post_id)
     if found is None:
         return None

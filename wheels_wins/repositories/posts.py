@@ -12,10 +12,14 @@ from typing import Any
 
 from sqlalchemy import and_, exists, func, or_
 from sqlalchemy import update as sql_update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from wheels_wins.models import PostLike, PostReport, SocialPost, User
-from wheels_wins.repositories.owned import add, delete_owned, get_owned, update_owned
+from wheels_wins.models import PostComment, PostLike, PostReport, SocialPost, User
+from wheels_wins.repositories import row_security
+from wheels_wins.repositories.owned import add, delete_owned, get_owned, row_values, update_owned
+
+POST_CHILDREN: tuple[type[Any], ...] = (PostComment, PostLike, PostReport)
+"""The rows that hang off a post and go with it."""
 
 Cursor = tuple[dt.datetime, uuid.UUID]
 """Where a feed page ends: the last post's (created_at, id)."""
@@ -30,6 +34,7 @@ def create(
     photo_path: str | None = None,
 ) -> SocialPost:
     """Publish a post as user_id."""
+    row_security.as_user(session, user_id)
     return add(session, SocialPost(user_id=user_id, content=content, group_id=group_id, photo_path=photo_path))
 
 
@@ -45,6 +50,7 @@ def _visible_to(viewer_id: uuid.UUID) -> Any:
 
 def get_visible(session: Session, *, viewer_id: uuid.UUID, post_id: uuid.UUID) -> tuple[SocialPost, User] | None:
     """A post the viewer may read (unless they reported it, or enough people did), with its author."""
+    row_security.as_user(session, viewer_id)
     row = session.exec(
         select(SocialPost, User)
         .join(User, User.id == SocialPost.user_id)
@@ -55,6 +61,7 @@ def get_visible(session: Session, *, viewer_id: uuid.UUID, post_id: uuid.UUID) -
 
 def get_own(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> SocialPost | None:
     """One of the user's own posts."""
+    row_security.as_user(session, user_id)
     return get_owned(session, SocialPost, user_id=user_id, record_id=post_id)
 
 
@@ -62,12 +69,59 @@ def update(
     session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID, changes: Mapping[str, Any]
 ) -> SocialPost | None:
     """Edit the user's own post."""
+    row_security.as_user(session, user_id)
     return update_owned(session, SocialPost, user_id=user_id, record_id=post_id, changes=changes)
 
 
 def delete(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> bool:
     """Delete the user's own post (its comments, likes and reports go with it)."""
+    row_security.as_user(session, user_id)
     return delete_owned(session, SocialPost, user_id=user_id, record_id=post_id)
+
+
+def delete_keeping(session: Session, *, user_id: uuid.UUID, post_id: uuid.UUID) -> dict[str, Any] | None:
+    """Delete the user's own post; its values and its comments', likes' and reports' (for `restore`), or None."""
+    row_security.as_user(session, user_id)
+    post = get_owned(session, SocialPost, user_id=user_id, record_id=post_id)
+    if post is None:
+        return None
+    kept: dict[str, Any] = {"post": row_values(post)}
+    with row_security.system(session):  # other people's comments, likes and reports on the post
+        for model in POST_CHILDREN:
+            rows = session.exec(select(model).where(model.post_id == post_id)).all()
+            kept[model.__tablename__] = [row_values(row) for row in rows]
+    delete_owned(session, SocialPost, user_id=user_id, record_id=post_id)
+    return kept
+
+
+def restore(session: Session, *, user_id: uuid.UUID, kept: dict[str, Any]) -> bool:
+    """Put back a post `delete_keeping` removed, with its comments, likes and reports (by its author only)."""
+    row_security.as_user(session, user_id)
+    if kept["post"]["user_id"] != user_id:
+        return False
+    session.add(SocialPost(**kept["post"]))
+    session.flush()
+    with row_security.system(session):
+        for model in POST_CHILDREN:
+            session.add_all(model(**values) for values in kept[model.__tablename__])
+        session.flush()
+    return True
+
+
+def photo_path_of(session: Session, *, post_id: uuid.UUID) -> str | None:
+    """The stored photo of any post, for a signed photo URL (the signature is what grants seeing it)."""
+    with row_security.system(session):
+        return session.exec(select(SocialPost.photo_path).where(SocialPost.id == post_id)).first()
+
+
+def photos_in_use(session: Session, *, photo_paths: Iterable[str]) -> set[str]:
+    """Which of these stored photo files some post still shows (e.g. after an Undo)."""
+    paths = list(photo_paths)
+    if not paths:
+        return set()
+    with row_security.system(session):  # about every post, whoever asks
+        rows = session.exec(select(SocialPost.photo_path).where(col(SocialPost.photo_path).in_(paths))).all()
+    return {path for path in rows if path}
 
 
 def feed(
@@ -84,6 +138,7 @@ def feed(
 
     Without `group_id` these are the community feed's posts (in no group); with it, that group's.
     With `before`, the page starts after that cursor (keyset paging, stable while people post)."""
+    row_security.as_user(session, viewer_id)
     conditions: list[Any] = [_visible_to(viewer_id)]
     conditions.append(SocialPost.group_id.is_(None) if group_id is None else SocialPost.group_id == group_id)  # type: ignore[union-attr]
     if author_id is not None:
@@ -107,6 +162,7 @@ def feed(
 
 def photo_paths(session: Session, *, user_id: uuid.UUID) -> set[str]:
     """The stored photos the user's posts use."""
+    row_security.as_user(session, user_id)
     rows = session.exec(
         select(SocialPost.photo_path).where(SocialPost.user_id == user_id, SocialPost.photo_path.is_not(None))
     )  # type: ignore[union-attr]
@@ -115,6 +171,7 @@ def photo_paths(session: Session, *, user_id: uuid.UUID) -> set[str]:
 
 def liked_by(session: Session, *, user_id: uuid.UUID, post_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
     """Which of these posts the user has liked."""
+    row_security.as_user(session, user_id)
     ids = list(post_ids)
     if not ids:
         return set()
@@ -127,12 +184,13 @@ def bump_count(session: Session, *, post_id: uuid.UUID, column: str, delta: int)
 
     `updated_at` is kept as it was: a like or a comment is not an edit of the post."""
     counter = getattr(SocialPost, column)
-    session.exec(  # type: ignore[call-overload]
-        sql_update(SocialPost)
-        .where(SocialPost.id == post_id)
-        .values({column: counter + delta, "updated_at": SocialPost.updated_at})
-    )
     session.flush()
+    with row_security.system(session):  # the liker, commenter or reporter bumps someone else's post
+        session.exec(  # type: ignore[call-overload]
+            sql_update(SocialPost)
+            .where(SocialPost.id == post_id)
+            .values({column: counter + delta, "updated_at": SocialPost.updated_at})
+        )
     post = session.get(SocialPost, post_id)
     if post is not None:
         session.refresh(post)

@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 
 from wheels_wins.db import to_money
 from wheels_wins.models import Expense, Trip
+from wheels_wins.repositories import row_security
 
 ZERO = Decimal("0.00")
 
@@ -67,6 +68,7 @@ def monthly_by_category(
     Keys are the first day of each month, oldest first, every month present (an empty dict
     when nothing was spent); each month's categories are in no particular order.
     """
+    row_security.as_user(session, user_id)
     if months < 1:
         return {}
     first = _months_back(through, months - 1)
@@ -87,6 +89,7 @@ def monthly_by_category(
 
 def daily_totals(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
     """Spend per day between start and end inclusive, by date; days without spending are absent."""
+    row_security.as_user(session, user_id)
     rows = session.exec(
         select(Expense.date, func.sum(Expense.amount))
         .where(Expense.user_id == user_id, Expense.date >= start, Expense.date <= end)
@@ -98,6 +101,7 @@ def daily_totals(session: Session, *, user_id: uuid.UUID, start: dt.date, end: d
 
 def trip_spending(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> TripSpending | None:
     """The user's trip with its expenses summed per category; None when the trip is missing or not theirs."""
+    row_security.as_user(session, user_id)
     trip = session.exec(select(Trip).where(Trip.id == trip_id, Trip.user_id == user_id)).first()
     if trip is None:
         return None

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from wheels_wins.db import utcnow
 from wheels_wins.models import AuthSession
+from wheels_wins.repositories import row_security
 from wheels_wins.settings import get_settings
 
 # Recording every request would turn each read into a write; a minute's precision is plenty.
@@ -21,6 +22,7 @@ def create(
     session: Session, *, user_id: uuid.UUID, token_hash: str, expires_at: dt.datetime, user_agent: str = ""
 ) -> AuthSession:
     """Add a session that expires (absolutely) at `expires_at`, and flush."""
+    row_security.as_user(session, user_id)
     auth_session = AuthSession(
         user_id=user_id,
         token_hash=token_hash,
@@ -38,19 +40,25 @@ def _idle_cutoff(now: dt.datetime) -> dt.datetime:
 
 
 def get_active_by_hash(session: Session, *, token_hash: str, now: dt.datetime) -> AuthSession | None:
-    """The session with this token hash unless it is revoked, past its expiry or idle too long."""
-    return session.exec(
-        select(AuthSession).where(
-            AuthSession.token_hash == token_hash,
-            col(AuthSession.revoked_at).is_(None),
-            AuthSession.expires_at > now,
-            AuthSession.last_used_at > _idle_cutoff(now),
-        )
-    ).first()
+    """The session with this token hash unless it is revoked, past its expiry or idle too long; once found,
+    the transaction acts for its user."""
+    with row_security.system(session):  # the token is what tells us who is acting
+        found = session.exec(
+            select(AuthSession).where(
+                AuthSession.token_hash == token_hash,
+                col(AuthSession.revoked_at).is_(None),
+                AuthSession.expires_at > now,
+                AuthSession.last_used_at > _idle_cutoff(now),
+            )
+        ).first()
+    if found is not None:
+        row_security.as_user(session, found.user_id)
+    return found
 
 
 def list_active(session: Session, *, user_id: uuid.UUID, now: dt.datetime) -> list[AuthSession]:
     """The user's live sessions (their signed-in devices), most recently used first."""
+    row_security.as_user(session, user_id)
     return list(
         session.exec(
             select(AuthSession)
@@ -77,6 +85,7 @@ def touch(session: Session, *, auth_session: AuthSession, now: dt.datetime) -> b
 
 def revoke(session: Session, *, user_id: uuid.UUID, token_hash: str) -> bool:
     """Revoke the user's session with this token hash; False when there is no such live session of theirs."""
+    row_security.as_user(session, user_id)
     result = session.exec(
         update(AuthSession)
         .where(
@@ -91,6 +100,7 @@ def revoke(session: Session, *, user_id: uuid.UUID, token_hash: str) -> bool:
 
 def revoke_all(session: Session, *, user_id: uuid.UUID) -> int:
     """Revoke every live session of the user; the number revoked."""
+    row_security.as_user(session, user_id)
     result = session.exec(
         update(AuthSession)
         .where(col(AuthSession.user_id) == user_id, col(AuthSession.revoked_at).is_(None))
@@ -101,13 +111,14 @@ def revoke_all(session: Session, *, user_id: uuid.UUID) -> int:
 
 def purge_expired(session: Session, *, now: dt.datetime) -> int:
     """Delete sessions that can never be used again (a maintenance job, across all users); the number deleted."""
-    result = session.exec(
-        delete(AuthSession).where(
-            or_(
-                col(AuthSession.revoked_at).is_not(None),
-                AuthSession.expires_at <= now,
-                AuthSession.last_used_at <= _idle_cutoff(now),
+    with row_security.system(session):
+        result = session.exec(
+            delete(AuthSession).where(
+                or_(
+                    col(AuthSession.revoked_at).is_not(None),
+                    AuthSession.expires_at <= now,
+                    AuthSession.last_used_at <= _idle_cutoff(now),
+                )
             )
         )
-    )
     return result.rowcount

@@ -8,6 +8,7 @@ from typing import Literal
 from sqlmodel import Session, col, select
 
 from wheels_wins.models import Budget, User
+from wheels_wins.repositories import row_security
 
 Choice = Literal["notify_budget", "notify_maintenance"]
 
@@ -33,4 +34,5 @@ def user_batch(
     if with_budgets:
         budgets = select(Budget.id).where(Budget.user_id == User.id, col(Budget.amount) > 0)
         query = query.where(budgets.exists())
-    return [(user_id, timezone) for user_id, timezone in session.exec(query).all()]
+    with row_security.system(session):
+        return [(user_id, timezone) for user_id, timezone in session.exec(query).all()]

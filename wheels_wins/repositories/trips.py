@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, delete, select
 
 from wheels_wins.models import Trip, TripWaypoint
+from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import (
     add,
     delete_owned,
@@ -20,16 +21,19 @@ from wheels_wins.repositories.owned import (
 
 def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> Trip:
     """Create a trip (waypoints are set separately)."""
+    row_security.as_user(session, user_id)
     return add(session, Trip(user_id=user_id, **fields))
 
 
 def get(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> Trip | None:
     """The user's trip, or None."""
+    row_security.as_user(session, user_id)
     return get_owned(session, Trip, user_id=user_id, record_id=trip_id)
 
 
 def get_for_update(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> Trip | None:
     """The user's trip, row-locked until the transaction ends (PostgreSQL; SQLite serialises writers anyway)."""
+    row_security.as_user(session, user_id)
     return session.exec(select(Trip).where(Trip.id == trip_id, Trip.user_id == user_id).with_for_update()).first()
 
 
@@ -41,20 +45,16 @@ def update(
     changes: Mapping[str, Any],
 ) -> Trip | None:
     """Change fields of the user's trip."""
-    return update_owned(
-        session, Trip, user_id=user_id, record_id=trip_id, changes=changes
-    )
+    row_security.as_user(session, user_id)
+    return update_owned(session, Trip, user_id=user_id, record_id=trip_id, changes=changes)
 
 
 def delete_trip(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> bool:
     """Delete the user's trip and its waypoints."""
+    row_security.as_user(session, user_id)
     if get(session, user_id=user_id, trip_id=trip_id) is None:
         return False
-    session.exec(
-        delete(TripWaypoint).where(
-            col(TripWaypoint.trip_id) == trip_id, col(TripWaypoint.user_id) == user_id
-        )
-    )
+    session.exec(delete(TripWaypoint).where(col(TripWaypoint.trip_id) == trip_id, col(TripWaypoint.user_id) == user_id))
     return delete_owned(session, Trip, user_id=user_id, record_id=trip_id)
 
 
@@ -67,18 +67,16 @@ def list_page(
     offset: int = 0,
 ) -> tuple[list[Trip], int]:
     """A page of the user's trips, most recently created first."""
+    row_security.as_user(session, user_id)
     query = select(Trip).where(Trip.user_id == user_id)
     if status:
         query = query.where(Trip.status == status)
-    return page(
-        session, query, order_by=[Trip.created_at.desc()], limit=limit, offset=offset
-    )
+    return page(session, query, order_by=[Trip.created_at.desc()], limit=limit, offset=offset)
 
 
-def waypoints(
-    session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID
-) -> list[TripWaypoint]:
+def waypoints(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> list[TripWaypoint]:
     """The trip's stops in order."""
+    row_security.as_user(session, user_id)
     return list(
         session.exec(
             select(TripWaypoint)
@@ -92,6 +90,7 @@ def waypoints_for(
     session: Session, *, user_id: uuid.UUID, trip_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[TripWaypoint]]:
     """Stops for several trips in one query, keyed by trip id."""
+    row_security.as_user(session, user_id)
     grouped: dict[uuid.UUID, list[TripWaypoint]] = {trip_id: [] for trip_id in trip_ids}
     if not trip_ids:
         return grouped
@@ -116,13 +115,10 @@ def replace_waypoints(
     stops: Sequence[tuple[str, float, float]],
 ) -> list[TripWaypoint]:
     """Replace the trip's stops with (name, lat, lon) in the given order; nothing happens on another user's trip."""
+    row_security.as_user(session, user_id)
     if get(session, user_id=user_id, trip_id=trip_id) is None:
         return []
-    session.exec(
-        delete(TripWaypoint).where(
-            col(TripWaypoint.trip_id) == trip_id, col(TripWaypoint.user_id) == user_id
-        )
-    )
+    session.exec(delete(TripWaypoint).where(col(TripWaypoint.trip_id) == trip_id, col(TripWaypoint.user_id) == user_id))
     rows = [
         TripWaypoint(
             user_id=user_id,
@@ -147,6 +143,7 @@ def set_legs(
     legs: Sequence[tuple[float, float] | None],
 ) -> None:
     """Store (km, hours) from the previous stop on each waypoint, in position order (None on the first)."""
+    row_security.as_user(session, user_id)
     for waypoint, leg in zip(waypoints(session, user_id=user_id, trip_id=trip_id), legs, strict=False):
         waypoint.leg_km, waypoint.leg_hours = leg if leg is not None else (None, None)
         session.add(waypoint)
@@ -155,16 +152,21 @@ def set_legs(
 
 def active(session: Session, *, user_id: uuid.UUID) -> Trip | None:
     """The user's active trip, else the latest one being planned."""
-    return underway(session, user_id=user_id) or session.exec(
-        select(Trip)
-        .where(Trip.user_id == user_id, Trip.status == "planning")
-        .order_by(Trip.created_at.desc())
-        .limit(1)
-    ).first()
+    row_security.as_user(session, user_id)
+    return (
+        underway(session, user_id=user_id)
+        or session.exec(
+            select(Trip)
+            .where(Trip.user_id == user_id, Trip.status == "planning")
+            .order_by(Trip.created_at.desc())
+            .limit(1)
+        ).first()
+    )
 
 
 def underway(session: Session, *, user_id: uuid.UUID) -> Trip | None:
     """The user's newest trip with status "active" (not one still being planned): new expenses belong to it."""
+    row_security.as_user(session, user_id)
     return session.exec(
         select(Trip).where(Trip.user_id == user_id, Trip.status == "active").order_by(Trip.created_at.desc()).limit(1)
     ).first()

@@ -6,24 +6,28 @@ import uuid
 
 from sqlmodel import Session, select
 
-from wheels_wins.db import utcnow
+from wheels_wins.db import new_id, utcnow
 from wheels_wins.models import User
+from wheels_wins.repositories import row_security
 from wheels_wins.settings import get_settings
 
 
 def get_by_id(session: Session, *, user_id: uuid.UUID) -> User | None:
     """The user with this id, or None."""
+    row_security.as_user(session, user_id)
     return session.get(User, user_id)
 
 
 def get_by_email(session: Session, *, email: str) -> User | None:
     """The user with this email (compared in its normalised lowercase form), or None."""
-    return session.exec(select(User).where(User.email == email.strip().lower())).first()
+    with row_security.system(session):  # signing in: nobody is acting yet
+        return session.exec(select(User).where(User.email == email.strip().lower())).first()
 
 
 def get_by_supabase_sub(session: Session, *, supabase_sub: str) -> User | None:
     """The user linked to this Supabase user id, or None."""
-    return session.exec(select(User).where(User.supabase_sub == supabase_sub)).first()
+    with row_security.system(session):  # signing in: nobody is acting yet
+        return session.exec(select(User).where(User.supabase_sub == supabase_sub)).first()
 
 
 def create(
@@ -40,6 +44,7 @@ def create(
     """Add a user (preferences default to the configured ones) and flush."""
     settings = get_settings()
     user = User(
+        id=new_id(),
         email=email.strip().lower(),
         password_hash=password_hash,
         full_name=full_name,
@@ -48,6 +53,7 @@ def create(
         timezone=timezone or settings.default_timezone,
         supabase_sub=supabase_sub,
     )
+    row_security.as_user(session, user.id)
     session.add(user)
     session.flush()
     return user
@@ -66,6 +72,7 @@ def update_profile(
     home_base: str | None = None,
 ) -> User | None:
     """Change the given profile fields (None leaves a field as it is); None when no such user."""
+    row_security.as_user(session, user_id)
     user = session.get(User, user_id)
     if user is None:
         return None
@@ -89,6 +96,7 @@ def update_profile(
 
 def set_password_hash(session: Session, *, user_id: uuid.UUID, password_hash: str) -> User | None:
     """Replace the user's password hash; None when no such user."""
+    row_security.as_user(session, user_id)
     user = session.get(User, user_id)
     if user is None:
         return None
@@ -101,6 +109,7 @@ def set_password_hash(session: Session, *, user_id: uuid.UUID, password_hash: st
 
 def set_avatar(session: Session, *, user_id: uuid.UUID, avatar_path: str | None) -> tuple[User, str | None] | None:
     """Point the user's profile photo at `avatar_path` (None removes it); the user and the path it replaced."""
+    row_security.as_user(session, user_id)
     user = session.get(User, user_id)
     if user is None:
         return None
@@ -114,7 +123,8 @@ def set_avatar(session: Session, *, user_id: uuid.UUID, avatar_path: str | None)
 
 def avatar_in_use(session: Session, *, avatar_path: str) -> bool:
     """Whether some account's profile photo is this stored file."""
-    return session.exec(select(User.id).where(User.avatar_path == avatar_path)).first() is not None
+    with row_security.system(session):  # about every account, whoever asks
+        return session.exec(select(User.id).where(User.avatar_path == avatar_path)).first() is not None
 
 
 NOTIFICATION_CHOICES: dict[str, str] = {
@@ -133,6 +143,7 @@ def notification_choices(user: User) -> dict[str, bool]:
 
 def set_notification_choices(session: Session, *, user_id: uuid.UUID, **choices: bool | None) -> User | None:
     """Switch notification kinds on or off by choice name (None leaves one as it is); None when no such user."""
+    row_security.as_user(session, user_id)
     unknown = set(choices) - set(NOTIFICATION_CHOICES)
     if unknown:
         raise ValueError(f"unknown notification choices: {', '.join(sorted(unknown))}")

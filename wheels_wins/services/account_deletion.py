@@ -18,6 +18,7 @@ from sqlmodel import Session, SQLModel, select
 import wheels_wins.models  # noqa: F401  (registers every table in SQLModel.metadata)
 from wheels_wins.models import PostComment, PostLike, SocialPost, User
 from wheels_wins.repositories import groups as group_repo
+from wheels_wins.repositories import row_security
 from wheels_wins.services import avatars, passwords, photos
 from wheels_wins.services.auth import AuthError
 
@@ -46,6 +47,7 @@ def delete_user_data(session: Session, *, user_id: uuid.UUID) -> dict[str, int]:
     Other people's posts the user liked or commented on get their counts recounted, and the
     user's stored photos are removed once (and only if) the transaction commits.
     """
+    row_security.as_user(session, user_id)
     touched = _posts_liked_or_commented(session, user_id)
     avatar = session.exec(select(User.avatar_path).where(User.id == user_id)).first()
     group_repo.hand_over(session, user_id=user_id)  # a group with other members lives on; only an empty one goes
@@ -92,15 +94,16 @@ def _recount(session: Session, post_ids: set[uuid.UUID]) -> None:
     if not post_ids:
         return
     posts, likes, comments = (m.__table__ for m in (SocialPost, PostLike, PostComment))  # type: ignore[attr-defined]
-    session.exec(
-        update(posts)
-        .where(posts.c.id.in_(post_ids))
-        .values(
-            like_count=select(func.count()).where(likes.c.post_id == posts.c.id).scalar_subquery(),
-            comment_count=select(func.count()).where(comments.c.post_id == posts.c.id).scalar_subquery(),
-            updated_at=posts.c.updated_at,  # a recount is not an edit
+    with row_security.system(session):  # the posts are other people's
+        session.exec(
+            update(posts)
+            .where(posts.c.id.in_(post_ids))
+            .values(
+                like_count=select(func.count()).where(likes.c.post_id == posts.c.id).scalar_subquery(),
+                comment_count=select(func.count()).where(comments.c.post_id == posts.c.id).scalar_subquery(),
+                updated_at=posts.c.updated_at,  # a recount is not an edit
+            )
         )
-    )
 
 
 def delete_account(session: Session, *, user: User, password: str) -> dict[str, int]:

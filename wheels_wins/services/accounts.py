@@ -12,6 +12,7 @@ of milliseconds of CPU), and the Supabase calls on the event loop with an async 
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -19,14 +20,17 @@ from sqlmodel import Session
 
 from wheels_wins.db import session_scope
 from wheels_wins.models import User
+from wheels_wins.repositories import row_security
 from wheels_wins.services import account_deletion, auth, passwords, supabase_auth
 
 T = TypeVar("T")
 
 
-async def _in_transaction(work: Callable[[Session], T]) -> T:
+async def _in_transaction(work: Callable[[Session], T], *, acting: uuid.UUID | None = None) -> T:
     def run() -> T:
         with session_scope() as session:
+            if acting is not None:  # before `merge` looks the signed-in user up
+                row_security.as_user(session, acting)
             return work(session)
 
     return await asyncio.to_thread(run)
@@ -77,13 +81,16 @@ async def change_password(*, user: User, current_password: str, new_password: st
                 current_password=current_password,
                 new_password=new_password,
                 user_agent=user_agent,
-            )
+            ),
+            acting=user.id,
         )
     problem = passwords.validate_password(new_password, user.email)
     if problem is not None:
         raise auth.AuthError("invalid_password", problem, 422)
     await supabase_auth.change_password(user.email, current_password, new_password)
-    return await _in_transaction(lambda s: auth.restart_sessions(s, user=s.merge(user), user_agent=user_agent))
+    return await _in_transaction(
+        lambda s: auth.restart_sessions(s, user=s.merge(user), user_agent=user_agent), acting=user.id
+    )
 
 
 async def check_password(user: User, password: str) -> bool:
@@ -109,7 +116,7 @@ async def close_account(user: User, password: str) -> dict[str, int]:
     """
     if user.password_hash is not None or not user.supabase_sub:
         return await _in_transaction(
-            lambda s: account_deletion.delete_account(s, user=s.merge(user), password=password)
+            lambda s: account_deletion.delete_account(s, user=s.merge(user), password=password), acting=user.id
         )
     if not await check_password(user, password):
         raise auth.AuthError("wrong_password", account_deletion.WRONG_PASSWORD, 403)

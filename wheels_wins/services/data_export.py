@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from wheels_wins.db import utcnow
 from wheels_wins.models import USER_OWNED_TABLES, User
+from wheels_wins.repositories import row_security
 from wheels_wins.services import photos
 
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
@@ -68,6 +69,7 @@ def owned_tables() -> list[Table]:
 
 def collect(session: Session, *, user_id: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
     """The user's profile and every row of theirs, by table name, with secrets left out."""
+    row_security.as_user(session, user_id)
     users: Table = User.__table__  # type: ignore[attr-defined]
     data = {PROFILE: _rows(session, users, users.c.id == user_id)}
     for table in owned_tables():

@@ -16,6 +16,7 @@ from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import income as income_repo
 from wheels_wins.repositories import places as place_repo
 from wheels_wins.repositories import posts as post_repo
+from wheels_wins.repositories import row_security
 from wheels_wins.repositories import users as user_repo
 from wheels_wins.repositories import vehicles as vehicle_repo
 from wheels_wins.services import demo_market, demo_social, money, passwords, trips, vehicle_log
@@ -81,10 +82,11 @@ def ensure_demo_account(session: Session) -> tuple[User, bool]:
 
 def _seed_community(session: Session, user: User) -> None:
     """Groups and marketplace listings around the demo user (each seeds once)."""
-    neighbours = demo_social.demo_neighbours(session)
-    demo_social.seed_demo_groups(session, user=user)
-    demo_social.seed_demo_feed(session, user=user, neighbours=neighbours)
-    demo_market.seed_demo_listings(session, user=user, neighbours=neighbours)
+    with row_security.system(session):  # the neighbours' accounts, posts, likes and listings
+        neighbours = demo_social.demo_neighbours(session)
+        demo_social.seed_demo_groups(session, user=user)
+        demo_social.seed_demo_feed(session, user=user, neighbours=neighbours)
+        demo_market.seed_demo_listings(session, user=user, neighbours=neighbours)
 
 
 def _populate(session: Session, user: User, today: dt.date, rng: random.Random) -> None:

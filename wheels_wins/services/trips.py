@@ -151,8 +151,12 @@ def plan_trip(
     """
     stops = [resolve_stop(spec) for spec in places]
     trip = trip_repo.create(
-        session, user_id=user.id, title=(title or "").strip() or default_title(stops), status=status,
-        start_date=start_date, end_date=end_date,
+        session,
+        user_id=user.id,
+        title=(title or "").strip() or default_title(stops),
+        status=status,
+        start_date=start_date,
+        end_date=end_date,
     )
     return set_stops(session, user=user, trip=trip, stops=stops)
 

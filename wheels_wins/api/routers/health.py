@@ -12,6 +12,7 @@ from sqlalchemy import text
 from wheels_wins.api.errors import ErrorBody
 from wheels_wins.api.schemas.health import Health, HealthChecks
 from wheels_wins.db import get_engine
+from wheels_wins.repositories import row_security
 from wheels_wins.services.rate_limits import rate_limits_status
 from wheels_wins.settings import Settings, get_settings
 
@@ -21,19 +22,23 @@ router = APIRouter(tags=["health"])
 CHECK_TIMEOUT_SECONDS = 3.0
 
 
-def _ping_database() -> None:
+def _ping_database() -> str:
+    """Ask the database one question: whether the app's role is held to the row policies."""
     with get_engine().connect() as connection:
-        connection.execute(text("SELECT 1"))
+        if connection.dialect.name != "postgresql":
+            connection.execute(text("SELECT 1"))
+            return "unsupported"
+        return "bypassed" if row_security.role_bypasses_rls(connection) else "enforced"
 
 
-async def database_status() -> str:
-    """`ok` when a trivial query succeeds within the timeout, else `unavailable`."""
+async def database_status() -> tuple[str, str | None]:
+    """`ok` when the database answers within the timeout, else `unavailable`; with the row security it found."""
     try:
-        await asyncio.wait_for(asyncio.to_thread(_ping_database), CHECK_TIMEOUT_SECONDS)
+        rls = await asyncio.wait_for(asyncio.to_thread(_ping_database), CHECK_TIMEOUT_SECONDS)
     except Exception as exc:  # noqa: BLE001 - any failure means the same to a load balancer
         log.warning("Health check: database unavailable (%s)", exc.__class__.__name__)
-        return "unavailable"
-    return "ok"
+        return "unavailable", None
+    return "ok", rls
 
 
 async def cache_status(settings: Settings) -> str:
@@ -81,9 +86,12 @@ def ai_providers(settings: Settings) -> list[str]:
 async def health() -> JSONResponse:
     """200 when healthy or degraded (Redis down, served in-process), 503 when the database is unreachable."""
     settings = get_settings()
-    database, cache, limits = await asyncio.gather(database_status(), cache_status(settings), rate_limit_status())
+    (database, rls), cache, limits = await asyncio.gather(
+        database_status(), cache_status(settings), rate_limit_status()
+    )
     checks = HealthChecks(
         database=database,  # type: ignore[arg-type]
+        row_security=rls,  # type: ignore[arg-type]
         cache=cache,  # type: ignore[arg-type]
         rate_limits=limits,  # type: ignore[arg-type]
         ai_providers=ai_providers(settings),

@@ -34,7 +34,7 @@ _writes = [Depends(per_user_rate_limit("listings_write", limit=60))]
 
 def _public(session: Session, user: User, listing_id: str, *, km: float | None = None) -> ListingPublic:
     target = parse_id(listing_id, "listing")
-    found = listing_repo.get(session, listing_id=target)
+    found = listing_repo.get(session, viewer_id=user.id, listing_id=target)
     if found is None:
         raise not_found("listing")
     pictures = listing_repo.photos_of(session, listing_ids=[target]).get(target, [])
@@ -85,7 +85,7 @@ def browse(
         after = market.decode_cursor(cursor)
         if after is None or not listing_repo.cursor_fits(query, after):
             raise invalid("cursor", "is not a cursor this list gave out")
-    rows, total, next_cursor = listing_repo.browse(session, query=query, limit=limit, after=after)
+    rows, total, next_cursor = listing_repo.browse(session, viewer_id=user.id, query=query, limit=limit, after=after)
     pictures = listing_repo.photos_of(session, listing_ids=[listing.id for listing, _, _ in rows])
     return ListingPage(
         items=[

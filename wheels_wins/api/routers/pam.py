@@ -26,18 +26,30 @@ router = APIRouter(prefix="/pam", tags=["pam"], responses={401: ERROR_RESPONSES[
 
 
 def _public_calls(calls: list[dict]) -> list[ToolCallPublic]:
-    return [ToolCallPublic(name=c["name"], arguments=c.get("arguments", {}), ok=c.get("ok", False), result=c.get("result", {})) for c in calls]
+    return [
+        ToolCallPublic(
+            name=c["name"], arguments=c.get("arguments", {}), ok=c.get("ok", False), result=c.get("result", {})
+        )
+        for c in calls
+    ]
 
 
 def _message(message: PamMessage) -> MessagePublic:
     return MessagePublic(
-        id=message.id, role=message.role, content=message.content, provider=message.provider,
-        tool_calls=_public_calls(message.tool_calls), ui_actions=message.ui_actions, created_at=message.created_at,
+        id=message.id,
+        role=message.role,
+        content=message.content,
+        provider=message.provider,
+        tool_calls=_public_calls(message.tool_calls),
+        ui_actions=message.ui_actions,
+        created_at=message.created_at,
     )
 
 
 @router.post(
-    "/chat", response_model=ChatResponse, summary="Send PAM a message",
+    "/chat",
+    response_model=ChatResponse,
+    summary="Send PAM a message",
     dependencies=[
         Depends(per_user_rate_limit(PAM_MESSAGES.name, limit=PAM_MESSAGES.limit, per_seconds=PAM_MESSAGES.per_seconds))
     ],
@@ -52,14 +64,21 @@ async def chat(body: ChatRequest, user_id: CurrentUserId) -> ChatResponse:
     location = (context.location.latitude, context.location.longitude) if context and context.location else None
     try:
         turn = await run_turn(
-            user_id=user_id, message=body.message, conversation_id=body.conversation_id,
-            page=context.current_page if context else "/", location=location,
+            user_id=user_id,
+            message=body.message,
+            conversation_id=body.conversation_id,
+            page=context.current_page if context else "/",
+            location=location,
         )
     except ConversationNotFound:
         raise not_found("conversation") from None
     return ChatResponse(
-        conversation_id=turn.conversation_id, message_id=turn.message_id, reply=turn.reply, provider=turn.provider,
-        tool_calls=_public_calls([c.public() for c in turn.tool_calls]), ui_actions=turn.ui_actions,
+        conversation_id=turn.conversation_id,
+        message_id=turn.message_id,
+        reply=turn.reply,
+        provider=turn.provider,
+        tool_calls=_public_calls([c.public() for c in turn.tool_calls]),
+        ui_actions=turn.ui_actions,
     )
 
 
@@ -71,28 +90,40 @@ def list_conversations(user: CurrentUser, session: SessionDep, paging: PagingDep
 
 
 @router.get(
-    "/conversations/{conversation_id}", response_model=ConversationDetail, summary="Get a conversation",
+    "/conversations/{conversation_id}",
+    response_model=ConversationDetail,
+    summary="Get a conversation",
     responses={404: ERROR_RESPONSES[404]},
 )
 def get_conversation(conversation_id: str, user: CurrentUser, session: SessionDep) -> ConversationDetail:
     """A conversation and its messages, oldest first."""
-    found = pam_repo.get_conversation(session, user_id=user.id, conversation_id=parse_id(conversation_id, "conversation"))
+    found = pam_repo.get_conversation(
+        session, user_id=user.id, conversation_id=parse_id(conversation_id, "conversation")
+    )
     if found is None:
         raise not_found("conversation")
     messages = pam_repo.messages(session, user_id=user.id, conversation_id=found.id)
     return ConversationDetail(
-        id=found.id, title=found.title, created_at=found.created_at, updated_at=found.updated_at,
+        id=found.id,
+        title=found.title,
+        created_at=found.created_at,
+        updated_at=found.updated_at,
         messages=[_message(m) for m in messages],
     )
 
 
 @router.post(
-    "/feedback", status_code=status.HTTP_201_CREATED, response_model=FeedbackPublic, summary="Rate a reply",
+    "/feedback",
+    status_code=status.HTTP_201_CREATED,
+    response_model=FeedbackPublic,
+    summary="Rate a reply",
     responses={404: ERROR_RESPONSES[404]},
 )
 def feedback(body: FeedbackCreate, user: CurrentUser, session: SessionDep) -> FeedbackPublic:
     """Thumbs up or down on one of PAM's replies (one rating per message; a new one replaces it)."""
-    stored = pam_repo.add_feedback(session, user_id=user.id, message_id=body.message_id, rating=body.rating, comment=body.comment)
+    stored = pam_repo.add_feedback(
+        session, user_id=user.id, message_id=body.message_id, rating=body.rating, comment=body.comment
+    )
     if stored is None:
         raise not_found("message")
     return FeedbackPublic.model_validate(stored)

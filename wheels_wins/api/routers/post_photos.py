@@ -11,7 +11,6 @@ from wheels_wins.api.deps import CurrentUser, SessionDep, parse_id, per_user_rat
 from wheels_wins.api.errors import ERROR_RESPONSES, ApiError, ErrorEnvelope, not_found
 from wheels_wins.api.photo_access import JPEG_RESPONSE, Expires, OptionalBearer, Signature, jpeg, signed_or_signed_in
 from wheels_wins.api.schemas.social import PostPublic
-from wheels_wins.models import SocialPost
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.services import photos
 
@@ -88,8 +87,8 @@ def get_photo(
         request, session, credentials, kind="post", object_id=post_uuid, expires=expires, sig=sig
     )
     if viewer is None:
-        post = session.get(SocialPost, post_uuid)
+        path = post_repo.photo_path_of(session, post_id=post_uuid)
     else:
         found = post_repo.get_visible(session, viewer_id=viewer.id, post_id=post_uuid)
-        post = found[0] if found else None
-    return jpeg(photos.resolve(post.photo_path) if post is not None and post.photo_path else None)
+        path = found[0].photo_path if found else None
+    return jpeg(photos.resolve(path) if path else None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from wheels_wins.api.errors import ErrorBody
 from wheels_wins.api.schemas.common import Schema
 
@@ -17,6 +19,11 @@ class HealthChecks(Schema):
     cache: RedisBacked
     rate_limits: RedisBacked
     ai_providers: list[str]
+    row_security: Literal["enforced", "bypassed", "unsupported"] | None = Field(
+        None,
+        description="PostgreSQL's Row Level Security for the app's role: `bypassed` when it is a superuser or has "
+        "BYPASSRLS (give the app its own role); `unsupported` on SQLite; absent while the database is down",
+    )
 
 
 class Health(Schema):

@@ -109,7 +109,9 @@ class TripPublic(Schema):
     duration_hours: float | None
     estimated_fuel_cost: MoneyOut | None
     distance_source: Literal["estimate", "routed"]
-    budget: MoneyOut | None = Field(None, description="The trip's budget; GET /trips/{id}/budget compares it with spending")
+    budget: MoneyOut | None = Field(
+        None, description="The trip's budget; GET /trips/{id}/budget compares it with spending"
+    )
     notes: str = ""
     created_at: Timestamp
 

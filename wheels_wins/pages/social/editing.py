@@ -10,10 +10,10 @@ import uuid
 from typing import Any
 
 import reflex as rx
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from wheels_wins.db import parse_uuid
-from wheels_wins.models import PostComment, PostLike, PostReport, SocialPost, User
+from wheels_wins.models import User
 from wheels_wins.pages.social.feed import FeedState, GroupFeedState, post_lists, post_view
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.services import photos
@@ -21,11 +21,6 @@ from wheels_wins.state.auth import current_user, run_in_session
 from wheels_wins.state.undoable import LATE_CLICK_SECONDS, UNDO_SECONDS, UndoableDelete
 
 MAX_POST = 2000
-_CHILDREN: tuple[type[Any], ...] = (PostComment, PostLike, PostReport)
-
-
-def _columns(row: Any) -> dict[str, Any]:
-    return {column.name: getattr(row, column.name) for column in row.__table__.columns}
 
 
 class PostEditState(UndoableDelete, rx.State):
@@ -96,25 +91,10 @@ class PostEditState(UndoableDelete, rx.State):
         await self._ask(post_id, excerpt if len(excerpt) <= 80 else excerpt[:79] + "…")
 
     def _remove(self, session: Session, user: User, target: uuid.UUID) -> dict[str, Any] | None:
-        post = post_repo.get_own(session, user_id=user.id, post_id=target)
-        if post is None:
-            return None
-        kept: dict[str, Any] = {"post": _columns(post)}
-        for model in _CHILDREN:
-            rows = session.exec(select(model).where(model.post_id == target)).all()
-            kept[model.__tablename__] = [_columns(row) for row in rows]
-        post_repo.delete(session, user_id=user.id, post_id=target)
-        return kept
+        return post_repo.delete_keeping(session, user_id=user.id, post_id=target)
 
     def _restore(self, session: Session, user: User, kept: dict[str, Any]) -> Any:
-        if kept["post"]["user_id"] != user.id:
-            return None
-        session.add(SocialPost(**kept["post"]))
-        session.flush()
-        for model in _CHILDREN:
-            session.add_all(model(**values) for values in kept[model.__tablename__])
-        session.flush()
-        return True
+        return post_repo.restore(session, user_id=user.id, kept=kept)
 
     def _refused(self, error: Exception) -> str | None:
         return "That post can't be brought back."
@@ -141,8 +121,5 @@ class PostEditState(UndoableDelete, rx.State):
             return
         await asyncio.sleep(UNDO_SECONDS + LATE_CLICK_SECONDS + 2)
 
-        def still_used(session: Session) -> bool:
-            return session.exec(select(SocialPost.id).where(SocialPost.photo_path == photo)).first() is not None
-
-        if not await run_in_session(still_used):
+        if not await run_in_session(lambda session: post_repo.photos_in_use(session, photo_paths=[photo])):
             photos.remove(photo)

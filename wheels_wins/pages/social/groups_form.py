@@ -7,13 +7,14 @@ import uuid
 from typing import Any
 
 import reflex as rx
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from wheels_wins.db import parse_uuid
-from wheels_wins.models import SocialPost, User
+from wheels_wins.models import User
 from wheels_wins.pages.social.feed import GroupFeedState
 from wheels_wins.pages.social.groups import GroupsState, GroupView, group_view
 from wheels_wins.repositories import groups as group_repo
+from wheels_wins.repositories import posts as post_repo
 from wheels_wins.services import photos
 from wheels_wins.state.auth import current_user, run_in_session
 from wheels_wins.state.undoable import LATE_CLICK_SECONDS, UNDO_SECONDS, UndoableDelete
@@ -157,9 +158,5 @@ class GroupDeleteState(UndoableDelete, rx.State):
             return
         await asyncio.sleep(UNDO_SECONDS + LATE_CLICK_SECONDS + 2)
 
-        def used(session: Session) -> set[str]:
-            rows = session.exec(select(SocialPost.photo_path).where(SocialPost.photo_path.in_(paths)))  # type: ignore[union-attr]
-            return {path for path in rows.all() if path}
-
-        for path in paths - await run_in_session(used):
+        for path in paths - await run_in_session(lambda session: post_repo.photos_in_use(session, photo_paths=paths)):
             photos.remove(path)

@@ -65,7 +65,7 @@ def _page(
     key = origin.choose(known, "")
     label, point = (known[key][0], known[key][1:]) if key else ("", None)
     query = build_query(filters, user=user, point=point)
-    rows, total, cursor = listing_repo.browse(session, query=query, limit=PAGE_SIZE, after=after)
+    rows, total, cursor = listing_repo.browse(session, viewer_id=user.id, query=query, limit=PAGE_SIZE, after=after)
     return label, cards_for(session, user, rows), total, cursor
 
 

@@ -7,18 +7,14 @@ import uuid
 from typing import Any
 
 import reflex as rx
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from wheels_wins.models import ListingPhoto, MarketplaceListing, User
+from wheels_wins.models import User
 from wheels_wins.pages.social.market import MarketState
 from wheels_wins.repositories import listings as listing_repo
 from wheels_wins.services import photos
 from wheels_wins.state.auth import current_user, run_in_session
 from wheels_wins.state.undoable import LATE_CLICK_SECONDS, UNDO_SECONDS, UndoableDelete
-
-
-def _columns(row: Any) -> dict[str, Any]:
-    return {column.name: getattr(row, column.name) for column in row.__table__.columns}
 
 
 class ListingDeleteState(UndoableDelete, rx.State):
@@ -30,24 +26,10 @@ class ListingDeleteState(UndoableDelete, rx.State):
         await self._ask(listing_id, title if len(title) <= 80 else title[:79] + "…")
 
     def _remove(self, session: Session, user: User, target: uuid.UUID) -> dict[str, Any] | None:
-        listing = listing_repo.get_own(session, user_id=user.id, listing_id=target)
-        if listing is None:
-            return None
-        kept: dict[str, Any] = {
-            "listing": _columns(listing),
-            "photos": [_columns(p) for p in listing_repo.photos_of(session, listing_ids=[target]).get(target, [])],
-        }
-        listing_repo.delete(session, user_id=user.id, listing_id=target)
-        return kept
+        return listing_repo.delete_keeping(session, user_id=user.id, listing_id=target)
 
     def _restore(self, session: Session, user: User, kept: dict[str, Any]) -> Any:
-        if kept["listing"]["user_id"] != user.id:
-            return None
-        session.add(MarketplaceListing(**kept["listing"]))
-        session.flush()
-        session.add_all(ListingPhoto(**values) for values in kept["photos"])
-        session.flush()
-        return True
+        return listing_repo.restore(session, user_id=user.id, kept=kept)
 
     def _refused(self, error: Exception) -> str | None:
         return "That listing can't be brought back."
@@ -76,10 +58,7 @@ class ListingDeleteState(UndoableDelete, rx.State):
         await asyncio.sleep(UNDO_SECONDS + LATE_CLICK_SECONDS + 2)
 
         def restored(session: Session) -> bool:
-            return (
-                session.exec(select(MarketplaceListing.id).where(MarketplaceListing.id == listing_id)).first()
-                is not None
-            )
+            return listing_repo.get_own(session, user_id=user.id, listing_id=listing_id) is not None
 
         if not await run_in_session(restored):
             for values in kept:

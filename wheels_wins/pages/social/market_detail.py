@@ -17,7 +17,7 @@ from wheels_wins.state.auth import current_user, run_in_session
 def read_card(session: Session, viewer: User, listing_id: str) -> ListingCard | None:
     """The card of any listing for `viewer` (distance left out), or None when it is gone."""
     target = parse_uuid(listing_id)
-    found = listing_repo.get(session, listing_id=target) if target is not None else None
+    found = listing_repo.get(session, viewer_id=viewer.id, listing_id=target) if target is not None else None
     if found is None:
         return None
     listing, seller = found
