@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+APP_ROLE = "ww_app"  # the tests' app role: not a superuser, no BYPASSRLS, owns nothing
 # A Redis database of the benches' own (tests use 14 and 15); emptied before and after each served app.
 REDIS_URL = "redis://127.0.0.1:6379/13"
 PASSWORD = "Corrugated-Roads-2031"
@@ -134,10 +135,13 @@ def _server_env(workdir: Path, base_url: str, database_url: str, workers: int) -
 
 
 @contextmanager
-def _database(use_postgres: bool, workdir: Path) -> Iterator[str]:
-    """A fresh PostgreSQL database (dropped afterwards) when asked and reachable, else SQLite in `workdir`."""
+def _database(use_postgres: bool, workdir: Path) -> Iterator[tuple[str, str]]:
+    """A fresh PostgreSQL database (dropped afterwards) when asked and reachable, else SQLite in `workdir`:
+    (the app's URL, the owner's URL). On PostgreSQL the app connects as its own role, held by Row Level
+    Security, as production does."""
     if not use_postgres:
-        yield f"sqlite:///{workdir / 'app.db'}"
+        sqlite = f"sqlite:///{workdir / 'app.db'}"
+        yield sqlite, sqlite
         return
     from sqlalchemy import create_engine, text
 
@@ -145,8 +149,13 @@ def _database(use_postgres: bool, workdir: Path) -> Iterator[str]:
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
+        if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": APP_ROLE}).first() is None:
+            conn.execute(text(f"CREATE ROLE {APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS"))
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        yield (
+            f"postgresql+psycopg://{APP_ROLE}@127.0.0.1:5432/{name}",
+            f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}",
+        )
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -164,14 +173,16 @@ def postgres_reachable() -> bool:
         return False
 
 
-def _seed(env: dict[str, str], users: int) -> list[str]:
-    """Migrate, then add `users` users (one shared password hash) with a year of expenses each; their emails."""
+def _seed(env: dict[str, str], users: int, owner_url: str) -> list[str]:
+    """Migrate, then add `users` users (one shared password hash) with a year of expenses each, as the
+    tables' owner; their emails."""
     from alembic.config import Config
     from sqlalchemy import insert
 
     from alembic import command
 
-    os.environ.update({k: v for k, v in env.items() if k in ("DATABASE_URL", "DATA_DIR", "ENVIRONMENT", "SECRET_KEY")})
+    os.environ.update({k: v for k, v in env.items() if k in ("DATA_DIR", "ENVIRONMENT", "SECRET_KEY")})
+    os.environ["DATABASE_URL"] = owner_url
     from wheels_wins.db import get_engine, session_scope
     from wheels_wins.models import Expense
     from wheels_wins.repositories import users as user_repo
@@ -181,7 +192,8 @@ def _seed(env: dict[str, str], users: int) -> list[str]:
     get_settings.cache_clear()
     get_engine.cache_clear()
     config = Config(str(ROOT / "alembic.ini"))
-    config.attributes["database_url"] = env["DATABASE_URL"]
+    config.attributes["database_url"] = owner_url
+    config.attributes["app_database_url"] = env["DATABASE_URL"]
     config.attributes["skip_logging"] = True
     command.upgrade(config, "head")
     rng = random.Random(7)
@@ -232,11 +244,11 @@ def served_app(*, workers: int, users: int, postgres: bool = True) -> Iterator[A
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ww-load-")))
-        database_url = stack.enter_context(_database(postgres and postgres_reachable(), workdir))
+        database_url, owner_url = stack.enter_context(_database(postgres and postgres_reachable(), workdir))
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
         env = _server_env(workdir, base_url, database_url, workers)
-        emails = _seed(env, users)
+        emails = _seed(env, users, owner_url)
         if workers > 1:
             _flush_redis()
             stack.callback(_flush_redis)

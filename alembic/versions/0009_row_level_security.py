@@ -12,7 +12,7 @@ roles are not, which is why the app connects as its own role. SQLite has no RLS:
 from collections.abc import Sequence
 
 from alembic import op
-from wheels_wins.repositories.row_security import FUNCTIONS_SQL, drop_policy_sql, owner_policy_sql
+from wheels_wins.repositories.row_security import DROP_FUNCTIONS_SQL, FUNCTIONS_SQL, drop_policy_sql, owner_policy_sql
 
 revision: str = "0009"
 down_revision: str | Sequence[str] | None = "0008"
@@ -78,5 +78,4 @@ def downgrade() -> None:
         _run(drop_policy_sql(table))
     for table in (*COMMUNITY_TABLES, "users"):
         _run(drop_policy_sql(table, readable_by_all=True))
-    op.execute("DROP FUNCTION IF EXISTS app_user_id()")
-    op.execute("DROP FUNCTION IF EXISTS app_is_system()")
+    _run(list(DROP_FUNCTIONS_SQL))

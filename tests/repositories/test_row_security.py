@@ -14,13 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, text, update
+from sqlalchemy import event, func, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ProgrammingError
 from sqlmodel import Session, SQLModel, select
 
+from wheels_wins.db import utcnow
 from wheels_wins.models import Expense, SocialPost, User
-from wheels_wins.repositories import expenses, posts, row_security
+from wheels_wins.repositories import expenses, posts, row_security, sessions
 from wheels_wins.repositories import users as user_repo
 
 
@@ -165,6 +166,43 @@ def test_a_system_block_reaches_every_user_and_ends_with_the_block(
     assert app_session.exec(select(func.count()).select_from(Expense)).one() == 0
 
 
+def test_a_bearer_token_makes_its_owner_the_acting_user_in_one_statement(
+    session: Session, app_session: Session, make_user
+) -> None:
+    alice, bob = _two_users_with_expenses(session, make_user)
+    now = utcnow()
+    live = sessions.create(session, user_id=bob.id, token_hash="h-live", expires_at=now + dt.timedelta(days=1))
+    sessions.create(session, user_id=alice.id, token_hash="h-revoked", expires_at=now + dt.timedelta(days=1))
+    sessions.revoke(session, user_id=alice.id, token_hash="h-revoked")
+    session.commit()
+
+    statements = []
+    listen = event.listens_for(app_session.get_bind(), "before_cursor_execute")(
+        lambda _c, _cur, statement, *_a: statements.append(statement)
+    )
+    try:
+        found = sessions.get_active_by_hash(app_session, token_hash="h-live", now=now)
+    finally:
+        event.remove(app_session.get_bind(), "before_cursor_execute", listen)
+    assert found is not None and found.id == live.id and len(statements) == 1
+    assert {e.user_id for e in app_session.exec(select(Expense)).all()} == {bob.id}
+
+    assert sessions.get_active_by_hash(app_session, token_hash="h-revoked", now=now) is None
+    assert app_session.exec(select(Expense)).all() == []  # a dead token leaves nobody acting
+    assert sessions.get_active_by_hash(app_session, token_hash="h-unknown", now=now) is None
+
+
+def test_a_credential_lookup_inside_a_system_block_leaves_it_open(
+    session: Session, app_session: Session, make_user
+) -> None:
+    _, bob = _two_users_with_expenses(session, make_user)
+    sessions.create(session, user_id=bob.id, token_hash="h", expires_at=utcnow() + dt.timedelta(days=1))
+    session.commit()
+    with row_security.system(app_session):
+        assert sessions.get_active_by_hash(app_session, token_hash="h", now=utcnow()) is not None
+        assert app_session.exec(select(func.count()).select_from(Expense)).one() == 3
+
+
 def test_signing_in_finds_the_account_before_anyone_acts(session: Session, app_session: Session, make_user) -> None:
     alice = make_user(email="alice@example.com")
     found = user_repo.get_by_email(app_session, email="Alice@Example.com")
@@ -202,8 +240,6 @@ def test_every_repository_function_acting_for_a_user_sets_row_security() -> None
 
 # Each entry was reviewed: it is about several users by nature. A new one needs the same review.
 SYSTEM_BLOCKS = {
-    "access_tokens.get_active_by_hash",  # the token says who is acting
-    "sessions.get_active_by_hash",
     "sessions.purge_expired",  # a maintenance job over every user
     "sweeps.user_batch",
     "users.get_by_email",  # signing in

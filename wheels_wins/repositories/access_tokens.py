@@ -28,14 +28,10 @@ def create(
 
 def get_active_by_hash(session: Session, *, token_hash: str) -> PersonalAccessToken | None:
     """The unrevoked token with this hash, or None; once found, the transaction acts for its user."""
-    with row_security.system(session):  # the token is what tells us who is acting
-        token = session.exec(
-            select(PersonalAccessToken).where(
-                PersonalAccessToken.token_hash == token_hash, col(PersonalAccessToken.revoked_at).is_(None)
-            )
-        ).first()
-    if token is not None:
-        row_security.as_user(session, token.user_id)
+    token = row_security.find_credential(session, PersonalAccessToken, token_hash)
+    if token is not None and token.revoked_at is not None:
+        row_security.forget_user(session)  # a revoked token makes nobody the acting user
+        return None
     return token
 
 

@@ -20,12 +20,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from typing import TypeVar
 
-from sqlalchemy import event, text
+from sqlalchemy import event, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import SessionTransaction
+
+C = TypeVar("C")
 
 _ACTING = "rls_acting_user"  # session.info: the user the session's transactions act for
 _APPLIED = "rls_applied_user"  # session.info: what the current transaction has been told
@@ -33,12 +36,41 @@ _SYSTEM = "rls_system"  # session.info: inside a system block
 _SET_USER = text("SELECT set_config('app.user_id', :user_id, true)")
 _SET_SYSTEM = text("SELECT set_config('app.system', :on, true)")
 
-# The SQL helpers the policies use (created by migration 0009).
+CREDENTIAL_TABLES = ("auth_sessions", "personal_access_tokens")
+"""Tables of bearer credentials, looked up by token hash before anyone is known to be acting."""
+
+
+def _credential_function_sql(table: str) -> str:
+    # The one row with this hash, whoever owns it, and the transaction then acts for its owner: what
+    # a system block and as_user do, in one round trip on every authenticated request.
+    return f"""CREATE OR REPLACE FUNCTION app_credential_{table}(hash text) RETURNS SETOF {table}
+    LANGUAGE plpgsql VOLATILE AS $$
+    DECLARE
+        hit {table};
+        prior text := current_setting('app.system', true);
+    BEGIN
+        PERFORM set_config('app.system', 'on', true);
+        SELECT * INTO hit FROM {table} WHERE token_hash = hash;
+        PERFORM set_config('app.system', coalesce(prior, ''), true);
+        IF hit.id IS NOT NULL THEN
+            PERFORM set_config('app.user_id', hit.user_id::text, true);
+            RETURN NEXT hit;
+        END IF;
+    END $$"""
+
+
+# The SQL helpers the policies and the credential lookups use (created by migration 0009).
 FUNCTIONS_SQL: tuple[str, ...] = (
     """CREATE OR REPLACE FUNCTION app_user_id() RETURNS uuid LANGUAGE sql STABLE AS
     $$ SELECT NULLIF(current_setting('app.user_id', true), '')::uuid $$""",
     """CREATE OR REPLACE FUNCTION app_is_system() RETURNS boolean LANGUAGE sql STABLE AS
     $$ SELECT coalesce(current_setting('app.system', true), '') = 'on' $$""",
+    *(_credential_function_sql(table) for table in CREDENTIAL_TABLES),
+)
+DROP_FUNCTIONS_SQL: tuple[str, ...] = (
+    *(f"DROP FUNCTION IF EXISTS app_credential_{table}(text)" for table in CREDENTIAL_TABLES),
+    "DROP FUNCTION IF EXISTS app_user_id()",
+    "DROP FUNCTION IF EXISTS app_is_system()",
 )
 
 
@@ -59,6 +91,34 @@ def as_user(session: OrmSession, user_id: uuid.UUID) -> None:
     with session.no_autoflush:  # anything still pending was added for the new user
         session.execute(_SET_USER, {"user_id": str(user_id)})
     session.info[_APPLIED] = user_id
+
+
+def find_credential(session: OrmSession, model: type[C], token_hash: str) -> C | None:
+    """The row of a credential table with this token hash, whoever owns it; the transaction then acts for
+    its owner. On PostgreSQL that is one statement (see `_credential_function_sql`)."""
+    table = model.__tablename__  # type: ignore[attr-defined]
+    if table not in CREDENTIAL_TABLES:
+        raise ValueError(f"{table} holds no bearer credentials")
+    if not _on_postgresql(session):
+        row = session.execute(select(model).where(model.token_hash == token_hash)).scalars().first()  # type: ignore[attr-defined]
+    else:
+        session.flush()  # what the previous acting user changed is written as them
+        lookup = text(f"SELECT * FROM app_credential_{table}(:hash)").bindparams(hash=token_hash)
+        with session.no_autoflush:
+            row = session.execute(select(model).from_statement(lookup)).scalars().first()
+        if row is not None:
+            session.info[_APPLIED] = row.user_id  # type: ignore[attr-defined]
+    if row is not None:
+        as_user(session, row.user_id)  # type: ignore[attr-defined]
+    return row
+
+
+def forget_user(session: OrmSession) -> None:
+    """Make nobody the acting user again (after a credential turned out to be dead)."""
+    session.info.pop(_ACTING, None)
+    if session.info.pop(_APPLIED, None) is not None and _on_postgresql(session):
+        with session.no_autoflush:
+            session.execute(_SET_USER, {"user_id": ""})
 
 
 @contextmanager
@@ -108,7 +168,8 @@ def _forget_on_savepoint_end(session: OrmSession, transaction: SessionTransactio
 def owner_policy_sql(table: str, *, owner_column: str = "user_id", readable_by_all: bool = False) -> list[str]:
     """DDL putting `table` under RLS: its owner (or a system block) reads and writes it; signed-in users
     read it too when `readable_by_all` (the community's posts, groups and listings)."""
-    mine = f"({owner_column} = app_user_id() OR app_is_system())"
+    # Sub-selects make the settings one InitPlan per statement instead of two function calls per row.
+    mine = f"({owner_column} = (SELECT app_user_id()) OR (SELECT app_is_system()))"
     statements = [
         f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
         f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
@@ -116,7 +177,7 @@ def owner_policy_sql(table: str, *, owner_column: str = "user_id", readable_by_a
     ]
     if readable_by_all:
         statements.append(
-            f"CREATE POLICY {table}_read ON {table} FOR SELECT USING (app_user_id() IS NOT NULL OR app_is_system())"
+            f"CREATE POLICY {table}_read ON {table} FOR SELECT USING ((SELECT app_user_id()) IS NOT NULL OR (SELECT app_is_system()))"
         )
     return statements
 

@@ -42,17 +42,12 @@ def _idle_cutoff(now: dt.datetime) -> dt.datetime:
 def get_active_by_hash(session: Session, *, token_hash: str, now: dt.datetime) -> AuthSession | None:
     """The session with this token hash unless it is revoked, past its expiry or idle too long; once found,
     the transaction acts for its user."""
-    with row_security.system(session):  # the token is what tells us who is acting
-        found = session.exec(
-            select(AuthSession).where(
-                AuthSession.token_hash == token_hash,
-                col(AuthSession.revoked_at).is_(None),
-                AuthSession.expires_at > now,
-                AuthSession.last_used_at > _idle_cutoff(now),
-            )
-        ).first()
-    if found is not None:
-        row_security.as_user(session, found.user_id)
+    found = row_security.find_credential(session, AuthSession, token_hash)
+    if found is None:
+        return None
+    if found.revoked_at is not None or found.expires_at <= now or found.last_used_at <= _idle_cutoff(now):
+        row_security.forget_user(session)  # a dead token makes nobody the acting user
+        return None
     return found
 
 
