@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+import redis
 from sqlalchemy.engine import Engine
 from starlette.types import Receive, Scope, Send
 
@@ -62,6 +63,14 @@ async def test_health_pings_redis_when_configured(client: httpx.AsyncClient, mon
     monkeypatch.setattr(get_settings(), "redis_url", REDIS_URL)
     body = (await client.get("/api/health")).json()
     assert body["status"] == "healthy" and body["checks"]["cache"] == "ok"
+
+    server = redis.Redis.from_url(REDIS_URL)
+    before = server.info("stats")["total_connections_received"]
+    for _ in range(20):  # a load balancer's checks
+        assert (await client.get("/api/health")).json()["checks"]["cache"] == "ok"
+    opened = server.info("stats")["total_connections_received"] - before
+    server.close()
+    assert opened <= 2  # the health check's pooled connection is reused (other tests may connect meanwhile)
 
 
 async def test_health_says_when_the_apps_role_bypasses_row_security(

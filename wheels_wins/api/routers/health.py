@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import lru_cache
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from redis import Redis
 from sqlalchemy import text
 
 from wheels_wins.api.errors import ErrorBody
@@ -14,12 +16,14 @@ from wheels_wins.api.schemas.health import Health, HealthChecks
 from wheels_wins.db import get_engine
 from wheels_wins.repositories import row_security
 from wheels_wins.services.rate_limits import rate_limits_status
+from wheels_wins.services.redis_link import redis_client
 from wheels_wins.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["health"])
 
 CHECK_TIMEOUT_SECONDS = 3.0
+PING_TIMEOUT_SECONDS = 1.0
 
 
 def _ping_database() -> str:
@@ -41,20 +45,22 @@ async def database_status() -> tuple[str, str | None]:
     return "ok", rls
 
 
+@lru_cache(maxsize=4)
+def _pinger(url: str) -> Redis:
+    # Pooled and loop-independent: a load balancer's health checks reuse one connection instead of opening one each.
+    return redis_client(url, timeout=PING_TIMEOUT_SECONDS)
+
+
 async def cache_status(settings: Settings) -> str:
     """`in-process` without REDIS_URL, else whether Redis answers a PING."""
     if not settings.redis_url:
         return "in-process"
-    from redis.asyncio import Redis
-
-    client = Redis.from_url(settings.redis_url, socket_connect_timeout=1, socket_timeout=1)
+    client = _pinger(settings.redis_url)
     try:
-        await asyncio.wait_for(client.ping(), CHECK_TIMEOUT_SECONDS)
+        await asyncio.wait_for(asyncio.to_thread(client.ping), CHECK_TIMEOUT_SECONDS)
     except Exception as exc:  # noqa: BLE001 - a cache that cannot answer is down, whatever the reason
         log.warning("Health check: cache unavailable (%s)", exc.__class__.__name__)
         return "unavailable"
-    finally:
-        await client.aclose()
     return "ok"
 
 
