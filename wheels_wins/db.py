@@ -100,14 +100,23 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`, tuned per backend."""
+def make_engine(url: str, *, statement_timeout_seconds: float | None = None) -> Engine:
+    """An engine for `url`, tuned per backend; on PostgreSQL, statements running longer than
+    `statement_timeout_seconds` (and transactions left idle as long) are cancelled by the server."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # A connect_timeout in the URL wins; the default keeps a silent database from hanging requests.
-    connect_args = {} if "connect_timeout" in make_url(url).query else {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    query = make_url(url).query
+    connect_args: dict[str, Any] = {} if "connect_timeout" in query else {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    if statement_timeout_seconds is not None and "options" not in query:
+        # A query stuck behind a lock, or a transaction a hung request left open, must not hold its
+        # connection and locks for good: it fails (503) and the pool moves on.
+        milliseconds = int(statement_timeout_seconds * 1000)
+        connect_args["options"] = (
+            f"-c statement_timeout={milliseconds} -c idle_in_transaction_session_timeout={milliseconds}"
+        )
     return create_engine(
         url,
         pool_pre_ping=True,
@@ -135,7 +144,10 @@ money_changes.listen(OrmSession)
 @lru_cache
 def get_engine() -> Engine:
     """The process-wide engine for the configured database."""
-    return make_engine(get_settings().effective_database_url)
+    settings = get_settings()
+    return make_engine(
+        settings.effective_database_url, statement_timeout_seconds=settings.database_statement_timeout_seconds
+    )
 
 
 @contextmanager

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     database_owner_url: str = Field(
         "", description="PostgreSQL as the tables' owner, for migrations; the app then connects as DATABASE_URL's role"
     )
+    database_statement_timeout_seconds: float = Field(
+        30.0, gt=0, description="The app's PostgreSQL statements (and idle open transactions) are cut off after this"
+    )
     redis_url: str | None = None
     cache_ttl_seconds: float = Field(300.0, gt=0, description="Lifetime of a cached money summary")
     cache_max_entries: int = Field(10_000, ge=1, description="In-process cache size before LRU eviction")

@@ -230,3 +230,29 @@ async def test_an_expense_and_its_budget_alert_commit_together_or_not_at_all(
     retried = await client.post("/api/v1/expenses", headers=account.headers, json=expense)
     assert retried.status_code == 201, retried.text
     assert (_rows(direct, "expenses", account), _rows(direct, "notifications", account)) == (1, 1)
+
+
+async def test_a_statement_stuck_behind_a_lock_is_cut_off_and_the_next_request_works(
+    client: httpx.AsyncClient, account: Account, pg_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_STATEMENT_TIMEOUT_SECONDS", "1")
+    get_engine().dispose()
+    _reset_app_caches()
+    created = await client.post(
+        "/api/v1/expenses", headers=account.headers, json={"amount": "12.50", "category": "groceries"}
+    )
+    assert created.status_code == 201
+    url = f"/api/v1/expenses/{created.json()['id']}"
+    holder = create_engine(f"postgresql+psycopg://postgres@127.0.0.1:5432/{pg_database}")
+    with holder.connect() as conn:  # another transaction holds the row and never finishes
+        conn.execute(text("SELECT id FROM expenses WHERE id = :id FOR UPDATE"), {"id": uuid.UUID(created.json()["id"])})
+        started = time.monotonic()
+        stuck = await client.patch(url, headers=account.headers, json={"amount": "13.00"})
+        elapsed = time.monotonic() - started
+        conn.rollback()
+    holder.dispose()
+    assert_error(stuck, 503, "database_unavailable")
+    assert 1 <= elapsed < 4, elapsed
+
+    changed = await client.patch(url, headers=account.headers, json={"amount": "13.00"})
+    assert changed.status_code == 200 and changed.json()["amount"] == "13.00"
