@@ -1,13 +1,14 @@
-"""Row Level Security on PostgreSQL: whose transaction this is, and the policies that hold it to that.
+"""Row Level Security on PostgreSQL: whose transaction this is, and the checks that the policies hold.
 
-Every user-owned table has a policy admitting only rows whose `user_id` is the transaction's
-`app.user_id`, so a repository query that forgets its user filter still sees one user's rows.
+Every user-owned table has a policy (migration 0009) admitting only rows whose `user_id` is the
+transaction's `app.user_id`, so a repository query that forgets its user filter still sees one user's rows.
 The repositories say whose transaction it is (`as_user`) at their entry; the setting is
 transaction-local and re-applied whenever the session begins a new transaction.
 
 A few paths are about several users by nature and run in a named, narrow `system` block:
-looking a bearer token up before its user is known, counters on someone else's post, the
-jobs' sweeps over every user, a closing account handing its groups on. SQLite has no RLS;
+signing in by email, counters on someone else's post, the jobs' sweeps over every user, a
+closing account handing its groups on. A bearer token is looked up and its owner made the acting
+user in one statement (`find_credential`). SQLite has no RLS;
 there all of this is a no-op.
 
 The policies only bind a role that neither owns the tables nor has BYPASSRLS (or the owner,
@@ -37,41 +38,8 @@ _SET_USER = text("SELECT set_config('app.user_id', :user_id, true)")
 _SET_SYSTEM = text("SELECT set_config('app.system', :on, true)")
 
 CREDENTIAL_TABLES = ("auth_sessions", "personal_access_tokens")
-"""Tables of bearer credentials, looked up by token hash before anyone is known to be acting."""
-
-
-def _credential_function_sql(table: str) -> str:
-    # The one row with this hash, whoever owns it, and the transaction then acts for its owner: what
-    # a system block and as_user do, in one round trip on every authenticated request.
-    return f"""CREATE OR REPLACE FUNCTION app_credential_{table}(hash text) RETURNS SETOF {table}
-    LANGUAGE plpgsql VOLATILE AS $$
-    DECLARE
-        hit {table};
-        prior text := current_setting('app.system', true);
-    BEGIN
-        PERFORM set_config('app.system', 'on', true);
-        SELECT * INTO hit FROM {table} WHERE token_hash = hash;
-        PERFORM set_config('app.system', coalesce(prior, ''), true);
-        IF hit.id IS NOT NULL THEN
-            PERFORM set_config('app.user_id', hit.user_id::text, true);
-            RETURN NEXT hit;
-        END IF;
-    END $$"""
-
-
-# The SQL helpers the policies and the credential lookups use (created by migration 0009).
-FUNCTIONS_SQL: tuple[str, ...] = (
-    """CREATE OR REPLACE FUNCTION app_user_id() RETURNS uuid LANGUAGE sql STABLE AS
-    $$ SELECT NULLIF(current_setting('app.user_id', true), '')::uuid $$""",
-    """CREATE OR REPLACE FUNCTION app_is_system() RETURNS boolean LANGUAGE sql STABLE AS
-    $$ SELECT coalesce(current_setting('app.system', true), '') = 'on' $$""",
-    *(_credential_function_sql(table) for table in CREDENTIAL_TABLES),
-)
-DROP_FUNCTIONS_SQL: tuple[str, ...] = (
-    *(f"DROP FUNCTION IF EXISTS app_credential_{table}(text)" for table in CREDENTIAL_TABLES),
-    "DROP FUNCTION IF EXISTS app_user_id()",
-    "DROP FUNCTION IF EXISTS app_is_system()",
-)
+"""Tables of bearer credentials, looked up by token hash before anyone is known to be acting, through
+the `app_credential_<table>` functions of migration 0009 (one statement that also binds the owner)."""
 
 
 def _on_postgresql(session: OrmSession) -> bool:
@@ -163,35 +131,6 @@ def _forget_on_savepoint_end(session: OrmSession, transaction: SessionTransactio
     # A rolled-back savepoint undoes a set_config made inside it; re-apply rather than trust it.
     if transaction.nested:
         session.info.pop(_APPLIED, None)
-
-
-def owner_policy_sql(table: str, *, owner_column: str = "user_id", readable_by_all: bool = False) -> list[str]:
-    """DDL putting `table` under RLS: its owner (or a system block) reads and writes it; signed-in users
-    read it too when `readable_by_all` (the community's posts, groups and listings)."""
-    # Sub-selects make the settings one InitPlan per statement instead of two function calls per row.
-    mine = f"({owner_column} = (SELECT app_user_id()) OR (SELECT app_is_system()))"
-    statements = [
-        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
-        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
-        f"CREATE POLICY {table}_owner ON {table} USING {mine} WITH CHECK {mine}",
-    ]
-    if readable_by_all:
-        statements.append(
-            f"CREATE POLICY {table}_read ON {table} FOR SELECT USING ((SELECT app_user_id()) IS NOT NULL OR (SELECT app_is_system()))"
-        )
-    return statements
-
-
-def drop_policy_sql(table: str, *, readable_by_all: bool = False) -> list[str]:
-    """The reverse of `owner_policy_sql`."""
-    statements = [f"DROP POLICY IF EXISTS {table}_owner ON {table}"]
-    if readable_by_all:
-        statements.append(f"DROP POLICY IF EXISTS {table}_read ON {table}")
-    statements += [
-        f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY",
-        f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY",
-    ]
-    return statements
 
 
 def grant_sql(role: str) -> list[str]:
