@@ -1,10 +1,14 @@
 """The Reflex app. Pages register themselves (with navigation and PAM) when `wheels_wins.pages` is imported."""
 
+import asyncio
+
 import reflex as rx
 
 import wheels_wins.pages  # noqa: F401
 from wheels_wins.api.app import fastapi_app, security_middleware
+from wheels_wins.db import get_engine
 from wheels_wins.jobs.scheduler import lifespan_scheduler
+from wheels_wins.repositories import row_security
 from wheels_wins.state.errors import backend_exception_handler
 
 app = rx.App(
@@ -19,5 +23,13 @@ app = rx.App(
         rx.el.meta(name="theme-color", content="#0f766e"),
     ],
 )
+
+
+async def check_row_security() -> None:
+    """Say loudly at startup when the database role makes Row Level Security a no-op."""
+    await asyncio.to_thread(row_security.report_bypass, get_engine())
+
+
 # A mounted FastAPI's lifespan never runs under Reflex: background jobs start with Reflex's own.
 app.register_lifespan_task(lifespan_scheduler)
+app.register_lifespan_task(check_row_security)

@@ -277,3 +277,12 @@ def test_a_nested_system_block_leaves_the_outer_one_open(session: Session, app_s
             pass
         assert app_session.exec(select(func.count()).select_from(Expense)).one() == 3
     assert app_session.exec(select(func.count()).select_from(Expense)).one() == 0
+
+
+def test_startup_reports_a_role_that_escapes_the_policies(
+    pg_engine: Engine, owner_db: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert row_security.report_bypass(pg_engine) is None
+    assert not caplog.records
+    assert row_security.report_bypass(owner_db) == "superuser"
+    assert "Row Level Security is off" in caplog.text

@@ -18,18 +18,20 @@ runs the migrations as the owner while the app connects as its own role (`DATABA
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import TypeVar
 
 from sqlalchemy import event, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import SessionTransaction
 
 C = TypeVar("C")
+log = logging.getLogger(__name__)
 
 _ACTING = "rls_acting_user"  # session.info: the user the session's transactions act for
 _APPLIED = "rls_applied_user"  # session.info: what the current transaction has been told
@@ -166,3 +168,21 @@ def role_bypasses_rls(connection: Connection) -> str | None:
     if superuser:
         return "superuser"
     return "bypassrls" if bypass else None
+
+
+def report_bypass(engine: Engine) -> str | None:
+    """At startup: log an error when the app's PostgreSQL role escapes the policies; why it does, or None."""
+    if engine.dialect.name != "postgresql":
+        return None
+    try:
+        with engine.connect() as connection:
+            reason = role_bypasses_rls(connection)
+    except DBAPIError:
+        return None  # the database is down; the health check says so
+    if reason is not None:
+        log.error(
+            "Row Level Security is off for the app: its database role is a %s. Connect as a role without "
+            "SUPERUSER and BYPASSRLS (DATABASE_URL) and migrate as the owner (DATABASE_OWNER_URL).",
+            reason,
+        )
+    return reason
