@@ -14,10 +14,9 @@ import logging
 import math
 import re
 import unicodedata
+from functools import lru_cache
+from types import ModuleType
 
-import edge_tts
-from edge_tts import communicate as edge_communicate
-from edge_tts.constants import TRUSTED_CLIENT_TOKEN
 from sqlmodel import Session
 
 from wheels_wins.db import session_scope, utcnow
@@ -30,7 +29,6 @@ MIME_TYPE = "audio/mpeg"
 MAX_SPOKEN_CHARS = 600
 # The short form edge-tts accepts: language, region, optional variant, then a Neural voice name.
 VOICE_PATTERN = r"^[a-z]{2,3}-[A-Z]{2,}(-[A-Za-z]+)?-[A-Za-z]+Neural$"
-_LIBRARY_WSS_URL = edge_communicate.WSS_URL
 
 _CODE_BLOCK = re.compile(r"```.*?(```|$)", re.DOTALL)
 _IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -83,11 +81,22 @@ def cache_key(voice: str, cleaned_text: str) -> str:
     return hashlib.sha256(f"{voice}\n{cleaned_text}".encode()).hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _edge_tts() -> tuple[ModuleType, str, str]:
+    """edge-tts's `communicate` module, imported on first use (it weighs ~25 MB), with its own endpoint
+    (read before `_stream` first changes it) and client token."""
+    from edge_tts import communicate
+    from edge_tts.constants import TRUSTED_CLIENT_TOKEN
+
+    return communicate, communicate.WSS_URL, TRUSTED_CLIENT_TOKEN
+
+
 def endpoint_url(configured: str | None) -> str:
     """The websocket URL edge-tts connects to: the configured one (the library appends its query), or its own."""
+    _, library_url, client_token = _edge_tts()
     if not configured:
-        return _LIBRARY_WSS_URL
-    return configured if "?" in configured else f"{configured}?TrustedClientToken={TRUSTED_CLIENT_TOKEN}"
+        return library_url
+    return configured if "?" in configured else f"{configured}?TrustedClientToken={client_token}"
 
 
 async def synthesize(text: str, voice: str) -> bytes | None:
@@ -132,9 +141,10 @@ async def _stream(text: str, voice: str, url: str, timeout: float) -> bytes:
     # and `proxy` still speak TLS to the wss:// host). Communicate reads the module constant WSS_URL
     # each time it connects, so it is set here, right before connecting, to the one configured value:
     # concurrent calls all write the same URL, and nothing else in the process uses edge-tts.
-    edge_communicate.WSS_URL = url
+    communicate = _edge_tts()[0]
+    communicate.WSS_URL = url
     seconds = max(1, math.ceil(timeout))
-    speaker = edge_tts.Communicate(text, voice, connect_timeout=seconds, receive_timeout=seconds)
+    speaker = communicate.Communicate(text, voice, connect_timeout=seconds, receive_timeout=seconds)
     chunks = [chunk["data"] async for chunk in speaker.stream() if chunk["type"] == "audio" and "data" in chunk]
     return b"".join(chunks)
 

@@ -16,19 +16,19 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import httpx
-from supabase import AsyncClientOptions, acreate_client
-from supabase._async.auth_client import AsyncSupabaseAuthClient
-from supabase_auth.errors import AuthApiError, AuthWeakPasswordError
-from supabase_auth.errors import AuthError as SupabaseError
-from supabase_auth.types import UserResponse
 
 from wheels_wins.services import supabase_jwt
 from wheels_wins.services.auth import INVALID_CREDENTIALS, AuthError
 from wheels_wins.services.supabase_jwt import SupabaseIdentity
 from wheels_wins.settings import Settings, get_settings
+
+if TYPE_CHECKING:  # the SDK itself (~40 MB) is imported only once Supabase mode is on
+    from supabase._async.auth_client import AsyncSupabaseAuthClient
+    from supabase_auth.errors import AuthError as SupabaseError
+    from supabase_auth.types import UserResponse
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -49,6 +49,8 @@ def _unavailable() -> AuthError:
 
 def _refusal(error: SupabaseError) -> AuthError:
     """Supabase's error as ours; the raw message is logged, never shown (it can name internals)."""
+    from supabase_auth.errors import AuthWeakPasswordError
+
     code = getattr(error, "code", None) or ""
     status = getattr(error, "status", 0) or 0
     if isinstance(error, AuthWeakPasswordError) or code == "weak_password":
@@ -69,6 +71,10 @@ def _refusal(error: SupabaseError) -> AuthError:
 
 async def _call(operation: Callable[[AsyncSupabaseAuthClient], Awaitable[T]], settings: Settings) -> T:
     """Run `operation(client.auth)` on a fresh client; Supabase and transport errors become `AuthError`."""
+    from supabase import AsyncClientOptions, acreate_client
+    from supabase_auth.errors import AuthApiError
+    from supabase_auth.errors import AuthError as SupabaseError
+
     timeout = httpx.Timeout(settings.supabase_timeout_seconds)
     async with httpx.AsyncClient(timeout=timeout) as http:
         options = AsyncClientOptions(auto_refresh_token=False, persist_session=False, httpx_client=http)
