@@ -10,7 +10,10 @@ other worker. A control pair of workers without Redis shows the same switch losi
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -87,6 +90,14 @@ class Pair:
     workers: dict[str, Worker]
     shared_state: bool
     tokens: list[str] = field(default_factory=list)
+
+    def kill(self, name: str) -> None:
+        """SIGKILL worker `name` and all it forked: no clean-up, as an OOM kill or a lost host."""
+        worker = self.workers[name]
+        assert isinstance(worker.process, subprocess.Popen)
+        os.killpg(worker.process.pid, signal.SIGKILL)
+        worker.process.wait(timeout=10)
+        worker.process = None
 
     def restart(self, name: str) -> None:
         """Stop worker `name` and start it again with the same settings."""
@@ -280,6 +291,24 @@ def test_a_session_survives_switching_workers_and_a_worker_restart(
         _tab(page, "Expenses").click()  # and the restarted worker A handles events too
         expect(_tab(page, "Expenses")).to_have_attribute("aria-selected", "true")
         expect(page.locator("#wins-month-spent")).to_have_text("$0.00")
+
+
+def test_a_session_survives_its_worker_being_killed(browser: Browser, redis_pair: Pair) -> None:
+    with _browser_page(browser, redis_pair) as page:
+        sockets = Sockets(page)
+        token = _open_income_tab(page)
+        serving = redis_pair.proxy.current
+        other = "b" if serving == "a" else "a"
+        redis_pair.kill(serving)  # its record of this tab's websocket stays behind in Redis
+        try:
+            sockets.reconnect_through(redis_pair, other)
+            assert page.evaluate("window.sessionStorage.getItem('token')") == token  # not taken for a duplicate tab
+            expect(_tab(page, "Income")).to_have_attribute("aria-selected", "true")
+            _tab(page, "Budgets").click()
+            expect(_tab(page, "Budgets")).to_have_attribute("aria-selected", "true")
+        finally:
+            redis_pair.workers[serving].start()
+            redis_pair.workers[serving].wait()
 
 
 @pytest.mark.parametrize("target", ["b", None], ids=["switch-worker", "same-worker"])
