@@ -180,6 +180,22 @@ def engine(db_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
+def database_down(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
+    """Every session the app opens from now on (handlers, routes, the health check) goes to a database
+    that cannot be reached."""
+    from wheels_wins.db import make_engine
+
+    url = (
+        "sqlite:////nonexistent-dir/ww.db"
+        if engine.dialect.name == "sqlite"
+        else "postgresql+psycopg://postgres@127.0.0.1:1/none?connect_timeout=1"
+    )
+    broken = make_engine(url)
+    monkeypatch.setattr("wheels_wins.db.get_engine", lambda: broken)
+    monkeypatch.setattr("wheels_wins.api.routers.health.get_engine", lambda: broken)
+
+
+@pytest.fixture
 def owner_db(engine: Engine, db_url: str) -> Engine:
     """The tables' owner's engine, which RLS does not hold: for a test to look at any user's rows directly."""
     return owner_engine(db_url)

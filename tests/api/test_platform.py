@@ -13,21 +13,7 @@ from starlette.types import Receive, Scope, Send
 
 from tests.api import Account, assert_error
 from wheels_wins.api.app import SecurityMiddleware, create_api, fastapi_app, security_middleware
-from wheels_wins.db import make_engine
 from wheels_wins.settings import get_settings
-
-
-@pytest.fixture
-def database_down(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
-    """Point the app at a database that cannot be reached."""
-    url = (
-        "sqlite:////nonexistent-dir/ww.db"
-        if engine.dialect.name == "sqlite"
-        else "postgresql+psycopg://postgres@127.0.0.1:1/none?connect_timeout=1"
-    )
-    broken = make_engine(url)
-    monkeypatch.setattr("wheels_wins.db.get_engine", lambda: broken)
-    monkeypatch.setattr("wheels_wins.api.routers.health.get_engine", lambda: broken)
 
 
 async def test_health_reports_each_dependency(

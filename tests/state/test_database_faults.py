@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy.engine import Engine
 
 from tests.state.test_undoable import _substate, run
-from wheels_wins.db import make_engine
 from wheels_wins.pages.wins.editor import ExpenseEditorState
 from wheels_wins.state.errors import DATABASE_DOWN, backend_exception_handler
 from wheels_wins.wheels_wins import app
-
-
-@pytest.fixture
-def database_down(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
-    """Every session the handlers open from now on goes to a database that cannot be reached."""
-    url = (
-        "sqlite:////nonexistent-dir/ww.db"
-        if engine.dialect.name == "sqlite"
-        else "postgresql+psycopg://postgres@127.0.0.1:1/none?connect_timeout=1"
-    )
-    broken = make_engine(url)
-    monkeypatch.setattr("wheels_wins.db.get_engine", lambda: broken)
 
 
 async def test_a_save_with_the_database_down_shows_a_friendly_toast(sign_in, database_down) -> None:

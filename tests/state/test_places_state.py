@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -12,17 +10,15 @@ import pytest
 import reflex as rx
 from sqlmodel import Session
 
+from tests.state.test_undoable import _tab
 from wheels_wins.models import User
 from wheels_wins.pages.wheels.places import PlacesState, place_distance_label, valid_point
 from wheels_wins.pages.wheels.places_delete import PlaceDeleteState
 from wheels_wins.pages.wheels.places_editor import MAX_NAME, PlaceEditorState, field_errors
 from wheels_wins.pages.wheels.places_location import PlaceLocationState
 from wheels_wins.repositories import places as place_repo
-from wheels_wins.repositories import sessions as sessions_repo
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services.auth import hash_token
 from wheels_wins.services.geo import haversine_km
-from wheels_wins.state.auth import AuthState
 
 DUBBO = (-32.2569, 148.6011)
 ORANGE = (-33.2835, 149.1013)
@@ -50,9 +46,8 @@ async def run(handler: Any, state: rx.State, *args: Any) -> list[Any]:
 class Browser:
     """One browser tab's state tree, signed in as a user (or not)."""
 
-    def __init__(self, token: str = "") -> None:
-        self.root = rx.State(_reflex_internal_init=True)
-        _substate(self.root, AuthState).token = token
+    def __init__(self, root: rx.State | None = None) -> None:
+        self.root = root if root is not None else _tab()
         self.places: PlacesState = _substate(self.root, PlacesState)
         self.editor: PlaceEditorState = _substate(self.root, PlaceEditorState)
         self.location: PlaceLocationState = _substate(self.root, PlaceLocationState)
@@ -66,16 +61,12 @@ class Browser:
 
 
 @pytest.fixture
-def sign_in(session: Session, make_user: Callable[..., User]) -> Callable[..., tuple[User, Browser]]:
-    """sign_in(**user_fields) -> (user, a browser tab signed in as them)."""
+def sign_in(sign_in: Callable[..., tuple[User, rx.State]]) -> Callable[..., tuple[User, Browser]]:
+    """sign_in(**user_fields) -> (user, a browser tab signed in as them): the shared fixture's tab, with the places states."""
 
     def _sign_in(**fields: Any) -> tuple[User, Browser]:
-        user = make_user(**fields)
-        token = uuid.uuid4().hex
-        expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
-        sessions_repo.create(session, user_id=user.id, token_hash=hash_token(token), expires_at=expires)
-        session.commit()
-        return user, Browser(token)
+        user, tab = sign_in(**fields)
+        return user, Browser(tab)
 
     return _sign_in
 
