@@ -111,10 +111,9 @@ class App:
 
 def _server_env(workdir: Path, base_url: str, database_url: str, workers: int) -> dict[str, str]:
     """The server's environment: none of this shell's app settings, the production ones for the bench."""
-    from wheels_wins.settings import Settings
+    from tests.stubs.server import environment_without_app_settings
 
-    app_variables = {name.upper() for name in Settings.model_fields}
-    env = {key: value for key, value in os.environ.items() if key not in app_variables and key != "REFLEX_REDIS_URL"}
+    env = environment_without_app_settings()
     env.update(
         ENVIRONMENT="production",
         PUBLIC_URL=base_url,

@@ -53,8 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.stubs.anthropic_stub import message_events, running_stub, text_block  # noqa: E402
-from tests.stubs.server import free_port, stop_process_group  # noqa: E402
-from wheels_wins.settings import Settings  # noqa: E402
+from tests.stubs.server import environment_without_app_settings, free_port, stop_process_group  # noqa: E402
 
 TOOLS = ROOT / ".tools" / "node_modules"
 # What the server needs from the repository; copied so that edits made while the bench runs can't
@@ -196,8 +195,7 @@ def _percentile(values: list[float], share: float) -> float:
 
 def _environment(workdir: Path, base_url: str, model_url: str | None) -> dict[str, str]:
     """This environment without any app setting, plus the bench app's own (the stub as the model when given)."""
-    app_variables = {name.upper() for name in Settings.model_fields}
-    env = {key: value for key, value in os.environ.items() if key not in app_variables and key != "REFLEX_REDIS_URL"}
+    env = environment_without_app_settings()
     env.update(
         ENVIRONMENT="test",
         PUBLIC_URL=base_url,

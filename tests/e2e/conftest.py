@@ -23,8 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from tests.stubs.anthropic_stub import AnthropicStub, running_stub
-from tests.stubs.server import free_port, stop_process_group
-from wheels_wins.settings import Settings
+from tests.stubs.server import environment_without_app_settings, free_port, stop_process_group
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / ".tools" / "node_modules"
@@ -56,8 +55,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def _server_env(workdir: Path, base_url: str) -> dict[str, str]:
     """The subprocess environment: this one without any app setting, plus the test app's own."""
-    app_variables = {name.upper() for name in Settings.model_fields}
-    env = {key: value for key, value in os.environ.items() if key not in app_variables and key != "REFLEX_REDIS_URL"}
+    env = environment_without_app_settings()
     env.update(
         ENVIRONMENT="test",
         PUBLIC_URL=base_url,

@@ -18,6 +18,15 @@ import uvicorn
 from starlette.responses import StreamingResponse
 
 
+def environment_without_app_settings() -> dict[str, str]:
+    """This process's environment minus every app setting (and Reflex's Redis URL): the base for a
+    server subprocess that must get only the settings its caller gives it."""
+    from wheels_wins.settings import Settings
+
+    app_variables = {name.upper() for name in Settings.model_fields}
+    return {key: value for key, value in os.environ.items() if key not in app_variables and key != "REFLEX_REDIS_URL"}
+
+
 def free_port() -> int:
     """A TCP port nobody is listening on right now."""
     with socket.socket() as probe:
