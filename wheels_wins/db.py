@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
+from wheels_wins import db_watchdog
 from wheels_wins.services import money_changes
 from wheels_wins.settings import get_settings
 
@@ -102,7 +103,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def make_engine(url: str, *, statement_timeout_seconds: float | None = None) -> Engine:
     """An engine for `url`, tuned per backend; on PostgreSQL, statements running longer than
-    `statement_timeout_seconds` (and transactions left idle as long) are cancelled by the server."""
+    `statement_timeout_seconds` (and transactions left idle as long) are cancelled by the server, and a
+    server silent for longer than that has its connection cut off (`db_watchdog`)."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -110,6 +112,9 @@ def make_engine(url: str, *, statement_timeout_seconds: float | None = None) -> 
     # A connect_timeout in the URL wins; the default keeps a silent database from hanging requests.
     query = make_url(url).query
     connect_args: dict[str, Any] = {} if "connect_timeout" in query else {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    if "keepalives" not in query:
+        # A host that vanished is noticed on an idle pooled connection within about 25 s.
+        connect_args.update(keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3)
     if statement_timeout_seconds is not None and "options" not in query:
         # A query stuck behind a lock, or a transaction a hung request left open, must not hold its
         # connection and locks for good: it fails (503) and the pool moves on.
@@ -117,7 +122,7 @@ def make_engine(url: str, *, statement_timeout_seconds: float | None = None) -> 
         connect_args["options"] = (
             f"-c statement_timeout={milliseconds} -c idle_in_transaction_session_timeout={milliseconds}"
         )
-    return create_engine(
+    engine = create_engine(
         url,
         pool_pre_ping=True,
         pool_size=10,
@@ -125,6 +130,9 @@ def make_engine(url: str, *, statement_timeout_seconds: float | None = None) -> 
         pool_timeout=POOL_TIMEOUT_SECONDS,
         connect_args=connect_args,
     )
+    if statement_timeout_seconds is not None:
+        db_watchdog.install(engine, deadline_seconds=statement_timeout_seconds + db_watchdog.GRACE_SECONDS)
+    return engine
 
 
 def lost_connection(exc: BaseException) -> bool:

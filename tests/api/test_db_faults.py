@@ -1,7 +1,7 @@
 """PostgreSQL failing under the API, through a TCP proxy: 503s in bounded time, no partial writes, recovery.
 
 The app's engine talks to a fresh, migrated database through `TcpProxy`, which can drop every open
-connection (`cut`, as a crashed or restarted server would), send new ones to a closed port (`stopped`)
+connection (`cut`, as a crashed or restarted server would), fall silent mid-conversation (`freeze`), send new ones to a closed port (`stopped`)
 or accept them and never answer (`silent`). The real PostgreSQL keeps running for everyone else.
 """
 
@@ -27,6 +27,7 @@ from tests.stubs.server import free_port
 from tests.stubs.tcp_proxy import TcpProxy
 from wheels_wins.api.app import fastapi_app
 from wheels_wins.db import CONNECT_TIMEOUT_SECONDS, get_engine, session_scope, utcnow
+from wheels_wins.db_watchdog import GRACE_SECONDS
 from wheels_wins.repositories import sessions as sessions_repo
 from wheels_wins.repositories import users as users_repo
 from wheels_wins.services.auth import hash_token
@@ -256,3 +257,32 @@ async def test_a_statement_stuck_behind_a_lock_is_cut_off_and_the_next_request_w
 
     changed = await client.patch(url, headers=account.headers, json={"amount": "13.00"})
     assert changed.status_code == 200 and changed.json()["amount"] == "13.00"
+
+
+async def test_a_database_falling_silent_mid_query_is_a_503_in_bounded_time_and_the_next_request_works(
+    client: httpx.AsyncClient, account: Account, proxy: TcpProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server stops answering with the connection open: its own statement timeout never comes, so
+    the app's watchdog cuts the connection off once the timeout and its grace have passed."""
+    monkeypatch.setenv("DATABASE_STATEMENT_TIMEOUT_SECONDS", "1")
+    get_engine().dispose()
+    _reset_app_caches()
+    assert (await client.get("/api/v1/expenses", headers=account.headers)).status_code == 200
+
+    def fall_silent(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith("INSERT INTO expenses"):
+            proxy.freeze()
+
+    event.listen(get_engine(), "before_cursor_execute", fall_silent)
+    started = time.monotonic()
+    response = await client.post(
+        "/api/v1/expenses", headers=account.headers, json={"amount": "12.50", "category": "groceries"}
+    )
+    elapsed = time.monotonic() - started
+    event.remove(get_engine(), "before_cursor_execute", fall_silent)
+    assert_error(response, 503, "database_unavailable", mentions="database is unavailable")
+    assert 1 + GRACE_SECONDS <= elapsed < 1 + GRACE_SECONDS + 2, elapsed
+
+    proxy.thaw()
+    listing = await client.get("/api/v1/expenses", headers=account.headers)
+    assert listing.status_code == 200 and listing.json()["total"] == 0

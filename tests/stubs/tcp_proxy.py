@@ -8,6 +8,8 @@ New connections go to the current backend. `switch_to` and `cut` abort the open 
 sides (as a failed worker or a balancer's reset would), so a browser's websocket drops and reconnects
 through the proxy. A backend that refuses a connection gets the client's connection closed. A backend
 address of None stands for a host that stopped answering: connections are accepted and never answered.
+`freeze` makes the backend fall silent mid-conversation: open connections stay open, but nothing
+more passes either way (a hung server, or a network path dropping packets), and new ones get no answer.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ class TcpProxy:
         self._thread = threading.Thread(target=self._loop.run_forever, name="tcp-proxy", daemon=True)
         self._server: asyncio.Server | None = None
         self._open: set[asyncio.StreamWriter] = set()
+        self._frozen = False
+        self._silenced: set[asyncio.StreamWriter] = set()  # writers of connections frozen mid-conversation
         self.connections: Counter[str] = Counter()  # connections forwarded, per backend name
 
     @property
@@ -69,6 +73,14 @@ class TcpProxy:
         """Drop every open connection (both sides) without changing the backend."""
         self._call(self._abort_all())
 
+    def freeze(self) -> None:
+        """From now on nothing passes on the open connections, which stay open; new ones get no answer."""
+        self._call(self._set_frozen(True))
+
+    def thaw(self) -> None:
+        """New connections are forwarded again (those frozen stay silent until their ends close them)."""
+        self._call(self._set_frozen(False))
+
     def __enter__(self) -> TcpProxy:
         return self.start()
 
@@ -87,6 +99,12 @@ class TcpProxy:
             task.cancel()
         await asyncio.gather(*forwarding, return_exceptions=True)
 
+    async def _set_frozen(self, frozen: bool) -> None:
+        # On the loop's thread, like every other use of the connection sets.
+        self._frozen = frozen
+        if frozen:
+            self._silenced.update(self._open)
+
     async def _abort_all(self) -> None:
         for writer in list(self._open):
             writer.transport.abort()
@@ -94,7 +112,7 @@ class TcpProxy:
 
     async def _accept(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
         name = self.current
-        address = self.backends[name]
+        address = None if self._frozen else self.backends[name]
         if address is None:
             await self._stay_silent(client_reader, client_writer)
             return
@@ -111,6 +129,7 @@ class TcpProxy:
         )
         for writer in (client_writer, backend_writer):
             self._open.discard(writer)
+            self._silenced.discard(writer)
             writer.transport.abort()
 
     async def _stay_silent(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -123,13 +142,14 @@ class TcpProxy:
         self._open.discard(writer)
         writer.transport.abort()
 
-    @staticmethod
-    async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while data := await reader.read(CHUNK):
+                if writer in self._silenced:
+                    continue  # swallowed: the other end hears nothing, and its socket stays open
                 writer.write(data)
                 await writer.drain()
-            if writer.can_write_eof():
+            if writer.can_write_eof() and writer not in self._silenced:
                 writer.write_eof()
         except (ConnectionError, OSError):
             writer.transport.abort()
