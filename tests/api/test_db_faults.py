@@ -1,8 +1,9 @@
 """PostgreSQL failing under the API, through a TCP proxy: 503s in bounded time, no partial writes, recovery.
 
 The app's engine talks to a fresh, migrated database through `TcpProxy`, which can drop every open
-connection (`cut`, as a crashed or restarted server would), fall silent mid-conversation (`freeze`), send new ones to a closed port (`stopped`)
-or accept them and never answer (`silent`). The real PostgreSQL keeps running for everyone else.
+connection (`cut`, as a crashed or restarted server would), fall silent mid-conversation (`freeze`),
+send new ones to a closed port (`stopped`) or accept them and never answer (`silent`). The real
+PostgreSQL keeps running for everyone else.
 """
 
 from __future__ import annotations
