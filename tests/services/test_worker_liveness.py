@@ -1,10 +1,15 @@
-"""Reflex's Redis token manager with our liveness check: a tab's token survives its worker dying, and a
-duplicated tab whose original worker is alive still gets a token of its own."""
+"""Reflex's Redis token manager with our liveness check: a tab's token survives its worker dying or
+becoming unreachable, and a duplicated tab whose original worker is alive still gets a token of its own."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from redis.asyncio import Redis
@@ -12,6 +17,23 @@ from reflex.utils.token_manager import RedisTokenManager
 
 from tests.conftest import REDIS_URL, redis_available
 from wheels_wins.services import worker_liveness
+
+# A worker in a process of its own: it records tab-3's websocket, says so, and keeps running.
+WORKER = """
+import asyncio, sys
+from redis.asyncio import Redis
+from reflex.utils.token_manager import RedisTokenManager
+from wheels_wins.services import worker_liveness
+
+async def main() -> None:
+    worker_liveness.install(heartbeat_seconds=float(sys.argv[2]))
+    manager = RedisTokenManager(Redis.from_url(sys.argv[1]))
+    assert await manager.link_token_to_sid("tab-3", "sid-a") is None
+    print("linked", flush=True)
+    await asyncio.sleep(3600)
+
+asyncio.run(main())
+"""
 
 
 @pytest.fixture
@@ -46,3 +68,33 @@ async def test_a_dead_workers_tab_keeps_its_token_and_a_live_ones_duplicate_does
     assert await worker_b.link_token_to_sid("tab-2", "sid-b2") is None  # A is gone: the tab keeps its token
     assert worker_b.token_to_socket["tab-2"].instance_id == worker_b.instance_id
     await _kill(worker_b)
+
+
+async def test_a_tab_keeps_its_token_once_its_frozen_workers_presence_lapses(redis: Redis) -> None:
+    """SIGSTOP looks to Redis like a host cut off from the network: the connections stay open (the
+    subscription still counts), but nothing renews the presence key."""
+    heartbeat = 1.5
+    worker_a = subprocess.Popen(
+        [sys.executable, "-c", WORKER, REDIS_URL, str(heartbeat)],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert worker_a.stdout is not None
+        assert (await asyncio.to_thread(worker_a.stdout.readline)).strip() == b"linked"
+        worker_liveness.install()
+        worker_b = RedisTokenManager(redis)
+        os.kill(worker_a.pid, signal.SIGSTOP)
+
+        # Frozen a moment ago: still counted as alive, so a reconnect now is taken for a duplicated tab.
+        duplicate = await worker_b.link_token_to_sid("tab-3", "sid-b")
+        assert duplicate is not None and duplicate != "tab-3"
+
+        await asyncio.sleep(heartbeat + 0.5)
+        assert await worker_b.link_token_to_sid("tab-3", "sid-b2") is None  # its presence lapsed: keep the token
+        assert worker_b.token_to_socket["tab-3"].instance_id == worker_b.instance_id
+        await _kill(worker_b)
+    finally:
+        os.kill(worker_a.pid, signal.SIGCONT)
+        worker_a.kill()
+        worker_a.wait(timeout=10)

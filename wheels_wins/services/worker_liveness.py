@@ -10,6 +10,10 @@ drops a subscription the moment its process dies (the kernel closes the socket),
 channel reaching nobody means the record's worker is gone: the stale record is dropped first, and
 Reflex keeps the token. A duplicated tab whose original is still connected is still told apart:
 that worker is subscribed.
+
+A host cut off from the network (or a process frozen) keeps its subscription until Redis notices the
+dead connection, which can take minutes. So each worker also renews a presence key every few
+seconds; a record whose worker's key has expired (`HEARTBEAT_SECONDS`) counts as orphaned too.
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ from reflex.utils.token_manager import RedisTokenManager
 log = logging.getLogger(__name__)
 
 _CHANNEL = "ww:worker:{instance_id}"
+_PRESENCE = "ww:worker:{instance_id}:alive"
+# A worker silent for this long (its presence key expired) is taken for gone; it renews every third of it.
+HEARTBEAT_SECONDS = 30.0
+_heartbeat_seconds = HEARTBEAT_SECONDS
 _original_link = RedisTokenManager.link_token_to_sid
 _listeners: dict[int, asyncio.Task[None]] = {}
 
@@ -49,14 +57,42 @@ async def _listen(manager: RedisTokenManager, pubsub: PubSub) -> None:
         await pubsub.aclose()
 
 
+async def _announce(manager: RedisTokenManager) -> None:
+    await manager.redis.set(_PRESENCE.format(instance_id=manager.instance_id), b"1", px=int(_heartbeat_seconds * 1000))
+
+
+async def _beat(manager: RedisTokenManager) -> None:
+    """Renew this worker's presence key for as long as the process lives and reaches Redis."""
+    while True:
+        await asyncio.sleep(_heartbeat_seconds / 3)
+        try:
+            await _announce(manager)
+        except Exception as exc:  # noqa: BLE001 - Redis away: try again next beat
+            log.warning("Worker presence not renewed: %s", exc.__class__.__name__)
+
+
+async def _stay_present(manager: RedisTokenManager, pubsub: PubSub) -> None:
+    await asyncio.gather(_listen(manager, pubsub), _beat(manager))
+
+
 async def _ensure_subscribed(manager: RedisTokenManager) -> None:
-    """Subscribe before this worker records its first socket, so that no record of it looks orphaned."""
+    """Announce and subscribe before this worker records its first socket, so no record of it looks orphaned."""
     task = _listeners.get(id(manager))
     if task is not None and not task.done():
         return
+    await _announce(manager)
     pubsub = manager.redis.pubsub()
     await pubsub.subscribe(_CHANNEL.format(instance_id=manager.instance_id))
-    _listeners[id(manager)] = asyncio.get_running_loop().create_task(_listen(manager, pubsub), name="worker-channel")
+    _listeners[id(manager)] = asyncio.get_running_loop().create_task(
+        _stay_present(manager, pubsub), name="worker-presence"
+    )
+
+
+async def _is_alive(manager: RedisTokenManager, instance_id: str) -> bool:
+    """Whether the worker holds its channel (it is running) and has renewed its presence lately (it is reachable)."""
+    if not await manager.redis.exists(_PRESENCE.format(instance_id=instance_id)):
+        return False
+    return await manager.redis.publish(_CHANNEL.format(instance_id=instance_id), b"alive?") > 0
 
 
 async def _drop_if_orphaned(manager: RedisTokenManager, token: str) -> None:
@@ -71,7 +107,7 @@ async def _drop_if_orphaned(manager: RedisTokenManager, token: str) -> None:
         return
     if owner == manager.instance_id:
         return
-    if await manager.redis.publish(_CHANNEL.format(instance_id=owner), b"alive?") == 0:
+    if not await _is_alive(manager, owner):
         log.info("Reconnect: the worker that held this tab's websocket is gone; keeping the tab's session")
         await manager.redis.delete(key)
 
@@ -85,6 +121,8 @@ async def _link_token_to_sid(self: RedisTokenManager, token: str, sid: str) -> A
     return await _original_link(self, token, sid)
 
 
-def install() -> None:
-    """Teach Reflex's Redis token manager to recognise records left by dead workers (idempotent)."""
+def install(heartbeat_seconds: float = HEARTBEAT_SECONDS) -> None:
+    """Teach Reflex's Redis token manager to recognise records left by dead or unreachable workers (idempotent)."""
+    global _heartbeat_seconds  # noqa: PLW0603 - one setting for the process, fixed at startup
+    _heartbeat_seconds = heartbeat_seconds
     RedisTokenManager.link_token_to_sid = _link_token_to_sid  # type: ignore[method-assign]
