@@ -110,15 +110,4 @@ def install(engine: Engine, *, deadline_seconds: float) -> Watchdog:
     for name in ("checkin", "close", "close_detached", "invalidate", "soft_invalidate"):
         event.listen(engine.pool, name, on_done)
 
-    ping = engine.dialect.do_ping
-
-    def watched_ping(dbapi_connection: Any) -> bool:
-        # The pool's pre-ping talks to the server before any event fires.
-        watchdog.sent(dbapi_connection)
-        try:
-            return ping(dbapi_connection)
-        finally:
-            watchdog.forget(dbapi_connection)
-
-    engine.dialect.do_ping = watched_ping  # type: ignore[method-assign]
     return watchdog

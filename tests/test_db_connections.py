@@ -1,6 +1,8 @@
-"""The watchdog on PostgreSQL connections: a server that falls silent costs a bounded wait, not a hung thread.
+"""The app's PostgreSQL connections when the server or the path to it fails.
 
-Real PostgreSQL, reached directly or through `TcpProxy`, whose `freeze` makes it fall silent with the
+A server that falls silent costs a bounded wait, not a hung thread (`db_watchdog`), and a pooled
+connection that died while idle is replaced before a request gets it (`db._socket_is_quiet`). Real
+PostgreSQL, reached directly or through `TcpProxy`, whose `freeze` makes it fall silent with the
 connections still open (what a hung server or a path dropping packets looks like to the client).
 """
 
@@ -74,18 +76,35 @@ def test_a_server_falling_silent_mid_query_is_cut_off_after_the_deadline_and_the
     engine.dispose()
 
 
-def test_the_pools_ping_of_a_silent_server_is_cut_off_too(proxy: TcpProxy) -> None:
-    engine, watchdog = _engine(proxy.listen[1], connect_timeout="1")
+def test_a_pooled_connection_the_network_dropped_is_replaced_before_it_is_lent_out(proxy: TcpProxy) -> None:
+    engine, _ = _engine(proxy.listen[1])
     with engine.connect() as conn:  # one idle connection in the pool
         conn.execute(text("SELECT 1"))
-    proxy.freeze()
-    started = time.monotonic()
-    # The pre-ping on checkout hangs until cut; the pool then reconnects, and the silent server lets that time out.
-    with pytest.raises(OperationalError), engine.connect():
-        pass
-    elapsed = time.monotonic() - started
-    assert DEADLINE <= elapsed < DEADLINE + 1 + 1.5, elapsed
-    assert watchdog.cut_off == 1
+    proxy.cut()  # reset under it, as a failover or a restarted balancer would
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT 2")).scalar_one() == 2
+    assert proxy.connections["postgres"] == 2
+    engine.dispose()
+
+
+def test_a_pooled_connection_the_server_ended_is_replaced_and_a_live_one_is_reused() -> None:
+    """The pool's check before lending a connection out reads the socket instead of asking the server:
+    a live connection is reused as it is, one the server terminated (a restart, an admin) is replaced."""
+    engine, _ = _engine(PG[1])
+    backend_pid = "SELECT pg_backend_pid()"
+    with engine.connect() as conn:
+        first = conn.execute(text(backend_pid)).scalar_one()
+    with engine.connect() as conn:
+        assert conn.execute(text(backend_pid)).scalar_one() == first  # reused: nothing was wrong with it
+
+    admin = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{PG[1]}/postgres")
+    with admin.connect() as conn:
+        assert conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first}).scalar_one()
+    admin.dispose()
+    time.sleep(0.2)  # the server's goodbye reaches the idle socket
+
+    with engine.connect() as conn:  # no error for the request that comes next
+        assert conn.execute(text(backend_pid)).scalar_one() != first
     engine.dispose()
 
 
