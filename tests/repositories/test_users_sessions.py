@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 
+import pytest
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from wheels_wins.db import utcnow
@@ -133,6 +136,33 @@ def test_touch_writes_at_most_once_a_minute(session: Session, make_user) -> None
     session.commit()
     session.refresh(row)
     assert row.last_used_at == created + dt.timedelta(seconds=61)
+
+
+def test_touch_never_waits_for_a_concurrent_request_touching_the_same_session(
+    session: Session, engine: Engine, make_user
+) -> None:
+    """Requests sharing a token find it due together; only one records the use, and none waits for it
+    (waiting held a worker thread per request, and enough of them stalled the worker)."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("needs concurrent writers (SQLite serialises them)")
+    user = make_user()
+    _session_for(session, user.id, "shared")
+    due = utcnow() + dt.timedelta(minutes=2)
+    first, second = Session(engine), Session(engine)
+    try:
+        rows = [sessions.get_active_by_hash(each, token_hash="shared", now=utcnow()) for each in (first, second)]
+        assert all(row is not None for row in rows)
+        assert sessions.touch(first, auth_session=rows[0], now=due) is True  # holds the row until it commits
+        started = time.perf_counter()
+        assert sessions.touch(second, auth_session=rows[1], now=due) is False
+        assert time.perf_counter() - started < 0.5
+        second.commit()
+        first.commit()
+    finally:
+        first.close()
+        second.close()
+    session.expire_all()
+    assert sessions.get_active_by_hash(session, token_hash="shared", now=utcnow()).last_used_at == due
 
 
 def test_user_agent_is_truncated_to_the_column(session: Session, make_user) -> None:

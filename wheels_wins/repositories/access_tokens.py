@@ -9,7 +9,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from wheels_wins.models import PersonalAccessToken
-from wheels_wins.repositories import row_security
+from wheels_wins.repositories import credential_use, row_security
 
 # Recording every request would turn each read into a write; a minute's precision is plenty.
 TOUCH_INTERVAL = dt.timedelta(minutes=1)
@@ -48,13 +48,9 @@ def list_active(session: Session, *, user_id: uuid.UUID) -> list[PersonalAccessT
 
 
 def touch(session: Session, *, token: PersonalAccessToken, now: dt.datetime) -> bool:
-    """Record that the token was used, writing at most once per TOUCH_INTERVAL; True if written."""
-    if token.last_used_at is not None and now - token.last_used_at < TOUCH_INTERVAL:
-        return False
-    token.last_used_at = now
-    session.add(token)
-    session.flush()
-    return True
+    """Record that the token was used, writing at most once per TOUCH_INTERVAL (and never waiting for a
+    concurrent request doing the same); True if written."""
+    return credential_use.record_use(session, token, now=now, interval=TOUCH_INTERVAL)
 
 
 def revoke(session: Session, *, user_id: uuid.UUID, token_id: uuid.UUID, now: dt.datetime) -> bool:

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from wheels_wins.db import utcnow
 from wheels_wins.models import AuthSession
-from wheels_wins.repositories import row_security
+from wheels_wins.repositories import credential_use, row_security
 from wheels_wins.settings import get_settings
 
 # Recording every request would turn each read into a write; a minute's precision is plenty.
@@ -69,13 +69,9 @@ def list_active(session: Session, *, user_id: uuid.UUID, now: dt.datetime) -> li
 
 
 def touch(session: Session, *, auth_session: AuthSession, now: dt.datetime) -> bool:
-    """Record that the session was used, writing at most once per TOUCH_INTERVAL; True if written."""
-    if now - auth_session.last_used_at < TOUCH_INTERVAL:
-        return False
-    auth_session.last_used_at = now
-    session.add(auth_session)
-    session.flush()
-    return True
+    """Record that the session was used, writing at most once per TOUCH_INTERVAL (and never waiting for
+    a concurrent request doing the same); True if written."""
+    return credential_use.record_use(session, auth_session, now=now, interval=TOUCH_INTERVAL)
 
 
 def revoke(session: Session, *, user_id: uuid.UUID, token_hash: str) -> bool:
