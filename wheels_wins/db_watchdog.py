@@ -45,7 +45,7 @@ class Watchdog:
         self._pid = 0
 
     def sent(self, dbapi_connection: Any) -> None:
-        """The connection just asked the server something (a statement, COMMIT, ROLLBACK, a ping)."""
+        """The connection just asked the server something (a statement, COMMIT, ROLLBACK)."""
         with self._lock:
             self._since[id(dbapi_connection)] = (time.monotonic(), dbapi_connection)
             if self._pid != os.getpid():  # first use in this process (workers are forked)
@@ -63,10 +63,16 @@ class Watchdog:
             time.sleep(_TICK_SECONDS)
             now = time.monotonic()
             with self._lock:
-                overdue = [conn for since, conn in self._since.values() if now - since > self.deadline_seconds]
-            for conn in overdue:
-                if _waiting_on_server(conn):
+                overdue = [(since, conn) for since, conn in self._since.values() if now - since > self.deadline_seconds]
+            for since, conn in overdue:
+                if self._still_waiting(since, conn):
                     self._cut(conn)
+
+    def _still_waiting(self, since: float, dbapi_connection: Any) -> bool:
+        # The request may have been answered (and another sent) since the list was made.
+        with self._lock:
+            current = self._since.get(id(dbapi_connection))
+        return current is not None and current[0] == since and _waiting_on_server(dbapi_connection)
 
     def _cut(self, dbapi_connection: Any) -> None:
         self.forget(dbapi_connection)
