@@ -29,6 +29,11 @@ CENTS = Decimal("0.01")
 CONNECT_TIMEOUT_SECONDS = 5
 # Waiting this long for a free pooled connection means the database is overwhelmed: fail (503), don't queue.
 POOL_TIMEOUT_SECONDS = 10
+POOL_SIZE = 10
+POOL_MAX_OVERFLOW = 20
+# The most pooled connections the REST API's requests may hold at once (`api.deps.database_permit`);
+# the rest of the pool stays free for Reflex's event handlers and the jobs.
+API_CONNECTIONS = POOL_SIZE + POOL_MAX_OVERFLOW - 10
 
 # SQLite has no DECIMAL type; Money below converts at the boundary, so the warning is noise.
 warnings.filterwarnings("ignore", message=".*does \\*not\\* support Decimal objects natively.*", category=SAWarning)
@@ -122,7 +127,10 @@ def make_engine(url: str, *, statement_timeout_seconds: float | None = None) -> 
     `statement_timeout_seconds` (and transactions left idle as long) are cancelled by the server, and a
     server silent for longer than that has its connection cut off (`db_watchdog`)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        pool = {} if ":memory:" in url else {"pool_size": POOL_SIZE, "max_overflow": POOL_MAX_OVERFLOW}
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False}, pool_timeout=POOL_TIMEOUT_SECONDS, **pool
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # A connect_timeout in the URL wins; the default keeps a silent database from hanging requests.
@@ -141,8 +149,8 @@ def make_engine(url: str, *, statement_timeout_seconds: float | None = None) -> 
     engine = create_engine(
         url,
         pool_pre_ping=True,
-        pool_size=10,
-        max_overflow=20,
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_MAX_OVERFLOW,
         pool_timeout=POOL_TIMEOUT_SECONDS,
         connect_args=connect_args,
     )
@@ -175,13 +183,32 @@ def get_engine() -> Engine:
     )
 
 
+def open_session() -> Session:
+    """A session on the app's engine; it connects on first use."""
+    return Session(get_engine(), expire_on_commit=False)
+
+
+def finish(session: Session, *, commit: bool) -> None:
+    """End the session's transaction (a commit that fails is rolled back and raised) and close it."""
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
 @contextmanager
 def session_scope() -> Iterator[Session]:
     """One transaction: commit on success, roll back on any error."""
-    with Session(get_engine(), expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    session = open_session()
+    try:
+        yield session
+    except BaseException:
+        finish(session, commit=False)
+        raise
+    finish(session, commit=True)

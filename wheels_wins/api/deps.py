@@ -8,18 +8,23 @@ cannot mint tokens, change the password or delete the account.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from wheels_wins.api.errors import ApiError, not_authenticated, not_found
-from wheels_wins.db import session_scope
+from wheels_wins.db import API_CONNECTIONS, POOL_TIMEOUT_SECONDS, finish, open_session, session_scope
 from wheels_wins.models import User
 from wheels_wins.services import access_tokens, auth, rate_limits
 from wheels_wins.services.money import today_in, zone
@@ -29,10 +34,44 @@ MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000
 
 
-def get_session() -> Iterator[Session]:
+_permits: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
+
+
+@asynccontextmanager
+async def database_permit() -> AsyncIterator[None]:
+    """Admission to the database for one request: at most `API_CONNECTIONS` hold it at once.
+
+    A request's transaction keeps its pooled connection from the bearer check to the commit while it
+    moves between worker threads. Let in without limit, a burst could leave every thread waiting for a
+    connection and every connection waiting for a thread, until the pool's timeout failed them all.
+    With fewer permits than connections, a request that holds a permit always gets a connection, and
+    the others wait here, on the event loop, holding neither; after POOL_TIMEOUT_SECONDS they get 503.
+    """
+    loop = asyncio.get_running_loop()
+    permits = _permits.get(loop)
+    if permits is None:
+        permits = _permits[loop] = asyncio.Semaphore(API_CONNECTIONS)
+    try:
+        async with asyncio.timeout(POOL_TIMEOUT_SECONDS):
+            await permits.acquire()
+    except TimeoutError:
+        raise PoolTimeoutError(f"no database connection free within {POOL_TIMEOUT_SECONDS} s") from None
+    try:
+        yield
+    finally:
+        permits.release()
+
+
+async def get_session() -> AsyncIterator[Session]:
     """The request's one transaction: committed after the route returns, rolled back if it raises."""
-    with session_scope() as session:
-        yield session
+    async with database_permit():
+        session = open_session()  # it connects on first use, in a worker thread
+        try:
+            yield session
+        except BaseException:
+            await run_in_threadpool(finish, session, commit=False)
+            raise
+        await run_in_threadpool(finish, session, commit=True)
 
 
 # scope="function" commits before the response is sent, so a failed commit is never reported as success.
@@ -159,7 +198,8 @@ def get_current_user_id(request: Request, token: TokenDep) -> uuid.UUID:
     """The bearer user's id, authenticated in a transaction of its own.
 
     For long routes (PAM turns) that open their own transactions: holding the request's session
-    open meanwhile would keep SQLite's write lock (a session touch) for the whole turn.
+    open meanwhile would keep SQLite's write lock (a session touch) for the whole turn. It holds its
+    connection for one thread's work only, so it needs no `database_permit`.
     """
     with session_scope() as session:
         return _authenticate(session, token, request).id
