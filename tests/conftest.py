@@ -54,13 +54,17 @@ def _reachable(host: str, port: int) -> bool:
         return False
 
 
-def _backends() -> list[str]:
-    backends = ["sqlite"]
+def postgres_available() -> bool:
+    """Whether the local PostgreSQL accepts connections; on CI its absence is an error, not a skip."""
     if _reachable("127.0.0.1", 5432):
-        backends.append("postgresql")
-    elif ON_CI:
+        return True
+    if ON_CI:
         raise RuntimeError("CI=true but PostgreSQL at 127.0.0.1:5432 is unreachable")
-    return backends
+    return False
+
+
+def _backends() -> list[str]:
+    return ["sqlite", "postgresql"] if postgres_available() else ["sqlite"]
 
 
 def redis_available() -> bool:

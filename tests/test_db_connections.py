@@ -18,7 +18,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-from tests.conftest import ON_CI, _reachable
+from tests.conftest import postgres_available
 from tests.stubs.server import free_port
 from tests.stubs.tcp_proxy import TcpProxy
 from wheels_wins import db_watchdog
@@ -30,9 +30,7 @@ DEADLINE = 1.0
 
 @pytest.fixture(autouse=True)
 def _postgres() -> None:
-    if not _reachable(*PG):
-        if ON_CI:
-            pytest.fail("CI=true but PostgreSQL at 127.0.0.1:5432 is unreachable")
+    if not postgres_available():
         pytest.skip("no local PostgreSQL")
 
 

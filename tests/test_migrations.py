@@ -19,7 +19,7 @@ from sqlmodel import SQLModel
 
 import wheels_wins.models  # noqa: F401  (registers every table)
 from alembic import command
-from tests.conftest import PG_ADMIN_URL, _reachable
+from tests.conftest import PG_ADMIN_URL, postgres_available
 from wheels_wins.db import make_engine
 
 ALEMBIC_INI = Path(__file__).resolve().parent.parent / "alembic.ini"
@@ -38,9 +38,7 @@ def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'migrations.db'}"
         return
-    if not _reachable("127.0.0.1", 5432):
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI=true but PostgreSQL at 127.0.0.1:5432 is unreachable")
+    if not postgres_available():
         pytest.skip("PostgreSQL at 127.0.0.1:5432 is unreachable")
     name = f"ww_migrations_{uuid.uuid4().hex[:10]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")

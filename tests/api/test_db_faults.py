@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import create_engine, event, text
 
 from tests.api import Account, assert_error
-from tests.conftest import ON_CI, _create_pg_database, _drop_pg_database, _reachable, _reset_app_caches
+from tests.conftest import _create_pg_database, _drop_pg_database, _reset_app_caches, postgres_available
 from tests.stubs.server import free_port
 from tests.stubs.tcp_proxy import TcpProxy
 from wheels_wins.api.app import fastapi_app
@@ -48,9 +48,7 @@ TRIP = {
 @pytest.fixture(scope="module")
 def pg_database() -> Iterator[str]:
     """A fresh PostgreSQL database migrated to head (PostgreSQL unreachable: a skip, or a failure on CI)."""
-    if not _reachable(*PG):
-        if ON_CI:
-            pytest.fail("CI=true but PostgreSQL at 127.0.0.1:5432 is unreachable")
+    if not postgres_available():
         pytest.skip("no local PostgreSQL")
     from alembic.config import Config
 
