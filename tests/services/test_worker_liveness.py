@@ -1,5 +1,6 @@
-"""Reflex's Redis token manager with our liveness check: a tab's token survives its worker dying or
-becoming unreachable, and a duplicated tab whose original worker is alive still gets a token of its own."""
+"""Reflex's Redis token manager with our liveness check: a tab's token survives its worker dying,
+freezing or becoming unreachable, and a duplicated tab whose original worker still holds its socket
+gets a token of its own."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from reflex.utils.token_manager import RedisTokenManager
 from tests.conftest import REDIS_URL, redis_available
 from wheels_wins.services import worker_liveness
 
-# A worker in a process of its own: it records tab-3's websocket, says so, and keeps running.
+# A worker in a process of its own: it records two tabs' websockets, says so, and keeps running.
 WORKER = """
 import asyncio, sys
 from redis.asyncio import Redis
@@ -29,6 +31,7 @@ async def main() -> None:
     worker_liveness.install(heartbeat_seconds=float(sys.argv[2]))
     manager = RedisTokenManager(Redis.from_url(sys.argv[1]))
     assert await manager.link_token_to_sid("tab-3", "sid-a") is None
+    assert await manager.link_token_to_sid("tab-5", "sid-a5") is None
     print("linked", flush=True)
     await asyncio.sleep(3600)
 
@@ -63,6 +66,12 @@ async def test_a_dead_workers_tab_keeps_its_token_and_a_live_ones_duplicate_does
     duplicate = await worker_b.link_token_to_sid("tab-1", "sid-b")  # the same token while A still holds it
     assert duplicate is not None and duplicate != "tab-1"
 
+    # A's socket closed, but its clean-up has not reached Redis yet: the record there is stale.
+    assert await worker_a.link_token_to_sid("tab-4", "sid-a4") is None
+    worker_a.token_to_socket.pop("tab-4")
+    assert await worker_b.link_token_to_sid("tab-4", "sid-b4") is None  # A says it no longer holds it
+    assert worker_b.token_to_socket["tab-4"].instance_id == worker_b.instance_id
+
     assert await worker_a.link_token_to_sid("tab-2", "sid-a2") is None
     await _kill(worker_a)
     assert await worker_b.link_token_to_sid("tab-2", "sid-b2") is None  # A is gone: the tab keeps its token
@@ -70,10 +79,11 @@ async def test_a_dead_workers_tab_keeps_its_token_and_a_live_ones_duplicate_does
     await _kill(worker_b)
 
 
-async def test_a_tab_keeps_its_token_once_its_frozen_workers_presence_lapses(redis: Redis) -> None:
-    """SIGSTOP looks to Redis like a host cut off from the network: the connections stay open (the
-    subscription still counts), but nothing renews the presence key."""
-    heartbeat = 1.5
+async def test_a_frozen_workers_tab_keeps_its_token(redis: Redis) -> None:
+    """SIGSTOP leaves the worker's subscription counted but nothing behind it, as a host cut off from the
+    network does, and a SIGKILLed process does until Redis has read its closed socket. Nothing answers
+    the question, nor renews the presence key."""
+    heartbeat, answer = 1.5, 1.0
     worker_a = subprocess.Popen(
         [sys.executable, "-c", WORKER, REDIS_URL, str(heartbeat)],
         cwd=Path(__file__).resolve().parents[2],
@@ -82,17 +92,21 @@ async def test_a_tab_keeps_its_token_once_its_frozen_workers_presence_lapses(red
     try:
         assert worker_a.stdout is not None
         assert (await asyncio.to_thread(worker_a.stdout.readline)).strip() == b"linked"
-        worker_liveness.install()
+        worker_liveness.install(answer_seconds=answer)
         worker_b = RedisTokenManager(redis)
         os.kill(worker_a.pid, signal.SIGSTOP)
 
-        # Frozen a moment ago: still counted as alive, so a reconnect now is taken for a duplicated tab.
-        duplicate = await worker_b.link_token_to_sid("tab-3", "sid-b")
-        assert duplicate is not None and duplicate != "tab-3"
+        # Frozen a moment ago: its presence is fresh and its subscription counts, but no answer comes.
+        started = time.monotonic()
+        assert await worker_b.link_token_to_sid("tab-3", "sid-b") is None
+        assert time.monotonic() - started >= answer  # it waited for the answer before keeping the token
+        assert worker_b.token_to_socket["tab-3"].instance_id == worker_b.instance_id
 
         await asyncio.sleep(heartbeat + 0.5)
-        assert await worker_b.link_token_to_sid("tab-3", "sid-b2") is None  # its presence lapsed: keep the token
-        assert worker_b.token_to_socket["tab-3"].instance_id == worker_b.instance_id
+        started = time.monotonic()
+        assert await worker_b.link_token_to_sid("tab-5", "sid-b5") is None  # its presence lapsed: no question asked
+        assert time.monotonic() - started < answer
+        assert worker_b.token_to_socket["tab-5"].instance_id == worker_b.instance_id
         await _kill(worker_b)
     finally:
         os.kill(worker_a.pid, signal.SIGCONT)

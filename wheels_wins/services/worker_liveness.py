@@ -5,47 +5,75 @@ reconnect under a token held elsewhere as a duplicated tab: a new token, and the
 gone. A worker that exits cleanly deletes its records; one killed outright (SIGKILL, OOM, a lost
 host) leaves them, so every browser it served would lose its state on reconnecting elsewhere.
 
-Each worker therefore stays subscribed to a Redis channel of its own while it holds sockets. Redis
-drops a subscription the moment its process dies (the kernel closes the socket), so PUBLISH to that
-channel reaching nobody means the record's worker is gone: the stale record is dropped first, and
-Reflex keeps the token. A duplicated tab whose original is still connected is still told apart:
-that worker is subscribed.
+Each worker therefore stays subscribed to a Redis channel of its own while it holds sockets, and
+answers on it whether it still holds a given tab's socket. A reconnecting tab whose record names
+another worker asks that worker:
+
+- PUBLISH reaching nobody: the worker's process is gone (Redis drops a subscription when the kernel
+  closes a dead process's socket); the stale record is dropped and Reflex keeps the token.
+- "no": the worker is alive but that socket has already closed (its clean-up has not reached Redis
+  yet); the record is stale, dropped the same way.
+- "yes": a duplicated tab whose original is still connected; Reflex gives it a token of its own.
+- no answer within `ANSWER_SECONDS`: the subscription still counts but nothing runs behind it, as
+  just after a SIGKILL, before Redis has read the closed socket, or a frozen process; taken for gone.
 
 A host cut off from the network (or a process frozen) keeps its subscription until Redis notices the
 dead connection, which can take minutes. So each worker also renews a presence key every few
-seconds; a record whose worker's key has expired (`HEARTBEAT_SECONDS`) counts as orphaned too.
+seconds; a record whose worker's key has expired (`HEARTBEAT_SECONDS`) counts as orphaned at once.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import pickle
+import uuid
 from contextlib import suppress
 from typing import Any
 
 from redis.asyncio.client import PubSub
-from reflex.utils.token_manager import RedisTokenManager
+from reflex.utils.token_manager import RedisTokenManager, SocketRecord
 
 log = logging.getLogger(__name__)
 
 _CHANNEL = "ww:worker:{instance_id}"
 _PRESENCE = "ww:worker:{instance_id}:alive"
+_REPLY = "ww:worker:reply:{question_id}"
 # A worker silent for this long (its presence key expired) is taken for gone; it renews every third of it.
 HEARTBEAT_SECONDS = 30.0
 _heartbeat_seconds = HEARTBEAT_SECONDS
+# How long a live worker may take to say whether it holds a socket: its event loop answers within
+# milliseconds unless something blocks it far beyond what any handler may.
+ANSWER_SECONDS = 3.0
+_answer_seconds = ANSWER_SECONDS
 _original_link = RedisTokenManager.link_token_to_sid
 _listeners: dict[int, asyncio.Task[None]] = {}
 
 
+async def _answer(manager: RedisTokenManager, question: bytes) -> None:
+    """Say on the asker's reply key whether this worker still holds the socket in `question`."""
+    asked = json.loads(question)
+    record = manager.token_to_socket.get(asked["token"])
+    holds = record is not None and record.sid == asked["sid"] and record.instance_id == manager.instance_id
+    async with manager.redis.pipeline(transaction=False) as pipe:
+        pipe.rpush(asked["reply"], b"1" if holds else b"0")
+        pipe.expire(asked["reply"], int(_answer_seconds) + 10)
+        await pipe.execute()
+
+
 async def _listen(manager: RedisTokenManager, pubsub: PubSub) -> None:
-    """Hold this worker's channel for as long as the process lives (subscribing again after a Redis blip)."""
+    """Hold this worker's channel and answer on it for as long as the process lives (subscribing again after a Redis blip)."""
     channel = _CHANNEL.format(instance_id=manager.instance_id)
     try:
         while True:
             try:
-                async for _ in pubsub.listen():
-                    pass
+                async for message in pubsub.listen():
+                    if message["type"] == "message":
+                        try:
+                            await _answer(manager, message["data"])
+                        except (ValueError, KeyError, TypeError) as exc:  # not a question of ours: skip it
+                            log.warning("Unreadable question on the worker channel: %s", exc.__class__.__name__)
             except Exception as exc:  # noqa: BLE001 - Redis away: Reflex's own calls fail too; subscribe again
                 log.warning("Worker channel lost: %s", exc.__class__.__name__)
             await pubsub.aclose()
@@ -88,11 +116,19 @@ async def _ensure_subscribed(manager: RedisTokenManager) -> None:
     )
 
 
-async def _is_alive(manager: RedisTokenManager, instance_id: str) -> bool:
-    """Whether the worker holds its channel (it is running) and has renewed its presence lately (it is reachable)."""
-    if not await manager.redis.exists(_PRESENCE.format(instance_id=instance_id)):
+async def _still_holds(manager: RedisTokenManager, token: str, record: SocketRecord) -> bool:
+    """Whether the record's worker is alive, reachable and still holds the record's socket (see the module's doc)."""
+    if not await manager.redis.exists(_PRESENCE.format(instance_id=record.instance_id)):
         return False
-    return await manager.redis.publish(_CHANNEL.format(instance_id=instance_id), b"alive?") > 0
+    reply = _REPLY.format(question_id=uuid.uuid4().hex)
+    question = json.dumps({"token": token, "sid": record.sid, "reply": reply})
+    try:
+        if await manager.redis.publish(_CHANNEL.format(instance_id=record.instance_id), question) == 0:
+            return False
+        answer = await manager.redis.blpop([reply], timeout=_answer_seconds)
+    finally:
+        await manager.redis.delete(reply)
+    return answer is not None and answer[1] == b"1"
 
 
 async def _drop_if_orphaned(manager: RedisTokenManager, token: str) -> None:
@@ -102,13 +138,13 @@ async def _drop_if_orphaned(manager: RedisTokenManager, token: str) -> None:
     if raw is None:
         return
     try:
-        owner = pickle.loads(raw).instance_id  # noqa: S301 - Reflex's own record, written by our workers
+        record = pickle.loads(raw)  # noqa: S301 - Reflex's own record, written by our workers
     except Exception:  # noqa: BLE001 - a record we can't read is left to Reflex
         return
-    if owner == manager.instance_id:
+    if not isinstance(record, SocketRecord) or record.instance_id == manager.instance_id:
         return
-    if not await _is_alive(manager, owner):
-        log.info("Reconnect: the worker that held this tab's websocket is gone; keeping the tab's session")
+    if not await _still_holds(manager, token, record):
+        log.info("Reconnect: the worker that held this tab's websocket no longer does; keeping the tab's session")
         await manager.redis.delete(key)
 
 
@@ -121,8 +157,8 @@ async def _link_token_to_sid(self: RedisTokenManager, token: str, sid: str) -> A
     return await _original_link(self, token, sid)
 
 
-def install(heartbeat_seconds: float = HEARTBEAT_SECONDS) -> None:
+def install(heartbeat_seconds: float = HEARTBEAT_SECONDS, answer_seconds: float = ANSWER_SECONDS) -> None:
     """Teach Reflex's Redis token manager to recognise records left by dead or unreachable workers (idempotent)."""
-    global _heartbeat_seconds  # noqa: PLW0603 - one setting for the process, fixed at startup
-    _heartbeat_seconds = heartbeat_seconds
+    global _heartbeat_seconds, _answer_seconds  # noqa: PLW0603 - settings for the process, fixed at startup
+    _heartbeat_seconds, _answer_seconds = heartbeat_seconds, answer_seconds
     RedisTokenManager.link_token_to_sid = _link_token_to_sid  # type: ignore[method-assign]
