@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from tests.stubs.anthropic_stub import AnthropicStub, running_stub
 from tests.stubs.server import environment_without_app_settings, free_port, stop_process_group
@@ -33,6 +33,10 @@ SERVER_LOG = ARTIFACTS / "app-server.log"
 MODEL_SERVER_LOG = ARTIFACTS / "model-app-server.log"
 STUB_API_KEY = "sk-ant-e2e-stub-not-a-real-key"
 START_TIMEOUT_SECONDS = 600
+# Assertions wait for what the page must come to show. Playwright's 5 s default is tight for a round trip
+# through a worker when CI runs the browser, two workers and PostgreSQL on two loaded cores.
+EXPECT_TIMEOUT_MS = 10_000
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -259,8 +259,7 @@ def _open_income_tab(page: Page) -> str:
     register(page)
     page.goto("/wins")
     _tab(page, "Income").click()
-    # Generous: a click before the page has connected waits for the connection (slow on a loaded CI machine).
-    expect(_tab(page, "Income")).to_have_attribute("aria-selected", "true", timeout=15_000)
+    expect(_tab(page, "Income")).to_have_attribute("aria-selected", "true")
     # Not in the address, not in local or session storage: only the server-side state knows.
     assert "income" not in page.url
     storage = page.evaluate("JSON.stringify([{...window.localStorage}, {...window.sessionStorage}])")
