@@ -9,10 +9,11 @@ from wheels_wins.api.app import fastapi_app, security_middleware
 from wheels_wins.db import get_engine
 from wheels_wins.jobs.scheduler import lifespan_scheduler
 from wheels_wins.repositories import row_security
-from wheels_wins.services import worker_liveness
+from wheels_wins.services import state_files, worker_liveness
 from wheels_wins.state.errors import backend_exception_handler
 
 worker_liveness.install()
+state_files.install()
 
 app = rx.App(
     api_transformer=[fastapi_app, security_middleware],

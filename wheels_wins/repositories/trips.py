@@ -74,6 +74,13 @@ def list_page(
     return page(session, query, order_by=[Trip.created_at.desc()], limit=limit, offset=offset)
 
 
+def titles(session: Session, *, user_id: uuid.UUID, limit: int = 100) -> dict[uuid.UUID, str]:
+    """The titles of the user's most recently created trips, by id (for pickers and labels)."""
+    row_security.as_user(session, user_id)
+    query = select(Trip.id, Trip.title).where(Trip.user_id == user_id).order_by(col(Trip.created_at).desc())
+    return dict(session.exec(query.limit(limit)).all())
+
+
 def waypoints(session: Session, *, user_id: uuid.UUID, trip_id: uuid.UUID) -> list[TripWaypoint]:
     """The trip's stops in order."""
     row_security.as_user(session, user_id)

@@ -7,6 +7,14 @@ asks for the acting user itself::
     if user_id is None:
         return
 
+A handler that reads as soon as it knows who is acting can check and read in one transaction
+(one trip to a worker thread instead of two)::
+
+    found = await run_as_user(self, lambda session, user: repo.list_rows(session, user_id=user.id))
+    if found is None:
+        return
+    user, rows = found
+
 Page guards (`AuthState.require_login` on load) only redirect; they protect nothing.
 """
 
@@ -69,17 +77,27 @@ class AuthState(rx.State):
 
     async def _authenticate(self) -> User | None:
         """The user the stored token belongs to; a dead token is forgotten."""
+        found = await self._run_as_user(lambda _session, _user: None)
+        return found[0] if found is not None else None
+
+    async def _run_as_user(self, work: Callable[[Session, User], T]) -> tuple[User, T] | None:
+        """Authenticate the stored token and, if it is alive, run `work(session, user)` in the same transaction."""
         if not self.token:
             self._forget()
             return None
         token = self.token
-        user = await run_in_session(lambda session: auth_service.authenticate(session, token))
-        if user is None:
+
+        def run(session: Session) -> tuple[User, T] | None:
+            user = auth_service.authenticate(session, token)
+            return None if user is None else (user, work(session, user))
+
+        found = await run_in_session(run)
+        if found is None:
             self.token = ""
             self._forget()
             return None
-        self._show(user)
-        return user
+        self._show(found[0])
+        return found
 
     def _show(self, user: User) -> None:
         """Copy the user's own display fields into the public vars (only changed ones, to keep deltas small)."""
@@ -155,6 +173,13 @@ async def current_user(state: rx.State) -> User | None:
     """The acting user for an event handler in any state, checked against the session store."""
     auth = await state.get_state(AuthState)
     return await auth._authenticate()
+
+
+async def run_as_user(state: rx.State, work: Callable[[Session, User], T]) -> tuple[User, T] | None:
+    """The acting user and what `work(session, user)` returns, checked and read in one transaction; None when
+    the browser is not signed in (then `work` never runs)."""
+    auth = await state.get_state(AuthState)
+    return await auth._run_as_user(work)
 
 
 async def current_user_id(state: rx.State) -> uuid.UUID | None:

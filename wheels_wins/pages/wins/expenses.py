@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Any
 
 import reflex as rx
@@ -17,7 +18,7 @@ from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import csv_export, money
 from wheels_wins.services.categories import CATEGORIES, CATEGORY_LABELS
-from wheels_wins.state.auth import current_user, run_in_session
+from wheels_wins.state.auth import current_user, run_as_user, run_in_session
 
 PAGE_SIZE = 25
 PERIODS: dict[str, str] = {
@@ -117,6 +118,7 @@ class ExpensesState(rx.State):
     search: str = ""
     sort: str = "date"
     descending: bool = True
+    _trip_titles: dict[uuid.UUID, str] = {}
 
     @rx.var
     def page_count(self) -> int:
@@ -149,89 +151,109 @@ class ExpensesState(rx.State):
 
     @rx.event
     async def load(self):
-        """Read the current page of the filtered list, its count and its total."""
-        user = await current_user(self)
-        if user is None:
+        """The page's load (and after a change): the trips for the filter, then the current page of the list."""
+        await self._show_page(with_trips=True)
+
+    async def _show_page(self, *, with_trips: bool = False) -> None:
+        """Read the current page of the filtered list, its count and its total, in one transaction.
+
+        Trip titles label the rows and fill the trip filter: read on the page's load, reused when a
+        filter, the sort or the page changes, and read again if a row names a trip not among them.
+        """
+        known = None if with_trips else dict(self._trip_titles)
+        page, sort, descending = self.page, self.sort, self.descending
+
+        def read(session: Session, user: User) -> tuple[list[Expense], int, Decimal, dict[uuid.UUID, str], int]:
+            filters = self._filters(user)  # reads only the filter strings
+            at = page
+            while True:
+                rows = expense_repo.list_rows(
+                    session,
+                    user_id=user.id,
+                    limit=PAGE_SIZE,
+                    offset=at * PAGE_SIZE,
+                    sort=sort,
+                    descending=descending,
+                    **filters,
+                )
+                count, total = money.expense_list_totals(session, user_id=user.id, **filters)
+                if rows or not count or not at:
+                    break
+                at = max(0, (count - 1) // PAGE_SIZE)  # the page emptied under us (deletes): step back
+            titles = known
+            if titles is None or any(e.trip_id and e.trip_id not in titles for e in rows):
+                titles = trip_repo.titles(session, user_id=user.id)
+            return rows, count, total, titles, at
+
+        found = await run_as_user(self, read)
+        if found is None:
             return
-        filters = self._filters(user)
+        user, (rows, count, total, titles, shown_page) = found
+        self.page = shown_page
         today = money.today_in(user.timezone)
-        offset = self.page * PAGE_SIZE
-
-        def read(session: Session) -> tuple[list[Expense], int, Any, dict[uuid.UUID, str]]:
-            rows = expense_repo.list_rows(
-                session, user_id=user.id, limit=PAGE_SIZE, offset=offset, sort=self.sort,
-                descending=self.descending, **filters,
-            )
-            count, total = money.expense_list_totals(session, user_id=user.id, **filters)
-            trips, _ = trip_repo.list_page(session, user_id=user.id, limit=100)
-            return rows, count, total, {t.id: t.title for t in trips}
-
-        rows, count, total, trips = await run_in_session(read)
-        if rows == [] and count and self.page:  # the page emptied under us (deletes): step back
-            self.page = max(0, (count - 1) // PAGE_SIZE)
-            yield ExpensesState.load
-            return
-        self.rows = [_row(e, trips, today, user.currency) for e in rows]
+        self.rows = [_row(e, titles, today, user.currency) for e in rows]
         self.count = count
         self.total = money.format_money(total, user.currency)
-        self.trips = [Option(str(trip_id), title) for trip_id, title in trips.items()]
+        if titles is not known:
+            self._trip_titles = titles
+            self.trips = [Option(str(trip_id), title) for trip_id, title in titles.items()]
         self.loaded = True
 
-    def _refilter(self):
+    async def _refilter(self) -> None:
         self.page = 0
-        return ExpensesState.load
+        await self._show_page()
 
     @rx.event
-    def set_period(self, period: str):
+    async def set_period(self, period: str):
         """Pick a period preset (or custom dates)."""
         if period in PERIODS:
             self.period = period
-            return self._refilter()
+            await self._refilter()
 
     @rx.event
-    def set_start(self, value: str):
+    async def set_start(self, value: str):
         """Custom range: first day."""
         self.start, self.period = value, "custom"
-        return self._refilter()
+        await self._refilter()
 
     @rx.event
-    def set_end(self, value: str):
+    async def set_end(self, value: str):
         """Custom range: last day."""
         self.end, self.period = value, "custom"
-        return self._refilter()
+        await self._refilter()
 
     @rx.event
-    def set_category(self, value: str):
+    async def set_category(self, value: str):
         """Only one category (or all)."""
         self.category = value if value in CATEGORIES else ALL
-        return self._refilter()
+        await self._refilter()
 
     @rx.event
-    def set_trip(self, value: str):
+    async def set_trip(self, value: str):
         """Only one trip's expenses (or all)."""
         self.trip = value if parse_uuid(value) else ALL
-        return self._refilter()
+        await self._refilter()
 
     @rx.event
-    def set_search(self, value: str):
+    async def set_search(self, value: str):
         """Text search over description and merchant."""
         self.search = value[:100]
-        return self._refilter()
+        await self._refilter()
 
     @rx.event
-    def sort_by(self, column: str):
+    async def sort_by(self, column: str):
         """Sort by a column; choosing the same column again flips the direction."""
         if column not in SORTS:
             return
         self.descending = not self.descending if self.sort == column else column in ("date", "amount")
         self.sort = column
-        return self._refilter()
+        await self._refilter()
 
     @rx.event
-    def clear_filters(self):
+    async def clear_filters(self):
         """Back to this month, everything."""
         self.period, self.category, self.trip, self.search, self.start, self.end = "this_month", ALL, ALL, "", "", ""
-        return self._refilter()
+        await self._refilter()
 
     @rx.event
     async def export_csv(self):
@@ -245,8 +267,7 @@ class ExpensesState(rx.State):
         return rx.download(data=text, filename=name, mime_type=csv_export.MEDIA_TYPE)
 
     @rx.event
-    def go_to_page(self, page: int):
+    async def go_to_page(self, page: int):
         """Show another page of the list."""
         self.page = min(max(0, page), self.page_count - 1)
-        return ExpensesState.load
-
+        await self._show_page()
