@@ -118,7 +118,6 @@ class ExpensesState(rx.State):
     search: str = ""
     sort: str = "date"
     descending: bool = True
-    _trip_titles: dict[uuid.UUID, str] = {}
 
     @rx.var
     def page_count(self) -> int:
@@ -160,7 +159,7 @@ class ExpensesState(rx.State):
         Trip titles label the rows and fill the trip filter: read on the page's load, reused when a
         filter, the sort or the page changes, and read again if a row names a trip not among them.
         """
-        known = None if with_trips else dict(self._trip_titles)
+        known = None if with_trips else {uuid.UUID(option.value): option.label for option in self.trips}
         page, sort, descending = self.page, self.sort, self.descending
 
         def read(session: Session, user: User) -> tuple[list[Expense], int, Decimal, dict[uuid.UUID, str], int]:
@@ -195,7 +194,6 @@ class ExpensesState(rx.State):
         self.count = count
         self.total = money.format_money(total, user.currency)
         if titles is not known:
-            self._trip_titles = titles
             self.trips = [Option(str(trip_id), title) for trip_id, title in titles.items()]
         self.loaded = True
 
