@@ -122,9 +122,9 @@ async def _still_holds(manager: RedisTokenManager, token: str, record: SocketRec
         return False
     reply = _REPLY.format(question_id=uuid.uuid4().hex)
     question = json.dumps({"token": token, "sid": record.sid, "reply": reply})
+    if await manager.redis.publish(_CHANNEL.format(instance_id=record.instance_id), question) == 0:
+        return False
     try:
-        if await manager.redis.publish(_CHANNEL.format(instance_id=record.instance_id), question) == 0:
-            return False
         answer = await manager.redis.blpop([reply], timeout=_answer_seconds)
     finally:
         await manager.redis.delete(reply)
