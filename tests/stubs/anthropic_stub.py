@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 from collections import deque
@@ -119,6 +120,25 @@ class AnthropicStub:
     def reply_text(self, *chunks: str, delay: float = 0.0) -> None:
         """Queue a streamed text answer, one delta per chunk."""
         self.reply_stream(text_block(*chunks), delay=delay)
+
+    def reply_text_then_stall(self, *chunks: str, stall: float) -> None:
+        """Queue a text answer whose chunks all come at once, then nothing for `stall` seconds before it ends:
+        a model that begins to answer and then hangs."""
+
+        def respond(body: dict[str, Any]) -> Response:
+            events = message_events(body["model"], text_block(*chunks))
+            begun = 3 + len(chunks)  # message_start, ping, content_block_start and the text deltas
+
+            async def stream() -> AsyncIterator[bytes]:
+                async for line in sse_response(events[:begun]).body_iterator:
+                    yield line
+                await asyncio.sleep(stall)
+                async for line in sse_response(events[begun:]).body_iterator:
+                    yield line
+
+            return StreamingResponse(stream(), media_type="text/event-stream")
+
+        self.replies.append(respond)
 
     def reply_tool_use(self, tool_id: str, name: str, *json_chunks: str, text: str = "") -> None:
         """Queue a tool call (optionally after some text) whose JSON input is split into these chunks."""
