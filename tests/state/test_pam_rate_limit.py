@@ -1,4 +1,5 @@
-"""The PAM panel's send handler shares the per-user message budget with REST, and gives back what was typed."""
+"""The PAM panel's send handler: the per-user message budget shared with REST, what was typed given back, and
+how many messages the panel holds."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tests.state.test_undoable import _said, _substate, run
 from wheels_wins.models import PamMessage, User
 from wheels_wins.services.rate_limits import PAM_MESSAGES, get_rate_limiter, reset_rate_limits
 from wheels_wins.settings import get_settings
-from wheels_wins.state.pam import COMPOSER_INPUT_ID, PamState
+from wheels_wins.state.pam import COMPOSER_INPUT_ID, HISTORY_SHOWN, PamState
 
 
 @pytest.fixture
@@ -40,3 +41,23 @@ async def test_a_message_over_the_budget_is_refused_and_given_back(
     assert [item.role for item in pam.messages] == ["user", "assistant"]
     stored = session.exec(select(PamMessage).where(PamMessage.user_id == user.id)).all()
     assert len(stored) == 2 and "jerry cans" not in " ".join(m.content for m in stored)
+
+
+async def test_a_long_chat_keeps_only_the_newest_messages_on_screen(
+    session: Session, sign_in: Callable[[], tuple[User, rx.State]]
+) -> None:
+    _, tab = sign_in()
+    pam = _substate(tab, PamState)
+    questions = HISTORY_SHOWN // 2 + 3
+    for number in range(questions):
+        await run(PamState.submit, pam, {"message": f"Question {number}: what can you do?", "via_voice": "0"})
+
+    assert len(pam.messages) == HISTORY_SHOWN
+    assert [item.role for item in pam.messages[-2:]] == ["user", "assistant"]
+    assert pam.messages[-2].content == f"Question {questions - 1}: what can you do?"
+    assert pam.messages[0].content == f"Question {questions - HISTORY_SHOWN // 2}: what can you do?"
+    # Reopening the conversation shows the same messages.
+    on_screen = [(item.role, item.content) for item in pam.messages]
+    pam.loaded = False
+    await run(PamState.set_open, pam, True)
+    assert [(item.role, item.content) for item in pam.messages] == on_screen

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 FLUSH_SECONDS = 0.075
 COMPOSER_INPUT_ID = "pam-input"
+# The panel holds a conversation's newest messages only: every change resends the whole list to the browser.
 HISTORY_SHOWN = 40
 MAX_MESSAGE_CHARS = 4000
 
@@ -153,6 +154,10 @@ class PamState(rx.State):
         """Prompts to try on the page on screen, shown while the conversation is empty."""
         return list(SUGGESTIONS.get(_route(self.router.url.path), SUGGESTIONS[routes.HOME]))
 
+    def _add(self, item: ChatItem) -> None:
+        """Show one more message, letting the oldest go beyond HISTORY_SHOWN (as reopening the conversation would)."""
+        self.messages = [*self.messages[-(HISTORY_SHOWN - 1) :], item]
+
     @rx.event
     async def set_open(self, is_open: bool):
         """Open or close the panel; the first opening reads the latest conversation."""
@@ -232,7 +237,7 @@ class PamState(rx.State):
             if not self.loaded:
                 self.conversation_id, self.messages = await run_in_session(lambda session: _history(session, user_id))
                 self.loaded = True
-            self.messages.append(ChatItem(id="", role="user", content=text))
+            self._add(ChatItem(id="", role="user", content=text))
             reply_state.thinking, reply_state.streaming = True, ""
             conversation_id = uuid.UUID(self.conversation_id) if self.conversation_id else None
             page = _route(self.router.url.path)
@@ -260,7 +265,7 @@ class PamState(rx.State):
             async with self:
                 reply_state = await self.get_state(PamReplyState)
                 reply_state.thinking, reply_state.streaming = False, ""
-                self.messages.append(
+                self._add(
                     ChatItem(id="", role="assistant", content="Sorry, something went wrong on my side. Please try again.")
                 )
             return
@@ -278,7 +283,7 @@ class PamState(rx.State):
                 self.conversation_id, self.messages = shown
             else:
                 self.conversation_id = str(turn.conversation_id)
-                self.messages.append(reply)
+                self._add(reply)
         for event in refresh_events(page, turn.changed):
             yield event
         for action in turn.ui_actions:
