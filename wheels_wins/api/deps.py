@@ -14,6 +14,7 @@ import uuid
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -80,7 +81,11 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 _bearer = HTTPBearer(auto_error=False, description="The access_token from register or login")
 
 
-def get_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
+# Dependencies that do no I/O are `async def`: FastAPI runs a plain `def` one in a worker thread, and
+# each such hop costs a thread switch and GIL hand-offs on every request.
+
+
+async def get_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
     """The bearer token of the request; 401 without one."""
     if credentials is None or not credentials.credentials:
         raise not_authenticated()
@@ -136,19 +141,23 @@ def get_current_user(request: Request, session: SessionDep, token: TokenDep) -> 
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
+@dataclass(frozen=True)
 class Paging:
+    """A page's `limit` and `offset`."""
+
+    limit: int
+    offset: int
+
+
+async def get_paging(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (at most 500)")] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")] = 0,
+) -> Paging:
     """`limit` (1-500, default 50) and `offset` query parameters."""
-
-    def __init__(
-        self,
-        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (at most 500)")] = 50,
-        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")] = 0,
-    ) -> None:
-        self.limit = limit
-        self.offset = offset
+    return Paging(limit, offset)
 
 
-PagingDep = Annotated[Paging, Depends()]
+PagingDep = Annotated[Paging, Depends(get_paging)]
 
 
 def parse_id(value: str, what: str = "record") -> uuid.UUID:
