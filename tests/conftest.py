@@ -20,6 +20,10 @@ PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 # runs under the policies; migrations and the tests' own setup connect as the owner (postgres).
 PG_APP_ROLE = "ww_app"
 REDIS_URL = "redis://127.0.0.1:6379/15"
+# Connect/command timeout for tests that expect a healthy local Redis (the app's default is 0.25 s): on a loaded
+# CI machine one slow reply must not silently switch a test to in-process counting. Tests of an unreachable
+# Redis keep their own short timeouts.
+REDIS_TIMEOUT = 5.0
 ON_CI = os.environ.get("CI", "").lower() == "true"
 
 # The app reads its settings from the environment; tests get their own data dir and no demo data.

@@ -26,6 +26,9 @@ from wheels_wins.db import is_database_down, make_engine
 
 PG = ("127.0.0.1", 5432)
 DEADLINE = 1.0
+# Slack on top of DEADLINE for a loaded CI machine. Without the watchdog a frozen server is waited on for
+# good (the proxy's kernel keeps acknowledging keepalives) and `pg_sleep(10)` for 10 s: both far beyond it.
+SLACK = 5.0
 
 
 @pytest.fixture(autouse=True)
@@ -64,7 +67,7 @@ def test_a_server_falling_silent_mid_query_is_cut_off_after_the_deadline_and_the
     elapsed = time.monotonic() - started
     event.remove(engine, "before_cursor_execute", fall_silent)
 
-    assert DEADLINE <= elapsed < DEADLINE + 1.5, elapsed
+    assert DEADLINE <= elapsed < DEADLINE + SLACK, elapsed
     assert is_database_down(raised.value) and raised.value.connection_invalidated
     assert watchdog.cut_off == 1
 
@@ -98,8 +101,17 @@ def test_a_pooled_connection_the_server_ended_is_replaced_and_a_live_one_is_reus
     admin = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{PG[1]}/postgres")
     with admin.connect() as conn:
         assert conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first}).scalar_one()
+    # The backend has sent its goodbye to the idle socket once it is gone from pg_stat_activity.
+    alive = text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with admin.connect() as conn:
+            if conn.execute(alive, {"pid": first}).scalar_one() == 0:
+                break
+        time.sleep(0.05)
+    else:
+        pytest.fail(f"backend {first} still running 10 s after pg_terminate_backend")
     admin.dispose()
-    time.sleep(0.2)  # the server's goodbye reaches the idle socket
 
     with engine.connect() as conn:  # no error for the request that comes next
         assert conn.execute(text(backend_pid)).scalar_one() != first
@@ -138,6 +150,6 @@ def test_only_the_overdue_connection_is_cut_off() -> None:
         time.sleep(0.1)
     sleeper.join(timeout=5)
     assert not sleeper.is_alive() and len(errors) == 1
-    assert time.monotonic() - started < DEADLINE + 1.5
+    assert time.monotonic() - started < DEADLINE + SLACK  # the quick queries' loop itself takes about 1 s
     assert watchdog.cut_off == 1
     engine.dispose()

@@ -10,7 +10,7 @@ import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from tests.api import Account, assert_error
-from tests.conftest import REDIS_URL, redis_available
+from tests.conftest import REDIS_TIMEOUT, REDIS_URL, redis_available
 from tests.services.test_rate_limits import drop_keys
 from tests.stubs.server import free_port
 from wheels_wins.services.cache import reset_cache
@@ -44,7 +44,13 @@ def prefix(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> Iterat
     if not redis_available():
         pytest.skip("Redis at 127.0.0.1:6379 is not running")
     prefix = f"ww-test-{uuid.uuid4().hex[:8]}:"
-    _use(monkeypatch, REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=prefix, RATE_LIMITS_ENABLED="true")
+    _use(
+        monkeypatch,
+        REDIS_URL=REDIS_URL,
+        CACHE_KEY_PREFIX=prefix,
+        RATE_LIMITS_ENABLED="true",
+        REDIS_TIMEOUT_SECONDS=str(REDIS_TIMEOUT),  # one slow reply must not switch the app to in-process counting
+    )
     yield prefix
     reset_rate_limits()
     reset_cache()
@@ -55,7 +61,7 @@ def prefix(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> Iterat
 @pytest.fixture
 def other_worker(prefix: str) -> Iterator[RedisRateLimiter]:
     """Another backend worker's limiter: its own connection to the same Redis and keys."""
-    link = RedisLink(REDIS_URL, timeout=0.5)
+    link = RedisLink(REDIS_URL, timeout=REDIS_TIMEOUT)
     yield RedisRateLimiter(link, prefix=f"{prefix}rl:")
     link.close()
 
@@ -76,7 +82,7 @@ async def test_login_per_address_is_shared_with_other_workers(
 async def test_failed_logins_on_another_worker_slow_this_one_down(
     client: httpx.AsyncClient, prefix: str, alice: Account
 ) -> None:
-    link = RedisLink(REDIS_URL, timeout=0.5)
+    link = RedisLink(REDIS_URL, timeout=REDIS_TIMEOUT)
     elsewhere = RedisThrottle(link, prefix=f"{prefix}login:")
     for _ in range(9):  # 5 free, then 1, 2, 4 s ... the next wait (8 s) is too long to hold a connection
         elsewhere.record_failure(alice.email)
@@ -104,6 +110,7 @@ async def test_pam_messages_share_one_budget_per_user(
 async def test_with_redis_unreachable_requests_are_served_and_limited_in_process(
     client: httpx.AsyncClient, prefix: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("REDIS_TIMEOUT_SECONDS")  # the unreachable one with the app's own short timeout
     _use(monkeypatch, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
     body = {"email": "", "password": ""}
     for _ in range(LOGIN_ATTEMPTS.limit):

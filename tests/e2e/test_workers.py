@@ -26,7 +26,15 @@ import pytest
 import redis
 from playwright.sync_api import Browser, Page, WebSocket, expect
 
-from tests.conftest import PG_APP_ROLE, _backends, _create_pg_database, _drop_pg_database, pg_url, redis_available
+from tests.conftest import (
+    PG_APP_ROLE,
+    REDIS_TIMEOUT,
+    _backends,
+    _create_pg_database,
+    _drop_pg_database,
+    pg_url,
+    redis_available,
+)
 from tests.e2e.conftest import (
     ARTIFACTS,
     DESKTOP,
@@ -142,7 +150,11 @@ def _worker_pair(build_url: str, build_dir: Path, workdir: Path, *, shared_state
         if shared_state:
             client = redis.Redis.from_url(STATE_REDIS_URL)
             keys_before = set(client.keys("*"))
-            env.update(REDIS_URL=STATE_REDIS_URL, CACHE_KEY_PREFIX=f"ww-workers-{uuid.uuid4().hex[:8]}:")
+            env.update(
+                REDIS_URL=STATE_REDIS_URL,
+                REDIS_TIMEOUT_SECONDS=str(REDIS_TIMEOUT),
+                CACHE_KEY_PREFIX=f"ww-workers-{uuid.uuid4().hex[:8]}:",
+            )
         migrate(env)
         workers = {
             name: Worker(

@@ -280,12 +280,13 @@ def test_a_concurrent_duplicate_costs_the_notice_not_the_write(
         other, user_id=user.id, kind="budget", title="racing", dedupe_key="budget:fuel:2026-03:80"
     )
     committer = threading.Timer(0.5, other.commit)
+    started = time.perf_counter()  # before the timer starts, so a slow start cannot shorten the measured wait
     committer.start()
     # This insert's notice waits on the other transaction's row, then collides with it.
-    started = time.perf_counter()
     _spend(session, user.id, "90")
+    waited = time.perf_counter() - started
     committer.join()
     other.close()
-    assert time.perf_counter() - started >= 0.4
+    assert waited >= 0.4  # it waited for the other transaction to commit (0.5 s after `started`)
     assert [n.title for n in _notes(session, user.id)] == ["racing"]
     assert len(expenses.list_page(session, user_id=user.id)[0]) == 1

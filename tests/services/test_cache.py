@@ -26,7 +26,7 @@ from sqlmodel import Session
 
 from tests.api import Account
 from tests.api.conftest import alice, client, make_account  # noqa: F401 - the API tests' fixtures
-from tests.conftest import REDIS_URL, redis_available
+from tests.conftest import REDIS_TIMEOUT, REDIS_URL, redis_available
 from wheels_wins.models import Expense, User
 from wheels_wins.pam.agent import run_turn
 from wheels_wins.repositories import budgets, expenses, income
@@ -59,6 +59,7 @@ def backend(request: pytest.FixtureRequest, engine: Engine, monkeypatch: pytest.
         _redis_or_skip()
         monkeypatch.setenv("REDIS_URL", REDIS_URL)
         monkeypatch.setenv("CACHE_KEY_PREFIX", prefix)
+        monkeypatch.setenv("REDIS_TIMEOUT_SECONDS", str(REDIS_TIMEOUT))  # a slow reply must not mean in-process
     get_settings.cache_clear()
     reset_cache()
     yield request.param
@@ -167,7 +168,7 @@ def test_memory_cache_is_thread_safe_and_stays_bounded() -> None:
 def test_redis_generations_are_shared_between_processes() -> None:
     _redis_or_skip()
     prefix = f"ww-test-{uuid.uuid4().hex[:8]}:"
-    one, two = (RedisCache(REDIS_URL, prefix=prefix, timeout=0.5, max_entries=10) for _ in range(2))
+    one, two = (RedisCache(REDIS_URL, prefix=prefix, timeout=REDIS_TIMEOUT, max_entries=10) for _ in range(2))
     user_id = uuid.uuid4()
     try:
         key = f"money:{user_id}:{one.generation(user_id)}:month"
@@ -204,7 +205,7 @@ def test_unreachable_redis_degrades_to_in_process_quickly() -> None:
 def test_redis_outage_then_recovery_retires_every_older_entry(monkeypatch: pytest.MonkeyPatch) -> None:
     _redis_or_skip()
     prefix = f"ww-test-{uuid.uuid4().hex[:8]}:"
-    cache = RedisCache(REDIS_URL, prefix=prefix, timeout=0.5, max_entries=10, retry_seconds=0)
+    cache = RedisCache(REDIS_URL, prefix=prefix, timeout=REDIS_TIMEOUT, max_entries=10, retry_seconds=0)
     user_id = uuid.uuid4()
     try:
         old_key = f"money:{user_id}:{cache.generation(user_id)}:month"
@@ -401,6 +402,7 @@ def test_two_redis_backed_processes_agree(
         "DATABASE_URL": db_url,
         "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": get_settings().cache_key_prefix,
+        "REDIS_TIMEOUT_SECONDS": str(REDIS_TIMEOUT),
     }
 
     def other_process() -> str:

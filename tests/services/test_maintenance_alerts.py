@@ -156,13 +156,14 @@ def test_a_concurrent_duplicate_costs_the_notice_not_the_write(session: Session,
         other, user_id=user.id, kind="maintenance", title="racing", dedupe_key=dedupe_key(item)
     )
     committer = threading.Timer(0.5, other.commit)
+    started = time.perf_counter()  # before the timer starts, so a slow start cannot shorten the measured wait
     committer.start()
     # The notice for this record waits on the other transaction's row, then collides with it.
-    started = time.perf_counter()
     log_maintenance(session, user=user, task="Tyre rotation", date=today)
     session.commit()
+    waited = time.perf_counter() - started
     committer.join()
     other.close()
-    assert time.perf_counter() - started >= 0.4
+    assert waited >= 0.4  # it waited for the other transaction to commit (0.5 s after `started`)
     assert [n.title for n in _notes(session, user.id)] == ["racing"]
     assert [r.task for r in maintenance.list_all(session, user_id=user.id)] == ["Tyre rotation"]

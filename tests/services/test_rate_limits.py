@@ -11,7 +11,7 @@ import pytest
 from redis import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from tests.conftest import REDIS_URL, redis_available
+from tests.conftest import REDIS_TIMEOUT, REDIS_URL, redis_available
 from tests.stubs.server import free_port
 from wheels_wins.services import rate_limits
 from wheels_wins.services.rate_limits import (
@@ -48,7 +48,7 @@ def redis_prefix() -> Iterator[str]:
 @pytest.fixture
 def workers(redis_prefix: str) -> Iterator[tuple[RedisRateLimiter, RedisRateLimiter]]:
     """Two limiters with their own connections, as two backend workers have."""
-    links = [RedisLink(REDIS_URL, timeout=0.5, retry_seconds=0) for _ in range(2)]
+    links = [RedisLink(REDIS_URL, timeout=REDIS_TIMEOUT, retry_seconds=0) for _ in range(2)]
     yield RedisRateLimiter(links[0], prefix=redis_prefix), RedisRateLimiter(links[1], prefix=redis_prefix)
     for link in links:
         link.close()
@@ -95,16 +95,19 @@ def test_two_workers_share_one_budget(workers: tuple[RedisRateLimiter, RedisRate
 def test_retry_after_is_when_the_oldest_hit_leaves_the_window(
     workers: tuple[RedisRateLimiter, RedisRateLimiter], redis_prefix: str
 ) -> None:
+    # A 3 s window with the second hit 1 s after the first: "when the oldest hit leaves" is about 2 s away and
+    # "when the latest hit leaves" about 3 s; each bound below leaves a loaded machine about 1 s of slack.
     first, second = workers
-    assert first.hit("k", limit=2, window_seconds=1.0) == 0.0
-    time.sleep(0.4)
-    assert second.hit("k", limit=2, window_seconds=1.0) == 0.0
-    wait = first.hit("k", limit=2, window_seconds=1.0)
-    assert 0.5 < wait <= 0.6 + 0.05  # 1 s after the first hit, not after the latest
-    assert 0 < Redis.from_url(REDIS_URL).pttl(f"{redis_prefix}k") <= 1000  # the key outlives its window by nothing
+    assert first.hit("k", limit=2, window_seconds=3.0) == 0.0
+    time.sleep(1.0)
+    assert second.hit("k", limit=2, window_seconds=3.0) == 0.0
+    wait = first.hit("k", limit=2, window_seconds=3.0)
+    assert 1.0 < wait <= 2.0 + 0.05  # 3 s after the first hit, not after the latest
+    assert 0 < Redis.from_url(REDIS_URL).pttl(f"{redis_prefix}k") <= 3000  # the key outlives its window by nothing
     time.sleep(wait + 0.02)
-    assert second.hit("k", limit=2, window_seconds=1.0) == 0.0  # the oldest left; a refused hit was not counted
-    assert 0 < first.hit("k", limit=2, window_seconds=1.0) <= 0.45
+    assert second.hit("k", limit=2, window_seconds=3.0) == 0.0  # the oldest left; a refused hit was not counted
+    # About 1 s (plus however late the second hit was): when the second hit leaves, not the one just allowed (3 s).
+    assert 0 < first.hit("k", limit=2, window_seconds=3.0) <= 2.0
 
 
 def test_the_check_and_the_count_are_atomic(workers: tuple[RedisRateLimiter, RedisRateLimiter]) -> None:
@@ -164,12 +167,15 @@ def test_a_degraded_link_waits_before_trying_redis_again() -> None:
     link.close()
 
 
-def test_the_app_picks_redis_when_configured(app_settings: Callable[..., None], redis_prefix: str) -> None:
+def test_the_app_picks_redis_when_configured(
+    app_settings: Callable[..., None], redis_prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert isinstance(get_rate_limiter(), InProcessRateLimiter) and rate_limits_status() == "in-process"
-    app_settings(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=redis_prefix)
+    app_settings(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=redis_prefix, REDIS_TIMEOUT_SECONDS=str(REDIS_TIMEOUT))
     limiter = get_rate_limiter()
     assert isinstance(limiter, RedisRateLimiter) and rate_limits_status() == "ok"
     assert get_rate_limiter() is limiter
+    monkeypatch.delenv("REDIS_TIMEOUT_SECONDS")  # the unreachable one with the app's own short timeout
     app_settings(REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
     assert get_rate_limiter() is not limiter and rate_limits_status() == "unavailable"
 
@@ -180,7 +186,12 @@ async def test_retry_after_counts_per_subject_only_when_limits_are_on(
     budget = Limit("test", limit=1, per_seconds=30)
     assert await rate_limits.retry_after(budget, "alice") == 0.0
     assert await rate_limits.retry_after(budget, "alice") == 0.0  # RATE_LIMITS_ENABLED=false in tests
-    app_settings(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=redis_prefix, RATE_LIMITS_ENABLED="true")
+    app_settings(
+        REDIS_URL=REDIS_URL,
+        CACHE_KEY_PREFIX=redis_prefix,
+        RATE_LIMITS_ENABLED="true",
+        REDIS_TIMEOUT_SECONDS=str(REDIS_TIMEOUT),
+    )
     assert await rate_limits.retry_after(budget, "alice") == 0.0
     assert 29 < await rate_limits.retry_after(budget, "alice") <= 30
     assert await rate_limits.retry_after(budget, "bob") == 0.0

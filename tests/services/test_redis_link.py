@@ -6,7 +6,7 @@ import pytest
 from redis import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from tests.conftest import redis_available
+from tests.conftest import REDIS_TIMEOUT, redis_available
 from tests.stubs.server import free_port
 from wheels_wins.services.redis_link import RedisLink
 
@@ -34,7 +34,7 @@ def test_coming_back_runs_the_recovery_hook_first_and_only_then() -> None:
             raise RedisConnectionError("still starting")
         recovered.append("ran")
 
-    link = RedisLink(REDIS_URL, timeout=0.5, retry_seconds=0, on_recover=on_recover)
+    link = RedisLink(REDIS_URL, timeout=REDIS_TIMEOUT, retry_seconds=0, on_recover=on_recover)
     assert link.call(lambda client: bool(client.ping()), lambda: False) is True
     assert recovered == []  # healthy: no hook
 

@@ -11,7 +11,7 @@ import pytest
 from redis import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from tests.conftest import REDIS_URL
+from tests.conftest import REDIS_TIMEOUT, REDIS_URL
 from tests.services.test_rate_limits import app_settings, redis_prefix  # noqa: F401 - fixtures
 from tests.stubs.server import free_port
 from wheels_wins.services import throttle as throttle_service
@@ -79,7 +79,7 @@ def test_throttle_is_thread_safe() -> None:
 @pytest.fixture
 def workers(redis_prefix: str) -> Iterator[tuple[RedisThrottle, RedisThrottle]]:
     """Two throttles with their own connections, as two backend workers have."""
-    links = [RedisLink(REDIS_URL, timeout=0.5, retry_seconds=0) for _ in range(2)]
+    links = [RedisLink(REDIS_URL, timeout=REDIS_TIMEOUT, retry_seconds=0) for _ in range(2)]
     yield tuple(RedisThrottle(link, prefix=redis_prefix) for link in links)  # type: ignore[misc]
     for link in links:
         link.close()
@@ -99,16 +99,23 @@ def test_workers_share_failures_with_the_same_delays(workers: tuple[RedisThrottl
 
 
 def test_redis_keeps_a_bounded_window(redis_prefix: str) -> None:
-    link = RedisLink(REDIS_URL, timeout=0.5)
-    throttle = RedisThrottle(link, prefix=redis_prefix, free_failures=1, window_seconds=0.5)
+    window = 3.0  # the 40 failures and the checks below (about 45 Redis round trips) fit well inside it
+    link = RedisLink(REDIS_URL, timeout=REDIS_TIMEOUT)
+    throttle = RedisThrottle(link, prefix=redis_prefix, free_failures=1, window_seconds=window)
+    began = time.monotonic()
     for _ in range(40):
         throttle.record_failure(KEY)
     redis = Redis.from_url(REDIS_URL)
     assert redis.zcard(f"{redis_prefix}{KEY}") == throttle.fallback.max_kept
-    assert 0 < redis.pttl(f"{redis_prefix}{KEY}") <= 500
+    assert 0 < redis.pttl(f"{redis_prefix}{KEY}") <= window * 1000
     assert throttle.delay_for(KEY) == 10.0
-    time.sleep(0.55)
+    # The failures leave with the window: no sooner than a window after the first one, and within seconds.
+    deadline = time.monotonic() + window + 10
+    while throttle.delay_for(KEY) != 0.0 and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert throttle.delay_for(KEY) == 0.0
+    assert time.monotonic() - began >= window - 0.1
+    assert not link.degraded  # counted in Redis throughout, not in-process
     redis.close()
     link.close()
 
@@ -145,7 +152,7 @@ def test_redis_back_means_shared_again(
 
 def test_the_app_picks_redis_when_configured(app_settings: Callable[..., None], redis_prefix: str) -> None:
     assert isinstance(get_login_throttle(), LoginThrottle)
-    app_settings(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=redis_prefix)
+    app_settings(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=redis_prefix, REDIS_TIMEOUT_SECONDS=str(REDIS_TIMEOUT))
     throttle = get_login_throttle()
     assert isinstance(throttle, RedisThrottle) and get_login_throttle() is throttle
     implementation: Throttle = throttle
@@ -158,7 +165,12 @@ async def test_sign_in_helpers_use_both_keys_and_respect_the_switch(
     for _ in range(8):
         await throttle_service.login_failed("nomad@example.com", "10.0.0.1")
     assert await throttle_service.login_delay("nomad@example.com", "10.0.0.1") == 0.0  # RATE_LIMITS_ENABLED=false
-    app_settings(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=redis_prefix, RATE_LIMITS_ENABLED="true")
+    app_settings(
+        REDIS_URL=REDIS_URL,
+        CACHE_KEY_PREFIX=redis_prefix,
+        RATE_LIMITS_ENABLED="true",
+        REDIS_TIMEOUT_SECONDS=str(REDIS_TIMEOUT),
+    )
     for _ in range(7):
         await throttle_service.login_failed("nomad@example.com", "10.0.0.1")
     assert await throttle_service.login_delay("nomad@example.com", "10.0.0.1") == 2.0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -79,11 +80,13 @@ async def test_a_dead_workers_tab_keeps_its_token_and_a_live_ones_duplicate_does
     await _kill(worker_b)
 
 
-async def test_a_frozen_workers_tab_keeps_its_token(redis: Redis) -> None:
+async def test_a_frozen_workers_tab_keeps_its_token(redis: Redis, monkeypatch: pytest.MonkeyPatch) -> None:
     """SIGSTOP leaves the worker's subscription counted but nothing behind it, as a host cut off from the
     network does, and a SIGKILLed process does until Redis has read its closed socket. Nothing answers
     the question, nor renews the presence key."""
-    heartbeat, answer = 1.5, 1.0
+    # The frozen worker's presence outlives the SIGSTOP by at least 2/3 of `heartbeat` (it renews every third),
+    # ample for the first question to find it fresh on a loaded machine.
+    heartbeat, answer = 5.0, 2.0
     worker_a = subprocess.Popen(
         [sys.executable, "-c", WORKER, REDIS_URL, str(heartbeat)],
         cwd=Path(__file__).resolve().parents[2],
@@ -94,18 +97,35 @@ async def test_a_frozen_workers_tab_keeps_its_token(redis: Redis) -> None:
         assert (await asyncio.to_thread(worker_a.stdout.readline)).strip() == b"linked"
         worker_liveness.install(answer_seconds=answer)
         worker_b = RedisTokenManager(redis)
+        questions: list[str] = []
+        publish = redis.publish
+
+        async def asked(channel: str, message: str) -> int:
+            questions.append(channel)
+            return await publish(channel, message)
+
+        monkeypatch.setattr(redis, "publish", asked)
         os.kill(worker_a.pid, signal.SIGSTOP)
 
         # Frozen a moment ago: its presence is fresh and its subscription counts, but no answer comes.
         started = time.monotonic()
         assert await worker_b.link_token_to_sid("tab-3", "sid-b") is None
         assert time.monotonic() - started >= answer  # it waited for the answer before keeping the token
+        assert len(questions) == 1
         assert worker_b.token_to_socket["tab-3"].instance_id == worker_b.instance_id
 
-        await asyncio.sleep(heartbeat + 0.5)
+        # Until A's presence key lapses (at most `heartbeat` after the SIGSTOP).
+        record = pickle.loads(await redis.get(worker_b._get_redis_key("tab-5")))
+        presence = worker_liveness._PRESENCE.format(instance_id=record.instance_id)
+        deadline = time.monotonic() + heartbeat + 10
+        while await redis.exists(presence) and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        assert not await redis.exists(presence)
+
         started = time.monotonic()
         assert await worker_b.link_token_to_sid("tab-5", "sid-b5") is None  # its presence lapsed: no question asked
         assert time.monotonic() - started < answer
+        assert len(questions) == 1  # nothing published to A this time
         assert worker_b.token_to_socket["tab-5"].instance_id == worker_b.instance_id
         await _kill(worker_b)
     finally:

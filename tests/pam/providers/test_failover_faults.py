@@ -6,7 +6,6 @@ bounded time, with the reply of the next one that works, and the action done.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -131,20 +130,23 @@ async def test_the_breaker_skips_a_provider_that_timed_out_then_lets_a_trial_thr
     stubs: Stubs, chain: ProviderChain, make_user
 ) -> None:
     user = make_user()
-    chain.breakers["anthropic"] = CircuitBreaker(cooldown=1.0)
+    breaker = chain.breakers["anthropic"] = CircuitBreaker(cooldown=30.0)
     stubs.anthropic.reply_text("too", " late", delay=TIMEOUT)
     stubs.gemini.reply_text("Gemini here.")
     stubs.gemini.reply_text("Gemini again.")
 
     first = await run_turn(user_id=user.id, message="hello", chain=chain)
+    assert breaker.opened_at is not None  # one timeout opened it
     started = time.monotonic()
     second = await run_turn(user_id=user.id, message="hello again", chain=chain)
 
     assert (first.provider, second.provider) == ("gemini", "gemini")
+    # Tens of ms; trying Anthropic again would cost the whole TIMEOUT before Gemini even started.
     assert time.monotonic() - started < TIMEOUT  # no wait on the provider that just timed out
     assert len(stubs.anthropic.requests) == 1
+    assert breaker.opened_at is not None  # still open: skipping it was no trial
 
-    await asyncio.sleep(1.0)
+    breaker.opened_at -= breaker.cooldown  # the cooldown has passed
     stubs.anthropic.reply_text("Back ", "again.")
     third = await run_turn(user_id=user.id, message="are you there?", chain=chain)
     assert (third.provider, third.reply) == ("anthropic", "Back again.")
