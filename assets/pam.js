@@ -74,6 +74,37 @@
     recognition.start();
   };
 
+  // The panel is a region beside the page, not a dialog, so keyboard care is ours: opening it moves focus
+  // into it (the composer on desktop; the close button on phones, where focusing a field pops the keyboard),
+  // Escape inside it closes it, and closing hands focus back to the launcher.
+  const LAUNCHER = '[aria-label^="Open PAM"]';
+  const CLOSE = '#pam-panel [aria-label="Close PAM"]';
+  const shown = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible";
+  function focusWhenShown(find, frames) {
+    const el = find();
+    if (shown(el)) el.focus();
+    else if (frames > 0) requestAnimationFrame(() => focusWhenShown(find, frames - 1));
+  }
+  document.addEventListener(
+    "click",
+    (event) => {
+      if (!(event.target instanceof Element)) return;
+      if (event.target.closest(LAUNCHER)) {
+        const desktop = window.matchMedia("(min-width: 769px)").matches;
+        focusWhenShown(() => (desktop ? byId("pam-input") : document.querySelector(CLOSE)), 120);
+      } else if (event.target.closest(CLOSE)) {
+        focusWhenShown(() => document.querySelector(LAUNCHER), 120);
+      }
+    },
+    true,
+  );
+  document.addEventListener("keydown", (event) => {
+    // A menu open inside the panel takes its own Escape first (and marks it handled).
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    if (!(document.activeElement && document.activeElement.closest("#pam-panel"))) return;
+    document.querySelector(CLOSE)?.click();
+  });
+
   // Follow the conversation to its newest message unless the reader has scrolled up.
   let pinned = true;
   document.addEventListener(

@@ -1,4 +1,5 @@
-"""PAM in the browser: a reply on every page, changes showing at once on Wins, undo, and messages kept as text."""
+"""PAM in the browser: a reply on every page, the page beside the panel still usable, changes showing at once on
+Wins, undo, and messages kept as text."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.flows import ask_pam, open_pam, register
 
@@ -20,6 +21,58 @@ def test_pam_answers_on_every_page(page: Page, screenshot: Callable[[Page, str],
         reply = ask_pam(page, "How much have I spent this month?")
         expect(reply).to_contain_text("$")
     screenshot(page, "pam-desktop")
+
+
+def test_the_page_beside_the_open_panel_stays_usable_and_reflows(page: Page) -> None:
+    register(page)
+    page.goto("/wins")
+    spent, net_hint = page.locator("#wins-month-spent"), page.get_by_text("Income minus spending")
+    expect(spent).to_be_visible()
+    assert abs(_top(net_hint) - _top(spent)) < 60  # the month's three figures in one row
+
+    panel = open_pam(page)
+    # Not a modal: the page is still there for the mouse, the keyboard and screen readers.
+    budgets = page.get_by_role("tab", name="Budgets")
+    budgets.click()
+    expect(budgets).to_have_attribute("aria-selected", "true")
+    expect(panel).to_be_visible()
+    # The page's column is narrower beside the panel: the figures take two rows instead of squeezing.
+    expect(net_hint).to_be_visible()
+    assert _top(net_hint) > _top(spent) + 100
+
+    panel.get_by_role("button", name="Close PAM").click()
+    expect(panel).to_be_hidden()
+    page.wait_for_function(
+        "() => Math.abs(document.querySelector('#wins-month-spent').getBoundingClientRect().top"
+        " - [...document.querySelectorAll('main *')].find(e => e.textContent === 'Income minus spending')"
+        ".getBoundingClientRect().top) < 60"
+    )
+
+
+def test_the_panel_takes_focus_when_opened_and_gives_it_back_on_escape(page: Page) -> None:
+    register(page)
+    page.goto("/wins")
+    page.wait_for_function("() => window.wwPamLoaded")  # the panel's keyboard handling is in /pam.js
+    launcher = page.get_by_role("button", name=re.compile("Open PAM"))
+    launcher.focus()
+    page.keyboard.press("Enter")
+    composer = page.locator("#pam-input")
+    expect(composer).to_be_focused()
+    page.keyboard.type("hello")
+
+    page.keyboard.press("Escape")
+    expect(page.locator("#pam-panel")).to_be_hidden()
+    expect(launcher).to_be_focused()
+    # Escape outside the panel leaves the page alone; what was typed is still there on reopening.
+    page.keyboard.press("Enter")
+    expect(composer).to_be_focused()
+    expect(composer).to_have_value("hello")
+
+
+def _top(locator: Locator) -> float:
+    box = locator.bounding_box()
+    assert box is not None
+    return box["y"]
 
 
 def test_pam_on_a_phone_is_full_screen(phone_page: Page, screenshot: Callable[[Page, str], Path]) -> None:
@@ -69,7 +122,9 @@ def test_feedback_and_history_survive_a_reload(page: Page) -> None:
     page.goto("/wins")
     ask_pam(page, "spent $12.50 on coffee at the bakery")
     page.locator("#pam-panel").get_by_role("button", name="Helpful").last.click()
-    expect(page.locator("#pam-panel").get_by_role("button", name="Helpful").last).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#pam-panel").get_by_role("button", name="Helpful").last).to_have_attribute(
+        "aria-pressed", "true"
+    )
 
     page.reload()
     panel = open_pam(page)
@@ -92,8 +147,7 @@ def test_microphone_is_offered_only_where_the_browser_can_dictate(page: Page) ->
 def test_read_aloud_falls_back_to_the_browser_voice(page: Page) -> None:
     # No speech service is reachable from the test server, so the browser's own voice must speak.
     page.add_init_script(
-        "window.__spoken = [];"
-        "window.speechSynthesis.speak = (utterance) => window.__spoken.push(utterance.text);"
+        "window.__spoken = [];window.speechSynthesis.speak = (utterance) => window.__spoken.push(utterance.text);"
     )
     register(page)
     reply = ask_pam(page, "How much have I spent this month?")

@@ -17,8 +17,15 @@ def _history_menu() -> rx.Component:
     def entry(item: ConversationItem) -> rx.Component:
         return rx.menu.item(
             rx.vstack(
-                rx.text(item.title, size="2", max_width="260px", overflow="hidden", text_overflow="ellipsis",
-                        white_space="nowrap", line_height="1.4"),
+                rx.text(
+                    item.title,
+                    size="2",
+                    max_width="260px",
+                    overflow="hidden",
+                    text_overflow="ellipsis",
+                    white_space="nowrap",
+                    line_height="1.4",
+                ),
                 rx.text(item.when, size="1", color=rx.color("gray", 10)),
                 spacing="1",
             ),
@@ -60,8 +67,8 @@ def _header() -> rx.Component:
             background=rx.color("accent", 9),
         ),
         rx.vstack(
-            rx.drawer.title(rx.text("PAM", size="4", weight="bold")),
-            rx.drawer.description(rx.text("Your travel and money assistant", size="1", color=rx.color("gray", 11))),
+            rx.heading("PAM", as_="h2", size="4", weight="bold", id="pam-title"),
+            rx.text("Your travel and money assistant", size="1", color=rx.color("gray", 11)),
             spacing="0",
         ),
         rx.spacer(),
@@ -148,41 +155,43 @@ def _composer() -> rx.Component:
 
 
 def pam_panel() -> rx.Component:
-    """The PAM launcher and its panel, mounted once by the app layout."""
+    """The PAM launcher and its panel, mounted once by the app layout.
+
+    A plain complementary region rather than a dialog: on desktop the page beside it stays usable
+    (clickable, scrollable, reachable by keyboard and screen readers) while PAM is open. A modal
+    dialog, even one asked not to be modal, would disable pointer events on the page and hide it
+    from assistive technology.
+    """
     return rx.fragment(
         rx.script(src="/pam.js"),
         pam_launcher_button(on_click=PamState.set_open(True), display=rx.cond(PamState.is_open, "none", "flex")),
-        rx.drawer.root(
-            rx.drawer.portal(
-                rx.drawer.content(
-                    rx.flex(
-                        _header(),
-                        pam_conversation(),
-                        _composer(),
-                        direction="column",
-                        height="100%",
-                        width="100%",
-                        on_mount=rx.call_script(MIC_CHECK, callback=PamState.set_mic_available),
-                    ),
-                    top="0",
-                    right="0",
-                    bottom="0",
-                    left="auto",
-                    width=PANEL_WIDTH,
-                    max_width="100vw",
-                    z_index="50",
-                    background=rx.color("gray", 1),
-                    border_left=f"1px solid {rx.color('gray', 4)}",
-                    box_shadow="-12px 0 32px rgba(0, 0, 0, 0.12)",
-                    outline="none",
-                    style={PHONE: {"width": "100vw", "border_left": "none"}},
-                    id="pam-panel",
-                ),
+        rx.el.aside(
+            rx.flex(
+                _header(),
+                pam_conversation(),
+                _composer(),
+                direction="column",
+                height="100%",
+                width="100%",
+                on_mount=rx.call_script(MIC_CHECK, callback=PamState.set_mic_available),
             ),
-            open=PamState.is_open,
-            on_open_change=PamState.set_open,
-            direction="right",
-            modal=False,
-            dismissible=False,
+            id="pam-panel",
+            aria_labelledby="pam-title",
+            position="fixed",
+            top="0",
+            right="0",
+            bottom="0",
+            width=PANEL_WIDTH,
+            max_width="100vw",
+            z_index="50",
+            background=rx.color("gray", 1),
+            border_left=f"1px solid {rx.color('gray', 4)}",
+            box_shadow=rx.cond(PamState.is_open, "-12px 0 32px rgba(0, 0, 0, 0.12)", "none"),
+            # Closed, it slides out and is then hidden (visibility switches at the end of the slide), so
+            # it is out of the tab order and the accessibility tree.
+            transform=rx.cond(PamState.is_open, "translateX(0)", "translateX(100%)"),
+            visibility=rx.cond(PamState.is_open, "visible", "hidden"),
+            transition="transform 0.2s ease, visibility 0.2s",
+            style={PHONE: {"width": "100vw", "border_left": "none"}},
         ),
     )
