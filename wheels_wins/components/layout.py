@@ -8,7 +8,15 @@ from typing import Any
 import reflex as rx
 
 from wheels_wins.components.brand import APP_NAME, TAGLINE, brand, logo
-from wheels_wins.components.nav import PHONE, SIDEBAR_WIDTH, color_mode_toggle, phone_header, sidebar, tab_bar
+from wheels_wins.components.nav import (
+    PAGE_CONTAINER,
+    PHONE,
+    SIDEBAR_WIDTH,
+    color_mode_toggle,
+    phone_header,
+    sidebar,
+    tab_bar,
+)
 from wheels_wins.components.pam_panel import PANEL_WIDTH, pam_panel
 from wheels_wins.state.auth import AuthState
 from wheels_wins.state.notifications import NotificationsState
@@ -36,7 +44,7 @@ def app_shell(content: rx.Component, *, active: str) -> rx.Component:
                 max_width=CONTENT_MAX_WIDTH,
                 margin="0 auto",
                 padding="36px 40px 120px",
-                style={PHONE: {"padding": "20px 16px calc(64px + 96px)"}},
+                style={**PAGE_CONTAINER, PHONE: {"padding": "20px 16px calc(64px + 96px)"}},
             ),
             margin_left=SIDEBAR_WIDTH,
             # The desktop side sheet sits beside the page rather than over it, so changes PAM makes show.

@@ -13,6 +13,11 @@ from wheels_wins.state.auth import AuthState
 
 PHONE = "@media (max-width: 768px)"
 DESKTOP = "@media (min-width: 769px)"
+# The page's content column is narrow: a phone, a small window, or a desktop with PAM's panel docked beside
+# the page. For layouts inside the page (grids of cards, filters, forms); the frame itself and dialogs,
+# which are sized by the window, use PHONE.
+NARROW = "@container page (max-width: 768px)"
+PAGE_CONTAINER = {"container_type": "inline-size", "container_name": "page"}
 SIDEBAR_WIDTH = "248px"
 TAB_BAR_HEIGHT = "64px"
 ELLIPSIS = {"overflow": "hidden", "text_overflow": "ellipsis", "white_space": "nowrap"}

@@ -7,7 +7,7 @@ import reflex as rx
 from wheels_wins.components import empty_state, form_error, loading_block, money_text
 from wheels_wins.components.backend import BACKEND_ORIGIN
 from wheels_wins.components.dialogs import confirm_delete_dialog
-from wheels_wins.components.nav import PHONE
+from wheels_wins.components.nav import NARROW
 from wheels_wins.pages.social.market import AVAILABLE, EVERY_STATUS, MAX_QUERY, MarketState
 from wheels_wins.pages.social.market_cards import ListingCard
 from wheels_wins.pages.social.market_delete import ListingDeleteState
@@ -51,7 +51,7 @@ def _filters() -> rx.Component:
             ),
             rx.button(
                 rx.icon("tag", size=16),
-                rx.el.span("Sell", rx.el.span(" something", style={PHONE: {"display": "none"}})),
+                rx.el.span("Sell", rx.el.span(" something", style={NARROW: {"display": "none"}})),
                 size="3",
                 on_click=SellState.open_new,
                 flex_shrink="0",
@@ -87,7 +87,7 @@ def _filters() -> rx.Component:
             grid_template_columns="repeat(4, minmax(0, 1fr))",
             gap="8px",
             width="100%",
-            style={PHONE: {"grid_template_columns": "repeat(2, minmax(0, 1fr))"}},
+            style={NARROW: {"grid_template_columns": "repeat(2, minmax(0, 1fr))"}},
         ),
         form_error(M.max_price_error),
         rx.flex(
@@ -313,7 +313,7 @@ def _grid() -> rx.Component:
                     grid_template_columns="repeat(auto-fill, minmax(220px, 1fr))",
                     gap="16px",
                     width="100%",
-                    style={PHONE: {"grid_template_columns": "repeat(2, minmax(0, 1fr))", "gap": "10px"}},
+                    style={NARROW: {"grid_template_columns": "repeat(2, minmax(0, 1fr))", "gap": "10px"}},
                 ),
                 rx.hstack(
                     rx.text(M.cards.length().to_string() + " of " + M.total.to_string(), size="1", color=MUTED),

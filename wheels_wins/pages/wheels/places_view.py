@@ -7,7 +7,7 @@ from reflex.event import EventType
 
 from wheels_wins.components import empty_state, loading_block
 from wheels_wins.components.map import trip_map
-from wheels_wins.components.nav import PHONE
+from wheels_wins.components.nav import NARROW, PHONE
 from wheels_wins.pages.wheels.places import MAX_QUERY, NEWEST, KindChip, OriginOption, PlaceRow, PlacesState
 from wheels_wins.pages.wheels.places_delete import PlaceDeleteState
 from wheels_wins.pages.wheels.places_editor import PlaceEditorState
@@ -15,7 +15,8 @@ from wheels_wins.pages.wheels.places_editor_view import delete_dialog, editor_di
 from wheels_wins.pages.wheels.places_parts import kind_color, kind_icon, stars
 
 S = PlacesState
-WIDE = "@media (min-width: 1024px)"
+# Map and list side by side when the page's content column has room (not with PAM docked on a laptop).
+WIDE = "@container page (min-width: 860px)"
 """Wide enough for the list beside the map."""
 
 
@@ -92,7 +93,7 @@ def _origin() -> rx.Component:
         align="center",
         wrap="wrap",
         margin_left="auto",
-        style={PHONE: {"margin_left": "0", "flex": "1 1 0", "min_width": "0"}},
+        style={NARROW: {"margin_left": "0", "flex": "1 1 0", "min_width": "0"}},
     )
 
 
@@ -111,7 +112,7 @@ def _toolbar() -> rx.Component:
                 flex="1 1 200px",
                 max_width="340px",
                 min_width="0",
-                style={PHONE: {"max_width": "100%", "flex": "1 1 100%"}},
+                style={NARROW: {"max_width": "100%", "flex": "1 1 100%"}},
             ),
             _origin(),
             rx.button(rx.icon("plus", size=16), "Add place", size="2", on_click=PlaceEditorState.open_new),

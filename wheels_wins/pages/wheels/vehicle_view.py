@@ -7,7 +7,7 @@ import reflex as rx
 
 from wheels_wins.api.schemas.vehicle import FUEL_TYPE_LABELS, MAX_MAKE, MAX_NAME
 from wheels_wins.components import card_title, empty_state, field, form_error, loading_block, section_card, stat
-from wheels_wins.components.nav import PHONE
+from wheels_wins.components.nav import NARROW
 from wheels_wins.pages.wheels.vehicle import VehicleState
 from wheels_wins.pages.wheels.vehicle_fuel_view import fuel_dialogs, fuel_log
 
@@ -80,7 +80,7 @@ def _profile_form() -> rx.Component:
                 width="100%",
                 align_items="start",
                 # Base before the media query: emotion writes rules in key order and the later one wins.
-                style={"grid_template_columns": "repeat(3, minmax(0, 1fr))", PHONE: _TWO_COLUMNS},
+                style={"grid_template_columns": "repeat(3, minmax(0, 1fr))", NARROW: _TWO_COLUMNS},
             ),
             rx.hstack(
                 rx.cond(
@@ -141,7 +141,7 @@ def _profile_view() -> rx.Component:
             _figure("Odometer", S.odometer),
             gap="var(--space-3)",
             width="100%",
-            style={"grid_template_columns": "repeat(3, minmax(0, 1fr))", PHONE: _TWO_COLUMNS},
+            style={"grid_template_columns": "repeat(3, minmax(0, 1fr))", NARROW: _TWO_COLUMNS},
         ),
         spacing="4",
         width="100%",
@@ -232,7 +232,7 @@ def vehicle_panel() -> rx.Component:
             align_items="stretch",
             style={
                 "grid_template_columns": "repeat(2, minmax(0, 1fr))",
-                PHONE: {"grid_template_columns": "minmax(0, 1fr)"},
+                NARROW: {"grid_template_columns": "minmax(0, 1fr)"},
             },
         ),
         fuel_log(),

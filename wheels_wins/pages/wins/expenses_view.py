@@ -6,7 +6,7 @@ import reflex as rx
 
 from wheels_wins.components import category_badge, empty_state, field, loading_block, money_text
 from wheels_wins.components.dialogs import confirm_delete_dialog, form_dialog
-from wheels_wins.components.nav import PHONE
+from wheels_wins.components.nav import NARROW, PHONE
 from wheels_wins.pages.wins.editor import NO_TRIP, ExpenseEditorState
 from wheels_wins.pages.wins.expenses import ALL, PERIODS, ExpenseRow, ExpensesState, Option
 from wheels_wins.pages.wins.validation import MAX_DESCRIPTION, MAX_MERCHANT
@@ -58,7 +58,7 @@ def _filters() -> rx.Component:
             grid_template_columns="minmax(0, 2fr) repeat(3, minmax(0, 1fr))",
             gap="var(--space-2)",
             width="100%",
-            style={PHONE: {"grid_template_columns": "1fr 1fr", "& > :first-child": {"grid_column": "span 2"}}},
+            style={NARROW: {"grid_template_columns": "1fr 1fr", "& > :first-child": {"grid_column": "span 2"}}},
         ),
         rx.cond(
             ExpensesState.period == "custom",

@@ -9,7 +9,7 @@ import reflex as rx
 
 from wheels_wins.components import empty_state, field, form_error, loading_block, money_text
 from wheels_wins.components.format import day_label
-from wheels_wins.components.nav import PHONE
+from wheels_wins.components.nav import NARROW
 from wheels_wins.db import parse_uuid
 from wheels_wins.pages.wins.insights import InsightsState
 from wheels_wins.pages.wins.summary import WinsState
@@ -115,7 +115,7 @@ def _form() -> rx.Component:
                 gap="var(--space-2)",
                 width="100%",
                 align_items="start",
-                style={PHONE: {"grid_template_columns": "1fr 1fr"}},
+                style={NARROW: {"grid_template_columns": "1fr 1fr"}},
             ),
             spacing="2",
             width="100%",

@@ -11,7 +11,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from wheels_wins.components.charts import chart_card, figure_var
-from wheels_wins.components.nav import PHONE
+from wheels_wins.components.nav import NARROW
 from wheels_wins.db import parse_uuid
 from wheels_wins.pages.wins.expenses import Option
 from wheels_wins.pages.wins.summary import WinsState
@@ -149,7 +149,7 @@ def insights_panel() -> rx.Component:
             grid_template_columns="repeat(2, minmax(0, 1fr))",
             gap="var(--space-4)",
             width="100%",
-            style={PHONE: {"grid_template_columns": "minmax(0, 1fr)"}},
+            style={NARROW: {"grid_template_columns": "minmax(0, 1fr)"}},
         ),
         _trip_picker(),
         chart_card("Trip costs", InsightsState.trip_figure,

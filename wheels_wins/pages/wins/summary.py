@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wheels_wins.components import money_text
-from wheels_wins.components.nav import PHONE
+from wheels_wins.components.nav import NARROW
 from wheels_wins.services import money
 from wheels_wins.state.auth import current_user, run_in_session
 
@@ -98,5 +98,5 @@ def month_strip() -> rx.Component:
         grid_template_columns="2fr 1fr 1fr",
         gap="var(--space-3)",
         width="100%",
-        style={PHONE: {"grid_template_columns": "1fr 1fr", "& > :first-child": {"grid_column": "span 2"}}},
+        style={NARROW: {"grid_template_columns": "1fr 1fr", "& > :first-child": {"grid_column": "span 2"}}},
     )
