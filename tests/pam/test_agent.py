@@ -10,8 +10,8 @@ from sqlmodel import select
 
 from tests.stubs.geo_services import OsrmStub
 from tests.stubs.server import serve
-from wheels_wins.models import Trip
-from wheels_wins.pam.agent import ConversationNotFound, run_turn
+from wheels_wins.models import PamMessage, Trip
+from wheels_wins.pam.agent import ConversationNotFound, SignedOut, run_turn
 from wheels_wins.pam.providers.base import ProviderError
 from wheels_wins.pam.providers.chain import ProviderChain
 from wheels_wins.pam.providers.local import LocalEngine
@@ -105,6 +105,20 @@ async def test_conversation_of_another_user_is_not_found(make_user) -> None:
         await run_turn(user_id=bob.id, message="hello", conversation_id=first.conversation_id, chain=_chain(model))
     with pytest.raises(ConversationNotFound):
         await run_turn(user_id=alice.id, message="hello", conversation_id=uuid.uuid4(), chain=_chain(model))
+
+
+async def test_a_failed_credential_check_stops_the_turn_before_anything_is_saved(make_user, session) -> None:
+    alice, bob = make_user(), make_user()
+    model = ScriptedModel("scripted", [ModelResponse(text="hi")])
+    with pytest.raises(SignedOut):
+        await run_turn(user_id=alice.id, message="hello", chain=_chain(model), authorize=lambda _session: None)
+    with pytest.raises(SignedOut):  # a token of someone else's is no better
+        await run_turn(user_id=alice.id, message="hello", chain=_chain(model), authorize=lambda _session: bob)
+    assert model.requests == []
+    assert session.exec(select(PamMessage)).all() == []
+
+    turn = await run_turn(user_id=alice.id, message="hello", chain=_chain(model), authorize=lambda _session: alice)
+    assert turn.reply == "hi"
 
 
 async def test_undo_reverses_the_last_change_only_once(make_user, session) -> None:

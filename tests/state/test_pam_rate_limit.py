@@ -1,5 +1,5 @@
-"""The PAM panel's send handler: the per-user message budget shared with REST, what was typed given back, and
-how many messages the panel holds."""
+"""The PAM panel's send handler: the per-user message budget shared with REST, a session ended elsewhere, what
+was typed given back, and how many messages the panel holds."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import reflex as rx
 from sqlmodel import Session, select
 
 from tests.state.test_undoable import _said, _substate, run
-from wheels_wins.models import PamMessage, User
+from wheels_wins.models import Expense, PamMessage, User
+from wheels_wins.services import auth as auth_service
 from wheels_wins.services.rate_limits import PAM_MESSAGES, get_rate_limiter, reset_rate_limits
 from wheels_wins.settings import get_settings
-from wheels_wins.state.pam import COMPOSER_INPUT_ID, HISTORY_SHOWN, PamState
+from wheels_wins.state.auth import AuthState
+from wheels_wins.state.pam import COMPOSER_INPUT_ID, HISTORY_SHOWN, PamReplyState, PamState
 
 
 @pytest.fixture
@@ -41,6 +43,27 @@ async def test_a_message_over_the_budget_is_refused_and_given_back(
     assert [item.role for item in pam.messages] == ["user", "assistant"]
     stored = session.exec(select(PamMessage).where(PamMessage.user_id == user.id)).all()
     assert len(stored) == 2 and "jerry cans" not in " ".join(m.content for m in stored)
+
+
+async def test_a_message_after_the_session_ended_elsewhere_changes_nothing_and_is_given_back(
+    session: Session, sign_in: Callable[[], tuple[User, rx.State]]
+) -> None:
+    user, tab = sign_in()
+    pam = _substate(tab, PamState)
+    await run(PamState.submit, pam, {"message": "What can you do?", "via_voice": "0"})  # the panel knows the user
+    auth_service.logout(session, _substate(tab, AuthState).token)  # e.g. "sign out everywhere" on another device
+    session.commit()
+
+    said = _said(await run(PamState.submit, pam, {"message": "spent $30 on firewood", "via_voice": "0"}))
+
+    assert "session has ended" in said
+    assert COMPOSER_INPUT_ID.replace("-", "_") in said and "spent $30 on firewood" in said
+    assert [item.role for item in pam.messages] == ["user", "assistant"]
+    assert not _substate(tab, PamReplyState).thinking
+    assert not _substate(tab, AuthState).signed_in
+    stored = session.exec(select(PamMessage).where(PamMessage.user_id == user.id)).all()
+    assert len(stored) == 2 and "firewood" not in " ".join(m.content for m in stored)
+    assert session.exec(select(Expense).where(Expense.user_id == user.id)).all() == []
 
 
 async def test_a_long_chat_keeps_only_the_newest_messages_on_screen(

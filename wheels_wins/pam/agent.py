@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from collections.abc import Callable
 from typing import Any
 
+from sqlmodel import Session
+
 from wheels_wins.db import parse_uuid, session_scope
-from wheels_wins.models import PamConversation, PamMessage
+from wheels_wins.models import PamConversation, PamMessage, User
 from wheels_wins.pam.context import now_utc, system_prompt, user_snapshot
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.chain import ProviderChain
@@ -65,6 +68,14 @@ class ConversationNotFound(LookupError):
     """The conversation id is unknown or belongs to someone else."""
 
 
+class SignedOut(PermissionError):
+    """The turn's credential check found no live session for the user: nothing was read or written."""
+
+
+# Checks the caller's credential inside the turn's first transaction and returns its user (None if dead).
+Authorize = Callable[[Session], User | None]
+
+
 def _transcript(history: list[PamMessage]) -> list[ChatMessage]:
     out = []
     for message in history:
@@ -114,12 +125,13 @@ def _begin(
     page: str,
     location: tuple[float, float] | None,
     with_context: bool,
+    authorize: Authorize | None,
 ) -> tuple[PamConversation, ModelRequest]:
     """Persist the user's message and gather what the model needs (snapshot and older turns only if it reads them)."""
     with session_scope() as session:
-        user = user_repo.get_by_id(session, user_id=user_id)
-        if user is None:
-            raise ConversationNotFound("unknown user")
+        user = authorize(session) if authorize is not None else user_repo.get_by_id(session, user_id=user_id)
+        if user is None or user.id != user_id:
+            raise SignedOut(str(user_id))
         if conversation_id is None:
             conversation = pam_repo.create_conversation(session, user_id=user_id, title=text[:60])
         else:
@@ -170,15 +182,18 @@ async def run_turn(
     location: tuple[float, float] | None = None,
     on_text: TextSink | None = None,
     chain: ProviderChain | None = None,
+    authorize: Authorize | None = None,
 ) -> TurnResult:
     """Answer one user message: persist it, let the model act through tools, persist and return the reply.
 
     `on_text`, when given, receives the whole reply written so far each time the model streams more.
+    `authorize`, when given, checks the caller's credential in the same transaction that saves the message
+    (one transaction fewer than checking it first); SignedOut if it fails, before anything is read or written.
     """
     text = message.strip()[:MAX_MESSAGE_CHARS]
     chain = chain or default_chain()
     conversation, request = await asyncio.to_thread(
-        _begin, user_id, text, conversation_id, page, location, chain.needs_context
+        _begin, user_id, text, conversation_id, page, location, chain.needs_context, authorize
     )
     transcript = request.messages
 

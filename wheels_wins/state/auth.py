@@ -29,7 +29,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from wheels_wins import routes
-from wheels_wins.db import session_scope
+from wheels_wins.db import parse_uuid, session_scope
 from wheels_wins.models import User
 from wheels_wins.services import auth as auth_service
 from wheels_wins.services import avatars
@@ -62,6 +62,9 @@ class AuthState(rx.State):
     timezone: str = "Australia/Sydney"
     voice_enabled: bool = True
     avatar_url: str = ""
+    # Who the token last proved to be (server side only): lets a long action check the token again inside
+    # its own first transaction instead of in one of its own (see `deferred_check`).
+    _user_id: str = ""
 
     @rx.var
     def display_name(self) -> str:
@@ -114,8 +117,10 @@ class AuthState(rx.State):
         for name, value in shown.items():
             if getattr(self, name) != value:
                 setattr(self, name, value)
+        self._user_id = str(user.id)
 
     def _forget(self) -> None:
+        self._user_id = ""
         self.signed_in = False
         self.user_name = ""
         self.user_email = ""
@@ -186,6 +191,26 @@ async def current_user_id(state: rx.State) -> uuid.UUID | None:
     """The acting user's id, or None when the browser is not signed in."""
     user = await current_user(state)
     return user.id if user is not None else None
+
+
+async def deferred_check(
+    state: rx.State, *, check_now: bool = False
+) -> tuple[uuid.UUID, Callable[[Session], User | None]] | None:
+    """The user this browser is signed in as, and a check of its token to run inside the action's first
+    transaction (which must give up if it returns anyone else or None); None when not signed in.
+
+    The token is also checked at once, in a transaction of its own, when `check_now` (the caller reads the
+    user's data before its first transaction) or when this state has not seen the user yet.
+    """
+    auth = await state.get_state(AuthState)
+    known = parse_uuid(auth._user_id) if auth.token else None
+    if known is None or check_now:
+        user = await auth._authenticate()
+        if user is None:
+            return None
+        known = user.id
+    token = auth.token
+    return known, lambda session: auth_service.authenticate(session, token)
 
 
 async def sign_in(state: rx.State, user: User, token: str) -> None:

@@ -22,12 +22,12 @@ from wheels_wins import routes
 from wheels_wins.components.format import ago_label
 from wheels_wins.db import parse_uuid
 from wheels_wins.models import PamMessage
-from wheels_wins.pam.agent import ConversationNotFound, run_turn, undo_change
+from wheels_wins.pam.agent import ConversationNotFound, SignedOut, run_turn, undo_change
 from wheels_wins.pam.context import now_utc
 from wheels_wins.pam.tools import TOOLS
 from wheels_wins.repositories import pam as pam_repo
 from wheels_wins.services import rate_limits
-from wheels_wins.state.auth import AuthState, current_user_id, run_in_session
+from wheels_wins.state.auth import AuthState, current_user_id, deferred_check, run_in_session
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ COMPOSER_INPUT_ID = "pam-input"
 # The panel holds a conversation's newest messages only: every change resends the whole list to the browser.
 HISTORY_SHOWN = 40
 MAX_MESSAGE_CHARS = 4000
+SESSION_ENDED = "Your session has ended. Sign in again to talk to PAM."
 
 SUGGESTIONS: dict[str, tuple[str, ...]] = {
     routes.HOME: ("How much have I spent this month?", "What's coming up?", "Add $50 fuel"),
@@ -223,10 +224,13 @@ class PamState(rx.State):
             reply_state = await self.get_state(PamReplyState)
             if reply_state.thinking or not text:
                 return
-            user_id = await current_user_id(self)
-            if user_id is None:
-                yield rx.toast.error("Your session has ended. Sign in again to talk to PAM.")
+            # The token is checked again in the turn's first transaction, which also saves the message.
+            signed_in = await deferred_check(self, check_now=not self.loaded)  # history is read below
+            if signed_in is None:
+                yield rx.set_value(COMPOSER_INPUT_ID, typed)
+                yield rx.toast.error(SESSION_ENDED)
                 return
+            user_id, authorize = signed_in
             wait = await rate_limits.retry_after(rate_limits.PAM_MESSAGES, user_id)
             if wait > 0:  # the composer has already cleared itself: give the message back
                 yield rx.set_value(COMPOSER_INPUT_ID, typed)
@@ -244,7 +248,9 @@ class PamState(rx.State):
             voice_on = (await self.get_state(AuthState)).voice_enabled
 
         loop = asyncio.get_running_loop()
-        last_flush = 0.0
+        # Counting from the start, not from zero: a reply complete within FLUSH_SECONDS (the local engine's)
+        # arrives in the final update alone instead of costing one more.
+        last_flush = loop.time()
 
         async def on_text(so_far: str) -> None:
             nonlocal last_flush
@@ -256,10 +262,24 @@ class PamState(rx.State):
         try:
             try:
                 turn = await run_turn(
-                    user_id=user_id, message=text, conversation_id=conversation_id, page=page, on_text=on_text
+                    user_id=user_id,
+                    message=text,
+                    conversation_id=conversation_id,
+                    page=page,
+                    on_text=on_text,
+                    authorize=authorize,
                 )
             except ConversationNotFound:
-                turn = await run_turn(user_id=user_id, message=text, page=page, on_text=on_text)
+                turn = await run_turn(user_id=user_id, message=text, page=page, on_text=on_text, authorize=authorize)
+        except SignedOut:  # signed out elsewhere since the page loaded: nothing was saved, give the message back
+            async with self:
+                reply_state = await self.get_state(PamReplyState)
+                reply_state.thinking, reply_state.streaming = False, ""
+                self.messages = self.messages[:-1]
+                await current_user_id(self)  # forgets the dead token
+            yield rx.set_value(COMPOSER_INPUT_ID, typed)
+            yield rx.toast.error(SESSION_ENDED)
+            return
         except Exception:
             log.exception("PAM turn failed")
             async with self:
