@@ -128,6 +128,23 @@ def test_the_acting_user_carries_over_to_the_sessions_next_transaction(
     assert [e.user_id for e in app_session.exec(select(Expense)).all()] == [bob.id]
 
 
+def test_each_transaction_is_told_the_acting_user_once(session: Session, app_session: Session, make_user) -> None:
+    _, bob = _two_users_with_expenses(session, make_user)
+    statements: list[str] = []
+    listen = event.listens_for(app_session.get_bind(), "before_cursor_execute")(
+        lambda _c, _cur, statement, *_a: statements.append(statement)
+    )
+    try:
+        for _ in range(2):  # a fresh transaction, then the session's next one
+            row_security.as_user(app_session, bob.id)
+            row_security.as_user(app_session, bob.id)
+            assert [e.user_id for e in app_session.exec(select(Expense)).all()] == [bob.id]
+            app_session.commit()
+    finally:
+        event.remove(app_session.get_bind(), "before_cursor_execute", listen)
+    assert sum("set_config('app.user_id'" in statement for statement in statements) == 2
+
+
 def test_a_rolled_back_savepoint_does_not_leave_the_wrong_user(
     session: Session, app_session: Session, make_user
 ) -> None:

@@ -54,7 +54,12 @@ def as_user(session: OrmSession, user_id: uuid.UUID) -> None:
     Changes still pending from the previous user are written first, as that user."""
     previous = session.info.get(_ACTING)
     session.info[_ACTING] = user_id
-    if session.info.get(_APPLIED) == user_id or not _on_postgresql(session):
+    if not _on_postgresql(session):
+        return
+    # Begin the transaction first if none is open: the after_begin hook then applies the acting user,
+    # and setting it again here would cost a second round trip.
+    session.connection()
+    if session.info.get(_APPLIED) == user_id:
         return
     if previous is not None and previous != user_id:
         session.flush()
