@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1_000_000
     max_upload_bytes: int = 6_000_000  # bank statements (the import itself refuses files over 5 MB)
     rate_limits_enabled: bool = True
+    rate_limit_exempt_addresses: list[str] = Field(
+        default_factory=lambda: ["127.0.0.1", "::1"],
+        description="Client addresses or networks never limited per address: by default the machine itself "
+        "(health checks, local scripts, evaluations). A proxy on the same host must have its forwarded "
+        "addresses resolved by the server, or every visitor would look local",
+    )
 
     session_idle_minutes: int = 60 * 24 * 14
     session_absolute_days: int = 60

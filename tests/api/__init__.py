@@ -7,6 +7,10 @@ from typing import Any
 
 import httpx
 
+# Where the in-process client's requests come from: a visitor elsewhere on the internet (TEST-NET-3), as
+# the machine itself (loopback) is exempt from per-address rate limits.
+VISITOR_ADDRESS = "203.0.113.7"
+
 
 @dataclass
 class Account:

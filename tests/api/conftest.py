@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from tests.api import Account
+from tests.api import VISITOR_ADDRESS, Account
 from wheels_wins.api.app import fastapi_app
 from wheels_wins.db import utcnow
 from wheels_wins.repositories import sessions as sessions_repo
@@ -25,7 +25,7 @@ from wheels_wins.services.rate_limits import reset_rate_limits
 async def client(engine: Engine) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client speaking to the API app in-process."""
     reset_rate_limits()
-    transport = httpx.ASGITransport(app=fastapi_app)
+    transport = httpx.ASGITransport(app=fastapi_app, client=(VISITOR_ADDRESS, 50_000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield http
     reset_rate_limits()

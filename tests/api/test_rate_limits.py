@@ -1,4 +1,5 @@
-"""Rate limits over HTTP with Redis: budgets shared by workers, 429 + Retry-After, and service when Redis is down."""
+"""Rate limits over HTTP with Redis: budgets shared by workers, 429 + Retry-After, service when Redis is down, and
+the addresses exempt from per-address limits."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
+from sqlalchemy.engine import Engine
 
-from tests.api import Account, assert_error
+from tests.api import VISITOR_ADDRESS, Account, assert_error
 from tests.conftest import REDIS_TIMEOUT, REDIS_URL, redis_available
 from tests.services.test_rate_limits import drop_keys
 from tests.stubs.server import free_port
+from wheels_wins.api.app import fastapi_app
+from wheels_wins.api.routers.auth import REGISTRATIONS_PER_MINUTE
 from wheels_wins.services.cache import reset_cache
 from wheels_wins.services.rate_limits import (
     LOGIN_ATTEMPTS,
@@ -27,7 +31,7 @@ from wheels_wins.settings import get_settings
 
 LOGIN = "/api/v1/auth/login"
 CHAT = "/api/v1/pam/chat"
-CLIENT_IP = "127.0.0.1"  # httpx's ASGI transport
+CLIENT_IP = VISITOR_ADDRESS  # the test client's
 
 
 def _use(monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
@@ -150,3 +154,36 @@ async def test_health_follows_redis_going_away_and_coming_back(
     for _ in range(LOGIN_ATTEMPTS.limit):
         assert other_worker.hit(f"login:{CLIENT_IP}", limit=LOGIN_ATTEMPTS.limit, window_seconds=60) == 0.0
     assert_error(await client.post(LOGIN, json=body), 429, "rate_limited")  # the shared budget again
+
+
+async def test_the_machine_itself_is_not_limited_per_address_but_still_per_user(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Health checks, local scripts and black-box evaluations run on the server's own machine.
+    _use(monkeypatch, RATE_LIMITS_ENABLED="true")
+    local = httpx.ASGITransport(app=fastapi_app, client=("127.0.0.1", 50_000))
+    async with httpx.AsyncClient(transport=local, base_url="http://testserver") as http:
+        tokens = []
+        for number in range(REGISTRATIONS_PER_MINUTE + 5):
+            body = {"email": f"local-{number}-{uuid.uuid4().hex[:6]}@example.com", "password": "caravan-sunsets-2026"}
+            registered = await http.post("/api/v1/auth/register", json=body)
+            assert registered.status_code == 201, registered.text
+            tokens.append(registered.json()["access_token"])
+        headers = {"Authorization": f"Bearer {tokens[0]}"}
+        for _ in range(PAM_MESSAGES.limit):
+            assert (await http.post(CHAT, json={"message": "hi"}, headers=headers)).status_code == 200
+        assert_error(await http.post(CHAT, json={"message": "hi"}, headers=headers), 429, "rate_limited")
+
+
+async def test_exempt_addresses_are_configurable_and_a_bad_entry_is_ignored(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _use(monkeypatch, RATE_LIMITS_ENABLED="true", RATE_LIMIT_EXEMPT_ADDRESSES='["not-an-address", "203.0.113.0/24"]')
+    body = {"email": "", "password": ""}
+    for _ in range(LOGIN_ATTEMPTS.limit + 5):
+        assert (await client.post(LOGIN, json=body)).status_code == 422
+
+    _use(monkeypatch, RATE_LIMITS_ENABLED="true", RATE_LIMIT_EXEMPT_ADDRESSES="[]")  # no exemptions: counted again
+    for _ in range(LOGIN_ATTEMPTS.limit):
+        assert (await client.post(LOGIN, json=body)).status_code == 422
+    assert_error(await client.post(LOGIN, json=body), 429, "rate_limited")

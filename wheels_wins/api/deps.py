@@ -188,7 +188,8 @@ def _too_many(message: str, seconds: float) -> ApiError:
 
 
 def rate_limit(name: str, *, limit: int, per_seconds: float = 60.0) -> Callable[[Request], Awaitable[None]]:
-    """A dependency allowing `limit` requests per client address every `per_seconds` (429 + Retry-After beyond).
+    """A dependency allowing `limit` requests per client address every `per_seconds` (429 + Retry-After beyond);
+    addresses in RATE_LIMIT_EXEMPT_ADDRESSES (by default the machine itself) are not counted.
 
     Counted across every worker when REDIS_URL is set (`services.rate_limits`); off when
     RATE_LIMITS_ENABLED=false.
@@ -196,7 +197,7 @@ def rate_limit(name: str, *, limit: int, per_seconds: float = 60.0) -> Callable[
     budget = rate_limits.Limit(name, limit=limit, per_seconds=per_seconds)
 
     async def check(request: Request) -> None:
-        wait = await rate_limits.retry_after(budget, client_ip(request))
+        wait = await rate_limits.retry_after_for_address(budget, client_ip(request))
         if wait > 0:
             raise _too_many("too many requests; try again later", wait)
 

@@ -45,7 +45,7 @@ class LoginState(rx.State):
         self.loading = True
         yield
         ip = self.router.session.client_ip
-        wait = await rate_limits.retry_after(rate_limits.LOGIN_ATTEMPTS, ip)
+        wait = await rate_limits.retry_after_for_address(rate_limits.LOGIN_ATTEMPTS, ip)
         if wait > 0:
             self.form_error = f"Too many sign-in attempts — try again in {rate_limits.retry_after_header(wait)} s."
             self.loading = False

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import ipaddress
 import logging
 import math
 import threading
@@ -218,6 +219,25 @@ async def retry_after(limit: Limit, subject: object) -> float:
     key = f"{limit.name}:{subject}"
     # A Redis call blocks for up to its timeout: keep it off the event loop.
     return await asyncio.to_thread(limiter.hit, key, limit=limit.limit, window_seconds=limit.per_seconds)
+
+
+def _exempt(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    for entry in get_settings().rate_limit_exempt_addresses:
+        try:
+            if ip in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            log.warning("Ignoring %r in RATE_LIMIT_EXEMPT_ADDRESSES: not an address or network", entry)
+    return False
+
+
+async def retry_after_for_address(limit: Limit, address: str) -> float:
+    """`retry_after` for a budget per client address; 0 for addresses exempt from per-address limits."""
+    return 0.0 if _exempt(address) else await retry_after(limit, address)
 
 
 def retry_after_header(seconds: float) -> str:

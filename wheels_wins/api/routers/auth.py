@@ -24,6 +24,8 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 # Beyond this the caller is told to come back later rather than held on an open connection.
 LONGEST_LOGIN_WAIT_SECONDS = 5.0
+REGISTRATIONS_PER_MINUTE = 20
+"""Accounts one client address may open a minute."""
 _RATE_LIMITED = {429: {"model": ErrorEnvelope, "description": "Too many attempts; see Retry-After"}}
 _AUTH_DOWN = {503: {"model": ErrorEnvelope, "description": "`auth_unavailable`: Supabase Auth can't be reached"}}
 
@@ -37,7 +39,7 @@ def _user_agent(request: Request) -> str:
     status_code=status.HTTP_201_CREATED,
     response_model=AuthResponse,
     summary="Create an account",
-    dependencies=[Depends(rate_limit("register", limit=20))],
+    dependencies=[Depends(rate_limit("register", limit=REGISTRATIONS_PER_MINUTE))],
     responses={
         202: {"model": RegistrationPending, "description": "Supabase mode: confirm the emailed link, then log in"},
         409: {"model": ErrorEnvelope, "description": "The email is taken"},
