@@ -3092,6 +3092,16 @@ MORE_PARAPHRASES = [
     (WEDNESDAY, "what's on my schedule tomorrow?", "upcoming_events", {}),
     (WEDNESDAY, "when's my rego due?", "upcoming_events", {}),
     (WEDNESDAY, "show me the latest community posts", "read_feed", {}),
+    # A planning verb alone before "A to B", and the places just before "to" in typed-with-capitals text.
+    (WEDNESDAY, "plan Hobart to Launceston", "plan_trip", {"places": ["Hobart", "Launceston"]}),
+    (WEDNESDAY, "can you plan hobart to launceston", "plan_trip", {"places": ["Hobart", "Launceston"]}),
+    (WEDNESDAY, "map out Perth to Broome", "plan_trip", {"places": ["Perth", "Broome"]}),
+    (WEDNESDAY, "Could you plan me Adelaide to Port Augusta?", "plan_trip", {"places": ["Adelaide", "Port Augusta"]}),
+    (WEDNESDAY, "plot Cairns to Darwin via Normanton", "plan_trip", {"places": ["Cairns", "Normanton", "Darwin"]}),
+    (WEDNESDAY, "plan my budget", "unknown", {}),
+    # Money already spent on a drive is an expense, not a trip to plan.
+    (WEDNESDAY, "I spent $30 on fuel driving Dubbo to Orange", "add_expense", {"amount": 30, "category": "fuel"}),
+    (WEDNESDAY, "paid $45 for fuel on the drive from Dubbo to Orange", "add_expense", {"amount": 45}),
 ]
 
 

@@ -185,6 +185,9 @@ def _split_list(chunk: str) -> list[str]:
     ]
 
 
+_CAPITALISED_TAIL = re.compile(r"(?<![\w'])(?:[A-Z][\w'.\-]*\s+){0,3}[A-Z][\w'.\-]*$")
+
+
 def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
     """Ordered places in a route phrase: "from Sydney to Melbourne via Canberra" → [Sydney, Canberra, Melbourne].
 
@@ -206,6 +209,10 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
     for label, chunk in chunks:
         if label in ("start", "from"):
             place = _clean_place(chunk, mixed_case)
+            if place is None and label == "start" and mixed_case:
+                # "could you map out Perth to Broome": the capitalised words just before "to"
+                tail = _CAPITALISED_TAIL.search(chunk.rstrip(" \t,.;:!?"))
+                place = _clean_place(tail.group(0), mixed_case) if tail else None
             if place and (origin is None or label == "from"):
                 origin = place
             continue

@@ -1080,7 +1080,7 @@ _TRIP_STRONG = re.compile(
     r"trek|way|convoy)\b",
     re.IGNORECASE,
 )
-_TRIP_WEAK = re.compile(r"\b(?:go|going|get|far|long|ride|cycle|fly)\b", re.IGNORECASE)
+_TRIP_WEAK = re.compile(r"\b(?:go|going|get|far|long|ride|cycle|fly|plan|plot|map)\b", re.IGNORECASE)
 _ROUTE_MARKER = re.compile(r"\b(?:from|to|via|through)\b|->|→", re.IGNORECASE)
 _PLACE_TO_PLACE = re.compile(
     r"^(?:from\s+)?[A-Za-z][\w' .\-]{0,40}?\s+(?:to|->|→)\s+[A-Za-z0-9]", re.IGNORECASE
@@ -1093,11 +1093,17 @@ def _route_segment(masked: str, cues: list[re.Match[str]]) -> str:
     first = marker.start() if marker else len(masked)
     before = [c for c in cues if c.end() <= first]
     if before:
-        return masked[before[-1].end() :]
+        return masked[max(c.end() for c in before) :]
     return entities.blank(masked, [c.span() for c in cues], " ")
 
 
+# Money already spent on the way ("spent $30 on fuel driving Dubbo to Orange") is an expense, not a plan.
+_SPENT_ON_THE_WAY = re.compile(_words("spent|paid|bought|purchased|cost me|charged|forked out|shelled out"), re.IGNORECASE)
+
+
 def _trip(s: _Sentence) -> Intent | None:
+    if s.money and _SPENT_ON_THE_WAY.search(s.text):
+        return None
     spans = [(d.start, d.end) for d in s.future_dates] + time_spans(s.text)
     masked = entities.blank(s.text, spans, " ")
     strong = list(_TRIP_STRONG.finditer(masked))
