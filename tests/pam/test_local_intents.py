@@ -3102,6 +3102,13 @@ MORE_PARAPHRASES = [
     # Money already spent on a drive is an expense, not a trip to plan.
     (WEDNESDAY, "I spent $30 on fuel driving Dubbo to Orange", "add_expense", {"amount": 30, "category": "fuel"}),
     (WEDNESDAY, "paid $45 for fuel on the drive from Dubbo to Orange", "add_expense", {"amount": 45}),
+    # Money received for work is income; a note that starts with the event and a future date is a calendar entry.
+    (WEDNESDAY, "I got $250 for a casual shift", "add_income", {"amount": 250}),
+    (WEDNESDAY, "I got a coffee for $5", "add_expense", {"amount": 5, "category": "dining"}),
+    (WEDNESDAY, "doctor appointment on Thursday at 10am", "add_calendar", {"title": "Doctor appointment"}),
+    (WEDNESDAY, "vet check next Monday", "add_calendar", {"title": "Vet check"}),
+    (WEDNESDAY, "my birthday is on 12 March", "add_calendar", {"title": "Birthday"}),
+    (WEDNESDAY, "the dentist was $120 on Monday", "add_expense", {"amount": 120}),
 ]
 
 

@@ -416,6 +416,8 @@ _CALENDAR_VERB = re.compile(
     r"^(?:add|put|schedule|book(?:\s+in)?|create|make|set\s+up|pencil\s+in|note\s+down|enter|save|block\s+out)\b",
     re.IGNORECASE,
 )
+# A note that starts with the event itself: "doctor appointment on Thursday at 10am", "vet check next Monday".
+_EVENT_FIRST = re.compile(r"^(?:(?:a|an|my|the|our)\s+)?(?:[\w'-]+\s+){0,2}?" + _CALENDAR_NOUN.pattern, re.IGNORECASE)
 _HAVE_EVENT = re.compile(
     r"^(?:i\s+(?:have|'ve\s+got|ve\s+got|got)|i'?ve\s+got|there'?s|got)\s+(?:a|an|my|the|our)\b",
     re.IGNORECASE,
@@ -531,6 +533,8 @@ def _calendar(s: _Sentence) -> Intent | None:
         and not re.search(r"\bago\b|\byesterday\b|\blast\b", s.low)
     ):
         return _calendar_intent(s, 0.75)
+    if _EVENT_FIRST.match(s.text) and s.future_dates and not s.money and not _Q_START.match(s.low):
+        return _calendar_intent(s, 0.7)
     return None
 
 
@@ -1039,7 +1043,7 @@ _NOT_INCOME = re.compile(
 def _income(s: _Sentence) -> Intent | None:
     cue = _INCOME.search(s.text)
     got_from = (
-        re.search(r"\bgot\s+(?:\$|\d)[^.]*?\bfrom\b", s.low) and s.category is None
+        re.search(r"\bgot\s+(?:\$|\d)[^.]*?\b(?:from|for)\b", s.low) and s.category is None
     )
     if not (cue or got_from):
         return None
