@@ -79,11 +79,17 @@ class Watchdog:
         try:
             # A duplicate of the descriptor: shutting it down ends the one socket both refer to, waking
             # psycopg's wait with end-of-file, while the descriptor psycopg owns stays its to close.
-            with socket.socket(fileno=os.dup(dbapi_connection.pgconn.socket)) as sock:
-                sock.shutdown(socket.SHUT_RDWR)
+            sock = socket.socket(fileno=os.dup(dbapi_connection.pgconn.socket))
         except Exception:  # noqa: BLE001 - closed meanwhile (psycopg or OS error): nothing is waiting any more
             return
-        self.cut_off += 1
+        with sock:
+            # Counted first: the shutdown wakes the waiting thread, which may read the count at once.
+            self.cut_off += 1
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:  # closed meanwhile: nothing was waiting any more
+                self.cut_off -= 1
+                return
         log.error("The database stopped answering for %.0f s: connection cut off", self.deadline_seconds)
 
 
