@@ -3108,6 +3108,9 @@ MORE_PARAPHRASES = [
     (WEDNESDAY, "vet check next Monday", "add_calendar", {"title": "Vet check"}),
     (WEDNESDAY, "my birthday is on 12 March", "add_calendar", {"title": "Birthday"}),
     (WEDNESDAY, "the dentist was $120 on Monday", "add_expense", {"amount": 120}),
+    # A trip plan that mentions its budget is still a trip plan; a category budget is still a budget.
+    (WEDNESDAY, "plan a trip from Sydney to Melbourne, budget $500", "plan_trip", {"places": ["Sydney", "Melbourne"]}),
+    (WEDNESDAY, "set my fuel budget for the trip to $400", "set_budget", {"category": "fuel", "amount": 400}),
 ]
 
 

@@ -642,6 +642,9 @@ def _budget_slots(s: _Sentence) -> dict[str, Any]:
 
 
 def _budget(s: _Sentence, question: bool) -> Intent | None:
+    # "plan a trip from Sydney to Melbourne, budget $500" plans the trip; a monthly budget needs a category.
+    if not s.category and _TRIP_STRONG.search(s.text) and _ROUTE_MARKER.search(s.text):
+        return None
     if _LIMIT.search(s.text) and s.amount and not question:
         return Intent("set_budget", 0.85, _budget_slots(s))
     if not _BUDGET.search(s.text):
