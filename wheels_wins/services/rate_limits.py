@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import ipaddress
 import logging
 import math
@@ -221,18 +222,24 @@ async def retry_after(limit: Limit, subject: object) -> float:
     return await asyncio.to_thread(limiter.hit, key, limit=limit.limit, window_seconds=limit.per_seconds)
 
 
+@functools.lru_cache(maxsize=4)
+def _exempt_networks(entries: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """The configured exempt networks, parsed once per setting (not on every request)."""
+    networks = []
+    for entry in entries:
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            log.warning("Ignoring %r in RATE_LIMIT_EXEMPT_ADDRESSES: not an address or network", entry)
+    return tuple(networks)
+
+
 def _exempt(address: str) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
         return False
-    for entry in get_settings().rate_limit_exempt_addresses:
-        try:
-            if ip in ipaddress.ip_network(entry, strict=False):
-                return True
-        except ValueError:
-            log.warning("Ignoring %r in RATE_LIMIT_EXEMPT_ADDRESSES: not an address or network", entry)
-    return False
+    return any(ip in network for network in _exempt_networks(tuple(get_settings().rate_limit_exempt_addresses)))
 
 
 async def retry_after_for_address(limit: Limit, address: str) -> float:
