@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, status
 
 from wheels_wins.api.deps import CurrentUser, CurrentUserId, PagingDep, SessionDep, parse_id, per_user_rate_limit
-from wheels_wins.api.errors import ERROR_RESPONSES, ErrorEnvelope, not_found
+from wheels_wins.api.errors import ERROR_RESPONSES, ErrorEnvelope, not_authenticated, not_found
 from wheels_wins.api.schemas.common import Page
 from wheels_wins.api.schemas.pam import (
     ChatRequest,
@@ -18,7 +18,7 @@ from wheels_wins.api.schemas.pam import (
     ToolCallPublic,
 )
 from wheels_wins.models import PamMessage
-from wheels_wins.pam.agent import ConversationNotFound, run_turn
+from wheels_wins.pam.agent import ConversationNotFound, SignedOut, run_turn
 from wheels_wins.repositories import pam as pam_repo
 from wheels_wins.services.rate_limits import PAM_MESSAGES
 
@@ -72,6 +72,8 @@ async def chat(body: ChatRequest, user_id: CurrentUserId) -> ChatResponse:
         )
     except ConversationNotFound:
         raise not_found("conversation") from None
+    except SignedOut:  # the account or its session ended after the bearer check
+        raise not_authenticated() from None
     return ChatResponse(
         conversation_id=turn.conversation_id,
         message_id=turn.message_id,
