@@ -202,3 +202,18 @@ async def test_an_expense_pam_logs_during_an_active_trip_is_linked_to_it(make_us
     assert trip.title in during.reply
     linked, _ = expense_repo.list_page(session, user_id=user.id, trip_id=trip.id)
     assert [e.amount for e in linked] == [Decimal("30.00")]
+
+
+async def test_a_model_sees_the_ids_of_the_records_it_made_so_it_can_correct_them(make_user) -> None:
+    user = make_user()
+    model = ScriptedModel("scripted", [
+        ModelResponse(tool_calls=[ToolCall("add_income", {"amount": "150", "source": "cleaning job"})]),
+        ModelResponse(text="Recorded."),
+        ModelResponse(text="Which amount?"),
+    ])
+    chain = _chain(model)
+    first = await run_turn(user_id=user.id, message="earned $150 cleaning", chain=chain)
+    await run_turn(user_id=user.id, message="actually it was $180", conversation_id=first.conversation_id, chain=chain)
+    earlier = [m.content for m in model.requests[-1].messages if m.role == "assistant"]
+    income_id = first.tool_calls[0].result.data["id"]
+    assert any(f"add_income: Recorded $150.00 income from cleaning job (id {income_id})" in text for text in earlier), earlier

@@ -320,6 +320,10 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # A fill-up given by its cost alone is a fuel expense (the fuel log needs litres).
+    ("I filled up with diesel for $120", {"amount": 120, "category": "fuel", "description": "Diesel"}),
+    ("we filled the tank on Monday, $102", {"amount": 102, "category": "fuel", "date": "last:monday"}),
+    ("refuelled at the Shell in Dubbo, 90 bucks", {"amount": 90, "category": "fuel", "merchant_contains": "Shell"}),
     (
         "Spent $62 at Coles on groceries",
         {"amount": 62, "category": "groceries", "merchant": "Coles", "date": "today"},
@@ -814,7 +818,6 @@ FUEL = [
         "fuel stop at Coober Pedy, 65 litres $149.50",
         {"litres": 65, "total_cost": "149.50", "location": "Coober Pedy"},
     ),
-    ("I filled up with diesel for $120", {"total_cost": 120, "missing": ["litres"]}),
     ("filled up", {"missing": ["litres", "total_cost"]}),
     (
         "topped up the tank with 30 litres, cost $61.20",

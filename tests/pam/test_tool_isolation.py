@@ -17,7 +17,11 @@ from wheels_wins.pam.agent import ConversationNotFound, run_turn, undo_change
 from wheels_wins.pam.providers.chain import ProviderChain
 from wheels_wins.pam.tools import TOOLS
 from wheels_wins.pam.types import ModelRequest, ModelResponse, ToolCall
+from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import fuel as fuel_repo
+from wheels_wins.repositories import income as income_repo
+from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.repositories import trips as trip_repo
 
 
@@ -49,7 +53,12 @@ ID_TOOLS: dict[str, Callable[[Ids], dict[str, Any]]] = {
     "add_trip_stop": lambda ids: {"trip_id": ids["trip"], "place": "Goulburn"},
     "remove_trip_stop": lambda ids: {"trip_id": ids["trip"], "place": "Canberra"},
     "reorder_trip_stops": lambda ids: {"trip_id": ids["trip"], "order": ["Canberra", "Sydney"]},
+    "update_income": lambda ids: {"income_id": ids["income"], "amount": "1.00"},
+    "update_fuel": lambda ids: {"fuel_id": ids["fuel"], "litres": "1"},
+    "update_maintenance": lambda ids: {"maintenance_id": ids["maintenance"], "cost": "1.00"},
+    "update_calendar_event": lambda ids: {"event_id": ids["calendar"], "title": "mine now"},
 }
+OWNED = ("expense", "trip", "income", "fuel", "maintenance", "calendar")
 
 
 def _takes_an_id(name: str) -> bool:
@@ -63,24 +72,35 @@ def test_every_tool_that_takes_an_id_is_covered() -> None:
 
 
 async def _records_of(user: User) -> tuple[Ids, uuid.UUID, uuid.UUID]:
-    """An expense and a trip made through PAM; the ids, the conversation and the assistant message."""
+    """One record of each kind the id tools change, made through PAM; the ids, the conversation and the message."""
     chain = _chain(
         ToolCall("add_expense", {"amount": "45", "category": "groceries", "merchant": "Woolworths"}),
         ToolCall("plan_trip", {"places": ["Sydney", "Canberra"], "title": f"{user.full_name}'s run"}),
+        ToolCall("add_income", {"amount": "300", "source": "market stall"}),
+        ToolCall("log_fuel", {"litres": "50", "total_cost": "97.50"}),
+        ToolCall("log_maintenance", {"task": "Oil change", "cost": "180"}),
+        ToolCall("add_calendar_event", {"title": "Rego due", "date": "2030-03-15"}),
     )
-    turn = await run_turn(user_id=user.id, message="log $45 groceries and plan Sydney to Canberra", chain=chain)
-    assert [call.result.ok for call in turn.tool_calls] == [True, True], [c.result.summary for c in turn.tool_calls]
-    ids = {"expense": turn.tool_calls[0].result.data["id"], "trip": turn.tool_calls[1].result.data["id"]}
+    turn = await run_turn(user_id=user.id, message="log all of these", chain=chain)
+    assert all(call.result.ok for call in turn.tool_calls), [c.result.summary for c in turn.tool_calls]
+    ids = {kind: call.result.data["id"] for kind, call in zip(OWNED, turn.tool_calls, strict=True)}
     return ids, turn.conversation_id, turn.message_id
 
 
 def _state(session: Session, user: User, ids: Ids) -> tuple[Any, ...]:
     session.expire_all()
-    expense = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(ids["expense"]))
-    trip = trip_repo.get(session, user_id=user.id, trip_id=uuid.UUID(ids["trip"]))
-    assert expense is not None and trip is not None
-    stops = [w.name for w in trip_repo.waypoints(session, user_id=user.id, trip_id=trip.id)]
-    return expense.model_dump(), trip.model_dump(), stops
+    getters: dict[str, Callable[[uuid.UUID], Any]] = {
+        "expense": lambda i: expense_repo.get(session, user_id=user.id, expense_id=i),
+        "trip": lambda i: trip_repo.get(session, user_id=user.id, trip_id=i),
+        "income": lambda i: income_repo.get(session, user_id=user.id, income_id=i),
+        "fuel": lambda i: fuel_repo.get(session, user_id=user.id, fuel_id=i),
+        "maintenance": lambda i: maintenance_repo.get(session, user_id=user.id, record_id=i),
+        "calendar": lambda i: calendar_repo.get(session, user_id=user.id, event_id=i),
+    }
+    records = {kind: getters[kind](uuid.UUID(ids[kind])) for kind in OWNED}
+    assert all(record is not None for record in records.values()), records
+    stops = [w.name for w in trip_repo.waypoints(session, user_id=user.id, trip_id=records["trip"].id)]
+    return {kind: record.model_dump() for kind, record in records.items()}, stops
 
 
 @pytest.mark.parametrize("tool_name", list(ID_TOOLS))
@@ -111,7 +131,7 @@ async def test_another_users_conversation_and_undo_are_out_of_reach(make_user, s
             conversation_id=conversation_id,
             chain=_chain(ToolCall("undo_last_change", {})),
         )
-    for index in (0, 1):
+    for index in range(len(OWNED)):
         assert await undo_change(user_id=bob.id, message_id=message_id, index=index) is None
     own = await run_turn(user_id=bob.id, message="undo that", chain=_chain(ToolCall("undo_last_change", {})))
     assert own.tool_calls[0].result.ok is False

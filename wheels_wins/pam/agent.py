@@ -76,12 +76,19 @@ class SignedOut(PermissionError):
 Authorize = Callable[[Session], User | None]
 
 
+def _action_note(call: dict[str, Any]) -> str:
+    """E.g. "add_income: Recorded $150.00 income from cleaning job (id 3f…)": the id lets a model correct it."""
+    record_id = (call.get("result") or {}).get("id")
+    note = f"{call['name']}: {call.get('summary', '')}".rstrip(": ")
+    return f"{note} (id {record_id})" if record_id else note
+
+
 def _transcript(history: list[PamMessage]) -> list[ChatMessage]:
     out = []
     for message in history:
         text = message.content
         if message.role == "assistant" and message.tool_calls:
-            done = "; ".join(c.get("summary", c["name"]) for c in message.tool_calls if c.get("ok"))
+            done = "; ".join(_action_note(c) for c in message.tool_calls if c.get("ok"))
             text = f"{text}\n[actions: {done}]" if done else text
         out.append(ChatMessage(role="user" if message.role == "user" else "assistant", content=text))
     return out

@@ -293,7 +293,7 @@ def _correction(s: _Sentence) -> Intent | None:
     low = rest.lower()
     strong = bool(_CHANGE.match(rest) or _IT_WAS.match(rest) or _MEANT.match(rest))
     sub = _Sentence(rest, s.today)
-    has_value = bool(sub.money or sub.past_dates or sub.category)
+    has_value = bool(sub.money or sub.past_dates or sub.category or sub.quantities)
     short = len(low.split()) <= 6
     not_x = re.search(r"\bnot\s+(?:\$|\d)", low) is not None and len(sub.money) >= 2
     if not (
@@ -311,6 +311,15 @@ def _correction(s: _Sentence) -> Intent | None:
             slots["old_amount"] = others[0].amount
     if sub.past_dates:
         slots["date"] = sub.past_dates[0].date
+    if sub.future_dates:  # a calendar entry moves forward: "make it Friday" is the coming one there
+        slots["future_date"] = sub.future_dates[0].date
+    for kind, slot in (("litres", "litres"), ("odometer", "odometer_km"), ("km", "odometer_km")):
+        reading = next((q.value for q in sub.quantities if q.kind == kind), None)
+        if reading is not None and slot not in slots and (kind != "km" or reading >= 1000):
+            slots[slot] = reading
+    time = find_time(rest)
+    if time is not None:
+        slots["time"] = time.time
     category = category_of(rest)
     if category:
         slots["category"] = category
@@ -918,7 +927,31 @@ def _fuel(s: _Sentence) -> Intent | None:
     if where and where.lower() not in ("diesel", "fuel", "petrol"):
         slots["location"] = where
     slots["date"] = s.past_dates[0].date if s.past_dates else s.today
-    return Intent("log_fuel", 0.9 if cue or litres is not None else 0.7, slots)
+    confidence = 0.9 if cue or litres is not None else 0.7
+    if "litres" not in slots and "total_cost" in slots:
+        return _fuel_expense(slots, confidence)
+    return Intent("log_fuel", confidence, slots)
+
+
+def _fuel_name(kind: str) -> str:
+    return kind.upper() if len(kind) <= 3 else kind.capitalize()  # "LPG", "E10", "Diesel"
+
+
+def _fuel_expense(fill: dict[str, Any], confidence: float) -> Intent:
+    """A fill-up stated by its cost alone ("filled the tank on Monday, $102") is logged as a fuel expense.
+
+    Asking for the litres first would leave the money unrecorded if the user never answers; the
+    fuel log (which needs litres for consumption) is for fills whose litres are known.
+    """
+    slots: dict[str, Any] = {
+        "amount": fill["total_cost"],
+        "category": "fuel",
+        "description": _fuel_name(fill.get("fuel_type") or "fuel"),
+        "date": fill["date"],
+    }
+    if fill.get("location"):
+        slots["merchant"] = fill["location"]
+    return Intent("add_expense", confidence, slots)
 
 
 _MAINT_EVENT = re.compile(

@@ -124,16 +124,37 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
     return SMALL_TALK.get(name, UNKNOWN)
 
 
+# The record kinds a correction can change: the tools that made or last changed one, the tool that
+# changes it, its id argument, and which of the correction's slots it takes (under which name).
+_CORRECTABLE: tuple[tuple[tuple[str, ...], str, str, dict[str, str]], ...] = (
+    (("add_expense", "update_expense"), "update_expense", "expense_id",
+     {"amount": "amount", "category": "category", "date": "date", "merchant": "merchant"}),
+    (("add_income", "update_income"), "update_income", "income_id", {"amount": "amount", "date": "date"}),
+    (("log_fuel", "update_fuel"), "update_fuel", "fuel_id",
+     {"litres": "litres", "amount": "total_cost", "date": "date", "odometer_km": "odometer_km"}),
+    (("log_maintenance", "update_maintenance"), "update_maintenance", "maintenance_id",
+     {"amount": "cost", "date": "date", "odometer_km": "odometer_km"}),
+    (("add_calendar_event", "update_calendar_event"), "update_calendar_event", "event_id",
+     {"future_date": "date", "time": "time"}),
+)
+
+
 def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
-    """Apply "actually make that $35" to the record PAM touched last."""
-    changes = _pick(intent.slots, "amount", "category", "date", "merchant")
+    """Apply "actually make that $35" (or "it was 55 litres", "make it Friday") to the record PAM touched last."""
+    slots = intent.slots
     for call in reversed(state.get("last_calls") or []):
         data = call.get("data") or {}
-        if call["name"] in ("add_expense", "update_expense") and data.get("id") and changes:
-            return [ToolCall("update_expense", {"expense_id": data["id"], **changes})]
-        if call["name"] == "set_budget" and "amount" in changes:
-            return [ToolCall("set_budget", {"category": data.get("category"), "amount": changes["amount"]})]
-    return "Which record should I change? I can correct the expense or budget I just set."
+        if call["name"] == "set_budget" and slots.get("amount") is not None:
+            return [ToolCall("set_budget", {"category": data.get("category"), "amount": _jsonable(slots["amount"])})]
+        for made_by, tool, id_argument, takes in _CORRECTABLE:
+            if call["name"] not in made_by or not data.get("id"):
+                continue
+            changes = {argument: _jsonable(slots[slot]) for slot, argument in takes.items() if slots.get(slot) is not None}
+            if tool == "update_calendar_event" and "date" not in changes and slots.get("date"):
+                changes["date"] = _jsonable(slots["date"])  # "make it yesterday" said of a reminder: as said
+            if changes:
+                return [ToolCall(tool, {id_argument: data["id"], **changes})]
+    return "Which record should I change? I can correct the entry I just made."
 
 
 def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -44,6 +45,37 @@ def _delete(ctx: ToolContext, record: dict[str, Any]) -> bool:
     return deleters[record["kind"]]()
 
 
+def _money(value: str | None) -> Decimal | None:
+    return Decimal(value) if value is not None else None
+
+
+def _restore(ctx: ToolContext, kind: str, record_id: uuid.UUID, fields: dict[str, Any]) -> bool:
+    """Put back the fields a correction changed; False when the record is gone."""
+    date = dt.date.fromisoformat(fields["date"]) if fields.get("date") else None
+    restorers: dict[str, Callable[[], object | None]] = {
+        "expense": lambda: expense_repo.update(
+            ctx.session, user_id=ctx.user_id, expense_id=record_id, changes=_expense_fields(fields)
+        ),
+        "income": lambda: income_repo.update(
+            ctx.session, user_id=ctx.user_id, income_id=record_id,
+            changes={**fields, "amount": Decimal(fields["amount"]), "date": date},
+        ),
+        "fuel": lambda: vehicle_log.update_fuel(
+            ctx.session, user=ctx.user, fuel_id=record_id,
+            changes={**fields, "litres": Decimal(fields["litres"]), "total_cost": Decimal(fields["total_cost"]),
+                     "price_per_litre": None, "date": date},
+        ),
+        "maintenance": lambda: vehicle_log.update_maintenance(
+            ctx.session, user=ctx.user, record_id=record_id, changes={**fields, "cost": _money(fields["cost"]), "date": date}
+        ),
+        "calendar": lambda: calendar_repo.update(
+            ctx.session, user_id=ctx.user_id, event_id=record_id,
+            changes={**fields, "start": dt.datetime.fromisoformat(fields["start"])},
+        ),
+    }
+    return restorers[kind]() is not None
+
+
 def reverse(ctx: ToolContext, record: dict[str, Any]) -> bool:
     """Apply one stored undo record; False when its target no longer exists."""
     op = record["op"]
@@ -51,9 +83,7 @@ def reverse(ctx: ToolContext, record: dict[str, Any]) -> bool:
         return _delete(ctx, record)
     if op == "restore":
         record_id = parse_uuid(record["id"])
-        return record_id is not None and expense_repo.update(
-            ctx.session, user_id=ctx.user_id, expense_id=record_id, changes=_expense_fields(record["fields"])
-        ) is not None
+        return record_id is not None and _restore(ctx, record.get("kind", "expense"), record_id, record["fields"])
     if op == "recreate":
         expense_repo.create(ctx.session, user_id=ctx.user_id, currency=ctx.user.currency, **_expense_fields(record["fields"]))
         return True

@@ -1,0 +1,121 @@
+"""Corrections through PAM's local engine: "actually it was $180" changes the entry just made, whatever its kind,
+and "undo that" puts the entry back as it was before the correction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session
+
+from wheels_wins.models import User
+from wheels_wins.pam.agent import run_turn
+from wheels_wins.repositories import calendar as calendar_repo
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import fuel as fuel_repo
+from wheels_wins.repositories import income as income_repo
+from wheels_wins.repositories import maintenance as maintenance_repo
+from wheels_wins.services.money import today_in, zone
+
+
+async def _conversation(user: User, *messages: str) -> list[Any]:
+    """Each message's turn, in one conversation; every tool call of every turn must succeed."""
+    turns, conversation_id = [], None
+    for message in messages:
+        turn = await run_turn(user_id=user.id, message=message, conversation_id=conversation_id)
+        assert turn.tool_calls and all(c.result.ok for c in turn.tool_calls), (message, turn.reply)
+        turns.append(turn)
+        conversation_id = turn.conversation_id
+    return turns
+
+
+def _id(turn: Any) -> uuid.UUID:
+    return uuid.UUID(turn.tool_calls[0].result.data["id"])
+
+
+async def test_an_income_correction_changes_the_amount_and_undo_restores_it(make_user, session: Session) -> None:
+    user = make_user()
+    made, corrected = await _conversation(user, "I earned $150 from a cleaning job", "actually it was $180")
+    assert corrected.tool_calls[0].name == "update_income"
+    entry = income_repo.get(session, user_id=user.id, income_id=_id(made))
+    assert entry is not None and entry.amount == Decimal("180.00") and "cleaning" in entry.source.lower()
+    assert "180" in corrected.reply
+
+    elsewhere = await run_turn(user_id=user.id, message="undo that")  # a new conversation has nothing of PAM's to undo
+    assert not elsewhere.tool_calls[0].result.ok
+    session.expire_all()
+    assert income_repo.get(session, user_id=user.id, income_id=_id(made)).amount == Decimal("180.00")
+    await run_turn(user_id=user.id, message="undo that", conversation_id=made.conversation_id)
+    session.expire_all()
+    assert income_repo.get(session, user_id=user.id, income_id=_id(made)).amount == Decimal("150.00")
+
+
+async def test_a_fill_up_correction_keeps_its_expense_in_step(make_user, session: Session) -> None:
+    user = make_user()
+    made, corrected = await _conversation(user, "filled up 50L for $97.50", "oops, it was 55 litres")
+    assert corrected.tool_calls[0].name == "update_fuel"
+    entry = fuel_repo.get(session, user_id=user.id, fuel_id=_id(made))
+    assert (entry.litres, entry.total_cost, entry.price_per_litre) == (Decimal("55.00"), Decimal("97.50"), Decimal("1.773"))
+    expense = expense_repo.get(session, user_id=user.id, expense_id=entry.expense_id)
+    assert expense.amount == Decimal("97.50") and "55" in expense.description
+
+    await run_turn(user_id=user.id, message="no, the total was $104", conversation_id=made.conversation_id)
+    session.expire_all()
+    entry = fuel_repo.get(session, user_id=user.id, fuel_id=_id(made))
+    assert (entry.litres, entry.total_cost) == (Decimal("55.00"), Decimal("104.00"))
+    assert expense_repo.get(session, user_id=user.id, expense_id=entry.expense_id).amount == Decimal("104.00")
+
+    await run_turn(user_id=user.id, message="undo that", conversation_id=made.conversation_id)
+    session.expire_all()
+    entry = fuel_repo.get(session, user_id=user.id, fuel_id=_id(made))
+    assert (entry.litres, entry.total_cost) == (Decimal("55.00"), Decimal("97.50"))
+
+
+async def test_a_maintenance_correction_changes_its_cost_and_odometer(make_user, session: Session) -> None:
+    user = make_user()
+    made, cost, odometer = await _conversation(
+        user, "Had the oil changed today at 85,000 km, cost $180", "actually it cost $195", "sorry, it was at 86,000 km"
+    )
+    assert [cost.tool_calls[0].name, odometer.tool_calls[0].name] == ["update_maintenance"] * 2
+    record = maintenance_repo.get(session, user_id=user.id, record_id=_id(made))
+    assert (record.cost, record.odometer_km) == (Decimal("195.00"), 86_000)
+    assert expense_repo.get(session, user_id=user.id, expense_id=record.expense_id).amount == Decimal("195.00")
+
+
+async def test_a_calendar_entry_moves_forward_to_the_day_and_time_said(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    made, moved, timed = await _conversation(
+        user, "remind me to call the mechanic tomorrow", "actually make it the day after tomorrow", "change it to 3pm"
+    )
+    assert moved.tool_calls[0].name == "update_calendar_event"
+    event = calendar_repo.get(session, user_id=user.id, event_id=_id(made))
+    start = event.start.astimezone(zone(user.timezone))
+    assert (start.date(), start.time(), event.all_day) == (today + dt.timedelta(days=2), dt.time(15, 0), False)
+    assert "3:00 pm" in timed.reply
+
+    friday = await run_turn(user_id=user.id, message="no, make it Friday", conversation_id=made.conversation_id)
+    session.expire_all()
+    start = calendar_repo.get(session, user_id=user.id, event_id=_id(made)).start.astimezone(zone(user.timezone))
+    assert start.weekday() == 4 and today < start.date() <= today + dt.timedelta(days=7), friday.reply
+    assert start.time() == dt.time(15, 0)
+
+    await run_turn(user_id=user.id, message="undo that", conversation_id=made.conversation_id)
+    session.expire_all()
+    start = calendar_repo.get(session, user_id=user.id, event_id=_id(made)).start.astimezone(zone(user.timezone))
+    assert start.date() == today + dt.timedelta(days=2)
+
+
+async def test_an_expense_correction_still_updates_the_expense(make_user, session: Session) -> None:
+    user = make_user()
+    made, corrected = await _conversation(user, "I spent $30 on lunch", "actually make that $35")
+    assert corrected.tool_calls[0].name == "update_expense"
+    assert expense_repo.get(session, user_id=user.id, expense_id=_id(made)).amount == Decimal("35.00")
+
+
+async def test_a_correction_with_nothing_to_correct_asks_which_record(make_user) -> None:
+    user = make_user()
+    turn = await run_turn(user_id=user.id, message="actually it was $180")
+    assert turn.tool_calls == [] and "Which record" in turn.reply
