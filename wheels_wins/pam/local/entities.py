@@ -159,7 +159,7 @@ def _clean_place(chunk: str, mixed_case: bool) -> str | None:
     chunk = chunk.strip(" \t,.;:!?\"'()")
     chunk = _PLACE_NOISE.sub("", chunk).strip(" \t,.;:!?\"'()")
     chunk = _THE_LOWER.sub("", chunk)
-    if not chunk or "#" in chunk:
+    if not chunk or "#" in chunk or chunk.lower() in ("the", "a", "an"):
         return None
     words = chunk.split()
     if (
@@ -241,7 +241,7 @@ _CALENDAR_CUE = re.compile(
     r"(?:create|add|make|put\s+in)\s+(?:a\s+)?reminder\s*(?:to|for|about|that)?|reminder\s*[:\-]?\s*(?:to|for|about)?|"
     r"(?:don'?t|do\s+not)\s+let\s+me\s+forget\s*(?:to|about)?|(?:don'?t|do\s+not)\s+forget\s*(?:to|about)?|"
     r"(?:add|put|schedule|book(?:\s+in)?|create|make|set\s+up|pencil\s+in|note\s+down|enter|save|block\s+out)\b|"
-    r"i\s+(?:have|'ve\s+got|ve\s+got|got|need\s+to|have\s+to|must|'ve\s+got\s+to|should)\b|i'?ve\s+got(?:\s+to)?\b|"
+    r"(?:i|we)\s+(?:have|'ve\s+got|ve\s+got|got|need\s+to|have\s+to|must|'ve\s+got\s+to|should)\b|(?:i|we)'?ve\s+got(?:\s+to)?\b|"
     r"there'?s\b|need\s+to\b|have\s+to\b|gotta\b|got\s+to\b)\s*",
     re.IGNORECASE,
 )
@@ -252,9 +252,17 @@ _CALENDAR_SUFFIX = re.compile(
 _ARTICLE = re.compile(r"^(?:a|an|the|my|our|me\s+a)\s+", re.IGNORECASE)
 
 
+# ", add it to the calendar", ", can you put that in please": the request, after the event itself.
+_ADD_IT_TAIL = re.compile(
+    r"[\s,;.\-–—]+(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:add|put|stick|pop|chuck|pencil|note|save|"
+    r"write|jot|book)\s+(?:it|that|this|them)(?:\s+(?:in|down|up))?(?:\s+please)?[\s.!?]*$",
+    re.IGNORECASE,
+)
+
+
 def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
     """The event's title: "Remind me to renew the rego on 15 March" → "Renew the rego"."""
-    cleaned = _CALENDAR_SUFFIX.sub("", cut(text, spans))
+    cleaned = _ADD_IT_TAIL.sub("", _CALENDAR_SUFFIX.sub("", cut(text, spans)))
     cleaned = re.sub(r"\s+([,.;:!?])", r"\1", cleaned)
     cleaned = _CALENDAR_CUE.sub("", cleaned, count=1).strip(" ,.;:!?-")
     cleaned = re.sub(

@@ -428,11 +428,12 @@ _CALENDAR_VERB = re.compile(
 # A note that starts with the event itself: "doctor appointment on Thursday at 10am", "vet check next Monday".
 _EVENT_FIRST = re.compile(r"^(?:(?:a|an|my|the|our)\s+)?(?:[\w'-]+\s+){0,2}?" + _CALENDAR_NOUN.pattern, re.IGNORECASE)
 _HAVE_EVENT = re.compile(
-    r"^(?:i\s+(?:have|'ve\s+got|ve\s+got|got)|i'?ve\s+got|there'?s|got)\s+(?:a|an|my|the|our)\b",
+    r"^(?:(?:i|we)\s+(?:have|'ve\s+got|ve\s+got|got)|(?:i|we)'?ve\s+got|there'?s|got)\s+(?:a|an|my|the|our)\b",
     re.IGNORECASE,
 )
 _MUST_DO = re.compile(
-    r"^(?:i\s+(?:need\s+to|have\s+to|must|'ve\s+got\s+to|should)|i'?ve\s+got\s+to|need\s+to|have\s+to|gotta|got\s+to)\b",
+    r"^(?:(?:i|we)\s+(?:need\s+to|have\s+to|must|'ve\s+got\s+to|should)|(?:i|we)'?ve\s+got\s+to|need\s+to|have\s+to|gotta|"
+    r"got\s+to)\b",
     re.IGNORECASE,
 )
 _TO_CALENDAR = re.compile(
@@ -526,7 +527,7 @@ def _calendar(s: _Sentence) -> Intent | None:
         _TO_CALENDAR.search(s.text) and not _Q_START.match(s.low)
     ):
         return _calendar_intent(s, 0.95)
-    booking = re.match(r"^(?:schedule|book)\b", s.low) and s.future_dates
+    booking = re.match(r"^(?:schedule|book|pencil\s+in|block\s+out|note\s+down)\b", s.low) and s.future_dates
     adding_money = re.match(r"^(?:add|log|record|put)\s+(?:an?\s+)?(?:\$|\d)", s.low)
     if (
         _CALENDAR_VERB.match(s.text)
@@ -1120,7 +1121,9 @@ _TRIP_STRONG = re.compile(
     r"trek|way|convoy)\b",
     re.IGNORECASE,
 )
-_TRIP_WEAK = re.compile(r"\b(?:go|going|get|far|long|ride|cycle|fly|plan|plot|map)\b", re.IGNORECASE)
+_TRIP_WEAK = re.compile(
+    r"\b(?:(?:map|plot|work|figure|sort|set)\s+out|go|going|get|far|long|ride|cycle|fly|plan|plot|map)\b", re.IGNORECASE
+)
 _ROUTE_MARKER = re.compile(r"\b(?:from|to|via|through)\b|->|→", re.IGNORECASE)
 _PLACE_TO_PLACE = re.compile(
     r"^(?:from\s+)?[A-Za-z][\w' .\-]{0,40}?\s+(?:to|->|→)\s+[A-Za-z0-9]", re.IGNORECASE

@@ -1,0 +1,77 @@
+"""Australian travel destinations that GeoNames' populated places lack: landmarks, parks, islands and
+outback stops under 500 people. Travellers plan trips to these by name ("Alice Springs to Uluru").
+
+Each row: name, other names people type, state code, latitude, longitude (the visitor hub or the
+landmark itself, where a route would end).
+"""
+
+from __future__ import annotations
+
+Destination = tuple[str, tuple[str, ...], str, float, float]
+
+# Ranks a destination like a town of this size: above small namesakes, below real cities.
+DESTINATION_POPULATION = 20_000
+
+DESTINATIONS: tuple[Destination, ...] = (
+    # Northern Territory
+    ("Uluru", ("Ayers Rock",), "NT", -25.3444, 131.0369),
+    ("Kata Tjuta", ("The Olgas", "Olgas"), "NT", -25.2970, 130.7310),
+    ("Kings Canyon", ("Watarrka",), "NT", -24.2500, 131.5200),
+    ("Litchfield National Park", ("Litchfield",), "NT", -13.1700, 130.7500),
+    ("Nitmiluk", ("Katherine Gorge", "Nitmiluk Gorge"), "NT", -14.3139, 132.4217),
+    ("Karlu Karlu", ("Devils Marbles",), "NT", -20.5631, 134.2611),
+    ("Daly Waters", (), "NT", -16.2540, 133.3690),
+    # South Australia
+    ("Kangaroo Island", ("KI",), "SA", -35.7752, 137.2142),
+    ("Wilpena Pound", ("Flinders Ranges", "Ikara"), "SA", -31.5290, 138.6050),
+    ("Kati Thanda", ("Lake Eyre",), "SA", -28.3667, 137.3667),
+    ("Nullarbor Roadhouse", ("Nullarbor",), "SA", -31.4486, 130.8960),
+    ("Head of Bight", (), "SA", -31.4830, 131.1440),
+    ("Innamincka", (), "SA", -27.7473, 140.7360),
+    ("Oodnadatta", (), "SA", -27.5480, 135.4470),
+    ("William Creek", (), "SA", -28.9170, 136.3370),
+    ("Marree", (), "SA", -29.6490, 138.0630),
+    ("Barossa Valley", ("Barossa",), "SA", -34.5234, 138.9598),
+    # Victoria
+    ("Twelve Apostles", ("12 Apostles",), "VIC", -38.6621, 143.1051),
+    ("Halls Gap", ("Grampians", "Gariwerd", "Grampians National Park"), "VIC", -37.1372, 142.5186),
+    ("Wilsons Promontory", ("Wilsons Prom", "Tidal River"), "VIC", -39.0300, 146.3210),
+    ("Mount Buffalo", (), "VIC", -36.7200, 146.7700),
+    ("Mount Hotham", (), "VIC", -36.9760, 147.1340),
+    # New South Wales and the ACT
+    ("Thredbo", (), "NSW", -36.5050, 148.3030),
+    ("Mount Kosciuszko", ("Kosciuszko", "Kosciusko", "Mount Kosciusko"), "NSW", -36.4560, 148.2630),
+    ("Jervis Bay", (), "NSW", -35.0600, 150.6900),
+    ("Mungo National Park", ("Lake Mungo", "Mungo"), "NSW", -33.7370, 143.0440),
+    ("Warrumbungle National Park", ("Warrumbungles", "Warrumbungle"), "NSW", -31.2700, 149.0000),
+    ("Myall Lakes", (), "NSW", -32.4900, 152.3700),
+    # Queensland
+    ("Cape Tribulation", ("Cape Trib",), "QLD", -16.0880, 145.4620),
+    ("Daintree", ("Daintree Rainforest",), "QLD", -16.2500, 145.3180),
+    ("Cape York", ("Tip of Cape York", "Pajinka"), "QLD", -10.6870, 142.5310),
+    ("K'gari", ("Fraser Island", "Kgari"), "QLD", -25.2700, 153.1300),
+    ("Carnarvon Gorge", (), "QLD", -25.0650, 148.2270),
+    ("Boodjamulla", ("Lawn Hill", "Lawn Hill Gorge"), "QLD", -18.7000, 138.4830),
+    ("Birdsville", (), "QLD", -25.8990, 139.3520),
+    ("Windorah", (), "QLD", -25.4210, 142.6550),
+    ("Boulia", (), "QLD", -22.9120, 139.9090),
+    ("Undara", ("Undara Lava Tubes",), "QLD", -18.2000, 144.6000),
+    ("Eungella", (), "QLD", -21.1330, 148.4870),
+    # Tasmania
+    ("Cradle Mountain", (), "TAS", -41.6846, 145.9516),
+    ("Coles Bay", ("Freycinet", "Wineglass Bay", "Freycinet National Park"), "TAS", -42.1240, 148.2860),
+    ("Bruny Island", (), "TAS", -43.2800, 147.3300),
+    ("Bay of Fires", (), "TAS", -41.1500, 148.2700),
+    # Western Australia
+    ("Karijini", ("Karijini National Park",), "WA", -22.4700, 118.5500),
+    ("Purnululu", ("Bungle Bungles", "Bungle Bungle Range"), "WA", -17.4330, 128.4000),
+    ("Monkey Mia", (), "WA", -25.7920, 113.7170),
+    ("Shark Bay", (), "WA", -25.9268, 113.5333),
+    ("The Pinnacles", ("Pinnacles", "Nambung"), "WA", -30.6060, 115.1580),
+    ("Ningaloo", ("Ningaloo Reef",), "WA", -21.9300, 114.1300),
+    ("Wave Rock", (), "WA", -32.4440, 118.8970),
+    ("Hyden", (), "WA", -32.4460, 118.8610),
+    ("Lucky Bay", ("Cape Le Grand",), "WA", -33.9920, 122.2290),
+    ("Cape Leveque", (), "WA", -16.3980, 122.9290),
+    ("El Questro", (), "WA", -16.0080, 127.9800),
+)
