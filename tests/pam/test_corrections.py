@@ -1,5 +1,5 @@
-"""Corrections through PAM's local engine: "actually it was $180" changes the entry just made, whatever its kind,
-and "undo that" puts the entry back as it was before the correction."""
+"""Follow-ups and limits through PAM's local engine: "actually it was $180" changes the entry just made, whatever its
+kind, "undo that" puts back what the correction changed, and a weekly limit becomes the monthly budget it amounts to."""
 
 from __future__ import annotations
 
@@ -119,3 +119,20 @@ async def test_a_correction_with_nothing_to_correct_asks_which_record(make_user)
     user = make_user()
     turn = await run_turn(user_id=user.id, message="actually it was $180")
     assert turn.tool_calls == [] and "Which record" in turn.reply
+
+
+async def test_a_weekly_limit_becomes_the_monthly_budget_it_amounts_to(make_user, session: Session) -> None:
+    from wheels_wins.repositories import budgets as budget_repo
+
+    user = make_user()
+    await _conversation(user, "we need to stick to $150 a week on dining")
+    await _conversation(user, "I want to keep camping to 500 bucks a month")
+    assert budget_repo.get(session, user_id=user.id, category="dining").amount == Decimal("650.00")  # 150 × 52 / 12
+    assert budget_repo.get(session, user_id=user.id, category="camping").amount == Decimal("500.00")
+
+
+async def test_a_spending_total_names_the_categories_it_went_on_biggest_first(make_user) -> None:
+    user = make_user()
+    await _conversation(user, "spent $210.40 on groceries", "$150 fuel", "$60 on dinner at the pub")
+    (answer,) = await _conversation(user, "which category have I spent the most on this month?")
+    assert answer.reply.startswith("$420.40 spent this month: most on groceries ($210.40), then fuel ($150.00) and dining"), answer.reply

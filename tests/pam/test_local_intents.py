@@ -320,6 +320,11 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # A well-known shop named without "at" is still the merchant, under its shop-front name.
+    ("aldi run came to 64 bucks yesterday", {"amount": 64, "category": "groceries", "merchant": "Aldi", "date": "yesterday"}),
+    ("telstra prepaid recharge $45", {"amount": 45, "category": "utilities", "merchant": "Telstra"}),
+    ("woolies shop $103.45", {"amount": "103.45", "category": "groceries", "merchant": "Woolworths"}),
+    ("maccas $14.50", {"amount": "14.50", "category": "dining", "merchant": "McDonald's"}),
     # A fill-up given by its cost alone is a fuel expense (the fuel log needs litres).
     ("I filled up with diesel for $120", {"amount": 120, "category": "fuel", "description": "Diesel"}),
     ("we filled the tank on Monday, $102", {"amount": 102, "category": "fuel", "date": "last:monday"}),
@@ -3124,6 +3129,12 @@ MORE_PARAPHRASES = [
      {"title": "Ferry to Tassie", "date": "next:12-26"}),
     (WEDNESDAY, "we have the vet on Friday at 2pm", "add_calendar", {"title": "Vet", "date": "next:friday"}),
     (WEDNESDAY, "pencil in $50 for fuel", "add_expense", {"amount": 50, "category": "fuel"}),
+    # A limit kept "a month" is a budget; the part greased names the maintenance task.
+    (WEDNESDAY, "I want to keep camping to 500 bucks a month", "set_budget", {"category": "camping", "amount": 500}),
+    (WEDNESDAY, "we need to stick to $150 a week on dining", "set_budget", {"category": "dining", "amount": 150, "period": "weekly"}),
+    (WEDNESDAY, "paid $80 a month to keep the van at the storage yard", "add_expense", {"amount": 80}),
+    (WEDNESDAY, "maintenance note: greased the tow hitch", "log_maintenance", {"task": "Grease tow hitch"}),
+    (WEDNESDAY, "greased the wheel bearings at 90,000 km", "log_maintenance", {"task": "Wheel bearings", "odometer_km": 90000}),
 ]
 
 

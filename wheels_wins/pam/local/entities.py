@@ -88,7 +88,33 @@ def merchant(text: str, spans: Iterable[Span] = ()) -> str | None:
         joined = "-".join(w.lower() for w in words[:2])
         if joined in PLACE_NOUNS or joined in BRANDS:
             return " ".join(w.capitalize() for w in words[:2])
-    return None
+    return brand_named(masked)
+
+
+# Brands named without "at" ("aldi run came to $64", "telstra recharge $45"), under their shop-front names.
+# Brands that are also everyday words (target, united, metro, shell, subway...) only count after "at".
+_BRAND_NAMES = {
+    "woolworths": "Woolworths", "woolies": "Woolworths", "coles": "Coles", "aldi": "Aldi", "iga": "IGA",
+    "foodworks": "FoodWorks", "costco": "Costco", "bunnings": "Bunnings", "kmart": "Kmart", "big w": "Big W",
+    "bigw": "Big W", "officeworks": "Officeworks", "anaconda": "Anaconda", "bcf": "BCF", "supercheap": "Supercheap Auto",
+    "repco": "Repco", "autobarn": "Autobarn", "bp": "BP", "ampol": "Ampol", "caltex": "Caltex", "7-eleven": "7-Eleven",
+    "mobil": "Mobil", "chemist warehouse": "Chemist Warehouse", "priceline": "Priceline", "telstra": "Telstra",
+    "optus": "Optus", "vodafone": "Vodafone", "starlink": "Starlink", "uber": "Uber", "mcdonalds": "McDonald's",
+    "mcdonald's": "McDonald's", "maccas": "McDonald's", "kfc": "KFC", "dominos": "Domino's", "domino's": "Domino's",
+    "hungry jacks": "Hungry Jack's", "hungry jack's": "Hungry Jack's", "harvey norman": "Harvey Norman",
+    "jb hi-fi": "JB Hi-Fi", "jb hifi": "JB Hi-Fi", "dan murphys": "Dan Murphy's", "dan murphy's": "Dan Murphy's",
+    "bws": "BWS", "liquorland": "Liquorland", "spotlight": "Spotlight", "myer": "Myer", "david jones": "David Jones",
+}
+_BRAND = re.compile(
+    r"(?<![\w'-])(?P<brand>" + "|".join(re.escape(b) for b in sorted(_BRAND_NAMES, key=len, reverse=True)) + r")(?![\w'-])",
+    re.IGNORECASE,
+)
+
+
+def brand_named(text: str) -> str | None:
+    """A well-known shop or service named anywhere in `text`, by its shop-front name, or None."""
+    m = _BRAND.search(text)
+    return _BRAND_NAMES[" ".join(m["brand"].lower().split())] if m else None
 
 
 _DROP_LEAD = word_set(
@@ -424,9 +450,20 @@ ACTION_TASKS = frozenset(
 )
 
 
+# "greased the tow hitch" is about the hitch: the part greased names the task.
+_GREASED_PART = re.compile(
+    r"\bgreas(?:e|ed|ing)\s+(?:up\s+)?(?:the\s+|my\s+|our\s+)?(?!and\b|lube\b|nipples?\b|gun\b)"
+    r"(?P<part>[a-z][a-z-]*(?:\s+(?!at\b|on\b|for\b|in\b|today\b|yesterday\b|and\b|with\b|this\b|last\b)[a-z][a-z-]*)?)",
+    re.IGNORECASE,
+)
+
+
 def maintenance_task(text: str) -> str | None:
     """The maintenance task named in `text` ("oil change", "tyre rotation", "logbook service"), or None."""
     masked = _SERVICE_STATION.sub(" ", text)
+    greased = _GREASED_PART.search(masked)
+    if greased and not re.match(r"(?:wheel\s+)?bearings?\b", greased["part"], re.IGNORECASE):
+        return f"Grease {greased['part'].lower()}"
     for pattern, name in _TASKS:
         m = pattern.search(masked)
         if not m:

@@ -617,6 +617,13 @@ _LIMIT = re.compile(
     r"\b(?:limit|cap)\s+(?:my\s+)?(?:\w+\s+)?(?:spending\s+)?(?:to|at)\b",
     re.IGNORECASE,
 )
+# "keep camping to 500 bucks a month", "hold groceries under $600 per month": a limit with its period.
+_KEEP_WITHIN = re.compile(
+    r"\b(?:keep|hold|stick|stay)\s+(?:(?:my|the|our)\s+)?(?:[\w-]+\s+){0,2}?(?:spending\s+)?"
+    r"(?:to|under|below|within|at|on|around)\b",
+    re.IGNORECASE,
+)
+_PER_PERIOD = re.compile(r"\b(?:a|per|each|every)\s+(?:month|week|fortnight)\b|\b(?:monthly|weekly|fortnightly)\b", re.IGNORECASE)
 _PERIOD_WORD = [
     (
         re.compile(r"\b(?:a|per|each|every)\s+week\b|\bweekly\b", re.IGNORECASE),
@@ -656,6 +663,8 @@ def _budget(s: _Sentence, question: bool) -> Intent | None:
     if not s.category and _TRIP_STRONG.search(s.text) and _ROUTE_MARKER.search(s.text):
         return None
     if _LIMIT.search(s.text) and s.amount and not question:
+        return Intent("set_budget", 0.85, _budget_slots(s))
+    if _KEEP_WITHIN.search(s.text) and _PER_PERIOD.search(s.text) and s.amount and s.category and not question:
         return Intent("set_budget", 0.85, _budget_slots(s))
     if not _BUDGET.search(s.text):
         return None

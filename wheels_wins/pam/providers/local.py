@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from wheels_wins.pam.local.amounts import best_amount, first_quantity
@@ -91,12 +91,23 @@ def _readings_in_users_units(intent: Intent, text: str, state: dict[str, Any]) -
     return dataclasses.replace(intent, slots=slots)
 
 
+# Budgets are monthly: "$150 a week" is 150 × 52 / 12 a month.
+_MONTHS_PER = {"weekly": Decimal(52) / 12, "fortnightly": Decimal(26) / 12, "yearly": Decimal(1) / 12}
+
+
+def _monthly(slots: dict[str, Any]) -> dict[str, Any]:
+    factor = _MONTHS_PER.get(slots.get("period", "monthly"))
+    if factor is None or slots.get("amount") is None:
+        return slots
+    return {**slots, "amount": (Decimal(slots["amount"]) * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)}
+
+
 def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
     """The tool calls that carry out a complete intent, or the text reply when no tool applies."""
     s, name = intent.slots, intent.name
     simple: dict[str, tuple[str, dict[str, Any]]] = {
         "add_expense": ("add_expense", {"category": s.get("category") or "other", **_pick(s, "amount", "date", "description", "merchant")}),
-        "set_budget": ("set_budget", _pick(s, "category", "amount")),
+        "set_budget": ("set_budget", _pick(_monthly(s), "category", "amount")),
         "budget_status": ("budget_status", _pick(s, "category")),
         "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category")}),
         "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit")}),

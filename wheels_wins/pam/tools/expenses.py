@@ -166,4 +166,10 @@ def spending_summary(
         spent = by_category.get(canonical, Decimal("0.00"))
         data["category"], data["category_total"] = canonical, f"{spent:.2f}"
         return ToolResult(True, f"{money_text(spent, currency)} on {canonical} {when}", data)
-    return ToolResult(True, f"{money_text(total, currency)} spent {when}", data)
+    top = sorted(((v, k) for k, v in by_category.items() if v > 0), reverse=True)[:3]
+    parts = [f"{category} ({money_text(amount, currency)})" for amount, category in top]
+    if len(parts) > 1:
+        breakdown = f": most on {parts[0]}, then {' and '.join(parts[1:])}"
+    else:
+        breakdown = f", all on {parts[0]}" if parts else ""
+    return ToolResult(True, f"{money_text(total, currency)} spent {when}{breakdown}", data)
