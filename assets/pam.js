@@ -105,16 +105,26 @@
     document.querySelector(CLOSE)?.click();
   });
 
-  // Follow the conversation to its newest message unless the reader has scrolled up.
+  // Follow the conversation to its newest message unless the reader has scrolled up. Only a move above
+  // where we last scrolled to counts as the reader's: a scroll event that arrives after more messages
+  // came in (our own scroll, reported late) is not them leaving the bottom.
   let pinned = true;
+  let scrolledTo = 0;
   document.addEventListener(
     "scroll",
     (event) => {
       const box = event.target;
-      if (box && box.id === "pam-scroll") pinned = box.scrollTop + box.clientHeight >= box.scrollHeight - 48;
+      if (!(box && box.id === "pam-scroll")) return;
+      if (box.scrollTop + box.clientHeight >= box.scrollHeight - 48) pinned = true;
+      else if (box.scrollTop < scrolledTo - 2) pinned = false;
     },
     true,
   );
+  // Sending a message, or opening the panel, follows the newest message again.
+  document.addEventListener("submit", (event) => { if (event.target.id === "pam-form") pinned = true; }, true);
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest(LAUNCHER)) pinned = true;
+  }, true);
   // At most one scroll a frame (reading scrollHeight forces a layout), and none when scrolled up.
   let scheduled = false;
   new MutationObserver(() => {
@@ -123,7 +133,10 @@
     requestAnimationFrame(() => {
       scheduled = false;
       const box = byId("pam-scroll");
-      if (box && pinned) box.scrollTop = box.scrollHeight;
+      if (box && pinned) {
+        box.scrollTop = box.scrollHeight;
+        scrolledTo = box.scrollTop;
+      }
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 })();

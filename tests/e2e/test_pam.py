@@ -168,3 +168,15 @@ def test_a_new_conversation_and_back_to_the_earlier_one(page: Page) -> None:
     page.get_by_role("menuitem", name=re.compile("spent \\$7 on ice")).click()
     expect(panel.locator(".pam-user")).to_have_count(1)
     expect(panel.locator(".pam-user")).to_have_text("spent $7 on ice at the servo")
+
+
+def test_the_conversation_follows_its_newest_message(page: Page) -> None:
+    register(page)
+    for message in ["spent $12 on coffee", "actually make that $14", "$30 on bread and milk", "undo that", "thanks!",
+                    "how much have I spent this month?", "log $8 at the bakery", "what did I spend today?"]:
+        reply = ask_pam(page, message)
+    page.wait_for_timeout(300)  # the scroll runs on the next animation frame
+    gap = page.evaluate("(() => { const b = document.getElementById('pam-scroll');"
+                        " return b.scrollHeight - b.clientHeight - b.scrollTop; })()")
+    assert gap < 48, f"the newest message is {gap}px below the visible part of the conversation"
+    expect(reply).to_be_in_viewport()

@@ -171,5 +171,5 @@ def spending_summary(
     if len(parts) > 1:
         breakdown = f": most on {parts[0]}, then {' and '.join(parts[1:])}"
     else:
-        breakdown = f", all on {parts[0]}" if parts else ""
+        breakdown = f", all on {top[0][1]}" if top else ""
     return ToolResult(True, f"{money_text(total, currency)} spent {when}{breakdown}", data)
