@@ -152,7 +152,10 @@ def _begin(
         pam_repo.add_message(session, user_id=user_id, conversation=conversation, role="user", content=text)
         ctx = _context(session, user, page, location, conversation.id)
         system = system_prompt(ctx, user_snapshot(ctx)) if with_context else ""
-        state = {**_engine_state(history), "today": ctx.today.isoformat(), "currency": user.currency, "units": user.units, "page": page}
+        state = {
+            **_engine_state(history), "today": ctx.today.isoformat(), "currency": user.currency, "units": user.units,
+            "page": page, "home_base": user.home_base,
+        }
     transcript = [*_transcript(history), ChatMessage(role="user", content=text)]
     return conversation, ModelRequest(system=system, messages=transcript, tools=tool_schemas(), state=state)
 

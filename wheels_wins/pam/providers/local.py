@@ -14,7 +14,9 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from wheels_wins.pam.local import entities
 from wheels_wins.pam.local.amounts import best_amount, first_quantity
+from wheels_wins.pam.local.dates import find_dates, time_spans
 from wheels_wins.pam.local.intents import Intent, classify
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
@@ -102,6 +104,16 @@ def _monthly(slots: dict[str, Any]) -> dict[str, Any]:
     return {**slots, "amount": (Decimal(slots["amount"]) * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)}
 
 
+def _from_home_base(intent: Intent, state: dict[str, Any]) -> Intent:
+    """"Plan a trip to Uluru" starts at the traveller's home base when they have one (else PAM asks where from)."""
+    home, destination = (state.get("home_base") or "").strip(), intent.slots.get("destination")
+    if intent.name != "plan_trip" or intent.slots.get("places") or not (home and destination):
+        return intent
+    if home.split(",")[0].strip().lower() == str(destination).lower():
+        return intent
+    return dataclasses.replace(intent, slots={**intent.slots, "places": [home, destination]})
+
+
 def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
     """The tool calls that carry out a complete intent, or the text reply when no tool applies."""
     s, name = intent.slots, intent.name
@@ -168,10 +180,21 @@ def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] |
     return "Which record should I change? I can correct the entry I just made."
 
 
+def _start_of_trip(text: str, today: dt.date) -> str | None:
+    """The one place in an answer to "where are you starting from?" ("from Darwin", "we're in Katherine")."""
+    spans = [(d.start, d.end) for d in find_dates(text, today, "future")] + time_spans(text)
+    found = entities.places(entities.blank(text, spans, " "))
+    return found[0] if len(found) == 1 else None
+
+
 def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent | None:
     """Complete a half-filled request from a follow-up like "$48" or "62 litres for $118"."""
     fresh = classify(text, today)
     slots = dict(pending.get("slots") or {})
+    if pending["intent"] == "plan_trip" and slots.get("destination") and not fresh.slots.get("places"):
+        start = _start_of_trip(text, today)  # "plan a trip to Kakadu" → "Where from?" → "from Darwin"
+        if start and fresh.confidence < 0.8:
+            return Intent("plan_trip", 1.0, {**slots, "places": [start, slots["destination"]]})
     if fresh.name == pending["intent"]:
         slots.update({k: v for k, v in fresh.slots.items() if v not in (None, "", [])})
     elif fresh.confidence >= 0.8 and fresh.name not in ("add_expense", "unknown", "correction"):
@@ -233,9 +256,11 @@ class LocalEngine:
         today = dt.date.fromisoformat(state["today"]) if state.get("today") else dt.date.today()
         pending = state.get("pending")
         intent = _fill_pending(pending, text, today) if pending else None
-        intent = _readings_in_users_units(intent or classify(text, today), text, state)
+        intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)
         if intent.missing:
             question = QUESTIONS.get((intent.name, intent.missing[0]), "Could you give me a few more details?")
+            if intent.name == "plan_trip" and intent.slots.get("destination"):
+                question = f"Where are you starting from on the way to {intent.slots['destination']}?"
             return ModelResponse(
                 text=question,
                 pending={"intent": intent.name, "slots": _slots_json(intent.slots), "missing": list(intent.missing)},
