@@ -82,6 +82,8 @@ def test_money_forms(text: str, want: list[tuple[str, bool]]) -> None:
         ("<script>alert(1)</script>", []),
         ("<b>5</b> stars", []),
         ("coffee (4.50)", ["4.50"]),
+        ("camp fees at Cape Le Grand were $30", ["30.00"]),
+        ("the Thousand Islands tour", []),
     ],
 )
 def test_quantities_dates_and_counts_are_not_money(text: str, want: list[str]) -> None:
@@ -158,3 +160,22 @@ def test_quantities(text: str, want: list[tuple[str, str]]) -> None:
 def test_first_quantity() -> None:
     assert first_quantity("62 litres for $118.40", "litres") == Decimal(62)
     assert first_quantity("62 litres for $118.40", "odometer") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "typed"),
+    [
+        ("one hundred and twelve dollars and fifty cents at coles", "$112.50 at coles"),
+        ("seventy two litres of diesel for one hundred and forty dollars", "72 litres of diesel for 140 dollars"),
+        ("at one hundred and twelve thousand kilometres", "at 112000 kilometres"),
+        ("fifty cents", "50 cents"),
+        ("one fifty for the powered site", "one fifty for the powered site"),  # said as in a shop: parsed as 150
+        ("a hundred and twenty bucks", "a hundred and twenty bucks"),
+        ("two nights at the park", "two nights at the park"),
+        ("one of those days", "one of those days"),
+    ],
+)
+def test_spoken_numbers_become_digits_where_they_are_amounts_or_measures(said: str, typed: str) -> None:
+    from wheels_wins.pam.local.normalise import spoken_numbers
+
+    assert spoken_numbers(said) == typed

@@ -322,3 +322,12 @@ def test_destinations_do_not_duplicate_geonames_places(built_index: Path) -> Non
                 (gazetteer.normalise(name),),
             ).fetchall()
             assert populations == [(DESTINATION_POPULATION,)], (name, populations)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("Kakadu National Park", "Kakadu"), ("Karijini NP", "Karijini"), ("Freycinet National Park", "Coles Bay")],
+)
+def test_a_park_is_found_under_its_place_name(query: str, name: str) -> None:
+    place = geocode(query)
+    assert place is not None and place.name == name and place.country_code == "AU"

@@ -111,7 +111,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "mini golf", "gallery", "zoo", "aquarium", "theme park", "festival", "footy", "gig",
         "fishing licence", "fishing license", "fishing permit", "fishing charter", "boat hire",
         "kayak hire", "river cruise", "harbour cruise", "scenic flight", "hot springs", "pokies",
-        "netflix", "spotify", "streaming",
+        "netflix", "spotify", "streaming", "admission", "entry fee", "entrance fee", "entry to", "entry into",
+        "tickets",
     ),
     "health": (
         "health", "doctor", "gp", "dentist", "medicine", "medication", "prescription", "script",
@@ -124,7 +125,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "gear", "camping gear", "camping chair", "camp chair", "camp oven", "camp stove", "esky",
         "gps", "phone charger", "phone case", "gas bbq", "tackle",
     ),
-    "other": ("other", "misc", "miscellaneous", "speeding fine"),
+    "other": ("other", "misc", "miscellaneous", "speeding fine", "donated", "donation", "charity", "fundraiser"),
 }
 
 # Where it was paid, or the errand: a category only when nothing paid for is named.

@@ -50,6 +50,7 @@ _DIGIT = re.compile(r"\d")
 _LATIN_EXTENDED = "\u024f"  # alternates with letters beyond this can't fold to ASCII
 _LONG_FORMS = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort"}
 _SWAPS = _LONG_FORMS | {long: short for short, long in _LONG_FORMS.items()}
+_PARK_SUFFIX = re.compile(r"\s+(?:national\s+park|national\s+parks|np|state\s+forest|conservation\s+park)$")
 _COLUMNS = "p.name, p.admin1, p.admin1_code, p.country_code, p.country, p.lat, p.lon, p.population"
 _HOME_PREFIX_SQL = (
     "SELECT place_id FROM names INDEXED BY names_by_country"
@@ -203,6 +204,9 @@ def _resolve(query: str, bias: str | None) -> list[Place]:
         return found
     if name.startswith("the ") and (found := _ranked(name[4:], bias)):
         return found  # "the Bungle Bungles"; "The Entrance" matched above, as named
+    park = _PARK_SUFFIX.sub("", name)
+    if park != name and park and (found := _ranked(park, bias)):
+        return found  # "Kakadu National Park" is found by the town or park named "Kakadu"
     words = name.split()
     for cut in range(len(words) - 1, max(len(words) - _MAX_QUALIFIER_WORDS, 1) - 1, -1):
         regions = _parse_regions(words[cut:])

@@ -424,6 +424,8 @@ def parse_money(text: str, *, strict: bool = False) -> list[MoneyMention]:
         ):
             tokens.pop(0)
         words = [t[0] for t in tokens]
+        if words and all(w in _SCALES or w == "and" for w in words) and not _AFTER_WORDS.match(text, tokens[-1][2]):
+            continue  # "Cape Le Grand", "thousand islands": a scale word alone is not an amount ("hundred bucks" is)
         value = _words_value(words) if words else None
         if value is None:
             continue

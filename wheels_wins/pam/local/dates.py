@@ -734,6 +734,9 @@ def resolve_period(text: str, today: dt.date) -> Period | None:
             days=1
         )
         return Period("custom", start, today)
+    if re.search(r"\bday\s+before\s+yesterday\b", text, re.IGNORECASE):  # not "yesterday"
+        day = today - dt.timedelta(days=2)
+        return Period("custom", day, day)
     for pattern, name in _PERIOD_PATTERNS:
         if pattern.search(text):
             return _named_period(name, today)

@@ -104,6 +104,11 @@ _BRAND_NAMES = {
     "hungry jacks": "Hungry Jack's", "hungry jack's": "Hungry Jack's", "harvey norman": "Harvey Norman",
     "jb hi-fi": "JB Hi-Fi", "jb hifi": "JB Hi-Fi", "dan murphys": "Dan Murphy's", "dan murphy's": "Dan Murphy's",
     "bws": "BWS", "liquorland": "Liquorland", "spotlight": "Spotlight", "myer": "Myer", "david jones": "David Jones",
+    "bob jane": "Bob Jane T-Marts", "beaurepaires": "Beaurepaires", "tyrepower": "Tyrepower", "jax tyres": "JAX Tyres",
+    "ultra tune": "Ultra Tune", "midas": "Midas", "mitre 10": "Mitre 10", "total tools": "Total Tools",
+    "big4": "BIG4", "big 4": "BIG4", "discovery parks": "Discovery Parks", "foodland": "Foodland", "drakes": "Drakes",
+    "nrma": "NRMA", "racv": "RACV", "racq": "RACQ", "aami": "AAMI", "medibank": "Medibank", "bupa": "Bupa",
+    "snowys": "Snowys", "tentworld": "Tentworld", "jaycar": "Jaycar", "amart": "Amart", "ikea": "IKEA",
 }
 _BRAND = re.compile(
     r"(?<![\w'-])(?P<brand>" + "|".join(re.escape(b) for b in sorted(_BRAND_NAMES, key=len, reverse=True)) + r")(?![\w'-])",
@@ -182,6 +187,7 @@ _PLACE_NOISE = re.compile(
 
 
 def _clean_place(chunk: str, mixed_case: bool) -> str | None:
+    chunk = re.split(r"\s+[-–—]+\s+|\s*[;!?]", chunk)[0]  # "via Albany - plan it please"
     chunk = chunk.strip(" \t,.;:!?\"'()")
     chunk = _PLACE_NOISE.sub("", chunk).strip(" \t,.;:!?\"'()")
     chunk = _THE_LOWER.sub("", chunk)
@@ -317,7 +323,8 @@ _POST_LEAD = re.compile(
     r"(?:tell|ask|let)\s+(?:the\s+)?(?:community|everyone|everybody|folks|people|others|other\s+\w+|group|followers|"
     r"members|nomads|travellers|crew|gang)(?:\s+know)?|"
     r"(?:make|write|create|put\s+up|add|send|do)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?(?:community\s+|social\s+)?post"
-    r"(?:\s+(?:to|on|in)\s+(?:the\s+)?(?:community|feed|forum|group))?)"
+    r"(?:\s+(?:to|on|in)\s+(?:the\s+)?(?:community|feed|forum|group))?|"
+    r"(?:a\s+|new\s+)?(?:community|social|feed)\s+post(?:\s+please)?\s*[-–—,]?)"
     r"(?:\s*(?:saying|that|asking|which\s+says|says|telling\s+(?:them|everyone)|to\s+say|if|whether|about))?\s*",
     re.IGNORECASE,
 )
@@ -337,7 +344,9 @@ def post_content(text: str) -> str:
 
 
 _SERVICE_STATION = re.compile(
-    r"\bservice\s+station\b|\bcustomer\s+service\b|\bbus\s+service\b|\bphone\s+service\b",
+    r"\bservice\s+station\b|\bcustomer\s+service\b|\bbus\s+service\b|\bphone\s+service\b|"
+    # a body's name: "the Royal Flying Doctor Service" (but "the Logbook Service" is work on the van)
+    r"(?-i:the\s+(?!(?:Logbook|Major|Minor|Full|Annual|Regular|Engine|Van|Car|Caravan)\b)(?:[A-Z][\w']+\s+)+Service)\b",
     re.IGNORECASE,
 )
 _TASKS: list[tuple[re.Pattern[str], str | None]] = [
@@ -408,10 +417,8 @@ _TASKS: list[tuple[re.Pattern[str], str | None]] = [
         re.compile(r"\bwindscreen(?:\s+(?:repair|replacement|chip))?", re.IGNORECASE),
         None,
     ),
-    (
-        re.compile(r"\bshock\s+absorbers?|\bshocks\b|\bsuspension\b", re.IGNORECASE),
-        "Suspension",
-    ),
+    (re.compile(r"\bshock\s+absorbers?|\bshocks\b", re.IGNORECASE), "Shock absorbers"),
+    (re.compile(r"\bsuspension\b", re.IGNORECASE), "Suspension"),
     (re.compile(r"\bgreas(?:e|ed|ing)\b|\blube\b", re.IGNORECASE), "Grease and lube"),
     (
         re.compile(

@@ -259,7 +259,7 @@ def _small_talk(raw: str) -> Intent | None:
 
 _CUE = (
     r"(?:actually|no+|nah|nope|oops|whoops|sorry|wait|hang\s+on|hold\s+on|correction|my\s+bad|my\s+mistake|oh|er+|um+|"
-    r"hmm+|i\s+mean|scratch\s+that|ah+|argh|dammit|damn)"
+    r"hmm+|i\s+mean|scratch\s+that|ah+|argh|dammit|damn|never\s*mind)"
 )
 _CUE_LEAD = re.compile(r"^" + _CUE + r"\b[\s,.!:;-]*", re.IGNORECASE)
 _CHANGE = re.compile(
@@ -320,7 +320,12 @@ def _correction(s: _Sentence) -> Intent | None:
     time = find_time(rest)
     if time is not None:
         slots["time"] = time.time
-    category = category_of(rest)
+    # "that was for snacks, put it under dining": the category the change names wins over what it was for.
+    target = re.search(
+        r"\b(?:under|to|as|into|in)\s+(?:the\s+)?(?P<what>[\w' -]{3,30}?)(?:\s+(?:category|instead))?[\s.!]*$", rest,
+        re.IGNORECASE,
+    )
+    category = (category_of(target["what"]) if target else None) or category_of(rest)
     if category:
         slots["category"] = category
     merchant = entities.merchant(
@@ -384,7 +389,8 @@ _POST_START = re.compile(
     r"^(?:tell|ask|let)\s+(?:the\s+)?(?:community|everyone|everybody|folks|people|others|other\s+\w+|group|followers|members|"
     r"nomads|travellers|crew|gang)\b|"
     r"^(?:make|write|create|put\s+up|add|send|do)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?(?:community\s+|social\s+)?post\b|"
-    r"^(?:put|add)\s+.+?\s+(?:on|in|to)\s+(?:the\s+)?(?:feed|community|wall|forum)\b",
+    r"^(?:put|add)\s+.+?\s+(?:on|in|to)\s+(?:the\s+)?(?:feed|community|wall|forum)\b|"
+    r"^(?:(?:a|new)\s+)?(?:community|social|feed)\s+post\b",
     re.IGNORECASE,
 )
 
@@ -455,9 +461,16 @@ def _calendar_intent(s: _Sentence, confidence: float) -> Intent:
         spans.append((found_time.start, found_time.end))
         slots.setdefault("date", s.today)
     title = entities.calendar_title(s.text, spans)
-    if title:
+    if title and title.lower() not in _UNTITLED:
         slots["title"] = title[:160]
     return Intent("add_calendar", confidence, slots)
+
+
+# "add a calendar entry for next Friday" names no event: PAM asks what it is rather than saving "Calendar entry".
+_UNTITLED = frozenset(
+    {"calendar entry", "calendar event", "calendar", "entry", "event", "reminder", "something", "thing", "a thing",
+     "note", "item", "new event", "new entry", "an entry", "an event"}
+)
 
 
 _EVERY = re.compile(
@@ -614,11 +627,13 @@ _AMOUNT_BUDGET = re.compile(
 )
 _LIMIT = re.compile(
     r"^(?:limit|cap)\b|\b(?:spend|spending)\s+(?:no\s+more\s+than|at\s+most|under|less\s+than|max(?:imum)?|only|up\s+to)\b|"
-    r"\b(?:limit|cap)\s+(?:my\s+)?(?:\w+\s+)?(?:spending\s+)?(?:to|at)\b",
+    r"\b(?:limit|cap)\s+(?:my\s+)?(?:\w+\s+)?(?:spending\s+)?(?:to|at)\b|"
+    r"\b(?:don'?t|do\s+not|never)\s+(?:want\s+to\s+|wanna\s+)?(?:spend|go)\s+(?:more\s+than|over|above|past)\b",
     re.IGNORECASE,
 )
 # "keep camping to 500 bucks a month", "hold groceries under $600 per month": a limit with its period.
 _KEEP_WITHIN = re.compile(
+    r"^(?:allocate|set\s+aside|put\s+aside|earmark|reserve|allow)\b|"
     r"\b(?:keep|hold|stick|stay)\s+(?:(?:my|the|our)\s+)?(?:[\w-]+\s+){0,2}?(?:spending\s+)?"
     r"(?:to|under|below|within|at|on|around)\b",
     re.IGNORECASE,
@@ -781,8 +796,19 @@ def _period_slots(s: _Sentence) -> dict[str, Any]:
     return slots
 
 
+_BREAKDOWN = re.compile(
+    r"^(?:break\s*down|give\s+me\s+a\s+(?:break\s*down|summary)|summari[sz]e|split\s+(?:up\s+)?)\b|\bbreak\s*down\b",
+    re.IGNORECASE,
+)
+
+
 def _query(s: _Sentence, question: bool) -> Intent | None:
     low = s.low
+    if _BREAKDOWN.search(low) and _SPENDING_WORDS.search(low) and not s.money:
+        slots = _period_slots(s)  # "break down my spending by category": the total with its categories
+        if s.category:
+            slots["category"] = s.category
+        return Intent("spending_query", 0.9, slots)
     if not question and not _LIST_VERB.match(low):
         return None
     if (
@@ -1086,8 +1112,22 @@ _NOT_INCOME = re.compile(
 )
 
 
+# "my super payment came through", "the pension landed": money arriving is income.
+_MONEY_ARRIVED = re.compile(
+    r"\b(?:payment|pay|wages?|super|pension|refund|money|transfer|salary|dividends?)\b[^.]{0,60}?"
+    r"\b(?:came\s+(?:through|in)|landed|arrived|cleared|hit\s+(?:my|the|our)\s+(?:account|bank))\b",
+    re.IGNORECASE,
+)
+# "got $480 for two days of caretaking": paid for time worked, whatever the place.
+_PAID_FOR_TIME = re.compile(
+    r"\bgot\s+(?:\$|\d)[^.]*?\bfor\s+(?:\d+|a|an|one|two|three|four|five|six|seven|a\s+few|a\s+couple\s+of)\s+"
+    r"(?:days?|hours?|hrs?|weeks?|nights?|shifts?|months?)\b",
+    re.IGNORECASE,
+)
+
+
 def _income(s: _Sentence) -> Intent | None:
-    cue = _INCOME.search(s.text)
+    cue = _INCOME.search(s.text) or _MONEY_ARRIVED.search(s.text) or _PAID_FOR_TIME.search(s.text)
     got_from = (
         re.search(r"\bgot\s+(?:\$|\d)[^.]*?\b(?:from|for)\b", s.low) and s.category is None
     )
@@ -1247,7 +1287,7 @@ def _expense(s: _Sentence) -> Intent | None:
 
 
 def _list_command(s: _Sentence) -> Intent | None:
-    return _query(s, question=True) if _LIST_VERB.match(s.low) else None
+    return _query(s, question=True) if _LIST_VERB.match(s.low) or _BREAKDOWN.search(s.low) else None
 
 
 def _help(s: _Sentence) -> Intent | None:

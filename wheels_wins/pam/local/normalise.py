@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from text_to_num import alpha2digit
+
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text`, for keeping long word lists readable."""
@@ -108,14 +110,28 @@ _VOCAB_WORDS = word_set(
     "maintenance tomorrow yesterday community profile settings petrol diesel receive received "
     "dashboard planner caravan camping registration utilities transport entertainment shopping "
     "rotation service odometer litre litres income refuel mechanic tyres dinner breakfast lunch "
-    "coffee parking ferry electricity internet spending earned trip route journey"
+    "coffee parking ferry electricity internet spending earned trip route journey actually kilometres reading "
+    "national category delete remove"
 )
+# Short words whose swapped letters are a common slip ("lsat month") and never another word.
+_SHORT_SWAPS = word_set("last next week paid rego")
 _VOCAB = frozenset(_VOCAB_WORDS) | frozenset(w + "s" for w in _VOCAB_WORDS)
 _MISSING_LETTER: dict[str, str] = {}
 for _word in sorted(_VOCAB):
     if len(_word) >= 6:
         for _i in range(1, len(_word)):
             _MISSING_LETTER.setdefault(_word[:_i] + _word[_i + 1 :], _word)
+# One wrong letter inside a long word ("odomoter"), never the first or last ("serviced" is a word), and only
+# for words no everyday word is one letter away from ("stopping" is not a slip of "shopping").
+_WRONG_LETTER_TARGETS = word_set(
+    "odometer groceries kilometres maintenance registration insurance restaurant appointment calendar actually "
+    "electricity entertainment utilities breakfast mechanic category community caravan"
+)
+_WRONG_LETTER: dict[str, str] = {}
+for _word in sorted(_WRONG_LETTER_TARGETS):
+    if len(_word) >= 7:
+        for _i in range(1, len(_word) - 1):
+            _WRONG_LETTER.setdefault(_word[:_i] + "?" + _word[_i + 1 :], _word)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
@@ -123,6 +139,11 @@ def _fix_word(word: str) -> str:
     low = word.lower()
     if low in TYPOS:
         return TYPOS[low]
+    if len(low) == 4 and low not in _SHORT_SWAPS:
+        for i in range(len(low) - 1):
+            candidate = low[:i] + low[i + 1] + low[i] + low[i + 2 :]
+            if candidate in _SHORT_SWAPS:
+                return candidate
     if len(low) < 5 or low in _VOCAB:
         return word
     if low in _MISSING_LETTER:
@@ -137,12 +158,52 @@ def _fix_word(word: str) -> str:
         candidate = low[:i] + low[i + 1] + low[i] + low[i + 2 :]
         if candidate in _VOCAB:
             return candidate
+    if len(low) >= 7:
+        for i in range(1, len(low) - 1):
+            candidate = _WRONG_LETTER.get(low[:i] + "?" + low[i + 1 :])
+            if candidate and candidate[0] == low[0]:
+                return candidate
     return word
 
 
 def fix_typos(text: str) -> str:
     """Correct common misspellings and one-letter slips of PAM's key words; other words are left alone."""
     return _TOKEN.sub(lambda m: _fix_word(m.group(0)), text)
+
+
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)"
+)
+_NUMBER_RUN = re.compile(rf"\b{_NUMBER_WORD}(?:(?:\s+|-)(?:and\s+)?{_NUMBER_WORD})*\b", re.IGNORECASE)
+_SCALE = re.compile(r"\b(?:hundred|thousand|million)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:dollars?|bucks|cents?|litres?|liters?|l\b|kilomet(?:re|er)s?|kms?\b|k\b|klicks?)", re.IGNORECASE
+)
+_DOLLARS_AND_CENTS = re.compile(
+    r"(?:\$\s?)?\b(?P<dollars>\d+)\s*(?:dollars?|bucks)?\s+(?:and\s+)?(?P<cents>\d{1,2})\s*cents?\b", re.IGNORECASE
+)
+
+
+def _digits(m: re.Match[str]) -> str:
+    run, text = m.group(0), m.string
+    # "one fifty", "forty two fifty" (money said as in a shop) and "a hundred" are read by the amounts parser;
+    # runs with a scale or a unit after them ("seventy two litres", "one hundred and forty dollars") become digits.
+    if run.lower().startswith(("hundred", "thousand", "million")):
+        return run
+    if not (_SCALE.search(run) or _UNIT_AFTER.match(text, m.end())):
+        return run
+    converted = alpha2digit(run, "en")
+    return converted if converted.isdigit() else run
+
+
+def spoken_numbers(text: str) -> str:
+    """Numbers said in words as digits where they are amounts or measures: "seventy two litres" → "72 litres",
+    "one hundred and twelve dollars and fifty cents" → "$112.50"."""
+    if not _NUMBER_RUN.search(text):
+        return text
+    text = _NUMBER_RUN.sub(_digits, text)
+    return _DOLLARS_AND_CENTS.sub(lambda m: f"${m['dollars']}.{int(m['cents']):02d}", text)
 
 
 def normalise(text: str) -> str:
@@ -156,4 +217,4 @@ def normalise(text: str) -> str:
         text = _LEADING.sub("", text)
         text = _POLITE.sub("", text)
         text = _TRAILING.sub("", text)
-    return fix_typos(text).strip()
+    return spoken_numbers(fix_typos(text)).strip()

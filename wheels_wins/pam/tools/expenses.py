@@ -166,10 +166,11 @@ def spending_summary(
         spent = by_category.get(canonical, Decimal("0.00"))
         data["category"], data["category_total"] = canonical, f"{spent:.2f}"
         return ToolResult(True, f"{money_text(spent, currency)} on {canonical} {when}", data)
-    top = sorted(((v, k) for k, v in by_category.items() if v > 0), reverse=True)[:3]
+    top = sorted(((v, k) for k, v in by_category.items() if v > 0), reverse=True)[:5]
     parts = [f"{category} ({money_text(amount, currency)})" for amount, category in top]
     if len(parts) > 1:
-        breakdown = f": most on {parts[0]}, then {' and '.join(parts[1:])}"
+        rest = parts[1:]
+        breakdown = f": most on {parts[0]}, then {', '.join(rest[:-1]) + ' and ' if len(rest) > 1 else ''}{rest[-1]}"
     else:
         breakdown = f", all on {top[0][1]}" if top else ""
     return ToolResult(True, f"{money_text(total, currency)} spent {when}{breakdown}", data)
