@@ -107,7 +107,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "qantas", "jetstar", "myki", "opal card", "go card",
     ),
     "entertainment": (
-        "entertainment", "movie", "cinema", "tour", "museum", "ticket", "concert", "show", "golf",
+        "entertainment", "movie", "cinema", "tour", "museum", "concert", "show", "golf", "lesson", "lessons",
+        "surf lesson", "day pass", "day passes", "dreamworld", "movie world", "sea world", "wet n wild", "theme parks",
         "mini golf", "gallery", "zoo", "aquarium", "theme park", "festival", "footy", "gig",
         "fishing licence", "fishing license", "fishing permit", "fishing charter", "boat hire",
         "kayak hire", "river cruise", "harbour cruise", "scenic flight", "hot springs", "pokies",

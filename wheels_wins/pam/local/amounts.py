@@ -163,7 +163,7 @@ _FUNCTION_WORDS = word_set(
     "on for at in to from with of and or today tonight yesterday last this each a an per worth "
     "total all so but not instead including incl inc cash card eftpos the then just only that it "
     "is was ago bucks dollars please thanks cheers mate every monthly weekly max maximum tops odd "
-    "ish please"
+    "ish please ugh argh ouch yikes geez jeez lol haha eek sigh oof phew wow too though"
 )
 _BEFORE_NOT_MONEY = re.compile(
     r"(?:\b(?:site|room|unit|bay|route|highway|hwy|exit|gate|number|no\.?|level|page|platform|top|odo|odometer|lot|row|"
@@ -200,7 +200,7 @@ _KM = re.compile(
     re.IGNORECASE,
 )
 _ODO = re.compile(
-    r"\b(?:odo(?:meter)?|clock)(?:\s+(?:reading|read|reads|showed|shows|says|said|is|was|at|of|on|now))*\s*[:=]?\s*"
+    r"\b(?:odo(?:meter)?|clock)(?:\s+(?:reading|read|reads|showed|shows|showing|says|said|is|was|at|of|on|now))*\s*[:=]?\s*"
     r"(?P<num>" + _NUM + r")(?P<mult>k)?(?:\s?(?:kms?|kilomet(?:re|er)s?|(?P<miles>miles?|mi))\b)?|"
     r"(?P<num2>" + _NUM + r")(?P<mult2>k)?(?P<miles2>\s?(?:miles?|mi))?\s+on\s+the\s+(?:odo(?:meter)?|clock)\b",
     re.IGNORECASE,

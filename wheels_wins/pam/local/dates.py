@@ -50,6 +50,7 @@ _WEEKDAY_ABBR = {
     "sat": 5,
     "sun": 6,
 }
+_UNMISTAKABLE_ABBR = frozenset({"tues", "weds", "thur", "thurs", "fri"})
 _MONTHS = {
     "january": 1,
     "jan": 1,
@@ -296,8 +297,8 @@ def _weekday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date 
     name = m["wd"].lower()
     mod = (m["mod"] or "").lower()
     mod = re.sub(r"\s+", " ", mod)
-    if name in _WEEKDAY_ABBR and not (mod or m["pre"]):
-        return None  # "sat", "sun", "wed" alone are too often ordinary words
+    if name in _WEEKDAY_ABBR and name not in _UNMISTAKABLE_ABBR and not (mod or m["pre"]):
+        return None  # "sat", "sun", "wed" alone are too often ordinary words ("fri", "tues" are not)
     weekday = _WEEKDAYS.get(name, _WEEKDAY_ABBR.get(name))
     assert weekday is not None
     if m["week"]:
@@ -460,7 +461,7 @@ _PATTERNS = [
             + _COUNT_RE
             + r")\s+(?P<unit>"
             + _UNIT_RE
-            + r")\s+(?:ago|back|earlier)\b",
+            + r")\s+(?:ago|back|earlier|before(?=\s*(?:[,.;!?]|$)))\b",
             re.IGNORECASE,
         ),
         _ago,

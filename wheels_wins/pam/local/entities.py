@@ -172,14 +172,18 @@ _MARKERS = re.compile(
     r"(?P<then>\s*,?\s*\b(?:and\s+then|then(?:\s+on\s+to)?|after\s+that|followed\s+by|before\s+heading\s+to|"
     r"and\s+on\s+to|on\s+to|onto)\b|\s*(?:->|→|=>|—>|>)\s*)|"
     r"(?P<via>\b(?:via|through|thru|by\s+way\s+of|passing\s+through|going\s+through|stopping\s+over\s+(?:at|in)|"
-    r"stopping\s+(?:at|in|by)|with\s+(?:a\s+)?stops?\s+(?:at|in)|stop\s+(?:at|in)|and\s+stop\s+(?:at|in))\b)|"
-    r"(?P<from>\b(?:from|starting\s+(?:at|in|from)|leaving\s+from|departing\s+from|out\s+of)\b)|"
+    r"stopping\s+(?:at|in|by)|with\s+(?:a\s+)?stops?\s+(?:at|in)|stop\s+(?:at|in)|and\s+stop\s+(?:at|in)|"
+    r"(?:stopping|staying|camping)\s+overnight\s+(?:at|in)|overnight(?:ing)?\s+(?:at|in)|"
+    r"(?:we(?:'ll)?\s+)?(?:stop|stay|spend|camp)(?:ping|ing)?\s+(?:for\s+)?(?:one|a|two|three|\d)\s+nights?\s+(?:at|in))\b)|"
+    r"(?P<from>\b(?:from|starting\s+(?:at|in|from)|leaving(?:\s+from)?|departing(?:\s+from)?|out\s+of)\b)|"
     r"(?P<to>\b(?:to|into|towards?|ending\s+(?:at|in)|finishing\s+(?:at|in)|up\s+to|down\s+to|over\s+to|across\s+to)\b)",
     re.IGNORECASE,
 )
 _PLACE_NOISE = re.compile(
     r"\s+(?:for|leaving|departing|starting|with|in\s+(?:my|the|our|a|an)|on\s+(?:my|the|our|a)|please|and\s+back|"
     r"return(?:ing)?|and\s+return|avoiding|taking|using|over|next|this|by\s+(?:car|road|van)|asap|soon|in\s+\d|"
+    r"can|could|would|will|and\s+want|want|plan|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"before|then|we|so|"
     r"at\s+\d|how|what|is|and\s+(?:how|what|tell|show|give|estimate|work)|that|which|along|following|hugging|"
     r"around|across|up\s+the\s+coast|down\s+the\s+coast)\b.*$",
     re.IGNORECASE,
@@ -187,7 +191,7 @@ _PLACE_NOISE = re.compile(
 
 
 def _clean_place(chunk: str, mixed_case: bool) -> str | None:
-    chunk = re.split(r"\s+[-–—]+\s+|\s*[;!?]", chunk)[0]  # "via Albany - plan it please"
+    chunk = re.split(r"\s+[-–—]+\s+|\s*[;!?]|\.\s", chunk)[0]  # "via Albany - plan it please", "Cooma. Could you…"
     chunk = chunk.strip(" \t,.;:!?\"'()")
     chunk = _PLACE_NOISE.sub("", chunk).strip(" \t,.;:!?\"'()")
     chunk = _THE_LOWER.sub("", chunk)
@@ -269,8 +273,10 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
 
 
 _CALENDAR_CUE = re.compile(
-    r"^(?:remind\s+me(?:\s+(?:to|about|that|of|re)\b)?|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder\s*(?:to|for|about|that)?|"
-    r"(?:create|add|make|put\s+in)\s+(?:a\s+)?reminder\s*(?:to|for|about|that)?|reminder\s*[:\-]?\s*(?:to|for|about)?|"
+    r"^(?:remind\s+(?:me|us)(?:\s+(?:to|about|that|of|re)\b)?|remember\s+(?:me|us)\s+to\b|"
+    r"set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder\s*(?:to|for|about|that)?|"
+    r"(?:create|add|make|put\s+in|chuck|pop|stick|whack|throw|put)\s+(?:a\s+|in\s+a\s+)?reminder(?:\s+in)?\s*(?:to|for|about|that)?|"
+    r"reminder\s*[:\-]?\s*(?:to|for|about)?|"
     r"(?:don'?t|do\s+not)\s+let\s+me\s+forget\s*(?:to|about)?|(?:don'?t|do\s+not)\s+forget\s*(?:to|about)?|"
     r"(?:add|put|schedule|book(?:\s+in)?|create|make|set\s+up|pencil\s+in|note\s+down|enter|save|block\s+out)\b|"
     r"(?:i|we)\s+(?:have|'ve\s+got|ve\s+got|got|need\s+to|have\s+to|must|'ve\s+got\s+to|should)\b|(?:i|we)'?ve\s+got(?:\s+to)?\b|"
@@ -398,6 +404,14 @@ _TASKS: list[tuple[re.Pattern[str], str | None]] = [
         None,
     ),
     (re.compile(r"\bspark\s+plugs?\b", re.IGNORECASE), "Spark plugs"),
+    (
+        re.compile(
+            r"\b(?:clutch|alternator|starter\s+motor|fuel\s+pump|injectors?|cv\s+joints?|head\s+gasket|glow\s+plugs?|"
+            r"muffler|tie\s+rods?|ball\s+joints?|bushes|diff(?:erential)?\s+oil|turbo)\b",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
     (re.compile(r"\bwiper\s+blades?|\bwipers\b", re.IGNORECASE), "Wiper blades"),
     (
         re.compile(
@@ -457,6 +471,16 @@ ACTION_TASKS = frozenset(
 )
 
 
+# "the three-way fridge was serviced", "serviced the generator": the part serviced names the task.
+_RV_PART = (
+    r"(?:three-way\s+|3-way\s+|compressor\s+)?fridge|generator|genny|air\s?con(?:ditioner)?|a/c|hot\s+water\s+(?:system|unit)|"
+    r"toilet|awning|heater|furnace|water\s+pump|solar(?:\s+system)?|inverter|gas\s+system|brakes"
+)
+_PART_SERVICED = re.compile(
+    rf"\b(?P<part>{_RV_PART})\s+(?:was\s+|got\s+|been\s+|had\s+been\s+)?serviced\b|"
+    rf"\bservic(?:ed|ing)\s+(?:the\s+|our\s+|my\s+)?(?P<part2>{_RV_PART})\b",
+    re.IGNORECASE,
+)
 # "greased the tow hitch" is about the hitch: the part greased names the task.
 _GREASED_PART = re.compile(
     r"\bgreas(?:e|ed|ing)\s+(?:up\s+)?(?:the\s+|my\s+|our\s+)?(?!and\b|lube\b|nipples?\b|gun\b)"
@@ -468,6 +492,9 @@ _GREASED_PART = re.compile(
 def maintenance_task(text: str) -> str | None:
     """The maintenance task named in `text` ("oil change", "tyre rotation", "logbook service"), or None."""
     masked = _SERVICE_STATION.sub(" ", text)
+    part = _PART_SERVICED.search(masked)
+    if part:
+        return f"{capitalise((part['part'] or part['part2']).lower())} service"
     greased = _GREASED_PART.search(masked)
     if greased and not re.match(r"(?:wheel\s+)?bearings?\b", greased["part"], re.IGNORECASE):
         return f"Grease {greased['part'].lower()}"
@@ -594,6 +621,11 @@ for _path, _words in {
 
 def page_target(phrase: str) -> str | None:
     """The app page a short phrase names ("my budget" → /wins, "trip planner" → /wheels), or None."""
+    phrase = re.split(r"\s+[-–—]+\s+|[,;:]|\s+(?:so|because|cause|as)\s+", phrase)[0]  # "Wheels page for me - I want…"
+    phrase = re.sub(
+        r"\b(?:(?:that|which)\s+(?:shows?|has|have|lists?)|showing|of|with|w|for\s+(?:me|us)|n|and)\b",
+        " ", phrase, flags=re.IGNORECASE,
+    )  # "the page that shows our spending", "the page of my trips", "page w my spending n budgets"
     words = re.sub(r"[^\w\s']", " ", phrase.lower()).split()
     words = [
         w

@@ -259,7 +259,8 @@ def _small_talk(raw: str) -> Intent | None:
 
 _CUE = (
     r"(?:actually|no+|nah|nope|oops|whoops|sorry|wait|hang\s+on|hold\s+on|correction|my\s+bad|my\s+mistake|oh|er+|um+|"
-    r"hmm+|i\s+mean|scratch\s+that|ah+|argh|dammit|damn|never\s*mind)"
+    r"hmm+|i\s+mean|scratch\s+that|ah+|argh|dammit|damn|never\s*mind|(?:i\s+)?(?:do\s+)?apologi[sz]e|my\s+apologies|"
+    r"apologies|pardon(?:\s+me)?|excuse\s+me)"
 )
 _CUE_LEAD = re.compile(r"^" + _CUE + r"\b[\s,.!:;-]*", re.IGNORECASE)
 _CHANGE = re.compile(
@@ -269,9 +270,13 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _IT_WAS = re.compile(
-    r"^(?:it|that|this|the\s+(?:amount|total|price|cost|last\s+one|bill|expense))\s*(?:'s|\s+was|\s+is|\s+were|"
+    r"^(?:it|that|this|the\s+(?:(?:correct|right|real|actual)\s+)?(?:amount|total|price|cost|last\s+one|bill|expense|date|"
+    r"figure|number|litres))\s*(?:'s|\s+was|\s+is|\s+were|"
     r"\s+should\s+(?:be|have\s+been|read)|\s+ought\s+to\s+be|\s+came\s+to|\s+actually\s+(?:was|cost))\b",
     re.IGNORECASE,
+)
+_IT_WAS_LATE = re.compile(
+    r"^[^,;:]{3,60}[,;:-]\s*(?P<said>(?:it|that)\s+(?:was|is|were|should\s+(?:be|have\s+been))\b)", re.IGNORECASE
 )
 _MEANT = re.compile(
     r"^(?:should\s+(?:be|have\s+been)|i\s+meant|meant|i\s+mean|it'?s\s+meant\s+to\s+be)\b",
@@ -291,6 +296,9 @@ def _correction(s: _Sentence) -> Intent | None:
             break
         rest, had_cue = rest[m.end() :], True
     low = rest.lower()
+    late = _IT_WAS_LATE.search(rest) if had_cue else None  # "sorry, I misread the pump, it was 56 litres"
+    if late:
+        rest = rest[late.start("said") :]
     strong = bool(_CHANGE.match(rest) or _IT_WAS.match(rest) or _MEANT.match(rest))
     sub = _Sentence(rest, s.today)
     has_value = bool(sub.money or sub.past_dates or sub.category or sub.quantities)
@@ -341,7 +349,7 @@ def _correction(s: _Sentence) -> Intent | None:
 _UNDO = re.compile(
     r"^(?:"
     + _CUE
-    + r"\b[\s,.!:;-]*)*(?:undo|scratch\s+that|cancel\s+(?:that|it|this|the\s+last|my\s+last)|"
+    + r"\b[\s,.!:;-]*)*(?:undo|scratch\s+that|scrap\s+(?:that|it|this)|cancel\s+(?:that|it|this|the\s+last|my\s+last)|"
     r"(?:delete|remove|erase|drop|bin|ditch|kill)\s+(?:that|it|this|(?:the|my)\s+last|last)|take\s+(?:that|it)\s+back|"
     r"revert|reverse\s+(?:that|it)|roll\s+(?:that|it)\s+back|get\s+rid\s+of\s+(?:that|it|the\s+last|my\s+last)|"
     r"forget\s+(?:that|i\s+said\s+that)|don'?t\s+(?:log|add|record|save|keep)\s+(?:that|it)|"
@@ -414,7 +422,8 @@ _REMIND_QUESTION = re.compile(
     r"^remind\s+me\s+(?:what|when|where|how|who|if|whether|which)\b", re.IGNORECASE
 )
 _CALENDAR_START = re.compile(
-    r"^(?:remind(?:er)?\s+me|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder|(?:create|add|make|put\s+in)\s+(?:a\s+)?reminder|"
+    r"^(?:remind(?:er)?\s+(?:me|us)|remember\s+(?:me|us)\s+to|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder|"
+    r"(?:create|add|make|put\s+in|chuck|pop|stick|whack|throw|put)\s+(?:a\s+|in\s+a\s+)?reminder|"
     r"reminder\b|(?:don'?t|do\s+not)\s+(?:let\s+me\s+)?forget)\b",
     re.IGNORECASE,
 )
@@ -562,8 +571,10 @@ def _calendar(s: _Sentence) -> Intent | None:
 
 
 _NAV_START = re.compile(
-    r"^(?:(?:go|head|jump|navigate|switch|flip|take\s+me|bring\s+me|get\s+me|send\s+me|move|skip)(?:\s+back)?(?:\s+(?:to|over\s+to|into|onto))?|"
-    r"back\s+to|open(?:\s+up)?|show(?:\s+me)?|display|bring\s+up|pull\s+up|load|view|visit|see|launch|return\s+to)\s+(?P<target>.+)$",
+    r"^(?:(?:go|head|jump|navigate|switch|flip|take\s+(?:me|us)|bring\s+(?:me|us)|get\s+(?:me|us)|send\s+(?:me|us)|move|skip)"
+    r"(?:\s+back)?(?:\s+(?:to|over\s+to|into|onto))?|"
+    r"back\s+to|open(?:\s+up)?(?:\s+for\s+(?:me|us))?|show(?:\s+(?:me|us))?|display|bring\s+up|pull\s+up|load|view|visit|see|"
+    r"launch|return\s+to)\s+(?P<target>.+)$",
     re.IGNORECASE,
 )
 _LIST_TARGET = re.compile(
@@ -622,6 +633,7 @@ _BUDGET_AMOUNT = re.compile(
     r"(?:\$|\d|a\s+|[a-z]+\s+(?:hundred|thousand|dollars|bucks))",
     re.IGNORECASE,
 )
+_BUDGET_BARE = re.compile(r"\bbudget\s+(?:\$\s?|AUD\s?)?\d", re.IGNORECASE)  # "fuel budget 450 a month"
 _AMOUNT_BUDGET = re.compile(
     r"\b(?:a|an)\s+(?:\$|AUD\s?)?\d[\d,.]*k?\s+(?:\w+\s+)?budget\b", re.IGNORECASE
 )
@@ -683,7 +695,7 @@ def _budget(s: _Sentence, question: bool) -> Intent | None:
         return Intent("set_budget", 0.85, _budget_slots(s))
     if not _BUDGET.search(s.text):
         return None
-    setting = bool(_BUDGET_AMOUNT.search(s.text) or _AMOUNT_BUDGET.search(s.text)) or (
+    setting = bool(_BUDGET_AMOUNT.search(s.text) or _AMOUNT_BUDGET.search(s.text) or _BUDGET_BARE.search(s.text)) or (
         not question
         and bool(_BUDGET_SET_VERB.match(s.text))
         and (
@@ -697,7 +709,9 @@ def _budget(s: _Sentence, question: bool) -> Intent | None:
         and not _EXPENSE_WORD.search(s.text)
         and not _INCOME.search(s.text)
     )
-    if setting and not re.match(r"^(?:how|what|am|is|are|do|did|have)\b", s.low):
+    # "our fuel budget is $300 … by how much are we over?" states the budget to ask about it
+    asks = question and re.search(_words("how much|by how much|are we over|am i over|how far over|left|remaining"), s.low)
+    if setting and not asks and not re.match(r"^(?:how|what|am|is|are|do|did|have)\b", s.low):
         return Intent("set_budget", 0.9, _budget_slots(s))
     if question or re.search(
         _words(
@@ -714,11 +728,15 @@ def _budget(s: _Sentence, question: bool) -> Intent | None:
 
 _SPENDING_WORDS = re.compile(
     _words(
-        "spen[dt]|spending|expenses?|outgoings|costs?|costing|paid|pay|blown|blew|"
+        "spen[dt](?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
+        "spending(?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
+        "expenses?|outgoings|costs?|costing|paid|pay|blown|blew|"
         "splurged|gone on|go on|went on|forked out|shelled out|used"
     ),
     re.IGNORECASE,
 )
+# "add up my income for this month", "tally what we've spent": a sum asked for, not something to record.
+_TALLY = re.compile(r"^(?:add\s+up|tally(?:\s+up)?|total\s+up|sum\s+up|work\s+out\s+(?:how\s+much|what|the\s+total))\b", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(
     _words(
         "how much|total|totals|sum|altogether|overall|in total|tally|add up|"
@@ -994,7 +1012,8 @@ _MAINT_EVENT = re.compile(
     _words(
         "had|got|did|done|completed|finished|changed|replaced|rotated|serviced|"
         "fitted|installed|flushed|greased|repacked|checked|aligned|balanced|"
-        "put (?:on|in)|swapped|maintenance|inspected|topped up"
+        "put (?:on|in)|swapped|maintenance|inspected|topped up|"
+        "mechanic (?:change|changes|replace|replaces|fix|fixes|repair|repairs|do|does)"  # "the mechanic change the clutch"
     ),
     re.IGNORECASE,
 )
@@ -1167,7 +1186,7 @@ def _income(s: _Sentence) -> Intent | None:
 
 _TRIP_STRONG = re.compile(
     r"\b(?:road\s*trip|trip|route|drive|driving|journey|itinerary|directions|travel(?:l?ing)?|head(?:ing)?|roadie|"
-    r"trek|way|convoy)\b",
+    r"trek|(?<!by\s)way|convoy)\b",
     re.IGNORECASE,
 )
 _TRIP_WEAK = re.compile(
@@ -1200,7 +1219,8 @@ def _trip(s: _Sentence) -> Intent | None:
     masked = entities.blank(s.text, spans, " ")
     strong = list(_TRIP_STRONG.finditer(masked))
     weak = list(_TRIP_WEAK.finditer(masked))
-    mixed_case = s.text != s.low and s.text != s.text.upper()
+    typed = re.sub(r"\bI(?:'\w+)?\b", "", s.text)  # "I need a route melbourne to mildura" is typed in lower case
+    mixed_case = typed != typed.lower() and typed != typed.upper()
     if strong or weak:
         found = entities.places(
             _route_segment(masked, strong + weak), mixed_case=mixed_case
@@ -1299,7 +1319,7 @@ def _help(s: _Sentence) -> Intent | None:
 
 
 def _is_question(s: _Sentence) -> bool:
-    if _Q_START.match(s.low) or _REMIND_QUESTION.match(s.low):
+    if _Q_START.match(s.low) or _REMIND_QUESTION.match(s.low) or _TALLY.match(s.low):
         return True
     return s.low.rstrip().endswith("?") and not _COMMAND_START.match(s.low)
 
@@ -1324,7 +1344,10 @@ def classify(text: str, today: dt.date | None = None) -> Intent:
     if found:
         return found
     if question:
-        found = _query(s, True) or _trip(s)
+        found = _query(s, True)
+        if found is None or found.name == "list_trips":  # "…can you plan that route?" names its places
+            trip = _trip(s)
+            found = trip if trip and len(trip.slots.get("places") or []) >= 2 else found or trip
         if found or _Q_START.match(s.low):
             return found or Intent("unknown", 0.2)
     for rule in (_list_command, _fuel, _maintenance, _income, _trip, _expense):

@@ -103,6 +103,13 @@ TYPOS: dict[str, str] = {
     "thx": "thanks",
     "thankyou": "thank you",
     "ty": "thanks",
+    "b4": "before",
+    "2day": "today",
+    "2nite": "tonight",
+    "nite": "night",
+    "bday": "birthday",
+    "b'day": "birthday",
+    "luncheon": "lunch",
 }
 
 _VOCAB_WORDS = word_set(
@@ -132,7 +139,7 @@ for _word in sorted(_WRONG_LETTER_TARGETS):
     if len(_word) >= 7:
         for _i in range(1, len(_word) - 1):
             _WRONG_LETTER.setdefault(_word[:_i] + "?" + _word[_i + 1 :], _word)
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9']*|\d[A-Za-z]\w*")  # "2moro", "b4"
 
 
 def _fix_word(word: str) -> str:
@@ -175,7 +182,7 @@ _NUMBER_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)"
 )
-_NUMBER_RUN = re.compile(rf"\b{_NUMBER_WORD}(?:(?:\s+|-)(?:and\s+)?{_NUMBER_WORD})*\b", re.IGNORECASE)
+_NUMBER_RUN = re.compile(rf"\b{_NUMBER_WORD}(?:(?:\s+|-)(?:and\s+|point\s+)?{_NUMBER_WORD})*\b", re.IGNORECASE)
 _SCALE = re.compile(r"\b(?:hundred|thousand|million)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"\s*(?:dollars?|bucks|cents?|litres?|liters?|l\b|kilomet(?:re|er)s?|kms?\b|k\b|klicks?)", re.IGNORECASE
@@ -194,7 +201,7 @@ def _digits(m: re.Match[str]) -> str:
     if not (_SCALE.search(run) or _UNIT_AFTER.match(text, m.end())):
         return run
     converted = alpha2digit(run, "en")
-    return converted if converted.isdigit() else run
+    return converted if re.fullmatch(r"\d+(?:\.\d+)?", converted) else run
 
 
 def spoken_numbers(text: str) -> str:
