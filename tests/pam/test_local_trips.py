@@ -37,3 +37,11 @@ async def test_a_trip_to_the_home_base_itself_asks_where_from(make_user) -> None
     user = make_user(home_base="Dubbo")
     turn = await run_turn(user_id=user.id, message="plan a trip to Dubbo")
     assert turn.tool_calls == [] and turn.reply.endswith("?")
+
+
+async def test_a_stop_with_a_bigger_namesake_abroad_stays_on_the_route(make_user, session: Session) -> None:
+    user = make_user()
+    turn = await run_turn(user_id=user.id, message="uh we are heading hobart to port arthur can you plan that")
+    (call,) = turn.tool_calls
+    assert call.result.ok, turn.reply
+    assert 60 < call.result.data["distance_km"] < 130  # Port Arthur, Tasmania, not Texas

@@ -164,3 +164,12 @@ def test_default_title() -> None:
     assert default_title([]) == "New trip"
     assert default_title([Stop("Alice Springs", -23.7, 133.9)]) == "Alice Springs"
     assert default_title([Stop("A", 0, 0), Stop("B", 0, 1), Stop("C", 0, 2)]) == "A to C"
+
+
+def test_a_route_resolves_namesakes_in_the_country_it_starts_in() -> None:
+    from wheels_wins.services.trips import resolve_route
+
+    seattle, portland = resolve_route(["Seattle", "Portland"])
+    assert portland.lat > 40 and portland.lon < -120  # Oregon, not Victoria
+    sydney, victorian = resolve_route(["Sydney", "Portland"])
+    assert victorian.lat < -38 and victorian.lon > 140

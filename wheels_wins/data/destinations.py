@@ -62,6 +62,7 @@ DESTINATIONS: tuple[Destination, ...] = (
     ("Coles Bay", ("Freycinet", "Wineglass Bay", "Freycinet National Park"), "TAS", -42.1240, 148.2860),
     ("Bruny Island", (), "TAS", -43.2800, 147.3300),
     ("Bay of Fires", (), "TAS", -41.1500, 148.2700),
+    ("Port Arthur", ("Port Arthur Historic Site",), "TAS", -43.1466, 147.8510),
     # Western Australia
     ("Karijini", ("Karijini National Park",), "WA", -22.4700, 118.5500),
     ("Purnululu", ("Bungle Bungles", "Bungle Bungle Range"), "WA", -17.4330, 128.4000),

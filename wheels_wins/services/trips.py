@@ -70,6 +70,26 @@ def resolve_stop(spec: StopSpec) -> Stop:
     return Stop(place.name, place.lat, place.lon)
 
 
+def resolve_route(specs: Sequence[StopSpec]) -> list[Stop]:
+    """Stops for a road trip: a name with namesakes abroad resolves in the country of the stop before it
+    ("Hobart to Port Arthur" stays in Tasmania), else as `resolve_stop` would."""
+    stops: list[Stop] = []
+    country: str | None = None
+    for spec in specs:
+        if isinstance(spec, str) and stops and country:
+            found = gazetteer.candidates(spec.strip(), country_bias=country)
+            if found:
+                place = found[0]
+                stops.append(Stop(place.name, place.lat, place.lon))
+                continue
+        stop = resolve_stop(spec)
+        stops.append(stop)
+        if country is None and isinstance(spec, str):
+            place = gazetteer.geocode(spec.strip())
+            country = place.country_code if place else None
+    return stops
+
+
 async def resolve_stops(specs: Sequence[StopSpec], *, settings: Settings | None = None) -> list[Stop]:
     """Like `resolve_stop` for each spec, asking the online geocoder first for names when one is configured.
 
@@ -149,7 +169,7 @@ def plan_trip(
 
     Raises UnknownPlace naming the first unknown stop. Async callers then `await refine_route(...)`.
     """
-    stops = [resolve_stop(spec) for spec in places]
+    stops = resolve_route(places)
     trip = trip_repo.create(
         session,
         user_id=user.id,
