@@ -384,6 +384,9 @@ _HOLIDAY_RE = (
     r"melbourne\s+cup(?:\s+day)?|valentine['’]?s?\s+day|halloween"
 )
 
+_HOLIDAY_GATE = re.compile(r"christmas|xmas|boxing|new\s+year|australia\s+day|anzac|good\s+friday|easter|melbourne\s+cup|"
+                           r"valentine|halloween", re.IGNORECASE)
+
 _PATTERNS = [
     (
         re.compile(
@@ -525,7 +528,10 @@ def _find_dates(
     text: str, today: dt.date, direction: Direction
 ) -> tuple[DateMention, ...]:
     found: list[tuple[int, int, dt.date]] = []
+    holidays = _HOLIDAY_GATE.search(text) is not None  # the holiday pattern is costly to scan for; most texts lack one
     for pattern, handler in _PATTERNS:
+        if handler is _holiday and not holidays:
+            continue
         for m in pattern.finditer(text):
             value = handler(m, today, direction)
             if value is not None:
