@@ -136,3 +136,32 @@ async def test_a_spending_total_names_the_categories_it_went_on_biggest_first(ma
     await _conversation(user, "spent $210.40 on groceries", "$150 fuel", "$60 on dinner at the pub")
     (answer,) = await _conversation(user, "which category have I spent the most on this month?")
     assert answer.reply.startswith("$420.40 spent this month: most on groceries ($210.40), then fuel ($150.00) and dining"), answer.reply
+
+
+async def test_everyday_follow_ups(make_user, session: Session) -> None:
+    user = make_user()
+    asked, answered = await _conversation_allowing_questions(user, "add income", "450 house sitting")
+    assert asked.tool_calls == [] and answered.tool_calls[0].name == "add_income"
+    entry = income_repo.get(session, user_id=user.id, income_id=_id(answered))
+    assert (entry.amount, entry.source) == (Decimal("450.00"), "house sitting")
+
+    made, pushed = await _conversation(user, "haircut tomorrow 10am", "push it back a day")
+    event = calendar_repo.get(session, user_id=user.id, event_id=_id(made))
+    start = event.start.astimezone(zone(user.timezone))
+    assert (start.date(), start.time()) == (today_in(user.timezone) + dt.timedelta(days=2), dt.time(10, 0)), pushed.reply
+
+    made, fixed = await _conversation(user, "$18 at the bp", "wrong category, it's dining")
+    assert expense_repo.get(session, user_id=user.id, expense_id=_id(made)).category == "dining"
+
+    (shown,) = await _conversation(user, "show me my expenses")
+    assert [c.name for c in shown.tool_calls] == ["list_expenses", "navigate"]
+    assert shown.ui_actions == [{"type": "navigate", "to": "/wins"}]
+
+
+async def _conversation_allowing_questions(user: User, *messages: str) -> list[Any]:
+    turns, conversation_id = [], None
+    for message in messages:
+        turn = await run_turn(user_id=user.id, message=message, conversation_id=conversation_id)
+        turns.append(turn)
+        conversation_id = turn.conversation_id
+    return turns

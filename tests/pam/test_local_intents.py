@@ -3222,6 +3222,23 @@ MORE_PARAPHRASES = [
     (WEDNESDAY, "Actually scrap that, I'll log them separately later", "undo", {}),
     (WEDNESDAY, "remind me 3 days before the trip to check tyres", "add_calendar", {"missing": ["date"]}),
     (WEDNESDAY, "how far is it from Sydney to Melbourne?", "plan_trip", {"places": ["Sydney", "Melbourne"]}),
+    # Fourth held-out set, everyday phone typing (first run 88/103).
+    (WEDNESDAY, "Picked up a few things for dinner at the supermarket on the way back, $32.60", "add_expense",
+     {"amount": "32.60", "category": "groceries"}),
+    (WEDNESDAY, "dinner at the pub $60", "add_expense", {"category": "dining"}),
+    (WEDNESDAY, "entertainment budget 100 now", "set_budget", {"category": "entertainment", "amount": 100}),
+    (WEDNESDAY, "how much left in groceries", "budget_status", {"category": "groceries"}),
+    (WEDNESDAY, "how much money's gone out this month", "spending_query", {"period": "this_month"}),
+    (WEDNESDAY, "cleaning job paid 250 yesterday", "add_income", {"amount": 250, "date": "yesterday", "source": "cleaning job"}),
+    (WEDNESDAY, "earned 180 doing a shift at the pub", "add_income", {"amount": 180}),
+    (WEDNESDAY, "rego due 14 feb", "add_calendar", {"title": "Rego due", "date": "next:02-14"}),
+    (WEDNESDAY, "physio friday 11am", "add_calendar", {"title": "Physio", "date": "next:friday"}),
+    (WEDNESDAY, "coffee 5.50", "add_expense", {"amount": "5.50", "category": "dining"}),
+    (WEDNESDAY, "budgets page pls", "navigate", {"to": "/wins"}),
+    (WEDNESDAY, "wrong category, it's dining", "correction", {"category": "dining"}),
+    (WEDNESDAY, "date's wrong, should be yesterday", "correction", {"date": "yesterday"}),
+    (WEDNESDAY, "push it back a day", "correction", {"shift_days": 1}),
+    (WEDNESDAY, "bring it forward two days", "correction", {"shift_days": -2}),
 ]
 
 

@@ -331,3 +331,10 @@ def test_destinations_do_not_duplicate_geonames_places(built_index: Path) -> Non
 def test_a_park_is_found_under_its_place_name(query: str, name: str) -> None:
     place = geocode(query)
     assert place is not None and place.name == name and place.country_code == "AU"
+
+
+@pytest.mark.parametrize(
+    ("nickname", "name"), [("Noosa", "Noosa Heads"), ("Byron", "Byron Bay"), ("Freo", "Fremantle"), ("Wagga", "Wagga Wagga")]
+)
+def test_towns_are_found_by_the_names_australians_use(nickname: str, name: str) -> None:
+    assert _where(geocode(nickname))[:1] == (name,) and geocode(nickname).country_code == "AU"

@@ -76,3 +76,20 @@ DESTINATIONS: tuple[Destination, ...] = (
     ("Cape Leveque", (), "WA", -16.3980, 122.9290),
     ("El Questro", (), "WA", -16.0080, 127.9800),
 )
+
+# Names Australians use for towns GeoNames lists under their full name: nickname → that place's name (in AU).
+NICKNAMES: dict[str, str] = {
+    "Noosa": "Noosa Heads",
+    "Byron": "Byron Bay",
+    "Airlie": "Airlie Beach",
+    "Margs": "Margaret River",
+    "Goldie": "Gold Coast",
+    "Sunny Coast": "Sunshine Coast",
+    "Port Mac": "Port Macquarie",
+    "Coffs": "Coffs Harbour",
+    "Wagga": "Wagga Wagga",
+    "Rocky": "Rockhampton",
+    "Alice": "Alice Springs",
+    "Lonnie": "Launceston",
+    "Freo": "Fremantle",
+}

@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wheels_wins.data.admin1_names import admin1_table, region_aliases
-from wheels_wins.data.destinations import DESTINATION_POPULATION, DESTINATIONS
+from wheels_wins.data.destinations import DESTINATION_POPULATION, DESTINATIONS, NICKNAMES
 from wheels_wins.services.geo import haversine_km
 from wheels_wins.settings import get_settings
 
 FILE_NAME = "gazetteer-v1.sqlite"
 # Bumped whenever the tables change, so a file left by an older build is rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 MIN_POPULATION = 500
 # Alternate names of small places are mostly transliterations nobody types; skipping
 # them keeps ~340k rows (~7 MB) out of the file.
@@ -406,13 +406,19 @@ _STATE_NAMES = {
 
 
 def _add_destinations(places: list[tuple[object, ...]], names: list[tuple[str, int, str, int]]) -> None:
-    """Landmarks, parks and outback stops GeoNames' populated places lack, under all their names."""
+    """Landmarks, parks and outback stops GeoNames' populated places lack, under all their names; and nicknames
+    ("Noosa", "Freo") of towns it lists under their full names."""
     population = DESTINATION_POPULATION
     for place_id, (name, others, state, lat, lon) in enumerate(DESTINATIONS, start=len(places) + 1):
         places.append((place_id, name, _STATE_NAMES[state], state, "AU", "Australia", lat, lon, population))
         keys = {normalise(n) for n in (name, *others)}
         keys |= {_swap_words(key) for key in keys}
         names += ((key, place_id, "AU", population) for key in keys - {""})
+    in_australia = {(key, code): (place_id, pop) for key, place_id, code, pop in names if code == "AU"}
+    for nickname, name in NICKNAMES.items():
+        found = in_australia.get((normalise(name), "AU"))
+        if found:
+            names.append((normalise(nickname), found[0], "AU", found[1]))
 
 
 def _swap_words(key: str) -> str:

@@ -163,7 +163,11 @@ _FUNCTION_WORDS = word_set(
     "on for at in to from with of and or today tonight yesterday last this each a an per worth "
     "total all so but not instead including incl inc cash card eftpos the then just only that it "
     "is was ago bucks dollars please thanks cheers mate every monthly weekly max maximum tops odd "
-    "ish please ugh argh ouch yikes geez jeez lol haha eek sigh oof phew wow too though"
+    "ish please ugh argh ouch yikes geez jeez lol haha eek sigh oof phew wow too though now"
+)
+_BEFORE_MONEY = re.compile(
+    r"\b(?:earned|earnt|paid|spent|cost|costs|costing|made|received|charged|came\s+to|set\s+me\s+back)\s+(?:me\s+|us\s+)?$",
+    re.IGNORECASE,
 )
 _BEFORE_NOT_MONEY = re.compile(
     r"(?:\b(?:site|room|unit|bay|route|highway|hwy|exit|gate|number|no\.?|level|page|platform|top|odo|odometer|lot|row|"
@@ -362,6 +366,8 @@ def _bare_is_money(
     word = _next_word(text, end)
     if word and not tail[:1].isspace() and tail[:1].isalpha():
         return False
+    if _BEFORE_MONEY.search(text[max(0, start - 20) : start]):
+        return True  # "earned 180 doing a shift", "paid 250 yesterday"
     return (
         not word
         or word in _FUNCTION_WORDS

@@ -314,7 +314,7 @@ def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
         flags=re.IGNORECASE,
     )
     cleaned = re.sub(
-        r"(?:\s+(?:on|at|for|by|from|due|until|starting|is|are|'s))+$",
+        r"(?:\s+(?:on|at|for|by|from|until|starting|is|are|'s))+$",
         "",
         cleaned,
         flags=re.IGNORECASE,

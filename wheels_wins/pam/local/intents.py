@@ -192,8 +192,19 @@ def _singular(m: re.Match[str]) -> str:
     return m.group(0) if stem.lower().endswith("s") else stem
 
 
+# "a few things for dinner", "food for tonight": shopping for a meal is groceries, not eating out.
+_FOOD_FOR_A_MEAL = re.compile(
+    r"\b(?:things|stuff|food|bits|ingredients|supplies|something|some\s+\w+)\s+for\s+(?:breakfast|brekkie|lunch|dinner|tea|"
+    r"tonight|the\s+bbq|a\s+bbq|the\s+barbie)\b",
+    re.IGNORECASE,
+)
+
+
 def category_of(text: str) -> str | None:
     """The expense category a sentence suggests, also through plurals the synonym list lacks ("coffees", "pies")."""
+    meal = _FOOD_FOR_A_MEAL.search(text)
+    if meal:
+        return infer_category(text[: meal.start()] + text[meal.end() :]) or "groceries"
     return infer_category(text) or infer_category(_PLURAL.sub(_singular, text))
 
 
@@ -260,7 +271,8 @@ def _small_talk(raw: str) -> Intent | None:
 _CUE = (
     r"(?:actually|no+|nah|nope|oops|whoops|sorry|wait|hang\s+on|hold\s+on|correction|my\s+bad|my\s+mistake|oh|er+|um+|"
     r"hmm+|i\s+mean|scratch\s+that|ah+|argh|dammit|damn|never\s*mind|(?:i\s+)?(?:do\s+)?apologi[sz]e|my\s+apologies|"
-    r"apologies|pardon(?:\s+me)?|excuse\s+me)"
+    r"apologies|pardon(?:\s+me)?|excuse\s+me|wrong\s+(?:category|amount|date|price|total|day|one)|"
+    r"(?:the\s+)?(?:date|amount|category|price|total|day)(?:'s|\s+is|\s+was)\s+wrong)"
 )
 _CUE_LEAD = re.compile(r"^" + _CUE + r"\b[\s,.!:;-]*", re.IGNORECASE)
 _CHANGE = re.compile(
@@ -273,6 +285,12 @@ _IT_WAS = re.compile(
     r"^(?:it|that|this|the\s+(?:(?:correct|right|real|actual)\s+)?(?:amount|total|price|cost|last\s+one|bill|expense|date|"
     r"figure|number|litres))\s*(?:'s|\s+was|\s+is|\s+were|"
     r"\s+should\s+(?:be|have\s+been|read)|\s+ought\s+to\s+be|\s+came\s+to|\s+actually\s+(?:was|cost))\b",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SHIFT_DAYS = re.compile(
+    r"\b(?:push|move|put|shift|bump|bring)\s+(?:it|that|this)\s+(?P<dir>back|forward|later|earlier|out)\s+(?:by\s+)?"
+    r"(?P<n>an?|one|two|three|four|five|six|seven|\d)\s+days?\b",
     re.IGNORECASE,
 )
 _IT_WAS_LATE = re.compile(
@@ -299,7 +317,7 @@ def _correction(s: _Sentence) -> Intent | None:
     late = _IT_WAS_LATE.search(rest) if had_cue else None  # "sorry, I misread the pump, it was 56 litres"
     if late:
         rest = rest[late.start("said") :]
-    strong = bool(_CHANGE.match(rest) or _IT_WAS.match(rest) or _MEANT.match(rest))
+    strong = bool(_CHANGE.match(rest) or _IT_WAS.match(rest) or _MEANT.match(rest) or _SHIFT_DAYS.match(rest))
     sub = _Sentence(rest, s.today)
     has_value = bool(sub.money or sub.past_dates or sub.category or sub.quantities)
     short = len(low.split()) <= 6
@@ -328,6 +346,10 @@ def _correction(s: _Sentence) -> Intent | None:
     time = find_time(rest)
     if time is not None:
         slots["time"] = time.time
+    shift = _SHIFT_DAYS.search(rest)
+    if shift:  # "push it back a day", "bring it forward two days"
+        days = 1 if shift["n"].lower() in ("a", "an", "one") else _COUNT_WORDS.get(shift["n"].lower()) or int(shift["n"])
+        slots["shift_days"] = -days if shift["dir"].lower() in ("forward", "earlier") else days
     # "that was for snacks, put it under dining": the category the change names wins over what it was for.
     target = re.search(
         r"\b(?:under|to|as|into|in)\s+(?:the\s+)?(?P<what>[\w' -]{3,30}?)(?:\s+(?:category|instead))?[\s.!]*$", rest,
@@ -470,6 +492,8 @@ def _calendar_intent(s: _Sentence, confidence: float) -> Intent:
         spans.append((found_time.start, found_time.end))
         slots.setdefault("date", s.today)
     title = entities.calendar_title(s.text, spans)
+    if title and _DUE_ON.match(s.text) and "due" not in title.lower().split():
+        title += " due"  # the date took "due 14 feb" with it
     if title and title.lower() not in _UNTITLED:
         slots["title"] = title[:160]
     return Intent("add_calendar", confidence, slots)
@@ -567,7 +591,15 @@ def _calendar(s: _Sentence) -> Intent | None:
         return _calendar_intent(s, 0.75)
     if _EVENT_FIRST.match(s.text) and s.future_dates and not s.money and not _Q_START.match(s.low):
         return _calendar_intent(s, 0.7)
+    if s.future_dates and not s.money and not _Q_START.match(s.low) and (
+        _DUE_ON.match(s.text) or (find_time(s.text) and len(s.low.split()) <= 8)
+    ):
+        return _calendar_intent(s, 0.7)  # "rego due 14 feb", "physio friday 11am"
     return None
+
+
+# "rego due 14 feb", "insurance is due on the 3rd": a due date to be reminded of.
+_DUE_ON = re.compile(r"^(?:(?:my|the|our)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+(?:is\s+|are\s+)?due\b", re.IGNORECASE)
 
 
 _NAV_START = re.compile(
@@ -586,6 +618,9 @@ _LIST_TARGET = re.compile(
 def _navigate(s: _Sentence) -> Intent | None:
     m = _NAV_START.match(s.text.rstrip(" .!?"))
     if not m:
+        bare = re.fullmatch(r"(?:the\s+|my\s+)?(?P<target>\w+(?:\s+\w+)?)\s+(?:page|screen|tab)", s.low.strip(" .!?"))
+        if bare and entities.page_target(bare["target"]):  # "budgets page pls"
+            return Intent("navigate", 0.9, {"to": entities.page_target(bare["target"])})
         if re.fullmatch(
             r"(?:go\s+)?(?:back\s+)?home|(?:the\s+)?dashboard|home\s+(?:page|screen)",
             s.low.strip(" .!?"),
@@ -620,7 +655,8 @@ _COMMAND_START = re.compile(
     re.IGNORECASE,
 )
 _BUDGET = re.compile(
-    r"\bbudget(?:s|ed)?\b|\bover\s*spen(?:t|ding)\b|\bleft\s+to\s+spend\b|\bon\s+track\b",
+    r"\bbudget(?:s|ed)?\b|\bover\s*spen(?:t|ding)\b|\bleft\s+to\s+spend\b|\bon\s+track\b|"
+    r"\bhow\s+much\s+(?:is\s+|have\s+(?:i|we)\s+got\s+|do\s+(?:i|we)\s+have\s+|'?s\s+)?(?:left|remaining)\b",
     re.IGNORECASE,
 )
 _BUDGET_SET_VERB = re.compile(
@@ -731,7 +767,7 @@ _SPENDING_WORDS = re.compile(
         "spen[dt](?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
         "spending(?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
         "expenses?|outgoings|costs?|costing|paid|pay|blown|blew|"
-        "splurged|gone on|go on|went on|forked out|shelled out|used"
+        "splurged|gone on|go on|went on|gone out|went out|going out|forked out|shelled out|used"
     ),
     re.IGNORECASE,
 )
@@ -1120,7 +1156,7 @@ _INCOME = re.compile(
         "paid me|pays me|paid us|income|received|receive|got a refund|refund(?:ed)?|"
         "sold|selling|wages?|salary|pension|dividends?|payment from|"
         "invoice (?:was )?paid|tips|deposited|cashback|reimbursed|reimbursement|"
-        "side hustle|takings|pocketed|brought in"
+        "side hustle|takings|pocketed|brought in|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
     )
     + r"|\bmade\s+(?=\$|\d|a\s+(?:hundred|thousand|grand)|\w+\s+(?:dollars|bucks|hundred|grand))",
     re.IGNORECASE,
@@ -1177,6 +1213,7 @@ def _income(s: _Sentence) -> Intent | None:
         else entities.income_source(s.text, spans)
     )
     source = re.sub(r"^(?:a|an|the|my|our|some)\s+", "", source, flags=re.IGNORECASE)
+    source = re.sub(r"\s+paid(?:\s+(?:me|us))?$", "", source, flags=re.IGNORECASE)  # "cleaning job paid 250"
     if source:
         slots["source"] = source[:120]
         slots["description"] = entities.capitalise(source)[:300]

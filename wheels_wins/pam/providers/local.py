@@ -143,6 +143,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         return _correction_calls(intent, state)
     if name in simple:
         tool, args = simple[name]
+        if name == "list_expenses" and s.get("page"):  # "show me my expenses": the list in the reply, and the page
+            return [ToolCall(tool, args), ToolCall("navigate", {"to": s["page"]})]
         return [ToolCall(tool, args)]
     return SMALL_TALK.get(name, UNKNOWN)
 
@@ -173,6 +175,9 @@ def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] |
             if call["name"] not in made_by or not data.get("id"):
                 continue
             changes = {argument: _jsonable(slots[slot]) for slot, argument in takes.items() if slots.get(slot) is not None}
+            if tool == "update_calendar_event" and "date" not in changes and slots.get("shift_days") and data.get("start"):
+                moved = dt.date.fromisoformat(str(data["start"])[:10]) + dt.timedelta(days=slots["shift_days"])
+                changes["date"] = moved.isoformat()  # "push it back a day"
             if tool == "update_calendar_event" and "date" not in changes and slots.get("date"):
                 changes["date"] = _jsonable(slots["date"])  # "make it yesterday" said of a reminder: as said
             if changes:
@@ -185,6 +190,11 @@ def _start_of_trip(text: str, today: dt.date) -> str | None:
     spans = [(d.start, d.end) for d in find_dates(text, today, "future")] + time_spans(text)
     found = entities.places(entities.blank(text, spans, " "))
     return found[0] if len(found) == 1 else None
+
+
+def _leading_number(text: str) -> Decimal | None:
+    m = re.match(r"\s*\$?\s?(\d{1,6}(?:\.\d{1,2})?)\b(?!\s*(?:litres?|liters?|l\b|km|kms|%))", text, re.IGNORECASE)
+    return Decimal(m.group(1)).quantize(Decimal("0.01")) if m else None
 
 
 def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent | None:
@@ -204,7 +214,7 @@ def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent 
             value: Any = None
             if key in ("amount", "total_cost", "cost"):
                 found = best_amount(text)
-                value = found.amount if found else None
+                value = found.amount if found else _leading_number(text)  # "450 house sitting" answers "how much?"
             elif key == "litres":
                 value = first_quantity(text, "litres")
             elif key in ("title", "content", "task"):
@@ -220,6 +230,10 @@ def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent 
         for key in ("category", "merchant", "date", "description"):
             if key not in slots and fresh.slots.get(key):
                 slots[key] = fresh.slots[key]
+        if pending["intent"] == "add_income" and not slots.get("source"):
+            source = re.sub(r"^\s*\$?\s?\d[\d,.]*\s*(?:dollars|bucks)?\s*(?:for|from)?\s*", "", text).strip(" .,")
+            if source and source != text.strip(" .,"):  # "450 house sitting": what it was for
+                slots["source"], slots["description"] = source[:120], entities.capitalise(source)[:300]
     return Intent(pending["intent"], 1.0, slots)
 
 
