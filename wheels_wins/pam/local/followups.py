@@ -1,0 +1,212 @@
+"""Small talk, corrections ("actually make that $35", "it was 55 litres", "push it back a day") and undo."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wheels_wins.pam.local import entities
+from wheels_wins.pam.local.amounts import (
+    parse_money,
+)
+from wheels_wins.pam.local.dates import (
+    find_time,
+)
+from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
+
+_CLAUSE_SPLIT = re.compile(r"[,.!?;:]+")
+_GREETING = re.compile(
+    r"^(?:(?:hey|hi|hello|hiya|howdy|g'?day|gday|yo|oi|greetings|good\s+(?:morning|afternoon|evening|day)|morning|"
+    r"evening|afternoon|arvo)(?:\s+(?:there|pam|mate|everyone|all|again|to\s+you|buddy|friend))*|"
+    r"how\s+(?:are|r)\s+(?:you|ya|u)(?:\s+(?:going|doing|today|pam|mate|travelling|traveling))*|"
+    r"how(?:'s|\s+is)\s+(?:it|things)\s+going(?:\s+(?:pam|mate))?|how\s+ya\s+going|how\s+are\s+things|what'?s\s+up|"
+    r"sup|pam|nice\s+to\s+meet\s+you|how\s+do\s+you\s+do)$",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(
+    r"^(?:(?:thanks|thank\s+you|thankyou|thx|ty|ta|cheers|many\s+thanks|much\s+appreciated|appreciate\s+(?:it|that)|"
+    r"good\s+(?:job|work|on\s+ya|one)|nice(?:\s+one)?|great|awesome|perfect|brilliant|lovely|legend|"
+    r"you(?:'re|\s+are)\s+(?:a\s+|the\s+)?(?:legend|star|gem|champ|best)|champion|beauty|bonza|no\s+worries|all\s+good|"
+    r"ok(?:ay)?|cool|sweet|excellent|wonderful|fantastic|too\s+easy|got\s+it|noted|great\s+stuff|that'?s\s+(?:great|perfect|"
+    r"awesome|brilliant|lovely|all)|done|nice\s+work|well\s+done)"
+    r"(?:\s+(?:so\s+much|heaps|a\s+lot|a\s+bunch|mate|pam|very\s+much|again|for\s+that|for\s+(?:the|your|all\s+the)\s+help|"
+    r"for\s+helping|thanks|thank\s+you|cheers|ta|buddy|love))*)$",
+    re.IGNORECASE,
+)
+HELP = re.compile(
+    r"^(?:help|help\s+me|halp|i\s+need\s+(?:some\s+)?help|what\s+can\s+(?:you|i)\s+(?:do|ask|say)(?:\s+(?:for\s+me|here|you|"
+    r"with\s+you|pam))*|what\s+(?:do|can)\s+you\s+(?:do|help(?:\s+me)?\s+with)|how\s+do\s+(?:i\s+use\s+(?:you|this|pam|the\s+app)|"
+    r"you\s+work)|how\s+does\s+(?:this|it|pam|the\s+app)\s+work|who\s+are\s+you|what\s+are\s+you|"
+    r"what\s+are\s+your\s+(?:features|skills|commands|abilities)|(?:list\s+|show\s+me\s+)?(?:commands|options|features)|"
+    r"what\s+can\s+pam\s+do|instructions|how\s+can\s+you\s+help(?:\s+me)?|what\s+(?:sort|kind)s?\s+of\s+things\s+can\s+you\s+do|"
+    r"what\s+are\s+you\s+able\s+to\s+do|what\s+should\s+i\s+ask(?:\s+you)?)$",
+    re.IGNORECASE,
+)
+
+
+def small_talk(raw: str) -> Intent | None:
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(raw.lower()) if c.strip()]
+    if not clauses:
+        return None
+    kinds = []
+    for clause in clauses:
+        clause = re.sub(r"\s+", " ", clause)
+        if _GREETING.match(clause):
+            kinds.append("greeting")
+        elif _THANKS.match(clause):
+            kinds.append("thanks")
+        elif HELP.match(clause):
+            kinds.append("help")
+        else:
+            return None
+    name = next(n for n in ("help", "thanks", "greeting") if n in kinds)
+    acknowledgement = all(
+        c in ("ok", "okay", "cool", "done", "noted", "got it") for c in clauses
+    )
+    return Intent(name, 0.6 if acknowledgement else 0.95)
+
+
+_CUE = (
+    r"(?:actually|no+|nah|nope|oops|whoops|sorry|wait|hang\s+on|hold\s+on|correction|my\s+bad|my\s+mistake|oh|er+|um+|"
+    r"hmm+|i\s+mean|scratch\s+that|ah+|argh|dammit|damn|never\s*mind|(?:i\s+)?(?:do\s+)?apologi[sz]e|my\s+apologies|"
+    r"apologies|pardon(?:\s+me)?|excuse\s+me|wrong\s+(?:category|amount|date|price|total|day|one)|"
+    r"(?:the\s+)?(?:date|amount|category|price|total|day)(?:'s|\s+is|\s+was)\s+wrong)"
+)
+_CUE_LEAD = re.compile(r"^" + _CUE + r"\b[\s,.!:;-]*", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"^(?:make|change|update|edit|fix|set|correct|amend|adjust|switch|put|alter)\s+(?:that|it|this|"
+    r"the\s+(?:last|amount|price|cost|total|date|category|merchant|description|figure|number)(?:\s+(?:one|expense|entry|amount|"
+    r"one\s+i\s+(?:added|logged)))?|my\s+last\s+(?:one|expense|entry))\b",
+    re.IGNORECASE,
+)
+_IT_WAS = re.compile(
+    r"^(?:it|that|this|the\s+(?:(?:correct|right|real|actual)\s+)?(?:amount|total|price|cost|last\s+one|bill|expense|date|"
+    r"figure|number|litres))\s*(?:'s|\s+was|\s+is|\s+were|"
+    r"\s+should\s+(?:be|have\s+been|read)|\s+ought\s+to\s+be|\s+came\s+to|\s+actually\s+(?:was|cost))\b",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SHIFT_DAYS = re.compile(
+    r"\b(?:push|move|put|shift|bump|bring)\s+(?:it|that|this)\s+(?P<dir>back|forward|later|earlier|out)\s+(?:by\s+)?"
+    r"(?P<n>an?|one|two|three|four|five|six|seven|\d)\s+days?\b",
+    re.IGNORECASE,
+)
+_IT_WAS_LATE = re.compile(
+    r"^[^,;:]{3,60}[,;:-]\s*(?P<said>(?:it|that)\s+(?:was|is|were|should\s+(?:be|have\s+been))\b)", re.IGNORECASE
+)
+_MEANT = re.compile(
+    r"^(?:should\s+(?:be|have\s+been)|i\s+meant|meant|i\s+mean|it'?s\s+meant\s+to\s+be)\b",
+    re.IGNORECASE,
+)
+_SPEND_VERB = re.compile(
+    words("spent|spend|paid|bought|add|log|record|purchased|got"),
+    re.IGNORECASE,
+)
+
+
+def correction(s: Sentence) -> Intent | None:
+    rest, had_cue = s.text, False
+    while True:
+        m = _CUE_LEAD.match(rest)
+        if not m or not m.group(0):
+            break
+        rest, had_cue = rest[m.end() :], True
+    low = rest.lower()
+    late = _IT_WAS_LATE.search(rest) if had_cue else None  # "sorry, I misread the pump, it was 56 litres"
+    if late:
+        rest = rest[late.start("said") :]
+    strong = bool(_CHANGE.match(rest) or _IT_WAS.match(rest) or _MEANT.match(rest) or _SHIFT_DAYS.match(rest))
+    sub = Sentence(rest, s.today)
+    has_value = bool(sub.money or sub.past_dates or sub.category or sub.quantities)
+    short = len(low.split()) <= 6
+    not_x = re.search(r"\bnot\s+(?:\$|\d)", low) is not None and len(sub.money) >= 2
+    if not (
+        strong
+        or (had_cue and short and has_value and not _SPEND_VERB.search(low))
+        or (not_x and short)
+    ):
+        return None
+    slots: dict[str, Any] = {}
+    chosen = sub.amount
+    if chosen:
+        slots["amount"] = chosen.amount
+        others = [m for m in sub.money if m is not chosen]
+        if others:
+            slots["old_amount"] = others[0].amount
+    if sub.past_dates:
+        slots["date"] = sub.past_dates[0].date
+    if sub.future_dates:  # a calendar entry moves forward: "make it Friday" is the coming one there
+        slots["future_date"] = sub.future_dates[0].date
+    for kind, slot in (("litres", "litres"), ("odometer", "odometer_km"), ("km", "odometer_km")):
+        reading = next((q.value for q in sub.quantities if q.kind == kind), None)
+        if reading is not None and slot not in slots and (kind != "km" or reading >= 1000):
+            slots[slot] = reading
+    time = find_time(rest)
+    if time is not None:
+        slots["time"] = time.time
+    shift = _SHIFT_DAYS.search(rest)
+    if shift:  # "push it back a day", "bring it forward two days"
+        days = 1 if shift["n"].lower() in ("a", "an", "one") else _COUNT_WORDS.get(shift["n"].lower()) or int(shift["n"])
+        slots["shift_days"] = -days if shift["dir"].lower() in ("forward", "earlier") else days
+    # "that was for snacks, put it under dining": the category the change names wins over what it was for.
+    target = re.search(
+        r"\b(?:under|to|as|into|in)\s+(?:the\s+)?(?P<what>[\w' -]{3,30}?)(?:\s+(?:category|instead))?[\s.!]*$", rest,
+        re.IGNORECASE,
+    )
+    category = (category_of(target["what"]) if target else None) or category_of(rest)
+    if category:
+        slots["category"] = category
+    merchant = entities.merchant(
+        rest, sub.money_spans() + [(d.start, d.end) for d in sub.past_dates]
+    )
+    if merchant:
+        slots["merchant"] = merchant
+    if not slots and not strong:
+        return None
+    return Intent("correction", 0.9 if slots else 0.6, slots)
+
+
+_UNDO = re.compile(
+    r"^(?:"
+    + _CUE
+    + r"\b[\s,.!:;-]*)*(?:undo|scratch\s+that|scrap\s+(?:that|it|this)|cancel\s+(?:that|it|this|the\s+last|my\s+last)|"
+    r"(?:delete|remove|erase|drop|bin|ditch|kill)\s+(?:that|it|this|(?:the|my)\s+last|last)|take\s+(?:that|it)\s+back|"
+    r"revert|reverse\s+(?:that|it)|roll\s+(?:that|it)\s+back|get\s+rid\s+of\s+(?:that|it|the\s+last|my\s+last)|"
+    r"forget\s+(?:that|i\s+said\s+that)|don'?t\s+(?:log|add|record|save|keep)\s+(?:that|it)|"
+    r"that\s+was\s+(?:a\s+)?(?:mistake|wrong|an\s+error)|wrong\s+one|oops\s+undo)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_UNDO_KINDS = [
+    (
+        re.compile(words("expenses?|purchases?|spend|spending"), re.IGNORECASE),
+        "expense",
+    ),
+    (re.compile(words("income|earnings?|payment"), re.IGNORECASE), "income"),
+    (re.compile(words("fuel|fill(?:-?\\s?up)?|refuel"), re.IGNORECASE), "fuel"),
+    (
+        re.compile(words("maintenance|service|oil change"), re.IGNORECASE),
+        "maintenance",
+    ),
+    (re.compile(words("trips?|routes?"), re.IGNORECASE), "trip"),
+    (
+        re.compile(words("events?|reminders?|appointments?"), re.IGNORECASE),
+        "calendar",
+    ),
+    (re.compile(words("posts?"), re.IGNORECASE), "post"),
+    (re.compile(words("budgets?"), re.IGNORECASE), "budget"),
+]
+
+
+def undo(s: Sentence) -> Intent | None:
+    m = _UNDO.match(s.text)
+    if not m:
+        return None
+    rest = m["rest"]
+    if len(rest.split()) > 6 or parse_money(rest, strict=True):
+        return None
+    slots = {}
+    for pattern, kind in _UNDO_KINDS:
+        if pattern.search(rest):
+            slots["kind"] = kind
+            break
+    return Intent("undo", 0.95, slots)

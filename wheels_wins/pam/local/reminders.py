@@ -1,0 +1,161 @@
+"""Calendar entries ("remind me to renew the rego on 15 March", "physio friday 11am") and maintenance schedules
+("rotate the tyres every 10,000 km")."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from wheels_wins.pam.local import entities
+from wheels_wins.pam.local.dates import (
+    find_time,
+)
+from wheels_wins.pam.local.sentence import QUESTION_START, Intent, Sentence, words
+from wheels_wins.services.units import KM_PER_MILE
+
+REMIND_QUESTION = re.compile(
+    r"^remind\s+me\s+(?:what|when|where|how|who|if|whether|which)\b", re.IGNORECASE
+)
+_CALENDAR_START = re.compile(
+    r"^(?:remind(?:er)?\s+(?:me|us)|remember\s+(?:me|us)\s+to|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder|"
+    r"(?:create|add|make|put\s+in|chuck|pop|stick|whack|throw|put)\s+(?:a\s+|in\s+a\s+)?reminder|"
+    r"reminder\b|(?:don'?t|do\s+not)\s+(?:let\s+me\s+)?forget)\b",
+    re.IGNORECASE,
+)
+_CALENDAR_NOUN = re.compile(
+    words(
+        "appointments?|appt|reminders?|events?|meetings?|bookings?|check-?ups?|"
+        "catch-?ups?|birthday|anniversary|calendar|diary|schedule|interview|consult|"
+        "consultation|vet|dentist|doctor'?s?|gp|hairdresser|haircut|party|"
+        "dinner with|lunch with|date with|visit|tour|flight|ferry booking|market day"
+    ),
+    re.IGNORECASE,
+)
+_CALENDAR_VERB = re.compile(
+    r"^(?:add|put|schedule|book(?:\s+in)?|create|make|set\s+up|pencil\s+in|note\s+down|enter|save|block\s+out)\b",
+    re.IGNORECASE,
+)
+# A note that starts with the event itself: "doctor appointment on Thursday at 10am", "vet check next Monday".
+_EVENT_FIRST = re.compile(r"^(?:(?:a|an|my|the|our)\s+)?(?:[\w'-]+\s+){0,2}?" + _CALENDAR_NOUN.pattern, re.IGNORECASE)
+_HAVE_EVENT = re.compile(
+    r"^(?:(?:i|we)\s+(?:have|'ve\s+got|ve\s+got|got)|(?:i|we)'?ve\s+got|there'?s|got)\s+(?:a|an|my|the|our)\b",
+    re.IGNORECASE,
+)
+_MUST_DO = re.compile(
+    r"^(?:(?:i|we)\s+(?:need\s+to|have\s+to|must|'ve\s+got\s+to|should)|(?:i|we)'?ve\s+got\s+to|need\s+to|have\s+to|gotta|"
+    r"got\s+to)\b",
+    re.IGNORECASE,
+)
+_TO_CALENDAR = re.compile(
+    r"\b(?:to|in|on|into|onto)\s+(?:my|the|our)\s+(?:calendar|diary|schedule|agenda)\b",
+    re.IGNORECASE,
+)
+
+
+def _calendar_intent(s: Sentence, confidence: float) -> Intent:
+    spans: list[tuple[int, int]] = []
+    slots: dict[str, Any] = {}
+    dates = s.future_dates
+    if dates:
+        slots["date"] = dates[0].date
+        spans.append((dates[0].start, dates[0].end))
+    found_time = find_time(s.text)
+    if found_time:
+        slots["time"] = found_time.time
+        spans.append((found_time.start, found_time.end))
+        slots.setdefault("date", s.today)
+    title = entities.calendar_title(s.text, spans)
+    if title and _DUE_ON.match(s.text) and "due" not in title.lower().split():
+        title += " due"  # the date took "due 14 feb" with it
+    if title and title.lower() not in _UNTITLED:
+        slots["title"] = title[:160]
+    return Intent("add_calendar", confidence, slots)
+
+
+# "add a calendar entry for next Friday" names no event: PAM asks what it is rather than saving "Calendar entry".
+_UNTITLED = frozenset(
+    {"calendar entry", "calendar event", "calendar", "entry", "event", "reminder", "something", "thing", "a thing",
+     "note", "item", "new event", "new entry", "an entry", "an event"}
+)
+
+
+_EVERY = re.compile(
+    r"\bevery\s+(?:(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<k>k\s?)?|(?P<one>an?|one|single)\s+)?"
+    r"(?P<unit>kms?|kilomet(?:re|er)s?|miles?|mi|months?|years?|yrs?|weeks?)\b",
+    re.IGNORECASE,
+)
+
+
+_OR_INTERVAL = re.compile(
+    r"\s*(?:,\s*)?(?:or|and|/|whichever\s+comes\s+first,?)\s*(?:every\s+)?(?:(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<k>k\s?)?|"
+    r"(?P<one>an?|one)\s+)(?P<unit>kms?|kilomet(?:re|er)s?|miles?|mi|months?|years?|yrs?|weeks?)\b",
+    re.IGNORECASE,
+)
+
+
+def schedule(s: Sentence) -> Intent | None:
+    """"Rotate the tyres every 10,000 km", "remind me to change the oil every 6 months or 10k km"."""
+    intervals = list(_EVERY.finditer(s.text))
+    if not intervals:
+        return None
+    for m in list(intervals):  # "every 10,000 km or 6 months"
+        more = _OR_INTERVAL.match(s.text, m.end())
+        if more:
+            intervals.append(more)
+    task = entities.maintenance_task(s.text) or entities.repair_task(s.text)
+    if task is None:
+        return None
+    slots: dict[str, Any] = {"task": task}
+    for m in intervals:
+        value = Decimal(m["num"].replace(",", "")) if m["num"] else Decimal(1)
+        unit = m["unit"].lower()
+        if m["k"]:
+            value *= 1000
+        if unit.startswith(("km", "kilomet")):
+            slots["every_km"] = int(value)
+        elif unit.startswith("mi"):
+            slots["every_km"] = round(float(value) * KM_PER_MILE)
+        elif unit.startswith("week"):
+            slots["every_months"] = max(1, round(float(value) * 7 / 30.44))
+        elif unit.startswith(("year", "yr")):
+            slots["every_months"] = int(value * 12)
+        else:
+            slots["every_months"] = int(value)
+    return Intent("add_schedule", 0.9, slots)
+
+
+def calendar_entry(s: Sentence) -> Intent | None:
+    if REMIND_QUESTION.match(s.text):
+        return None
+    if _CALENDAR_START.match(s.text) or (
+        _TO_CALENDAR.search(s.text) and not QUESTION_START.match(s.low)
+    ):
+        return _calendar_intent(s, 0.95)
+    booking = re.match(r"^(?:schedule|book|pencil\s+in|block\s+out|note\s+down)\b", s.low) and s.future_dates
+    adding_money = re.match(r"^(?:add|log|record|put)\s+(?:an?\s+)?(?:\$|\d)", s.low)
+    if (
+        _CALENDAR_VERB.match(s.text)
+        and (_CALENDAR_NOUN.search(s.text) or booking)
+        and not adding_money
+    ):
+        return _calendar_intent(s, 0.9)
+    if _HAVE_EVENT.match(s.text) and _CALENDAR_NOUN.search(s.text) and s.future_dates:
+        return _calendar_intent(s, 0.85)
+    if (
+        _MUST_DO.match(s.text)
+        and s.future_dates
+        and not re.search(r"\bago\b|\byesterday\b|\blast\b", s.low)
+    ):
+        return _calendar_intent(s, 0.75)
+    if _EVENT_FIRST.match(s.text) and s.future_dates and not s.money and not QUESTION_START.match(s.low):
+        return _calendar_intent(s, 0.7)
+    if s.future_dates and not s.money and not QUESTION_START.match(s.low) and (
+        _DUE_ON.match(s.text) or (find_time(s.text) and len(s.low.split()) <= 8)
+    ):
+        return _calendar_intent(s, 0.7)  # "rego due 14 feb", "physio friday 11am"
+    return None
+
+
+# "rego due 14 feb", "insurance is due on the 3rd": a due date to be reminded of.
+_DUE_ON = re.compile(r"^(?:(?:my|the|our)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+(?:is\s+|are\s+)?due\b", re.IGNORECASE)

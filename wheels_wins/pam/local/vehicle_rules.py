@@ -1,0 +1,262 @@
+"""Fill-ups, maintenance done on the vehicle and fuel-economy questions."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from wheels_wins.pam.local import entities
+from wheels_wins.pam.local.amounts import (
+    MILLI,
+    choose_amount,
+    fill_total,
+    to_money,
+)
+from wheels_wins.pam.local.sentence import Intent, Sentence, words
+
+_ECONOMY = re.compile(
+    r"\b(?:fuel\s+)?(?:consumption|economy|efficiency)\b|\bmpg\b|\bl\s?/\s?100\s?km\b|\blitres?\s+per\s+100\b|"
+    r"\bhow\s+much\s+(?:fuel|diesel|petrol|gas)\s+(?:am\s+i|are\s+we|does\s+(?:it|the\s+\w+)|is\s+(?:it|the\s+\w+))\s+"
+    r"(?:using|use|burning|burn|drinking|drink|going\s+through|chewing\s+through)\b|\bhow\s+thirsty\b",
+    re.IGNORECASE,
+)
+
+
+def economy(s: Sentence) -> Intent | None:
+    """"What's my fuel consumption?", "how much diesel is the truck using?" (not a fill-up with figures)."""
+    if not _ECONOMY.search(s.text) or s.quantities or s.money:
+        return None
+    return Intent("fuel_economy", 0.9)
+
+
+
+_FILL_UP = re.compile(
+    r"\b(?:fill(?:ed|ing)?\s+(?:up|her\s+up|it\s+up|the\s+tank|(?:the|my)\s+(?:van|car|ute|truck|rig|tank|motorhome|camper))|"
+    r"fill-?ups?|fill\s+up|refuel(?:l?ed|l?ing)?|fuel(?:l?ed)?\s+up|tank(?:ed)?\s+up|gassed\s+up|(?:log|record|add|enter)\s+(?:a\s+|my\s+|some\s+|the\s+)?(?:fuel|fill|diesel|petrol)|"
+    r"fuel\s+log|fuel\s+stop|bowser)\b",
+    re.IGNORECASE,
+)
+_TOP_UP = re.compile(r"\btop(?:ped)?[-\s]?up\b", re.IGNORECASE)
+_FUEL_WORD = re.compile(
+    words("fuel|diesel|petrol|unleaded|ulp|lpg|e10|premium|gas|tank"),
+    re.IGNORECASE,
+)
+_NOT_FUEL = re.compile(
+    words("water|gas bottle|phone|credit|data|coolant|oil|adblue|tyres?|air"),
+    re.IGNORECASE,
+)
+
+
+def fuel(s: Sentence) -> Intent | None:
+    kinds = {q.kind for q in s.quantities}
+    cue = bool(_FILL_UP.search(s.text)) or (
+        bool(_TOP_UP.search(s.text)) and bool(_FUEL_WORD.search(s.text))
+    )
+    measured = "litres" in kinds or "price_per_litre" in kinds
+    if not (cue or measured):
+        return None
+    if _NOT_FUEL.search(s.text) and not _FUEL_WORD.search(s.text) and not measured:
+        return None
+    if re.search(r"\bexpense\b", s.low) and not measured:
+        return None
+    slots: dict[str, Any] = {}
+    litres = next((q.value for q in s.quantities if q.kind == "litres"), None)
+    price = next((q.value for q in s.quantities if q.kind == "price_per_litre"), None)
+    odometer = next((q.value for q in s.quantities if q.kind == "odometer"), None)
+    if odometer is None:
+        odometer = next(
+            (q.value for q in s.quantities if q.kind == "km" and q.value >= 1000), None
+        )
+    if odometer is None:
+        bare = re.search(
+            r"\b(?:at|@|odo(?:meter)?)\s*(\d{1,3}(?:,\d{3})+|\d{4,7})\b(?!\s*(?:\.\d|dollars|bucks|aud))",
+            s.text,
+            re.IGNORECASE,
+        )
+        if bare and not re.match(
+            r"\s*(?:l|litres?|liters?)\b", s.text[bare.end() :], re.IGNORECASE
+        ):
+            odometer = Decimal(bare.group(1).replace(",", ""))
+    money = [
+        m
+        for m in s.money
+        if not (litres is not None and m.explicit is False and m.amount == litres)
+    ]
+    if price is None and litres is not None:
+        per_litre = [
+            m
+            for m in money
+            if m.amount < 4
+            and (
+                re.search(r"(?:@|\bat)\s*$", s.text[: m.start])
+                or re.search(r"\$\d\.\d{3}", s.text[m.start : m.end])
+            )
+        ]
+        if per_litre and len(money) >= 1:
+            price = per_litre[0].amount.quantize(MILLI)
+            money = [m for m in money if m is not per_litre[0]]
+    total = choose_amount(s.text, money)
+    if total:
+        slots["total_cost"] = total.amount
+    if litres is not None:
+        slots["litres"] = litres
+    if price is not None:
+        slots["price_per_litre"] = price
+    if litres is None and total is not None and price:
+        slots["litres"] = (total.amount / price).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+    if total is None and litres is not None and price:
+        stated = [next((q for q in s.quantities if q.kind == kind), None) for kind in ("litres", "price_per_litre")]
+        slots["total_cost"] = (
+            fill_total(stated[0], stated[1]) if stated[0] and stated[1] and stated[1].value == price
+            else to_money(litres * price)
+        )
+    if odometer is not None:
+        slots["odometer_km"] = int(odometer)
+    kind = entities.fuel_type(s.text)
+    if kind:
+        slots["fuel_type"] = kind
+    spans = (
+        [(q.start, q.end) for q in s.quantities]
+        + s.money_spans()
+        + [(d.start, d.end) for d in s.past_dates]
+    )
+    location = entities.merchant(s.text, spans)
+    place = entities.town(s.text, spans)
+    where = " ".join(dict.fromkeys(p for p in (location, place) if p))
+    if where and where.lower() not in ("diesel", "fuel", "petrol"):
+        slots["location"] = where
+    slots["date"] = s.past_dates[0].date if s.past_dates else s.today
+    confidence = 0.9 if cue or litres is not None else 0.7
+    if "litres" not in slots and "total_cost" in slots:
+        return _fuel_expense(slots, confidence)
+    return Intent("log_fuel", confidence, slots)
+
+
+def _fuel_name(kind: str) -> str:
+    return kind.upper() if len(kind) <= 3 else kind.capitalize()  # "LPG", "E10", "Diesel"
+
+
+def _fuel_expense(fill: dict[str, Any], confidence: float) -> Intent:
+    """A fill-up stated by its cost alone ("filled the tank on Monday, $102") is logged as a fuel expense.
+
+    Asking for the litres first would leave the money unrecorded if the user never answers; the
+    fuel log (which needs litres for consumption) is for fills whose litres are known.
+    """
+    slots: dict[str, Any] = {
+        "amount": fill["total_cost"],
+        "category": "fuel",
+        "description": _fuel_name(fill.get("fuel_type") or "fuel"),
+        "date": fill["date"],
+    }
+    if fill.get("location"):
+        slots["merchant"] = fill["location"]
+    return Intent("add_expense", confidence, slots)
+
+
+_MAINT_EVENT = re.compile(
+    words(
+        "had|got|did|done|completed|finished|changed|replaced|rotated|serviced|"
+        "fitted|installed|flushed|greased|repacked|checked|aligned|balanced|"
+        "put (?:on|in)|swapped|maintenance|inspected|topped up|"
+        "mechanic (?:change|changes|replace|replaces|fix|fixes|repair|repairs|do|does)"  # "the mechanic change the clutch"
+    ),
+    re.IGNORECASE,
+)
+_LOG_TASK = re.compile(
+    r"^(?:log|record|add|note|enter|track|save|mark)\s+(?:a\s+|an\s+|the\s+|my\s+|that\s+)?(?![$\d])",
+    re.IGNORECASE,
+)
+_MONEY_FIRST = re.compile(
+    r"^(?:(?:i|we)\s+)?(?:just\s+)?(?:spent|paid|bought|forked\s+out|dropped|blew|shelled\s+out)\b|^(?:\$|\d)|"
+    r"^(?:add|log|record|put)\s+(?:an?\s+)?(?:expense\s+(?:of\s+)?)?(?:\$|\d)",
+    re.IGNORECASE,
+)
+_PURCHASE = re.compile(words("bought|buy|purchased|spent|ordered"), re.IGNORECASE)
+
+
+def maintenance(s: Sentence) -> Intent | None:
+    task = entities.maintenance_task(s.text) or entities.repair_task(s.text)
+    has_odo = any(
+        q.kind in ("odometer", "km") and q.value >= 1000 for q in s.quantities
+    ) or bool(
+        re.search(r"\b(?:at|@)\s*\d{1,3}(?:,\d{3})+\b|\b(?:at|@)\s*\d{5,7}\b", s.text)
+    )
+    logging = bool(_LOG_TASK.match(s.text))
+    if task is None:
+        if re.match(
+            r"^(?:log|record|add|note)\s+(?:some\s+|a\s+|the\s+)?(?:maintenance|service|repair|repairs|work)\b",
+            s.low,
+        ):
+            pass
+        else:
+            return None
+    if re.search(r"\bexpense\b", s.low) and not has_odo:
+        return None
+    event = bool(_MAINT_EVENT.search(s.text))
+    action = entities.is_action_task(task)
+    if _MONEY_FIRST.match(s.text) and not (has_odo or event):
+        return None  # "spent $60 on a wheel alignment" is about the money: an expense
+    if not (
+        event
+        or has_odo
+        or (logging and not s.amount)
+        or (action and (s.amount or logging))
+    ):
+        return None
+    if (
+        task
+        and not action
+        and _PURCHASE.search(s.text)
+        and not has_odo
+        and not re.search(words("fitted|replaced|installed|changed"), s.low)
+    ):
+        return None
+    slots: dict[str, Any] = {}
+    if task:
+        slots["task"] = task
+    readings = [q for q in s.quantities if q.kind in ("odometer", "km")]
+    next_due = None
+    for q in readings:
+        if re.search(
+            r"\b(?:next|due|again)\b[^.]*$",
+            s.text[max(0, q.start - 30) : q.start],
+            re.IGNORECASE,
+        ):
+            next_due = q
+            break
+    current = next((q for q in readings if q is not next_due), None)
+    if current is not None:
+        slots["odometer_km"] = int(current.value)
+    else:
+        bare = re.search(r"\b(?:at|@)\s*(\d{1,3}(?:,\d{3})+|\d{5,7})\b", s.text)
+        if bare:
+            slots["odometer_km"] = int(bare.group(1).replace(",", ""))
+    if next_due is not None:
+        value = int(next_due.value)
+        if re.search(r"\bin\s*$", s.text[: next_due.start]) and "odometer_km" in slots:
+            value += slots["odometer_km"]
+        slots["next_due_km"] = value
+    cost = s.explicit_amount or s.amount
+    if cost:
+        slots["cost"] = cost.amount
+    past = [
+        d
+        for d in s.past_dates
+        if not re.search(
+            r"\b(?:next|due)\b", s.text[max(0, d.start - 12) : d.start], re.IGNORECASE
+        )
+    ]
+    slots["date"] = past[0].date if past else s.today
+    due = [
+        d
+        for d in s.future_dates
+        if re.search(
+            r"\b(?:next|due)\b", s.text[max(0, d.start - 12) : d.end], re.IGNORECASE
+        )
+    ]
+    if due:
+        slots["next_due_date"] = due[0].date
+    return Intent("log_maintenance", 0.9 if task else 0.7, slots)
