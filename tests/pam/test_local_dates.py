@@ -113,6 +113,7 @@ def test_resolve_date_across_boundaries(
         "for the 3rd time",
         "sat down for lunch",
         "10-12 people",
+        "wed like to know the total",
     ],
 )
 def test_no_false_dates(text: str) -> None:

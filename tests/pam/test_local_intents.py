@@ -3239,6 +3239,22 @@ MORE_PARAPHRASES = [
     (WEDNESDAY, "date's wrong, should be yesterday", "correction", {"date": "yesterday"}),
     (WEDNESDAY, "push it back a day", "correction", {"shift_days": 1}),
     (WEDNESDAY, "bring it forward two days", "correction", {"shift_days": -2}),
+    # Fifth held-out set, three paraphrases of every dev case (first run 92/102).
+    (WEDNESDAY, "caltex 64.10 fuel", "add_expense", {"amount": "64.10", "category": "fuel", "merchant": "Caltex"}),
+    (WEDNESDAY, "Stopped at the roadhouse for a burger and a milkshake on the way through to Longreach, it was $23.60",
+     "add_expense", {"amount": "23.60", "category": "dining"}),
+    (WEDNESDAY, "Before we book the next caravan park I want to check the damage - how much have we spent in total so far "
+     "this month?", "spending_query", {"period": "this_month", "absent": ["category"]}),
+    (WEDNESDAY, "cherry picking paid 380 last fri", "add_income", {"amount": 380, "date": "last:friday"}),
+    (WEDNESDAY, "The family we've been minding the farm for just transferred $1,350 for the fortnight", "add_income",
+     {"amount": 1350}),
+    (WEDNESDAY, "rego paid 720", "add_expense", {"amount": 720, "category": "registration"}),
+    (WEDNESDAY, "Took the tow car in to get the power steering pump replaced this morning, the odometer was on 198,400 km "
+     "and the bill came to $760", "log_maintenance", {"task": "Power steering pump", "odometer_km": 198400, "cost": 760}),
+    (WEDNESDAY, "swapped the headlight globes, odo 71,900", "log_maintenance", {"task": "Headlight globes", "odometer_km": 71900}),
+    (WEDNESDAY, "optometrist wed 9am", "add_calendar", {"title": "Optometrist", "date": "next:wednesday"}),
+    (WEDNESDAY, "Hey PAM, I need to put in something I paid for earlier today", "add_expense", {"missing": ["amount"]}),
+    (WEDNESDAY, "Actually scrap that one, my wife already added it on her phone", "undo", {}),
 ]
 
 

@@ -368,6 +368,8 @@ def _bare_is_money(
         return False
     if _BEFORE_MONEY.search(text[max(0, start - 20) : start]):
         return True  # "earned 180 doing a shift", "paid 250 yesterday"
+    if re.fullmatch(r"\d{1,5}\.\d{2}", text[start:end]):
+        return True  # dollars and cents: "caltex 64.10 fuel"
     return (
         not word
         or word in _FUNCTION_WORDS

@@ -297,7 +297,8 @@ def _weekday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date 
     name = m["wd"].lower()
     mod = (m["mod"] or "").lower()
     mod = re.sub(r"\s+", " ", mod)
-    if name in _WEEKDAY_ABBR and name not in _UNMISTAKABLE_ABBR and not (mod or m["pre"]):
+    timed = re.match(r"\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b", m.string[m.end() :], re.IGNORECASE)
+    if name in _WEEKDAY_ABBR and name not in _UNMISTAKABLE_ABBR and not (mod or m["pre"] or timed):
         return None  # "sat", "sun", "wed" alone are too often ordinary words ("fri", "tues" are not)
     weekday = _WEEKDAYS.get(name, _WEEKDAY_ABBR.get(name))
     assert weekday is not None

@@ -407,7 +407,9 @@ _TASKS: list[tuple[re.Pattern[str], str | None]] = [
     (
         re.compile(
             r"\b(?:clutch|alternator|starter\s+motor|fuel\s+pump|injectors?|cv\s+joints?|head\s+gasket|glow\s+plugs?|"
-            r"muffler|tie\s+rods?|ball\s+joints?|bushes|diff(?:erential)?\s+oil|turbo)\b",
+            r"muffler|tie\s+rods?|ball\s+joints?|bushes|diff(?:erential)?\s+oil|turbo|power\s+steering(?:\s+pump)?|"
+            r"head\s*lights?(?:\s+globes?)?|tail\s*lights?(?:\s+globes?)?|brake\s+lights?|indicator\s+globes?|leaf\s+springs?|"
+            r"u-?joints?|drive\s+shaft|thermostat|radiator\s+hoses?|fan\s+belt|drive\s+belt)\b",
             re.IGNORECASE,
         ),
         None,

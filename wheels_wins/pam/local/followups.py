@@ -201,7 +201,7 @@ def undo(s: Sentence) -> Intent | None:
     m = _UNDO.match(s.text)
     if not m:
         return None
-    rest = m["rest"]
+    rest = re.split(r"[,;.]|\s[-–—]\s", m["rest"])[0]  # "scrap that one, my wife already added it"
     if len(rest.split()) > 6 or parse_money(rest, strict=True):
         return None
     slots = {}

@@ -25,7 +25,15 @@ from wheels_wins.pam.local.dates import (
     time_spans,
 )
 from wheels_wins.pam.local.normalise import normalise
-from wheels_wins.pam.local.sentence import INTENTS, QUESTION_START, REQUIRED_SLOTS, Intent, Sentence, words
+from wheels_wins.pam.local.sentence import (
+    INTENTS,
+    QUESTION_START,
+    REQUIRED_SLOTS,
+    Intent,
+    Sentence,
+    category_of,
+    words,
+)
 
 __all__ = ["INTENTS", "REQUIRED_SLOTS", "Intent", "classify"]
 
@@ -304,6 +312,13 @@ _BREAKDOWN = re.compile(
 )
 
 
+def _asked_category(s: Sentence) -> str | None:
+    """The category the question itself names: "Before we book the next caravan park I want to check the damage -
+    how much have we spent in total?" asks for the total, not for camping."""
+    clauses = re.split(r"\s[-–—]\s|[.;:]\s", s.text)
+    return category_of(clauses[-1]) if len(clauses) > 1 else s.category
+
+
 def _query(s: Sentence, question: bool) -> Intent | None:
     low = s.low
     if _BREAKDOWN.search(low) and _SPENDING_WORDS.search(low) and not s.money:
@@ -334,8 +349,9 @@ def _query(s: Sentence, question: bool) -> Intent | None:
         spending or (_TOTAL_WORDS.search(low) and s.category and question)
     ) and not listing:
         slots = _period_slots(s)
-        if s.category:
-            slots["category"] = s.category
+        category = _asked_category(s)
+        if category:
+            slots["category"] = category
         return Intent("spending_query", 0.9, slots)
     if (
         _EXPENSE_LIST_WORDS.search(low)
@@ -398,8 +414,22 @@ _PAID_FOR_TIME = re.compile(
 )
 
 
+# "cherry picking paid 380", "the family … just transferred $1,350": someone else paid the user. A bill that
+# "paid 720" ("rego paid 720") names an expense category, and "I/we paid" is spending.
+_SOMEONE_PAID = re.compile(
+    r"^(?!(?:i|we|i've|we've|i'd|we'd|just|paid|spent)\b)(?P<who>[\w' ]{3,80}?)\s+(?:just\s+)?"
+    r"(?:paid|transferred|sent|deposited|e-?transferred)\s+(?:me\s+|us\s+)?(?:\$|\d)",
+    re.IGNORECASE,
+)
+
+
+def _someone_paid(s: Sentence) -> bool:
+    m = _SOMEONE_PAID.match(s.text)
+    return bool(m) and category_of(m["who"]) is None
+
+
 def _income(s: Sentence) -> Intent | None:
-    cue = _INCOME.search(s.text) or _MONEY_ARRIVED.search(s.text) or _PAID_FOR_TIME.search(s.text)
+    cue = _INCOME.search(s.text) or _MONEY_ARRIVED.search(s.text) or _PAID_FOR_TIME.search(s.text) or _someone_paid(s)
     got_from = (
         re.search(r"\bgot\s+(?:\$|\d)[^.]*?\b(?:from|for)\b", s.low) and s.category is None
     )

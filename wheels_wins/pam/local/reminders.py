@@ -47,6 +47,8 @@ _MUST_DO = re.compile(
     r"got\s+to)\b",
     re.IGNORECASE,
 )
+# "I need to put in something I paid for earlier today": an expense to record, not a job for later.
+_ALREADY_PAID = re.compile(words("paid|spent|bought|purchased|expense"), re.IGNORECASE)
 _TO_CALENDAR = re.compile(
     r"\b(?:to|in|on|into|onto)\s+(?:my|the|our)\s+(?:calendar|diary|schedule|agenda)\b",
     re.IGNORECASE,
@@ -144,6 +146,7 @@ def calendar_entry(s: Sentence) -> Intent | None:
         return _calendar_intent(s, 0.85)
     if (
         _MUST_DO.match(s.text)
+        and not _ALREADY_PAID.search(s.text)
         and s.future_dates
         and not re.search(r"\bago\b|\byesterday\b|\blast\b", s.low)
     ):

@@ -39,9 +39,14 @@ def _route_segment(masked: str, cues: list[re.Match[str]]) -> str:
 _SPENT_ON_THE_WAY = re.compile(words("spent|paid|bought|purchased|cost me|charged|forked out|shelled out"), re.IGNORECASE)
 
 
+_PLANNING = re.compile(words("plan|planning|map|plot|route|itinerary|budget|how far|how long|work out|organise|organize"), re.IGNORECASE)
+
+
 def trip(s: Sentence) -> Intent | None:
     if s.money and _SPENT_ON_THE_WAY.search(s.text):
         return None
+    if s.explicit_amount and not _PLANNING.search(s.text):
+        return None  # "a burger on the way through to Longreach, it was $23.60": money spent, not a plan
     spans = [(d.start, d.end) for d in s.future_dates] + time_spans(s.text)
     masked = entities.blank(s.text, spans, " ")
     strong = list(TRIP_STRONG.finditer(masked))
