@@ -3249,6 +3249,8 @@ MORE_PARAPHRASES = [
     (WEDNESDAY, "The family we've been minding the farm for just transferred $1,350 for the fortnight", "add_income",
      {"amount": 1350}),
     (WEDNESDAY, "rego paid 720", "add_expense", {"amount": 720, "category": "registration"}),
+    (WEDNESDAY, "the day before yesterday we paid $42 for a powered site at Mission Beach", "add_expense",
+     {"amount": 42, "category": "camping", "date": "today-2"}),
     (WEDNESDAY, "Took the tow car in to get the power steering pump replaced this morning, the odometer was on 198,400 km "
      "and the bill came to $760", "log_maintenance", {"task": "Power steering pump", "odometer_km": 198400, "cost": 760}),
     (WEDNESDAY, "swapped the headlight globes, odo 71,900", "log_maintenance", {"task": "Headlight globes", "odometer_km": 71900}),

@@ -425,7 +425,9 @@ _SOMEONE_PAID = re.compile(
 
 def _someone_paid(s: Sentence) -> bool:
     m = _SOMEONE_PAID.match(s.text)
-    return bool(m) and category_of(m["who"]) is None
+    if not m or re.search(r"\b(?:i|we|you)(?:'ve|'d)?\s*$", m["who"], re.IGNORECASE):
+        return False  # "the day before yesterday we paid $42": the user paid
+    return category_of(m["who"]) is None
 
 
 def _income(s: Sentence) -> Intent | None:
