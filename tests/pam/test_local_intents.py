@@ -3257,6 +3257,15 @@ MORE_PARAPHRASES = [
     (WEDNESDAY, "optometrist wed 9am", "add_calendar", {"title": "Optometrist", "date": "next:wednesday"}),
     (WEDNESDAY, "Hey PAM, I need to put in something I paid for earlier today", "add_expense", {"missing": ["amount"]}),
     (WEDNESDAY, "Actually scrap that one, my wife already added it on her phone", "undo", {}),
+    # Sixth held-out set (first run 51/60).
+    (WEDNESDAY, "Yesterday's diesel was $97, can you add it", "add_expense", {"amount": 97, "date": "yesterday"}),
+    (WEDNESDAY, "travel insurance for the trip 165 today", "add_expense", {"amount": 165, "category": "insurance"}),
+    (WEDNESDAY, "Log $92 for a new water pump for the van", "add_expense", {"amount": 92, "category": "maintenance"}),
+    (WEDNESDAY, "Please add that we've got the van booked in for a wheel alignment at the tyre place next Wednesday",
+     "add_calendar", {"title_contains": "alignment", "date": "next:wednesday"}),
+    (WEDNESDAY, "route hobart - launceston pls", "plan_trip", {"places": ["Hobart", "Launceston"]}),
+    (WEDNESDAY, "grand total of everything we've spent this month pls", "spending_query", {"period": "this_month"}),
+    (WEDNESDAY, "I want $480 a month set aside for camping", "set_budget", {"category": "camping", "amount": 480}),
 ]
 
 

@@ -69,7 +69,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "glamping", "big4", "big 4", "discovery parks",
     ),
     "maintenance": (
-        "maintenance", "mechanic", "tyre", "tire", "flat tyre", "tyre repair", "tyre rotation",
+        "maintenance", "mechanic", "tyre", "tire", "flat tyre", "tyre repair", "tyre rotation", "water pump",
+        "fuel pump", "starter motor", "wiper blades", "headlight globe",
         "puncture", "oil change", "engine oil", "service", "serviced", "servicing", "repair",
         "repaired", "brake", "brake pads", "battery", "wheel alignment", "wheel bearing",
         "bearing", "parts", "spare part", "auto parts", "alternator", "windscreen", "windshield",

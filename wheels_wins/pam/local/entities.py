@@ -170,7 +170,7 @@ _PLACE_STOP = word_set(
 _PLACE_LEAD_STOP = word_set("of for with and in on at by or but so as about")
 _MARKERS = re.compile(
     r"(?P<then>\s*,?\s*\b(?:and\s+then|then(?:\s+on\s+to)?|after\s+that|followed\s+by|before\s+heading\s+to|"
-    r"and\s+on\s+to|on\s+to|onto)\b|\s*(?:->|→|=>|—>|>)\s*)|"
+    r"and\s+on\s+to|on\s+to|onto)\b|\s*(?:->|→|=>|—>|>)\s*|\s+[-–]\s+(?=[A-Za-z]))|"
     r"(?P<via>\b(?:via|through|thru|by\s+way\s+of|passing\s+through|going\s+through|stopping\s+over\s+(?:at|in)|"
     r"stopping\s+(?:at|in|by)|with\s+(?:a\s+)?stops?\s+(?:at|in)|stop\s+(?:at|in)|and\s+stop\s+(?:at|in)|"
     r"(?:stopping|staying|camping)\s+overnight\s+(?:at|in)|overnight(?:ing)?\s+(?:at|in)|"

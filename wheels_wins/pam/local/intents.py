@@ -137,7 +137,7 @@ _LIMIT = re.compile(
 )
 # "keep camping to 500 bucks a month", "hold groceries under $600 per month": a limit with its period.
 _KEEP_WITHIN = re.compile(
-    r"^(?:allocate|set\s+aside|put\s+aside|earmark|reserve|allow)\b|"
+    r"^(?:allocate|reserve|allow)\b|\b(?:set|put)\s+aside\b|\bearmark(?:ed)?\b|\ballocated?\b|"
     r"\b(?:keep|hold|stick|stay)\s+(?:(?:my|the|our)\s+)?(?:[\w-]+\s+){0,2}?(?:spending\s+)?"
     r"(?:to|under|below|within|at|on|around)\b",
     re.IGNORECASE,
@@ -228,7 +228,11 @@ _SPENDING_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "add up my income for this month", "tally what we've spent": a sum asked for, not something to record.
-_TALLY = re.compile(r"^(?:add\s+up|tally(?:\s+up)?|total\s+up|sum\s+up|work\s+out\s+(?:how\s+much|what|the\s+total))\b", re.IGNORECASE)
+_TALLY = re.compile(
+    r"^(?:add\s+up|tally(?:\s+up)?|total\s+up|sum\s+up|work\s+out\s+(?:how\s+much|what|the\s+total)|(?:the\s+)?(?:grand\s+)?"
+    r"total\s+(?:of|for)|what'?s\s+the\s+(?:grand\s+)?total)\b",
+    re.IGNORECASE,
+)
 _TOTAL_WORDS = re.compile(
     words(
         "how much|total|totals|sum|altogether|overall|in total|tally|add up|"

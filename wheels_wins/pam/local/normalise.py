@@ -151,8 +151,8 @@ def _fix_word(word: str) -> str:
             candidate = low[:i] + low[i + 1] + low[i] + low[i + 2 :]
             if candidate in _SHORT_SWAPS:
                 return candidate
-    if len(low) < 5 or low in _VOCAB:
-        return word
+    if len(low) < 5 or low in _VOCAB or "'" in low:
+        return word  # "yesterday's" is not a slip of "yesterdays"
     if low in _MISSING_LETTER:
         return _MISSING_LETTER[low]
     for i in range(

@@ -28,7 +28,7 @@ _CALENDAR_NOUN = re.compile(
         "appointments?|appt|reminders?|events?|meetings?|bookings?|check-?ups?|"
         "catch-?ups?|birthday|anniversary|calendar|diary|schedule|interview|consult|"
         "consultation|vet|dentist|doctor'?s?|gp|hairdresser|haircut|party|"
-        "dinner with|lunch with|date with|visit|tour|flight|ferry booking|market day"
+        "dinner with|lunch with|date with|visit|tour|flight|ferry booking|market day|booked in|booked for"
     ),
     re.IGNORECASE,
 )

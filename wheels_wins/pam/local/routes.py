@@ -45,7 +45,7 @@ _PLANNING = re.compile(words("plan|planning|map|plot|route|itinerary|budget|how 
 def trip(s: Sentence) -> Intent | None:
     if s.money and _SPENT_ON_THE_WAY.search(s.text):
         return None
-    if s.explicit_amount and not _PLANNING.search(s.text):
+    if (s.explicit_amount or (s.amount and s.category)) and not _PLANNING.search(s.text):
         return None  # "a burger on the way through to Longreach, it was $23.60": money spent, not a plan
     spans = [(d.start, d.end) for d in s.future_dates] + time_spans(s.text)
     masked = entities.blank(s.text, spans, " ")
