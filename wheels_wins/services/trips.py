@@ -71,22 +71,20 @@ def resolve_stop(spec: StopSpec) -> Stop:
 
 
 def resolve_route(specs: Sequence[StopSpec]) -> list[Stop]:
-    """Stops for a road trip: a name with namesakes abroad resolves in the country of the stop before it
-    ("Hobart to Port Arthur" stays in Tasmania), else as `resolve_stop` would."""
+    """Stops for a road trip, as `resolve_stop` reads them, except that a name with namesakes abroad resolves in the
+    country of the route's first named stop ("Seattle to Portland" stays in Oregon)."""
     stops: list[Stop] = []
     country: str | None = None
     for spec in specs:
-        if isinstance(spec, str) and stops and country:
-            found = gazetteer.candidates(spec.strip(), country_bias=country)
-            if found:
-                place = found[0]
-                stops.append(Stop(place.name, place.lat, place.lon))
-                continue
-        stop = resolve_stop(spec)
-        stops.append(stop)
-        if country is None and isinstance(spec, str):
-            place = gazetteer.geocode(spec.strip())
-            country = place.country_code if place else None
+        if not isinstance(spec, str):
+            stops.append(resolve_stop(spec))
+            continue
+        name = spec.strip()
+        place = gazetteer.geocode(name, country_bias=country or "AU") if name else None
+        if place is None:
+            raise UnknownPlace(name)
+        stops.append(Stop(place.name, place.lat, place.lon))
+        country = country or place.country_code
     return stops
 
 

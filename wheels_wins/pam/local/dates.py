@@ -203,7 +203,8 @@ def weekday_after(today: dt.date, weekday: int, *, inclusive: bool = False) -> d
     return today + dt.timedelta(days=ahead)
 
 
-def _count(word: str) -> int:
+def count_of(word: str) -> int:
+    """The number a count word or digits stand for ("a", "two", "a couple of", "3"); 1 when unknown."""
     word = word.lower().strip()
     return int(word) if word.isdigit() else _COUNTS.get(word, 1)
 
@@ -286,11 +287,11 @@ def _relative(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date
 
 
 def _ago(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
-    return _shift(today, -_count(m["n"]), m["unit"])
+    return _shift(today, -count_of(m["n"]), m["unit"])
 
 
 def _ahead(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
-    return _shift(today, _count(m["n"]), m["unit"])
+    return _shift(today, count_of(m["n"]), m["unit"])
 
 
 def _weekday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
@@ -485,7 +486,7 @@ _PATTERNS = [
             re.IGNORECASE,
         ),
         lambda m, today, direction: _shift(
-            today, _count(m["n"] or m["n2"]), m["unit"] or m["unit2"]
+            today, count_of(m["n"] or m["n2"]), m["unit"] or m["unit2"]
         ),
     ),
     (
@@ -738,7 +739,7 @@ def resolve_period(text: str, today: dt.date) -> Period | None:
         )
     rolling = _ROLLING.search(text)
     if rolling:
-        start = _shift(today, -_count(rolling["n"]), rolling["unit"]) + dt.timedelta(
+        start = _shift(today, -count_of(rolling["n"]), rolling["unit"]) + dt.timedelta(
             days=1
         )
         return Period("custom", start, today)

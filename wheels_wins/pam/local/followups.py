@@ -10,6 +10,7 @@ from wheels_wins.pam.local.amounts import (
     parse_money,
 )
 from wheels_wins.pam.local.dates import (
+    count_of,
     find_time,
 )
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
@@ -85,7 +86,6 @@ _IT_WAS = re.compile(
     r"\s+should\s+(?:be|have\s+been|read)|\s+ought\s+to\s+be|\s+came\s+to|\s+actually\s+(?:was|cost))\b",
     re.IGNORECASE,
 )
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _SHIFT_DAYS = re.compile(
     r"\b(?:push|move|put|shift|bump|bring)\s+(?:it|that|this)\s+(?P<dir>back|forward|later|earlier|out)\s+(?:by\s+)?"
     r"(?P<n>an?|one|two|three|four|five|six|seven|\d)\s+days?\b",
@@ -146,7 +146,7 @@ def correction(s: Sentence) -> Intent | None:
         slots["time"] = time.time
     shift = _SHIFT_DAYS.search(rest)
     if shift:  # "push it back a day", "bring it forward two days"
-        days = 1 if shift["n"].lower() in ("a", "an", "one") else _COUNT_WORDS.get(shift["n"].lower()) or int(shift["n"])
+        days = count_of(shift["n"])
         slots["shift_days"] = -days if shift["dir"].lower() in ("forward", "earlier") else days
     # "that was for snacks, put it under dining": the category the change names wins over what it was for.
     target = re.search(
