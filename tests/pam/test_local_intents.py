@@ -3403,6 +3403,8 @@ def test_every_intent_name_is_reachable_from_the_tables() -> None:
         "navigate",
         "add_schedule",  # tests/pam/test_schedules.py
         "fuel_economy",
+        "add_trip_stop",  # tests/pam/test_local_spoken_and_run_on.py
+        "remove_trip_stop",
     }
     assert produced == set(INTENTS)
 

@@ -325,6 +325,35 @@ def test_destinations_do_not_duplicate_geonames_places(built_index: Path) -> Non
 
 
 @pytest.mark.parametrize(
+    ("query", "name", "country"),
+    [
+        ("Lake Tekapo", "Lake Tekapo", "NZ"),
+        ("tekapo", "Lake Tekapo", "NZ"),
+        ("Mt Cook", "Aoraki Mount Cook", "NZ"),  # the village under the mountain, not Wellington's suburb
+        ("Milford Sound", "Milford Sound", "NZ"),
+        ("Yosemite National Park", "Yosemite", "US"),
+        ("zion national park", "Zion National Park", "US"),
+    ],
+)
+def test_destinations_abroad_are_found_by_their_names(query: str, name: str, country: str) -> None:
+    place = geocode(query)
+    assert place is not None and (place.name, place.country_code) == (name, country)
+
+
+def test_destinations_abroad_do_not_duplicate_geonames_places(built_index: Path) -> None:
+    from wheels_wins.data.destinations import ABROAD, DESTINATION_POPULATION
+
+    with closing(sqlite3.connect(built_index)) as conn:
+        for name, _, _, code, *_ in ABROAD:
+            populations = conn.execute(
+                "SELECT p.population FROM names n JOIN places p ON p.id = n.place_id"
+                " WHERE n.key = ? AND p.country_code = ?",
+                (gazetteer.normalise(name), code),
+            ).fetchall()
+            assert populations == [(DESTINATION_POPULATION,)], (name, populations)
+
+
+@pytest.mark.parametrize(
     ("query", "name"),
     [("Kakadu National Park", "Kakadu"), ("Karijini NP", "Karijini"), ("Freycinet National Park", "Coles Bay")],
 )

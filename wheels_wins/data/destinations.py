@@ -1,5 +1,5 @@
-"""Australian travel destinations that GeoNames' populated places lack: landmarks, parks, islands and
-outback stops under 500 people. Travellers plan trips to these by name ("Alice Springs to Uluru").
+"""Travel destinations that GeoNames' populated places lack: landmarks, parks, islands and outback stops
+under 500 people, in Australia and (`ABROAD`) where Australians hire campervans. Travellers plan trips to these by name ("Alice Springs to Uluru").
 
 Each row: name, other names people type, state code, latitude, longitude (the visitor hub or the
 landmark itself, where a route would end).
@@ -75,6 +75,29 @@ DESTINATIONS: tuple[Destination, ...] = (
     ("Lucky Bay", ("Cape Le Grand",), "WA", -33.9920, 122.2290),
     ("Cape Leveque", (), "WA", -16.3980, 122.9290),
     ("El Questro", (), "WA", -16.0080, 127.9800),
+)
+
+# Places abroad that Australians hire campervans and RVs to see, missing for the same reason.
+# Each row: name, other names, region, country code, country, latitude, longitude.
+AbroadDestination = tuple[str, tuple[str, ...], str, str, str, float, float]
+
+ABROAD: tuple[AbroadDestination, ...] = (
+    ("Lake Tekapo", ("Tekapo", "Takapo"), "Canterbury", "NZ", "New Zealand", -44.0047, 170.4772),
+    ("Aoraki Mount Cook", ("Mount Cook", "Mount Cook Village", "Aoraki", "Mount Cook National Park"), "Canterbury", "NZ",
+     "New Zealand", -43.7350, 170.0960),
+    ("Milford Sound", ("Piopiotahi",), "Southland", "NZ", "New Zealand", -44.6414, 167.8974),
+    ("Fox Glacier", (), "West Coast", "NZ", "New Zealand", -43.4650, 170.0170),
+    ("Franz Josef", ("Franz Josef Glacier", "Waiau"), "West Coast", "NZ", "New Zealand", -43.3887, 170.1830),
+    ("Cape Reinga", (), "Northland", "NZ", "New Zealand", -34.4287, 172.6808),
+    ("Abel Tasman National Park", ("Abel Tasman", "Marahau"), "Tasman", "NZ", "New Zealand", -41.0060, 173.0050),
+    ("Tongariro National Park", ("Tongariro", "Whakapapa Village"), "Manawatu-Wanganui", "NZ", "New Zealand",
+     -39.2000, 175.5400),
+    ("Hobbiton", (), "Waikato", "NZ", "New Zealand", -37.8721, 175.6829),
+    ("Yosemite", ("Yosemite Valley", "Yosemite National Park"), "California", "US", "United States", 37.7456, -119.5936),
+    ("Yellowstone", ("Old Faithful", "Yellowstone National Park"), "Wyoming", "US", "United States", 44.4605, -110.8281),
+    ("Zion National Park", ("Zion",), "Utah", "US", "United States", 37.2002, -112.9870),
+    ("Bryce Canyon", ("Bryce Canyon National Park",), "Utah", "US", "United States", 37.6283, -112.1677),
+    ("Monument Valley", (), "Utah", "US", "United States", 36.9980, -110.0985),
 )
 
 # Names Australians use for towns GeoNames lists under their full name: nickname → that place's name (in AU).

@@ -218,8 +218,8 @@ def normalise_category(value: str | None) -> str | None:
     return hit[0] if hit else None
 
 
-def _phrases(words: list[str]) -> Iterator[tuple[str, bool]]:
-    """(category, names a place) of each listed phrase in `words`, left to right, longest first."""
+def _phrases(words: list[str]) -> Iterator[tuple[str, bool, int, int]]:
+    """(category, names a place, first word, word after) of each listed phrase in `words`, left to right, longest first."""
     i = 0
     while i < len(words):
         step = 1
@@ -227,17 +227,24 @@ def _phrases(words: list[str]) -> Iterator[tuple[str, bool]]:
             for size in range(min(_LONGEST, len(words) - i), 0, -1):
                 hit = _TABLE.get(" ".join(words[i : i + size]))
                 if hit:
-                    yield hit
+                    yield (*hit, i, i + size)
                     step = size
                     break
         i += step
 
 
 def infer_category(text: str) -> str | None:
-    """The category of the first thing paid for that `text` names, else of the first place."""
-    place = None
-    for category, is_place in _phrases(_words(text or "")):
+    """The category of the first thing paid for that `text` names, else of the first place.
+
+    Of two things named back to back, the second is the head: a "flying doctor tour" is a tour."""
+    place, item, item_end = None, None, -1
+    for category, is_place, start, end in _phrases(_words(text or "")):
+        if item is not None:
+            if start == item_end and not is_place:
+                item, item_end = category, end
+                continue
+            return item
         if not is_place:
-            return category
+            item, item_end = category, end
         place = place or category
-    return place
+    return item or place

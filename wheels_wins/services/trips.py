@@ -88,6 +88,33 @@ def resolve_route(specs: Sequence[StopSpec]) -> list[Stop]:
     return stops
 
 
+def resolve_near(name: str, stops: Sequence[Stop]) -> Stop:
+    """A stop added to a route: of the namesakes of `name`, the one nearest the route's stops
+    ("add Queenstown" to a New Zealand trip is Otago's, not South Australia's)."""
+    found = gazetteer.candidates(name.strip()) if name.strip() else []
+    if not found:
+        raise UnknownPlace(name)
+    if stops:
+        found.sort(key=lambda p: min(geo.haversine_km((p.lat, p.lon), (s.lat, s.lon)) for s in stops))
+    return Stop(found[0].name, found[0].lat, found[0].lon)
+
+
+def cheapest_insertion(stops: Sequence[Stop], new: Stop) -> int:
+    """The index at which `new` lengthens the route least, keeping the start first and the destination last."""
+    if len(stops) < 2:
+        return len(stops)
+
+    def detour(index: int) -> float:
+        a, b = stops[index - 1], stops[index]
+        return (
+            geo.haversine_km((a.lat, a.lon), (new.lat, new.lon))
+            + geo.haversine_km((new.lat, new.lon), (b.lat, b.lon))
+            - geo.haversine_km((a.lat, a.lon), (b.lat, b.lon))
+        )
+
+    return min(range(1, len(stops)), key=detour)
+
+
 async def resolve_stops(specs: Sequence[StopSpec], *, settings: Settings | None = None) -> list[Stop]:
     """Like `resolve_stop` for each spec, asking the online geocoder first for names when one is configured.
 

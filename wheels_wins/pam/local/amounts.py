@@ -166,7 +166,10 @@ _FUNCTION_WORDS = word_set(
     "ish please ugh argh ouch yikes geez jeez lol haha eek sigh oof phew wow too though now"
 )
 _BEFORE_MONEY = re.compile(
-    r"\b(?:earned|earnt|paid|spent|cost|costs|costing|made|received|charged|came\s+to|set\s+me\s+back)\s+(?:me\s+|us\s+)?$",
+    r"\b(?:earned|earnt|paid|spent|cost|costs|costing|made|received|charged|came\s+to|set\s+me\s+back)\s+"
+    r"(?:me\s+|us\s+)?(?:the\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just\s+)?$|"
+    r"\bfrom\s+\$?\d[\d,.]*k?\s+(?:up\s+|down\s+)?to\s+$|"  # "from 400 to 550": the new figure
+    r"\b(?:should\s+(?:be|have\s+been|read)|make\s+(?:it|that)|change\s+(?:it|that)\s+to)\s+$",
     re.IGNORECASE,
 )
 _BEFORE_NOT_MONEY = re.compile(
@@ -294,8 +297,11 @@ def first_quantity(text: str, kind: str) -> Decimal | None:
     return next((q.value for q in parse_quantity(text) if q.kind == kind), None)
 
 
-def _words_value(words: list[str]) -> int | None:
-    """Value of a run of number words ("a hundred and twenty", "twelve hundred", "one fifty"), or None."""
+def _words_value(words: list[str]) -> Decimal | None:
+    """Value of a run of number words ("a hundred and twenty", "twelve hundred", "one fifty"), or None.
+
+    Shop talk says the cents as a second number: "forty two fifty" is 42.50 and "twelve fifty" 12.50,
+    while "one fifty" (a single digit before tens) is 150."""
     total, current, seen, previous = 0, 0, False, ""
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -311,6 +317,10 @@ def _words_value(words: list[str]) -> int | None:
         elif word in _TENS:
             if previous in _UNITS and 1 <= _UNITS[previous] <= 9 and current < 10:
                 current *= 100  # "one fifty" is 150
+            elif current % 100 and previous in (*_UNITS, *_TENS):
+                cents = _cents_value(words[i:])
+                if cents is not None:
+                    return Decimal(total + current) + cents
             current += _TENS[word]
             seen = True
         elif word == "hundred":
@@ -321,7 +331,14 @@ def _words_value(words: list[str]) -> int | None:
             current = 0
             seen = True
         previous = word
-    return total + current if seen else None
+    return Decimal(total + current) if seen else None
+
+
+def _cents_value(words: list[str]) -> Decimal | None:
+    """The cents of "... fifty" or "... fifty five" ending a run of number words, as a fraction; else None."""
+    if len(words) > 2 or (len(words) == 2 and not 1 <= _UNITS.get(words[1], 0) <= 9):
+        return None
+    return Decimal(_TENS[words[0]] + (_UNITS[words[1]] if len(words) == 2 else 0)) / 100
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -579,7 +579,16 @@ _TIME_PATTERNS = [
         r"(?P<pre>\b(?:at|by|around|about)\s+)?\b(?P<word>noon|midday|midnight|lunchtime)\b",
         re.IGNORECASE,
     ),
+    # "tomorrow arvo at 3", "at 7 in the morning": a bare hour placed by the part of the day around it
+    re.compile(
+        r"(?P<bare>\b(?:at|@)\s*)(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?(?![\w%$.,:/]|\s*(?:[ap]\.?m\b|o'?clock))",
+        re.IGNORECASE,
+    ),
 ]
+_PART_BEFORE = re.compile(r"\b(?P<part>morning|arvo|afternoon|evening|tonight|night)\s*,?\s*$", re.IGNORECASE)
+_PART_AFTER = re.compile(
+    r"\s*(?:in\s+the\s+|this\s+|tomorrow\s+)?(?P<part>morning|arvo|afternoon|evening|tonight|night)\b", re.IGNORECASE
+)
 _WORD_TIMES = {
     "noon": dt.time(12),
     "midday": dt.time(12),
@@ -593,6 +602,11 @@ def _time_of(m: re.Match[str]) -> dt.time | None:
     if groups.get("word"):
         return _WORD_TIMES[groups["word"].lower()]
     hour, minute = int(m["h"]), int(groups.get("mi") or 0)
+    if groups.get("bare") is not None:
+        part = _PART_BEFORE.search(m.string, 0, m.start()) or _PART_AFTER.match(m.string, m.end())
+        if part is None or not 1 <= hour <= 12:
+            return None
+        return dt.time(hour % 12 + (0 if part["part"].lower() == "morning" else 12), minute)
     marker = (groups.get("ap") or "").lower().replace(".", "")
     if marker:
         if not 1 <= hour <= 12:

@@ -126,7 +126,7 @@ _DROP_LEAD = word_set(
     "at i i've ive i'd i'll we we've just have had has spent spend paid pay paying bought buy "
     "purchased got get add added log logged record recorded put enter note track save an a expense "
     "expenses of for on the my our some was that this it it's its is another new-expense cost "
-    "costs chuck stick jot made earned earnt received receive income been were"
+    "costs chuck stick jot made earned earnt received receive income been were in down pop"
 )
 _DROP_TAIL = word_set(
     "today cost costs costing me us for on of at expense expenses was it in total please and the "
@@ -155,7 +155,7 @@ def income_source(text: str, spans: Iterable[Span] = ()) -> str:
     """Where income came from ("selling at the market", "house-sitting"), from the sentence minus amount and date."""
     cleaned = re.sub(r"\s*[,;:!?]+\s*", " ", cut(text, spans)).strip(" .-")
     words = cleaned.split()
-    lead = _DROP_LEAD | {"from", "for", "by", "doing"} - _KEEP_LEAD_INCOME
+    lead = _DROP_LEAD | {"from", "for", "by", "doing", "to", "me", "us"} - _KEEP_LEAD_INCOME
     words = _trim(words, frozenset(lead), _DROP_TAIL)
     return " ".join(words).strip(" .-,")
 
@@ -171,7 +171,7 @@ _PLACE_LEAD_STOP = word_set("of for with and in on at by or but so as about")
 _MARKERS = re.compile(
     r"(?P<then>\s*,?\s*\b(?:and\s+then|then(?:\s+on\s+to)?|after\s+that|followed\s+by|before\s+heading\s+to|"
     r"and\s+on\s+to|on\s+to|onto)\b|\s*(?:->|→|=>|—>|>)\s*|\s+[-–]\s+(?=[A-Za-z]))|"
-    r"(?P<via>\b(?:via|through|thru|by\s+way\s+of|passing\s+through|going\s+through|stopping\s+over\s+(?:at|in)|"
+    r"(?P<via>\b(?:via|through|thru|by\s+way\s+of|(?:passing|going|heading|driving|travelling|traveling)\s+(?:through|thru|via)|stopping\s+over\s+(?:at|in)|"
     r"stopping\s+(?:at|in|by)|with\s+(?:a\s+)?stops?\s+(?:at|in)|stop\s+(?:at|in)|and\s+stop\s+(?:at|in)|"
     r"(?:stopping|staying|camping)\s+overnight\s+(?:at|in)|overnight(?:ing)?\s+(?:at|in)|"
     r"(?:we(?:'ll)?\s+)?(?:stop|stay|spend|camp)(?:ping|ing)?\s+(?:for\s+)?(?:one|a|two|three|\d)\s+nights?\s+(?:at|in))\b)|"
@@ -179,6 +179,12 @@ _MARKERS = re.compile(
     r"(?P<to>\b(?:to|into|towards?|ending\s+(?:at|in)|finishing\s+(?:at|in)|up\s+to|down\s+to|over\s+to|across\s+to)\b)",
     re.IGNORECASE,
 )
+# "broken hill to adelaide but via mildura cause we want to see the river": the reason is no part of the route.
+_ROUTE_ASIDE = re.compile(
+    r"\s*,?\s+(?:because|'?cause|coz|cos|as\s+(?:we|i)|so\s+(?:we|i)|since\s+(?:we|i))\b.*$",
+    re.IGNORECASE,
+)
+_BUT_VIA = re.compile(r"\bbut\s+(?=via\b|through\b|thru\b|going\b|stopping\b|passing\b)", re.IGNORECASE)
 _PLACE_NOISE = re.compile(
     r"\s+(?:for|leaving|departing|starting|with|in\s+(?:my|the|our|a|an)|on\s+(?:my|the|our|a)|please|and\s+back|"
     r"return(?:ing)?|and\s+return|avoiding|taking|using|over|next|this|by\s+(?:car|road|van)|asap|soon|in\s+\d|"
@@ -192,6 +198,7 @@ _PLACE_NOISE = re.compile(
 
 def _clean_place(chunk: str, mixed_case: bool) -> str | None:
     chunk = re.split(r"\s+[-–—]+\s+|\s*[;!?]|\.\s", chunk)[0]  # "via Albany - plan it please", "Cooma. Could you…"
+    chunk = re.sub(r"^\W*(?:please|pls|plz)\b", "", chunk.strip(), flags=re.IGNORECASE)  # "route please broken hill to…"
     chunk = chunk.strip(" \t,.;:!?\"'()")
     chunk = _PLACE_NOISE.sub("", chunk).strip(" \t,.;:!?\"'()")
     chunk = _THE_LOWER.sub("", chunk)
@@ -231,6 +238,7 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
     """
     if mixed_case is None:
         mixed_case = segment != segment.lower() and segment != segment.upper()
+    segment = _ROUTE_ASIDE.sub("", _BUT_VIA.sub("", segment))
     chunks: list[tuple[str, str]] = []
     label, pos = "start", 0
     for m in _MARKERS.finditer(segment):
@@ -330,7 +338,9 @@ _POST_LEAD = re.compile(
     r"members|nomads|travellers|crew|gang)(?:\s+know)?|"
     r"(?:make|write|create|put\s+up|add|send|do)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?(?:community\s+|social\s+)?post"
     r"(?:\s+(?:to|on|in)\s+(?:the\s+)?(?:community|feed|forum|group))?|"
-    r"(?:a\s+|new\s+)?(?:community|social|feed)\s+post(?:\s+please)?\s*[-–—,]?)"
+    r"(?:a\s+|new\s+)?(?:community|social|feed)\s+post(?:\s+please)?\s*[-–—,]?|"
+    r"(?:put|stick|pop|chuck|throw|whack|get)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?post\s+(?:up|out)"
+    r"(?:\s+(?:to|on|in)\s+(?:the\s+)?(?:community|feed|forum|group))?)"
     r"(?:\s*(?:saying|that|asking|which\s+says|says|telling\s+(?:them|everyone)|to\s+say|if|whether|about))?\s*",
     re.IGNORECASE,
 )
@@ -536,6 +546,12 @@ _DID = re.compile(
     r"yesterday\b|cost\b|and\b|with\b)[a-z][\w-]*){0,2})",
     re.IGNORECASE,
 )
+# "the anode in the hot water system got replaced": the work said in the passive.
+_WAS_DONE = re.compile(
+    r"\b(?:the|a|an|my|our|its)\s+(?P<obj>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)\s+"
+    r"(?:got|was|were|has\s+been|have\s+been|been)\s+(?P<verb>" + _REPAIR_VERBS + r")\b",
+    re.IGNORECASE,
+)
 _NOT_VEHICLE_OBJECT = word_set(
     "hair nails teeth eyes mind plans booking phone clothes dog cat"
 )
@@ -545,7 +561,7 @@ def repair_task(text: str) -> str | None:
     """A repair not in the task list, in vehicle context: "mechanic replaced the alternator" → "Alternator replaced"."""
     if not _VEHICLE_CONTEXT.search(text):
         return None
-    m = _HAD_DONE.search(text) or _DID.search(text)
+    m = _HAD_DONE.search(text) or _DID.search(text) or _WAS_DONE.search(text)
     if not m:
         return None
     obj = re.sub(
@@ -623,7 +639,8 @@ for _path, _words in {
 
 def page_target(phrase: str) -> str | None:
     """The app page a short phrase names ("my budget" → /wins, "trip planner" → /wheels), or None."""
-    phrase = re.split(r"\s+[-–—]+\s+|[,;:]|\s+(?:so|because|cause|as)\s+", phrase)[0]  # "Wheels page for me - I want…"
+    # "Wheels page for me - I want…", "the money section i want to have a look at the income"
+    phrase = re.split(r"\s+[-–—]+\s+|[,;:]|\s+(?:so|because|cause|as|i|we|i'?m|we'?re)\s+", phrase)[0]
     phrase = re.sub(
         r"\b(?:(?:that|which)\s+(?:shows?|has|have|lists?)|showing|of|with|w|for\s+(?:me|us)|n|and)\b",
         " ", phrase, flags=re.IGNORECASE,

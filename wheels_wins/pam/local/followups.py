@@ -75,7 +75,8 @@ _CUE = (
 )
 _CUE_LEAD = re.compile(r"^" + _CUE + r"\b[\s,.!:;-]*", re.IGNORECASE)
 _CHANGE = re.compile(
-    r"^(?:make|change|update|edit|fix|set|correct|amend|adjust|switch|put|alter)\s+(?:that|it|this|"
+    r"^(?:make|change|update|edit|fix|set|correct|amend|adjust|switch|put|alter|move|file|class|classify|"
+    r"(?:re)?categori[sz]e|tag|mark|count|book)\s+(?:that|it|this|"
     r"the\s+(?:last|amount|price|cost|total|date|category|merchant|description|figure|number)(?:\s+(?:one|expense|entry|amount|"
     r"one\s+i\s+(?:added|logged)))?|my\s+last\s+(?:one|expense|entry))\b",
     re.IGNORECASE,
@@ -104,6 +105,9 @@ _SPEND_VERB = re.compile(
 )
 
 
+_WAS_NOT = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s*$", re.IGNORECASE)
+
+
 def correction(s: Sentence) -> Intent | None:
     rest, had_cue = s.text, False
     while True:
@@ -128,6 +132,8 @@ def correction(s: Sentence) -> Intent | None:
         return None
     slots: dict[str, Any] = {}
     chosen = sub.amount
+    if chosen and not chosen.explicit and sub.quantities and _WAS_NOT.search(rest[: chosen.start]):
+        chosen = None  # "it was 56 litres not 65": the old reading, not an amount of money
     if chosen:
         slots["amount"] = chosen.amount
         others = [m for m in sub.money if m is not chosen]

@@ -44,7 +44,8 @@ _POST_START = re.compile(
     r"nomads|travellers|crew|gang)\b|"
     r"^(?:make|write|create|put\s+up|add|send|do)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?(?:community\s+|social\s+)?post\b|"
     r"^(?:put|add)\s+.+?\s+(?:on|in|to)\s+(?:the\s+)?(?:feed|community|wall|forum)\b|"
-    r"^(?:(?:a|new)\s+)?(?:community|social|feed)\s+post\b",
+    r"^(?:(?:a|new)\s+)?(?:community|social|feed)\s+post\b|"
+    r"^(?:put|stick|pop|chuck|throw|whack|get)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?post\s+(?:up|out)\b",
     re.IGNORECASE,
 )
 
@@ -130,7 +131,7 @@ _AMOUNT_BUDGET = re.compile(
     r"\b(?:a|an)\s+(?:\$|AUD\s?)?\d[\d,.]*k?\s+(?:\w+\s+)?budget\b", re.IGNORECASE
 )
 _LIMIT = re.compile(
-    r"^(?:limit|cap)\b|\b(?:spend|spending)\s+(?:no\s+more\s+than|at\s+most|under|less\s+than|max(?:imum)?|only|up\s+to)\b|"
+    r"^(?:limit|cap)\b|\b(?:limit|cap|ceiling)\s+of\b|\b(?:spend|spending)\s+(?:no\s+more\s+than|at\s+most|under|less\s+than|max(?:imum)?|only|up\s+to)\b|"
     r"\b(?:limit|cap)\s+(?:my\s+)?(?:\w+\s+)?(?:spending\s+)?(?:to|at)\b|"
     r"\b(?:don'?t|do\s+not|never)\s+(?:want\s+to\s+|wanna\s+)?(?:spend|go)\s+(?:more\s+than|over|above|past)\b",
     re.IGNORECASE,
@@ -223,21 +224,21 @@ _SPENDING_WORDS = re.compile(
         "spen[dt](?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
         "spending(?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
         "expenses?|outgoings|costs?|costing|paid|pay|blown|blew|"
-        "splurged|gone on|go on|went on|gone out|went out|going out|forked out|shelled out|used"
+        "splurged|gone on|go on|went on|gone out|went out|going out|forked out|shelled out|used|the damage"
     ),
     re.IGNORECASE,
 )
 # "add up my income for this month", "tally what we've spent": a sum asked for, not something to record.
 _TALLY = re.compile(
     r"^(?:add\s+up|tally(?:\s+up)?|total\s+up|sum\s+up|work\s+out\s+(?:how\s+much|what|the\s+total)|(?:the\s+)?(?:grand\s+)?"
-    r"total\s+(?:of|for)|what'?s\s+the\s+(?:grand\s+)?total)\b",
+    r"total\s+(?:of|for)|what'?s\s+the\s+(?:grand\s+)?total|total\s+(?:spending|spend|spent|expenses|outgoings|costs))\b",
     re.IGNORECASE,
 )
 _TOTAL_WORDS = re.compile(
     words(
         "how much|total|totals|sum|altogether|overall|in total|tally|add up|"
         "breakdown|summary|so far|what did|what have|what'?s my|what is my|"
-        "what was my|whats my"
+        "what was my|whats my|what'?s the damage|whats the damage"
     ),
     re.IGNORECASE,
 )
@@ -389,7 +390,9 @@ def _query(s: Sentence, question: bool) -> Intent | None:
 
 _INCOME = re.compile(
     words(
-        "earned|earnt|earn|earning|got paid|get paid|was paid|were paid|been paid|"
+        "earned|earnt|earn|earning|got paid|get paid|been paid|"
+        # "I was paid $50" is income; "$23.95 was paid at the chemist" is spending
+        "(?:i|we|they|he|she) (?:was|were) paid|(?:was|were) paid (?:by|from|to me|to us)|"
         "paid me|pays me|paid us|income|received|receive|got a refund|refund(?:ed)?|"
         "sold|selling|wages?|salary|pension|dividends?|payment from|"
         "invoice (?:was )?paid|tips|deposited|cashback|reimbursed|reimbursement|"
@@ -537,8 +540,18 @@ def _help(s: Sentence) -> Intent | None:
     return None
 
 
+# "the hubby reckons we've spent a fortune on diesel, how much has it been this month": the question comes last.
+_LATE_QUESTION = re.compile(
+    r"[,;]\s*(?:so\s+|and\s+|but\s+)?(?:how\s+much|how\s+many|how'?s|how\s+(?:are|is|am)|what'?s|whats|what\s+(?:have|did|is|was)|"
+    r"are\s+we|am\s+i|have\s+(?:we|i)|did\s+(?:we|i))\b[^,;]*$",
+    re.IGNORECASE,
+)
+
+
 def _is_question(s: Sentence) -> bool:
     if QUESTION_START.match(s.low) or reminders.REMIND_QUESTION.match(s.low) or _TALLY.match(s.low):
+        return True
+    if _LATE_QUESTION.search(s.low) and not _COMMAND_START.match(s.low):
         return True
     return s.low.rstrip().endswith("?") and not _COMMAND_START.match(s.low)
 
@@ -554,7 +567,10 @@ def classify(text: str, today: dt.date | None = None) -> Intent:
     if not cleaned.strip(" .!?,"):
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
-    for rule in (followups.correction, followups.undo, _post, reminders.schedule, vehicle_rules.economy, reminders.calendar_entry, _navigate, _help):
+    for rule in (
+        followups.correction, followups.undo, _post, routes.stop_change, reminders.schedule, vehicle_rules.economy,
+        reminders.calendar_entry, _navigate, _help,
+    ):
         found = rule(s)
         if found:
             return found

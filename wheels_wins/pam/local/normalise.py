@@ -188,8 +188,34 @@ _UNIT_AFTER = re.compile(
     r"\s*(?:dollars?|bucks|cents?|litres?|liters?|l\b|kilomet(?:re|er)s?|kms?\b|k\b|klicks?)", re.IGNORECASE
 )
 _DOLLARS_AND_CENTS = re.compile(
-    r"(?:\$\s?)?\b(?P<dollars>\d+)\s*(?:dollars?|bucks)?\s+(?:and\s+)?(?P<cents>\d{1,2})\s*cents?\b", re.IGNORECASE
+    r"(?:\$\s?)?\b(?P<dollars>\d+)\s*(?:dollars?|bucks)?\s+(?:and\s+)?(?P<cents>\d{1,2})\s*cents?\b|"
+    # "96 dollars 40", "312 dollars fifty": the cents said after the dollars, without "cents"
+    r"(?:\$\s?)?\b(?P<dollars2>\d+)\s*(?:dollars?|bucks)\s+(?:and\s+)?"
+    r"(?P<cents2>\d{2}|(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
+    r"(?!\s*(?:[.,:/%]\d|days?|weeks?|months?|years?|nights?|hours?|mins?|minutes?|litres?|liters?|l\b|kms?\b|k\b|"
+    r"kilomet|people|percent|o'?clock|am\b|pm\b))",
+    re.IGNORECASE,
 )
+_CENT_WORDS = {
+    **{w: n for n, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 10)},
+    **{w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)},
+    "fourty": 40,
+    **{w: n for n, w in enumerate("one two three four five six seven eight nine".split(), 1)},
+}
+# Dictation: "dollar sign 54 point 20" is $54.20.
+_DOLLAR_SIGN = re.compile(r"\bdollar\s+sign\s*(?=\d)", re.IGNORECASE)
+_SPOKEN_POINT = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d{1,2})\b(?![.,]\d)", re.IGNORECASE)
+
+
+def _cents(words: str) -> int:
+    return int(words) if words.isdigit() else sum(_CENT_WORDS[w] for w in re.split(r"[\s-]+", words.lower()))
+
+
+def _money_said(m: re.Match[str]) -> str:
+    if m["dollars"] is not None:
+        return f"${m['dollars']}.{int(m['cents']):02d}"
+    return f"${m['dollars2']}.{_cents(m['cents2']):02d}"
 
 
 def _digits(m: re.Match[str]) -> str:
@@ -206,11 +232,12 @@ def _digits(m: re.Match[str]) -> str:
 
 def spoken_numbers(text: str) -> str:
     """Numbers said in words as digits where they are amounts or measures: "seventy two litres" → "72 litres",
-    "one hundred and twelve dollars and fifty cents" → "$112.50"."""
-    if not _NUMBER_RUN.search(text):
-        return text
-    text = _NUMBER_RUN.sub(_digits, text)
-    return _DOLLARS_AND_CENTS.sub(lambda m: f"${m['dollars']}.{int(m['cents']):02d}", text)
+    "one hundred and twelve dollars and fifty cents" → "$112.50", "96 dollars 40" → "$96.40",
+    "dollar sign 54 point 20" → "$54.20"."""
+    text = _SPOKEN_POINT.sub(r"\1.\2", _DOLLAR_SIGN.sub("$", text))
+    if _NUMBER_RUN.search(text):
+        text = _NUMBER_RUN.sub(_digits, text)
+    return _DOLLARS_AND_CENTS.sub(_money_said, text)
 
 
 def normalise(text: str) -> str:

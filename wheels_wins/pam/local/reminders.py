@@ -27,7 +27,8 @@ _CALENDAR_NOUN = re.compile(
     words(
         "appointments?|appt|reminders?|events?|meetings?|bookings?|check-?ups?|"
         "catch-?ups?|birthday|anniversary|calendar|diary|schedule|interview|consult|"
-        "consultation|vet|dentist|doctor'?s?|gp|hairdresser|haircut|party|"
+        "consultation|vet|dentist|doctor'?s?|gp|specialist|optometrist|audiologist|podiatrist|eye test|hearing test|"
+        "blood test|x-?ray|scan|hairdresser|haircut|party|"
         "dinner with|lunch with|date with|visit|tour|flight|ferry booking|market day|booked in|booked for"
     ),
     re.IGNORECASE,
@@ -38,8 +39,10 @@ _CALENDAR_VERB = re.compile(
 )
 # A note that starts with the event itself: "doctor appointment on Thursday at 10am", "vet check next Monday".
 _EVENT_FIRST = re.compile(r"^(?:(?:a|an|my|the|our)\s+)?(?:[\w'-]+\s+){0,2}?" + _CALENDAR_NOUN.pattern, re.IGNORECASE)
+# "we've got the dentist", "Bella the kelpie has the vet tomorrow arvo at 3": someone has an event on a day.
 _HAVE_EVENT = re.compile(
-    r"^(?:(?:i|we)\s+(?:have|'ve\s+got|ve\s+got|got)|(?:i|we)'?ve\s+got|there'?s|got)\s+(?:a|an|my|the|our)\b",
+    r"^(?:(?:i|we)\s+(?:have|'ve\s+got|ve\s+got|got)|(?:i|we)'?ve\s+got|there'?s|got|"
+    r"(?:[\w'-]+\s+){1,3}?(?:has|has\s+got|'s\s+got|have|have\s+got))\s+(?:a|an|my|the|our|her|his|their)\b",
     re.IGNORECASE,
 )
 _MUST_DO = re.compile(
@@ -140,6 +143,8 @@ def calendar_entry(s: Sentence) -> Intent | None:
         _CALENDAR_VERB.match(s.text)
         and (_CALENDAR_NOUN.search(s.text) or booking)
         and not adding_money
+        # "add the dentist $180", "add dentist 180 yesterday": paid, not booked
+        and not (s.money and not any(d.date >= s.today for d in s.future_dates))
     ):
         return _calendar_intent(s, 0.9)
     if _HAVE_EVENT.match(s.text) and _CALENDAR_NOUN.search(s.text) and s.future_dates:

@@ -85,3 +85,42 @@ def trip(s: Sentence) -> Intent | None:
         slots["start_date"] = s.future_dates[0].date
     confidence = 0.9 if strong and found else 0.75 if found else 0.6
     return Intent("plan_trip", confidence, slots)
+
+
+_TRIP_NOUN = r"(?:(?:the|my|our|this)\s+)?(?:trip|route|itinerary|plan|journey|drive)"
+# "add Port Macquarie as a stop", "put Mildura in the trip too", "add a stop at Gundagai", "stop in Dubbo on the way"
+_ADD_STOP = re.compile(
+    r"^(?:add|include|put|throw|chuck|pop|stick|slot|squeeze|fit)\s+(?:in\s+)?(?:a\s+(?:stop|stopover|detour)\s+(?:at|in|to)\s+)?"
+    r"(?P<place>[\w' .-]{2,40}?)(?:\s+(?:as\s+(?:a|another|an\s+extra)\s+(?:stop|stopover|waypoint|destination)|"
+    r"(?:in|into|on|to)\s+" + _TRIP_NOUN + r"|on\s+the\s+way))+(?:\s+(?:too|as\s+well|please))?[\s.!]*$|"
+    r"^(?:add|include|put\s+in)\s+a\s+(?:stop|stopover|detour)\s+(?:at|in|to)\s+(?P<place2>[\w' .-]{2,40}?)"
+    r"(?:\s+(?:on\s+the\s+way|too|as\s+well|please))*[\s.!]*$|"
+    r"^(?:let'?s\s+|we'?(?:ll|d)\s+(?:like\s+to\s+|want\s+to\s+)?|can\s+we\s+)?(?:also\s+)?stop\s+(?:at|in|by)\s+"
+    r"(?P<place3>[\w' .-]{2,40}?)\s+(?:on\s+the\s+way|along\s+the\s+way|as\s+well|too)[\s.!]*$",
+    re.IGNORECASE,
+)
+_REMOVE_STOP = re.compile(
+    r"^(?:remove|drop|delete|take\s+out|take|skip|cut|scrap)\s+(?:the\s+stop\s+(?:at|in)\s+)?(?P<place>[\w' .-]{2,40}?)"
+    r"(?:\s+(?:from|off|out\s+of)\s+" + _TRIP_NOUN + r"|\s+as\s+a\s+stop)+[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def stop_change(s: Sentence) -> Intent | None:
+    """A stop added to or dropped from the trip just planned (or the active one)."""
+    added = _ADD_STOP.match(s.text)
+    if added:
+        place = _tidy_place(added["place"] or added["place2"] or added["place3"])
+        return Intent("add_trip_stop", 0.9, {"place": place}) if place else None
+    removed = _REMOVE_STOP.match(s.text)
+    if removed:
+        place = _tidy_place(removed["place"])
+        return Intent("remove_trip_stop", 0.9, {"place": place}) if place else None
+    return None
+
+
+def _tidy_place(text: str) -> str | None:
+    text = re.sub(r"^(?:the\s+town\s+of\s+|a\s+stop\s+(?:at|in)\s+)", "", text.strip(" .,"), flags=re.IGNORECASE)
+    if not text or text.lower() in ("it", "that", "this", "one", "a stop", "stop"):
+        return None
+    return entities.capitalise(text) if text == text.lower() else text

@@ -131,6 +131,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "fuel_economy": ("fuel_consumption", {}),
         "add_schedule": ("add_maintenance_schedule", _pick(s, "task", "every_km", "every_months")),
         "plan_trip": ("plan_trip", _pick(s, "places", "start_date", "title")),
+        "add_trip_stop": ("add_trip_stop", {**_pick(s, "place"), **_last_trip(state)}),
+        "remove_trip_stop": ("remove_trip_stop", {**_pick(s, "place"), **_last_trip(state)}),
         "list_trips": ("list_trips", {}),
         "add_calendar": ("add_calendar_event", _pick(s, "title", "date", "time")),
         "upcoming_events": ("upcoming_events", {}),
@@ -162,6 +164,17 @@ _CORRECTABLE: tuple[tuple[tuple[str, ...], str, str, dict[str, str]], ...] = (
     (("add_calendar_event", "update_calendar_event"), "update_calendar_event", "event_id",
      {"future_date": "date", "time": "time"}),
 )
+
+
+_TRIP_TOOLS = ("plan_trip", "add_trip_stop", "remove_trip_stop", "reorder_trip_stops")
+
+
+def _last_trip(state: dict[str, Any]) -> dict[str, Any]:
+    """The trip PAM just planned or changed, as a tool argument; without one the tools take the active trip."""
+    for call in reversed(state.get("last_calls") or []):
+        if call["name"] in _TRIP_TOOLS and (call.get("data") or {}).get("id"):
+            return {"trip_id": call["data"]["id"]}
+    return {}
 
 
 def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
@@ -206,7 +219,16 @@ def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent 
         if start and fresh.confidence < 0.8:
             return Intent("plan_trip", 1.0, {**slots, "places": [start, slots["destination"]]})
     if fresh.name == pending["intent"]:
-        slots.update({k: v for k, v in fresh.slots.items() if v not in (None, "", [])})
+        # "$95" answering "how much?" carries the defaults of a sentence of its own (category "other", today):
+        # they must not replace what the first message said.
+        defaults = {"category": "other", "date": today}
+        slots.update(
+            {
+                k: v
+                for k, v in fresh.slots.items()
+                if v not in (None, "", []) and not (k in slots and defaults.get(k) == v)
+            }
+        )
     elif fresh.confidence >= 0.8 and fresh.name not in ("add_expense", "unknown", "correction"):
         return None  # a new request, not an answer
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -13,6 +14,7 @@ from wheels_wins.pam.tools.common import money_text
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.services import gazetteer
 from wheels_wins.services import trips as trip_service
 from wheels_wins.services.units import format_distance
 
@@ -62,30 +64,34 @@ def plan_trip(ctx: ToolContext, places: PlaceList, title: str | None = None, sta
     )
 
 
-def _change_stops(ctx: ToolContext, trip: Trip, names: list[str], verb: str) -> ToolResult:
-    before = [{"name": w.name, "lat": w.lat, "lon": w.lon} for w in trip_repo.waypoints(ctx.session, user_id=ctx.user_id, trip_id=trip.id)]
-    try:
-        stops = [trip_service.resolve_stop(n) for n in names]
-    except trip_service.UnknownPlace as error:
-        return ToolResult.fail(f"I couldn't find '{error.name}' on the map.")
+def _change_stops(ctx: ToolContext, trip: Trip, stops: list[trip_service.Stop], before: list[trip_service.Stop], verb: str) -> ToolResult:
     trip_service.set_stops(ctx.session, user=ctx.user, trip=trip, stops=stops)
     data = trip_data(ctx, trip)
     return ToolResult(
         True, f"{verb}: {_describe(ctx, trip, data)}", data,
-        undo={"op": "stops", "kind": "trip", "id": str(trip.id), "stops": before}, changed=("trips",),
+        undo={"op": "stops", "kind": "trip", "id": str(trip.id), "stops": [asdict(stop) for stop in before]},
+        changed=("trips",),
     )
+
+
+def _stops(ctx: ToolContext, trip: Trip) -> list[trip_service.Stop]:
+    return trip_service.stops_of(trip_repo.waypoints(ctx.session, user_id=ctx.user_id, trip_id=trip.id))
 
 
 @tool(mutates=True)
 def add_trip_stop(ctx: ToolContext, place: str, trip_id: str | None = None, position: int | None = None) -> ToolResult:
-    """Add a stop to a trip (the active trip when no id). position is 0-based; default is before the destination."""
+    """Add a stop to a trip (the active trip when no id). position is 0-based; by default the stop goes where it
+    adds the least distance between the start and the destination."""
     trip = _owned_trip(ctx, trip_id)
     if trip is None:
         return ToolResult.fail("I couldn't find that trip.")
-    names = [w.name for w in trip_repo.waypoints(ctx.session, user_id=ctx.user_id, trip_id=trip.id)]
-    index = len(names) - 1 if position is None and len(names) >= 2 else (position if position is not None else len(names))
-    names.insert(max(0, min(index, len(names))), place)
-    return _change_stops(ctx, trip, names, f"Added {place}")
+    stops = _stops(ctx, trip)
+    try:
+        new = trip_service.resolve_near(place, stops)
+    except trip_service.UnknownPlace as error:
+        return ToolResult.fail(f"I couldn't find '{error.name}' on the map.")
+    index = trip_service.cheapest_insertion(stops, new) if position is None else max(0, min(position, len(stops)))
+    return _change_stops(ctx, trip, [*stops[:index], new, *stops[index:]], stops, f"Added {new.name}")
 
 
 @tool(mutates=True)
@@ -94,11 +100,14 @@ def remove_trip_stop(ctx: ToolContext, place: str, trip_id: str | None = None) -
     trip = _owned_trip(ctx, trip_id)
     if trip is None:
         return ToolResult.fail("I couldn't find that trip.")
-    names = [w.name for w in trip_repo.waypoints(ctx.session, user_id=ctx.user_id, trip_id=trip.id)]
-    keep = [n for n in names if n.lower() != place.strip().lower()]
-    if len(keep) == len(names):
+    stops = _stops(ctx, trip)
+    wanted = gazetteer.normalise(place)
+    keep = [stop for stop in stops if gazetteer.normalise(stop.name) != wanted]
+    if len(keep) == len(stops):
         return ToolResult.fail(f"{place} isn't a stop on {trip.title}.")
-    return _change_stops(ctx, trip, keep, f"Removed {place}")
+    if len(keep) < 2:
+        return ToolResult.fail("A trip needs at least a start and a destination.")
+    return _change_stops(ctx, trip, keep, stops, f"Removed {place.strip()}")
 
 
 @tool(mutates=True)
@@ -107,11 +116,14 @@ def reorder_trip_stops(ctx: ToolContext, order: list[str], trip_id: str | None =
     trip = _owned_trip(ctx, trip_id)
     if trip is None:
         return ToolResult.fail("I couldn't find that trip.")
-    current = [w.name for w in trip_repo.waypoints(ctx.session, user_id=ctx.user_id, trip_id=trip.id)]
-    if sorted(n.lower() for n in order) != sorted(n.lower() for n in current):
-        return ToolResult.fail(f"The new order must list the same stops: {', '.join(current)}.")
-    by_lower = {n.lower(): n for n in current}
-    return _change_stops(ctx, trip, [by_lower[n.lower()] for n in order], "Reordered")
+    current = _stops(ctx, trip)
+    unused: dict[str, list[trip_service.Stop]] = {}
+    for stop in current:  # a round trip names its start twice
+        unused.setdefault(gazetteer.normalise(stop.name), []).append(stop)
+    ordered = [unused[key].pop(0) for key in map(gazetteer.normalise, order) if unused.get(key)]
+    if len(ordered) != len(current) or len(order) != len(current):
+        return ToolResult.fail(f"The new order must list the same stops: {', '.join(s.name for s in current)}.")
+    return _change_stops(ctx, trip, ordered, current, "Reordered")
 
 
 @tool()

@@ -1,0 +1,109 @@
+"""Conversations with PAM's local engine: a stop added to the trip just planned goes where it adds the least
+distance (and abroad, to the namesake near the route), "undo" puts the stops back, an answer to "how much?"
+keeps what the first message said, and "file that under X" or "it was 48 litres not 84" change the right field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session
+
+from wheels_wins.models import User
+from wheels_wins.pam.agent import run_turn
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import fuel as fuel_repo
+from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.services import trips as trip_service
+from wheels_wins.services.money import today_in
+
+
+async def _conversation(user: User, *messages: str) -> list[Any]:
+    """Each message's turn, in one conversation."""
+    turns, conversation_id = [], None
+    for message in messages:
+        turn = await run_turn(user_id=user.id, message=message, conversation_id=conversation_id)
+        turns.append(turn)
+        conversation_id = turn.conversation_id
+    return turns
+
+
+def _stop_names(session: Session, user: User, trip_id: str) -> list[str]:
+    session.expire_all()
+    return [w.name for w in trip_repo.waypoints(session, user_id=user.id, trip_id=uuid.UUID(trip_id))]
+
+
+async def test_a_stop_goes_where_it_adds_the_least_distance_and_undo_takes_it_out(make_user, session: Session) -> None:
+    user = make_user()
+    planned, added = await _conversation(user, "plan Sydney to Brisbane via Armidale", "add Port Macquarie as a stop")
+    trip_id = planned.tool_calls[0].result.data["id"]
+    assert added.tool_calls[0].name == "add_trip_stop" and added.tool_calls[0].result.ok, added.reply
+    # Port Macquarie lies between Sydney and Armidale, not between Armidale and Brisbane.
+    assert _stop_names(session, user, trip_id) == ["Sydney", "Port Macquarie", "Armidale", "Brisbane"]
+    assert "Port Macquarie" in added.reply
+
+    await run_turn(user_id=user.id, message="undo that", conversation_id=planned.conversation_id)
+    assert _stop_names(session, user, trip_id) == ["Sydney", "Armidale", "Brisbane"]
+
+
+async def test_a_stop_added_abroad_is_the_namesake_near_the_route(make_user, session: Session) -> None:
+    user = make_user()
+    planned, added, removed = await _conversation(
+        user,
+        "plan a trip Christchurch to Lake Tekapo then on to Wanaka",
+        "add Queenstown to the trip",
+        "take Lake Tekapo out of the trip",
+    )
+    assert planned.tool_calls[0].result.ok, planned.reply
+    trip_id = planned.tool_calls[0].result.data["id"]
+    assert added.tool_calls[0].result.ok and removed.tool_calls[0].result.ok, (added.reply, removed.reply)
+    session.expire_all()
+    stops = trip_repo.waypoints(session, user_id=user.id, trip_id=uuid.UUID(trip_id))
+    assert [w.name for w in stops] == ["Christchurch", "Queenstown", "Wanaka"]
+    queenstown = stops[1]
+    assert queenstown.lat < -44  # Otago, not the South Australian suburb of the same name (-34.9)
+
+
+def test_the_cheapest_insertion_keeps_the_start_and_the_destination() -> None:
+    sydney, melbourne = trip_service.Stop("Sydney", -33.87, 151.21), trip_service.Stop("Melbourne", -37.81, 144.96)
+    canberra = trip_service.Stop("Canberra", -35.28, 149.13)
+    assert trip_service.cheapest_insertion([sydney, melbourne], canberra) == 1
+    assert trip_service.cheapest_insertion([sydney], canberra) == 1
+    assert trip_service.cheapest_insertion([], canberra) == 0
+    albury = trip_service.Stop("Albury", -36.08, 146.92)
+    assert trip_service.cheapest_insertion([sydney, canberra, melbourne], albury) == 2
+
+
+async def test_removing_the_last_but_one_stop_is_refused(make_user, session: Session) -> None:
+    user = make_user()
+    planned, removed = await _conversation(user, "plan Sydney to Melbourne", "remove Melbourne from the trip")
+    assert not removed.tool_calls[0].result.ok
+    assert _stop_names(session, user, planned.tool_calls[0].result.data["id"]) == ["Sydney", "Melbourne"]
+
+
+async def test_the_answer_to_how_much_keeps_the_category_and_date_of_the_question(make_user, session: Session) -> None:
+    user = make_user()
+    asked, answered = await _conversation(user, "put in the caravan park fee from yesterday", "45 dollars")
+    assert not asked.tool_calls and asked.reply.endswith("?")
+    expense = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(answered.tool_calls[0].result.data["id"]))
+    yesterday = today_in(user.timezone) - dt.timedelta(days=1)
+    assert (expense.amount, expense.category, expense.date) == (Decimal("45.00"), "camping", yesterday)
+    assert expense.description.lower().startswith("caravan park")
+
+
+async def test_file_that_under_changes_the_category(make_user, session: Session) -> None:
+    user = make_user()
+    made, filed = await _conversation(user, "$25 at Bunnings", "file that under maintenance")
+    assert filed.tool_calls[0].name == "update_expense", filed.reply
+    expense = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(made.tool_calls[0].result.data["id"]))
+    assert (expense.amount, expense.category, expense.merchant) == (Decimal("25.00"), "maintenance", "Bunnings")
+
+
+async def test_litres_not_the_old_figure_change_only_the_litres(make_user, session: Session) -> None:
+    user = make_user()
+    made, corrected = await _conversation(user, "filled up 65 litres for 139.10", "oops it was 56 litres not 65")
+    assert corrected.tool_calls[0].name == "update_fuel", corrected.reply
+    entry = fuel_repo.get(session, user_id=user.id, fuel_id=uuid.UUID(made.tool_calls[0].result.data["id"]))
+    assert (entry.litres, entry.total_cost) == (Decimal("56.00"), Decimal("139.10"))
