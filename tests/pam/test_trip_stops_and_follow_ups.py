@@ -107,3 +107,59 @@ async def test_litres_not_the_old_figure_change_only_the_litres(make_user, sessi
     assert corrected.tool_calls[0].name == "update_fuel", corrected.reply
     entry = fuel_repo.get(session, user_id=user.id, fuel_id=uuid.UUID(made.tool_calls[0].result.data["id"]))
     assert (entry.litres, entry.total_cost) == (Decimal("56.00"), Decimal("139.10"))
+
+
+async def test_what_about_asks_the_last_question_again_about_something_else(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    for amount, category in (("61.20", "fuel"), ("38.15", "groceries"), ("12.00", "groceries")):
+        expense_repo.create(
+            session, user_id=user.id, amount=Decimal(amount), category=category, date=today, description=category
+        )
+    session.commit()
+    fuel, groceries = await _conversation(user, "what has diesel cost me this month?", "and what about groceries?")
+    assert "$61.20" in fuel.reply
+    assert groceries.tool_calls[0].name == "spending_summary" and "$50.15" in groceries.reply, groceries.reply
+
+
+async def test_spending_at_a_shop_counts_only_that_shop(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    for amount, merchant in (("23.15", "Bunnings"), ("54.30", "Bunnings Mildura"), ("40.00", "Kmart")):
+        expense_repo.create(
+            session,
+            user_id=user.id,
+            amount=Decimal(amount),
+            category="shopping",
+            date=today,
+            description="Hardware",
+            merchant=merchant,
+        )
+    session.commit()
+    (turn,) = await _conversation(user, "how much have I spent at Bunnings this month?")
+    assert "$77.45" in turn.reply and "2 times" in turn.reply, turn.reply
+
+
+async def test_an_answer_gives_the_day_the_question_did_not(make_user, session: Session) -> None:
+    user = make_user()
+    asked, answered = await _conversation(user, "log some income", "$640 from fruit picking, paid last Friday")
+    assert not asked.tool_calls
+    data = answered.tool_calls[0].result.data
+    today = today_in(user.timezone)
+    last_friday = today - dt.timedelta(days=(today.weekday() - 4) % 7 or 7)
+    assert answered.tool_calls[0].name == "add_income"
+    assert (data["amount"], data["date"], data["source"]) == ("640.00", last_friday.isoformat(), "fruit picking")
+
+    reminder, day = await _conversation(user, "remind me to get the gas bottles refilled", "next Thursday")
+    assert not reminder.tool_calls and day.tool_calls[0].name == "add_calendar_event", day.reply
+    assert "gas bottles" in day.tool_calls[0].result.data["title"].lower()
+
+
+async def test_pay_corrected_then_a_wrong_entry_removed(make_user, session: Session) -> None:
+    user = make_user()
+    made, corrected = await _conversation(user, "got $500 for the gig in Byron", "should've said $550")
+    assert made.tool_calls[0].name == "add_income" and corrected.tool_calls[0].name == "update_income"
+    assert corrected.tool_calls[0].result.data["amount"] == "550.00"
+
+    busking, removed = await _conversation(user, "I earned $200 busking in Fremantle", "that's wrong, remove it")
+    assert removed.tool_calls[0].name == "undo_last_change" and removed.tool_calls[0].result.ok, removed.reply

@@ -38,6 +38,18 @@ def test_chips_show_changes_not_look_ups_and_keep_each_calls_index() -> None:
     ]
 
 
+def test_a_chip_names_the_change_and_keeps_the_figures_for_its_tooltip() -> None:
+    planned = "Planned Sydney → Canberra: about 290 km, 3.6 h driving"
+    failed = "Sorry: I couldn't find 'Atlantis' on the map."
+    chips = _chips(
+        [
+            {"name": "plan_trip", "ok": True, "summary": planned, "undo": {"op": "delete"}},
+            {"name": "plan_trip", "ok": False, "summary": failed},
+        ]
+    )
+    assert [(c.summary, c.detail) for c in chips] == [("Planned Sydney → Canberra", planned), (failed, failed)]
+
+
 def test_replies_render_markdown_without_raw_html() -> None:
     rendered = str(_markdown("**hi** <script>x</script>"))
     assert "rehypeRaw" not in rendered

@@ -17,6 +17,8 @@ DESKTOP = "@media (min-width: 769px)"
 # the page. For layouts inside the page (grids of cards, filters, forms); the frame itself and dialogs,
 # which are sized by the window, use PHONE.
 NARROW = "@container page (max-width: 768px)"
+# Two panes side by side (a map beside its list) when the page's column has room: not with PAM docked on a laptop.
+WIDE = "@container page (min-width: 860px)"
 PAGE_CONTAINER = {"container_type": "inline-size", "container_name": "page"}
 SIDEBAR_WIDTH = "248px"
 TAB_BAR_HEIGHT = "64px"

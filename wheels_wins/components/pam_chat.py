@@ -37,6 +37,7 @@ def _chip(message_id: rx.Var[str], chip: Chip) -> rx.Component:
         rx.text(
             chip.summary,
             size="1",
+            title=chip.detail,
             text_decoration=rx.cond(chip.undone, "line-through", "none"),
             color=rx.cond(chip.undone, rx.color("gray", 10), rx.color("gray", 12)),
         ),
@@ -49,7 +50,7 @@ def _chip(message_id: rx.Var[str], chip: Chip) -> rx.Component:
                 variant="soft",
                 color_scheme="gray",
                 on_click=PamState.undo(message_id, chip.index),
-                aria_label=f"Undo: {chip.summary}",
+                aria_label=f"Undo: {chip.detail}",
             ),
         ),
         rx.cond(chip.undone, rx.text("Undone", size="1", color=rx.color("gray", 10))),

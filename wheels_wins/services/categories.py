@@ -53,7 +53,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "bottle of water", "bottled water", "muesli bar", "chocolate bar",
     ),
     "dining": (
-        "dining", "dine", "dined", "eating out", "eat out", "ate out", "coffee", "takeaway",
+        "dining", "dine", "dined", "eating out", "eat out", "ate out", "eat outside", "eating outside", "coffee", "takeaway",
         "take away", "takeout", "lunch", "dinner", "breakfast", "brekkie", "brekky", "brunch",
         "pie", "meal", "counter meal", "pub meal", "pizza", "fish and chips", "fish n chips",
         "burger", "kebab", "parmi", "parma", "schnitty", "schnitzel", "sausage sizzle",

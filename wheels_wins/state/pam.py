@@ -66,10 +66,11 @@ class Chip:
     """One thing PAM did, as shown under its reply."""
 
     index: int
-    summary: str
+    summary: str  # the headline: "Planned Sydney → Canberra", without the figures the reply already gives
     ok: bool
     can_undo: bool
     undone: bool
+    detail: str = ""  # the whole summary, for the tooltip and screen readers
 
 
 @dataclasses.dataclass
@@ -94,17 +95,25 @@ class ConversationItem:
 
 def _chips(calls: list[dict[str, Any]]) -> list[Chip]:
     """Chips for what PAM changed (or tried to); look-ups are already told in the reply itself."""
-    return [
-        Chip(
-            index=i,
-            summary=str(c.get("summary") or c.get("result", {}).get("summary") or c["name"]),
-            ok=bool(c.get("ok")),
-            can_undo=bool(c.get("ok") and c.get("undo") and not c.get("undone")),
-            undone=bool(c.get("undone")),
+    chips = []
+    for i, c in enumerate(calls):
+        if c["name"] not in TOOLS or not TOOLS[c["name"]].mutates or c["name"] == "undo_last_change":
+            continue
+        detail = str(c.get("summary") or c.get("result", {}).get("summary") or c["name"])
+        ok = bool(c.get("ok"))
+        # "Planned Sydney → Canberra: about 290 km, …": the chip names the change; why a change failed is kept whole.
+        headline = detail.split(": ", 1)[0] if ok else detail
+        chips.append(
+            Chip(
+                index=i,
+                summary=headline,
+                ok=ok,
+                can_undo=bool(ok and c.get("undo") and not c.get("undone")),
+                undone=bool(c.get("undone")),
+                detail=detail,
+            )
         )
-        for i, c in enumerate(calls)
-        if c["name"] in TOOLS and TOOLS[c["name"]].mutates and c["name"] != "undo_last_change"
-    ]
+    return chips
 
 
 def _item(message: PamMessage, rating: str = "") -> ChatItem:

@@ -7,7 +7,7 @@ from reflex.event import EventType
 
 from wheels_wins.components import empty_state, loading_block
 from wheels_wins.components.map import trip_map
-from wheels_wins.components.nav import NARROW, PHONE
+from wheels_wins.components.nav import NARROW, PHONE, WIDE
 from wheels_wins.pages.wheels.places import MAX_QUERY, NEWEST, KindChip, OriginOption, PlaceRow, PlacesState
 from wheels_wins.pages.wheels.places_delete import PlaceDeleteState
 from wheels_wins.pages.wheels.places_editor import PlaceEditorState
@@ -15,9 +15,6 @@ from wheels_wins.pages.wheels.places_editor_view import delete_dialog, editor_di
 from wheels_wins.pages.wheels.places_parts import kind_color, kind_icon, stars
 
 S = PlacesState
-# Map and list side by side when the page's content column has room (not with PAM docked on a laptop).
-WIDE = "@container page (min-width: 860px)"
-"""Wide enough for the list beside the map."""
 
 
 def _chip(chip: KindChip) -> rx.Component:

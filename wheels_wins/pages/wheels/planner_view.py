@@ -8,6 +8,7 @@ import reflex as rx
 
 from wheels_wins.components import field, form_error, section_card
 from wheels_wins.components.map import trip_map
+from wheels_wins.components.nav import WIDE
 from wheels_wins.components.place_search import place_search
 from wheels_wins.pages.wheels.planner import MAX_TITLE, DraftStop, PlannerState
 from wheels_wins.pages.wheels.planner_search import PlannerSearchState
@@ -291,10 +292,18 @@ def planner_card() -> rx.Component:
                 width="100%",
                 min_width="0",
             ),
-            # Phones: the map right under the stops, so each pick shows; wide screens: the map beside them.
-            grid_template_areas=['"top" "map" "bottom"'] * 3 + ['"top map" "bottom map"'],
-            grid_template_columns=["minmax(0, 1fr)"] * 3 + ["minmax(0, 5fr) minmax(0, 6fr)"],
-            grid_template_rows=["auto"] * 3 + ["auto 1fr"],
+            # The map right under the stops, so each pick shows; the map beside them when the page's column has
+            # room (a wide window without PAM docked beside the page).
+            grid_template_areas='"top" "map" "bottom"',
+            grid_template_columns="minmax(0, 1fr)",
+            grid_template_rows="auto",
+            style={
+                WIDE: {
+                    "grid_template_areas": '"top map" "bottom map"',
+                    "grid_template_columns": "minmax(0, 5fr) minmax(0, 6fr)",
+                    "grid_template_rows": "auto 1fr",
+                }
+            },
             gap="var(--space-4)",
             align_items="start",
             width="100%",

@@ -163,7 +163,7 @@ _FUNCTION_WORDS = word_set(
     "on for at in to from with of and or today tonight yesterday last this each a an per worth "
     "total all so but not instead including incl inc cash card eftpos the then just only that it "
     "is was ago bucks dollars please thanks cheers mate every monthly weekly max maximum tops odd "
-    "ish please ugh argh ouch yikes geez jeez lol haha eek sigh oof phew wow too though now"
+    "ish please ugh argh ouch yikes geez jeez lol haha eek sigh oof phew wow too though now paid received spent"
 )
 _BEFORE_MONEY = re.compile(
     r"\b(?:earned|earnt|paid|spent|cost|costs|costing|made|received|charged|came\s+to|set\s+me\s+back)\s+"

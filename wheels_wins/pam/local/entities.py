@@ -126,7 +126,7 @@ _DROP_LEAD = word_set(
     "at i i've ive i'd i'll we we've just have had has spent spend paid pay paying bought buy "
     "purchased got get add added log logged record recorded put enter note track save an a expense "
     "expenses of for on the my our some was that this it it's its is another new-expense cost "
-    "costs chuck stick jot made earned earnt received receive income been were in down pop"
+    "costs chuck stick jot made earned earnt received receive income been were in down pop and also plus"
 )
 _DROP_TAIL = word_set(
     "today cost costs costing me us for on of at expense expenses was it in total please and the "
@@ -292,7 +292,8 @@ _CALENDAR_CUE = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR_SUFFIX = re.compile(
-    r"\s*\b(?:to|in|on|into|onto)\s+(?:my|the|our)\s+(?:calendar|diary|schedule|planner|agenda)\b",
+    r"\s*\b(?:to|in|on|into|onto)\s+(?:(?:my|the|our)\s+)?(?:calendar|diary|planner|agenda)\b(?:\s*:)?|"
+    r"\s*\b(?:to|in|on|into|onto)\s+(?:my|the|our)\s+schedule\b",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"^(?:a|an|the|my|our|me\s+a)\s+", re.IGNORECASE)
@@ -552,6 +553,13 @@ _WAS_DONE = re.compile(
     r"(?:got|was|were|has\s+been|have\s+been|been)\s+(?P<verb>" + _REPAIR_VERBS + r")\b",
     re.IGNORECASE,
 )
+_PAST = {"change": "changed", "replace": "replaced", "fix": "fixed", "repair": "repaired", "fit": "fitted",
+         "install": "installed"}
+_AM_DO = re.compile(
+    r"\b(?:am|is|are|was|were)\s+(?P<verb>" + "|".join(_PAST) + r")\s+(?:the|a|an|my|our|its|new)\s+"
+    r"(?P<obj>[a-z][\w-]*(?:\s+(?!for\b|at\b|on\b|today\b|yesterday\b|and\b|with\b)[a-z][\w-]*){0,2})",
+    re.IGNORECASE,
+)
 _NOT_VEHICLE_OBJECT = word_set(
     "hair nails teeth eyes mind plans booking phone clothes dog cat"
 )
@@ -563,7 +571,11 @@ def repair_task(text: str) -> str | None:
         return None
     m = _HAD_DONE.search(text) or _DID.search(text) or _WAS_DONE.search(text)
     if not m:
-        return None
+        said = _AM_DO.search(text)  # "yesterday I am replace the tyres"
+        if said is None:
+            return None
+        obj = re.sub(r"^(?:the|a|an|my|our|its)\s+", "", said["obj"].strip(), flags=re.IGNORECASE)
+        return capitalise(f"{obj} {_PAST[said['verb'].lower()]}")
     obj = re.sub(
         r"^(?:the|a|an|my|our|its)\s+", "", m["obj"].strip(), flags=re.IGNORECASE
     )
@@ -622,7 +634,7 @@ def town(text: str, spans: Iterable[Span] = ()) -> str | None:
 
 PAGES: dict[str, str] = {}
 for _path, _words in {
-    "/": "home homepage home-page main-page start dashboard overview main-screen start-page calendar reminders "
+    "/": "home homepage home-page main main-page start dashboard overview main-screen start-page calendar reminders "
     "schedule diary agenda",
     "/wins": "wins budget budgets money finances finance expenses expense spending income wallet budget-page money-page "
     "budget-planner expense-tracker savings bank",
@@ -637,8 +649,31 @@ for _path, _words in {
         PAGES[_word.replace("-", " ")] = _path
 
 
+# Words that say which page a "take me there" means, beyond the pages' own names.
+_PAGE_TOPICS: dict[str, str] = {
+    **{w: "/social" for w in ("travellers", "travelers", "chatting", "saying", "posting", "members", "nomads")},
+    **{w: "/you" for w in ("miles", "kilometres", "kilometers", "units", "currency", "password", "photo", "name")},
+}
+
+
+def page_mentioned(text: str) -> str | None:
+    """The page a sentence is about, by the first word that names one ("what other travellers are saying" → /social)."""
+    for word in re.findall(r"[a-z']+", text.lower()):
+        if word in _PAGE_TOPICS:
+            return _PAGE_TOPICS[word]
+        if word in PAGES and word not in ("me", "you", "details", "start", "overview"):
+            return PAGES[word]
+    return None
+
+
 def page_target(phrase: str) -> str | None:
     """The app page a short phrase names ("my budget" → /wins, "trip planner" → /wheels), or None."""
+    # "the page where I can change my profile": what can be done there names it
+    phrase = re.sub(
+        r"^(?:the\s+)?(?:page|screen|tab|section|place|part|bit)\s+(?:where|that|which|in\s+which)\s+(?:i|we|you)\s+"
+        r"(?:can|could|would|do)\s+(?:\w+\s+)?(?:(?:over\s+)?to\s+)?",
+        "", phrase.strip(), flags=re.IGNORECASE,
+    )
     # "Wheels page for me - I want…", "the money section i want to have a look at the income"
     phrase = re.split(r"\s+[-–—]+\s+|[,;:]|\s+(?:so|because|cause|as|i|we|i'?m|we'?re)\s+", phrase)[0]
     phrase = re.sub(
@@ -678,4 +713,4 @@ def page_target(phrase: str) -> str | None:
             chunk = " ".join(words[i : i + size])
             if chunk in PAGES:
                 return PAGES[chunk]
-    return None
+    return next((_PAGE_TOPICS[w] for w in words if w in _PAGE_TOPICS), None)  # "the page where I change my photo"

@@ -96,7 +96,8 @@ _IT_WAS_LATE = re.compile(
     r"^[^,;:]{3,60}[,;:-]\s*(?P<said>(?:it|that)\s+(?:was|is|were|should\s+(?:be|have\s+been))\b)", re.IGNORECASE
 )
 _MEANT = re.compile(
-    r"^(?:should\s+(?:be|have\s+been)|i\s+meant|meant|i\s+mean|it'?s\s+meant\s+to\s+be)\b",
+    r"^(?:should\s+(?:be|have\s+been)|(?:i\s+)?should(?:'?ve|\s+have)\s+(?:said|been|put|written)|i\s+meant|meant|"
+    r"i\s+mean|it'?s\s+meant\s+to\s+be)\b",
     re.IGNORECASE,
 )
 _SPEND_VERB = re.compile(
@@ -108,8 +109,17 @@ _SPEND_VERB = re.compile(
 _WAS_NOT = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s*$", re.IGNORECASE)
 
 
+# "and it was yesterday" adds to a correction; "and 2 coffees $9" is something new.
+_AND_ALSO = re.compile(
+    r"^(?:and|also|oh\s+and|plus)\s+(?=(?:it|that|this|the\s+\w+)(?:'s|\s+(?:was|is|were|should))|make\s|change\s|move\s)",
+    re.IGNORECASE,
+)
+
+
 def correction(s: Sentence) -> Intent | None:
-    rest, had_cue = s.text, False
+    if _UNDO.match(s.text):  # "that's wrong, remove it"
+        return None
+    rest, had_cue = _AND_ALSO.sub("", s.text), False
     while True:
         m = _CUE_LEAD.match(rest)
         if not m or not m.group(0):
@@ -179,7 +189,9 @@ _UNDO = re.compile(
     r"(?:delete|remove|erase|drop|bin|ditch|kill)\s+(?:that|it|this|(?:the|my)\s+last|last)|take\s+(?:that|it)\s+back|"
     r"revert|reverse\s+(?:that|it)|roll\s+(?:that|it)\s+back|get\s+rid\s+of\s+(?:that|it|the\s+last|my\s+last)|"
     r"forget\s+(?:that|i\s+said\s+that)|don'?t\s+(?:log|add|record|save|keep)\s+(?:that|it)|"
-    r"that\s+was\s+(?:a\s+)?(?:mistake|wrong|an\s+error)|wrong\s+one|oops\s+undo)\b(?P<rest>.*)$",
+    r"that\s+was\s+(?:a\s+)?(?:mistake|wrong|an\s+error)|that'?s\s+(?:wrong|not\s+right|a\s+mistake|incorrect)"
+    r"(?=[\s,.;:-]+(?:remove|delete|undo|scrap|bin|drop|get\s+rid|take\s+it\s+(?:out|back)|cancel))|"
+    r"wrong\s+one|oops\s+undo)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _UNDO_KINDS = [

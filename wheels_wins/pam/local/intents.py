@@ -78,7 +78,13 @@ _LIST_TARGET = re.compile(
 )
 
 
+_THERE = re.compile(r"\b(?:take|bring|send|get)\s+(?:me|us)\s+there\b", re.IGNORECASE)
+
+
 def _navigate(s: Sentence) -> Intent | None:
+    if _THERE.search(s.text):  # "… what other travellers have been chatting about - could you take me there?"
+        page = entities.page_mentioned(s.text[: _THERE.search(s.text).start()])
+        return Intent("navigate", 0.9, {"to": page}) if page else None
     m = _NAV_START.match(s.text.rstrip(" .!?"))
     if not m:
         bare = re.fullmatch(r"(?:the\s+|my\s+)?(?P<target>\w+(?:\s+\w+)?)\s+(?:page|screen|tab)", s.low.strip(" .!?"))
@@ -113,7 +119,7 @@ _COMMAND_START = re.compile(
 )
 _BUDGET = re.compile(
     r"\bbudget(?:s|ed)?\b|\bover\s*spen(?:t|ding)\b|\bleft\s+to\s+spend\b|\bon\s+track\b|"
-    r"\bhow\s+much\s+(?:is\s+|have\s+(?:i|we)\s+got\s+|do\s+(?:i|we)\s+have\s+|'?s\s+)?(?:left|remaining)\b",
+    r"\bhow\s+much\b[^?.;]{0,40}?\b(?:left|remaining)\b(?!\s+(?:over|from|after))",
     re.IGNORECASE,
 )
 _BUDGET_SET_VERB = re.compile(
@@ -237,7 +243,7 @@ _TALLY = re.compile(
 _TOTAL_WORDS = re.compile(
     words(
         "how much|total|totals|sum|altogether|overall|in total|tally|add up|"
-        "breakdown|summary|so far|what did|what have|what'?s my|what is my|"
+        "breakdown|summary|so far|what did|what have|what has|what'?s my|what is my|"
         "what was my|whats my|what'?s the damage|whats the damage"
     ),
     re.IGNORECASE,
@@ -324,6 +330,13 @@ def _asked_category(s: Sentence) -> str | None:
     return category_of(clauses[-1]) if len(clauses) > 1 else s.category
 
 
+def _asked_shop(s: Sentence) -> str | None:
+    """The shop a spending question names ("at Bunnings", "at the bakery"), not a town ("in Dubbo")."""
+    if not re.search(r"\b(?:at|from|with)\s", s.text):
+        return None
+    return entities.merchant(s.text, [(d.start, d.end) for d in s.past_dates])
+
+
 def _query(s: Sentence, question: bool) -> Intent | None:
     low = s.low
     if _BREAKDOWN.search(low) and _SPENDING_WORDS.search(low) and not s.money:
@@ -333,6 +346,9 @@ def _query(s: Sentence, question: bool) -> Intent | None:
         return Intent("spending_query", 0.9, slots)
     if not question and not _LIST_VERB.match(low):
         return None
+    if s.category and resolve_period(s.text, s.today) and len(low.split()) <= 5 and not s.money:
+        slots = {**_period_slots(s), "category": s.category}  # "groceries this month?"
+        return Intent("spending_query", 0.85, slots)
     if (
         _MAINT_NOUN.search(low)
         and _DUE_WORDS.search(low)
@@ -354,7 +370,10 @@ def _query(s: Sentence, question: bool) -> Intent | None:
         spending or (_TOTAL_WORDS.search(low) and s.category and question)
     ) and not listing:
         slots = _period_slots(s)
-        category = _asked_category(s)
+        shop = _asked_shop(s)
+        category = None if shop else _asked_category(s)
+        if shop:
+            slots["merchant"] = shop  # "how much have I spent at Bunnings this month?"
         if category:
             slots["category"] = category
         return Intent("spending_query", 0.9, slots)
@@ -396,7 +415,7 @@ _INCOME = re.compile(
         "paid me|pays me|paid us|income|received|receive|got a refund|refund(?:ed)?|"
         "sold|selling|wages?|salary|pension|dividends?|payment from|"
         "invoice (?:was )?paid|tips|deposited|cashback|reimbursed|reimbursement|"
-        "side hustle|takings|pocketed|brought in|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
+        "side hustle|takings|pocketed|brought in|bought (?:one|some|a few|two|three|a couple|several) of (?:my|our)|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
     )
     + r"|\bmade\s+(?=\$|\d|a\s+(?:hundred|thousand|grand)|\w+\s+(?:dollars|bucks|hundred|grand))",
     re.IGNORECASE,
@@ -437,10 +456,27 @@ def _someone_paid(s: Sentence) -> bool:
     return category_of(m["who"]) is None
 
 
+_FOR_WORK = re.compile(
+    r"\bfor\s+(?:the\s+|a\s+|my\s+|our\s+|some\s+)?(?:[\w-]+\s+)?(?:gig|job|shift|work|show|busking|performance|"
+    r"house[\s-]?sitting|pet[\s-]?sitting|cleaning|caretaking|hosting|harvest|picking|painting|repairs?\s+i\s+did)\b"
+    r"(?!\s+(?:tickets?|passes?|entry|merch))",
+    re.IGNORECASE,
+)
+# "got my camp host check today", "the pay cheque came": pay received.
+_PAY_RECEIVED = re.compile(
+    r"\bgot\s+(?:my|our|the|a)\s+(?:[\w-]+\s+){0,2}?(?:cheque|paycheck|pay\s*check|pay\s*cheque|wages?|"
+    r"(?:host|job|work|wage|refund|tax|pension|workamping)\s+check)\b",
+    re.IGNORECASE,
+)
+
+
 def _income(s: Sentence) -> Intent | None:
-    cue = _INCOME.search(s.text) or _MONEY_ARRIVED.search(s.text) or _PAID_FOR_TIME.search(s.text) or _someone_paid(s)
-    got_from = (
-        re.search(r"\bgot\s+(?:\$|\d)[^.]*?\b(?:from|for)\b", s.low) and s.category is None
+    cue = (
+        _INCOME.search(s.text) or _MONEY_ARRIVED.search(s.text) or _PAID_FOR_TIME.search(s.text)
+        or _PAY_RECEIVED.search(s.text) or _someone_paid(s)
+    )
+    got_from = re.search(r"\bgot\s+(?:\$|\d)[^.]*?\b(?:from|for)\b", s.low) and (
+        s.category is None or _FOR_WORK.search(s.low)  # "got $500 for the gig in Byron" is pay, not tickets
     )
     if not (cue or got_from):
         return None

@@ -18,19 +18,46 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _POLITE = re.compile(
-    r"^\s*(?:please|pls|plz|kindly|can\s+you(?:\s+please)?|could\s+you(?:\s+please)?|would\s+you(?:\s+please)?|"
+    r"^\s*(?:would\s+you\s+be\s+so\s+kind\s+as\s+to|would\s+you\s+mind(?:\s+terribly)?|"
+    r"i\s+(?:wonder|was\s+wondering)\s+if\s+you\s+(?:might|could|would|can)|i'?d\s+love\s+(?:it\s+)?if\s+you\s+(?:could|would)|"
+    r"i'?m\s+(?:delighted|happy|pleased|glad|excited|thrilled)\s+to\s+(?:tell|report|say|let)\s+you(?:\s+know)?(?:\s+that)?|"
+    r"just\s+so\s+you\s+know|to(?=\s+(?:put|post|add|record|log|make|set|plan|note|show|take|open))|"
+    r"please|pls|plz|kindly|can\s+you(?:\s+please)?|could\s+you(?:\s+please)?|would\s+you(?:\s+please)?|"
     r"will\s+you|can\s+u|could\s+u|would\s+you\s+mind|i'?d\s+like\s+you\s+to|i\s+want\s+you\s+to|i\s+need\s+you\s+to|"
     r"i'?d\s+like\s+to|i\s+would\s+like\s+to|i\s+want\s+to|i\s+wanna|let'?s|go\s+ahead\s+and|quickly|just|"
     r"help\s+me(?=\s+\w))\b[\s,]*",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r"[\s,]*\b(?:please|pls|plz|thanks|thank\s+you|thx|cheers|mate|pam|for\s+me|ta)\b[\s.!]*$",
+    r"[\s,]*\b(?:please|pls|plz|thanks|thank\s+you(?:\s+so\s+much|\s+very\s+much)?|thx|cheers|mate|pam|for\s+me|ta|"
+    r"if\s+(?:that'?s|it'?s)\s+no\s+trouble(?:\s+at\s+all)?|if\s+you\s+(?:don'?t|do\s+not)\s+mind|if\s+possible|"
+    r"if\s+you\s+(?:could|would|can|wouldn'?t\s+mind))\b[\s.!]*$",
     re.IGNORECASE,
 )
+# "… for $95 - would you mind recording it as income?": a request at the end, not a question; what it is, kept.
+_REQUEST_AT_END = re.compile(
+    r"[\s,.;:-]*\b(?:would\s+you\s+mind|could\s+you|can\s+you|would\s+you|please)\s+(?:please\s+)?"
+    r"(?:recording|record|adding|add|logging|log|noting|note|putting|put|saving|save|entering|enter)(?:\s+down)?\s+"
+    r"(?:it|that|this)(?:\s+(?:as|under|in|for)\s+(?:an?\s+)?(?P<kind>[\w ]{2,30}?))?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+# After "would you mind": "taking me back home" asks "take me back home".
+_GERUND = {
+    "taking": "take", "recording": "record", "adding": "add", "logging": "log", "putting": "put", "setting": "set",
+    "noting": "note", "planning": "plan", "posting": "post", "showing": "show", "bringing": "bring", "opening": "open",
+    "making": "make", "changing": "change", "booking": "book", "sending": "send",
+}
+_LEADING_GERUND = re.compile(r"^(" + "|".join(_GERUND) + r")\b", re.IGNORECASE)
+# "500/mo", "80/wk": a rate.
+_PER_SLASH = re.compile(r"(?<=\d)\s*/\s*(mo|mth|month|wk|week|yr|year)\b", re.IGNORECASE)
+_PER_WORD = {"mo": "month", "mth": "month", "month": "month", "wk": "week", "week": "week", "yr": "year", "year": "year"}
 
 # Misspellings too far from the word for the one-edit corrector below.
 TYPOS: dict[str, str] = {
+    "rcvd": "received",
+    "recvd": "received",
+    "rec'd": "received",
+    "pd": "paid",
     "tommorow": "tomorrow",
     "tomorow": "tomorrow",
     "tommorrow": "tomorrow",
@@ -245,10 +272,13 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u2018\u2019]", "'", text or "")
     text = re.sub(r"[\u201c\u201d]", '"', text)
     text = re.sub(r"\s+", " ", text).strip()
+    text = _REQUEST_AT_END.sub(lambda m: f" - {m['kind']}" if m["kind"] else "", text)
+    text = _PER_SLASH.sub(lambda m: f" a {_PER_WORD[m[1].lower()]}", text)
     previous = None
     while previous != text:
         previous = text
         text = _LEADING.sub("", text)
         text = _POLITE.sub("", text)
         text = _TRAILING.sub("", text)
+        text = _LEADING_GERUND.sub(lambda m: _GERUND[m[1].lower()], text)
     return spoken_numbers(fix_typos(text)).strip()

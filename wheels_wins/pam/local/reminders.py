@@ -53,7 +53,8 @@ _MUST_DO = re.compile(
 # "I need to put in something I paid for earlier today": an expense to record, not a job for later.
 _ALREADY_PAID = re.compile(words("paid|spent|bought|purchased|expense"), re.IGNORECASE)
 _TO_CALENDAR = re.compile(
-    r"\b(?:to|in|on|into|onto)\s+(?:my|the|our)\s+(?:calendar|diary|schedule|agenda)\b",
+    r"\b(?:to|in|on|into|onto)\s+(?:(?:my|the|our)\s+)?(?:calendar|diary|agenda)\b|"
+    r"\b(?:to|in|on|into|onto)\s+(?:my|the|our)\s+schedule\b",
     re.IGNORECASE,
 )
 

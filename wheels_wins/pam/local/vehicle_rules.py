@@ -161,7 +161,9 @@ _MAINT_EVENT = re.compile(
         "had|got|did|done|completed|finished|changed|replaced|rotated|serviced|"
         "fitted|installed|flushed|greased|repacked|checked|aligned|balanced|"
         "put (?:on|in)|swapped|maintenance|inspected|topped up|"
-        "mechanic (?:change|changes|replace|replaces|fix|fixes|repair|repairs|do|does)"  # "the mechanic change the clutch"
+        "mechanic (?:change|changes|replace|replaces|fix|fixes|repair|repairs|do|does)|"  # "the mechanic change the clutch"
+        "(?:am|is|are|was|were) (?:change|replace|fix|fit|install|rotate|service|repair)|"  # "yesterday I am change the pads"
+        "new [\\w -]{2,30}? (?:on|in|fitted to) (?:the|my|our) (?:van|car|ute|truck|caravan|camper|motorhome|rig|trailer|4wd)"
     ),
     re.IGNORECASE,
 )
@@ -177,13 +179,18 @@ _MONEY_FIRST = re.compile(
 _PURCHASE = re.compile(words("bought|buy|purchased|spent|ordered"), re.IGNORECASE)
 
 
+# "tyres rotated 101k": in a note of work on the vehicle, thousands without a dollar sign are the odometer.
+_THOUSANDS_KM = re.compile(r"(?<![$\w.,])(?P<num>\d{2,3}(?:\.\d)?)\s?k\b(?!\s*(?:m|ms|kms?|ilo)\b)", re.IGNORECASE)
+
+
 def maintenance(s: Sentence) -> Intent | None:
     task = entities.maintenance_task(s.text) or entities.repair_task(s.text)
+    odo_k = _THOUSANDS_KM.search(s.text)
     has_odo = any(
         q.kind in ("odometer", "km") and q.value >= 1000 for q in s.quantities
     ) or bool(
         re.search(r"\b(?:at|@)\s*\d{1,3}(?:,\d{3})+\b|\b(?:at|@)\s*\d{5,7}\b", s.text)
-    )
+    ) or odo_k is not None
     logging = bool(_LOG_TASK.match(s.text))
     if task is None:
         if re.match(
@@ -234,12 +241,16 @@ def maintenance(s: Sentence) -> Intent | None:
         bare = re.search(r"\b(?:at|@)\s*(\d{1,3}(?:,\d{3})+|\d{5,7})\b", s.text)
         if bare:
             slots["odometer_km"] = int(bare.group(1).replace(",", ""))
+        elif odo_k is not None:
+            slots["odometer_km"] = int(Decimal(odo_k["num"]) * 1000)
     if next_due is not None:
         value = int(next_due.value)
         if re.search(r"\bin\s*$", s.text[: next_due.start]) and "odometer_km" in slots:
             value += slots["odometer_km"]
         slots["next_due_km"] = value
     cost = s.explicit_amount or s.amount
+    if cost and odo_k is not None and not cost.explicit and cost.start <= odo_k.start() < cost.end:
+        cost = None  # the "101k" read as money
     if cost:
         slots["cost"] = cost.amount
     past = [

@@ -16,8 +16,9 @@ from typing import Any
 
 from wheels_wins.pam.local import entities
 from wheels_wins.pam.local.amounts import best_amount, first_quantity
-from wheels_wins.pam.local.dates import find_dates, time_spans
+from wheels_wins.pam.local.dates import find_dates, resolve_period, time_spans
 from wheels_wins.pam.local.intents import Intent, classify
+from wheels_wins.pam.local.sentence import category_of
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
 from wheels_wins.services import units
@@ -121,7 +122,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "add_expense": ("add_expense", {"category": s.get("category") or "other", **_pick(s, "amount", "date", "description", "merchant")}),
         "set_budget": ("set_budget", _pick(_monthly(s), "category", "amount")),
         "budget_status": ("budget_status", _pick(s, "category")),
-        "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category")}),
+        "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category", "merchant")}),
         "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit")}),
         "add_income": ("add_income", {"source": s.get("source") or "Income", **_pick(s, "amount", "date", "description")}),
         "income_query": ("income_summary", _range_args(s)),
@@ -210,6 +211,36 @@ def _leading_number(text: str) -> Decimal | None:
     return Decimal(m.group(1)).quantize(Decimal("0.01")) if m else None
 
 
+# "and what about groceries?", "how about last month?" after a question: the same question, about that.
+_WHAT_ABOUT = re.compile(r"^(?:and\s+|ok(?:ay)?\s+|so\s+)?(?:what|how)\s+about\s+(?P<rest>.+?)[\s?.!]*$", re.IGNORECASE)
+_ASKED_AGAIN = {"spending_summary": "spending_query", "budget_status": "budget_status", "income_summary": "income_query"}
+
+
+def _asked_again(text: str, state: dict[str, Any], today: dt.date) -> Intent | None:
+    m = _WHAT_ABOUT.match(text.strip())
+    asked = next((c for c in reversed(state.get("last_calls") or []) if c["name"] in _ASKED_AGAIN), None)
+    if m is None or asked is None:
+        return None
+    data = asked.get("data") or {}
+    slots: dict[str, Any] = {}
+    category = category_of(m["rest"])
+    period = resolve_period(m["rest"], today)
+    if asked["name"] != "income_summary":
+        if category:
+            slots["category"] = category
+        elif data.get("category") and asked["name"] == "spending_summary":
+            slots["category"] = data["category"]
+    if asked["name"] != "budget_status":
+        if period is not None:
+            slots.update(period=period.name, start=period.start, end=period.end)
+        elif data.get("start") and data.get("end"):
+            slots.update(period=data.get("period") or "custom", start=dt.date.fromisoformat(data["start"]),
+                         end=dt.date.fromisoformat(data["end"]))
+    if not category and period is None:
+        return None
+    return Intent(_ASKED_AGAIN[asked["name"]], 0.9, slots)
+
+
 def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent | None:
     """Complete a half-filled request from a follow-up like "$48" or "62 litres for $118"."""
     fresh = classify(text, today)
@@ -243,17 +274,21 @@ def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent 
                 value = text.strip()
             elif key == "category":
                 value = fresh.slots.get("category")
-            elif key == "date":
-                value = fresh.slots.get("date")
+            elif key == "date":  # "next Thursday" alone reads as nothing to do: take its date
+                value = fresh.slots.get("date") or next((d.date for d in find_dates(text, today)), None)
             elif key == "places":
                 value = fresh.slots.get("places")
             if value not in (None, "", []):
                 slots[key] = value
         for key in ("category", "merchant", "date", "description"):
-            if key not in slots and fresh.slots.get(key):
+            # "record an expense" named no category and "log some income" no day: the answer may
+            unset = key not in slots or (key, slots[key]) in (("category", "other"), ("date", today), ("date", today.isoformat()))
+            if unset and fresh.slots.get(key):
                 slots[key] = fresh.slots[key]
         if pending["intent"] == "add_income" and not slots.get("source"):
-            source = re.sub(r"^\s*\$?\s?\d[\d,.]*\s*(?:dollars|bucks)?\s*(?:for|from)?\s*", "", text).strip(" .,")
+            dated = [(d.start, d.end) for d in find_dates(text, today)]
+            source = re.sub(r"^\s*\$?\s?\d[\d,.]*\s*(?:dollars|bucks)?\s*(?:for|from)?\s*", "", entities.cut(text, dated))
+            source = re.sub(r"[\s,]+(?:paid|received|got\s+paid)?[\s,.]*$", "", source).strip(" .,")
             if source and source != text.strip(" .,"):  # "450 house sitting": what it was for
                 slots["source"], slots["description"] = source[:120], entities.capitalise(source)[:300]
     return Intent(pending["intent"], 1.0, slots)
@@ -291,7 +326,7 @@ class LocalEngine:
     def _plan(self, text: str, state: dict[str, Any]) -> ModelResponse:
         today = dt.date.fromisoformat(state["today"]) if state.get("today") else dt.date.today()
         pending = state.get("pending")
-        intent = _fill_pending(pending, text, today) if pending else None
+        intent = (_fill_pending(pending, text, today) if pending else None) or _asked_again(text, state, today)
         intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)
         if intent.missing:
             question = QUESTIONS.get((intent.name, intent.missing[0]), "Could you give me a few more details?")

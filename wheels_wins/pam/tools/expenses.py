@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field
 
 from wheels_wins.db import parse_uuid
 from wheels_wins.models import Expense
@@ -152,12 +154,22 @@ def spending_summary(
     category: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    merchant: Annotated[str, Field(min_length=2, max_length=100)] | None = None,
 ) -> ToolResult:
-    """How much the user spent in a period (or between start and end dates), in total and by category."""
+    """How much the user spent in a period (or between start and end dates), in total and by category; with
+    `merchant`, only at that shop (matched in the merchant or description, e.g. "Bunnings")."""
     start, end, when = resolve_range(period, start, end, ctx.today)
+    currency = ctx.user.currency
+    if merchant:
+        count, spent = expense_repo.count_and_total(
+            ctx.session, user_id=ctx.user_id, start=start, end=end, search=merchant.strip()
+        )
+        data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "merchant": merchant.strip(),
+                "total": f"{spent:.2f}", "count": count}
+        times = f" ({count} time{'s' if count != 1 else ''})" if count else ""
+        return ToolResult(True, f"{money_text(spent, currency)} at {merchant.strip()} {when}{times}", data)
     total, by_category = spend_summary(ctx.session, user_id=ctx.user_id, start=start, end=end)
     canonical = normalise_category(category) if category else None
-    currency = ctx.user.currency
     data: dict[str, Any] = {
         "period": period, "start": start.isoformat(), "end": end.isoformat(), "total": f"{total:.2f}",
         "by_category": {k: f"{v:.2f}" for k, v in by_category.items()},
