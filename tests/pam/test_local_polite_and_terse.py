@@ -97,3 +97,20 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
 @pytest.mark.parametrize(("text", "name", "want"), CASES)
 def test_polite_second_language_and_terse_messages(text: str, name: str, want: dict[str, Any]) -> None:
     assert check(classify(text, TUESDAY), name, want, TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("sorry, I meant Cairns to Mackay", ["Cairns", "Mackay"]),
+        ("no, Brisbane to Cairns", ["Brisbane", "Cairns"]),
+        ("I meant Sydney to Melbourne via Canberra", ["Sydney", "Canberra", "Melbourne"]),
+    ],
+)
+def test_a_route_said_as_a_correction(text: str, places: list[str]) -> None:
+    assert check(classify(text, TUESDAY), "correction", {"places": places}, TUESDAY) == []
+
+
+@pytest.mark.parametrize("text", ["no, I meant $35 to the servo", "sorry, groceries to dining"])
+def test_money_and_categories_are_not_routes(text: str) -> None:
+    assert "places" not in classify(text, TUESDAY).slots

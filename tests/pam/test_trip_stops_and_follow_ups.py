@@ -163,3 +163,15 @@ async def test_pay_corrected_then_a_wrong_entry_removed(make_user, session: Sess
 
     busking, removed = await _conversation(user, "I earned $200 busking in Fremantle", "that's wrong, remove it")
     assert removed.tool_calls[0].name == "undo_last_change" and removed.tool_calls[0].result.ok, removed.reply
+
+
+async def test_a_route_said_again_replaces_the_trip_just_planned(make_user, session: Session) -> None:
+    user = make_user()
+    planned, meant = await _conversation(
+        user, "plan a route from Cairns to Townsville", "sorry, I meant Cairns to Mackay"
+    )
+    assert [c.name for c in meant.tool_calls] == ["undo_last_change", "plan_trip"], meant.reply
+    session.expire_all()
+    trips, count = trip_repo.list_page(session, user_id=user.id)
+    assert count == 1 and trips[0].title == "Cairns to Mackay"
+    assert 600 < trips[0].distance_km < 900

@@ -116,6 +116,19 @@ _AND_ALSO = re.compile(
 )
 
 
+_ROUTE_SAID = re.compile(r"^(?:(?:i\s+)?mean(?:t)?\s+|(?:it|that)\s+should\s+(?:be|have\s+been)\s+|make\s+it\s+)?"
+                         r"(?:from\s+)?(?P<route>[\w' .-]+?\s+(?:to|->|→)\s+[\w' .,-]+)$", re.IGNORECASE)
+
+
+def _route_meant(text: str) -> list[str] | None:
+    """The places of a route given as a correction ("I meant Cairns to Mackay"), or None."""
+    m = _ROUTE_SAID.match(text.strip(" .!?"))
+    if m is None or category_of(m["route"]) or re.search(r"[$\d]", m["route"]):  # "groceries to dining", "$35 to …"
+        return None
+    found = entities.places(m["route"])
+    return found if len(found) >= 2 else None
+
+
 def correction(s: Sentence) -> Intent | None:
     if _UNDO.match(s.text):  # "that's wrong, remove it"
         return None
@@ -130,6 +143,9 @@ def correction(s: Sentence) -> Intent | None:
     if late:
         rest = rest[late.start("said") :]
     strong = bool(_CHANGE.match(rest) or _IT_WAS.match(rest) or _MEANT.match(rest) or _SHIFT_DAYS.match(rest))
+    route = _route_meant(rest) if (strong or had_cue) else None
+    if route:  # "sorry, I meant Cairns to Mackay": the trip just planned, planned again
+        return Intent("correction", 0.9, {"places": route})
     sub = Sentence(rest, s.today)
     has_value = bool(sub.money or sub.past_dates or sub.category or sub.quantities)
     short = len(low.split()) <= 6

@@ -181,6 +181,10 @@ def _last_trip(state: dict[str, Any]) -> dict[str, Any]:
 def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
     """Apply "actually make that $35" (or "it was 55 litres", "make it Friday") to the record PAM touched last."""
     slots = intent.slots
+    if slots.get("places"):  # a route said again: the trip just planned is replaced by the one meant
+        if any(call["name"] == "plan_trip" for call in state.get("last_calls") or []):
+            return [ToolCall("undo_last_change", {}), ToolCall("plan_trip", {"places": slots["places"]})]
+        return [ToolCall("plan_trip", {"places": slots["places"]})]
     for call in reversed(state.get("last_calls") or []):
         data = call.get("data") or {}
         if call["name"] == "set_budget" and slots.get("amount") is not None:
