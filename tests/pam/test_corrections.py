@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from tests.pam.conversation import converse
 from wheels_wins.models import User
 from wheels_wins.pam.agent import run_turn
 from wheels_wins.repositories import calendar as calendar_repo
@@ -140,7 +141,7 @@ async def test_a_spending_total_names_the_categories_it_went_on_biggest_first(ma
 
 async def test_everyday_follow_ups(make_user, session: Session) -> None:
     user = make_user()
-    asked, answered = await _conversation_allowing_questions(user, "add income", "450 house sitting")
+    asked, answered = await converse(user, "add income", "450 house sitting")
     assert asked.tool_calls == [] and answered.tool_calls[0].name == "add_income"
     entry = income_repo.get(session, user_id=user.id, income_id=_id(answered))
     assert (entry.amount, entry.source) == (Decimal("450.00"), "house sitting")
@@ -158,10 +159,3 @@ async def test_everyday_follow_ups(make_user, session: Session) -> None:
     assert shown.ui_actions == [{"type": "navigate", "to": "/wins"}]
 
 
-async def _conversation_allowing_questions(user: User, *messages: str) -> list[Any]:
-    turns, conversation_id = [], None
-    for message in messages:
-        turn = await run_turn(user_id=user.id, message=message, conversation_id=conversation_id)
-        turns.append(turn)
-        conversation_id = turn.conversation_id
-    return turns

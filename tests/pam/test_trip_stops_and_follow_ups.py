@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Any
 
 from sqlmodel import Session
 
+from tests.pam.conversation import converse
 from wheels_wins.models import User
 from wheels_wins.pam.agent import run_turn
 from wheels_wins.repositories import expenses as expense_repo
@@ -20,16 +20,6 @@ from wheels_wins.services import trips as trip_service
 from wheels_wins.services.money import today_in
 
 
-async def _conversation(user: User, *messages: str) -> list[Any]:
-    """Each message's turn, in one conversation."""
-    turns, conversation_id = [], None
-    for message in messages:
-        turn = await run_turn(user_id=user.id, message=message, conversation_id=conversation_id)
-        turns.append(turn)
-        conversation_id = turn.conversation_id
-    return turns
-
-
 def _stop_names(session: Session, user: User, trip_id: str) -> list[str]:
     session.expire_all()
     return [w.name for w in trip_repo.waypoints(session, user_id=user.id, trip_id=uuid.UUID(trip_id))]
@@ -37,7 +27,7 @@ def _stop_names(session: Session, user: User, trip_id: str) -> list[str]:
 
 async def test_a_stop_goes_where_it_adds_the_least_distance_and_undo_takes_it_out(make_user, session: Session) -> None:
     user = make_user()
-    planned, added = await _conversation(user, "plan Sydney to Brisbane via Armidale", "add Port Macquarie as a stop")
+    planned, added = await converse(user, "plan Sydney to Brisbane via Armidale", "add Port Macquarie as a stop")
     trip_id = planned.tool_calls[0].result.data["id"]
     assert added.tool_calls[0].name == "add_trip_stop" and added.tool_calls[0].result.ok, added.reply
     # Port Macquarie lies between Sydney and Armidale, not between Armidale and Brisbane.
@@ -50,7 +40,7 @@ async def test_a_stop_goes_where_it_adds_the_least_distance_and_undo_takes_it_ou
 
 async def test_a_stop_added_abroad_is_the_namesake_near_the_route(make_user, session: Session) -> None:
     user = make_user()
-    planned, added, removed = await _conversation(
+    planned, added, removed = await converse(
         user,
         "plan a trip Christchurch to Lake Tekapo then on to Wanaka",
         "add Queenstown to the trip",
@@ -78,14 +68,14 @@ def test_the_cheapest_insertion_keeps_the_start_and_the_destination() -> None:
 
 async def test_removing_the_last_but_one_stop_is_refused(make_user, session: Session) -> None:
     user = make_user()
-    planned, removed = await _conversation(user, "plan Sydney to Melbourne", "remove Melbourne from the trip")
+    planned, removed = await converse(user, "plan Sydney to Melbourne", "remove Melbourne from the trip")
     assert not removed.tool_calls[0].result.ok
     assert _stop_names(session, user, planned.tool_calls[0].result.data["id"]) == ["Sydney", "Melbourne"]
 
 
 async def test_the_answer_to_how_much_keeps_the_category_and_date_of_the_question(make_user, session: Session) -> None:
     user = make_user()
-    asked, answered = await _conversation(user, "put in the caravan park fee from yesterday", "45 dollars")
+    asked, answered = await converse(user, "put in the caravan park fee from yesterday", "45 dollars")
     assert not asked.tool_calls and asked.reply.endswith("?")
     expense = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(answered.tool_calls[0].result.data["id"]))
     yesterday = today_in(user.timezone) - dt.timedelta(days=1)
@@ -95,7 +85,7 @@ async def test_the_answer_to_how_much_keeps_the_category_and_date_of_the_questio
 
 async def test_file_that_under_changes_the_category(make_user, session: Session) -> None:
     user = make_user()
-    made, filed = await _conversation(user, "$25 at Bunnings", "file that under maintenance")
+    made, filed = await converse(user, "$25 at Bunnings", "file that under maintenance")
     assert filed.tool_calls[0].name == "update_expense", filed.reply
     expense = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(made.tool_calls[0].result.data["id"]))
     assert (expense.amount, expense.category, expense.merchant) == (Decimal("25.00"), "maintenance", "Bunnings")
@@ -103,7 +93,7 @@ async def test_file_that_under_changes_the_category(make_user, session: Session)
 
 async def test_litres_not_the_old_figure_change_only_the_litres(make_user, session: Session) -> None:
     user = make_user()
-    made, corrected = await _conversation(user, "filled up 65 litres for 139.10", "oops it was 56 litres not 65")
+    made, corrected = await converse(user, "filled up 65 litres for 139.10", "oops it was 56 litres not 65")
     assert corrected.tool_calls[0].name == "update_fuel", corrected.reply
     entry = fuel_repo.get(session, user_id=user.id, fuel_id=uuid.UUID(made.tool_calls[0].result.data["id"]))
     assert (entry.litres, entry.total_cost) == (Decimal("56.00"), Decimal("139.10"))
@@ -117,7 +107,7 @@ async def test_what_about_asks_the_last_question_again_about_something_else(make
             session, user_id=user.id, amount=Decimal(amount), category=category, date=today, description=category
         )
     session.commit()
-    fuel, groceries = await _conversation(user, "what has diesel cost me this month?", "and what about groceries?")
+    fuel, groceries = await converse(user, "what has diesel cost me this month?", "and what about groceries?")
     assert "$61.20" in fuel.reply
     assert groceries.tool_calls[0].name == "spending_summary" and "$50.15" in groceries.reply, groceries.reply
 
@@ -136,13 +126,13 @@ async def test_spending_at_a_shop_counts_only_that_shop(make_user, session: Sess
             merchant=merchant,
         )
     session.commit()
-    (turn,) = await _conversation(user, "how much have I spent at Bunnings this month?")
+    (turn,) = await converse(user, "how much have I spent at Bunnings this month?")
     assert "$77.45" in turn.reply and "2 times" in turn.reply, turn.reply
 
 
 async def test_an_answer_gives_the_day_the_question_did_not(make_user, session: Session) -> None:
     user = make_user()
-    asked, answered = await _conversation(user, "log some income", "$640 from fruit picking, paid last Friday")
+    asked, answered = await converse(user, "log some income", "$640 from fruit picking, paid last Friday")
     assert not asked.tool_calls
     data = answered.tool_calls[0].result.data
     today = today_in(user.timezone)
@@ -150,26 +140,24 @@ async def test_an_answer_gives_the_day_the_question_did_not(make_user, session: 
     assert answered.tool_calls[0].name == "add_income"
     assert (data["amount"], data["date"], data["source"]) == ("640.00", last_friday.isoformat(), "fruit picking")
 
-    reminder, day = await _conversation(user, "remind me to get the gas bottles refilled", "next Thursday")
+    reminder, day = await converse(user, "remind me to get the gas bottles refilled", "next Thursday")
     assert not reminder.tool_calls and day.tool_calls[0].name == "add_calendar_event", day.reply
     assert "gas bottles" in day.tool_calls[0].result.data["title"].lower()
 
 
 async def test_pay_corrected_then_a_wrong_entry_removed(make_user, session: Session) -> None:
     user = make_user()
-    made, corrected = await _conversation(user, "got $500 for the gig in Byron", "should've said $550")
+    made, corrected = await converse(user, "got $500 for the gig in Byron", "should've said $550")
     assert made.tool_calls[0].name == "add_income" and corrected.tool_calls[0].name == "update_income"
     assert corrected.tool_calls[0].result.data["amount"] == "550.00"
 
-    busking, removed = await _conversation(user, "I earned $200 busking in Fremantle", "that's wrong, remove it")
+    busking, removed = await converse(user, "I earned $200 busking in Fremantle", "that's wrong, remove it")
     assert removed.tool_calls[0].name == "undo_last_change" and removed.tool_calls[0].result.ok, removed.reply
 
 
 async def test_a_route_said_again_replaces_the_trip_just_planned(make_user, session: Session) -> None:
     user = make_user()
-    planned, meant = await _conversation(
-        user, "plan a route from Cairns to Townsville", "sorry, I meant Cairns to Mackay"
-    )
+    planned, meant = await converse(user, "plan a route from Cairns to Townsville", "sorry, I meant Cairns to Mackay")
     assert [c.name for c in meant.tool_calls] == ["undo_last_change", "plan_trip"], meant.reply
     session.expire_all()
     trips, count = trip_repo.list_page(session, user_id=user.id)
