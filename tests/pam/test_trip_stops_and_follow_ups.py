@@ -163,3 +163,13 @@ async def test_a_route_said_again_replaces_the_trip_just_planned(make_user, sess
     trips, count = trip_repo.list_page(session, user_id=user.id)
     assert count == 1 and trips[0].title == "Cairns to Mackay"
     assert 600 < trips[0].distance_km < 900
+
+
+async def test_two_budgets_asked_about_at_once_are_both_answered(make_user, session: Session) -> None:
+    user = make_user()
+    (made,) = await converse(user, "set my groceries budget to $500 a month")
+    (dining,) = await converse(user, "dining budget 250 a month")
+    assert made.tool_calls[0].result.ok and dining.tool_calls[0].result.ok
+    (turn,) = await converse(user, "what's left in my groceries and dining budgets?")
+    assert [c.arguments.get("category") for c in turn.tool_calls] == ["groceries", "dining"]
+    assert "$500.00" in turn.reply and "$250.00" in turn.reply, turn.reply

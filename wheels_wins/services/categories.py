@@ -248,3 +248,12 @@ def infer_category(text: str) -> str | None:
             item, item_end = category, end
         place = place or category
     return item or place
+
+
+def categories_named(text: str) -> list[str]:
+    """Every category `text` names, in order, once each ("my groceries and dining budgets" → groceries, dining)."""
+    named: list[str] = []
+    for category, _is_place, _start, _end in _phrases(_words(text or "")):
+        if category not in named:
+            named.append(category)
+    return named

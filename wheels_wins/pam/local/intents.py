@@ -34,6 +34,7 @@ from wheels_wins.pam.local.sentence import (
     category_of,
     words,
 )
+from wheels_wins.services.categories import categories_named
 
 __all__ = ["INTENTS", "REQUIRED_SLOTS", "Intent", "classify"]
 
@@ -221,6 +222,9 @@ def _budget(s: Sentence, question: bool) -> Intent | None:
         re.IGNORECASE,
     ):
         slots = {"category": s.category} if s.category else {}
+        named = categories_named(s.text)
+        if len(named) > 1:  # "what's left in my groceries and dining budgets?"
+            slots["categories"] = named
         return Intent("budget_status", 0.9, slots)
     return None
 

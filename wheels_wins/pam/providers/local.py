@@ -144,6 +144,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
     }
     if name == "correction":
         return _correction_calls(intent, state)
+    if name == "budget_status" and s.get("categories"):
+        return [ToolCall("budget_status", {"category": category}) for category in s["categories"]]
     if name in simple:
         tool, args = simple[name]
         if name == "list_expenses" and s.get("page"):  # "show me my expenses": the list in the reply, and the page
