@@ -114,3 +114,35 @@ def test_a_route_said_as_a_correction(text: str, places: list[str]) -> None:
 @pytest.mark.parametrize("text", ["no, I meant $35 to the servo", "sorry, groceries to dining"])
 def test_money_and_categories_are_not_routes(text: str) -> None:
     assert "places" not in classify(text, TUESDAY).slots
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        (
+            "we'd like to drive from Perth to Albany, stopping at Bunbury and then Margaret River",
+            "plan_trip",
+            {"places": ["Perth", "Bunbury", "Margaret River", "Albany"]},
+        ),
+        (
+            "plan a run from Port Augusta up to Coober Pedy, I'm after opals",
+            "plan_trip",
+            {"places": ["Port Augusta", "Coober Pedy"]},
+        ),
+        ("plan Brisbane to Cairns with a night in Mackay", "plan_trip", {"places": ["Brisbane", "Mackay", "Cairns"]}),
+        ("could you add Gundagai as a stop on the way?", "add_trip_stop", {"place": "Gundagai"}),
+        ("take me to the page where I can see what I've been spending", "navigate", {"to": "/wins"}),
+        ("take me to where my trips and fuel logs live", "navigate", {"to": "/wheels"}),
+        ("the client paid the invoice for the wedding photos, $1,800", "add_income", {"amount": "1800"}),
+        ("I paid the invoice for the mechanic $300", "add_expense", {"amount": "300", "category": "maintenance"}),
+        ("new lens from the camera shop $450", "add_expense", {"amount": "450", "category": "shopping"}),
+        (
+            "post this to the community board: road to Cape Leveque is open",
+            "create_post",
+            {"content_contains": "Cape Leveque"},
+        ),
+        ("tourist park two nights at $52, so $104 all up", "add_expense", {"amount": "104", "category": "camping"}),
+    ],
+)
+def test_a_month_on_the_road(text: str, name: str, want: dict[str, Any]) -> None:
+    assert check(classify(text, TUESDAY), name, want, TUESDAY) == []

@@ -125,7 +125,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
     "shopping": (
         "shopping", "clothes", "clothing", "shoes", "hardware", "gift", "souvenir", "homewares",
         "gear", "camping gear", "camping chair", "camp chair", "camp oven", "camp stove", "esky",
-        "gps", "phone charger", "phone case", "gas bbq", "tackle",
+        "gps", "phone charger", "phone case", "gas bbq", "tackle", "camera", "camera gear", "lens", "nd filter",
     ),
     "other": ("other", "misc", "miscellaneous", "speeding fine", "donated", "donation", "charity", "fundraiser"),
 }
@@ -156,7 +156,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "health": ("pharmacy", "chemist", "chemist warehouse", "priceline"),
     "shopping": (
         "bunnings", "kmart", "big w", "target", "bcf", "anaconda", "myer", "officeworks",
-        "jb hi fi", "harvey norman", "spotlight", "reject shop", "op shop", "opshop",
+        "jb hi fi", "harvey norman", "spotlight", "reject shop", "op shop", "opshop", "camera shop", "camera house",
     ),
 }
 # fmt: on

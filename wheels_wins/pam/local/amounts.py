@@ -481,13 +481,16 @@ _DEMOTE_BEFORE = re.compile(
 )
 _PROMOTE_BEFORE = re.compile(
     r"(?:\bcost(?:s|ing)?(?:\s+me)?|\btotal(?:\s+(?:of|was))?|\bpaid|\bspent|\bcame\s+to|\bfor|\bto|\bwas|\bbe|\bis|"
-    r"\bmake\s+(?:it|that)|\bbudget(?:\s+(?:of|at|to))?|\bearned|\bmade|\breceived)\s*$",
+    r"\bmake\s+(?:it|that)|\bbudget(?:\s+(?:of|at|to))?|\bearned|\bmade|\breceived|\bso|\bthat'?s|\bmaking)\s*$",
     re.IGNORECASE,
 )
 _PER_UNIT_AFTER = re.compile(
     r"\s*(?:a|per|each)\s+(?:night|day|person|head|litre|liter|week|hour)\b|\s*each\b",
     re.IGNORECASE,
 )
+
+
+_WHOLE_AFTER = re.compile(r"\s*(?:all\s+up|in\s+total|total|altogether|all\s+told)\b", re.IGNORECASE)
 
 
 def choose_amount(text: str, mentions: list[MoneyMention]) -> MoneyMention | None:
@@ -502,6 +505,8 @@ def choose_amount(text: str, mentions: list[MoneyMention]) -> MoneyMention | Non
             score += 1
         if _PER_UNIT_AFTER.match(text, mention.end):
             score -= 2
+        elif _WHOLE_AFTER.match(text, mention.end):
+            score += 1  # "so $92 all up"
         if score > best_score:
             best, best_score = mention, score
     return best

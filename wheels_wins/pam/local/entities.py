@@ -174,6 +174,7 @@ _MARKERS = re.compile(
     r"(?P<via>\b(?:via|through|thru|by\s+way\s+of|(?:passing|going|heading|driving|travelling|traveling)\s+(?:through|thru|via)|stopping\s+over\s+(?:at|in)|"
     r"stopping\s+(?:at|in|by)|with\s+(?:a\s+)?stops?\s+(?:at|in)|stop\s+(?:at|in)|and\s+stop\s+(?:at|in)|"
     r"(?:stopping|staying|camping)\s+overnight\s+(?:at|in)|overnight(?:ing)?\s+(?:at|in)|"
+    r"with\s+(?:a|one|two|three|\d)\s+nights?\s+(?:at|in)|"
     r"(?:we(?:'ll)?\s+)?(?:stop|stay|spend|camp)(?:ping|ing)?\s+(?:for\s+)?(?:one|a|two|three|\d)\s+nights?\s+(?:at|in))\b)|"
     r"(?P<from>\b(?:from|starting\s+(?:at|in|from)|leaving(?:\s+from)?|departing(?:\s+from)?|out\s+of)\b)|"
     r"(?P<to>\b(?:to|into|towards?|ending\s+(?:at|in)|finishing\s+(?:at|in)|up\s+to|down\s+to|over\s+to|across\s+to)\b)",
@@ -181,7 +182,8 @@ _MARKERS = re.compile(
 )
 # "broken hill to adelaide but via mildura cause we want to see the river": the reason is no part of the route.
 _ROUTE_ASIDE = re.compile(
-    r"\s*,?\s+(?:because|'?cause|coz|cos|as\s+(?:we|i)|so\s+(?:we|i)|since\s+(?:we|i))\b.*$",
+    r"\s*,?\s+(?:because|'?cause|coz|cos|as\s+(?:we|i)|so\s+(?:we|i)|since\s+(?:we|i))\b.*$|"
+    r"\s*,\s*(?:i'?m|we'?re|i\s+am|we\s+are|i'?ll|we'?ll)\b.*$",
     re.IGNORECASE,
 )
 _BUT_VIA = re.compile(r"\bbut\s+(?=via\b|through\b|thru\b|going\b|stopping\b|passing\b)", re.IGNORECASE)
@@ -250,7 +252,9 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
     origin: str | None = None
     stops: list[str] = []
     last_stop_index: int | None = None
+    previous = "start"
     for label, chunk in chunks:
+        label, previous = ("via" if label == "then" and previous == "via" else label), label
         if label in ("start", "from"):
             place = _clean_place(chunk, mixed_case)
             if place is None and label == "start" and mixed_case:
@@ -674,6 +678,9 @@ def page_target(phrase: str) -> str | None:
         r"(?:can|could|would|do)\s+(?:\w+\s+)?(?:(?:over\s+)?to\s+)?",
         "", phrase.strip(), flags=re.IGNORECASE,
     )
+    phrase = re.sub(r"^(?:what|where)\s+(?:(?:i|we)(?:'ve|\s+have)?\s+(?:been\s+)?|(?:my|our|the)\s+)", "", phrase,
+                    flags=re.IGNORECASE)
+    phrase = re.sub(r"\s+(?:live|lives|are|is|sit|sits|go|goes|are\s+kept)$", "", phrase, flags=re.IGNORECASE)
     # "Wheels page for me - I want…", "the money section i want to have a look at the income"
     phrase = re.split(r"\s+[-–—]+\s+|[,;:]|\s+(?:so|because|cause|as|i|we|i'?m|we'?re)\s+", phrase)[0]
     phrase = re.sub(

@@ -129,8 +129,15 @@ def _route_meant(text: str) -> list[str] | None:
     return found if len(found) >= 2 else None
 
 
+_PUT_SOMEWHERE = re.compile(
+    r"^(?:put|post|share|stick|pop)\s+(?:this|that|it)\s+(?:up\s+)?(?:on|in|to|onto)\s+(?:the\s+)?"
+    r"(?:community|feed|forum|board|wall|group|socials?|calendar|diary)\b",
+    re.IGNORECASE,
+)
+
+
 def correction(s: Sentence) -> Intent | None:
-    if _UNDO.match(s.text):  # "that's wrong, remove it"
+    if _UNDO.match(s.text) or _PUT_SOMEWHERE.match(s.text):  # "that's wrong, remove it", "put this on the feed: …"
         return None
     rest, had_cue = _AND_ALSO.sub("", s.text), False
     while True:

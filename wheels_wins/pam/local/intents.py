@@ -98,7 +98,8 @@ def _navigate(s: Sentence) -> Intent | None:
             return Intent("navigate", 0.9, {"to": "/"})
         return None
     target = m["target"]
-    if re.search(r"\b(?:from|via|how|what|much|spent|left)\b", target, re.IGNORECASE):
+    described = re.match(r"(?:the\s+)?(?:page|screen|tab|section|place|part)\s+(?:where|that|which)\b", target, re.IGNORECASE)
+    if not described and re.search(r"\b(?:from|via|how|what|much|spent|left)\b", target, re.IGNORECASE):
         return None
     page = entities.page_target(target)
     if page is None:
@@ -419,13 +420,15 @@ _INCOME = re.compile(
         "paid me|pays me|paid us|income|received|receive|got a refund|refund(?:ed)?|"
         "sold|selling|wages?|salary|pension|dividends?|payment from|"
         "invoice (?:was )?paid|tips|deposited|cashback|reimbursed|reimbursement|"
-        "side hustle|takings|pocketed|brought in|bought (?:one|some|a few|two|three|a couple|several) of (?:my|our)|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
+        "side hustle|takings|pocketed|brought in|"
+        "(?:client|customer|boss|employer|they) (?:(?:finally|has|have) )?paid (?:the|my|our) invoice|bought (?:one|some|a few|two|three|a couple|several) of (?:my|our)|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
     )
     + r"|\bmade\s+(?=\$|\d|a\s+(?:hundred|thousand|grand)|\w+\s+(?:dollars|bucks|hundred|grand))",
     re.IGNORECASE,
 )
 _NOT_INCOME = re.compile(
-    words("bill|invoice for|fine|charge|parking ticket|speeding"),
+    words("bill|fine|charge|parking ticket|speeding")
+    + r"|(?<!paid the )(?<!paid my )(?<!paid our )\binvoice\s+for\b",  # "the client paid the invoice for the shoot"
     re.IGNORECASE,
 )
 

@@ -286,7 +286,7 @@ def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent 
                 value = fresh.slots.get("places")
             if value not in (None, "", []):
                 slots[key] = value
-        for key in ("category", "merchant", "date", "description"):
+        for key in ("category", "merchant", "date", "description", "odometer_km", "location"):
             # "record an expense" named no category and "log some income" no day: the answer may
             unset = key not in slots or (key, slots[key]) in (("category", "other"), ("date", today), ("date", today.isoformat()))
             if unset and fresh.slots.get(key):
