@@ -411,19 +411,21 @@ def _add_destinations(places: list[tuple[object, ...]], names: list[tuple[str, i
     population = DESTINATION_POPULATION
     for place_id, (name, others, state, lat, lon) in enumerate(DESTINATIONS, start=len(places) + 1):
         places.append((place_id, name, _STATE_NAMES[state], state, "AU", "Australia", lat, lon, population))
-        keys = {normalise(n) for n in (name, *others)}
-        keys |= {_swap_words(key) for key in keys}
-        names += ((key, place_id, "AU", population) for key in keys - {""})
+        names += ((key, place_id, "AU", population) for key in _search_keys(name, others))
     for place_id, (name, others, region, code, country, lat, lon) in enumerate(ABROAD, start=len(places) + 1):
         places.append((place_id, name, region, "", code, country, lat, lon, population))
-        keys = {normalise(n) for n in (name, *others)}
-        keys |= {_swap_words(key) for key in keys}
-        names += ((key, place_id, code, population) for key in keys - {""})
+        names += ((key, place_id, code, population) for key in _search_keys(name, others))
     in_australia = {(key, code): (place_id, pop) for key, place_id, code, pop in names if code == "AU"}
     for nickname, name in NICKNAMES.items():
         found = in_australia.get((normalise(name), "AU"))
         if found:
             names.append((normalise(nickname), found[0], "AU", found[1]))
+
+
+def _search_keys(name: str, others: tuple[str, ...]) -> set[str]:
+    """The keys a destination is found under: each of its names, also with "mount"/"mt" and the like swapped."""
+    keys = {normalise(n) for n in (name, *others)}
+    return (keys | {_swap_words(key) for key in keys}) - {""}
 
 
 def _swap_words(key: str) -> str:

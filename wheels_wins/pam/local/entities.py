@@ -573,19 +573,17 @@ def repair_task(text: str) -> str | None:
     """A repair not in the task list, in vehicle context: "mechanic replaced the alternator" → "Alternator replaced"."""
     if not _VEHICLE_CONTEXT.search(text):
         return None
-    m = _HAD_DONE.search(text) or _DID.search(text) or _WAS_DONE.search(text)
+    m = _HAD_DONE.search(text) or _DID.search(text) or _WAS_DONE.search(text) or _AM_DO.search(text)
     if not m:
-        said = _AM_DO.search(text)  # "yesterday I am replace the tyres"
-        if said is None:
-            return None
-        obj = re.sub(r"^(?:the|a|an|my|our|its)\s+", "", said["obj"].strip(), flags=re.IGNORECASE)
-        return capitalise(f"{obj} {_PAST[said['verb'].lower()]}")
+        return None
+    verb = m["verb"].lower()
+    verb = _PAST.get(verb, verb)  # "yesterday I am replace the tyres": "Tyres replaced"
     obj = re.sub(
         r"^(?:the|a|an|my|our|its)\s+", "", m["obj"].strip(), flags=re.IGNORECASE
     )
     if not obj or obj.split()[0].lower() in _NOT_VEHICLE_OBJECT:
         return None
-    return capitalise(f"{obj} {m['verb'].lower()}")
+    return capitalise(f"{obj} {verb}")
 
 
 def is_action_task(task: str | None) -> bool:

@@ -83,8 +83,9 @@ _THERE = re.compile(r"\b(?:take|bring|send|get)\s+(?:me|us)\s+there\b", re.IGNOR
 
 
 def _navigate(s: Sentence) -> Intent | None:
-    if _THERE.search(s.text):  # "… what other travellers have been chatting about - could you take me there?"
-        page = entities.page_mentioned(s.text[: _THERE.search(s.text).start()])
+    there = _THERE.search(s.text)
+    if there:  # "… what other travellers have been chatting about - could you take me there?"
+        page = entities.page_mentioned(s.text[: there.start()])
         return Intent("navigate", 0.9, {"to": page}) if page else None
     m = _NAV_START.match(s.text.rstrip(" .!?"))
     if not m:

@@ -224,19 +224,13 @@ _DOLLARS_AND_CENTS = re.compile(
     r"kilomet|people|percent|o'?clock|am\b|pm\b))",
     re.IGNORECASE,
 )
-_CENT_WORDS = {
-    **{w: n for n, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 10)},
-    **{w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)},
-    "fourty": 40,
-    **{w: n for n, w in enumerate("one two three four five six seven eight nine".split(), 1)},
-}
 # Dictation: "dollar sign 54 point 20" is $54.20.
 _DOLLAR_SIGN = re.compile(r"\bdollar\s+sign\s*(?=\d)", re.IGNORECASE)
 _SPOKEN_POINT = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d{1,2})\b(?![.,]\d)", re.IGNORECASE)
 
 
 def _cents(words: str) -> int:
-    return int(words) if words.isdigit() else sum(_CENT_WORDS[w] for w in re.split(r"[\s-]+", words.lower()))
+    return int(words if words.isdigit() else alpha2digit(words, "en"))  # "twenty five" → 25
 
 
 def _money_said(m: re.Match[str]) -> str:

@@ -160,14 +160,13 @@ def spending_summary(
     `merchant`, only at that shop (matched in the merchant or description, e.g. "Bunnings")."""
     start, end, when = resolve_range(period, start, end, ctx.today)
     currency = ctx.user.currency
-    if merchant:
-        count, spent = expense_repo.count_and_total(
-            ctx.session, user_id=ctx.user_id, start=start, end=end, search=merchant.strip()
-        )
-        data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "merchant": merchant.strip(),
+    shop = (merchant or "").strip()
+    if shop:
+        count, spent = expense_repo.count_and_total(ctx.session, user_id=ctx.user_id, start=start, end=end, search=shop)
+        data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "merchant": shop,
                 "total": f"{spent:.2f}", "count": count}
         times = f" ({count} time{'s' if count != 1 else ''})" if count else ""
-        return ToolResult(True, f"{money_text(spent, currency)} at {merchant.strip()} {when}{times}", data)
+        return ToolResult(True, f"{money_text(spent, currency)} at {shop} {when}{times}", data)
     total, by_category = spend_summary(ctx.session, user_id=ctx.user_id, start=start, end=end)
     canonical = normalise_category(category) if category else None
     data: dict[str, Any] = {
