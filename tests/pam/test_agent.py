@@ -1,4 +1,5 @@
-"""The turn loop on a scripted model: tools run in their own transactions, replies persist, undo works."""
+"""The turn loop on a scripted model (tools in their own transactions) and on the local engine alone (the turn in
+one transaction, each tool in a savepoint): replies persist, failures are undone alone, undo works."""
 
 from __future__ import annotations
 
@@ -217,3 +218,62 @@ async def test_a_model_sees_the_ids_of_the_records_it_made_so_it_can_correct_the
     earlier = [m.content for m in model.requests[-1].messages if m.role == "assistant"]
     income_id = first.tool_calls[0].result.data["id"]
     assert any(f"add_income: Recorded $150.00 income from cleaning job (id {income_id})" in text for text in earlier), earlier
+
+
+async def test_the_local_engine_alone_answers_a_turn_in_one_transaction(make_user, session) -> None:
+    """Message, tool and reply commit together, and a write the tool made is in the database afterwards."""
+    user = make_user()
+    chain = ProviderChain([LocalEngine()], timeout=2)
+    assert chain.instant is not None and _chain(ScriptedModel("scripted", []), LocalEngine()).instant is None
+    turn = await run_turn(user_id=user.id, message="spent $45 on groceries at Woolworths", chain=chain)
+    assert turn.provider == "local" and [c.result.ok for c in turn.tool_calls] == [True]
+    rows, total = expense_repo.list_page(session, user_id=user.id)
+    assert total == 1 and rows[0].amount == Decimal("45.00")
+    history = pam_repo.messages(session, user_id=user.id, conversation_id=turn.conversation_id)
+    assert [(m.role, m.id == turn.message_id) for m in history] == [("user", False), ("assistant", True)]
+    assert "$45.00" in history[1].content and history[1].tool_calls[0]["undo"]["op"] == "delete"
+
+    undone = await run_turn(user_id=user.id, message="undo that", conversation_id=turn.conversation_id, chain=chain)
+    assert undone.tool_calls[0].result.ok and expense_repo.list_page(session, user_id=user.id)[1] == 0
+
+
+async def test_a_crashing_tool_in_a_local_turn_is_undone_alone(make_user, session, monkeypatch) -> None:
+    """The tool's half-written trip goes; the user's message and PAM's apology stay."""
+    from wheels_wins.services import trips as trip_service
+
+    user = make_user()
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(trip_service, "set_stops", explode)
+    chain = ProviderChain([LocalEngine()], timeout=2)
+    turn = await run_turn(user_id=user.id, message="plan a trip from Sydney to Canberra", chain=chain)
+    assert turn.tool_calls[0].result.ok is False and "didn't change anything" in turn.reply
+    assert session.exec(select(Trip).where(Trip.user_id == user.id)).all() == []
+    history = pam_repo.messages(session, user_id=user.id, conversation_id=turn.conversation_id)
+    assert [m.role for m in history] == ["user", "assistant"]
+
+
+async def test_a_failed_credential_check_stops_a_local_turn_before_anything_is_saved(make_user, session) -> None:
+    alice = make_user()
+    chain = ProviderChain([LocalEngine()], timeout=2)
+    with pytest.raises(SignedOut):
+        await run_turn(user_id=alice.id, message="spent $10 on fuel", chain=chain, authorize=lambda _session: None)
+    assert session.exec(select(PamMessage)).all() == []
+    assert expense_repo.list_page(session, user_id=alice.id)[1] == 0
+
+
+class BrokenEngine(LocalEngine):
+    """The local engine with a fault in its reasoning."""
+
+    def respond(self, request: ModelRequest) -> ModelResponse:
+        raise KeyError("slots")
+
+
+async def test_a_fault_in_the_local_engine_keeps_the_message_and_says_sorry(make_user, session) -> None:
+    user = make_user()
+    turn = await run_turn(user_id=user.id, message="spent $9 on bait", chain=ProviderChain([BrokenEngine()]))
+    assert turn.tool_calls == [] and turn.reply.startswith("Sorry, something went wrong")
+    history = pam_repo.messages(session, user_id=user.id, conversation_id=turn.conversation_id)
+    assert [(m.role, m.content) for m in history] == [("user", "spent $9 on bait"), ("assistant", turn.reply)]

@@ -97,22 +97,24 @@ def _feedback(item: ChatItem) -> rx.Component:
     )
 
 
+_MINE = {"border_radius": "16px 16px 4px 16px", "background": rx.color("accent", 9), "color": "white"}
+_PAMS = {"border_radius": "16px 16px 16px 4px", "background": rx.color("gray", 3), "color": rx.color("gray", 12)}
+
+
+def _user_text(content: rx.Var[str]) -> rx.Component:
+    return rx.text(content, size="2", white_space="pre-wrap", class_name="pam-user-text")
+
+
 def _bubble(item: ChatItem) -> rx.Component:
     mine = item.role == "user"
     return rx.vstack(
         rx.box(
-            rx.cond(
-                mine,
-                rx.text(item.content, size="2", white_space="pre-wrap", class_name="pam-user-text"),
-                _markdown(item.content),
-            ),
+            rx.cond(mine, _user_text(item.content), _markdown(item.content)),
             padding="10px 14px",
-            border_radius=rx.cond(mine, "16px 16px 4px 16px", "16px 16px 16px 4px"),
-            background=rx.cond(mine, rx.color("accent", 9), rx.color("gray", 3)),
-            color=rx.cond(mine, "white", rx.color("gray", 12)),
             max_width="88%",
             overflow_wrap="anywhere",
             class_name=rx.cond(mine, "pam-message pam-user", "pam-message pam-assistant"),
+            **{name: rx.cond(mine, _MINE[name], _PAMS[name]) for name in _MINE},
         ),
         rx.cond(
             item.chips.length() > 0,
@@ -121,6 +123,22 @@ def _bubble(item: ChatItem) -> rx.Component:
         rx.cond(~mine & (item.id != ""), _feedback(item)),
         align=rx.cond(mine, "end", "start"),
         spacing="1",
+        width="100%",
+    )
+
+
+def _asked() -> rx.Component:
+    """The message being answered; it joins the conversation together with the reply."""
+    return rx.vstack(
+        rx.box(
+            _user_text(PamReplyState.asked),
+            padding="10px 14px",
+            max_width="88%",
+            overflow_wrap="anywhere",
+            class_name="pam-message pam-user",
+            **_MINE,
+        ),
+        align="end",
         width="100%",
     )
 
@@ -140,10 +158,9 @@ def _typing() -> rx.Component:
             ),
         ),
         padding="10px 14px",
-        border_radius="16px 16px 16px 4px",
-        background=rx.color("gray", 3),
         max_width="88%",
         class_name="pam-message pam-assistant pam-streaming",
+        **_PAMS,
     )
 
 
@@ -197,7 +214,7 @@ def pam_conversation() -> rx.Component:
             _suggestions(),
             rx.vstack(
                 rx.foreach(PamState.messages, _bubble),
-                rx.cond(PamReplyState.thinking, _typing()),
+                rx.cond(PamReplyState.thinking, rx.fragment(rx.cond(PamReplyState.asked != "", _asked()), _typing())),
                 rx.box(id="pam-end"),
                 spacing="3",
                 width="100%",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session
@@ -13,7 +15,7 @@ from sqlmodel import Session
 from wheels_wins.db import parse_uuid, session_scope
 from wheels_wins.models import PamConversation, PamMessage, User
 from wheels_wins.pam.context import now_utc, system_prompt, user_snapshot
-from wheels_wins.pam.providers.base import TextSink
+from wheels_wins.pam.providers.base import InstantProvider, TextSink
 from wheels_wins.pam.providers.chain import ProviderChain
 from wheels_wins.pam.providers.registry import default_chain
 from wheels_wins.pam.tools import run_tool, tool_schemas
@@ -22,6 +24,7 @@ from wheels_wins.pam.types import (
     ChatMessage,
     ExecutedCall,
     ModelRequest,
+    ModelResponse,
     ToolCall,
     ToolContext,
     ToolResult,
@@ -35,6 +38,9 @@ from wheels_wins.services.money import today_in
 HISTORY_TURNS = 12
 MAX_STEPS = 4
 MAX_MESSAGE_CHARS = 4000
+TURN_FAILED = "Sorry, something went wrong on my side. Please try again."
+
+log = logging.getLogger(__name__)
 
 
 class _ReplyStream:
@@ -111,21 +117,39 @@ def _context(session: Any, user: Any, page: str, location: tuple[float, float] |
     )
 
 
-def _execute(user_id: uuid.UUID, page: str, location: tuple[float, float] | None, conversation_id: uuid.UUID, call: ToolCall) -> ExecutedCall:
-    """Run one tool in its own transaction; a crash becomes an honest failure and writes nothing."""
+def _run_call(ctx: ToolContext, call: ToolCall) -> ExecutedCall:
+    """Run one tool in a savepoint of the caller's transaction: a failure or a crash is undone and told honestly."""
+    savepoint = ctx.session.begin_nested()
     try:
-        with session_scope() as session:
-            user = user_repo.get_by_id(session, user_id=user_id)
-            assert user is not None
-            result = run_tool(call.name, call.arguments, _context(session, user, page, location, conversation_id))
-            if not result.ok:
-                session.rollback()
-    except Exception:  # noqa: BLE001 — the transaction rolled back; tell the user plainly
+        result = run_tool(call.name, call.arguments, ctx)
+    except Exception:  # noqa: BLE001 — the savepoint rolls back; tell the user plainly
+        log.exception("PAM tool %s failed", call.name)
+        savepoint.rollback()
         result = ToolResult.fail("Something went wrong while doing that, so I didn't change anything.")
+    else:
+        (savepoint.commit if result.ok else savepoint.rollback)()
     return ExecutedCall(call.name, call.arguments, result)
 
 
-def _begin(
+def _execute(user_id: uuid.UUID, page: str, location: tuple[float, float] | None, conversation_id: uuid.UUID, call: ToolCall) -> ExecutedCall:
+    """Run one tool in its own transaction (a remote model's turn, which must not hold one across its requests)."""
+    with session_scope() as session:
+        user = user_repo.get_by_id(session, user_id=user_id)
+        assert user is not None
+        return _run_call(_context(session, user, page, location, conversation_id), call)
+
+
+@dataclass
+class _Opening:
+    """Where a turn starts: its conversation, the acting user and the first request to the model."""
+
+    conversation: PamConversation
+    user: User
+    request: ModelRequest
+
+
+def _open(
+    session: Session,
     user_id: uuid.UUID,
     text: str,
     conversation_id: uuid.UUID | None,
@@ -133,47 +157,144 @@ def _begin(
     location: tuple[float, float] | None,
     with_context: bool,
     authorize: Authorize | None,
-) -> tuple[PamConversation, ModelRequest]:
+) -> _Opening:
     """Persist the user's message and gather what the model needs (snapshot and older turns only if it reads them)."""
-    with session_scope() as session:
-        user = authorize(session) if authorize is not None else user_repo.get_by_id(session, user_id=user_id)
-        if user is None or user.id != user_id:
-            raise SignedOut(str(user_id))
-        if conversation_id is None:
-            conversation = pam_repo.create_conversation(session, user_id=user_id, title=text[:60])
-        else:
-            found = pam_repo.get_conversation(session, user_id=user_id, conversation_id=conversation_id)
-            if found is None:
-                raise ConversationNotFound(str(conversation_id))
-            conversation = found
-        # Without context only the last reply matters: its pending question and what it did (for "make that $35").
-        turns = HISTORY_TURNS if with_context else 2
-        history = pam_repo.messages(session, user_id=user_id, conversation_id=conversation.id, limit=turns)
-        pam_repo.add_message(session, user_id=user_id, conversation=conversation, role="user", content=text)
-        ctx = _context(session, user, page, location, conversation.id)
-        system = system_prompt(ctx, user_snapshot(ctx)) if with_context else ""
-        state = {
-            **_engine_state(history), "today": ctx.today.isoformat(), "currency": user.currency, "units": user.units,
-            "page": page, "home_base": user.home_base,
-        }
+    user = authorize(session) if authorize is not None else user_repo.get_by_id(session, user_id=user_id)
+    if user is None or user.id != user_id:
+        raise SignedOut(str(user_id))
+    if conversation_id is None:
+        conversation = pam_repo.create_conversation(session, user_id=user_id, title=text[:60])
+    else:
+        found = pam_repo.get_conversation(session, user_id=user_id, conversation_id=conversation_id)
+        if found is None:
+            raise ConversationNotFound(str(conversation_id))
+        conversation = found
+    # Without context only the last reply matters: its pending question and what it did (for "make that $35").
+    turns = HISTORY_TURNS if with_context else 2
+    history = pam_repo.messages(session, user_id=user_id, conversation_id=conversation.id, limit=turns)
+    pam_repo.add_message(session, user_id=user_id, conversation=conversation, role="user", content=text)
+    ctx = _context(session, user, page, location, conversation.id)
+    system = system_prompt(ctx, user_snapshot(ctx)) if with_context else ""
+    state = {
+        **_engine_state(history), "today": ctx.today.isoformat(), "currency": user.currency, "units": user.units,
+        "page": page, "home_base": user.home_base,
+    }
     transcript = [*_transcript(history), ChatMessage(role="user", content=text)]
-    return conversation, ModelRequest(system=system, messages=transcript, tools=tool_schemas(), state=state)
+    return _Opening(conversation, user, ModelRequest(system=system, messages=transcript, tools=tool_schemas(), state=state))
 
 
-def _save_reply(
-    user_id: uuid.UUID,
-    conversation: PamConversation,
-    reply: str,
-    provider: str,
-    tool_calls: list[dict[str, Any]],
-    ui_actions: list[dict[str, Any]],
-    pending: dict[str, Any] | None,
-) -> PamMessage:
+def _begin(*args: Any) -> _Opening:
+    """`_open` in a transaction of its own."""
     with session_scope() as session:
+        return _open(session, *args)
+
+
+@dataclass
+class _Steps:
+    """A turn's progress across model steps: the transcript the model sees, what the tools did, what was said."""
+
+    request: ModelRequest
+    provider: str = "local"
+    pending: dict[str, Any] | None = None
+    texts: list[str] = field(default_factory=list)
+    executed: list[ExecutedCall] = field(default_factory=list)
+
+    def answered(self, provider: str, response: ModelResponse) -> list[ToolCall]:
+        """Record one model step; the tool calls it asks for (none: the turn is over)."""
+        self.provider, self.pending = provider, response.pending
+        if response.text.strip():
+            self.texts.append(response.text.strip())
+        if response.tool_calls:
+            self.request.messages.append(
+                ChatMessage(role="assistant", content=response.text, tool_calls=response.tool_calls)
+            )
+        return response.tool_calls
+
+    def ran(self, call: ToolCall, done: ExecutedCall) -> None:
+        """Record a tool's outcome, which the model reads in its next step."""
+        self.executed.append(done)
+        content = json.dumps(done.public(), default=str)
+        self.request.messages.append(ChatMessage(role="tool", content=content, tool_call_id=call.id, tool_name=call.name))
+
+    @property
+    def reply(self) -> str:
+        """What PAM says: the model's words, or else what the tools did."""
+        return "\n\n".join(self.texts) or "; ".join(c.result.summary for c in self.executed)
+
+    @property
+    def ui_actions(self) -> list[dict[str, Any]]:
+        """What the page should do (open a trip, go to a page), in the order the tools asked."""
+        return [action for call in self.executed for action in call.result.ui_actions]
+
+    def save_reply(self, session: Session, user_id: uuid.UUID, conversation: PamConversation) -> PamMessage:
+        """Persist the reply with what the tools did (for the chips, undo and the next turn's follow-ups)."""
         return pam_repo.add_message(
-            session, user_id=user_id, conversation=conversation, role="assistant", content=reply, provider=provider,
-            tool_calls=tool_calls, ui_actions=ui_actions, pending=pending,
+            session, user_id=user_id, conversation=conversation, role="assistant", content=self.reply,
+            provider=self.provider, tool_calls=[c.stored() for c in self.executed], ui_actions=self.ui_actions,
+            pending=self.pending,
         )
+
+
+def _save_reply(user_id: uuid.UUID, conversation: PamConversation, steps: _Steps) -> PamMessage:
+    with session_scope() as session:
+        return steps.save_reply(session, user_id, conversation)
+
+
+def _instant_turn(
+    engine: InstantProvider,
+    user_id: uuid.UUID,
+    text: str,
+    conversation_id: uuid.UUID | None,
+    page: str,
+    location: tuple[float, float] | None,
+    authorize: Authorize | None,
+) -> tuple[PamConversation, _Steps, PamMessage]:
+    """A turn with a model that answers in-process at once (the local engine): one transaction from the
+    message to the reply, each tool in a savepoint of it. Nothing waits on the network while it is open."""
+    with session_scope() as session:
+        opening = _open(session, user_id, text, conversation_id, page, location, engine.needs_context, authorize)
+        steps = _Steps(opening.request)
+        try:
+            for _ in range(MAX_STEPS):
+                calls = steps.answered(engine.name, engine.respond(steps.request))
+                if not calls:
+                    break
+                for call in calls:
+                    ctx = _context(session, opening.user, page, location, opening.conversation.id)
+                    steps.ran(call, _run_call(ctx, call))
+        except Exception:  # a fault in the engine: the user's message stays, and the reply owns up
+            log.exception("PAM's %s engine failed", engine.name)
+            steps.texts.append(TURN_FAILED)
+        return opening.conversation, steps, steps.save_reply(session, user_id, opening.conversation)
+
+
+async def _remote_turn(
+    chain: ProviderChain,
+    user_id: uuid.UUID,
+    text: str,
+    conversation_id: uuid.UUID | None,
+    page: str,
+    location: tuple[float, float] | None,
+    authorize: Authorize | None,
+    on_text: TextSink | None,
+) -> tuple[PamConversation, _Steps, PamMessage]:
+    """A turn with models that answer over the network: no transaction is held while they think, so the
+    message, each tool and the reply commit in transactions of their own."""
+    opening = await asyncio.to_thread(
+        _begin, user_id, text, conversation_id, page, location, chain.needs_context, authorize
+    )
+    steps = _Steps(opening.request)
+    stream = _ReplyStream(on_text)
+    for _ in range(MAX_STEPS):
+        provider, response = await chain.request(steps.request, stream.delta if on_text else None, stream.restart)
+        stream.next_step()
+        calls = steps.answered(provider, response)
+        if not calls:
+            break
+        for call in calls:
+            steps.ran(call, await asyncio.to_thread(_execute, user_id, page, location, opening.conversation.id, call))
+    assistant = await asyncio.to_thread(_save_reply, user_id, opening.conversation, steps)
+    return opening.conversation, steps, assistant
 
 
 async def _route_changed_trips(user_id: uuid.UUID, executed: list[ExecutedCall]) -> None:
@@ -202,39 +323,22 @@ async def run_turn(
     """
     text = message.strip()[:MAX_MESSAGE_CHARS]
     chain = chain or default_chain()
-    conversation, request = await asyncio.to_thread(
-        _begin, user_id, text, conversation_id, page, location, chain.needs_context, authorize
-    )
-    transcript = request.messages
-
-    executed: list[ExecutedCall] = []
-    provider, pending, texts = "local", None, []
-    stream = _ReplyStream(on_text)
-    for _ in range(MAX_STEPS):
-        provider, response = await chain.request(request, stream.delta if on_text else None, stream.restart)
-        pending = response.pending
-        if response.text.strip():
-            texts.append(response.text.strip())
-        stream.next_step()
-        if not response.tool_calls:
-            break
-        transcript.append(ChatMessage(role="assistant", content=response.text, tool_calls=response.tool_calls))
-        for call in response.tool_calls:
-            done = await asyncio.to_thread(_execute, user_id, page, location, conversation.id, call)
-            executed.append(done)
-            transcript.append(
-                ChatMessage(role="tool", content=json.dumps(done.public(), default=str), tool_call_id=call.id, tool_name=call.name)
-            )
-    reply = "\n\n".join(texts) or "; ".join(c.result.summary for c in executed)
-
-    ui_actions = [action for call in executed for action in call.result.ui_actions]
-    assistant = await asyncio.to_thread(
-        _save_reply, user_id, conversation, reply, provider, [c.stored() for c in executed], ui_actions, pending
-    )
-    changed = {domain for c in executed if c.result.ok for domain in c.result.changed}
+    if (engine := chain.instant) is not None:
+        conversation, steps, assistant = await asyncio.to_thread(
+            _instant_turn, engine, user_id, text, conversation_id, page, location, authorize
+        )
+        if on_text is not None:
+            await on_text(steps.reply)
+    else:
+        conversation, steps, assistant = await _remote_turn(
+            chain, user_id, text, conversation_id, page, location, authorize, on_text
+        )
+    changed = {domain for c in steps.executed if c.result.ok for domain in c.result.changed}
     if "trips" in changed:
-        await _route_changed_trips(user_id, executed)
-    return TurnResult(conversation.id, assistant.id, reply, provider, executed, ui_actions, changed)
+        await _route_changed_trips(user_id, steps.executed)
+    return TurnResult(
+        conversation.id, assistant.id, steps.reply, steps.provider, steps.executed, steps.ui_actions, changed
+    )
 
 
 def _undo_in_transaction(user_id: uuid.UUID, message_id: uuid.UUID, index: int, page: str) -> ToolResult | None:

@@ -22,7 +22,7 @@ from wheels_wins import routes
 from wheels_wins.components.format import ago_label
 from wheels_wins.db import parse_uuid
 from wheels_wins.models import PamMessage
-from wheels_wins.pam.agent import ConversationNotFound, SignedOut, run_turn, undo_change
+from wheels_wins.pam.agent import TURN_FAILED, ConversationNotFound, SignedOut, run_turn, undo_change
 from wheels_wins.pam.context import now_utc
 from wheels_wins.pam.tools import TOOLS
 from wheels_wins.repositories import pam as pam_repo
@@ -147,6 +147,9 @@ class PamReplyState(rx.State):
 
     thinking: bool = False
     streaming: str = ""
+    # The message being answered, shown on its own until it joins `PamState.messages` with the reply: that list
+    # goes to the browser whole at each change, so it changes once per turn rather than twice.
+    asked: str = ""
 
 
 class PamState(rx.State):
@@ -164,9 +167,9 @@ class PamState(rx.State):
         """Prompts to try on the page on screen, shown while the conversation is empty."""
         return list(SUGGESTIONS.get(_route(self.router.url.path), SUGGESTIONS[routes.HOME]))
 
-    def _add(self, item: ChatItem) -> None:
-        """Show one more message, letting the oldest go beyond HISTORY_SHOWN (as reopening the conversation would)."""
-        self.messages = [*self.messages[-(HISTORY_SHOWN - 1) :], item]
+    def _add(self, *items: ChatItem) -> None:
+        """Show more messages, letting the oldest go beyond HISTORY_SHOWN (as reopening the conversation would)."""
+        self.messages = [*self.messages[-(HISTORY_SHOWN - len(items)) :], *items]
 
     @rx.event
     async def set_open(self, is_open: bool):
@@ -250,8 +253,7 @@ class PamState(rx.State):
             if not self.loaded:
                 self.conversation_id, self.messages = await run_in_session(lambda session: _history(session, user_id))
                 self.loaded = True
-            self._add(ChatItem(id="", role="user", content=text))
-            reply_state.thinking, reply_state.streaming = True, ""
+            reply_state.thinking, reply_state.streaming, reply_state.asked = True, "", text
             conversation_id = uuid.UUID(self.conversation_id) if self.conversation_id else None
             page = _route(self.router.url.path)
             voice_on = (await self.get_state(AuthState)).voice_enabled
@@ -283,8 +285,7 @@ class PamState(rx.State):
         except SignedOut:  # signed out elsewhere since the page loaded: nothing was saved, give the message back
             async with self:
                 reply_state = await self.get_state(PamReplyState)
-                reply_state.thinking, reply_state.streaming = False, ""
-                self.messages = self.messages[:-1]
+                reply_state.thinking, reply_state.streaming, reply_state.asked = False, "", ""
                 await current_user_id(self)  # forgets the dead token
             yield rx.set_value(COMPOSER_INPUT_ID, typed)
             yield rx.toast.error(SESSION_ENDED)
@@ -293,9 +294,10 @@ class PamState(rx.State):
             log.exception("PAM turn failed")
             async with self:
                 reply_state = await self.get_state(PamReplyState)
-                reply_state.thinking, reply_state.streaming = False, ""
+                reply_state.thinking, reply_state.streaming, reply_state.asked = False, "", ""
                 self._add(
-                    ChatItem(id="", role="assistant", content="Sorry, something went wrong on my side. Please try again.")
+                    ChatItem(id="", role="user", content=text),
+                    ChatItem(id="", role="assistant", content=TURN_FAILED),
                 )
             return
 
@@ -307,12 +309,12 @@ class PamState(rx.State):
         )
         async with self:
             reply_state = await self.get_state(PamReplyState)
-            reply_state.thinking, reply_state.streaming = False, ""
+            reply_state.thinking, reply_state.streaming, reply_state.asked = False, "", ""
             if shown is not None:
                 self.conversation_id, self.messages = shown
             else:
                 self.conversation_id = str(turn.conversation_id)
-                self._add(reply)
+                self._add(ChatItem(id="", role="user", content=text), reply)
         for event in refresh_events(page, turn.changed):
             yield event
         for action in turn.ui_actions:

@@ -22,3 +22,13 @@ class Provider(Protocol):
     async def request(self, request: ModelRequest, on_text: TextSink | None = None) -> ModelResponse:
         """Answer one step of a turn."""
         ...
+
+
+class InstantProvider(Provider, Protocol):
+    """A provider that answers in-process without waiting on anything (the local engine)."""
+
+    needs_context: bool
+
+    def respond(self, request: ModelRequest) -> ModelResponse:
+        """Answer one step of a turn at once."""
+        ...

@@ -7,8 +7,9 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import cast
 
-from wheels_wins.pam.providers.base import Provider, ProviderError, TextSink
+from wheels_wins.pam.providers.base import InstantProvider, Provider, ProviderError, TextSink
 from wheels_wins.pam.types import ModelRequest, ModelResponse
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,16 @@ class ProviderChain:
         A provider needs them unless it sets `needs_context = False` (the local engine does).
         """
         return any(getattr(provider, "needs_context", True) for provider in self.providers)
+
+    @property
+    def instant(self) -> InstantProvider | None:
+        """The chain's only provider when it answers in-process at once (the local engine alone), else None.
+
+        A turn with it can run in one transaction: no request to a model holds that open while waiting.
+        """
+        if len(self.providers) == 1 and callable(getattr(self.providers[0], "respond", None)):
+            return cast(InstantProvider, self.providers[0])
+        return None
 
     async def request(
         self,

@@ -318,13 +318,16 @@ class LocalEngine:
     name = "local"
     needs_context = False  # it reads the newest message and `state`: no data snapshot, no older turns
 
-    async def request(self, request: ModelRequest, on_text: TextSink | None = None) -> ModelResponse:
+    def respond(self, request: ModelRequest) -> ModelResponse:
         """Plan tool calls for the newest message, or word the reply once tool results are in."""
         last_user = max(i for i, m in enumerate(request.messages) if m.role == "user")
         if any(m.role == "tool" for m in request.messages[last_user + 1 :]):
-            response = ModelResponse(text=_compose(request.messages[last_user + 1 :]))
-        else:
-            response = self._plan(request.messages[last_user].content, request.state)
+            return ModelResponse(text=_compose(request.messages[last_user + 1 :]))
+        return self._plan(request.messages[last_user].content, request.state)
+
+    async def request(self, request: ModelRequest, on_text: TextSink | None = None) -> ModelResponse:
+        """`respond`, for the chain: the last to answer when the remote models fail."""
+        response = self.respond(request)
         if on_text and response.text:
             await on_text(response.text)
         return response
