@@ -6,14 +6,9 @@ import datetime as dt
 
 import pytest
 
-from wheels_wins.pam.local.dates import (
-    find_dates,
-    find_time,
-    infer_year,
-    parse_time,
-    resolve_date,
-    resolve_period,
-)
+from wheels_wins.pam.local.dates import find_dates, infer_year, resolve_date
+from wheels_wins.pam.local.periods import resolve_period
+from wheels_wins.pam.local.times import find_time, parse_time
 
 WEDNESDAY = dt.date(2026, 3, 11)
 SUNDAY = dt.date(2026, 3, 15)

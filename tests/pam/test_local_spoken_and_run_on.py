@@ -11,9 +11,9 @@ import pytest
 
 from tests.pam.test_local_intents import check
 from wheels_wins.pam.local.amounts import best_amount
-from wheels_wins.pam.local.dates import find_time
 from wheels_wins.pam.local.intents import classify
 from wheels_wins.pam.local.normalise import spoken_numbers
+from wheels_wins.pam.local.times import find_time
 from wheels_wins.services.categories import infer_category
 
 TUESDAY = dt.date(2026, 12, 1)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
-from wheels_wins.pam.local.dates import date_spans, time_spans
+from wheels_wins.pam.local.dates import date_spans
 from wheels_wins.pam.local.normalise import word_set
+from wheels_wins.pam.local.times import time_spans
 from wheels_wins.services.units import KM_PER_MILE, LITRES_PER_GALLON
 
 _LITRES_PER_GALLON = Decimal(str(LITRES_PER_GALLON))

@@ -1,4 +1,4 @@
-"""Dates, times of day and reporting periods in free text, resolved against an injected `today`.
+"""Dates in free text, resolved against an injected `today` (times of day: `times`; reporting periods: `periods`).
 
 Conventions (the ones the rest of PAM relies on):
 
@@ -51,7 +51,7 @@ _WEEKDAY_ABBR = {
     "sun": 6,
 }
 _UNMISTAKABLE_ABBR = frozenset({"tues", "weds", "thur", "thurs", "fri"})
-_MONTHS = {
+MONTHS = {
     "january": 1,
     "jan": 1,
     "february": 2,
@@ -105,11 +105,9 @@ _COUNTS = {
 }
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD_RE = "|".join(sorted([*_WEEKDAYS, *_WEEKDAY_ABBR], key=len, reverse=True))
-_COUNT_RE = r"\d{1,3}|" + "|".join(
-    sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True)
-)
+COUNT_RE = r"\d{1,3}|" + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True))
 _UNIT_RE = r"days?|weeks?|fortnights?|months?|years?"
 _PRE = r"(?P<pre>\b(?:on|from|by|for|until|till|due(?:\s+on)?)\s+)?"
 _PART = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch))?"
@@ -125,25 +123,7 @@ class DateMention:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    """A time of day found in text and its span."""
-
-    time: dt.time
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """An inclusive reporting range; `name` uses the tool vocabulary ("this_month", ...) or "custom"."""
-
-    name: str
-    start: dt.date
-    end: dt.date
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
@@ -157,18 +137,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def infer_year(
-    month: int, day: int, today: dt.date, direction: Direction
-) -> dt.date | None:
+def infer_year(month: int, day: int, today: dt.date, direction: Direction) -> dt.date | None:
     """The day/month nearest today in the given direction (on or before for past, on or after for future)."""
     step = -1 if direction == "past" else 1
     for offset in range(9):
         candidate = _safe_date(today.year + step * offset, month, day)
         if candidate is None:
             continue
-        if (direction == "past" and candidate <= today) or (
-            direction == "future" and candidate >= today
-        ):
+        if (direction == "past" and candidate <= today) or (direction == "future" and candidate >= today):
             return candidate
     return None
 
@@ -176,13 +152,11 @@ def infer_year(
 def _infer_month(day: int, today: dt.date, direction: Direction) -> dt.date | None:
     step = -1 if direction == "past" else 1
     for offset in range(13):
-        month_start = _add_months(today.replace(day=1), step * offset)
+        month_start = add_months(today.replace(day=1), step * offset)
         candidate = _safe_date(month_start.year, month_start.month, day)
         if candidate is None:
             continue
-        if (direction == "past" and candidate <= today) or (
-            direction == "future" and candidate >= today
-        ):
+        if (direction == "past" and candidate <= today) or (direction == "future" and candidate >= today):
             return candidate
     return None
 
@@ -216,12 +190,12 @@ def _year(raw: str | None) -> int | None:
     return 2000 + value if value < 100 else value
 
 
-def _shift(today: dt.date, n: int, unit: str) -> dt.date:
+def shift_by(today: dt.date, n: int, unit: str) -> dt.date:
     unit = unit.lower().rstrip("s")
     if unit == "month":
-        return _add_months(today, n)
+        return add_months(today, n)
     if unit == "year":
-        return _add_months(today, 12 * n)
+        return add_months(today, 12 * n)
     return today + dt.timedelta(days=n * _UNIT_DAYS[unit])
 
 
@@ -232,16 +206,12 @@ def _iso(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | No
 def _numeric(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
     day, month, year = int(m["d"]), int(m["m"]), _year(m["y"])
     if year is None:
-        return (
-            infer_year(month, day, today, direction)
-            if m["sep"] == "/" and 1 <= month <= 12
-            else None
-        )
+        return infer_year(month, day, today, direction) if m["sep"] == "/" and 1 <= month <= 12 else None
     return _safe_date(year, month, day)
 
 
 def _named(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
-    day, month, year = int(m["d"]), _MONTHS[m["mon"].lower()], _year(m["y"])
+    day, month, year = int(m["d"]), MONTHS[m["mon"].lower()], _year(m["y"])
     if year is None:
         return infer_year(month, day, today, direction)
     return _safe_date(year, month, day)
@@ -287,11 +257,11 @@ def _relative(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date
 
 
 def _ago(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
-    return _shift(today, -count_of(m["n"]), m["unit"])
+    return shift_by(today, -count_of(m["n"]), m["unit"])
 
 
 def _ahead(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
-    return _shift(today, count_of(m["n"]), m["unit"])
+    return shift_by(today, count_of(m["n"]), m["unit"])
 
 
 def _weekday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
@@ -313,11 +283,7 @@ def _weekday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date 
         if direction == "past":
             return weekday_before(today, weekday, inclusive=True)
         return weekday_after(today, weekday, inclusive=True)
-    return (
-        weekday_before(today, weekday)
-        if direction == "past"
-        else weekday_after(today, weekday)
-    )
+    return weekday_before(today, weekday) if direction == "past" else weekday_after(today, weekday)
 
 
 def _weekend_saturday(today: dt.date, direction: Direction) -> dt.date:
@@ -328,21 +294,17 @@ def _weekend_saturday(today: dt.date, direction: Direction) -> dt.date:
     return weekday_before(today, 5) if direction == "past" else weekday_after(today, 5)
 
 
-def _relative_unit(
-    m: re.Match[str], today: dt.date, direction: Direction
-) -> dt.date | None:
+def _relative_unit(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
     mod, unit = m["mod"].lower(), m["unit"].lower()
     if unit == "weekend":
-        saturday = _weekend_saturday(
-            today, "future" if mod == "next" else "past" if mod == "last" else direction
-        )
+        saturday = _weekend_saturday(today, "future" if mod == "next" else "past" if mod == "last" else direction)
         if mod == "next":
             return saturday + dt.timedelta(days=7)
         if mod == "last":
             return saturday - dt.timedelta(days=7) if today.weekday() >= 5 else saturday
         return saturday
     sign = {"last": -1, "next": 1, "this": 0}[mod]
-    return _shift(today, sign, unit)
+    return shift_by(today, sign, unit)
 
 
 def _weekend(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
@@ -358,8 +320,15 @@ def _holiday_on(name: str, year: int) -> dt.date:
     name = re.sub(r"\b(year|valentine)s\b", r"\1", re.sub(r"['’]", "", name))
     name = name.replace("xmas", "christmas").removesuffix(" day")
     fixed = {
-        "christmas eve": (12, 24), "christmas": (12, 25), "boxing": (12, 26), "new year eve": (12, 31),
-        "new year": (1, 1), "australia": (1, 26), "anzac": (4, 25), "valentine": (2, 14), "halloween": (10, 31),
+        "christmas eve": (12, 24),
+        "christmas": (12, 25),
+        "boxing": (12, 26),
+        "new year eve": (12, 31),
+        "new year": (1, 1),
+        "australia": (1, 26),
+        "anzac": (4, 25),
+        "valentine": (2, 14),
+        "halloween": (10, 31),
     }
     if name in fixed:
         return dt.date(year, *fixed[name])
@@ -372,7 +341,9 @@ def _holiday_on(name: str, year: int) -> dt.date:
 def _holiday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
     name = " ".join(m["holiday"].lower().split())
     pre = (m["pre"] or "").split()
-    if name in ("christmas", "xmas", "easter", "halloween") and not (m["at"] or pre[:1] in (["on"], ["by"], ["until"], ["till"])):
+    if name in ("christmas", "xmas", "easter", "halloween") and not (
+        m["at"] or pre[:1] in (["on"], ["by"], ["until"], ["till"])
+    ):
         return None  # "presents for Christmas", "easter eggs": the season, not a date
     dates = [_holiday_on(name, year) for year in (today.year - 1, today.year, today.year + 1)]
     if direction == "past":
@@ -386,8 +357,11 @@ _HOLIDAY_RE = (
     r"melbourne\s+cup(?:\s+day)?|valentine['’]?s?\s+day|halloween"
 )
 
-_HOLIDAY_GATE = re.compile(r"christmas|xmas|boxing|new\s+year|australia\s+day|anzac|good\s+friday|easter|melbourne\s+cup|"
-                           r"valentine|halloween", re.IGNORECASE)
+_HOLIDAY_GATE = re.compile(
+    r"christmas|xmas|boxing|new\s+year|australia\s+day|anzac|good\s+friday|easter|melbourne\s+cup|"
+    r"valentine|halloween",
+    re.IGNORECASE,
+)
 
 _PATTERNS = [
     (
@@ -398,9 +372,7 @@ _PATTERNS = [
         _holiday,
     ),
     (
-        re.compile(
-            _PRE + r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", re.IGNORECASE
-        ),
+        re.compile(_PRE + r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", re.IGNORECASE),
         _iso,
     ),
     (
@@ -413,10 +385,7 @@ _PATTERNS = [
     ),
     (
         re.compile(
-            _PRE
-            + r"\b(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>"
-            + _MONTH_RE
-            + r")\b\.?"
+            _PRE + r"\b(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>" + MONTH_RE + r")\b\.?"
             r"(?:,?\s+(?P<y>\d{4})\b)?",
             re.IGNORECASE,
         ),
@@ -424,10 +393,7 @@ _PATTERNS = [
     ),
     (
         re.compile(
-            _PRE
-            + r"\b(?P<mon>"
-            + _MONTH_RE
-            + r")\.?\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:))"
+            _PRE + r"\b(?P<mon>" + MONTH_RE + r")\.?\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:))"
             r"(?:,?\s+(?P<y>\d{4})\b)?",
             re.IGNORECASE,
         ),
@@ -450,11 +416,8 @@ _PATTERNS = [
     ),
     (
         re.compile(
-            _PRE
-            + r"\b(?P<rel>(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|"
-            r"(?:yesterday|tomorrow)"
-            + _PART
-            + r"|earlier\s+today|later\s+today|today\s+arvo|"
+            _PRE + r"\b(?P<rel>(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|"
+            r"(?:yesterday|tomorrow)" + _PART + r"|earlier\s+today|later\s+today|today\s+arvo|"
             r"this\s+(?:morning|afternoon|arvo|evening)|last\s+night|today|tonight|tonite|yday|tmrw|tmr)\b",
             re.IGNORECASE,
         ),
@@ -463,7 +426,7 @@ _PATTERNS = [
     (
         re.compile(
             r"\b(?P<n>"
-            + _COUNT_RE
+            + COUNT_RE
             + r")\s+(?P<unit>"
             + _UNIT_RE
             + r")\s+(?:ago|back|earlier|before(?=\s*(?:[,.;!?]|$)))\b",
@@ -473,26 +436,15 @@ _PATTERNS = [
     ),
     (
         re.compile(
-            r"\b(?:in|within)\s+(?P<n>"
-            + _COUNT_RE
-            + r")\s+(?P<unit>"
-            + _UNIT_RE
-            + r")(?:'?s?\s+time)?\b|"
-            r"\b(?P<n2>"
-            + _COUNT_RE
-            + r")\s+(?P<unit2>"
-            + _UNIT_RE
-            + r")\s+from\s+(?:now|today)\b",
+            r"\b(?:in|within)\s+(?P<n>" + COUNT_RE + r")\s+(?P<unit>" + _UNIT_RE + r")(?:'?s?\s+time)?\b|"
+            r"\b(?P<n2>" + COUNT_RE + r")\s+(?P<unit2>" + _UNIT_RE + r")\s+from\s+(?:now|today)\b",
             re.IGNORECASE,
         ),
-        lambda m, today, direction: _shift(
-            today, count_of(m["n"] or m["n2"]), m["unit"] or m["unit2"]
-        ),
+        lambda m, today, direction: shift_by(today, count_of(m["n"] or m["n2"]), m["unit"] or m["unit2"]),
     ),
     (
         re.compile(
-            _PRE
-            + r"\b(?:(?P<mod>last|next|this\s+coming|the\s+coming|coming|this|past|previous)\s+)?"
+            _PRE + r"\b(?:(?P<mod>last|next|this\s+coming|the\s+coming|coming|this|past|previous)\s+)?"
             r"(?P<wd>" + _WD_RE + r")\b\.?(?:\s+(?P<week>week)\b)?" + _PART,
             re.IGNORECASE,
         ),
@@ -500,8 +452,7 @@ _PATTERNS = [
     ),
     (
         re.compile(
-            _PRE
-            + r"\b(?P<mod>last|next|this)\s+(?P<unit>week|weekend|month|year|fortnight)\b",
+            _PRE + r"\b(?P<mod>last|next|this)\s+(?P<unit>week|weekend|month|year|fortnight)\b",
             re.IGNORECASE,
         ),
         _relative_unit,
@@ -516,19 +467,13 @@ _PATTERNS = [
 ]
 
 
-def find_dates(
-    text: str, today: dt.date, direction: Direction = "past"
-) -> list[DateMention]:
+def find_dates(text: str, today: dt.date, direction: Direction = "past") -> list[DateMention]:
     """Every date expression in `text`, left to right, without overlaps."""
     return list(_find_dates(text, today, direction))
 
 
-@lru_cache(
-    maxsize=512
-)  # one sentence is read several times (past, future, spans) while it is classified
-def _find_dates(
-    text: str, today: dt.date, direction: Direction
-) -> tuple[DateMention, ...]:
+@lru_cache(maxsize=512)  # one sentence is read several times (past, future, spans) while it is classified
+def _find_dates(text: str, today: dt.date, direction: Direction) -> tuple[DateMention, ...]:
     found: list[tuple[int, int, dt.date]] = []
     holidays = _HOLIDAY_GATE.search(text) is not None  # the holiday pattern is costly to scan for; most texts lack one
     for pattern, handler in _PATTERNS:
@@ -548,9 +493,7 @@ def _find_dates(
     return tuple(result)
 
 
-def resolve_date(
-    text: str, today: dt.date, direction: Direction = "past"
-) -> DateMention | None:
+def resolve_date(text: str, today: dt.date, direction: Direction = "past") -> DateMention | None:
     """The first date expressed in `text` (see the module docstring for the conventions), or None."""
     found = find_dates(text, today, direction)
     return found[0] if found else None
@@ -559,230 +502,3 @@ def resolve_date(
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of date expressions, for other extractors to leave alone."""
     return [(d.start, d.end) for d in find_dates(text, dt.date(2001, 1, 1))]
-
-
-_TIME_PATTERNS = [
-    re.compile(
-        r"(?P<pre>\b(?:at|by|from|around|about)\s+|@\s*)?\b(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*"
-        r"(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"(?P<pre>\b(?:at|by|from|around|about)\s+|@\s*)?(?<![\d.$])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\.\d)",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"(?P<pre>\b(?:at|by|around|about)\s+)?\b(?P<h>\d{1,2})\s*o'?clock\b",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"(?P<pre>\b(?:at|by|around|about)\s+)?\b(?P<word>noon|midday|midnight|lunchtime)\b",
-        re.IGNORECASE,
-    ),
-    # "tomorrow arvo at 3", "at 7 in the morning": a bare hour placed by the part of the day around it
-    re.compile(
-        r"(?P<bare>\b(?:at|@)\s*)(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?(?![\w%$.,:/]|\s*(?:[ap]\.?m\b|o'?clock))",
-        re.IGNORECASE,
-    ),
-]
-_PART_BEFORE = re.compile(r"\b(?P<part>morning|arvo|afternoon|evening|tonight|night)\s*,?\s*$", re.IGNORECASE)
-_PART_AFTER = re.compile(
-    r"\s*(?:in\s+the\s+|this\s+|tomorrow\s+)?(?P<part>morning|arvo|afternoon|evening|tonight|night)\b", re.IGNORECASE
-)
-_WORD_TIMES = {
-    "noon": dt.time(12),
-    "midday": dt.time(12),
-    "midnight": dt.time(0),
-    "lunchtime": dt.time(12),
-}
-
-
-def _time_of(m: re.Match[str]) -> dt.time | None:
-    groups = m.groupdict()
-    if groups.get("word"):
-        return _WORD_TIMES[groups["word"].lower()]
-    hour, minute = int(m["h"]), int(groups.get("mi") or 0)
-    if groups.get("bare") is not None:
-        part = _PART_BEFORE.search(m.string, 0, m.start()) or _PART_AFTER.match(m.string, m.end())
-        if part is None or not 1 <= hour <= 12:
-            return None
-        return dt.time(hour % 12 + (0 if part["part"].lower() == "morning" else 12), minute)
-    marker = (groups.get("ap") or "").lower().replace(".", "")
-    if marker:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if marker == "pm" else 0)
-    elif "o" in m.group(0).lower() and "clock" in m.group(0).lower():
-        if not 1 <= hour <= 12:
-            return None
-        hour = (
-            hour + 12 if hour <= 7 else hour
-        )  # "at 3 o'clock" is an afternoon appointment, not 3 in the morning
-    if hour > 23:
-        return None
-    return dt.time(hour, minute)
-
-
-def find_time(text: str) -> TimeMention | None:
-    """The first time of day in `text` ("at 3pm", "10:30am", "15:00", "noon") with its span."""
-    best: TimeMention | None = None
-    for pattern in _TIME_PATTERNS:
-        for m in pattern.finditer(text):
-            value = _time_of(m)
-            if value is not None and (best is None or m.start() < best.start):
-                best = TimeMention(value, m.start(), m.end())
-                break
-    return best
-
-
-def time_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of every time-of-day expression."""
-    spans = []
-    for pattern in _TIME_PATTERNS:
-        spans.extend(
-            m.span() for m in pattern.finditer(text) if _time_of(m) is not None
-        )
-    return spans
-
-
-def parse_time(text: str) -> dt.time | None:
-    """The first time of day mentioned in `text`, or None."""
-    found = find_time(text)
-    return found.time if found else None
-
-
-def _month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    return day.replace(day=1), day.replace(
-        day=calendar.monthrange(day.year, day.month)[1]
-    )
-
-
-def _named_period(name: str, today: dt.date) -> Period:
-    monday = today - dt.timedelta(days=today.weekday())
-    if name == "today":
-        return Period(name, today, today)
-    if name == "yesterday":
-        day = today - dt.timedelta(days=1)
-        return Period(name, day, day)
-    if name == "this_week":
-        return Period(name, monday, monday + dt.timedelta(days=6))
-    if name == "last_week":
-        return Period(
-            name, monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
-        )
-    if name == "last_month":
-        return Period(name, *_month_bounds(today.replace(day=1) - dt.timedelta(days=1)))
-    if name == "this_year":
-        return Period(
-            name, today.replace(month=1, day=1), today.replace(month=12, day=31)
-        )
-    if name == "last_year":
-        return Period(
-            name, dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
-        )
-    if name == "all_time":
-        return Period(name, dt.date(1900, 1, 1), dt.date(9999, 12, 31))
-    return Period("this_month", *_month_bounds(today))
-
-
-_PERIOD_PATTERNS = [
-    (
-        re.compile(
-            r"\b(?:all[-\s]time|ever|since\s+(?:i|we)\s+(?:started|began)|altogether|of\s+all\s+time)\b",
-            re.IGNORECASE,
-        ),
-        "all_time",
-    ),
-    (re.compile(r"\b(?:last|previous|past)\s+month\b", re.IGNORECASE), "last_month"),
-    (
-        re.compile(
-            r"\b(?:this|current)\s+month\b|\bmonth\s+to\s+date\b|\bmtd\b", re.IGNORECASE
-        ),
-        "this_month",
-    ),
-    (re.compile(r"\b(?:last|previous)\s+week\b", re.IGNORECASE), "last_week"),
-    (
-        re.compile(
-            r"\b(?:this|current)\s+week\b|\bso\s+far\s+this\s+week\b", re.IGNORECASE
-        ),
-        "this_week",
-    ),
-    (re.compile(r"\b(?:last|previous)\s+year\b", re.IGNORECASE), "last_year"),
-    (
-        re.compile(
-            r"\b(?:this|current)\s+year\b|\byear\s+to\s+date\b|\bytd\b", re.IGNORECASE
-        ),
-        "this_year",
-    ),
-    (re.compile(r"\byesterday\b|\blast\s+night\b", re.IGNORECASE), "yesterday"),
-    (
-        re.compile(
-            r"\btoday\b|\btonight\b|\bthis\s+(?:morning|arvo|afternoon)\b",
-            re.IGNORECASE,
-        ),
-        "today",
-    ),
-]
-_ROLLING = re.compile(
-    r"\b(?:in\s+the\s+|over\s+the\s+)?(?:last|past)\s+(?P<n>"
-    + _COUNT_RE
-    + r")\s+(?P<unit>days?|weeks?|months?)\b",
-    re.IGNORECASE,
-)
-_FINANCIAL_YEAR = re.compile(
-    r"\b(?P<which>this|last|current)\s+(?:financial|tax)\s+year\b|\b(?P<which2>this|last)\s+fy\b",
-    re.IGNORECASE,
-)
-_NEXT_WEEK = re.compile(r"\bnext\s+week\b", re.IGNORECASE)
-_NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.IGNORECASE)
-_IN_MONTH = re.compile(
-    r"\b(?:in|for|during|over)\s+(?P<mon>" + _MONTH_RE + r")\b(?:\s+(?P<y>\d{4}))?",
-    re.IGNORECASE,
-)
-
-
-def resolve_period(text: str, today: dt.date) -> Period | None:
-    """The reporting range a question asks about ("this month", "last week", "in March", "past 30 days"), or None."""
-    fy = _FINANCIAL_YEAR.search(text)
-    if fy:
-        start_year = today.year if today.month >= 7 else today.year - 1
-        if (fy["which"] or fy["which2"]).lower() == "last":
-            start_year -= 1
-        return Period(
-            "custom", dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30)
-        )
-    rolling = _ROLLING.search(text)
-    if rolling:
-        start = _shift(today, -count_of(rolling["n"]), rolling["unit"]) + dt.timedelta(
-            days=1
-        )
-        return Period("custom", start, today)
-    if re.search(r"\bday\s+before\s+yesterday\b", text, re.IGNORECASE):  # not "yesterday"
-        day = today - dt.timedelta(days=2)
-        return Period("custom", day, day)
-    for pattern, name in _PERIOD_PATTERNS:
-        if pattern.search(text):
-            return _named_period(name, today)
-    if _NEXT_WEEK.search(text):
-        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
-        return Period("custom", monday, monday + dt.timedelta(days=6))
-    if _NEXT_MONTH.search(text):
-        return Period("custom", *_month_bounds(_add_months(today.replace(day=1), 1)))
-    month = _IN_MONTH.search(text)
-    if month:
-        number = _MONTHS[month["mon"].lower()]
-        year = (
-            int(month["y"])
-            if month["y"]
-            else (today.year if number <= today.month else today.year - 1)
-        )
-        return Period("custom", *_month_bounds(dt.date(year, number, 1)))
-    mention = resolve_date(text, today, "past")
-    if mention:
-        return Period("custom", mention.date, mention.date)
-    return None
-
-
-def named_period(name: str, today: dt.date) -> Period:
-    """The inclusive range of a named period ("today", "this_week", "last_month", "all_time", ...)."""
-    return _named_period(name, today)

@@ -9,11 +9,9 @@ from wheels_wins.pam.local import entities
 from wheels_wins.pam.local.amounts import (
     parse_money,
 )
-from wheels_wins.pam.local.dates import (
-    count_of,
-    find_time,
-)
+from wheels_wins.pam.local.dates import count_of
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
+from wheels_wins.pam.local.times import find_time
 
 _CLAUSE_SPLIT = re.compile(r"[,.!?;:]+")
 _GREETING = re.compile(

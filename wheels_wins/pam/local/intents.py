@@ -19,12 +19,8 @@ import re
 from typing import Any
 
 from wheels_wins.pam.local import entities, followups, reminders, routes, vehicle_rules
-from wheels_wins.pam.local.dates import (
-    named_period,
-    resolve_period,
-    time_spans,
-)
 from wheels_wins.pam.local.normalise import normalise
+from wheels_wins.pam.local.periods import named_period, resolve_period
 from wheels_wins.pam.local.sentence import (
     INTENTS,
     QUESTION_START,
@@ -34,6 +30,7 @@ from wheels_wins.pam.local.sentence import (
     category_of,
     words,
 )
+from wheels_wins.pam.local.times import time_spans
 from wheels_wins.services.categories import categories_named
 
 __all__ = ["INTENTS", "REQUIRED_SLOTS", "Intent", "classify"]

@@ -8,10 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from wheels_wins.pam.local import entities
-from wheels_wins.pam.local.dates import (
-    find_time,
-)
 from wheels_wins.pam.local.sentence import QUESTION_START, Intent, Sentence, words
+from wheels_wins.pam.local.times import find_time
 from wheels_wins.services.units import KM_PER_MILE
 
 REMIND_QUESTION = re.compile(

@@ -6,10 +6,8 @@ import re
 from typing import Any
 
 from wheels_wins.pam.local import entities
-from wheels_wins.pam.local.dates import (
-    time_spans,
-)
 from wheels_wins.pam.local.sentence import Intent, Sentence, words
+from wheels_wins.pam.local.times import time_spans
 
 TRIP_STRONG = re.compile(
     r"\b(?:road\s*trip|trip|route|drive|driving|journey|itinerary|directions|travel(?:l?ing)?|head(?:ing)?|roadie|"

@@ -16,10 +16,7 @@ from wheels_wins.pam.local.amounts import (
     parse_money,
     parse_quantity,
 )
-from wheels_wins.pam.local.dates import (
-    DateMention,
-    find_dates,
-)
+from wheels_wins.pam.local.dates import DateMention, find_dates
 from wheels_wins.services.categories import infer_category
 
 REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {

@@ -16,9 +16,11 @@ from typing import Any
 
 from wheels_wins.pam.local import entities
 from wheels_wins.pam.local.amounts import best_amount, first_quantity
-from wheels_wins.pam.local.dates import find_dates, resolve_period, time_spans
+from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.intents import Intent, classify
+from wheels_wins.pam.local.periods import resolve_period
 from wheels_wins.pam.local.sentence import category_of
+from wheels_wins.pam.local.times import time_spans
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
 from wheels_wins.services import units

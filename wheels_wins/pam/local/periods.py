@@ -1,0 +1,133 @@
+"""Reporting periods a question asks about ("this month", "last week", "in March", "past 30 days", "last
+financial year"), resolved against an injected `today`."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from wheels_wins.pam.local.dates import COUNT_RE, MONTH_RE, MONTHS, add_months, count_of, resolve_date, shift_by
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An inclusive reporting range; `name` uses the tool vocabulary ("this_month", ...) or "custom"."""
+
+    name: str
+    start: dt.date
+    end: dt.date
+
+
+def _month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _named_period(name: str, today: dt.date) -> Period:
+    monday = today - dt.timedelta(days=today.weekday())
+    if name == "today":
+        return Period(name, today, today)
+    if name == "yesterday":
+        day = today - dt.timedelta(days=1)
+        return Period(name, day, day)
+    if name == "this_week":
+        return Period(name, monday, monday + dt.timedelta(days=6))
+    if name == "last_week":
+        return Period(name, monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+    if name == "last_month":
+        return Period(name, *_month_bounds(today.replace(day=1) - dt.timedelta(days=1)))
+    if name == "this_year":
+        return Period(name, today.replace(month=1, day=1), today.replace(month=12, day=31))
+    if name == "last_year":
+        return Period(name, dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
+    if name == "all_time":
+        return Period(name, dt.date(1900, 1, 1), dt.date(9999, 12, 31))
+    return Period("this_month", *_month_bounds(today))
+
+
+_PERIOD_PATTERNS = [
+    (
+        re.compile(
+            r"\b(?:all[-\s]time|ever|since\s+(?:i|we)\s+(?:started|began)|altogether|of\s+all\s+time)\b",
+            re.IGNORECASE,
+        ),
+        "all_time",
+    ),
+    (re.compile(r"\b(?:last|previous|past)\s+month\b", re.IGNORECASE), "last_month"),
+    (
+        re.compile(r"\b(?:this|current)\s+month\b|\bmonth\s+to\s+date\b|\bmtd\b", re.IGNORECASE),
+        "this_month",
+    ),
+    (re.compile(r"\b(?:last|previous)\s+week\b", re.IGNORECASE), "last_week"),
+    (
+        re.compile(r"\b(?:this|current)\s+week\b|\bso\s+far\s+this\s+week\b", re.IGNORECASE),
+        "this_week",
+    ),
+    (re.compile(r"\b(?:last|previous)\s+year\b", re.IGNORECASE), "last_year"),
+    (
+        re.compile(r"\b(?:this|current)\s+year\b|\byear\s+to\s+date\b|\bytd\b", re.IGNORECASE),
+        "this_year",
+    ),
+    (re.compile(r"\byesterday\b|\blast\s+night\b", re.IGNORECASE), "yesterday"),
+    (
+        re.compile(
+            r"\btoday\b|\btonight\b|\bthis\s+(?:morning|arvo|afternoon)\b",
+            re.IGNORECASE,
+        ),
+        "today",
+    ),
+]
+_ROLLING = re.compile(
+    r"\b(?:in\s+the\s+|over\s+the\s+)?(?:last|past)\s+(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_FINANCIAL_YEAR = re.compile(
+    r"\b(?P<which>this|last|current)\s+(?:financial|tax)\s+year\b|\b(?P<which2>this|last)\s+fy\b",
+    re.IGNORECASE,
+)
+_NEXT_WEEK = re.compile(r"\bnext\s+week\b", re.IGNORECASE)
+_NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.IGNORECASE)
+_IN_MONTH = re.compile(
+    r"\b(?:in|for|during|over)\s+(?P<mon>" + MONTH_RE + r")\b(?:\s+(?P<y>\d{4}))?",
+    re.IGNORECASE,
+)
+
+
+def resolve_period(text: str, today: dt.date) -> Period | None:
+    """The reporting range a question asks about ("this month", "last week", "in March", "past 30 days"), or None."""
+    fy = _FINANCIAL_YEAR.search(text)
+    if fy:
+        start_year = today.year if today.month >= 7 else today.year - 1
+        if (fy["which"] or fy["which2"]).lower() == "last":
+            start_year -= 1
+        return Period("custom", dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30))
+    rolling = _ROLLING.search(text)
+    if rolling:
+        start = shift_by(today, -count_of(rolling["n"]), rolling["unit"]) + dt.timedelta(days=1)
+        return Period("custom", start, today)
+    if re.search(r"\bday\s+before\s+yesterday\b", text, re.IGNORECASE):  # not "yesterday"
+        day = today - dt.timedelta(days=2)
+        return Period("custom", day, day)
+    for pattern, name in _PERIOD_PATTERNS:
+        if pattern.search(text):
+            return _named_period(name, today)
+    if _NEXT_WEEK.search(text):
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
+        return Period("custom", monday, monday + dt.timedelta(days=6))
+    if _NEXT_MONTH.search(text):
+        return Period("custom", *_month_bounds(add_months(today.replace(day=1), 1)))
+    month = _IN_MONTH.search(text)
+    if month:
+        number = MONTHS[month["mon"].lower()]
+        year = int(month["y"]) if month["y"] else (today.year if number <= today.month else today.year - 1)
+        return Period("custom", *_month_bounds(dt.date(year, number, 1)))
+    mention = resolve_date(text, today, "past")
+    if mention:
+        return Period("custom", mention.date, mention.date)
+    return None
+
+
+def named_period(name: str, today: dt.date) -> Period:
+    """The inclusive range of a named period ("today", "this_week", "last_month", "all_time", ...)."""
+    return _named_period(name, today)

@@ -1,0 +1,102 @@
+"""Times of day in free text: "at 3pm", "10:30am", "15:00", "noon", "tomorrow arvo at 3"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time of day found in text and its span."""
+
+    time: dt.time
+    start: int
+    end: int
+
+
+_TIME_PATTERNS = [
+    re.compile(
+        r"(?P<pre>\b(?:at|by|from|around|about)\s+|@\s*)?\b(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*"
+        r"(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<pre>\b(?:at|by|from|around|about)\s+|@\s*)?(?<![\d.$])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\.\d)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<pre>\b(?:at|by|around|about)\s+)?\b(?P<h>\d{1,2})\s*o'?clock\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<pre>\b(?:at|by|around|about)\s+)?\b(?P<word>noon|midday|midnight|lunchtime)\b",
+        re.IGNORECASE,
+    ),
+    # "tomorrow arvo at 3", "at 7 in the morning": a bare hour placed by the part of the day around it
+    re.compile(
+        r"(?P<bare>\b(?:at|@)\s*)(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?(?![\w%$.,:/]|\s*(?:[ap]\.?m\b|o'?clock))",
+        re.IGNORECASE,
+    ),
+]
+_PART_BEFORE = re.compile(r"\b(?P<part>morning|arvo|afternoon|evening|tonight|night)\s*,?\s*$", re.IGNORECASE)
+_PART_AFTER = re.compile(
+    r"\s*(?:in\s+the\s+|this\s+|tomorrow\s+)?(?P<part>morning|arvo|afternoon|evening|tonight|night)\b", re.IGNORECASE
+)
+_WORD_TIMES = {
+    "noon": dt.time(12),
+    "midday": dt.time(12),
+    "midnight": dt.time(0),
+    "lunchtime": dt.time(12),
+}
+
+
+def _time_of(m: re.Match[str]) -> dt.time | None:
+    groups = m.groupdict()
+    if groups.get("word"):
+        return _WORD_TIMES[groups["word"].lower()]
+    hour, minute = int(m["h"]), int(groups.get("mi") or 0)
+    if groups.get("bare") is not None:
+        part = _PART_BEFORE.search(m.string, 0, m.start()) or _PART_AFTER.match(m.string, m.end())
+        if part is None or not 1 <= hour <= 12:
+            return None
+        return dt.time(hour % 12 + (0 if part["part"].lower() == "morning" else 12), minute)
+    marker = (groups.get("ap") or "").lower().replace(".", "")
+    if marker:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if marker == "pm" else 0)
+    elif "o" in m.group(0).lower() and "clock" in m.group(0).lower():
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour + 12 if hour <= 7 else hour  # "at 3 o'clock" is an afternoon appointment, not 3 in the morning
+    if hour > 23:
+        return None
+    return dt.time(hour, minute)
+
+
+def find_time(text: str) -> TimeMention | None:
+    """The first time of day in `text` ("at 3pm", "10:30am", "15:00", "noon") with its span."""
+    best: TimeMention | None = None
+    for pattern in _TIME_PATTERNS:
+        for m in pattern.finditer(text):
+            value = _time_of(m)
+            if value is not None and (best is None or m.start() < best.start):
+                best = TimeMention(value, m.start(), m.end())
+                break
+    return best
+
+
+def time_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every time-of-day expression."""
+    spans = []
+    for pattern in _TIME_PATTERNS:
+        spans.extend(m.span() for m in pattern.finditer(text) if _time_of(m) is not None)
+    return spans
+
+
+def parse_time(text: str) -> dt.time | None:
+    """The first time of day mentioned in `text`, or None."""
+    found = find_time(text)
+    return found.time if found else None
