@@ -99,6 +99,7 @@ def _feedback(item: ChatItem) -> rx.Component:
 
 _MINE = {"border_radius": "16px 16px 4px 16px", "background": rx.color("accent", 9), "color": "white"}
 _PAMS = {"border_radius": "16px 16px 16px 4px", "background": rx.color("gray", 3), "color": rx.color("gray", 12)}
+_BUBBLE = {"padding": "10px 14px", "max_width": "88%", "overflow_wrap": "anywhere"}
 
 
 def _user_text(content: rx.Var[str]) -> rx.Component:
@@ -110,10 +111,8 @@ def _bubble(item: ChatItem) -> rx.Component:
     return rx.vstack(
         rx.box(
             rx.cond(mine, _user_text(item.content), _markdown(item.content)),
-            padding="10px 14px",
-            max_width="88%",
-            overflow_wrap="anywhere",
             class_name=rx.cond(mine, "pam-message pam-user", "pam-message pam-assistant"),
+            **_BUBBLE,
             **{name: rx.cond(mine, _MINE[name], _PAMS[name]) for name in _MINE},
         ),
         rx.cond(
@@ -132,10 +131,8 @@ def _asked() -> rx.Component:
     return rx.vstack(
         rx.box(
             _user_text(PamReplyState.asked),
-            padding="10px 14px",
-            max_width="88%",
-            overflow_wrap="anywhere",
             class_name="pam-message pam-user",
+            **_BUBBLE,
             **_MINE,
         ),
         align="end",
@@ -157,9 +154,8 @@ def _typing() -> rx.Component:
                 padding="4px 0",
             ),
         ),
-        padding="10px 14px",
-        max_width="88%",
         class_name="pam-message pam-assistant pam-streaming",
+        **_BUBBLE,
         **_PAMS,
     )
 

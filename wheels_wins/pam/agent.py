@@ -131,12 +131,28 @@ def _run_call(ctx: ToolContext, call: ToolCall) -> ExecutedCall:
     return ExecutedCall(call.name, call.arguments, result)
 
 
-def _execute(user_id: uuid.UUID, page: str, location: tuple[float, float] | None, conversation_id: uuid.UUID, call: ToolCall) -> ExecutedCall:
+@dataclass(frozen=True)
+class _Ask:
+    """What a turn is asked: by whom, the message, where, and how to check the caller's credential."""
+
+    user_id: uuid.UUID
+    text: str
+    conversation_id: uuid.UUID | None
+    page: str
+    location: tuple[float, float] | None
+    authorize: Authorize | None
+
+    def context(self, session: Session, user: User, conversation_id: uuid.UUID) -> ToolContext:
+        """The tools' view of the turn."""
+        return _context(session, user, self.page, self.location, conversation_id)
+
+
+def _execute(ask: _Ask, conversation_id: uuid.UUID, call: ToolCall) -> ExecutedCall:
     """Run one tool in its own transaction (a remote model's turn, which must not hold one across its requests)."""
     with session_scope() as session:
-        user = user_repo.get_by_id(session, user_id=user_id)
+        user = user_repo.get_by_id(session, user_id=ask.user_id)
         assert user is not None
-        return _run_call(_context(session, user, page, location, conversation_id), call)
+        return _run_call(ask.context(session, user, conversation_id), call)
 
 
 @dataclass
@@ -148,17 +164,9 @@ class _Opening:
     request: ModelRequest
 
 
-def _open(
-    session: Session,
-    user_id: uuid.UUID,
-    text: str,
-    conversation_id: uuid.UUID | None,
-    page: str,
-    location: tuple[float, float] | None,
-    with_context: bool,
-    authorize: Authorize | None,
-) -> _Opening:
+def _open(session: Session, ask: _Ask, with_context: bool) -> _Opening:
     """Persist the user's message and gather what the model needs (snapshot and older turns only if it reads them)."""
+    user_id, text, conversation_id, authorize = ask.user_id, ask.text, ask.conversation_id, ask.authorize
     user = authorize(session) if authorize is not None else user_repo.get_by_id(session, user_id=user_id)
     if user is None or user.id != user_id:
         raise SignedOut(str(user_id))
@@ -173,20 +181,20 @@ def _open(
     turns = HISTORY_TURNS if with_context else 2
     history = pam_repo.messages(session, user_id=user_id, conversation_id=conversation.id, limit=turns)
     pam_repo.add_message(session, user_id=user_id, conversation=conversation, role="user", content=text)
-    ctx = _context(session, user, page, location, conversation.id)
+    ctx = ask.context(session, user, conversation.id)
     system = system_prompt(ctx, user_snapshot(ctx)) if with_context else ""
     state = {
         **_engine_state(history), "today": ctx.today.isoformat(), "currency": user.currency, "units": user.units,
-        "page": page, "home_base": user.home_base,
+        "page": ask.page, "home_base": user.home_base,
     }
     transcript = [*_transcript(history), ChatMessage(role="user", content=text)]
     return _Opening(conversation, user, ModelRequest(system=system, messages=transcript, tools=tool_schemas(), state=state))
 
 
-def _begin(*args: Any) -> _Opening:
+def _begin(ask: _Ask, with_context: bool) -> _Opening:
     """`_open` in a transaction of its own."""
     with session_scope() as session:
-        return _open(session, *args)
+        return _open(session, ask, with_context)
 
 
 @dataclass
@@ -240,19 +248,11 @@ def _save_reply(user_id: uuid.UUID, conversation: PamConversation, steps: _Steps
         return steps.save_reply(session, user_id, conversation)
 
 
-def _instant_turn(
-    engine: InstantProvider,
-    user_id: uuid.UUID,
-    text: str,
-    conversation_id: uuid.UUID | None,
-    page: str,
-    location: tuple[float, float] | None,
-    authorize: Authorize | None,
-) -> tuple[PamConversation, _Steps, PamMessage]:
+def _instant_turn(engine: InstantProvider, ask: _Ask) -> tuple[PamConversation, _Steps, PamMessage]:
     """A turn with a model that answers in-process at once (the local engine): one transaction from the
     message to the reply, each tool in a savepoint of it. Nothing waits on the network while it is open."""
     with session_scope() as session:
-        opening = _open(session, user_id, text, conversation_id, page, location, engine.needs_context, authorize)
+        opening = _open(session, ask, engine.needs_context)
         steps = _Steps(opening.request)
         try:
             for _ in range(MAX_STEPS):
@@ -260,29 +260,19 @@ def _instant_turn(
                 if not calls:
                     break
                 for call in calls:
-                    ctx = _context(session, opening.user, page, location, opening.conversation.id)
-                    steps.ran(call, _run_call(ctx, call))
+                    steps.ran(call, _run_call(ask.context(session, opening.user, opening.conversation.id), call))
         except Exception:  # a fault in the engine: the user's message stays, and the reply owns up
             log.exception("PAM's %s engine failed", engine.name)
             steps.texts.append(TURN_FAILED)
-        return opening.conversation, steps, steps.save_reply(session, user_id, opening.conversation)
+        return opening.conversation, steps, steps.save_reply(session, ask.user_id, opening.conversation)
 
 
 async def _remote_turn(
-    chain: ProviderChain,
-    user_id: uuid.UUID,
-    text: str,
-    conversation_id: uuid.UUID | None,
-    page: str,
-    location: tuple[float, float] | None,
-    authorize: Authorize | None,
-    on_text: TextSink | None,
+    chain: ProviderChain, ask: _Ask, on_text: TextSink | None
 ) -> tuple[PamConversation, _Steps, PamMessage]:
     """A turn with models that answer over the network: no transaction is held while they think, so the
     message, each tool and the reply commit in transactions of their own."""
-    opening = await asyncio.to_thread(
-        _begin, user_id, text, conversation_id, page, location, chain.needs_context, authorize
-    )
+    opening = await asyncio.to_thread(_begin, ask, chain.needs_context)
     steps = _Steps(opening.request)
     stream = _ReplyStream(on_text)
     for _ in range(MAX_STEPS):
@@ -292,8 +282,8 @@ async def _remote_turn(
         if not calls:
             break
         for call in calls:
-            steps.ran(call, await asyncio.to_thread(_execute, user_id, page, location, opening.conversation.id, call))
-    assistant = await asyncio.to_thread(_save_reply, user_id, opening.conversation, steps)
+            steps.ran(call, await asyncio.to_thread(_execute, ask, opening.conversation.id, call))
+    assistant = await asyncio.to_thread(_save_reply, ask.user_id, opening.conversation, steps)
     return opening.conversation, steps, assistant
 
 
@@ -321,18 +311,14 @@ async def run_turn(
     `authorize`, when given, checks the caller's credential in the same transaction that saves the message
     (one transaction fewer than checking it first); SignedOut if it fails, before anything is read or written.
     """
-    text = message.strip()[:MAX_MESSAGE_CHARS]
+    ask = _Ask(user_id, message.strip()[:MAX_MESSAGE_CHARS], conversation_id, page, location, authorize)
     chain = chain or default_chain()
     if (engine := chain.instant) is not None:
-        conversation, steps, assistant = await asyncio.to_thread(
-            _instant_turn, engine, user_id, text, conversation_id, page, location, authorize
-        )
+        conversation, steps, assistant = await asyncio.to_thread(_instant_turn, engine, ask)
         if on_text is not None:
             await on_text(steps.reply)
     else:
-        conversation, steps, assistant = await _remote_turn(
-            chain, user_id, text, conversation_id, page, location, authorize, on_text
-        )
+        conversation, steps, assistant = await _remote_turn(chain, ask, on_text)
     changed = {domain for c in steps.executed if c.result.ok for domain in c.result.changed}
     if "trips" in changed:
         await _route_changed_trips(user_id, steps.executed)
