@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from wheels_wins.pam.local import entities
+from wheels_wins.pam.local import entities, place_names
 from wheels_wins.pam.local.amounts import (
     parse_money,
 )
@@ -123,7 +123,7 @@ def _route_meant(text: str) -> list[str] | None:
     m = _ROUTE_SAID.match(text.strip(" .!?"))
     if m is None or category_of(m["route"]) or re.search(r"[$\d]", m["route"]):  # "groceries to dining", "$35 to …"
         return None
-    found = entities.places(m["route"])
+    found = place_names.places(m["route"])
     return found if len(found) >= 2 else None
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from wheels_wins.pam.local import entities, followups, reminders, routes, vehicle_rules
+from wheels_wins.pam.local import entities, followups, reminders, routes, vehicle_rules, vehicle_tasks
 from wheels_wins.pam.local.normalise import normalise
 from wheels_wins.pam.local.periods import named_period, resolve_period
 from wheels_wins.pam.local.sentence import (
@@ -358,8 +358,8 @@ def _query(s: Sentence, question: bool) -> Intent | None:
         and not _SPENDING_WORDS.search(low)
     ):
         slots = (
-            {"task": entities.maintenance_task(s.text)}
-            if entities.maintenance_task(s.text)
+            {"task": vehicle_tasks.maintenance_task(s.text)}
+            if vehicle_tasks.maintenance_task(s.text)
             else {}
         )
         return Intent("maintenance_due", 0.85, slots)

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from wheels_wins.pam.local import entities
+from wheels_wins.pam.local import entities, vehicle_tasks
 from wheels_wins.pam.local.sentence import QUESTION_START, Intent, Sentence, words
 from wheels_wins.pam.local.times import find_time
 from wheels_wins.services.units import KM_PER_MILE
@@ -107,7 +107,7 @@ def schedule(s: Sentence) -> Intent | None:
         more = _OR_INTERVAL.match(s.text, m.end())
         if more:
             intervals.append(more)
-    task = entities.maintenance_task(s.text) or entities.repair_task(s.text)
+    task = vehicle_tasks.maintenance_task(s.text) or vehicle_tasks.repair_task(s.text)
     if task is None:
         return None
     slots: dict[str, Any] = {"task": task}

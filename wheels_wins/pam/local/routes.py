@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from wheels_wins.pam.local import entities
+from wheels_wins.pam.local import entities, place_names
 from wheels_wins.pam.local.sentence import Intent, Sentence, words
 from wheels_wins.pam.local.times import time_spans
 
@@ -52,11 +52,11 @@ def trip(s: Sentence) -> Intent | None:
     typed = re.sub(r"\bI(?:'\w+)?\b", "", s.text)  # "I need a route melbourne to mildura" is typed in lower case
     mixed_case = typed != typed.lower() and typed != typed.upper()
     if strong or weak:
-        found = entities.places(
+        found = place_names.places(
             _route_segment(masked, strong + weak), mixed_case=mixed_case
         )
     elif _PLACE_TO_PLACE.match(s.text) and not s.money:
-        found = entities.places(masked, mixed_case=mixed_case)
+        found = place_names.places(masked, mixed_case=mixed_case)
         if len(found) < 2:
             return None
     else:

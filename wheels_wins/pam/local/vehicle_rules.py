@@ -6,7 +6,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from wheels_wins.pam.local import entities
+from wheels_wins.pam.local import entities, vehicle_tasks
 from wheels_wins.pam.local.amounts import (
     MILLI,
     choose_amount,
@@ -115,7 +115,7 @@ def fuel(s: Sentence) -> Intent | None:
         )
     if odometer is not None:
         slots["odometer_km"] = int(odometer)
-    kind = entities.fuel_type(s.text)
+    kind = vehicle_tasks.fuel_type(s.text)
     if kind:
         slots["fuel_type"] = kind
     spans = (
@@ -184,7 +184,7 @@ _THOUSANDS_KM = re.compile(r"(?<![$\w.,])(?P<num>\d{2,3}(?:\.\d)?)\s?k\b(?!\s*(?
 
 
 def maintenance(s: Sentence) -> Intent | None:
-    task = entities.maintenance_task(s.text) or entities.repair_task(s.text)
+    task = vehicle_tasks.maintenance_task(s.text) or vehicle_tasks.repair_task(s.text)
     odo_k = _THOUSANDS_KM.search(s.text)
     has_odo = any(
         q.kind in ("odometer", "km") and q.value >= 1000 for q in s.quantities
@@ -203,7 +203,7 @@ def maintenance(s: Sentence) -> Intent | None:
     if re.search(r"\bexpense\b", s.low) and not has_odo:
         return None
     event = bool(_MAINT_EVENT.search(s.text))
-    action = entities.is_action_task(task)
+    action = vehicle_tasks.is_action_task(task)
     if _MONEY_FIRST.match(s.text) and not (has_odo or event):
         return None  # "spent $60 on a wheel alignment" is about the money: an expense
     if not (

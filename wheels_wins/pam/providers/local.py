@@ -14,7 +14,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from wheels_wins.pam.local import entities
+from wheels_wins.pam.local import entities, place_names
 from wheels_wins.pam.local.amounts import best_amount, first_quantity
 from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.intents import Intent, classify
@@ -210,7 +210,7 @@ def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] |
 def _start_of_trip(text: str, today: dt.date) -> str | None:
     """The one place in an answer to "where are you starting from?" ("from Darwin", "we're in Katherine")."""
     spans = [(d.start, d.end) for d in find_dates(text, today, "future")] + time_spans(text)
-    found = entities.places(entities.blank(text, spans, " "))
+    found = place_names.places(entities.blank(text, spans, " "))
     return found[0] if len(found) == 1 else None
 
 

@@ -1,0 +1,121 @@
+"""Places named in a request, as a list: "Sydney to Melbourne via Canberra", "broken hill, mildura and adelaide"."""
+
+from __future__ import annotations
+
+import re
+
+from wheels_wins.pam.local.entities import title_if_lower
+from wheels_wins.pam.local.normalise import word_set
+
+_THE_LOWER = re.compile(r"^(?:the|a|an)\s+")
+_PLACE_STOP = word_set(
+    "i me my we our you your it that this is are was be do does did have has had pay buy get make "
+    "spend spent add log budget expense there here what how when where which who why can could "
+    "would should will please go going take want like need page profile settings community feed "
+    "home dashboard planner trip route drive plan long far much cost costs"
+)
+_PLACE_LEAD_STOP = word_set("of for with and in on at by or but so as about")
+_MARKERS = re.compile(
+    r"(?P<then>\s*,?\s*\b(?:and\s+then|then(?:\s+on\s+to)?|after\s+that|followed\s+by|before\s+heading\s+to|"
+    r"and\s+on\s+to|on\s+to|onto)\b|\s*(?:->|→|=>|—>|>)\s*|\s+[-–]\s+(?=[A-Za-z]))|"
+    r"(?P<via>\b(?:via|through|thru|by\s+way\s+of|(?:passing|going|heading|driving|travelling|traveling)\s+(?:through|thru|via)|stopping\s+over\s+(?:at|in)|"
+    r"stopping\s+(?:at|in|by)|with\s+(?:a\s+)?stops?\s+(?:at|in)|stop\s+(?:at|in)|and\s+stop\s+(?:at|in)|"
+    r"(?:stopping|staying|camping)\s+overnight\s+(?:at|in)|overnight(?:ing)?\s+(?:at|in)|"
+    r"with\s+(?:a|one|two|three|\d)\s+nights?\s+(?:at|in)|"
+    r"(?:we(?:'ll)?\s+)?(?:stop|stay|spend|camp)(?:ping|ing)?\s+(?:for\s+)?(?:one|a|two|three|\d)\s+nights?\s+(?:at|in))\b)|"
+    r"(?P<from>\b(?:from|starting\s+(?:at|in|from)|leaving(?:\s+from)?|departing(?:\s+from)?|out\s+of)\b)|"
+    r"(?P<to>\b(?:to|into|towards?|ending\s+(?:at|in)|finishing\s+(?:at|in)|up\s+to|down\s+to|over\s+to|across\s+to)\b)",
+    re.IGNORECASE,
+)
+# "broken hill to adelaide but via mildura cause we want to see the river": the reason is no part of the route.
+_ROUTE_ASIDE = re.compile(
+    r"\s*,?\s+(?:because|'?cause|coz|cos|as\s+(?:we|i)|so\s+(?:we|i)|since\s+(?:we|i))\b.*$|"
+    r"\s*,\s*(?:i'?m|we'?re|i\s+am|we\s+are|i'?ll|we'?ll)\b.*$",
+    re.IGNORECASE,
+)
+_BUT_VIA = re.compile(r"\bbut\s+(?=via\b|through\b|thru\b|going\b|stopping\b|passing\b)", re.IGNORECASE)
+_PLACE_NOISE = re.compile(
+    r"\s+(?:for|leaving|departing|starting|with|in\s+(?:my|the|our|a|an)|on\s+(?:my|the|our|a)|please|and\s+back|"
+    r"return(?:ing)?|and\s+return|avoiding|taking|using|over|next|this|by\s+(?:car|road|van)|asap|soon|in\s+\d|"
+    r"can|could|would|will|and\s+want|want|plan|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"before|then|we|so|"
+    r"at\s+\d|how|what|is|and\s+(?:how|what|tell|show|give|estimate|work)|that|which|along|following|hugging|"
+    r"around|across|up\s+the\s+coast|down\s+the\s+coast)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _clean_place(chunk: str, mixed_case: bool) -> str | None:
+    chunk = re.split(r"\s+[-–—]+\s+|\s*[;!?]|\.\s", chunk)[0]  # "via Albany - plan it please", "Cooma. Could you…"
+    chunk = re.sub(
+        r"^\W*(?:please|pls|plz)\b", "", chunk.strip(), flags=re.IGNORECASE
+    )  # "route please broken hill to…"
+    chunk = chunk.strip(" \t,.;:!?\"'()")
+    chunk = _PLACE_NOISE.sub("", chunk).strip(" \t,.;:!?\"'()")
+    chunk = _THE_LOWER.sub("", chunk)
+    if not chunk or "#" in chunk or chunk.lower() in ("the", "a", "an"):
+        return None
+    words = chunk.split()
+    if len(words) > 5 or not words[0][:1].isalnum() or words[0].lower() in _PLACE_LEAD_STOP:
+        return None
+    if words[0][:1].isdigit() and not re.fullmatch(r"\d{3,4}", words[0]):
+        return None
+    if any(w.lower() in _PLACE_STOP for w in words):
+        return None
+    if mixed_case and not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return None
+    return title_if_lower(chunk)
+
+
+def _split_list(chunk: str) -> list[str]:
+    return [part for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", chunk) if part.strip()]
+
+
+_CAPITALISED_TAIL = re.compile(r"(?<![\w'])(?:[A-Z][\w'.\-]*\s+){0,3}[A-Z][\w'.\-]*$")
+
+
+def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
+    """Ordered places in a route phrase: "from Sydney to Melbourne via Canberra" → [Sydney, Canberra, Melbourne].
+
+    In text typed with capitals, places must be capitalised; in all-lowercase text any short phrase will do.
+    """
+    if mixed_case is None:
+        mixed_case = segment != segment.lower() and segment != segment.upper()
+    segment = _ROUTE_ASIDE.sub("", _BUT_VIA.sub("", segment))
+    chunks: list[tuple[str, str]] = []
+    label, pos = "start", 0
+    for m in _MARKERS.finditer(segment):
+        chunks.append((label, segment[pos : m.start()]))
+        label = next(name for name, value in m.groupdict().items() if value is not None)
+        pos = m.end()
+    chunks.append((label, segment[pos:]))
+
+    origin: str | None = None
+    stops: list[str] = []
+    last_stop_index: int | None = None
+    previous = "start"
+    for label, chunk in chunks:
+        label, previous = ("via" if label == "then" and previous == "via" else label), label
+        if label in ("start", "from"):
+            place = _clean_place(chunk, mixed_case)
+            if place is None and label == "start" and mixed_case:
+                # "could you map out Perth to Broome": the capitalised words just before "to"
+                tail = _CAPITALISED_TAIL.search(chunk.rstrip(" \t,.;:!?"))
+                place = _clean_place(tail.group(0), mixed_case) if tail else None
+            if place and (origin is None or label == "from"):
+                origin = place
+            continue
+        names = [p for p in (_clean_place(part, mixed_case) for part in _split_list(chunk)) if p]
+        if label == "via" and last_stop_index is not None:
+            stops[last_stop_index:last_stop_index] = names
+            last_stop_index += len(names)
+        elif names:
+            if label in ("to", "then"):
+                last_stop_index = len(stops)
+            stops.extend(names)
+    route = ([origin] if origin else []) + stops
+    deduped: list[str] = []
+    for place in route:
+        if not deduped or deduped[-1].lower() != place.lower():
+            deduped.append(place)
+    return deduped

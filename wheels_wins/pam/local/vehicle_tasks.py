@@ -1,0 +1,257 @@
+"""Work done on the vehicle, named from what was said ("got the brakes done", "the anode got replaced"), and
+fuel grades."""
+
+from __future__ import annotations
+
+import re
+
+from wheels_wins.pam.local.entities import capitalise
+from wheels_wins.pam.local.normalise import word_set
+
+_SERVICE_STATION = re.compile(
+    r"\bservice\s+station\b|\bcustomer\s+service\b|\bbus\s+service\b|\bphone\s+service\b|"
+    # a body's name: "the Royal Flying Doctor Service" (but "the Logbook Service" is work on the van)
+    r"(?-i:the\s+(?!(?:Logbook|Major|Minor|Full|Annual|Regular|Engine|Van|Car|Caravan)\b)(?:[A-Z][\w']+\s+)+Service)\b",
+    re.IGNORECASE,
+)
+_TASKS: list[tuple[re.Pattern[str], str | None]] = [
+    (
+        re.compile(
+            r"\boil(?:\s+and\s+filter)?\s+change|\bchang(?:e|ed|ing)\s+(?:the\s+)?oil\b|\boil\s+(?:was\s+|got\s+)?changed|"
+            r"\boil\s+and\s+filters?\b|\boil\s+service\b|\bnew\s+oil\b",
+            re.IGNORECASE,
+        ),
+        "Oil change",
+    ),
+    (
+        re.compile(
+            r"\bt[yi]re\s+rotation|\brotat(?:e|ed|ing)\s+(?:the\s+)?t[yi]res|\bt[yi]res\s+(?:were\s+|got\s+)?rotated",
+            re.IGNORECASE,
+        ),
+        "Tyre rotation",
+    ),
+    (
+        re.compile(r"\bwheel\s+alignment|\balignment\b|\baligned\b", re.IGNORECASE),
+        "Wheel alignment",
+    ),
+    (
+        re.compile(
+            r"\bwheel\s+balanc\w*|\bbalanc(?:e|ed|ing)\s+(?:the\s+)?(?:wheels|t[yi]res)",
+            re.IGNORECASE,
+        ),
+        "Wheel balance",
+    ),
+    (
+        re.compile(
+            r"\bnew\s+t[yi]res\b|\bt[yi]res?\s+(?:were\s+)?(?:replaced|fitted|changed)|"
+            r"\b(?:replaced|fitted|changed)\s+(?:the\s+|\w+\s+)?t[yi]res?\b",
+            re.IGNORECASE,
+        ),
+        "New tyres",
+    ),
+    (
+        re.compile(r"\bbrake\s+(?:pads?|discs?|rotors?|fluid)|\bbrakes?\b", re.IGNORECASE),
+        None,
+    ),
+    (re.compile(r"\b(?:new\s+)?batter(?:y|ies)\b", re.IGNORECASE), "Battery"),
+    (re.compile(r"\b(?:air|fuel|cabin|oil|diesel)\s+filters?\b", re.IGNORECASE), None),
+    (re.compile(r"\b(?:timing|fan|cam|serpentine)\s+belt\b", re.IGNORECASE), None),
+    (
+        re.compile(r"\bcoolant(?:\s+flush)?|\bradiator(?:\s+flush)?", re.IGNORECASE),
+        None,
+    ),
+    (re.compile(r"\bspark\s+plugs?\b", re.IGNORECASE), "Spark plugs"),
+    (
+        re.compile(
+            r"\b(?:clutch|alternator|starter\s+motor|fuel\s+pump|injectors?|cv\s+joints?|head\s+gasket|glow\s+plugs?|"
+            r"muffler|tie\s+rods?|ball\s+joints?|bushes|diff(?:erential)?\s+oil|turbo|power\s+steering(?:\s+pump)?|"
+            r"head\s*lights?(?:\s+globes?)?|tail\s*lights?(?:\s+globes?)?|brake\s+lights?|indicator\s+globes?|leaf\s+springs?|"
+            r"u-?joints?|drive\s+shaft|thermostat|radiator\s+hoses?|fan\s+belt|drive\s+belt)\b",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
+    (re.compile(r"\bwiper\s+blades?|\bwipers\b", re.IGNORECASE), "Wiper blades"),
+    (
+        re.compile(
+            r"\bwheel\s+bearings?|\bbearings?\s+(?:repacked|greased|replaced)",
+            re.IGNORECASE,
+        ),
+        "Wheel bearings",
+    ),
+    (
+        re.compile(
+            r"\btransmission(?:\s+(?:service|fluid|oil))?|\bgearbox(?:\s+(?:service|oil))?",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
+    (
+        re.compile(r"\bwindscreen(?:\s+(?:repair|replacement|chip))?", re.IGNORECASE),
+        None,
+    ),
+    (re.compile(r"\bshock\s+absorbers?|\bshocks\b", re.IGNORECASE), "Shock absorbers"),
+    (re.compile(r"\bsuspension\b", re.IGNORECASE), "Suspension"),
+    (re.compile(r"\bgreas(?:e|ed|ing)\b|\blube\b", re.IGNORECASE), "Grease and lube"),
+    (
+        re.compile(r"\bgas\s+(?:check|certificate|compliance|inspection)", re.IGNORECASE),
+        "Gas compliance check",
+    ),
+    (
+        re.compile(
+            r"\broadworthy|\brwc\b|\bsafety\s+(?:check|inspection)|\bpink\s+slip|\binspection\b",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
+    (re.compile(r"\bexhaust\b", re.IGNORECASE), "Exhaust"),
+    (re.compile(r"\bwater\s+pump\b", re.IGNORECASE), "Water pump"),
+    (
+        re.compile(
+            r"\b(?:\d+(?:,\d{3})?\s?k(?:m)?|logbook|major|minor|full|annual|regular|engine|scheduled|van|car|caravan)\s+service\b",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
+    (re.compile(r"\bservic(?:e|ed|ing)\b", re.IGNORECASE), "Service"),
+]
+ACTION_TASKS = frozenset(
+    {
+        "Oil change",
+        "Tyre rotation",
+        "Wheel alignment",
+        "Wheel balance",
+        "Service",
+        "Grease and lube",
+        "Gas compliance check",
+    }
+)
+
+
+# "the three-way fridge was serviced", "serviced the generator": the part serviced names the task.
+_RV_PART = (
+    r"(?:three-way\s+|3-way\s+|compressor\s+)?fridge|generator|genny|air\s?con(?:ditioner)?|a/c|hot\s+water\s+(?:system|unit)|"
+    r"toilet|awning|heater|furnace|water\s+pump|solar(?:\s+system)?|inverter|gas\s+system|brakes"
+)
+_PART_SERVICED = re.compile(
+    rf"\b(?P<part>{_RV_PART})\s+(?:was\s+|got\s+|been\s+|had\s+been\s+)?serviced\b|"
+    rf"\bservic(?:ed|ing)\s+(?:the\s+|our\s+|my\s+)?(?P<part2>{_RV_PART})\b",
+    re.IGNORECASE,
+)
+# "greased the tow hitch" is about the hitch: the part greased names the task.
+_GREASED_PART = re.compile(
+    r"\bgreas(?:e|ed|ing)\s+(?:up\s+)?(?:the\s+|my\s+|our\s+)?(?!and\b|lube\b|nipples?\b|gun\b)"
+    r"(?P<part>[a-z][a-z-]*(?:\s+(?!at\b|on\b|for\b|in\b|today\b|yesterday\b|and\b|with\b|this\b|last\b)[a-z][a-z-]*)?)",
+    re.IGNORECASE,
+)
+
+
+def maintenance_task(text: str) -> str | None:
+    """The maintenance task named in `text` ("oil change", "tyre rotation", "logbook service"), or None."""
+    masked = _SERVICE_STATION.sub(" ", text)
+    part = _PART_SERVICED.search(masked)
+    if part:
+        return f"{capitalise((part['part'] or part['part2']).lower())} service"
+    greased = _GREASED_PART.search(masked)
+    if greased and not re.match(r"(?:wheel\s+)?bearings?\b", greased["part"], re.IGNORECASE):
+        return f"Grease {greased['part'].lower()}"
+    for pattern, name in _TASKS:
+        m = pattern.search(masked)
+        if not m:
+            continue
+        task = name or capitalise(re.sub(r"\s+", " ", m.group(0).strip()).lower())
+        if name == "Service" and re.search(r"\bservicing\b", m.group(0), re.IGNORECASE):
+            task = "Service"
+        if re.search(r"\btire", text, re.IGNORECASE) and not re.search(r"\btyre", text, re.IGNORECASE):
+            task = task.replace("Tyre", "Tire").replace("tyre", "tire")
+        return task
+    return None
+
+
+_VEHICLE_CONTEXT = re.compile(
+    r"\b(?:mechanic|mechanics|garage|van|car|ute|truck|caravan|camper|motorhome|rig|4wd|4x4|engine|vehicle|trailer|"
+    r"alternator|radiator|starter(?:\s+motor)?|clutch|muffler|injectors?|turbo|diff|axle|springs?|hitch|"
+    r"jockey\s+wheel|headlights?|tail\s*lights?|aircon|air\s+con|cv\s+joints?|tie\s+rods?|bushes|glow\s+plugs?|"
+    r"hoses?|thermostat|fuel\s+pump|ac\s+compressor|compressor)\b|\d\s?km\b",
+    re.IGNORECASE,
+)
+_REPAIR_VERBS = r"replaced|changed|fixed|repaired|fitted|installed|serviced|rebuilt|regassed|re-?gassed|welded|adjusted|flushed|checked"
+_HAD_DONE = re.compile(
+    r"\b(?:had|got)\s+(?:the|a|an|my|our|its|new)?\s*(?P<obj>[a-z][\w\s-]{2,40}?)\s+(?P<verb>" + _REPAIR_VERBS + r")\b",
+    re.IGNORECASE,
+)
+_DID = re.compile(
+    r"\b(?P<verb>"
+    + _REPAIR_VERBS
+    + r")\s+(?:the|a|an|my|our|its|new)\s+(?P<obj>[a-z][\w-]*(?:\s+(?!for\b|at\b|on\b|today\b|"
+    r"yesterday\b|cost\b|and\b|with\b)[a-z][\w-]*){0,2})",
+    re.IGNORECASE,
+)
+# "the anode in the hot water system got replaced": the work said in the passive.
+_WAS_DONE = re.compile(
+    r"\b(?:the|a|an|my|our|its)\s+(?P<obj>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)\s+"
+    r"(?:got|was|were|has\s+been|have\s+been|been)\s+(?P<verb>" + _REPAIR_VERBS + r")\b",
+    re.IGNORECASE,
+)
+_PAST = {
+    "change": "changed",
+    "replace": "replaced",
+    "fix": "fixed",
+    "repair": "repaired",
+    "fit": "fitted",
+    "install": "installed",
+}
+_AM_DO = re.compile(
+    r"\b(?:am|is|are|was|were)\s+(?P<verb>" + "|".join(_PAST) + r")\s+(?:the|a|an|my|our|its|new)\s+"
+    r"(?P<obj>[a-z][\w-]*(?:\s+(?!for\b|at\b|on\b|today\b|yesterday\b|and\b|with\b)[a-z][\w-]*){0,2})",
+    re.IGNORECASE,
+)
+_NOT_VEHICLE_OBJECT = word_set("hair nails teeth eyes mind plans booking phone clothes dog cat")
+
+
+def repair_task(text: str) -> str | None:
+    """A repair not in the task list, in vehicle context: "mechanic replaced the alternator" → "Alternator replaced"."""
+    if not _VEHICLE_CONTEXT.search(text):
+        return None
+    m = _HAD_DONE.search(text) or _DID.search(text) or _WAS_DONE.search(text) or _AM_DO.search(text)
+    if not m:
+        return None
+    verb = m["verb"].lower()
+    verb = _PAST.get(verb, verb)  # "yesterday I am replace the tyres": "Tyres replaced"
+    obj = re.sub(r"^(?:the|a|an|my|our|its)\s+", "", m["obj"].strip(), flags=re.IGNORECASE)
+    if not obj or obj.split()[0].lower() in _NOT_VEHICLE_OBJECT:
+        return None
+    return capitalise(f"{obj} {verb}")
+
+
+def is_action_task(task: str | None) -> bool:
+    """Whether the task is work done (an oil change) rather than a part bought (brake pads)."""
+    return bool(task) and (task in ACTION_TASKS or task.lower().endswith("service"))
+
+
+_FUEL_TYPES = [
+    (
+        re.compile(
+            r"\bpremium(?:\s+unleaded)?\b|\bpulp\b|\b9[58](?:\s+(?:octane|ron|unleaded))?\b",
+            re.IGNORECASE,
+        ),
+        "premium",
+    ),
+    (re.compile(r"\be10\b", re.IGNORECASE), "e10"),
+    (re.compile(r"\be85\b", re.IGNORECASE), "e85"),
+    (re.compile(r"\blpg\b|\bautogas\b", re.IGNORECASE), "lpg"),
+    (re.compile(r"\bdiesel\b", re.IGNORECASE), "diesel"),
+    (re.compile(r"\badblue\b", re.IGNORECASE), "adblue"),
+    (
+        re.compile(r"\bunleaded\b|\bulp\b|\bpetrol\b|\bgas\b|\b91\b", re.IGNORECASE),
+        "unleaded",
+    ),
+]
+
+
+def fuel_type(text: str) -> str | None:
+    """Fuel grade named in `text`: diesel, unleaded, premium, e10, e85, lpg, adblue; None when unsaid."""
+    for pattern, name in _FUEL_TYPES:
+        if pattern.search(text):
+            return name
+    return None
