@@ -6,13 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from wheels_wins.pam.local.amounts import (
-    MoneyMention,
-    best_amount,
-    first_quantity,
-    parse_money,
-    parse_quantity,
-)
+from wheels_wins.pam.local.amounts import MoneyMention, best_amount, parse_money
+from wheels_wins.pam.local.quantities import first_quantity, parse_quantity
 
 
 def amounts(text: str, *, strict: bool = False) -> list[tuple[str, bool]]:

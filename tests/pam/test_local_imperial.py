@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from wheels_wins.pam.agent import run_turn
-from wheels_wins.pam.local.amounts import parse_quantity
 from wheels_wins.pam.local.intents import classify
+from wheels_wins.pam.local.quantities import parse_quantity
 
 TODAY = dt.date(2026, 11, 25)
 

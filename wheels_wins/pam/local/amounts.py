@@ -1,4 +1,4 @@
-"""Money amounts and vehicle quantities (litres, kilometres, odometer, price per litre) in free text.
+"""Money amounts in free text (litres, kilometres, odometer and price per litre: `quantities`).
 
 An amount with a currency marker ("$45", "65 bucks", "AUD 20", "fifty dollars") is explicit.
 A bare number ("make the budget 650", "no, it was 40") is only a candidate: it is kept when nothing
@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import lru_cache
+from decimal import ROUND_HALF_UP, Decimal
 
 from wheels_wins.pam.local.dates import date_spans
 from wheels_wins.pam.local.normalise import word_set
+from wheels_wins.pam.local.quantities import CENT, NUM, parse_decimal, parse_quantity
 from wheels_wins.pam.local.times import time_spans
-from wheels_wins.services.units import KM_PER_MILE, LITRES_PER_GALLON
 
-_LITRES_PER_GALLON = Decimal(str(LITRES_PER_GALLON))
-
-CENT = Decimal("0.01")
-MILLI = Decimal("0.001")
-
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _MULTIPLIERS = {
     "k": 1000,
     "grand": 1000,
@@ -54,28 +47,6 @@ class MoneyMention:
     currency: str = "AUD"
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A measured quantity in metric: kind is "litres", "km", "odometer" or "price_per_litre" (dollars, 3 dp).
-
-    Gallons (US), miles and prices per gallon are converted as they are read.
-    """
-
-    kind: str
-    value: Decimal
-    start: int
-    end: int
-    gallons: Decimal | None = None
-    """For litres and prices stated in gallons: the figure as stated, so a total can be worked out exactly."""
-
-
-def _decimal(raw: str) -> Decimal | None:
-    try:
-        return Decimal(raw.replace(",", ""))
-    except InvalidOperation:
-        return None
-
-
 def to_money(value: Decimal) -> Decimal:
     """Round to cents, half up."""
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
@@ -83,7 +54,7 @@ def to_money(value: Decimal) -> Decimal:
 
 _PREFIXED = re.compile(
     r"(?<![\w$])(?P<cur>(?:AUD|USD|NZD|EUR|GBP)\s?\$?|(?:A|AU|US|NZ)\$|\$|€|£)\s?(?P<num>"
-    + _NUM
+    + NUM
     + r")(?!\d)"
     r"(?:(?P<mult>[km]\b|\s?(?:grand|thousand|million|mil)\b))?"
     r"(?P<tail>\s?(?:AUD|dollars?|bucks)\b)?",
@@ -91,12 +62,12 @@ _PREFIXED = re.compile(
 )
 _SUFFIXED = re.compile(
     r"(?<![\w$.,])(?P<num>"
-    + _NUM
+    + NUM
     + r")(?:(?P<mult>k|\s?(?:grand|thousand|million))\b)?\s?"
     r"(?P<cur>dollars?|bucks|aud|quid|cents?|c(?=[\s.,!?;)]|$))(?![\w/])",
     re.IGNORECASE,
 )
-_GRAND = re.compile(r"(?<![\w$.,])(?P<num>" + _NUM + r")\s?grand\b", re.IGNORECASE)
+_GRAND = re.compile(r"(?<![\w$.,])(?P<num>" + NUM + r")\s?grand\b", re.IGNORECASE)
 _SLANG = re.compile(
     r"\b(?P<word>a\s+tenner|a\s+fiver|a\s+grand|a\s+couple\s+of\s+grand|a\s+couple\s+grand)\b",
     re.IGNORECASE,
@@ -183,121 +154,6 @@ _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|of|year|until|till|by|from|circa|c\.)\s*$", re.IGNORECASE
 )
 
-_PPL = re.compile(
-    r"(?P<cur>\$\s?)?(?P<num>\d+(?:\.\d+)?|\.\d+)\s?(?P<cents>c|¢|cents?)?\s?(?:/|per\s+|an?\s+|each\s+)\s?"
-    r"(?:l|lt|ltr|litre|liter|(?P<gallon>gal|gallon))\b|(?P<num2>\d+(?:\.\d+)?)\s?(?:cpl|c/l)\b",
-    re.IGNORECASE,
-)
-_LITRES = re.compile(
-    r"(?<![\w.$])(?P<num>\d+(?:\.\d+)?)\s?(?:litres?|liters?|ltrs?|lts?|l)(?![\w/])",
-    re.IGNORECASE,
-)
-_GALLONS = re.compile(r"(?<![\w.$])(?P<num>\d+(?:\.\d+)?)\s?(?:gallons?|gals?)(?![\w/])", re.IGNORECASE)
-_MILES = re.compile(
-    r"(?P<pre>(?:\bat|@|\bon)\s*)?(?<![\w.$])(?P<num>"
-    + _NUM
-    + r")\s?(?P<mult>k\s?)?(?:miles?|mi)\b"
-    r"(?P<post>\s+on\s+the\s+(?:odo(?:meter)?|clock))?",
-    re.IGNORECASE,
-)
-_KM = re.compile(
-    r"(?P<pre>(?:\bat|@|\bon)\s*)?(?<![\w.$])(?P<num>"
-    + _NUM
-    + r")\s?(?P<mult>k\s?)?(?:kms?|kilomet(?:re|er)s?|klicks?|k's)\b"
-    r"(?P<post>\s+on\s+the\s+(?:odo(?:meter)?|clock))?",
-    re.IGNORECASE,
-)
-_ODO = re.compile(
-    r"\b(?:odo(?:meter)?|clock)(?:\s+(?:reading|read|reads|showed|shows|showing|says|said|is|was|at|of|on|now))*\s*[:=]?\s*"
-    r"(?P<num>" + _NUM + r")(?P<mult>k)?(?:\s?(?:kms?|kilomet(?:re|er)s?|(?P<miles>miles?|mi))\b)?|"
-    r"(?P<num2>" + _NUM + r")(?P<mult2>k)?(?P<miles2>\s?(?:miles?|mi))?\s+on\s+the\s+(?:odo(?:meter)?|clock)\b",
-    re.IGNORECASE,
-)
-
-
-def parse_quantity(text: str) -> list[Quantity]:
-    """Litres, distances, odometer readings and prices per litre in `text`, left to right, without overlaps."""
-    return list(_parse_quantity(text))
-
-
-@lru_cache(maxsize=512)
-def _parse_quantity(text: str) -> tuple[Quantity, ...]:
-    found: list[Quantity] = []
-    for m in _PPL.finditer(text):
-        value = _decimal(m["num"] or m["num2"])
-        if value is None:
-            continue
-        if m["cents"] or m["num2"] or (value > 20 and not m["cur"]):
-            value /= 100
-        stated = value if m["gallon"] else None
-        if m["gallon"]:
-            value /= _LITRES_PER_GALLON
-        found.append(
-            Quantity(
-                "price_per_litre",
-                value.quantize(MILLI, rounding=ROUND_HALF_UP),
-                m.start(),
-                m.end(),
-                stated,
-            )
-        )
-    for m in _ODO.finditer(text):
-        value = _decimal(m["num"] or m["num2"])
-        if value is not None:
-            if m["mult"] or m["mult2"]:
-                value *= 1000
-            if m["miles"] or m["miles2"]:
-                value = _miles_to_km(value)
-            found.append(Quantity("odometer", value, m.start(), m.end()))
-    for pattern in (_KM, _MILES):
-        for m in pattern.finditer(text):
-            value = _decimal(m["num"])
-            if value is None:
-                continue
-            if m["mult"]:
-                value *= 1000
-            if pattern is _MILES:
-                value = _miles_to_km(value)
-            kind = (
-                "odometer"
-                if (m["pre"] and m["pre"].strip().lower() in ("at", "@")) or m["post"]
-                else "km"
-            )
-            found.append(Quantity(kind, value, m.start(), m.end()))
-    for m in _LITRES.finditer(text):
-        value = _decimal(m["num"])
-        if value is not None:
-            found.append(Quantity("litres", value, m.start(), m.end()))
-    for m in _GALLONS.finditer(text):
-        value = _decimal(m["num"])
-        if value is not None:
-            litres = (value * _LITRES_PER_GALLON).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            found.append(Quantity("litres", litres, m.start(), m.end(), value))
-    found.sort(key=lambda q: (q.start, -(q.end - q.start)))
-    result: list[Quantity] = []
-    for quantity in found:
-        if not result or quantity.start >= result[-1].end:
-            result.append(quantity)
-    return tuple(result)
-
-
-def _miles_to_km(miles: Decimal) -> Decimal:
-    """Whole kilometres, as odometer readings and distances are kept."""
-    return (miles * Decimal(str(KM_PER_MILE))).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-
-
-def fill_total(litres: Quantity, price: Quantity) -> Decimal:
-    """Volume × price, in cents; exact when both were stated in gallons."""
-    if litres.gallons is not None and price.gallons is not None:
-        return (litres.gallons * price.gallons).quantize(CENT, rounding=ROUND_HALF_UP)
-    return (litres.value * price.value).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def first_quantity(text: str, kind: str) -> Decimal | None:
-    """The first quantity of one kind in `text`, or None."""
-    return next((q.value for q in parse_quantity(text) if q.kind == kind), None)
-
-
 def _words_value(words: list[str]) -> Decimal | None:
     """Value of a run of number words ("a hundred and twenty", "twelve hundred", "one fifty"), or None.
 
@@ -347,7 +203,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _money_value(raw: str, mult: str | None) -> Decimal | None:
-    value = _decimal(raw)
+    value = parse_decimal(raw)
     if value is None:
         return None
     if mult:

@@ -9,14 +9,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from wheels_wins.pam.local.amounts import (
-    MoneyMention,
-    Quantity,
-    choose_amount,
-    parse_money,
-    parse_quantity,
-)
+from wheels_wins.pam.local.amounts import MoneyMention, choose_amount, parse_money
 from wheels_wins.pam.local.dates import DateMention, find_dates
+from wheels_wins.pam.local.quantities import Quantity, parse_quantity
 from wheels_wins.services.categories import infer_category
 
 REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {

@@ -7,12 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from wheels_wins.pam.local import entities, vehicle_tasks
-from wheels_wins.pam.local.amounts import (
-    MILLI,
-    choose_amount,
-    fill_total,
-    to_money,
-)
+from wheels_wins.pam.local.amounts import choose_amount, to_money
+from wheels_wins.pam.local.quantities import MILLI, fill_total
 from wheels_wins.pam.local.sentence import Intent, Sentence, words
 
 _ECONOMY = re.compile(

@@ -15,10 +15,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from wheels_wins.pam.local import entities, place_names
-from wheels_wins.pam.local.amounts import best_amount, first_quantity
+from wheels_wins.pam.local.amounts import best_amount
 from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.intents import Intent, classify
 from wheels_wins.pam.local.periods import resolve_period
+from wheels_wins.pam.local.quantities import first_quantity
 from wheels_wins.pam.local.sentence import category_of
 from wheels_wins.pam.local.times import time_spans
 from wheels_wins.pam.providers.base import TextSink
