@@ -1,0 +1,155 @@
+"""Money received and money spent, said as a statement: "got paid $450 for the house sit", "$38 at the bakery"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wheels_wins.pam.local import entities
+from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
+from wheels_wins.pam.local.times import time_spans
+
+INCOME_WORDS = re.compile(
+    words(
+        "earned|earnt|earn|earning|got paid|get paid|been paid|"
+        # "I was paid $50" is income; "$23.95 was paid at the chemist" is spending
+        "(?:i|we|they|he|she) (?:was|were) paid|(?:was|were) paid (?:by|from|to me|to us)|"
+        "paid me|pays me|paid us|income|received|receive|got a refund|refund(?:ed)?|"
+        "sold|selling|wages?|salary|pension|dividends?|payment from|"
+        "invoice (?:was )?paid|tips|deposited|cashback|reimbursed|reimbursement|"
+        "side hustle|takings|pocketed|brought in|"
+        "(?:client|customer|boss|employer|they) (?:(?:finally|has|have) )?paid (?:the|my|our) invoice|bought (?:one|some|a few|two|three|a couple|several) of (?:my|our)|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
+    )
+    + r"|\bmade\s+(?=\$|\d|a\s+(?:hundred|thousand|grand)|\w+\s+(?:dollars|bucks|hundred|grand))",
+    re.IGNORECASE,
+)
+_NOT_INCOME = re.compile(
+    words("bill|fine|charge|parking ticket|speeding")
+    + r"|(?<!paid the )(?<!paid my )(?<!paid our )\binvoice\s+for\b",  # "the client paid the invoice for the shoot"
+    re.IGNORECASE,
+)
+
+
+# "my super payment came through", "the pension landed": money arriving is income.
+_MONEY_ARRIVED = re.compile(
+    r"\b(?:payment|pay|wages?|super|pension|refund|money|transfer|salary|dividends?)\b[^.]{0,60}?"
+    r"\b(?:came\s+(?:through|in)|landed|arrived|cleared|hit\s+(?:my|the|our)\s+(?:account|bank))\b",
+    re.IGNORECASE,
+)
+# "got $480 for two days of caretaking": paid for time worked, whatever the place.
+_PAID_FOR_TIME = re.compile(
+    r"\bgot\s+(?:\$|\d)[^.]*?\bfor\s+(?:\d+|a|an|one|two|three|four|five|six|seven|a\s+few|a\s+couple\s+of)\s+"
+    r"(?:days?|hours?|hrs?|weeks?|nights?|shifts?|months?)\b",
+    re.IGNORECASE,
+)
+
+
+# "cherry picking paid 380", "the family … just transferred $1,350": someone else paid the user. A bill that
+# "paid 720" ("rego paid 720") names an expense category, and "I/we paid" is spending.
+_SOMEONE_PAID = re.compile(
+    r"^(?!(?:i|we|i've|we've|i'd|we'd|just|paid|spent)\b)(?P<who>[\w' ]{3,80}?)\s+(?:just\s+)?"
+    r"(?:paid|transferred|sent|deposited|e-?transferred)\s+(?:me\s+|us\s+)?(?:\$|\d)",
+    re.IGNORECASE,
+)
+
+
+def _someone_paid(s: Sentence) -> bool:
+    m = _SOMEONE_PAID.match(s.text)
+    if not m or re.search(r"\b(?:i|we|you)(?:'ve|'d)?\s*$", m["who"], re.IGNORECASE):
+        return False  # "the day before yesterday we paid $42": the user paid
+    return category_of(m["who"]) is None
+
+
+_FOR_WORK = re.compile(
+    r"\bfor\s+(?:the\s+|a\s+|my\s+|our\s+|some\s+)?(?:[\w-]+\s+)?(?:gig|job|shift|work|show|busking|performance|"
+    r"house[\s-]?sitting|pet[\s-]?sitting|cleaning|caretaking|hosting|harvest|picking|painting|repairs?\s+i\s+did)\b"
+    r"(?!\s+(?:tickets?|passes?|entry|merch))",
+    re.IGNORECASE,
+)
+# "got my camp host check today", "the pay cheque came": pay received.
+_PAY_RECEIVED = re.compile(
+    r"\bgot\s+(?:my|our|the|a)\s+(?:[\w-]+\s+){0,2}?(?:cheque|paycheck|pay\s*check|pay\s*cheque|wages?|"
+    r"(?:host|job|work|wage|refund|tax|pension|workamping)\s+check)\b",
+    re.IGNORECASE,
+)
+
+
+def income(s: Sentence) -> Intent | None:
+    """add_income when the sentence says money came in (pay, a sale, a transfer from someone), else None."""
+    cue = (
+        INCOME_WORDS.search(s.text)
+        or _MONEY_ARRIVED.search(s.text)
+        or _PAID_FOR_TIME.search(s.text)
+        or _PAY_RECEIVED.search(s.text)
+        or _someone_paid(s)
+    )
+    got_from = re.search(r"\bgot\s+(?:\$|\d)[^.]*?\b(?:from|for)\b", s.low) and (
+        s.category is None or _FOR_WORK.search(s.low)  # "got $500 for the gig in Byron" is pay, not tickets
+    )
+    if not (cue or got_from):
+        return None
+    if _NOT_INCOME.search(s.text) and not re.search(words("earned|got paid|income|sold|selling"), s.low):
+        return None
+    slots: dict[str, Any] = {}
+    if s.amount:
+        slots["amount"] = s.amount.amount
+    spans = s.money_spans() + [(d.start, d.end) for d in s.past_dates]
+    cleaned = entities.cut(s.text, spans)
+    payer = re.match(
+        r"^(?:the\s+|my\s+)?(?P<who>[\w' -]{2,40}?)\s+(?:paid|pays|transferred|sent)\s+(?:me|us)\b",
+        cleaned,
+        re.IGNORECASE,
+    )
+    giver = re.search(
+        r"\b(?:from|by)\s+(?:the\s+|my\s+)?(?P<who>[\w' -]{2,60})$",
+        cleaned,
+        re.IGNORECASE,
+    )
+    source = (payer or giver)["who"].strip() if (payer or giver) else entities.income_source(s.text, spans)
+    source = re.sub(r"^(?:a|an|the|my|our|some)\s+", "", source, flags=re.IGNORECASE)
+    source = re.sub(r"\s+paid(?:\s+(?:me|us))?$", "", source, flags=re.IGNORECASE)  # "cleaning job paid 250"
+    if source:
+        slots["source"] = source[:120]
+        slots["description"] = entities.capitalise(source)[:300]
+    slots["date"] = s.past_dates[0].date if s.past_dates else s.today
+    return Intent("add_income", 0.9, slots)
+
+
+EXPENSE_WORDS = re.compile(
+    words(
+        "expenses?|spent|spend|paid|pay|paying|bought|buy|purchased?|cost|costs|"
+        "costing|charged|forked out|shelled out|dropped|blew|splashed out|bill|"
+        "receipt|fees?|fare|tab|splurged|chucked"
+    ),
+    re.IGNORECASE,
+)
+_ADD_START = re.compile(
+    r"^(?:add|log|record|put(?:\s+down)?|enter|note|track|save|chuck|stick|jot(?:\s+down)?|new)\b",
+    re.IGNORECASE,
+)
+
+
+def expense(s: Sentence) -> Intent | None:
+    """add_expense when the sentence records spending (an amount and what it went on), else None."""
+    spend = bool(EXPENSE_WORDS.search(s.text))
+    adding = bool(_ADD_START.match(s.text))
+    amount = s.amount if (spend or adding or s.category or (s.amount and s.amount.explicit)) else None
+    if amount is None and not spend and not adding:
+        return None
+    if amount is None and not (spend or (adding and (re.search(r"\bexpense\b", s.low) or s.category))):
+        return None
+    slots: dict[str, Any] = {}
+    if amount is not None:
+        slots["amount"] = amount.amount
+    slots["category"] = s.category or "other"
+    date_spans = [(d.start, d.end) for d in s.past_dates]
+    spans = s.money_spans() + date_spans + s.quantity_spans() + time_spans(s.text)
+    merchant = entities.merchant(s.text, spans)
+    if merchant:
+        slots["merchant"] = merchant[:120]
+    text = entities.description(s.text, spans)
+    if text:
+        slots["description"] = text[:300]
+    slots["date"] = s.past_dates[0].date if s.past_dates else s.today
+    confidence = 0.9 if amount is not None and (spend or adding) else 0.75 if amount is not None else 0.7
+    return Intent("add_expense", confidence, slots)
