@@ -151,6 +151,14 @@ class PamReplyState(rx.State):
     # goes to the browser whole at each change, so it changes once per turn rather than twice.
     asked: str = ""
 
+    def _start(self, text: str) -> None:
+        """A reply to `text` is being written."""
+        self.thinking, self.streaming, self.asked = True, "", text
+
+    def _stop(self) -> None:
+        """Nothing is being written any more (the reply is in, or will not come)."""
+        self.thinking, self.streaming, self.asked = False, "", ""
+
 
 class PamState(rx.State):
     """The PAM panel: open or closed, the conversation on screen and the reply being written."""
@@ -253,7 +261,7 @@ class PamState(rx.State):
             if not self.loaded:
                 self.conversation_id, self.messages = await run_in_session(lambda session: _history(session, user_id))
                 self.loaded = True
-            reply_state.thinking, reply_state.streaming, reply_state.asked = True, "", text
+            reply_state._start(text)
             conversation_id = uuid.UUID(self.conversation_id) if self.conversation_id else None
             page = _route(self.router.url.path)
             voice_on = (await self.get_state(AuthState)).voice_enabled
@@ -285,7 +293,7 @@ class PamState(rx.State):
         except SignedOut:  # signed out elsewhere since the page loaded: nothing was saved, give the message back
             async with self:
                 reply_state = await self.get_state(PamReplyState)
-                reply_state.thinking, reply_state.streaming, reply_state.asked = False, "", ""
+                reply_state._stop()
                 await current_user_id(self)  # forgets the dead token
             yield rx.set_value(COMPOSER_INPUT_ID, typed)
             yield rx.toast.error(SESSION_ENDED)
@@ -294,7 +302,7 @@ class PamState(rx.State):
             log.exception("PAM turn failed")
             async with self:
                 reply_state = await self.get_state(PamReplyState)
-                reply_state.thinking, reply_state.streaming, reply_state.asked = False, "", ""
+                reply_state._stop()
                 self._add(
                     ChatItem(id="", role="user", content=text),
                     ChatItem(id="", role="assistant", content=TURN_FAILED),
@@ -309,7 +317,7 @@ class PamState(rx.State):
         )
         async with self:
             reply_state = await self.get_state(PamReplyState)
-            reply_state.thinking, reply_state.streaming, reply_state.asked = False, "", ""
+            reply_state._stop()
             if shown is not None:
                 self.conversation_id, self.messages = shown
             else:
