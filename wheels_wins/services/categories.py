@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 CATEGORIES: tuple[str, ...] = (
     "fuel",
@@ -66,7 +67,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "holiday park", "tourist park", "showground", "national park", "national park pass",
         "national park fee", "park pass", "parks pass", "park fee",
         "station stay", "farm stay", "cabin", "motel", "accommodation", "airbnb", "hostel",
-        "glamping", "big4", "big 4", "discovery parks",
+        "glamping", "big4", "big 4", "discovery parks", "koa", "kampground",
     ),
     "maintenance": (
         "maintenance", "mechanic", "tyre", "tire", "flat tyre", "tyre repair", "tyre rotation", "water pump",
@@ -123,7 +124,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "vet", "vet bill",
     ),
     "shopping": (
-        "shopping", "clothes", "clothing", "shoes", "hardware", "gift", "souvenir", "homewares",
+        "shopping", "clothes", "clothing", "shoes", "boots", "jacket", "rain jacket", "raincoat", "fleece", "jumper",
+        "hardware", "gift", "souvenir", "homewares",
         "gear", "camping gear", "camping chair", "camp chair", "camp oven", "camp stove", "esky",
         "gps", "phone charger", "phone case", "gas bbq", "tackle", "camera", "camera gear", "lens", "nd filter",
     ),
@@ -135,28 +137,33 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "fuel": (
         "servo", "service station", "petrol station", "gas station", "fuel station", "roadhouse",
         "truck stop", "bp", "shell", "ampol", "caltex", "mobil", "puma", "united petroleum",
-        "metro petroleum", "7 eleven", "fill up", "fillup", "filled up", "filling up", "top up",
+        "metro petroleum", "7 eleven", "chevron", "exxon", "sunoco", "wawa", "sheetz", "flying j", "z energy",
+        "fill up", "fillup", "filled up", "filling up", "top up",
         "topped up", "topping up",
     ),
     "groceries": (
         "supermarket", "woolworths", "woolies", "coles", "aldi", "iga", "foodworks", "spar",
         "costco", "harris farm", "drakes", "butcher", "greengrocer", "bottle shop", "bottle o",
         "bottleo", "bottlo", "liquor store", "liquor shop", "bws", "dan murphys", "liquorland",
-        "first choice liquor",
+        "first choice liquor", "walmart", "kroger", "safeway", "albertsons", "publix", "meijer", "heb", "winco",
+        "trader joes", "whole foods", "tesco", "sainsburys", "asda", "morrisons", "waitrose", "lidl", "countdown",
+        "paknsave", "pak n save",
     ),
     "dining": (
         "restaurant", "cafe", "café", "pub", "tavern", "bistro", "bar", "bakery", "rsl", "maccas",
         "macca", "mcdonalds", "hungry jacks", "kfc", "subway", "dominos", "red rooster",
-        "food truck", "food van",
+        "food truck", "food van", "chippy", "chipper", "chip shop", "starbucks", "tim hortons", "cracker barrel", "greggs",
     ),
     "maintenance": (
         "repco", "supercheap", "supercheap auto", "autobarn", "tyre shop", "beaurepaires",
-        "bob jane", "tyrepower", "garage",
+        "bob jane", "tyrepower", "garage", "autozone", "napa auto", "pep boys", "les schwab", "discount tire",
+        "halfords", "canadian tire",
     ),
-    "health": ("pharmacy", "chemist", "chemist warehouse", "priceline"),
+    "health": ("pharmacy", "chemist", "chemist warehouse", "priceline", "walgreens", "cvs"),
     "shopping": (
         "bunnings", "kmart", "big w", "target", "bcf", "anaconda", "myer", "officeworks",
         "jb hi fi", "harvey norman", "spotlight", "reject shop", "op shop", "opshop", "camera shop", "camera house",
+        "home depot", "lowes", "camping world", "kathmandu", "macpac", "rei", "mountain warehouse", "dollar general", "dollar tree",
     ),
 }
 # fmt: on
@@ -248,6 +255,23 @@ def infer_category(text: str) -> str | None:
             item, item_end = category, end
         place = place or category
     return item or place
+
+
+# Misspellings of a category's own name ("dinning", "groseries", "maintainance") still name it. Only long words
+# compare, and only closely, so "shipping" stays shipping and "dinner" stays to the synonym list.
+_MISSPELT_MIN_LENGTH = 6
+_MISSPELT_RATIO = 0.88
+
+
+def misspelt_category(text: str) -> str | None:
+    """The category whose name a word of `text` is a near miss of, or None."""
+    for word in _words(text or ""):
+        if len(word) < _MISSPELT_MIN_LENGTH or word in _TABLE:
+            continue
+        for category in CATEGORIES:
+            if len(category) >= _MISSPELT_MIN_LENGTH and SequenceMatcher(None, word, category).ratio() >= _MISSPELT_RATIO:
+                return category
+    return None
 
 
 def categories_named(text: str) -> list[str]:

@@ -6,17 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from wheels_wins.pam.local.brands import BRANDS, brand_named
 from wheels_wins.pam.local.normalise import word_set
 
 Span = tuple[int, int]
 
-BRANDS = word_set(
-    "woolworths woolies coles aldi iga foodworks spar costco bunnings kmart target bigw big-w "
-    "officeworks anaconda bcf supercheap repco autobarn bp shell ampol caltex puma united liberty "
-    "metro 7-eleven mobil chemist-warehouse priceline telstra optus vodafone starlink uber "
-    "mcdonalds maccas kfc subway dominos hungry-jacks harvey-norman jb-hi-fi dan-murphys bws "
-    "liquorland reject-shop spotlight myer david-jones"
-)
 PLACE_NOUNS = word_set(
     "bakery pub cafe café servo supermarket mechanic mechanics chemist pharmacy market markets "
     "butcher bottle-o bottleo newsagent newsagency hardware club rsl takeaway restaurant shops "
@@ -86,49 +80,19 @@ def merchant(text: str, spans: Iterable[Span] = ()) -> str | None:
         if first[0].isupper():
             return " ".join(words)
         if key in BRANDS or key in PLACE_NOUNS:
-            return first[:1].upper() + first[1:]
+            return brand_named(first) or capitalise(first)
         joined = "-".join(w.lower() for w in words[:2])
         if joined in PLACE_NOUNS or joined in BRANDS:
             return " ".join(w.capitalize() for w in words[:2])
     return brand_named(masked)
 
 
-# Brands named without "at" ("aldi run came to $64", "telstra recharge $45"), under their shop-front names.
-# Brands that are also everyday words (target, united, metro, shell, subway...) only count after "at".
-_BRAND_NAMES = {
-    "woolworths": "Woolworths", "woolies": "Woolworths", "coles": "Coles", "aldi": "Aldi", "iga": "IGA",
-    "foodworks": "FoodWorks", "costco": "Costco", "bunnings": "Bunnings", "kmart": "Kmart", "big w": "Big W",
-    "bigw": "Big W", "officeworks": "Officeworks", "anaconda": "Anaconda", "bcf": "BCF", "supercheap": "Supercheap Auto",
-    "repco": "Repco", "autobarn": "Autobarn", "bp": "BP", "ampol": "Ampol", "caltex": "Caltex", "7-eleven": "7-Eleven",
-    "mobil": "Mobil", "chemist warehouse": "Chemist Warehouse", "priceline": "Priceline", "telstra": "Telstra",
-    "optus": "Optus", "vodafone": "Vodafone", "starlink": "Starlink", "uber": "Uber", "mcdonalds": "McDonald's",
-    "mcdonald's": "McDonald's", "maccas": "McDonald's", "kfc": "KFC", "dominos": "Domino's", "domino's": "Domino's",
-    "hungry jacks": "Hungry Jack's", "hungry jack's": "Hungry Jack's", "harvey norman": "Harvey Norman",
-    "jb hi-fi": "JB Hi-Fi", "jb hifi": "JB Hi-Fi", "dan murphys": "Dan Murphy's", "dan murphy's": "Dan Murphy's",
-    "bws": "BWS", "liquorland": "Liquorland", "spotlight": "Spotlight", "myer": "Myer", "david jones": "David Jones",
-    "bob jane": "Bob Jane T-Marts", "beaurepaires": "Beaurepaires", "tyrepower": "Tyrepower", "jax tyres": "JAX Tyres",
-    "ultra tune": "Ultra Tune", "midas": "Midas", "mitre 10": "Mitre 10", "total tools": "Total Tools",
-    "big4": "BIG4", "big 4": "BIG4", "discovery parks": "Discovery Parks", "foodland": "Foodland", "drakes": "Drakes",
-    "nrma": "NRMA", "racv": "RACV", "racq": "RACQ", "aami": "AAMI", "medibank": "Medibank", "bupa": "Bupa",
-    "snowys": "Snowys", "tentworld": "Tentworld", "jaycar": "Jaycar", "amart": "Amart", "ikea": "IKEA",
-}
-_BRAND = re.compile(
-    r"(?<![\w'-])(?P<brand>" + "|".join(re.escape(b) for b in sorted(_BRAND_NAMES, key=len, reverse=True)) + r")(?![\w'-])",
-    re.IGNORECASE,
-)
-
-
-def brand_named(text: str) -> str | None:
-    """A well-known shop or service named anywhere in `text`, by its shop-front name, or None."""
-    m = _BRAND.search(text)
-    return _BRAND_NAMES[" ".join(m["brand"].lower().split())] if m else None
-
-
 _DROP_LEAD = word_set(
     "at i i've ive i'd i'll we we've just have had has spent spend paid pay paying bought buy "
     "purchased got get add added log logged record recorded put enter note track save an a expense "
     "expenses of for on the my our some was that this it it's its is another new-expense cost "
-    "costs chuck stick jot made earned earnt received receive income been were in down pop and also plus"
+    "costs chuck stick jot made earned earnt received receive income been were in down pop and also plus forked shelled "
+    "out"
 )
 _DROP_TAIL = word_set(
     "today cost costs costing me us for on of at expense expenses was it in total please and the "
