@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, or_
+from sqlalchemy import func, insert
 from sqlmodel import Session, col, select
 
 from wheels_wins.db import to_money, utcnow
@@ -21,6 +21,7 @@ from wheels_wins.repositories.owned import (
     page,
     update_owned,
 )
+from wheels_wins.repositories.text_search import contains
 
 SORTABLE = {
     "date": Expense.date,
@@ -103,15 +104,7 @@ def _filtered(
     if trip_id:
         query = query.where(Expense.trip_id == trip_id)
     if search:
-        # Escape LIKE's wildcards so a search for "%" or "_" means the character itself.
-        term = search.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{term}%"
-        query = query.where(
-            or_(
-                func.lower(Expense.description).like(pattern, escape="\\"),
-                func.lower(Expense.merchant).like(pattern, escape="\\"),
-            )
-        )
+        query = query.where(contains(search, Expense.description, Expense.merchant))
     return query
 
 

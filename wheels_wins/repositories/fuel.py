@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from wheels_wins.models import FuelEntry
 from wheels_wins.repositories import row_security
@@ -58,6 +58,17 @@ def list_page(
     return page(
         session, query, order_by=[FuelEntry.date.desc(), FuelEntry.created_at.desc()], limit=limit, offset=offset
     )
+
+
+def totals(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date) -> tuple[int, Decimal, Decimal]:
+    """How many fill-ups between start and end inclusive, their litres and their cost."""
+    row_security.as_user(session, user_id)
+    count, litres, cost = session.exec(
+        select(func.count(), func.sum(FuelEntry.litres), func.sum(FuelEntry.total_cost)).where(
+            FuelEntry.user_id == user_id, FuelEntry.date >= start, FuelEntry.date <= end
+        )
+    ).one()
+    return count, Decimal(str(litres or 0)), Decimal(str(cost or 0)).quantize(Decimal("0.01"))
 
 
 def recent_price_per_litre(session: Session, *, user_id: uuid.UUID, limit: int = 5) -> Decimal | None:

@@ -18,6 +18,7 @@ from wheels_wins.models import GroupMembership, SocialGroup, SocialPost
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import get_owned, insert_once, row_values
+from wheels_wins.repositories.text_search import contains
 
 MAX_NAME = 80
 MIN_NAME = 3
@@ -78,8 +79,7 @@ def browse(
     row_security.as_user(session, viewer_id)
     conditions: list[Any] = []
     if query.strip():
-        needle = query.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(func.lower(SocialGroup.name).like(f"%{needle}%", escape="\\"))
+        conditions.append(contains(query, SocialGroup.name))
     total = int(session.exec(select(func.count()).select_from(SocialGroup).where(*conditions)).one())
     joined = _joined(viewer_id).label("joined")
     rows = session.exec(

@@ -15,6 +15,7 @@ from wheels_wins.db import to_money
 from wheels_wins.models import IncomeEntry
 from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
+from wheels_wins.repositories.text_search import contains
 
 
 def create(
@@ -83,12 +84,14 @@ def list_page(
     )
 
 
-def total(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date) -> Decimal:
-    """Income between start and end inclusive."""
+def total(
+    session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date, source: str | None = None
+) -> Decimal:
+    """Income between start and end inclusive; with `source`, only entries whose source or description contains it."""
     row_security.as_user(session, user_id)
-    value = session.exec(
-        select(func.sum(IncomeEntry.amount)).where(
-            IncomeEntry.user_id == user_id, IncomeEntry.date >= start, IncomeEntry.date <= end
-        )
-    ).one()
-    return to_money(value or 0)
+    query = select(func.sum(IncomeEntry.amount)).where(
+        IncomeEntry.user_id == user_id, IncomeEntry.date >= start, IncomeEntry.date <= end
+    )
+    if source:
+        query = query.where(contains(source, IncomeEntry.source, IncomeEntry.description))
+    return to_money(session.exec(query).one() or 0)
