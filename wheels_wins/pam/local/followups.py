@@ -90,6 +90,12 @@ _SHIFT_DAYS = re.compile(
     r"(?P<n>an?|one|two|three|four|five|six|seven|\d)\s+days?\b",
     re.IGNORECASE,
 )
+# "it was the day before", "two days earlier": a date said relative to the record's own.
+_DAYS_OFF = re.compile(
+    r"\b(?:the\s+day\s+(?P<side>before|after)|(?P<n>an?|one|two|three|four|five|six|seven|\d)\s+days?\s+"
+    r"(?P<dir>earlier|later|before|after|sooner))\b(?!\s+(?:yesterday|tomorrow|today|the|my|our|we|i)\b)",
+    re.IGNORECASE,
+)
 _IT_WAS_LATE = re.compile(
     r"^[^,;:]{3,60}[,;:-]\s*(?P<said>(?:it|that)\s+(?:was|is|were|should\s+(?:be|have\s+been))\b)", re.IGNORECASE
 )
@@ -170,9 +176,13 @@ def correction(s: Sentence) -> Intent | None:
         others = [m for m in sub.money if m is not chosen]
         if others:
             slots["old_amount"] = others[0].amount
-    if sub.past_dates:
+    off = _DAYS_OFF.search(rest)
+    if off and all(off.start() <= d.start and d.end <= off.end() for d in sub.past_dates + sub.future_dates):
+        days = count_of(off["n"]) if off["n"] else 1  # "no wait, it was the day before": from the record's date
+        slots["shift_days"] = -days if (off["side"] or off["dir"]).lower() in ("before", "earlier", "sooner") else days
+    elif sub.past_dates:
         slots["date"] = sub.past_dates[0].date
-    if sub.future_dates:  # a calendar entry moves forward: "make it Friday" is the coming one there
+    if sub.future_dates and "shift_days" not in slots:  # a calendar entry moves forward: "make it Friday" is the coming one there
         slots["future_date"] = sub.future_dates[0].date
     for kind, slot in (("litres", "litres"), ("odometer", "odometer_km"), ("km", "odometer_km")):
         reading = next((q.value for q in sub.quantities if q.kind == kind), None)

@@ -17,7 +17,7 @@ INCOME_WORDS = re.compile(
         "paid me|pays me|paid us|income|received|receive|got a refund|refund(?:ed)?|"
         "sold|selling|wages?|salary|pension|dividends?|payment from|"
         "invoice (?:was )?paid|tips|deposited|cashback|reimbursed|reimbursement|"
-        "side hustle|takings|pocketed|brought in|"
+        "side hustle|takings|pocketed|brought in|payout|paid out (?:me|us)|"
         "(?:client|customer|boss|employer|they) (?:(?:finally|has|have) )?paid (?:the|my|our) invoice|bought (?:one|some|a few|two|three|a couple|several) of (?:my|our)|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
     )
     + r"|\bmade\s+(?=\$|\d|a\s+(?:hundred|thousand|grand)|\w+\s+(?:dollars|bucks|hundred|grand))",
@@ -32,7 +32,8 @@ _NOT_INCOME = re.compile(
 
 # "my super payment came through", "the pension landed": money arriving is income.
 _MONEY_ARRIVED = re.compile(
-    r"\b(?:payment|pay|wages?|super|pension|refund|money|transfer|salary|dividends?)\b[^.]{0,60}?"
+    r"\b(?:payment|pay|wages?|super|pension|refund|money|transfer|salary|dividends?|rent|rental\s+income|interest|"
+    r"royalt(?:y|ies)|commission|bonus|tax\s+return|payout|invoice)\b[^.]{0,60}?"
     r"\b(?:came\s+(?:through|in)|landed|arrived|cleared|hit\s+(?:my|the|our)\s+(?:account|bank))\b",
     re.IGNORECASE,
 )
@@ -48,7 +49,7 @@ _PAID_FOR_TIME = re.compile(
 # "paid 720" ("rego paid 720") names an expense category, and "I/we paid" is spending.
 _SOMEONE_PAID = re.compile(
     r"^(?!(?:i|we|i've|we've|i'd|we'd|just|paid|spent)\b)(?P<who>[\w' ]{3,80}?)\s+(?:just\s+)?"
-    r"(?:paid|transferred|sent|deposited|e-?transferred)\s+(?:me\s+|us\s+)?(?:\$|\d)",
+    r"(?:paid(?:\s+out)?|transferred|sent|deposited|e-?transferred)\s+(?:me\s+|us\s+)?(?:\$|\d)",
     re.IGNORECASE,
 )
 
@@ -107,7 +108,10 @@ def income(s: Sentence) -> Intent | None:
     )
     source = (payer or giver)["who"].strip() if (payer or giver) else entities.income_source(s.text, spans)
     source = re.sub(r"^(?:a|an|the|my|our|some)\s+", "", source, flags=re.IGNORECASE)
-    source = re.sub(r"\s+paid(?:\s+(?:me|us))?$", "", source, flags=re.IGNORECASE)  # "cleaning job paid 250"
+    source = re.sub(
+        r"\s+(?:came\s+(?:in|through)|landed|arrived|cleared)$", "", source, flags=re.IGNORECASE
+    )  # "my bonus landed"
+    source = re.sub(r"\s+paid(?:\s+out)?(?:\s+(?:me|us))?$", "", source, flags=re.IGNORECASE)  # "cleaning job paid 250"
     if source:
         slots["source"] = source[:120]
         slots["description"] = entities.capitalise(source)[:300]

@@ -24,7 +24,7 @@ _MARKERS = re.compile(
     r"with\s+(?:a|one|two|three|\d)\s+nights?\s+(?:at|in)|"
     r"(?:we(?:'ll)?\s+)?(?:stop|stay|spend|camp)(?:ping|ing)?\s+(?:for\s+)?(?:one|a|two|three|\d)\s+nights?\s+(?:at|in))\b)|"
     r"(?P<from>\b(?:from|starting\s+(?:at|in|from)|leaving(?:\s+from)?|departing(?:\s+from)?|out\s+of)\b)|"
-    r"(?P<to>\b(?:to|into|towards?|ending\s+(?:at|in)|finishing\s+(?:at|in)|up\s+to|down\s+to|over\s+to|across\s+to)\b)",
+    r"(?P<to>\b(?:to|into|towards?|ending\s+(?:at|in)|finishing\s+(?:at|in)|up\s+to|down\s+to|over\s+to|across\s+to|out\s+to|back\s+to)\b)",
     re.IGNORECASE,
 )
 # "broken hill to adelaide but via mildura cause we want to see the river": the reason is no part of the route.

@@ -44,7 +44,7 @@ _TASKS: list[tuple[re.Pattern[str], str | None]] = [
     (
         re.compile(
             r"\bnew\s+t[yi]res\b|\bt[yi]res?\s+(?:were\s+)?(?:replaced|fitted|changed)|"
-            r"\b(?:replaced|fitted|changed)\s+(?:the\s+|\w+\s+)?t[yi]res?\b",
+            r"\b(?:replaced|fitted|changed)\s+(?:\w+\s+){0,3}?t[yi]res?\b",
             re.IGNORECASE,
         ),
         "New tyres",
@@ -209,8 +209,20 @@ _AM_DO = re.compile(
 _NOT_VEHICLE_OBJECT = word_set("hair nails teeth eyes mind plans booking phone clothes dog cat")
 
 
+# "awning repaired", "hot water system got fixed": a part of the van, so no other vehicle word is needed.
+_RV_PART_DONE = re.compile(
+    rf"\b(?P<obj>{_RV_PART}|(?:entry\s+|screen\s+)?door|step|window|roof\s+hatch|hatch|jack|stabilisers?|"
+    r"water\s+tank|grey\s+tank|black\s+tank|hitch)\s+(?:was\s+|got\s+|been\s+)?(?P<verb>"
+    + _REPAIR_VERBS + r")\b",
+    re.IGNORECASE,
+)
+
+
 def repair_task(text: str) -> str | None:
     """A repair not in the task list, in vehicle context: "mechanic replaced the alternator" → "Alternator replaced"."""
+    part = _RV_PART_DONE.search(text)
+    if part:
+        return capitalise(f"{part['obj'].lower()} {part['verb'].lower()}")
     if not _VEHICLE_CONTEXT.search(text):
         return None
     m = _HAD_DONE.search(text) or _DID.search(text) or _WAS_DONE.search(text) or _AM_DO.search(text)
