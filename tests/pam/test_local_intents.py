@@ -610,6 +610,9 @@ BUDGETS = [
 ]
 
 QUERIES = [
+    ("how much did we save last month?", "net_query", {"period": "last_month"}),
+    ("income minus spending this month", "net_query", {"period": "this_month"}),
+    ("how many litres did we buy this month?", "fuel_query", {"period": "this_month"}),
     (
         "how much did I spend on groceries this week?",
         "spending_query",

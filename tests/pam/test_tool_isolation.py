@@ -5,6 +5,7 @@ The registry is enumerated: a tool with an id argument that `ID_TOOLS` does not 
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -137,3 +138,33 @@ async def test_another_users_conversation_and_undo_are_out_of_reach(make_user, s
     assert own.tool_calls[0].result.ok is False
 
     assert _state(session, alice, alice_ids) == before
+
+
+# Shared by design: the community feed shows every member's posts; navigate reads nothing.
+PUBLIC_TOOLS = frozenset({"read_feed", "navigate"})
+ALICE_MARKS = ("4321", "4,321", "8765", "8,765", "Zanzibar", "Alice", "77.7", "333.33", "999")
+
+
+async def test_every_reading_tool_shows_only_the_users_own_records(make_user) -> None:
+    alice, bob = make_user(full_name="Alice"), make_user(full_name="Bob")
+    chain = _chain(
+        ToolCall("add_expense", {"amount": "4321.77", "category": "groceries", "merchant": "Zanzibar Stores"}),
+        ToolCall("add_income", {"amount": "8765.43", "source": "Zanzibar"}),
+        ToolCall("log_fuel", {"litres": "77.7", "total_cost": "333.33", "odometer_km": 120000}),
+        ToolCall("set_budget", {"category": "fuel", "amount": "999"}),
+        ToolCall("plan_trip", {"places": ["Sydney", "Canberra"], "title": "Alice to Zanzibar"}),
+        ToolCall("add_calendar_event", {"title": "Zanzibar dentist", "date": "2030-03-15"}),
+        ToolCall("add_maintenance_schedule", {"task": "Zanzibar service", "every_km": 10000}),
+    )
+    made = await run_turn(user_id=alice.id, message="log all of these", chain=chain)
+    assert all(call.result.ok for call in made.tool_calls), [c.result.summary for c in made.tool_calls]
+
+    reading = sorted(name for name, t in TOOLS.items() if not t.mutates and name not in PUBLIC_TOOLS)
+    assert {"spending_summary", "income_summary", "net_income", "fuel_bought", "budget_status"} <= set(reading)
+    turn = await run_turn(
+        user_id=bob.id, message="tell me everything", chain=_chain(*(ToolCall(name, {}) for name in reading))
+    )
+    for call in turn.tool_calls:
+        assert call.result.ok, (call.name, call.result.summary)
+        shown = json.dumps({"summary": call.result.summary, **call.result.data}, default=str)
+        assert not [mark for mark in ALICE_MARKS if mark in shown], (call.name, shown)

@@ -16,18 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 
-from wheels_wins.pam.local import entities, followups, money_rules, reminders, routes, vehicle_rules, vehicle_tasks
+from wheels_wins.pam.local import entities, followups, money_rules, queries, reminders, routes, vehicle_rules
 from wheels_wins.pam.local.normalise import normalise
-from wheels_wins.pam.local.periods import named_period, resolve_period
 from wheels_wins.pam.local.sentence import (
     INTENTS,
     QUESTION_START,
     REQUIRED_SLOTS,
     Intent,
     Sentence,
-    category_of,
     words,
 )
 from wheels_wins.services.categories import categories_named
@@ -118,6 +117,7 @@ _COMMAND_START = re.compile(
 )
 _BUDGET = re.compile(
     r"\bbudget(?:s|ed)?\b|\bover\s*spen(?:t|ding)\b|\bleft\s+to\s+spend\b|\bon\s+track\b|"
+    r"\bhow\s+much\s+(?:more\s+)?(?:can|could)\s+(?:i|we)\s+(?:still\s+)?(?:spend|afford)\b|"
     r"\bhow\s+much\b[^?.;]{0,40}?\b(?:left|remaining)\b(?!\s+(?:over|from|after))",
     re.IGNORECASE,
 )
@@ -170,6 +170,42 @@ _PERIOD_WORD = [
 ]
 
 
+_RAISE = r"(?:increase|raise|bump|up|lift|boost|top\s+up|grow|add|put|throw|chuck|give)"
+_LOWER = r"(?:decrease|lower|reduce|cut|drop|trim|slash|shave|knock|take|shrink)"
+_EXTRA = r"(?:another\s+|an?\s+extra\s+|a\s+further\s+)?"
+_ASKING = r"^(?:(?:please|pls|plz|can\s+you|could\s+you|would\s+you|can\s+ya|i\s+want\s+to|i'?d\s+like\s+to|let'?s)\s+)*"
+_PERCENT = re.compile(r"\bby\s+(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
+_HALVE = re.compile(r"\bhalve\b|\bcut\s+(?:\w+\s+){0,4}?in\s+half\b|\bby\s+half\b", re.IGNORECASE)
+_DOUBLE = re.compile(r"\bdouble\b", re.IGNORECASE)
+
+
+def _budget_change(s: Sentence) -> dict[str, Any]:
+    """How a budget changes when the sentence changes it rather than sets it: {"change": "raise" or "lower"} with the
+    amount ("raise my groceries budget by $50", "add $50 to the fuel budget", "take $20 off dining") or a
+    "percent" ("cut fuel by 10%", "halve the dining budget"); {} when the sentence sets an amount."""
+    verb = re.match(_ASKING + r"(?P<verb>\w+)(?:\s+(?:up|down))?\b", s.low)
+    raising = bool(verb and re.fullmatch(_RAISE, verb["verb"]))
+    lowering = bool(verb and re.fullmatch(_LOWER, verb["verb"]))
+    if _HALVE.search(s.text):
+        return {"change": "lower", "percent": Decimal(50)}
+    if _DOUBLE.search(s.text):
+        return {"change": "raise", "percent": Decimal(100)}
+    percent = _PERCENT.search(s.text)
+    if percent and (raising or lowering):
+        return {"change": "raise" if raising else "lower", "percent": Decimal(percent["n"])}
+    if s.amount is None:
+        return {}
+    before, after = s.text[: s.amount.start].lower(), s.text[s.amount.end :].lower()
+    if re.search(r"\bby\s+" + _EXTRA + r"$", before) and (raising or lowering):
+        return {"change": "raise" if raising else "lower"}
+    more = re.match(r"\s+(?:more|extra)\b", after)
+    if more or (raising and re.match(r"\s+(?:more\s+|extra\s+)?(?:on)?to\b", after)):
+        return {"change": "raise"}
+    if re.match(r"\s+less\b", after) or (lowering and re.match(r"\s+(?:off|from)\b", after)):
+        return {"change": "lower"}
+    return {}
+
+
 def _budget_slots(s: Sentence) -> dict[str, Any]:
     slots: dict[str, Any] = {}
     category = s.category
@@ -183,6 +219,18 @@ def _budget_slots(s: Sentence) -> dict[str, Any]:
     return slots
 
 
+def budget_follow_up(text: str, today: dt.date) -> Intent | None:
+    """"raise it by 10%", "take another $20 off" said right after a budget: the change, without its category."""
+    s = Sentence(normalise(text), today)
+    change = _budget_change(s)
+    if not change:
+        return None
+    slots = {**_budget_slots(s), **change}
+    if "percent" in change:
+        slots.pop("amount", None)
+    return Intent("change_budget", 0.8, slots)
+
+
 def _budget(s: Sentence, question: bool) -> Intent | None:
     # "plan a trip from Sydney to Melbourne, budget $500" plans the trip; a monthly budget needs a category.
     if not s.category and routes.TRIP_STRONG.search(s.text) and routes.ROUTE_MARKER.search(s.text):
@@ -193,6 +241,12 @@ def _budget(s: Sentence, question: bool) -> Intent | None:
         return Intent("set_budget", 0.85, _budget_slots(s))
     if not _BUDGET.search(s.text):
         return None
+    change = _budget_change(s) if not question else {}
+    if change:  # "add another 75 to my shopping budget", "halve the dining budget"
+        slots = {**_budget_slots(s), **change}
+        if "percent" in change:
+            slots.pop("amount", None)
+        return Intent("change_budget", 0.9, slots)
     setting = bool(_BUDGET_AMOUNT.search(s.text) or _AMOUNT_BUDGET.search(s.text) or _BUDGET_BARE.search(s.text)) or (
         not question
         and bool(_BUDGET_SET_VERB.match(s.text))
@@ -227,192 +281,6 @@ def _budget(s: Sentence, question: bool) -> Intent | None:
     return None
 
 
-_SPENDING_WORDS = re.compile(
-    words(
-        "spen[dt](?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
-        "spending(?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
-        "expenses?|outgoings|costs?|costing|paid|pay|blown|blew|"
-        "splurged|gone on|go on|went on|gone out|went out|going out|forked out|shelled out|used|the damage"
-    ),
-    re.IGNORECASE,
-)
-# "add up my income for this month", "tally what we've spent": a sum asked for, not something to record.
-_TALLY = re.compile(
-    r"^(?:add\s+up|tally(?:\s+up)?|total\s+up|sum\s+up|work\s+out\s+(?:how\s+much|what|the\s+total)|(?:the\s+)?(?:grand\s+)?"
-    r"total\s+(?:of|for)|what'?s\s+the\s+(?:grand\s+)?total|total\s+(?:spending|spend|spent|expenses|outgoings|costs))\b",
-    re.IGNORECASE,
-)
-_TOTAL_WORDS = re.compile(
-    words(
-        "how much|total|totals|sum|altogether|overall|in total|tally|add up|"
-        "breakdown|summary|so far|what did|what have|what has|what'?s my|what is my|"
-        "what was my|whats my|what'?s the damage|whats the damage"
-    ),
-    re.IGNORECASE,
-)
-_INCOME_Q = re.compile(
-    words(
-        "earn|earned|earnt|earnings|income|made|make|received|get paid|got paid|"
-        "brought in|takings|revenue"
-    ),
-    re.IGNORECASE,
-)
-_MAINT_NOUN = re.compile(
-    words(
-        "service|servicing|oil|oil change|t[yi]res?|rotation|maintenance|brakes?|"
-        "alignment|filters?|battery|belt|coolant|serviced"
-    ),
-    re.IGNORECASE,
-)
-_DUE_WORDS = re.compile(
-    words(
-        "due|next|overdue|when should|when do i need|coming up|upcoming|need doing|"
-        "need to be done|needs|is anything|what maintenance"
-    ),
-    re.IGNORECASE,
-)
-_EVENT_Q = re.compile(
-    words(
-        "calendar|diary|schedule|reminders?|appointments?|events?|what'?s on|"
-        "whats on|coming up|agenda|anything on|got on|have on|booked|planned for|"
-        "on (?:today|tomorrow)|up to (?:today|tomorrow)|am i (?:free|busy)|"
-        "when(?:'s| is| are) (?:my |the |our )?[\\w' ]{2,30} due"
-    ),
-    re.IGNORECASE,
-)
-_TRIPS_WORDS = re.compile(
-    words(
-        "trips?|journeys?|routes?|itinerar(?:y|ies)|travel plans?|"
-        "where am i (?:going|headed)|where are we (?:going|headed)"
-    ),
-    re.IGNORECASE,
-)
-_FEED_WORDS = re.compile(
-    words(
-        "posts?|feed|community|forum|people saying|everyone saying|others saying|"
-        "news|happening|chatter|gossip|latest|updates"
-    ),
-    re.IGNORECASE,
-)
-_EXPENSE_LIST_WORDS = re.compile(
-    words(
-        "expenses|purchases|transactions|receipts|spending history|bought|buy|"
-        "last \\d+ expenses|recent spending|expense list"
-    ),
-    re.IGNORECASE,
-)
-_LIST_VERB = re.compile(
-    r"^(?:show|list|display|give\s+me|pull\s+up|bring\s+up|read|see|view|check)\b",
-    re.IGNORECASE,
-)
-
-
-def _period_slots(s: Sentence) -> dict[str, Any]:
-    period = resolve_period(s.text, s.today)
-    if period is None:
-        period = named_period("this_month", s.today)
-    slots: dict[str, Any] = {
-        "period": period.name,
-        "start": period.start,
-        "end": period.end,
-    }
-    return slots
-
-
-_BREAKDOWN = re.compile(
-    r"^(?:break\s*down|give\s+me\s+a\s+(?:break\s*down|summary)|summari[sz]e|split\s+(?:up\s+)?)\b|\bbreak\s*down\b",
-    re.IGNORECASE,
-)
-
-
-def _asked_category(s: Sentence) -> str | None:
-    """The category the question itself names: "Before we book the next caravan park I want to check the damage -
-    how much have we spent in total?" asks for the total, not for camping."""
-    clauses = re.split(r"\s[-–—]\s|[.;:]\s", s.text)
-    return category_of(clauses[-1]) if len(clauses) > 1 else s.category
-
-
-def _asked_shop(s: Sentence) -> str | None:
-    """The shop a spending question names ("at Bunnings", "at the bakery"), not a town ("in Dubbo")."""
-    if not re.search(r"\b(?:at|from|with)\s", s.text):
-        return None
-    return entities.merchant(s.text, [(d.start, d.end) for d in s.past_dates])
-
-
-def _query(s: Sentence, question: bool) -> Intent | None:
-    low = s.low
-    if _BREAKDOWN.search(low) and _SPENDING_WORDS.search(low) and not s.money:
-        slots = _period_slots(s)  # "break down my spending by category": the total with its categories
-        if s.category:
-            slots["category"] = s.category
-        return Intent("spending_query", 0.9, slots)
-    if not question and not _LIST_VERB.match(low):
-        return None
-    if s.category and resolve_period(s.text, s.today) and len(low.split()) <= 5 and not s.money:
-        slots = {**_period_slots(s), "category": s.category}  # "groceries this month?"
-        return Intent("spending_query", 0.85, slots)
-    if (
-        _MAINT_NOUN.search(low)
-        and _DUE_WORDS.search(low)
-        and not _SPENDING_WORDS.search(low)
-    ):
-        slots = (
-            {"task": vehicle_tasks.maintenance_task(s.text)}
-            if vehicle_tasks.maintenance_task(s.text)
-            else {}
-        )
-        return Intent("maintenance_due", 0.85, slots)
-    if _INCOME_Q.search(low) and not re.search(words("spen[dt]|spending"), low):
-        return Intent("income_query", 0.85, _period_slots(s))
-    spending = _SPENDING_WORDS.search(low) and (
-        _TOTAL_WORDS.search(low) or re.search(words("spen[dt]|spending"), low)
-    )
-    listing = bool(_LIST_VERB.match(low)) and not _TOTAL_WORDS.search(low)
-    if (
-        spending or (_TOTAL_WORDS.search(low) and s.category and question)
-    ) and not listing:
-        slots = _period_slots(s)
-        shop = _asked_shop(s)
-        category = None if shop else _asked_category(s)
-        if shop:
-            slots["merchant"] = shop  # "how much have I spent at Bunnings this month?"
-        if category:
-            slots["category"] = category
-        return Intent("spending_query", 0.9, slots)
-    if (
-        _EXPENSE_LIST_WORDS.search(low)
-        or re.search(r"\bexpense\b", low)
-        or (spending and listing)
-    ):
-        slots = _period_slots(s) if resolve_period(s.text, s.today) else {}
-        if s.category:
-            slots["category"] = s.category
-        limit = re.search(r"\b(?:last|latest|recent)\s+(\d{1,2})\b", low)
-        if limit:
-            slots["limit"] = int(limit.group(1))
-        slots["page"] = "/wins"
-        return Intent("list_expenses", 0.8, slots)
-    if _EVENT_Q.search(low) and not _TRIPS_WORDS.search(low):
-        period = resolve_period(s.text, s.today)
-        slots = (
-            {"period": period.name, "start": period.start, "end": period.end}
-            if period
-            else {}
-        )
-        return Intent("upcoming_events", 0.85, slots)
-    if _TRIPS_WORDS.search(low) and not re.search(
-        r"\bfrom\b.+\bto\b|\bto\b.+\bfrom\b", low
-    ):
-        return Intent("list_trips", 0.8, {"page": "/wheels"})
-    if _FEED_WORDS.search(low):
-        return Intent("read_feed", 0.8, {"page": "/social"})
-    return None
-
-
-def _list_command(s: Sentence) -> Intent | None:
-    return _query(s, question=True) if _LIST_VERB.match(s.low) or _BREAKDOWN.search(s.low) else None
-
-
 def _help(s: Sentence) -> Intent | None:
     if followups.HELP.match(s.low.strip(" ?.!")) or re.match(
         r"^(?:help|how\s+do\s+i\s+use)\b", s.low
@@ -430,7 +298,7 @@ _LATE_QUESTION = re.compile(
 
 
 def _is_question(s: Sentence) -> bool:
-    if QUESTION_START.match(s.low) or reminders.REMIND_QUESTION.match(s.low) or _TALLY.match(s.low):
+    if QUESTION_START.match(s.low) or reminders.REMIND_QUESTION.match(s.low) or queries.TALLY.match(s.low):
         return True
     if _LATE_QUESTION.search(s.low) and not _COMMAND_START.match(s.low):
         return True
@@ -460,14 +328,14 @@ def classify(text: str, today: dt.date | None = None) -> Intent:
     if found:
         return found
     if question:
-        found = _query(s, True)
+        found = queries.query(s, True)
         if found is None or found.name == "list_trips":  # "…can you plan that route?" names its places
             trip = routes.trip(s)
             found = trip if trip and len(trip.slots.get("places") or []) >= 2 else found or trip
         if found or QUESTION_START.match(s.low):
             return found or Intent("unknown", 0.2)
     for rule in (
-        _list_command, vehicle_rules.fuel, vehicle_rules.maintenance, money_rules.income, routes.trip, money_rules.expense,
+        queries.list_command, vehicle_rules.fuel, vehicle_rules.maintenance, money_rules.income, routes.trip, money_rules.expense,
     ):
         found = rule(s)
         if found:

@@ -12,11 +12,12 @@ from typing import Any
 from wheels_wins.pam.local.amounts import MoneyMention, choose_amount, parse_money
 from wheels_wins.pam.local.dates import DateMention, find_dates
 from wheels_wins.pam.local.quantities import Quantity, parse_quantity
-from wheels_wins.services.categories import infer_category
+from wheels_wins.services.categories import infer_category, misspelt_category
 
 REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
     "add_expense": ("amount",),
     "set_budget": ("category", "amount"),
+    "change_budget": ("category",),
     "add_income": ("amount",),
     "log_fuel": ("litres", "total_cost"),
     "log_maintenance": ("task",),
@@ -32,15 +33,18 @@ REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
 INTENTS: tuple[str, ...] = (
     "add_expense",
     "set_budget",
+    "change_budget",
     "budget_status",
     "spending_query",
     "add_income",
     "income_query",
+    "net_query",
     "log_fuel",
     "log_maintenance",
     "maintenance_due",
     "add_schedule",
     "fuel_economy",
+    "fuel_query",
     "plan_trip",
     "add_trip_stop",
     "remove_trip_stop",
@@ -179,7 +183,7 @@ def category_of(text: str) -> str | None:
     meal = _FOOD_FOR_A_MEAL.search(text)
     if meal:
         return infer_category(text[: meal.start()] + text[meal.end() :]) or "groceries"
-    return infer_category(text) or infer_category(_PLURAL.sub(_singular, text))
+    return infer_category(text) or infer_category(_PLURAL.sub(_singular, text)) or misspelt_category(text)
 
 
 def words(spec: str) -> str:

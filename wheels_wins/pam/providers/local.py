@@ -17,10 +17,11 @@ from typing import Any
 from wheels_wins.pam.local import entities, place_names
 from wheels_wins.pam.local.amounts import best_amount
 from wheels_wins.pam.local.dates import find_dates
-from wheels_wins.pam.local.intents import Intent, classify
+from wheels_wins.pam.local.intents import Intent, budget_follow_up, classify
 from wheels_wins.pam.local.periods import resolve_period
 from wheels_wins.pam.local.quantities import first_quantity
 from wheels_wins.pam.local.sentence import category_of
+from wheels_wins.pam.local.spending_list import spending_items
 from wheels_wins.pam.local.times import time_spans
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
@@ -34,6 +35,7 @@ QUESTIONS = {
     ("log_fuel", "total_cost"): "What did the fill-up cost in total?",
     ("set_budget", "category"): "Which spending category is the budget for?",
     ("set_budget", "amount"): "How much a month should the budget be?",
+    ("change_budget", "category"): "Which budget should I change?",
     ("log_maintenance", "task"): "What work was done on the vehicle?",
     ("plan_trip", "places"): "Where are you starting from, and where are you heading?",
     ("add_calendar", "title"): "What should the reminder say?",
@@ -108,6 +110,22 @@ def _monthly(slots: dict[str, Any]) -> dict[str, Any]:
     return {**slots, "amount": (Decimal(slots["amount"]) * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)}
 
 
+def _budget_just_touched(intent: Intent, text: str, state: dict[str, Any], today: dt.date) -> Intent:
+    """"raise it by 10%" right after a budget was set, changed or asked about: that budget."""
+    last = next(
+        (c for c in reversed(state.get("last_calls") or []) if c["name"] in ("set_budget", "adjust_budget", "budget_status")),
+        None,
+    )
+    category = ((last or {}).get("data") or {}).get("category")
+    if not category:
+        return intent
+    if intent.name == "unknown":
+        intent = budget_follow_up(text, today) or intent
+    if intent.name != "change_budget" or intent.slots.get("category"):
+        return intent
+    return dataclasses.replace(intent, slots={**intent.slots, "category": category})
+
+
 def _from_home_base(intent: Intent, state: dict[str, Any]) -> Intent:
     """"Plan a trip to Uluru" starts at the traveller's home base when they have one (else PAM asks where from)."""
     home, destination = (state.get("home_base") or "").strip(), intent.slots.get("destination")
@@ -128,7 +146,9 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category", "merchant")}),
         "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit")}),
         "add_income": ("add_income", {"source": s.get("source") or "Income", **_pick(s, "amount", "date", "description")}),
-        "income_query": ("income_summary", _range_args(s)),
+        "income_query": ("income_summary", {**_range_args(s), **_pick(s, "source")}),
+        "net_query": ("net_income", _range_args(s)),
+        "fuel_query": ("fuel_bought", _range_args(s)),
         "log_fuel": ("log_fuel", _pick(s, "litres", "total_cost", "price_per_litre", "odometer_km", "location", "date")),
         "log_maintenance": ("log_maintenance", _pick(s, "task", "date", "odometer_km", "cost", "next_due_km", "next_due_date")),
         "maintenance_due": ("maintenance_due", {}),
@@ -149,9 +169,12 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         return _correction_calls(intent, state)
     if name == "budget_status" and s.get("categories"):
         return [ToolCall("budget_status", {"category": category}) for category in s["categories"]]
+    if name == "change_budget":  # "raise my groceries budget by $50", "halve the dining budget"
+        by = {"percent": str(s["percent"])} if s.get("percent") else {"by": _jsonable(_monthly(s).get("amount"))}
+        return [ToolCall("adjust_budget", {**_pick(s, "category"), "direction": s["change"], **by})]
     if name in simple:
         tool, args = simple[name]
-        if name == "list_expenses" and s.get("page"):  # "show me my expenses": the list in the reply, and the page
+        if s.get("page"):  # "show me my expenses": the list in the reply, and the page
             return [ToolCall(tool, args), ToolCall("navigate", {"to": s["page"]})]
         return [ToolCall(tool, args)]
     return SMALL_TALK.get(name, UNKNOWN)
@@ -198,9 +221,10 @@ def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] |
             if call["name"] not in made_by or not data.get("id"):
                 continue
             changes = {argument: _jsonable(slots[slot]) for slot, argument in takes.items() if slots.get(slot) is not None}
-            if tool == "update_calendar_event" and "date" not in changes and slots.get("shift_days") and data.get("start"):
-                moved = dt.date.fromisoformat(str(data["start"])[:10]) + dt.timedelta(days=slots["shift_days"])
-                changes["date"] = moved.isoformat()  # "push it back a day"
+            dated = data.get("date") or data.get("start")
+            if "date" not in changes and slots.get("shift_days") and dated:  # "push it back a day", "the day before"
+                moved = dt.date.fromisoformat(str(dated)[:10]) + dt.timedelta(days=slots["shift_days"])
+                changes["date"] = moved.isoformat()
             if tool == "update_calendar_event" and "date" not in changes and slots.get("date"):
                 changes["date"] = _jsonable(slots["date"])  # "make it yesterday" said of a reminder: as said
             if changes:
@@ -222,7 +246,11 @@ def _leading_number(text: str) -> Decimal | None:
 
 # "and what about groceries?", "how about last month?" after a question: the same question, about that.
 _WHAT_ABOUT = re.compile(r"^(?:and\s+|ok(?:ay)?\s+|so\s+)?(?:what|how)\s+about\s+(?P<rest>.+?)[\s?.!]*$", re.IGNORECASE)
-_ASKED_AGAIN = {"spending_summary": "spending_query", "budget_status": "budget_status", "income_summary": "income_query"}
+_ASKED_AGAIN = {
+    "spending_summary": "spending_query", "budget_status": "budget_status", "income_summary": "income_query",
+    "net_income": "net_query", "fuel_bought": "fuel_query",
+}
+_BY_PERIOD_ONLY = ("income_summary", "net_income", "fuel_bought")
 
 
 def _asked_again(text: str, state: dict[str, Any], today: dt.date) -> Intent | None:
@@ -234,7 +262,7 @@ def _asked_again(text: str, state: dict[str, Any], today: dt.date) -> Intent | N
     slots: dict[str, Any] = {}
     category = category_of(m["rest"])
     period = resolve_period(m["rest"], today)
-    if asked["name"] != "income_summary":
+    if asked["name"] not in _BY_PERIOD_ONLY:
         if category:
             slots["category"] = category
         elif data.get("category") and asked["name"] == "spending_summary":
@@ -340,6 +368,7 @@ class LocalEngine:
         pending = state.get("pending")
         intent = (_fill_pending(pending, text, today) if pending else None) or _asked_again(text, state, today)
         intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)
+        intent = _budget_just_touched(intent, text, state, today)
         if intent.missing:
             question = QUESTIONS.get((intent.name, intent.missing[0]), "Could you give me a few more details?")
             if intent.name == "plan_trip" and intent.slots.get("destination"):
@@ -348,6 +377,9 @@ class LocalEngine:
                 text=question,
                 pending={"intent": intent.name, "slots": _slots_json(intent.slots), "missing": list(intent.missing)},
             )
+        items = spending_items(text, today) if intent.name == "add_expense" and not pending else None
+        if items:  # "spent 40 at aldi and 25 on coffees": an expense each
+            return ModelResponse(tool_calls=[call for item in items for call in tool_calls_for(item, state)])
         planned = tool_calls_for(intent, state)
         if isinstance(planned, str):
             return ModelResponse(text=planned)

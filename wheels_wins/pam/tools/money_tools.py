@@ -3,14 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
 
+from pydantic import Field
+
+from wheels_wins.db import to_money
+from wheels_wins.models import Budget
 from wheels_wins.pam.tools.common import Period, PositiveMoney, ShortText, money_text, resolve_range
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import budgets as budget_repo
 from wheels_wins.repositories import income as income_repo
 from wheels_wins.services.categories import CATEGORIES, normalise_category
-from wheels_wins.services.money import BudgetStatus, budget_statuses
+from wheels_wins.services.money import BudgetStatus, budget_statuses, spend_summary
+
+
+def _save_budget(ctx: ToolContext, category: str, amount: Decimal, previous: Budget | None) -> ToolResult:
+    """Store the monthly amount; undo puts back `previous` (or removes a budget that did not exist)."""
+    previous_amount = f"{previous.amount:.2f}" if previous else None
+    was = ""  # worded before upsert changes `previous`
+    if previous is not None and previous.amount != amount:
+        was = f" (was {money_text(previous.amount, ctx.user.currency)})"
+    budget = budget_repo.upsert(ctx.session, user_id=ctx.user_id, category=category, amount=amount)
+    return ToolResult(
+        True, f"Set {category} budget to {money_text(budget.amount, ctx.user.currency)} a month{was}",
+        {"category": category, "amount": f"{budget.amount:.2f}", "period": "monthly", "previous": previous_amount},
+        undo={"op": "budget", "kind": "budget", "category": category, "previous": previous_amount}, changed=("budgets",),
+    )
+
+
+def _unknown_category(category: str) -> ToolResult:
+    return ToolResult.fail(f"'{category}' isn't a category I know. Try one of: {', '.join(CATEGORIES)}.")
 
 
 @tool(mutates=True)
@@ -18,15 +42,42 @@ def set_budget(ctx: ToolContext, category: str, amount: PositiveMoney) -> ToolRe
     """Set the monthly budget for a spending category."""
     canonical = normalise_category(category)
     if canonical is None:
-        return ToolResult.fail(f"'{category}' isn't a category I know. Try one of: {', '.join(CATEGORIES)}.")
+        return _unknown_category(category)
     previous = budget_repo.get(ctx.session, user_id=ctx.user_id, category=canonical)
-    previous_amount = f"{previous.amount:.2f}" if previous else None
-    budget = budget_repo.upsert(ctx.session, user_id=ctx.user_id, category=canonical, amount=amount)
-    return ToolResult(
-        True, f"Set {canonical} budget to {money_text(budget.amount, ctx.user.currency)} a month",
-        {"category": canonical, "amount": f"{budget.amount:.2f}", "period": "monthly"},
-        undo={"op": "budget", "kind": "budget", "category": canonical, "previous": previous_amount}, changed=("budgets",),
-    )
+    return _save_budget(ctx, canonical, amount, previous)
+
+
+Percent = Annotated[Decimal, Field(gt=0, le=1000, description="A percentage, e.g. 10 for 10%")]
+
+
+@tool(mutates=True)
+def adjust_budget(
+    ctx: ToolContext,
+    category: str,
+    direction: Literal["raise", "lower"],
+    by: PositiveMoney | None = None,
+    percent: Percent | None = None,
+) -> ToolResult:
+    """Raise or lower an existing monthly budget by an amount or by a percentage ("bump my fuel budget up by $50",
+    "cut dining by 10%", "halve the groceries budget" = lower by 50%). Give exactly one of `by` and `percent`."""
+    canonical = normalise_category(category)
+    if canonical is None:
+        return _unknown_category(category)
+    if (by is None) == (percent is None):
+        return ToolResult.fail("Say how much to change it by: an amount like $50, or a percentage like 10%.")
+    previous = budget_repo.get(ctx.session, user_id=ctx.user_id, category=canonical)
+    if previous is None:
+        return ToolResult.fail(
+            f"There's no {canonical} budget to change yet. Set one first, e.g. “set my {canonical} budget to $400”."
+        )
+    change = by if by is not None else to_money(previous.amount * (percent or Decimal(0)) / 100)
+    amount = previous.amount + change if direction == "raise" else previous.amount - change
+    if amount <= 0:
+        return ToolResult.fail(
+            f"Your {canonical} budget is {money_text(previous.amount, ctx.user.currency)} a month, so lowering it by "
+            f"{money_text(change, ctx.user.currency)} would leave nothing. Say the new amount instead."
+        )
+    return _save_budget(ctx, canonical, amount, previous)
 
 
 def _budget_line(status: BudgetStatus, currency: str) -> str:
@@ -74,13 +125,36 @@ def add_income(
 
 @tool()
 def income_summary(
+    ctx: ToolContext,
+    period: Period = "this_month",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    source: Annotated[str, Field(min_length=2, max_length=100)] | None = None,
+) -> ToolResult:
+    """Total income for a period (or between start and end dates); with `source`, only income from it (matched in
+    the source or description, e.g. "markets", "pension")."""
+    start, end, when = resolve_range(period, start, end, ctx.today)
+    wanted = (source or "").strip() or None
+    total = income_repo.total(ctx.session, user_id=ctx.user_id, start=start, end=end, source=wanted)
+    data = {"period": period, "total": f"{total:.2f}", "start": start.isoformat(), "end": end.isoformat()}
+    if wanted:
+        return ToolResult(True, f"{money_text(total, ctx.user.currency)} from {wanted} {when}", {**data, "source": wanted})
+    return ToolResult(True, f"{money_text(total, ctx.user.currency)} earned {when}", data)
+
+
+@tool()
+def net_income(
     ctx: ToolContext, period: Period = "this_month", start: dt.date | None = None, end: dt.date | None = None
 ) -> ToolResult:
-    """Total income for a period (or between start and end dates)."""
+    """What the user earned minus what they spent in a period (or between start and end dates): saved or behind."""
     start, end, when = resolve_range(period, start, end, ctx.today)
-    total = income_repo.total(ctx.session, user_id=ctx.user_id, start=start, end=end)
+    earned = income_repo.total(ctx.session, user_id=ctx.user_id, start=start, end=end)
+    spent, _ = spend_summary(ctx.session, user_id=ctx.user_id, start=start, end=end)
+    net = earned - spent
+    currency = ctx.user.currency
+    outcome = f"{money_text(net, currency)} saved" if net >= 0 else f"{money_text(-net, currency)} more spent than earned"
     return ToolResult(
-        True, f"{money_text(total, ctx.user.currency)} earned {when}",
-        {"period": period, "total": f"{total:.2f}", "start": start.isoformat(), "end": end.isoformat()},
+        True, f"{money_text(earned, currency)} earned and {money_text(spent, currency)} spent {when}: {outcome}",
+        {"period": period, "start": start.isoformat(), "end": end.isoformat(), "earned": f"{earned:.2f}",
+         "spent": f"{spent:.2f}", "net": f"{net:.2f}"},
     )
-

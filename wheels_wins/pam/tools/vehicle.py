@@ -8,9 +8,10 @@ from typing import Annotated
 
 from pydantic import Field
 
-from wheels_wins.pam.tools.common import PositiveMoney, ShortText, money_text
+from wheels_wins.pam.tools.common import Period, PositiveMoney, ShortText, money_text, resolve_range
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
+from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.services import fuel_economy, vehicle_log
 from wheels_wins.services.maintenance_due import schedule_statuses
 from wheels_wins.services.units import (
@@ -52,6 +53,22 @@ def log_fuel(
          "price_per_litre": str(entry.price_per_litre), "odometer_km": entry.odometer_km, "date": entry.date.isoformat()},
         undo={"op": "delete", "kind": "fuel", "id": str(entry.id)}, changed=("fuel", "expenses"),
     )
+
+
+@tool()
+def fuel_bought(
+    ctx: ToolContext, period: Period = "this_month", start: dt.date | None = None, end: dt.date | None = None
+) -> ToolResult:
+    """How much fuel the user bought in a period (or between start and end dates): litres, cost and fill-ups."""
+    start, end, when = resolve_range(period, start, end, ctx.today)
+    count, litres, cost = fuel_repo.totals(ctx.session, user_id=ctx.user_id, start=start, end=end)
+    data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "fills": count,
+            "litres": str(litres), "total_cost": f"{cost:.2f}"}
+    if not count:
+        return ToolResult(True, f"No fill-ups logged {when}", data)
+    fills = f"{count} fill-up{'s' if count != 1 else ''}"
+    volume = format_volume(litres, ctx.user.units)
+    return ToolResult(True, f"{volume} {when} over {fills}, {money_text(cost, ctx.user.currency)} in all", data)
 
 
 @tool()

@@ -1,0 +1,71 @@
+"""Several purchases in one message become one expense each, through PAM's local engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from sqlmodel import Session
+
+from tests.pam.conversation import converse
+from wheels_wins.pam.local.spending_list import spending_items
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.services.money import today_in
+
+TODAY = dt.date(2026, 11, 18)
+YESTERDAY = TODAY - dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("spent 40 at aldi and 25 on coffees this morning", [("40", "groceries", TODAY), ("25", "dining", TODAY)]),
+        ("spent $30 on lunch and $20 on fuel", [("30", "dining", TODAY), ("20", "fuel", TODAY)]),
+        ("groceries $40, coffee and cake $25", [("40", "groceries", TODAY), ("25", "dining", TODAY)]),
+        (
+            "$40 on bread and milk, $25 on coffee yesterday",
+            [("40", "groceries", YESTERDAY), ("25", "dining", YESTERDAY)],
+        ),
+        ("lunch $20 yesterday and fuel $60 today", [("20", "dining", YESTERDAY), ("60", "fuel", TODAY)]),
+        (
+            "I spent $80 at the mechanic, $12 on a pie and $9 on coffee",
+            [("80", "maintenance", TODAY), ("12", "dining", TODAY), ("9", "dining", TODAY)],
+        ),
+    ],
+)
+def test_a_list_of_purchases_is_an_expense_each(text: str, want: list[tuple[str, str, dt.date]]) -> None:
+    items = spending_items(text, TODAY)
+    assert items is not None
+    assert [(i.slots["amount"], i.slots["category"], i.slots["date"]) for i in items] == [
+        (Decimal(a), c, d) for a, c, d in want
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spent $45 on groceries at Woolworths",
+        "paid $50 and got $10 change",
+        "$19 each, two of us",
+        "filled up 62 litres for $118",
+        "dinner was $80, $40 each",
+        "$65 total: $40 at aldi and $25 on coffee",
+        "paid $120 for the site, not $100",
+    ],
+)
+def test_one_purchase_or_related_amounts_stay_whole(text: str) -> None:
+    assert spending_items(text, TODAY) is None
+
+
+async def test_two_purchases_in_one_message_are_two_expenses_and_undo_takes_back_the_last(
+    make_user, session: Session
+) -> None:
+    user = make_user()
+    made, undone = await converse(user, "spent 40 at aldi and 25 on coffees this morning", "undo that")
+    assert [c.name for c in made.tool_calls] == ["add_expense", "add_expense"]
+    assert "40.00" in made.reply and "25.00" in made.reply
+    today = today_in(user.timezone)
+    rows = expense_repo.list_rows(session, user_id=user.id, start=today, end=today)
+    assert [(r.amount, r.category, r.merchant) for r in rows] == [(Decimal("40.00"), "groceries", "Aldi")]
+    assert undone.tool_calls[0].result.ok

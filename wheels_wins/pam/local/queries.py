@@ -1,0 +1,235 @@
+"""Questions and reports PAM answers from the records: spending, income, what was saved, fuel bought, budgets left,
+maintenance due, events, trips and the feed ("how much did we spend on fuel this month?", "show me my trips")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wheels_wins.pam.local import entities, vehicle_tasks
+from wheels_wins.pam.local.periods import named_period, resolve_period
+from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
+
+_SPENDING_WORDS = re.compile(
+    words(
+        "spen[dt](?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
+        "spending(?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
+        "expenses?|outgoings|costs?|costing|paid|pay|blown|blew|"
+        "splurged|gone on|go on|went on|gone out|went out|going out|forked out|shelled out|used|the damage"
+    ),
+    re.IGNORECASE,
+)
+# "add up my income for this month", "tally what we've spent": a sum asked for, not something to record.
+TALLY = re.compile(
+    r"^(?:add\s+up|tally(?:\s+up)?|total\s+up|sum\s+up|work\s+out\s+(?:how\s+much|what|the\s+total)|(?:the\s+)?(?:grand\s+)?"
+    r"total\s+(?:of|for)|what'?s\s+the\s+(?:grand\s+)?total|total\s+(?:spending|spend|spent|expenses|outgoings|costs))\b",
+    re.IGNORECASE,
+)
+_TOTAL_WORDS = re.compile(
+    words(
+        "how much|total|totals|sum|altogether|overall|in total|tally|add up|"
+        "breakdown|summary|so far|what did|what have|what has|what'?s my|what is my|"
+        "what was my|whats my|what'?s the damage|whats the damage"
+    ),
+    re.IGNORECASE,
+)
+_INCOME_Q = re.compile(
+    words(
+        "earn|earned|earnt|earnings|income|made|make|received|get paid|got paid|brought in|bring in|bringing in|brings in|takings|revenue|pay me|paid me|pay us|paid us"
+    ),
+    re.IGNORECASE,
+)
+# "how much have I saved this month?", "are we ahead?": what is left of the income, asked.
+_NET_Q = re.compile(
+    r"\b(?:saved|save|net|left\s+over|surplus|deficit|profit|in\s+the\s+(?:black|red)|ahead|behind|"
+    r"break(?:ing)?\s+even)\b",
+    re.IGNORECASE,
+)
+# "income minus spending this month", "earnings vs spending": the same, however it is said.
+_INCOME_VS_SPENDING = re.compile(
+    r"\b(?:spen[dt]|spending)\s+more\s+than\s+(?:(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+)?(?:earn|earning|make|making|bring|bringing)|"
+    r"\b(?:earn|earning|make|making)\s+more\s+than\s+(?:(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+)?(?:spend|spending)|"
+    r"\bliving\s+within\s+(?:my|our)\s+means\b|"
+    r"\b(?:income|earnings|earned|made)\s+(?:minus|less|after|versus|vs\.?|against|compared\s+(?:to|with))\s+"
+    r"(?:my\s+|our\s+|what\s+(?:i|we)\s+)?(?:spen[dt]|spending|expenses|outgoings|costs)\b|"
+    r"\b(?:spen[dt]|spending|expenses|outgoings|costs)\s+(?:minus|versus|vs\.?|against|compared\s+(?:to|with))\s+"
+    r"(?:my\s+|our\s+|what\s+(?:i|we)\s+)?(?:income|earnings|earned|made)\b",
+    re.IGNORECASE,
+)
+# "how many litres have I bought this month?", "how much diesel did we put in last month?": fuel, not money.
+_FUEL_VOLUME_Q = re.compile(
+    r"\bhow\s+many\s+(?:litres?|liters?|gallons?|gals?|l)\b|"
+    r"\b(?:fuel|diesel|petrol|gas|gasoline)\s+in\s+(?:litres|liters|gallons)\b|"
+    r"\bhow\s+much\s+(?:fuel|diesel|petrol|gas|gasoline|unleaded|lpg)\b(?![^?]*\b(?:cost|costs|spen[dt]|paid|pay|\$|money|budget|left)\b)"
+    r"(?=[^?]*\b(?:bought|buy|used|use|burn(?:ed|t)?|put\s+in|pumped|get|got|filled|go\s+through|gone\s+through|went\s+through)\b)",
+    re.IGNORECASE,
+)
+_MAINT_NOUN = re.compile(
+    words(
+        "service|servicing|oil|oil change|t[yi]res?|rotation|maintenance|brakes?|"
+        "alignment|filters?|battery|belt|coolant|serviced"
+    ),
+    re.IGNORECASE,
+)
+_DUE_WORDS = re.compile(
+    words(
+        "due|next|overdue|when should|when do i need|coming up|upcoming|need doing|"
+        "need to be done|needs|is anything|what maintenance"
+    ),
+    re.IGNORECASE,
+)
+_EVENT_Q = re.compile(
+    words(
+        "calendar|diary|schedule|reminders?|appointments?|events?|what'?s on|"
+        "whats on|coming up|agenda|anything on|got on|have on|booked|planned for|"
+        "on (?:today|tomorrow)|up to (?:today|tomorrow)|am i (?:free|busy)|"
+        "when(?:'s| is| are) (?:my |the |our )?[\\w' ]{2,30} due"
+    ),
+    re.IGNORECASE,
+)
+_TRIPS_WORDS = re.compile(
+    words(
+        "trips?|journeys?|routes?|itinerar(?:y|ies)|travel plans?|"
+        "where am i (?:going|headed)|where are we (?:going|headed)"
+    ),
+    re.IGNORECASE,
+)
+_FEED_WORDS = re.compile(
+    words(
+        "posts?|feed|community|forum|people saying|everyone saying|others saying|"
+        "news|happening|chatter|gossip|latest|updates"
+    ),
+    re.IGNORECASE,
+)
+_EXPENSE_LIST_WORDS = re.compile(
+    words(
+        "expenses|purchases|transactions|receipts|spending history|bought|buy|"
+        "last \\d+ expenses|recent spending|expense list"
+    ),
+    re.IGNORECASE,
+)
+_LIST_VERB = re.compile(
+    r"^(?:show|list|display|give\s+me|pull\s+up|bring\s+up|read|see|view|check)\b",
+    re.IGNORECASE,
+)
+
+
+def _shown_on(s: Sentence, page: str) -> dict[str, str]:
+    """{"page": page} when the user asked to be shown a list ("show me my trips"), which also opens its page; a
+    question ("what trips have I got?") is answered in the chat alone."""
+    return {"page": page} if _LIST_VERB.match(s.low) else {}
+
+
+def _period_slots(s: Sentence) -> dict[str, Any]:
+    period = resolve_period(s.text, s.today)
+    if period is None:
+        period = named_period("this_month", s.today)
+    slots: dict[str, Any] = {
+        "period": period.name,
+        "start": period.start,
+        "end": period.end,
+    }
+    return slots
+
+
+_BREAKDOWN = re.compile(
+    r"^(?:break\s*down|give\s+me\s+a\s+(?:break\s*down|summary)|summari[sz]e|split\s+(?:up\s+)?)\b|\bbreak\s*down\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_category(s: Sentence) -> str | None:
+    """The category the question itself names: "Before we book the next caravan park I want to check the damage -
+    how much have we spent in total?" asks for the total, not for camping."""
+    clauses = re.split(r"\s[-–—]\s|[.;:]\s", s.text)
+    return category_of(clauses[-1]) if len(clauses) > 1 else s.category
+
+
+# "how much did the markets bring in?", "what have I earned from house-sitting this year?"
+_SOURCE_SUBJECT = re.compile(
+    r"\b(?:did|has|have|do|does)\s+(?:the\s+|my\s+|our\s+)?(?P<who>(?!i\b|we\b|you\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
+    r"(?:bring|brought|make|made|pay|paid|earn|earned)\b",
+    re.IGNORECASE,
+)
+_SOURCE_FROM = re.compile(
+    r"\b(?:from|for)\s+(?:the\s+|my\s+|our\s+)?(?P<who>[a-z][\w'-]*(?:\s+(?!this\b|last\b|so\b|in\b|since\b|over\b)"
+    r"[a-z][\w'-]*)?)",
+    re.IGNORECASE,
+)
+
+
+def _income_source(s: Sentence) -> dict[str, str]:
+    """{"source": ...} when an income question names where the money came from, else {}."""
+    spans = [(d.start, d.end) for d in s.past_dates]
+    masked = entities.blank(s.text, spans, " ")
+    m = _SOURCE_SUBJECT.search(masked) or _SOURCE_FROM.search(masked)
+    if m is None or resolve_period(m["who"], s.today) or m["who"].lower() in ("work", "income", "all", "everything"):
+        return {}
+    who = m["who"].strip()
+    return {"source": who[:-1] if who.endswith("s") and not who.endswith("ss") and len(who) > 4 else who}
+
+
+def _asked_shop(s: Sentence) -> str | None:
+    """The shop a spending question names ("at Bunnings", "at the bakery"), not a town ("in Dubbo")."""
+    if not re.search(r"\b(?:at|from|with)\s", s.text):
+        return None
+    return entities.merchant(s.text, [(d.start, d.end) for d in s.past_dates])
+
+
+def query(s: Sentence, question: bool) -> Intent | None:
+    low = s.low
+    if _BREAKDOWN.search(low) and _SPENDING_WORDS.search(low) and not s.money:
+        slots = _period_slots(s)  # "break down my spending by category": the total with its categories
+        if s.category:
+            slots["category"] = s.category
+        return Intent("spending_query", 0.9, slots)
+    if not question and not _LIST_VERB.match(low):
+        return None
+    if s.category and resolve_period(s.text, s.today) and len(low.split()) <= 5 and not s.money:
+        slots = {**_period_slots(s), "category": s.category}  # "groceries this month?"
+        return Intent("spending_query", 0.85, slots)
+    if _MAINT_NOUN.search(low) and _DUE_WORDS.search(low) and not _SPENDING_WORDS.search(low):
+        slots = {"task": vehicle_tasks.maintenance_task(s.text)} if vehicle_tasks.maintenance_task(s.text) else {}
+        return Intent("maintenance_due", 0.85, slots)
+    saved_things = _TRIPS_WORDS.search(low) or _FEED_WORDS.search(low)  # "which trips have I saved?"
+    if (_INCOME_VS_SPENDING.search(low) or (_NET_Q.search(low) and not saved_things)) and not s.money:
+        return Intent("net_query", 0.9, _period_slots(s))
+    if _FUEL_VOLUME_Q.search(low):
+        return Intent("fuel_query", 0.9, _period_slots(s))
+    if _INCOME_Q.search(low) and not re.search(words("spen[dt]|spending"), low):
+        return Intent("income_query", 0.85, {**_period_slots(s), **_income_source(s)})
+    spending = _SPENDING_WORDS.search(low) and (_TOTAL_WORDS.search(low) or re.search(words("spen[dt]|spending"), low))
+    listing = bool(_LIST_VERB.match(low)) and not _TOTAL_WORDS.search(low)
+    if (spending or (_TOTAL_WORDS.search(low) and s.category and question)) and not listing:
+        slots = _period_slots(s)
+        shop = _asked_shop(s)
+        category = None if shop else _asked_category(s)
+        if shop:
+            slots["merchant"] = shop  # "how much have I spent at Bunnings this month?"
+        if category:
+            slots["category"] = category
+        return Intent("spending_query", 0.9, slots)
+    if _EXPENSE_LIST_WORDS.search(low) or re.search(r"\bexpense\b", low) or (spending and listing):
+        slots = _period_slots(s) if resolve_period(s.text, s.today) else {}
+        if s.category:
+            slots["category"] = s.category
+        limit = re.search(r"\b(?:last|latest|recent)\s+(\d{1,2})\b", low)
+        if limit:
+            slots["limit"] = int(limit.group(1))
+        return Intent("list_expenses", 0.8, {**slots, **_shown_on(s, "/wins")})
+    if _EVENT_Q.search(low) and not _TRIPS_WORDS.search(low):
+        period = resolve_period(s.text, s.today)
+        slots = {"period": period.name, "start": period.start, "end": period.end} if period else {}
+        return Intent("upcoming_events", 0.85, slots)
+    if _TRIPS_WORDS.search(low) and not re.search(r"\bfrom\b.+\bto\b|\bto\b.+\bfrom\b", low):
+        return Intent("list_trips", 0.8, _shown_on(s, "/wheels"))
+    if _FEED_WORDS.search(low):
+        return Intent("read_feed", 0.8, _shown_on(s, "/social"))
+    return None
+
+
+def list_command(s: Sentence) -> Intent | None:
+    """A report asked for without a question: "show my expenses", "break down spending", "income minus spending"."""
+    if _LIST_VERB.match(s.low) or _BREAKDOWN.search(s.low) or (_INCOME_VS_SPENDING.search(s.low) and not s.money):
+        return query(s, question=True)
+    return None
