@@ -508,6 +508,7 @@ EXPENSES = [
 ]
 
 BUDGETS = [
+    ("raise my fuel budget by $50", "change_budget", {"category": "fuel", "amount": "50", "change": "raise"}),
     (
         "set a $300 monthly budget for dining",
         "set_budget",

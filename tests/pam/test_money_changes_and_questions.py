@@ -247,3 +247,56 @@ async def test_show_me_a_list_opens_its_page_and_a_question_only_answers(make_us
     assert [c.name for c in shown.tool_calls] == ["list_trips", "navigate"]
     assert shown.tool_calls[1].arguments == {"to": "/wheels"}
     assert [c.name for c in asked.tool_calls] == ["list_trips"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        (
+            "set maintenance budget at 1.5k a month",
+            "set_budget",
+            {"category": "maintenance", "amount": Decimal("1500")},
+        ),
+        ("fuel budget 550 pm pls", "set_budget", {"category": "fuel", "amount": Decimal("550")}),
+        ("fuel budget's too high knock it down to 380", "set_budget", {"category": "fuel", "amount": Decimal("380")}),
+        ("cut eating out budget 20 percent", "change_budget", {"category": "dining", "percent": Decimal("20")}),
+        ("got 1.2k for the house sit in Orange", "add_income", {"amount": Decimal("1200")}),
+        ("Petro-Canada fill 118.60", "add_expense", {"merchant": "Petro-Canada", "category": "fuel"}),
+        ("pak n save 148.20", "add_expense", {"merchant": "PAK'nSAVE", "category": "groceries"}),
+        (
+            "new prescription glasses 289 from specsavers",
+            "add_expense",
+            {"merchant": "Specsavers", "category": "health"},
+        ),
+        (
+            "2 flat whites and a banana bread twelve fifty",
+            "add_expense",
+            {"category": "dining", "amount": Decimal("12.50")},
+        ),
+        ("open my service history", "navigate", {"to": "/wheels"}),
+        ("push it back another two days", "correction", {"shift_days": 2}),
+    ],
+)
+def test_terse_and_regional_phrasings(text: str, name: str, want: dict[str, object]) -> None:
+    intent = classify(text, TODAY)
+    assert intent.name == name and {k: intent.slots.get(k) for k in want} == want, intent
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "days"),
+    [
+        ("whats my income been over the last fortnight", "income_query", 14),
+        ("how many L did i put in over the past week", "fuel_query", 7),
+    ],
+)
+def test_the_past_week_and_fortnight_end_today(text: str, name: str, days: int) -> None:
+    intent = classify(text, TODAY)
+    assert intent.name == name
+    assert (intent.slots["start"], intent.slots["end"]) == (TODAY - dt.timedelta(days=days - 1), TODAY)
+
+
+async def test_a_budget_follow_up_with_a_cue_changes_the_budget_just_set(make_user, session: Session) -> None:
+    user = make_user()
+    _, bumped = await converse(user, "set camping budget 800", "actually bump it 10%")
+    assert bumped.tool_calls[0].name == "adjust_budget"
+    assert budget_repo.get(session, user_id=user.id, category="camping").amount == Decimal("880.00")

@@ -29,6 +29,10 @@ YESTERDAY = TODAY - dt.timedelta(days=1)
         ),
         ("lunch $20 yesterday and fuel $60 today", [("20", "dining", YESTERDAY), ("60", "fuel", TODAY)]),
         (
+            "ok so today i spent 60 on groceries at foodland 15 on parking and 22 on lunch",
+            [("60", "groceries", TODAY), ("15", "transport", TODAY), ("22", "dining", TODAY)],
+        ),
+        (
             "I spent $80 at the mechanic, $12 on a pie and $9 on coffee",
             [("80", "maintenance", TODAY), ("12", "dining", TODAY), ("9", "dining", TODAY)],
         ),

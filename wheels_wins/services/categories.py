@@ -54,6 +54,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "bottle of water", "bottled water", "muesli bar", "chocolate bar",
     ),
     "dining": (
+        "flat white", "latte", "cappuccino", "long black", "short black", "espresso", "mocha", "chai latte",
+        "babyccino", "macchiato",
         "dining", "dine", "dined", "eating out", "eat out", "ate out", "eat outside", "eating outside", "coffee", "takeaway",
         "take away", "takeout", "lunch", "dinner", "breakfast", "brekkie", "brekky", "brunch",
         "pie", "meal", "counter meal", "pub meal", "pizza", "fish and chips", "fish n chips",
@@ -137,7 +139,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "fuel": (
         "servo", "service station", "petrol station", "gas station", "fuel station", "roadhouse",
         "truck stop", "bp", "shell", "ampol", "caltex", "mobil", "puma", "united petroleum",
-        "metro petroleum", "7 eleven", "chevron", "exxon", "sunoco", "wawa", "sheetz", "flying j", "z energy",
+        "metro petroleum", "7 eleven", "petro canada", "esso", "husky", "chevron", "exxon", "sunoco", "wawa", "sheetz", "flying j", "z energy",
         "fill up", "fillup", "filled up", "filling up", "top up",
         "topped up", "topping up",
     ),
@@ -159,7 +161,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
         "bob jane", "tyrepower", "garage", "autozone", "napa auto", "pep boys", "les schwab", "discount tire",
         "halfords", "canadian tire",
     ),
-    "health": ("pharmacy", "chemist", "chemist warehouse", "priceline", "walgreens", "cvs"),
+    "health": ("pharmacy", "chemist", "chemist warehouse", "priceline", "walgreens", "cvs", "specsavers"),
     "shopping": (
         "bunnings", "kmart", "big w", "target", "bcf", "anaconda", "myer", "officeworks",
         "jb hi fi", "harvey norman", "spotlight", "reject shop", "op shop", "opshop", "camera shop", "camera house",

@@ -228,7 +228,8 @@ for _path, _words in {
     "/wins": "wins budget budgets money finances finance expenses expense spending income wallet budget-page money-page "
     "budget-planner expense-tracker savings bank",
     "/wheels": "wheels trip-planner trips trip planner route-planner routes route map maps journey-planner vehicle "
-    "vehicles fuel-log fuel-logs maintenance travel trip-page rig van car my-van fuel",
+    "vehicles fuel-log fuel-logs maintenance travel trip-page rig van car my-van fuel service-history maintenance-log "
+    "service-log maintenance-history logbook",
     "/social": "social community feed forum posts groups community-page news-feed noticeboard friends community-feed "
     "social-feed message-board",
     "/you": "you profile settings account my-account preferences me my-details my-profile user-settings "

@@ -87,6 +87,7 @@ _IT_WAS = re.compile(
 )
 _SHIFT_DAYS = re.compile(
     r"\b(?:push|move|put|shift|bump|bring)\s+(?:it|that|this)\s+(?P<dir>back|forward|later|earlier|out)\s+(?:by\s+)?"
+    r"(?:another\s+|a\s+further\s+|an\s+extra\s+)?"
     r"(?P<n>an?|one|two|three|four|five|six|seven|\d)\s+days?\b",
     re.IGNORECASE,
 )

@@ -173,8 +173,11 @@ _PERIOD_WORD = [
 _RAISE = r"(?:increase|raise|bump|up|lift|boost|top\s+up|grow|add|put|throw|chuck|give)"
 _LOWER = r"(?:decrease|lower|reduce|cut|drop|trim|slash|shave|knock|take|shrink)"
 _EXTRA = r"(?:another\s+|an?\s+extra\s+|a\s+further\s+)?"
-_ASKING = r"^(?:(?:please|pls|plz|can\s+you|could\s+you|would\s+you|can\s+ya|i\s+want\s+to|i'?d\s+like\s+to|let'?s)\s+)*"
-_PERCENT = re.compile(r"\bby\s+(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
+_ASKING = (
+    r"^(?:(?:please|pls|plz|can\s+you|could\s+you|would\s+you|can\s+ya|i\s+want\s+to|i'?d\s+like\s+to|let'?s|"
+    r"actually|ok(?:ay)?|and|so|now|then|oh)[\s,]+)*"
+)
+_PERCENT = re.compile(r"(?:\bby\s+)?(?<![\d.])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
 _HALVE = re.compile(r"\bhalve\b|\bcut\s+(?:\w+\s+){0,4}?in\s+half\b|\bby\s+half\b", re.IGNORECASE)
 _DOUBLE = re.compile(r"\bdouble\b", re.IGNORECASE)
 
@@ -255,6 +258,7 @@ def _budget(s: Sentence, question: bool) -> Intent | None:
             or re.match(r"^(?:set|make|create|change|update)\b", s.low)
         )
     )
+    setting = setting or (not question and bool(re.search(r"\b(?:down|up|back)\s+to\s+(?:\$|\d)", s.text)))
     setting = setting or (
         not question
         and s.explicit_amount is not None

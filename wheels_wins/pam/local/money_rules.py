@@ -63,7 +63,7 @@ def _someone_paid(s: Sentence) -> bool:
 
 _FOR_WORK = re.compile(
     r"\bfor\s+(?:the\s+|a\s+|my\s+|our\s+|some\s+)?(?:[\w-]+\s+)?(?:gig|job|shift|work|show|busking|performance|"
-    r"house[\s-]?sitting|pet[\s-]?sitting|cleaning|caretaking|hosting|harvest|picking|painting|repairs?\s+i\s+did)\b"
+    r"house[\s-]?sit(?:ting)?|pet[\s-]?sit(?:ting)?|cleaning|caretaking|hosting|harvest|picking|painting|repairs?\s+i\s+did)\b"
     r"(?!\s+(?:tickets?|passes?|entry|merch))",
     re.IGNORECASE,
 )
@@ -84,7 +84,8 @@ def income(s: Sentence) -> Intent | None:
         or _PAY_RECEIVED.search(s.text)
         or _someone_paid(s)
     )
-    got_from = re.search(r"\bgot\s+(?:\$|\d)[^.]*?\b(?:from|for)\b", s.low) and (
+    # "got 1.2k for the house sit": a decimal point is no full stop
+    got_from = re.search(r"\bgot\s+(?:\$|\d)(?:[^.]|\.(?=\d))*?\b(?:from|for)\b", s.low) and (
         s.category is None or _FOR_WORK.search(s.low)  # "got $500 for the gig in Byron" is pay, not tickets
     )
     if not (cue or got_from):

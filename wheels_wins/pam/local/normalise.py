@@ -50,6 +50,8 @@ _GERUND = {
 _LEADING_GERUND = re.compile(r"^(" + "|".join(_GERUND) + r")\b", re.IGNORECASE)
 # "500/mo", "80/wk": a rate.
 _PER_SLASH = re.compile(r"(?<=\d)\s*/\s*(mo|mth|month|wk|week|yr|year)\b", re.IGNORECASE)
+_BUDGET_WORD = re.compile(r"\bbudget", re.IGNORECASE)
+_PER_MONTH = re.compile(r"(\d)\s*(?:pm|p/m|p\.m\.?|pcm|per\s+mth)(?!\w)", re.IGNORECASE)
 _PER_WORD = {"mo": "month", "mth": "month", "month": "month", "wk": "week", "week": "week", "yr": "year", "year": "year"}
 
 # Misspellings too far from the word for the one-edit corrector below.
@@ -166,7 +168,8 @@ for _word in sorted(_WRONG_LETTER_TARGETS):
     if len(_word) >= 7:
         for _i in range(1, len(_word) - 1):
             _WRONG_LETTER.setdefault(_word[:_i] + "?" + _word[_i + 1 :], _word)
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9']*|\d[A-Za-z]\w*")  # "2moro", "b4"
+# "2moro", "b4"; a hyphenated name ("Petro-Canada") is one token, left as typed.
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9']*(?:-[A-Za-z][A-Za-z0-9']*)*|\d[A-Za-z]\w*")
 
 
 def _fix_word(word: str) -> str:
@@ -268,6 +271,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = _REQUEST_AT_END.sub(lambda m: f" - {m['kind']}" if m["kind"] else "", text)
     text = _PER_SLASH.sub(lambda m: f" a {_PER_WORD[m[1].lower()]}", text)
+    if _BUDGET_WORD.search(text):  # "fuel budget 550 pm": per month, not a time of day
+        text = _PER_MONTH.sub(r"\1 a month", text)
     previous = None
     while previous != text:
         previous = text

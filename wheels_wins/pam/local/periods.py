@@ -79,8 +79,11 @@ _PERIOD_PATTERNS = [
     ),
 ]
 _ROLLING = re.compile(
-    r"\b(?:in\s+the\s+|over\s+the\s+)?(?:last|past)\s+(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?|months?)\b",
+    r"\b(?:in\s+the\s+|over\s+the\s+)?(?:last|past)\s+(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?|fortnights?|months?)\b",
     re.IGNORECASE,
+)
+_ROLLING_SPAN = re.compile(
+    r"\b(?:the\s+|this\s+)?past\s+(?P<unit>week|fortnight)\b|\b(?:last|previous)\s+(?P<unit2>fortnight)\b", re.IGNORECASE
 )
 _FINANCIAL_YEAR = re.compile(
     r"\b(?P<which>this|last|current)\s+(?:financial|tax)\s+year\b|\b(?P<which2>this|last)\s+fy\b",
@@ -106,6 +109,10 @@ def resolve_period(text: str, today: dt.date) -> Period | None:
     if rolling:
         start = shift_by(today, -count_of(rolling["n"]), rolling["unit"]) + dt.timedelta(days=1)
         return Period("custom", start, today)
+    span = _ROLLING_SPAN.search(text)
+    if span:  # "over the past week", "the last fortnight": the days up to today
+        days = 14 if (span["unit"] or span["unit2"]).lower() == "fortnight" else 7
+        return Period("custom", today - dt.timedelta(days=days - 1), today)
     if re.search(r"\bday\s+before\s+yesterday\b", text, re.IGNORECASE):  # not "yesterday"
         day = today - dt.timedelta(days=2)
         return Period("custom", day, day)

@@ -82,6 +82,9 @@ class Intent:
         )
 
 
+_PER_PERIOD_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:month|week|fortnight|year)\b", re.IGNORECASE)
+
+
 class Sentence:
     """One normalised request with its amounts, quantities and dates computed once, on demand."""
 
@@ -106,6 +109,7 @@ class Sentence:
                 not m.explicit
                 and m.amount >= 1000
                 and re.search(r"\b(?:at|@|odo(?:meter)?)\s*$", self.text[: m.start])
+                and not _PER_PERIOD_AFTER.match(self.text, m.end)  # "budget at 1.5k a month" is money
             )
             and not any(m.start < b and a < m.end for a, b in odometer_like)
         ]

@@ -25,6 +25,7 @@ _NOT_A_LIST = re.compile(
     r"between|budget|litres?|liters?|gallons?|km|kms|miles|odo(?:meter)?|price|was|were|reduced|discount|off)\b|%",
     re.IGNORECASE,
 )
+_STARTS_PURCHASE = re.compile(r"\s\$?\d[\d.,]*\s+(?:on|for|at)\b", re.IGNORECASE)
 _SPEND_VERB = re.compile(r"^(?:i\s+|we\s+)?(?:spent|paid|bought|got|grabbed|added)\b", re.IGNORECASE)
 _MAX_ITEMS = 6
 _MAX_CUTS = 16  # ways of cutting tried; more separators than that and the sentence is not a plain list
@@ -44,15 +45,22 @@ def _read(part: str, verb: str, today: dt.date) -> Intent | None:
     return intent
 
 
+def _cuts(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Where the text between two amounts may be cut: at a separator, or, with none, just before the second amount
+    when it starts a purchase of its own ("... at foodland 15 on parking")."""
+    found = list(_SEPARATOR.finditer(text, start, end))
+    if found or not _STARTS_PURCHASE.match(text, end - 1):
+        return found
+    return [m for m in [re.compile(r"\s+").match(text, end - 1)] if m]
+
+
 def spending_items(text: str, today: dt.date) -> list[Intent] | None:
     """One add_expense intent per purchase when `text` lists two or more, each with its own amount; else None."""
     s = Sentence(normalise(text), today)
     money = s.money
     if not 2 <= len(money) <= _MAX_ITEMS or _NOT_A_LIST.search(s.text):
         return None
-    gaps = [
-        [m for m in _SEPARATOR.finditer(s.text, left.end, right.start)] for left, right in itertools.pairwise(money)
-    ]
+    gaps = [_cuts(s.text, left.end, right.start) for left, right in itertools.pairwise(money)]
     if not all(gaps) or len(list(itertools.product(*gaps))) > _MAX_CUTS:
         return None
     lead = _SPEND_VERB.match(s.text)

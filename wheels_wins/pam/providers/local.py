@@ -119,8 +119,8 @@ def _budget_just_touched(intent: Intent, text: str, state: dict[str, Any], today
     category = ((last or {}).get("data") or {}).get("category")
     if not category:
         return intent
-    if intent.name == "unknown":
-        intent = budget_follow_up(text, today) or intent
+    if intent.name == "unknown" or (intent.name == "correction" and not intent.slots.get("amount")):
+        intent = budget_follow_up(text, today) or intent  # "actually bump it 10%"
     if intent.name != "change_budget" or intent.slots.get("category"):
         return intent
     return dataclasses.replace(intent, slots={**intent.slots, "category": category})
