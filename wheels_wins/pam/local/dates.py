@@ -199,6 +199,12 @@ def shift_by(today: dt.date, n: int, unit: str) -> dt.date:
     return today + dt.timedelta(days=n * _UNIT_DAYS[unit])
 
 
+def _in_hours(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
+    """"in 48 hrs": whole days ahead; fewer than 24 hours is a time today, not a date."""
+    hours = int(m["n"])
+    return today + dt.timedelta(days=hours // 24) if hours >= 24 and direction == "future" else None
+
+
 def _iso(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
     return _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
 
@@ -433,6 +439,10 @@ _PATTERNS = [
             re.IGNORECASE,
         ),
         _ago,
+    ),
+    (
+        re.compile(r"\b(?:in|within)\s+(?P<n>\d{2,3})\s+(?:hours?|hrs?)\b", re.IGNORECASE),
+        _in_hours,
     ),
     (
         re.compile(

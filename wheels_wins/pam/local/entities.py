@@ -231,7 +231,7 @@ for _path, _words in {
     "vehicles fuel-log fuel-logs maintenance travel trip-page rig van car my-van fuel service-history maintenance-log "
     "service-log maintenance-history logbook",
     "/social": "social community feed forum posts groups community-page news-feed noticeboard friends community-feed "
-    "social-feed message-board",
+    "social-feed message-board posting nomads travellers travelers rvers caravanners",
     "/you": "you profile settings account my-account preferences me my-details my-profile user-settings "
     "account-settings details",
 }.items():

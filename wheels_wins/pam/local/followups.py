@@ -260,3 +260,20 @@ def undo(s: Sentence) -> Intent | None:
             slots["kind"] = kind
             break
     return Intent("undo", 0.95, slots)
+
+
+# "remove the coffee one", "delete the $25 one": one of the purchases just recorded, named by what it was.
+_REMOVE_ONE = re.compile(
+    r"^(?:" + _CUE + r"\b[\s,.!:;-]*)*(?:delete|remove|erase|drop|bin|ditch|scrap|cancel|get\s+rid\s+of|take\s+out)\s+"
+    r"(?:the|that)\s+(?P<which>[\w$.,'& -]{2,40}?)\s+(?:one|expense|entry|item|purchase|bit)\b[\s.!]*$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset({"last", "first", "latest", "previous", "other", "wrong", "new", "whole"})
+
+
+def remove_one(s: Sentence) -> Intent | None:
+    """remove_expense naming which purchase ("the coffee one"), or None."""
+    m = _REMOVE_ONE.match(s.text)
+    if m is None or m["which"].lower() in _NOT_A_NAME:
+        return None
+    return Intent("remove_expense", 0.9, {"which": m["which"].strip()})

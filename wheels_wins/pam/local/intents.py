@@ -65,7 +65,9 @@ _NAV_START = re.compile(
     r"^(?:(?:go|head|jump|navigate|switch|flip|take\s+(?:me|us)|bring\s+(?:me|us)|get\s+(?:me|us)|send\s+(?:me|us)|move|skip)"
     r"(?:\s+back)?(?:\s+(?:to|over\s+to|into|onto))?|"
     r"back\s+to|open(?:\s+up)?(?:\s+for\s+(?:me|us))?|show(?:\s+(?:me|us))?|display|bring\s+up|pull\s+up|load|view|visit|see|"
-    r"launch|return\s+to)\s+(?P<target>.+)$",
+    r"launch|return\s+to|where\s+(?:can|do|would)\s+(?:i|we)\s+(?:see|find|view|check|look\s+at)|"
+    r"(?:i|we)\s+(?:want|wanna|would\s+like|'d\s+like|need)\s+to\s+(?:see|view|check\s+out|look\s+at|read)|"
+    r"(?:i|we)\s+wanna\s+(?:see|view|check\s+out|look\s+at|read))\s+(?P<target>.+)$",
     re.IGNORECASE,
 )
 _LIST_TARGET = re.compile(
@@ -95,9 +97,11 @@ def _navigate(s: Sentence) -> Intent | None:
         return None
     target = m["target"]
     described = re.match(r"(?:the\s+)?(?:page|screen|tab|section|place|part)\s+(?:where|that|which)\b", target, re.IGNORECASE)
-    if not described and re.search(r"\b(?:from|via|how|what|much|spent|left)\b", target, re.IGNORECASE):
-        return None
     page = entities.page_target(target)
+    # "show me what I spent" asks a question; "what other nomads are posting" is only answered by the feed
+    asks = re.search(r"\b(?:from|via|how|what|much|spent|left)\b", target, re.IGNORECASE)
+    if not described and asks and page != "/social":
+        return None
     if page is None:
         return None
     verb = m.group(0)[: m.start("target")].lower()
@@ -321,7 +325,7 @@ def classify(text: str, today: dt.date | None = None) -> Intent:
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
     for rule in (
-        followups.correction, followups.undo, _post, routes.stop_change, reminders.schedule, vehicle_rules.economy,
+        followups.correction, followups.undo, followups.remove_one, _post, routes.stop_change, reminders.schedule, vehicle_rules.economy,
         reminders.calendar_entry, _navigate, _help,
     ):
         found = rule(s)

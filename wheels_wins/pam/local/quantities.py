@@ -67,8 +67,9 @@ _KM = re.compile(
 )
 _ODO = re.compile(
     r"\b(?:odo(?:meter)?|clock)(?:\s+(?:reading|read|reads|showed|shows|showing|says|said|is|was|at|of|on|now))*\s*[:=]?\s*"
-    r"(?P<num>" + NUM + r")(?P<mult>k)?(?:\s?(?:kms?|kilomet(?:re|er)s?|(?P<miles>miles?|mi))\b)?|"
-    r"(?P<num2>" + NUM + r")(?P<mult2>k)?(?P<miles2>\s?(?:miles?|mi))?\s+on\s+the\s+(?:odo(?:meter)?|clock)\b",
+    # "odo 88 512 km": after "odo", a space may group the thousands; "71,020km" is not 71,020 thousand
+    r"(?P<num>\d{1,3}(?:\s\d{3})+(?![\d.,])|" + NUM + r")(?P<mult>k(?!m))?(?:\s?(?:kms?|kilomet(?:re|er)s?|(?P<miles>miles?|mi))\b)?|"
+    r"(?P<num2>" + NUM + r")(?P<mult2>k(?!m))?(?P<miles2>\s?(?:miles?|mi))?\s+on\s+the\s+(?:odo(?:meter)?|clock)\b",
     re.IGNORECASE,
 )
 
@@ -100,7 +101,7 @@ def _parse_quantity(text: str) -> tuple[Quantity, ...]:
             )
         )
     for m in _ODO.finditer(text):
-        value = parse_decimal(m["num"] or m["num2"])
+        value = parse_decimal((m["num"] or m["num2"]).replace(" ", ""))
         if value is not None:
             if m["mult"] or m["mult2"]:
                 value *= 1000

@@ -7,8 +7,10 @@ import re
 from typing import Any
 
 from wheels_wins.pam.local import entities, vehicle_tasks
+from wheels_wins.pam.local.dates import count_of
 from wheels_wins.pam.local.periods import named_period, resolve_period
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
+from wheels_wins.services.categories import categories_named
 
 _SPENDING_WORDS = re.compile(
     words(
@@ -114,6 +116,18 @@ _LIST_VERB = re.compile(
 )
 
 
+# "eating out vs groceries this month?", "fuel compared with camping": one total each.
+_COMPARED = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|or|and)\b", re.IGNORECASE)
+
+
+_BIGGEST = re.compile(
+    r"\b(?:(?:top|biggest|largest|most\s+expensive|priciest|dearest)\s+(?:(?P<n>\d{1,2}|two|three|four|five|ten)\s+)?"
+    r"(?:single\s+)?(?:\w+\s+)?(?P<noun>purchases?|expenses?|buys?|spends?|costs?|things?|items?|bills?)|"
+    r"(?:spent|spend)\s+the\s+most\s+on\s+(?:what|which))\b",
+    re.IGNORECASE,
+)
+
+
 def _shown_on(s: Sentence, page: str) -> dict[str, str]:
     """{"page": page} when the user asked to be shown a list ("show me my trips"), which also opens its page; a
     question ("what trips have I got?") is answered in the chat alone."""
@@ -178,6 +192,14 @@ def _asked_shop(s: Sentence) -> str | None:
 
 def query(s: Sentence, question: bool) -> Intent | None:
     low = s.low
+    biggest = _BIGGEST.search(low)
+    if biggest and not s.money:  # "what was my single biggest purchase this month?", "top 3 expenses last month"
+        many = 3 if (biggest["noun"] or "").endswith("s") else 1  # "biggest purchases": a few
+        slots = {**_period_slots(s), "largest_first": True, "limit": count_of(biggest["n"]) if biggest["n"] else many}
+        return Intent("list_expenses", 0.9, {**slots, **({"category": s.category} if s.category else {})})
+    compared = categories_named(s.text)
+    if len(compared) >= 2 and _COMPARED.search(low) and not s.money and not re.search(r"\bbudgets?\b", low):
+        return Intent("spending_query", 0.9, {**_period_slots(s), "categories": compared})  # "eating out vs groceries"
     if _BREAKDOWN.search(low) and _SPENDING_WORDS.search(low) and not s.money:
         slots = _period_slots(s)  # "break down my spending by category": the total with its categories
         if s.category:
@@ -230,6 +252,7 @@ def query(s: Sentence, question: bool) -> Intent | None:
 
 def list_command(s: Sentence) -> Intent | None:
     """A report asked for without a question: "show my expenses", "break down spending", "income minus spending"."""
-    if _LIST_VERB.match(s.low) or _BREAKDOWN.search(s.low) or (_INCOME_VS_SPENDING.search(s.low) and not s.money):
+    reported = _INCOME_VS_SPENDING.search(s.low) or _BIGGEST.match(s.low)  # "income minus spending", "top 3 expenses"
+    if _LIST_VERB.match(s.low) or _BREAKDOWN.search(s.low) or (reported and not s.money):
         return query(s, question=True)
     return None

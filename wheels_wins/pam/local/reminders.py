@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from wheels_wins.pam.local import entities, vehicle_tasks
+from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.sentence import QUESTION_START, Intent, Sentence, words
 from wheels_wins.pam.local.times import find_time
 from wheels_wins.services.units import KM_PER_MILE
@@ -129,9 +130,21 @@ def schedule(s: Sentence) -> Intent | None:
     return Intent("add_schedule", 0.9, slots)
 
 
+# "a fortnight from today remind me to rebook the campsite": the date said first.
+_WHEN_FIRST = re.compile(
+    r"^(?P<when>[^,]{3,40}?)[,\s]+(?P<rest>(?:remind|set\s+(?:a|me\s+a)\s+reminder|don'?t\s+let\s+me\s+forget)\b.*)$",
+    re.IGNORECASE,
+)
+
+
 def calendar_entry(s: Sentence) -> Intent | None:
     if REMIND_QUESTION.match(s.text):
         return None
+    first = _WHEN_FIRST.match(s.text)
+    if first:
+        dates = find_dates(first["when"], s.today, "future")
+        if dates and dates[0].start == 0 and dates[0].end >= len(first["when"].rstrip(" ,")):
+            return calendar_entry(Sentence(f"{first['rest']} {first['when']}", s.today))
     if _CALENDAR_START.match(s.text) or (
         _TO_CALENDAR.search(s.text) and not QUESTION_START.match(s.low)
     ):

@@ -23,6 +23,9 @@ _PLACE_TO_PLACE = re.compile(
 )
 
 
+_CUE_OBJECT = re.compile(r"\s+(?:it|that|this|one)(?:\s+(?:out|for\s+(?:me|us)))?\b", re.IGNORECASE)
+
+
 def _route_segment(masked: str, cues: list[re.Match[str]]) -> str:
     """The text after the last trip cue that comes before the route itself, else the text without its cues."""
     marker = ROUTE_MARKER.search(masked)
@@ -30,7 +33,11 @@ def _route_segment(masked: str, cues: list[re.Match[str]]) -> str:
     before = [c for c in cues if c.end() <= first]
     if before:
         return masked[max(c.end() for c in before) :]
-    return entities.blank(masked, [c.span() for c in cues], " ")
+    spans = []
+    for cue in cues:  # "... via norseman plan it": the cue's object goes with it
+        after = _CUE_OBJECT.match(masked, cue.end())
+        spans.append((cue.start(), after.end() if after else cue.end()))
+    return entities.blank(masked, spans, " ")
 
 
 # Money already spent on the way ("spent $30 on fuel driving Dubbo to Orange") is an expense, not a plan.

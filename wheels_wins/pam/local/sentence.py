@@ -56,6 +56,7 @@ INTENTS: tuple[str, ...] = (
     "navigate",
     "correction",
     "undo",
+    "remove_expense",
     "list_expenses",
     "greeting",
     "thanks",

@@ -85,7 +85,7 @@ def fuel(s: Sentence) -> Intent | None:
             for m in money
             if m.amount < 4
             and (
-                re.search(r"(?:@|\bat)\s*$", s.text[: m.start])
+                re.search(r"(?:@|\bat|\bx|×)\s*$", s.text[: m.start])  # "80L x $2.35"
                 or re.search(r"\$\d\.\d{3}", s.text[m.start : m.end])
             )
         ]
@@ -164,7 +164,10 @@ _MAINT_EVENT = re.compile(
     re.IGNORECASE,
 )
 _LOG_TASK = re.compile(
-    r"^(?:log|record|add|note|enter|track|save|mark)\s+(?:a\s+|an\s+|the\s+|my\s+|that\s+)?(?![$\d])",
+    r"^(?:log|record|add|note|enter|track|save|mark)\s+(?:a\s+|an\s+|the\s+|my\s+|that\s+)?(?![$\d])|"
+    # "..., pop it in the maintenance log": the request after the work
+    r"\b(?:pop|put|add|log|stick|chuck|note)\s+(?:it|that|this)\s+(?:in|into|to|on)\s+(?:the\s+|my\s+)?"
+    r"(?:maint(?:enance)?|service)\s+(?:log|book|history|records?)\b|^add\s+to\s+(?:the\s+|my\s+)?maint(?:enance)?\s+log\b",
     re.IGNORECASE,
 )
 _MONEY_FIRST = re.compile(

@@ -15,6 +15,8 @@ _SERVICE_STATION = re.compile(
     re.IGNORECASE,
 )
 _TASKS: list[tuple[re.Pattern[str], str | None]] = [
+    # before the oil change: "diff oil changed" is the diff's oil, not the engine's
+    (re.compile(r"\b(?:diff(?:erential)?|gearbox|transmission)\s+oil\b", re.IGNORECASE), None),
     (
         re.compile(
             r"\boil(?:\s+and\s+filter)?\s+change|\bchang(?:e|ed|ing)\s+(?:the\s+)?oil\b|\boil\s+(?:was\s+|got\s+)?changed|"
@@ -131,7 +133,8 @@ ACTION_TASKS = frozenset(
 # "the three-way fridge was serviced", "serviced the generator": the part serviced names the task.
 _RV_PART = (
     r"(?:three-way\s+|3-way\s+|compressor\s+)?fridge|generator|genny|air\s?con(?:ditioner)?|a/c|hot\s+water\s+(?:system|unit)|"
-    r"toilet|awning|heater|furnace|water\s+pump|solar(?:\s+system)?|inverter|gas\s+system|brakes"
+    r"toilet|awning|heater|furnace|water\s+pump|solar(?:\s+system)?|inverter|gas\s+system|brakes|anode|"
+    r"fridge\s+flue|flue|roof\s+hatch|roof|seals?|hatch"
 )
 _PART_SERVICED = re.compile(
     rf"\b(?P<part>{_RV_PART})\s+(?:was\s+|got\s+|been\s+|had\s+been\s+)?serviced\b|"
@@ -172,10 +175,13 @@ _VEHICLE_CONTEXT = re.compile(
     r"\b(?:mechanic|mechanics|garage|van|car|ute|truck|caravan|camper|motorhome|rig|4wd|4x4|engine|vehicle|trailer|"
     r"alternator|radiator|starter(?:\s+motor)?|clutch|muffler|injectors?|turbo|diff|axle|springs?|hitch|"
     r"jockey\s+wheel|headlights?|tail\s*lights?|aircon|air\s+con|cv\s+joints?|tie\s+rods?|bushes|glow\s+plugs?|"
-    r"hoses?|thermostat|fuel\s+pump|ac\s+compressor|compressor)\b|\d\s?km\b",
+    r"hoses?|thermostat|fuel\s+pump|ac\s+compressor|compressor|" + _RV_PART + r")\b|\d\s?km\b",
     re.IGNORECASE,
 )
-_REPAIR_VERBS = r"replaced|changed|fixed|repaired|fitted|installed|serviced|rebuilt|regassed|re-?gassed|welded|adjusted|flushed|checked"
+_REPAIR_VERBS = (
+    r"replaced|changed|fixed|repaired|fitted|installed|serviced|rebuilt|regassed|re-?gassed|welded|adjusted|flushed|checked|"
+    r"cleaned|re-?sealed|sealed|patched|tightened|lubricated|inspected"
+)
 _HAD_DONE = re.compile(
     r"\b(?:had|got)\s+(?:the|a|an|my|our|its|new)?\s*(?P<obj>[a-z][\w\s-]{2,40}?)\s+(?P<verb>" + _REPAIR_VERBS + r")\b",
     re.IGNORECASE,
@@ -184,7 +190,7 @@ _DID = re.compile(
     r"\b(?P<verb>"
     + _REPAIR_VERBS
     + r")\s+(?:the|a|an|my|our|its|new)\s+(?P<obj>[a-z][\w-]*(?:\s+(?!for\b|at\b|on\b|today\b|"
-    r"yesterday\b|cost\b|and\b|with\b)[a-z][\w-]*){0,2})",
+    r"yesterday\b|cost\b|and\b|with\b|in\b|of\b|from\b|so\b)[a-z][\w-]*){0,2})",
     re.IGNORECASE,
 )
 # "the anode in the hot water system got replaced": the work said in the passive.

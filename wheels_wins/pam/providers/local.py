@@ -144,7 +144,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "set_budget": ("set_budget", _pick(_monthly(s), "category", "amount")),
         "budget_status": ("budget_status", _pick(s, "category")),
         "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category", "merchant")}),
-        "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit")}),
+        "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit", "largest_first")}),
         "add_income": ("add_income", {"source": s.get("source") or "Income", **_pick(s, "amount", "date", "description")}),
         "income_query": ("income_summary", {**_range_args(s), **_pick(s, "source")}),
         "net_query": ("net_income", _range_args(s)),
@@ -167,6 +167,10 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
     }
     if name == "correction":
         return _correction_calls(intent, state)
+    if name == "remove_expense":
+        return _removal_calls(str(s.get("which") or ""), state)
+    if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": a total for each
+        return [ToolCall("spending_summary", {**_range_args(s), "category": c}) for c in s["categories"]]
     if name == "budget_status" and s.get("categories"):
         return [ToolCall("budget_status", {"category": category}) for category in s["categories"]]
     if name == "change_budget":  # "raise my groceries budget by $50", "halve the dining budget"
@@ -230,6 +234,23 @@ def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] |
             if changes:
                 return [ToolCall(tool, {id_argument: data["id"], **changes})]
     return "Which record should I change? I can correct the entry I just made."
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1}
+
+
+def _removal_calls(which: str, state: dict[str, Any]) -> list[ToolCall] | str:
+    """Delete the expense just recorded that "the coffee one" (or "the $25 one") names."""
+    named, amount = _words_of(which), _leading_number(which.lstrip("$ "))
+    for call in reversed(state.get("last_calls") or []):
+        data = call.get("data") or {}
+        if call["name"] not in ("add_expense", "update_expense") or not data.get("id"):
+            continue
+        described = _words_of(" ".join(str(data.get(k) or "") for k in ("description", "merchant", "category")))
+        if (named & described) or (amount is not None and str(amount) == data.get("amount")):
+            return [ToolCall("delete_expense", {"expense_id": data["id"]})]
+    return "Which one should I remove? I can remove an expense I've just recorded — say what it was for, or its amount."
 
 
 def _start_of_trip(text: str, today: dt.date) -> str | None:

@@ -135,16 +135,26 @@ def list_expenses(
     limit: int = 10,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    largest_first: bool = False,
 ) -> ToolResult:
-    """List the user's recent expenses for a period (or start/end dates), optionally one category."""
+    """List the user's recent expenses for a period (or start/end dates), optionally one category; with
+    `largest_first`, the biggest first ("what was my biggest purchase this month?" is limit 1)."""
     start, end, when = resolve_range(period, start, end, ctx.today)
     canonical = normalise_category(category) if category else None
     rows, total = expense_repo.list_page(
-        ctx.session, user_id=ctx.user_id, start=start, end=end, category=canonical, limit=max(1, min(limit, 50))
+        ctx.session, user_id=ctx.user_id, start=start, end=end, category=canonical, limit=max(1, min(limit, 50)),
+        sort="amount" if largest_first else "date",
     )
     items = [expense_data(e) for e in rows]
     label = f"{canonical + ' ' if canonical else ''}expenses {when}"
-    return ToolResult(True, f"{total} {label}", {"items": items, "count": total, "period": period})
+    data = {"items": items, "count": total, "period": period}
+    if largest_first and rows:
+        named = "; ".join(
+            f"{money_text(e.amount, ctx.user.currency)} {e.description or e.category} ({e.date:%-d %b})" for e in rows
+        )
+        heading = f"Biggest {canonical + ' ' if canonical else ''}expense{'s' if len(rows) > 1 else ''} {when}"
+        return ToolResult(True, f"{heading}: {named}", data)
+    return ToolResult(True, f"{total} {label}", data)
 
 
 @tool()

@@ -104,7 +104,14 @@ def budget_status(ctx: ToolContext, category: str | None = None) -> ToolResult:
     if canonical and not statuses:
         return ToolResult(True, f"No {canonical} budget set", {"items": [], "category": canonical})
     summary = "; ".join(_budget_line(s, currency) for s in statuses) or "No budgets set"
-    return ToolResult(True, summary, {"items": items, "category": canonical})
+    data: dict[str, object] = {"items": items, "category": canonical}
+    if len(statuses) > 1:  # "how much have I got left across all my budgets?"
+        budgeted, spent = sum(s.amount for s in statuses), sum(s.spent for s in statuses)
+        left = budgeted - spent
+        data.update(total_amount=f"{budgeted:.2f}", total_spent=f"{spent:.2f}", total_remaining=f"{left:.2f}")
+        overall = f"{money_text(left, currency)} left" if left >= 0 else f"{money_text(-left, currency)} over"
+        summary += f". In all: {money_text(spent, currency)} of {money_text(budgeted, currency)} spent, {overall}"
+    return ToolResult(True, summary, data)
 
 
 @tool(mutates=True)

@@ -1,0 +1,102 @@
+"""PAM's local engine on reports (categories side by side, all budgets together, the biggest purchases), on removing
+one purchase of several just recorded, and on records dictated as one run-on line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlmodel import Session
+
+from tests.pam.conversation import converse
+from wheels_wins.pam.local.intents import classify
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.services.money import today_in
+
+TODAY = dt.date(2026, 11, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("eating out vs groceries this month?", "spending_query", {"categories": ["dining", "groceries"]}),
+        ("how much on fuel and camping this month?", "spending_query", {"categories": ["fuel", "camping"]}),
+        ("what was my single biggest purchase this month", "list_expenses", {"largest_first": True, "limit": 1}),
+        ("top 3 expenses last month", "list_expenses", {"largest_first": True, "limit": 3, "period": "last_month"}),
+        ("biggest fuel bill this year?", "list_expenses", {"largest_first": True, "category": "fuel"}),
+        ("remove the coffee one", "remove_expense", {"which": "coffee"}),
+        ("delete the $25 one", "remove_expense", {"which": "$25"}),
+        ("remove the last one", "undo", {}),
+        ("Coober Pedy fuel stop 80L x $2.35", "log_fuel", {"litres": Decimal("80"), "total_cost": Decimal("188.00")}),
+        ("filled up 55.8 litres came to 109.37 odo 88 512 km", "log_fuel", {"odometer_km": 88512}),
+        (
+            "log maintenance - new wiper blades fitted 45 dollars odo 71,020km",
+            "log_maintenance",
+            {"odometer_km": 71020},
+        ),
+        ("diff oil changed at 112k km cost 260", "log_maintenance", {"task": "Diff oil", "odometer_km": 112000}),
+        ("replaced the anode in the hot water system today $38", "log_maintenance", {"task": "Anode replaced"}),
+        (
+            "add to maint log: cleaned the fridge flue yesterday no cost",
+            "log_maintenance",
+            {"task": "Fridge flue cleaned"},
+        ),
+        ("resealed the roof hatch today, diy so no cost, pop it in the maintenance log", "log_maintenance", {}),
+        (
+            "esperance up to kalgoorlie via norseman plan it",
+            "plan_trip",
+            {"places": ["Esperance", "Norseman", "Kalgoorlie"]},
+        ),
+        (
+            "a fortnight from today remind me to rebook the campsite",
+            "add_calendar",
+            {"date": TODAY + dt.timedelta(days=14)},
+        ),
+        ("in 48 hrs remind me to ring the caravan park", "add_calendar", {"date": TODAY + dt.timedelta(days=2)}),
+        ("where can i see all my budgets n spending", "navigate", {"to": "/wins"}),
+    ],
+)
+def test_reports_follow_ups_and_run_on_records(text: str, name: str, want: dict[str, Any]) -> None:
+    intent = classify(text, TODAY)
+    assert intent.name == name and {k: intent.slots.get(k) for k in want} == want, intent
+
+
+def test_an_odometer_written_against_its_unit_is_not_thousands() -> None:
+    assert classify("odo 71,020km, oil change $120", TODAY).slots["odometer_km"] == 71020
+
+
+async def test_removing_one_of_the_purchases_just_recorded_keeps_the_other(make_user, session: Session) -> None:
+    user = make_user()
+    made, removed = await converse(
+        user, "log 85 for groceries at foodworks and 30 for coffees", "remove the coffee one"
+    )
+    assert [c.name for c in made.tool_calls] == ["add_expense", "add_expense"]
+    assert removed.tool_calls[0].name == "delete_expense" and removed.tool_calls[0].result.ok
+    today = today_in(user.timezone)
+    rows = expense_repo.list_rows(session, user_id=user.id, start=today, end=today)
+    assert [(r.amount, r.category) for r in rows] == [(Decimal("85.00"), "groceries")]
+
+    (nothing,) = await converse(user, "remove the parking one")
+    assert not nothing.tool_calls and "which one" in nothing.reply.lower()
+
+
+async def test_categories_side_by_side_all_budgets_together_and_the_biggest_purchase(make_user) -> None:
+    user = make_user()
+    await converse(
+        user,
+        "set my groceries budget to $600",
+        "set my fuel budget to $400",
+        "spent $240.10 on groceries, $88.45 on dinner and $612.40 on new tyres",
+        "fuel $150.25",
+    )
+    (compared,) = await converse(user, "eating out vs groceries this month?")
+    assert [c.name for c in compared.tool_calls] == ["spending_summary", "spending_summary"]
+    assert "88.45" in compared.reply and "240.10" in compared.reply
+
+    (budgets,) = await converse(user, "how much have I got left across all my budgets")
+    assert "In all: $390.35 of $1,000.00 spent, $609.65 left" in budgets.reply
+
+    (biggest,) = await converse(user, "what was my single biggest purchase this month")
+    assert biggest.reply.startswith("Biggest expense this month: $612.40")
