@@ -103,12 +103,12 @@ _COUNTS = {
     "few": 3,
     "several": 3,
 }
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+_UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14}
 
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD_RE = "|".join(sorted([*_WEEKDAYS, *_WEEKDAY_ABBR], key=len, reverse=True))
 COUNT_RE = r"\d{1,3}|" + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True))
-_UNIT_RE = r"days?|weeks?|fortnights?|months?|years?"
+_UNIT_RE = r"days?|weeks?|wks?|fortnights?|months?|mths?|years?|yrs?"
 _PRE = r"(?P<pre>\b(?:on|from|by|for|until|till|due(?:\s+on)?)\s+)?"
 _PART = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch))?"
 
@@ -192,6 +192,7 @@ def _year(raw: str | None) -> int | None:
 
 def shift_by(today: dt.date, n: int, unit: str) -> dt.date:
     unit = unit.lower().rstrip("s")
+    unit = {"mth": "month", "yr": "year"}.get(unit, unit)
     if unit == "month":
         return add_months(today, n)
     if unit == "year":

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from wheels_wins.pam.local.brands import BRANDS, brand_named
 from wheels_wins.pam.local.normalise import word_set
+from wheels_wins.services.categories import CATEGORIES
 
 Span = tuple[int, int]
 
@@ -109,9 +110,15 @@ def _trim(words: list[str], lead: frozenset[str], tail: frozenset[str]) -> list[
     return words
 
 
+# " - dining", " - income": what a request at the end asked it to be filed as (see normalise), not what it was.
+_REQUESTED_AS = re.compile(
+    r"\s+-\s+(?:expense|income|maintenance\s+log|" + "|".join(CATEGORIES) + r")$", re.IGNORECASE
+)
+
+
 def description(text: str, spans: Iterable[Span] = ()) -> str:
     """A short description: the sentence without amounts, dates, filler verbs and trailing glue words."""
-    cleaned = re.sub(r"[\"“”]", "", cut(text, spans))
+    cleaned = _REQUESTED_AS.sub("", re.sub(r"[\"“”]", "", cut(text, spans)))
     cleaned = re.sub(r"\s*[,;:!?]+\s*", " ", cleaned).strip(" .-")
     words = _trim(cleaned.split(), _DROP_LEAD, _DROP_TAIL)
     return capitalise(" ".join(words).strip(" .-,"))
@@ -119,7 +126,7 @@ def description(text: str, spans: Iterable[Span] = ()) -> str:
 
 def income_source(text: str, spans: Iterable[Span] = ()) -> str:
     """Where income came from ("selling at the market", "house-sitting"), from the sentence minus amount and date."""
-    cleaned = re.sub(r"\s*[,;:!?]+\s*", " ", cut(text, spans)).strip(" .-")
+    cleaned = re.sub(r"\s*[,;:!?]+\s*", " ", _REQUESTED_AS.sub("", cut(text, spans))).strip(" .-")
     words = cleaned.split()
     lead = _DROP_LEAD | {"from", "for", "by", "doing", "to", "me", "us"} - _KEEP_LEAD_INCOME
     words = _trim(words, frozenset(lead), _DROP_TAIL)

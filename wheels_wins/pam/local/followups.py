@@ -72,6 +72,11 @@ _CUE = (
     r"(?:the\s+)?(?:date|amount|category|price|total|day)(?:'s|\s+is|\s+was)\s+wrong)"
 )
 _CUE_LEAD = re.compile(r"^" + _CUE + r"\b[\s,.!:;-]*", re.IGNORECASE)
+
+
+def starts_with_cue(text: str) -> bool:
+    """Whether `text` opens like a correction ("actually", "sorry", "no,", "wait")."""
+    return bool(_CUE_LEAD.match(text.strip()))
 _CHANGE = re.compile(
     r"^(?:make|change|update|edit|fix|set|correct|amend|adjust|switch|put|alter|move|file|class|classify|"
     r"(?:re)?categori[sz]e|tag|mark|count|book)\s+(?:that|it|this|"
@@ -98,7 +103,9 @@ _DAYS_OFF = re.compile(
     re.IGNORECASE,
 )
 _IT_WAS_LATE = re.compile(
-    r"^[^,;:]{3,60}[,;:-]\s*(?P<said>(?:it|that)\s+(?:was|is|were|should\s+(?:be|have\s+been))\b)", re.IGNORECASE
+    r"^(?:[^,;:]{3,120}[,;:-]\s*)+?(?:so\s+|and\s+)?(?P<said>(?:it|that)\s+(?:was|is|were|should\s+(?:be|have\s+been))\b|"
+    r"(?:make|change)\s+(?:it|that)\b)",
+    re.IGNORECASE
 )
 _MEANT = re.compile(
     r"^(?:should\s+(?:be|have\s+been)|(?:i\s+)?should(?:'?ve|\s+have)\s+(?:said|been|put|written)|i\s+meant|meant|"

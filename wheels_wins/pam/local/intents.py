@@ -131,7 +131,7 @@ _BUDGET_SET_VERB = re.compile(
     re.IGNORECASE,
 )
 _BUDGET_AMOUNT = re.compile(
-    r"\bbudget\b(?:\s+\w+){0,3}?(?:\s+(?:to|at|of|is|should\s+be|to\s+be|will\s+be|as)\b|\s*[:=])\s*"
+    r"\bbudget\b(?:\s+\w+){0,3}?(?:\s+(?:to|at|of|is|should\s+be|to\s+be|will\s+be|as)\b|\s*[:=]|\s+-)\s*"
     r"(?:\$|\d|a\s+|[a-z]+\s+(?:hundred|thousand|dollars|bucks))",
     re.IGNORECASE,
 )
@@ -190,9 +190,20 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
     """How a budget changes when the sentence changes it rather than sets it: {"change": "raise" or "lower"} with the
     amount ("raise my groceries budget by $50", "add $50 to the fuel budget", "take $20 off dining") or a
     "percent" ("cut fuel by 10%", "halve the dining budget"); {} when the sentence sets an amount."""
-    verb = re.match(_ASKING + r"(?P<verb>\w+)(?:\s+(?:up|down))?\b", s.low)
-    raising = bool(verb and re.fullmatch(_RAISE, verb["verb"]))
-    lowering = bool(verb and re.fullmatch(_LOWER, verb["verb"]))
+    verbs = [
+        m["verb"]
+        for m in (
+            re.match(_ASKING + r"(?P<verb>\w+)\b", s.low),
+            # "... so could you bump the camping budget up by $250?"
+            re.search(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?P<verb>\w+)\b", s.low),
+        )
+        if m
+    ]
+    raising = any(re.fullmatch(_RAISE, v) for v in verbs)
+    lowering = not raising and any(re.fullmatch(_LOWER, v) for v in verbs)
+    plus = re.search(r"\bbudget\s+\+\s?\$?(?=\d)", s.text)
+    if plus and s.amount and s.amount.start >= plus.end() - 1:  # "groceries budget +80"
+        return {"change": "raise"}
     if _HALVE.search(s.text):
         return {"change": "lower", "percent": Decimal(50)}
     if _DOUBLE.search(s.text):
@@ -248,7 +259,8 @@ def _budget(s: Sentence, question: bool) -> Intent | None:
         return Intent("set_budget", 0.85, _budget_slots(s))
     if not _BUDGET.search(s.text):
         return None
-    change = _budget_change(s) if not question else {}
+    asked = re.search(r"\b(?:could|can|would|will)\s+you\b", s.low)  # a request, even with a question mark
+    change = _budget_change(s) if not question or asked else {}
     if change:  # "add another 75 to my shopping budget", "halve the dining budget"
         slots = {**_budget_slots(s), **change}
         if "percent" in change:
@@ -313,8 +325,11 @@ def _is_question(s: Sentence) -> bool:
     return s.low.rstrip().endswith("?") and not _COMMAND_START.match(s.low)
 
 
-def classify(text: str, today: dt.date | None = None) -> Intent:
-    """The intent of one user message and its slots; `today` anchors every relative date (pass the user's today)."""
+def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True) -> Intent:
+    """The intent of one user message and its slots; `today` anchors every relative date (pass the user's today).
+
+    With `follow_up=False` the message is read as a request of its own, never as a correction or undo of an
+    earlier one ("It was Dad's birthday ... it was $156" opening a conversation)."""
     today = today or dt.date.today()
     raw = (text or "").strip()
     small = followups.small_talk(raw)
@@ -324,8 +339,9 @@ def classify(text: str, today: dt.date | None = None) -> Intent:
     if not cleaned.strip(" .!?,"):
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
+    follow_ups = (followups.correction, followups.undo, followups.remove_one) if follow_up else ()
     for rule in (
-        followups.correction, followups.undo, followups.remove_one, _post, routes.stop_change, reminders.schedule, vehicle_rules.economy,
+        *follow_ups, _post, routes.stop_change, reminders.schedule, vehicle_rules.economy,
         reminders.calendar_entry, _navigate, _help,
     ):
         found = rule(s)

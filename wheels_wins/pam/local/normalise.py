@@ -36,11 +36,34 @@ _TRAILING = re.compile(
 )
 # "… for $95 - would you mind recording it as income?": a request at the end, not a question; what it is, kept.
 _REQUEST_AT_END = re.compile(
-    r"[\s,.;:-]*\b(?:would\s+you\s+mind|could\s+you|can\s+you|would\s+you|please)\s+(?:please\s+)?"
-    r"(?:recording|record|adding|add|logging|log|noting|note|putting|put|saving|save|entering|enter)(?:\s+down)?\s+"
-    r"(?:it|that|this)(?:\s+(?:as|under|in|for)\s+(?:an?\s+)?(?P<kind>[\w ]{2,30}?))?\s*[?.!]*$",
+    r"[\s,.;:-]*\b(?:(?:so|and|then)\s+)?(?:(?:would\s+you\s+mind|could\s+you|can\s+you|would\s+you|will\s+you|please)\s+)?"
+    r"(?:please\s+)?(?:recording|record|adding|add|logging|log|noting|note|putting|put|saving|save|entering|enter|pop|stick|"
+    r"chuck|whack|jot|popping|sticking)(?:\s+down)?\s+(?:it|that|this|them|these|those|both(?:\s+of\s+(?:those|them|these))?)"
+    r"(?:\s+down)?(?:\s+(?:as|under|in|for|to|into|on)\s+(?:an?\s+|my\s+|our\s+|the\s+)?(?P<kind>[\w ]{2,30}?))?"
+    r"(?:\s+(?:please|thanks|thx|cheers|for\s+(?:me|us)))*\s*[?.!]*$",
     re.IGNORECASE,
 )
+# What the request at the end asks for, as one word the rules know.
+_REQUESTED_KIND = [
+    (re.compile(r"\b(?:spending|expenses?|costs?|outgoings)\b", re.IGNORECASE), "expense"),
+    (re.compile(r"\b(?:income|earnings)\b", re.IGNORECASE), "income"),
+    (re.compile(r"\b(?:maint(?:enance)?|service)\s+(?:log|book|history|records?)\b", re.IGNORECASE), "maintenance log"),
+]
+
+
+def _requested(m: re.Match[str]) -> str:
+    """The request at the end, reduced to what it asks for; left as said when it is not a request to PAM
+    ("... and put it on the card")."""
+    kind = m["kind"]
+    named = next((word for pattern, word in _REQUESTED_KIND if pattern.search(kind)), None) if kind else None
+    asked = re.search(r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\bthanks\b|\bthx\b", m.group(0), re.IGNORECASE)
+    if named:
+        return f" - {named}"
+    if not asked:
+        return m.group(0)
+    return f" - {kind}" if kind else ""
+
+
 # After "would you mind": "taking me back home" asks "take me back home".
 _GERUND = {
     "taking": "take", "recording": "record", "adding": "add", "logging": "log", "putting": "put", "setting": "set",
@@ -269,7 +292,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u2018\u2019]", "'", text or "")
     text = re.sub(r"[\u201c\u201d]", '"', text)
     text = re.sub(r"\s+", " ", text).strip()
-    text = _REQUEST_AT_END.sub(lambda m: f" - {m['kind']}" if m["kind"] else "", text)
+    text = _REQUEST_AT_END.sub(_requested, text)
     text = _PER_SLASH.sub(lambda m: f" a {_PER_WORD[m[1].lower()]}", text)
     if _BUDGET_WORD.search(text):  # "fuel budget 550 pm": per month, not a time of day
         text = _PER_MONTH.sub(r"\1 a month", text)

@@ -79,7 +79,7 @@ _PERIOD_PATTERNS = [
     ),
 ]
 _ROLLING = re.compile(
-    r"\b(?:in\s+the\s+|over\s+the\s+)?(?:last|past)\s+(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?|fortnights?|months?)\b",
+    r"\b(?:in\s+the\s+|over\s+the\s+)?(?:last|past)\s+(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?|wks?|fortnights?|months?|mths?)\b",
     re.IGNORECASE,
 )
 _ROLLING_SPAN = re.compile(

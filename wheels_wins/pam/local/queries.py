@@ -37,7 +37,7 @@ _TOTAL_WORDS = re.compile(
 )
 _INCOME_Q = re.compile(
     words(
-        "earn|earned|earnt|earnings|income|made|make|received|get paid|got paid|brought in|bring in|bringing in|brings in|takings|revenue|pay me|paid me|pay us|paid us"
+        "earn|earned|earnt|earnings|income|made|make|received|get paid|got paid|brought in|bring in|bringing in|brings in|takings|revenue|pay me|paid me|pay us|paid us|wages|salary|pension"
     ),
     re.IGNORECASE,
 )
@@ -62,6 +62,8 @@ _INCOME_VS_SPENDING = re.compile(
 _FUEL_VOLUME_Q = re.compile(
     r"\bhow\s+many\s+(?:litres?|liters?|gallons?|gals?|l)\b|"
     r"\b(?:fuel|diesel|petrol|gas|gasoline)\s+in\s+(?:litres|liters|gallons)\b|"
+    r"\b(?:average|avg|mean)\s+(?:fuel\s+|diesel\s+|petrol\s+)?price\b|\bprice\s+per\s+(?:litre|liter|gallon)\b|"
+    r"\bcents?\s+(?:a|per)\s+(?:litre|liter)\b|"
     r"\bhow\s+much\s+(?:fuel|diesel|petrol|gas|gasoline|unleaded|lpg)\b(?![^?]*\b(?:cost|costs|spen[dt]|paid|pay|\$|money|budget|left)\b)"
     r"(?=[^?]*\b(?:bought|buy|used|use|burn(?:ed|t)?|put\s+in|pumped|get|got|filled|go\s+through|gone\s+through|went\s+through)\b)",
     re.IGNORECASE,
@@ -172,10 +174,19 @@ _SOURCE_FROM = re.compile(
 )
 
 
+_KIND_OF_INCOME = re.compile(
+    r"\b(?:in|from|of|on)\s+(?:my\s+|our\s+)?(?P<kind>wages|salary|pension|rent|dividends|tips|royalties|commission)\b",
+    re.IGNORECASE,
+)
+
+
 def _income_source(s: Sentence) -> dict[str, str]:
     """{"source": ...} when an income question names where the money came from, else {}."""
     spans = [(d.start, d.end) for d in s.past_dates]
     masked = entities.blank(s.text, spans, " ")
+    kind = _KIND_OF_INCOME.search(masked)
+    if kind:  # "how much in wages the last 2 wks"
+        return {"source": kind["kind"].lower().rstrip("s") if kind["kind"].lower() != "tips" else "tip"}
     m = _SOURCE_SUBJECT.search(masked) or _SOURCE_FROM.search(masked)
     if m is None or resolve_period(m["who"], s.today) or m["who"].lower() in ("work", "income", "all", "everything"):
         return {}

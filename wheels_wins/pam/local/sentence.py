@@ -83,6 +83,7 @@ class Intent:
         )
 
 
+_WHOLE_SPAN = re.compile(r"(?:this|last|next)\s+(?:week|fortnight|month|year)\b", re.IGNORECASE)
 _PER_PERIOD_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:month|week|fortnight|year)\b", re.IGNORECASE)
 
 
@@ -125,7 +126,8 @@ class Sentence:
 
     @cached_property
     def past_dates(self) -> list[DateMention]:
-        return find_dates(self.text, self.today, "past")
+        # "this month's rent yesterday": a day said outright comes before a whole week or month
+        return sorted(find_dates(self.text, self.today, "past"), key=lambda d: bool(_WHOLE_SPAN.match(d.text)))
 
     @cached_property
     def future_dates(self) -> list[DateMention]:

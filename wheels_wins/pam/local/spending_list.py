@@ -22,7 +22,7 @@ _SEPARATOR = re.compile(r"\s*(?:,|;)\s*(?:and\s+|plus\s+|then\s+)?|\s+(?:and|plu
 _NOT_A_LIST = re.compile(
     r"\b(?:each|apiece|per\s+(?:person|head|night|litre|liter|l|kg)|share|split|halves|change|back|refund|total|"
     r"altogether|in\s+all|all\s+up|tip|tipped|incl(?:uding|\.)?|of\s+which|out\s+of|instead|not|rather|"
-    r"between|budget|litres?|liters?|gallons?|km|kms|miles|odo(?:meter)?|price|was|were|reduced|discount|off)\b|%",
+    r"between|budget|litres?|liters?|gallons?|km|kms|miles|odo(?:meter)?|price|reduced|discount|off)\b|%",
     re.IGNORECASE,
 )
 _STARTS_PURCHASE = re.compile(r"\s\$?\d[\d.,]*\s+(?:on|for|at)\b", re.IGNORECASE)

@@ -17,6 +17,7 @@ from typing import Any
 from wheels_wins.pam.local import entities, place_names
 from wheels_wins.pam.local.amounts import best_amount
 from wheels_wins.pam.local.dates import find_dates
+from wheels_wins.pam.local.followups import starts_with_cue
 from wheels_wins.pam.local.intents import Intent, budget_follow_up, classify
 from wheels_wins.pam.local.periods import resolve_period
 from wheels_wins.pam.local.quantities import first_quantity
@@ -210,6 +211,18 @@ def _last_trip(state: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def _named_first(calls: list[dict[str, Any]], said: str) -> list[dict[str, Any]]:
+    """The calls newest first, but one whose record the correction names ("lunch was actually $14") before the rest."""
+    newest = list(reversed(calls))
+    named = _words_of(said)
+
+    def is_named(call: dict[str, Any]) -> bool:
+        data = call.get("data") or {}
+        return bool(named & _words_of(" ".join(str(data.get(k) or "") for k in ("description", "merchant", "source"))))
+
+    return [c for c in newest if is_named(c)] + [c for c in newest if not is_named(c)]
+
+
 def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
     """Apply "actually make that $35" (or "it was 55 litres", "make it Friday") to the record PAM touched last."""
     slots = intent.slots
@@ -217,7 +230,7 @@ def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] |
         if any(call["name"] == "plan_trip" for call in state.get("last_calls") or []):
             return [ToolCall("undo_last_change", {}), ToolCall("plan_trip", {"places": slots["places"]})]
         return [ToolCall("plan_trip", {"places": slots["places"]})]
-    for call in reversed(state.get("last_calls") or []):
+    for call in _named_first(state.get("last_calls") or [], str(slots.get("said") or "")):
         data = call.get("data") or {}
         if call["name"] == "set_budget" and slots.get("amount") is not None:
             return [ToolCall("set_budget", {"category": data.get("category"), "amount": _jsonable(slots["amount"])})]
@@ -236,8 +249,15 @@ def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] |
     return "Which record should I change? I can correct the entry I just made."
 
 
+# Words that name no record: "no, the total was $40" must not pick "Lunch at the cafe" for its "the".
+_NAMES_NOTHING = frozenset(
+    "the wa was and at it that thi this for on in of to my our a an actually sorry no make change is be should "
+    "total amount one it' wait hang oop oops meant mean".split()
+)
+
+
 def _words_of(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1}
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1} - _NAMES_NOTHING
 
 
 def _removal_calls(which: str, state: dict[str, Any]) -> list[ToolCall] | str:
@@ -390,6 +410,15 @@ class LocalEngine:
         intent = (_fill_pending(pending, text, today) if pending else None) or _asked_again(text, state, today)
         intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)
         intent = _budget_just_touched(intent, text, state, today)
+        if intent.name == "correction":
+            intent = dataclasses.replace(intent, slots={**intent.slots, "said": text})
+        if (
+            intent.name == "correction"
+            and not starts_with_cue(text)  # "actually it was $180" still asks which record
+            and isinstance(_correction_calls(intent, state), str)
+        ):
+            fresh = classify(text, today, follow_up=False)  # nothing just made to correct: a request of its own
+            intent = fresh if fresh.name != "unknown" else intent
         if intent.missing:
             question = QUESTIONS.get((intent.name, intent.missing[0]), "Could you give me a few more details?")
             if intent.name == "plan_trip" and intent.slots.get("destination"):

@@ -18,6 +18,8 @@ from wheels_wins.services.units import (
     format_consumption,
     format_distance,
     format_volume,
+    price_per_volume,
+    volume_unit,
 )
 
 Litres = Annotated[Decimal, Field(gt=0, le=2000, decimal_places=2)]
@@ -68,7 +70,13 @@ def fuel_bought(
         return ToolResult(True, f"No fill-ups logged {when}", data)
     fills = f"{count} fill-up{'s' if count != 1 else ''}"
     volume = format_volume(litres, ctx.user.units)
-    return ToolResult(True, f"{volume} {when} over {fills}, {money_text(cost, ctx.user.currency)} in all", data)
+    text = f"{volume} {when} over {fills}, {money_text(cost, ctx.user.currency)} in all"
+    if litres > 0:
+        per_litre = (cost / litres).quantize(Decimal("0.001"))
+        data["average_price_per_litre"] = str(per_litre)
+        shown = money_text(price_per_volume(per_litre, ctx.user.units), ctx.user.currency)
+        text += f", an average of {shown}/{volume_unit(ctx.user.units)}"
+    return ToolResult(True, text, data)
 
 
 @tool()
