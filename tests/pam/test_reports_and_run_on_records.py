@@ -4,6 +4,7 @@ one purchase of several just recorded, and on records dictated as one run-on lin
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -100,3 +101,81 @@ async def test_categories_side_by_side_all_budgets_together_and_the_biggest_purc
 
     (biggest,) = await converse(user, "what was my single biggest purchase this month")
     assert biggest.reply.startswith("Biggest expense this month: $612.40")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        (
+            "So the van insurance came up for renewal and after ringing around for ages we ended up sticking with the "
+            "same company, $1,340 for the year, can you put that down as an expense?",
+            "add_expense",
+            {"amount": Decimal("1340"), "category": "insurance"},
+        ),
+        (
+            "Our neighbour has been renting the granny flat while we're on the road, and she transferred this month's "
+            "rent yesterday, $1,400, can you add that to our income?",
+            "add_income",
+            {"amount": Decimal("1400"), "date": TODAY - dt.timedelta(days=1)},
+        ),
+        (
+            "Now that we're paying by the week our camping costs have gone up, so could you bump the camping budget up "
+            "by $250 a month?",
+            "change_budget",
+            {"category": "camping", "amount": Decimal("250"), "change": "raise"},
+        ),
+        ("spent $30 on lunch, please log it as dining", "add_expense", {"category": "dining", "description": "Lunch"}),
+        ("spent $50 on fuel and put it on the card", "add_expense", {"description": "Fuel and put it on the card"}),
+        ("groceries budget +80", "change_budget", {"category": "groceries", "change": "raise"}),
+        ("shopping budget - 150 a month thx", "set_budget", {"category": "shopping", "amount": Decimal("150")}),
+        ("ebay sale 75 bucks, old tent", "add_income", {"amount": Decimal("75")}),
+        (
+            "how much in wages the last 2 wks",
+            "income_query",
+            {"source": "wage", "start": TODAY - dt.timedelta(days=13)},
+        ),
+        ("what's the average price per litre I've paid for fuel this month?", "fuel_query", {"period": "this_month"}),
+        ("oil change reminder in 3 wks", "add_calendar", {"date": TODAY + dt.timedelta(days=21)}),
+        ("sorry, lunch was actually $14", "correction", {"amount": Decimal("14.00")}),
+        (
+            "Hang on, my husband just reminded me he knocked $30 off because the paddle was cracked, so make it $250.",
+            "correction",
+            {"amount": Decimal("250.00")},
+        ),
+    ],
+)
+def test_long_chatty_and_terse_requests(text: str, name: str, want: dict[str, Any]) -> None:
+    intent = classify(text, TODAY)
+    assert intent.name == name and {k: intent.slots.get(k) for k in want} == want, intent
+
+
+async def test_a_story_that_only_sounds_like_a_correction_is_recorded(make_user, session: Session) -> None:
+    user = make_user()
+    (turn,) = await converse(
+        user,
+        "It was Dad's birthday so we took him out for a steak dinner at the pub on Saturday night, it was $156 all up "
+        "and worth every cent, please log it.",
+    )
+    assert turn.tool_calls[0].name == "add_expense"
+    expense = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(turn.tool_calls[0].result.data["id"]))
+    assert (expense.amount, expense.category, expense.date.weekday()) == (Decimal("156.00"), "dining", 5)
+
+
+async def test_a_correction_that_names_its_purchase_changes_that_one(make_user, session: Session) -> None:
+    user = make_user()
+    made, corrected = await converse(user, "spent $41 on lunch and $9 on parking", "sorry, lunch was actually $14")
+    lunch_id = uuid.UUID(made.tool_calls[0].result.data["id"])
+    assert corrected.tool_calls[0].arguments["expense_id"] == str(lunch_id)
+    today = today_in(user.timezone)
+    rows = expense_repo.list_rows(session, user_id=user.id, start=today, end=today)
+    assert sorted((r.amount, r.category) for r in rows) == [
+        (Decimal("9.00"), "transport"),
+        (Decimal("14.00"), "dining"),
+    ]
+
+
+async def test_the_average_price_per_litre_of_the_fill_ups(make_user) -> None:
+    user = make_user()
+    await converse(user, "filled up 60 litres for $120.60", "filled up 60 litres for $127.80")
+    (asked,) = await converse(user, "what's the average price per litre I've paid for fuel this month?")
+    assert "an average of $2.07/L" in asked.reply
