@@ -179,3 +179,82 @@ async def test_the_average_price_per_litre_of_the_fill_ups(make_user) -> None:
     await converse(user, "filled up 60 litres for $120.60", "filled up 60 litres for $127.80")
     (asked,) = await converse(user, "what's the average price per litre I've paid for fuel this month?")
     assert "an average of $2.07/L" in asked.reply
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("Actually, let's carry on to Kalbarri as well.", "add_trip_stop", {"place": "Kalbarri", "at_end": True}),
+        ("extend the trip to Exmouth", "add_trip_stop", {"place": "Exmouth", "at_end": True}),
+        ("go to the wins page", "navigate", {"to": "/wins"}),
+        ("actually delete the lunch, my friend paid for it", "remove_expense", {"which": "lunch"}),
+        (
+            "We've booked a farm stay near Mudgee and the owner asked us to confirm by phone a few days beforehand, so "
+            "could you put a reminder in for Sunday to confirm the farm stay?",
+            "add_calendar",
+            {"title": "Confirm the farm stay"},
+        ),
+        (
+            "Someone in the community replied to my question about the Gibb River Road and I'd like to read the whole "
+            "thread properly, can you take me to the community page?",
+            "navigate",
+            {"to": "/social"},
+        ),
+        (
+            "We've spent a lovely week in Alice Springs catching up with old friends, and now we'd like to head out to "
+            "Uluru for a few nights, could you plan that drive for us?",
+            "plan_trip",
+            {"places": ["Alice Springs", "Uluru"]},
+        ),
+        (
+            "We pulled into the roadhouse at Fitzroy Crossing after a long hot drive, 74 litres came to $186.48, can "
+            "you log that fill-up?",
+            "log_fuel",
+            {"litres": Decimal("74"), "total_cost": Decimal("186.48")},
+        ),
+        (
+            "The squeak in the door turned out to be dry hinges, so I lubed them all up this morning, no cost of "
+            "course, but please add it to the maintenance log so I remember when I did it.",
+            "log_maintenance",
+            {"cost": None},
+        ),
+        (
+            "Add to the maintenance log: solar panels cleaned and checked today.",
+            "log_maintenance",
+            {"task": "Solar panels cleaned"},
+        ),
+    ],
+)
+def test_the_request_a_long_message_ends_with(text: str, name: str, want: dict[str, Any]) -> None:
+    intent = classify(text, TODAY)
+    assert intent.name == name and {k: intent.slots.get(k) for k in want} == want, intent
+
+
+def test_a_story_shared_to_the_feed_keeps_what_it_is_about() -> None:
+    intent = classify(
+        "We had such a magical evening watching the sunset over the Bungle Bungles that I want to share it with "
+        "everyone, could you post something on the community feed saying it's absolutely worth the corrugated drive in?",
+        TODAY,
+    )
+    assert intent.name == "create_post"
+    assert intent.slots["content"] == (
+        "We had such a magical evening watching the sunset over the Bungle Bungles — it's absolutely worth the "
+        "corrugated drive in"
+    )
+
+
+async def test_carrying_on_adds_a_last_stop_and_deleting_an_earlier_purchase_by_name(
+    make_user, session: Session
+) -> None:
+    user = make_user()
+    planned, onward = await converse(
+        user, "Plan a trip from Perth to Geraldton.", "Actually, let's carry on to Kalbarri as well."
+    )
+    assert onward.tool_calls[0].name == "add_trip_stop" and onward.tool_calls[0].result.ok
+    assert [w["name"] for w in onward.tool_calls[0].result.data["waypoints"]] == ["Perth", "Geraldton", "Kalbarri"]
+
+    lunch, parking, removed = await converse(
+        user, "spent $22 on lunch at a cafe", "and $16 for parking", "actually delete the lunch, my friend paid for it"
+    )
+    assert removed.tool_calls[0].name == "delete_expense"
+    assert removed.tool_calls[0].arguments["expense_id"] == lunch.tool_calls[0].result.data["id"]

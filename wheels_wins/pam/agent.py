@@ -36,6 +36,7 @@ from wheels_wins.services import trips as trip_service
 from wheels_wins.services.money import today_in
 
 HISTORY_TURNS = 12
+_RECENT_REPLIES = 4  # how far back "delete the lunch" may reach
 MAX_STEPS = 4
 MAX_MESSAGE_CHARS = 4000
 TURN_FAILED = "Sorry, something went wrong on my side. Please try again."
@@ -101,13 +102,17 @@ def _transcript(history: list[PamMessage]) -> list[ChatMessage]:
 
 
 def _engine_state(history: list[PamMessage]) -> dict[str, Any]:
-    """Pending clarification and the records PAM touched last, for follow-ups like "$48" or "make that $35"."""
-    for message in reversed(history):
-        if message.role != "assistant":
-            continue
-        recent = [{"name": c["name"], "data": c.get("result", {})} for c in message.tool_calls if c.get("ok")]
-        return {"pending": message.pending, "last_calls": recent}
-    return {"pending": None, "last_calls": []}
+    """Pending clarification and the records PAM touched last, for follow-ups like "$48" or "make that $35"; and
+    those of its last few replies, oldest first, for "delete the lunch" said a message or two later."""
+    replies = [m for m in history if m.role == "assistant"]
+    if not replies:
+        return {"pending": None, "last_calls": [], "recent_calls": []}
+
+    def done(message: PamMessage) -> list[dict[str, Any]]:
+        return [{"name": c["name"], "data": c.get("result", {})} for c in message.tool_calls if c.get("ok") and not c.get("undone")]
+
+    recent = [call for message in replies[-_RECENT_REPLIES:] for call in done(message)]
+    return {"pending": replies[-1].pending, "last_calls": done(replies[-1]), "recent_calls": recent}
 
 
 def _context(session: Any, user: Any, page: str, location: tuple[float, float] | None, conversation_id: uuid.UUID) -> ToolContext:
@@ -177,8 +182,9 @@ def _open(session: Session, ask: _Ask, with_context: bool) -> _Opening:
         if found is None:
             raise ConversationNotFound(str(conversation_id))
         conversation = found
-    # Without context only the last reply matters: its pending question and what it did (for "make that $35").
-    turns = HISTORY_TURNS if with_context else 2
+    # Without context only the last few replies matter: the last one's pending question and what it did (for "make
+    # that $35"), and what the ones before it did (for "delete the lunch").
+    turns = HISTORY_TURNS if with_context else 2 * _RECENT_REPLIES
     history = pam_repo.messages(session, user_id=user_id, conversation_id=conversation.id, limit=turns)
     pam_repo.add_message(session, user_id=user_id, conversation=conversation, role="user", content=text)
     ctx = ask.context(session, user, conversation.id)

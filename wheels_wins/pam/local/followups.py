@@ -272,7 +272,14 @@ def undo(s: Sentence) -> Intent | None:
 # "remove the coffee one", "delete the $25 one": one of the purchases just recorded, named by what it was.
 _REMOVE_ONE = re.compile(
     r"^(?:" + _CUE + r"\b[\s,.!:;-]*)*(?:delete|remove|erase|drop|bin|ditch|scrap|cancel|get\s+rid\s+of|take\s+out)\s+"
-    r"(?:the|that)\s+(?P<which>[\w$.,'& -]{2,40}?)\s+(?:one|expense|entry|item|purchase|bit)\b[\s.!]*$",
+    r"(?:the|that|my)\s+(?P<which>[\w$.'& -]{2,40}?)(?:\s+(?:one|expense|entry|item|purchase|bit)\b)?"
+    r"(?=\s*(?:[,;.!]|$))",  # "actually delete the lunch, my friend paid for it"
+    re.IGNORECASE,
+)
+# Records other than purchases, which their own rules remove: "remove the stop at Dubbo", "delete the trip".
+_OTHER_RECORDS = re.compile(
+    r"\b(?:trips?|stops?|routes?|events?|reminders?|appointments?|budgets?|posts?|comments?|fill-?\s?ups?|services?|"
+    r"maintenance|income|payments?)\b",
     re.IGNORECASE,
 )
 _NOT_A_NAME = frozenset({"last", "first", "latest", "previous", "other", "wrong", "new", "whole"})
@@ -281,6 +288,6 @@ _NOT_A_NAME = frozenset({"last", "first", "latest", "previous", "other", "wrong"
 def remove_one(s: Sentence) -> Intent | None:
     """remove_expense naming which purchase ("the coffee one"), or None."""
     m = _REMOVE_ONE.match(s.text)
-    if m is None or m["which"].lower() in _NOT_A_NAME:
+    if m is None or m["which"].lower() in _NOT_A_NAME or _OTHER_RECORDS.search(m["which"]) or len(m["which"].split()) > 4:
         return None
     return Intent("remove_expense", 0.9, {"which": m["which"].strip()})

@@ -19,7 +19,16 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from wheels_wins.pam.local import entities, followups, money_rules, queries, reminders, routes, vehicle_rules
+from wheels_wins.pam.local import (
+    entities,
+    followups,
+    money_rules,
+    navigation,
+    queries,
+    reminders,
+    routes,
+    vehicle_rules,
+)
 from wheels_wins.pam.local.normalise import normalise
 from wheels_wins.pam.local.sentence import (
     INTENTS,
@@ -59,60 +68,6 @@ def _post(s: Sentence) -> Intent | None:
     return Intent(
         "create_post", 0.95 if content else 0.8, {"content": content} if content else {}
     )
-
-
-_NAV_START = re.compile(
-    r"^(?:(?:go|head|jump|navigate|switch|flip|take\s+(?:me|us)|bring\s+(?:me|us)|get\s+(?:me|us)|send\s+(?:me|us)|move|skip)"
-    r"(?:\s+back)?(?:\s+(?:to|over\s+to|into|onto))?|"
-    r"back\s+to|open(?:\s+up)?(?:\s+for\s+(?:me|us))?|show(?:\s+(?:me|us))?|display|bring\s+up|pull\s+up|load|view|visit|see|"
-    r"launch|return\s+to|where\s+(?:can|do|would)\s+(?:i|we)\s+(?:see|find|view|check|look\s+at)|"
-    r"(?:i|we)\s+(?:want|wanna|would\s+like|'d\s+like|need)\s+to\s+(?:see|view|check\s+out|look\s+at|read)|"
-    r"(?:i|we)\s+wanna\s+(?:see|view|check\s+out|look\s+at|read))\s+(?P<target>.+)$",
-    re.IGNORECASE,
-)
-_LIST_TARGET = re.compile(
-    r"\b(?:expenses|trips|posts|events|reminders|income|calendar|schedule|diary|agenda|feed)\b",
-    re.IGNORECASE,
-)
-
-
-_THERE = re.compile(r"\b(?:take|bring|send|get)\s+(?:me|us)\s+there\b", re.IGNORECASE)
-
-
-def _navigate(s: Sentence) -> Intent | None:
-    there = _THERE.search(s.text)
-    if there:  # "… what other travellers have been chatting about - could you take me there?"
-        page = entities.page_mentioned(s.text[: there.start()])
-        return Intent("navigate", 0.9, {"to": page}) if page else None
-    m = _NAV_START.match(s.text.rstrip(" .!?"))
-    if not m:
-        bare = re.fullmatch(r"(?:the\s+|my\s+)?(?P<target>\w+(?:\s+\w+)?)\s+(?:page|screen|tab)", s.low.strip(" .!?"))
-        if bare and entities.page_target(bare["target"]):  # "budgets page pls"
-            return Intent("navigate", 0.9, {"to": entities.page_target(bare["target"])})
-        if re.fullmatch(
-            r"(?:go\s+)?(?:back\s+)?home|(?:the\s+)?dashboard|home\s+(?:page|screen)",
-            s.low.strip(" .!?"),
-        ):
-            return Intent("navigate", 0.9, {"to": "/"})
-        return None
-    target = m["target"]
-    described = re.match(r"(?:the\s+)?(?:page|screen|tab|section|place|part)\s+(?:where|that|which)\b", target, re.IGNORECASE)
-    page = entities.page_target(target)
-    # "show me what I spent" asks a question; "what other nomads are posting" is only answered by the feed
-    asks = re.search(r"\b(?:from|via|how|what|much|spent|left)\b", target, re.IGNORECASE)
-    if not described and asks and page != "/social":
-        return None
-    if page is None:
-        return None
-    verb = m.group(0)[: m.start("target")].lower()
-    is_show = verb.strip().startswith(("show", "display", "see", "view"))
-    if (
-        is_show
-        and _LIST_TARGET.search(target)
-        and not re.search(r"\b(?:page|screen|tab|section)\b", target, re.IGNORECASE)
-    ):
-        return None
-    return Intent("navigate", 0.95, {"to": page})
 
 
 _COMMAND_START = re.compile(
@@ -325,6 +280,44 @@ def _is_question(s: Sentence) -> bool:
     return s.low.rstrip().endswith("?") and not _COMMAND_START.match(s.low)
 
 
+# "... and I'd like to read the whole thread, can you take me to the community page?": the request after the story.
+_ASK_CLAUSE = re.compile(
+    r"(?:^|[,.;:!?]\s*|\s(?:so|and|but|then)\s+)(?:(?:could|can|would|will)\s+you|please)\s+(?:please\s+)?(?P<ask>[^,.;!?]{4,})"
+    r"[?.!\s]*$",
+    re.IGNORECASE,
+)
+
+
+_WANT_TO_SHARE = re.compile(
+    r"\s*,?\s*(?:that|and|so)?\s*(?:i|we)\s+(?:really\s+)?(?:want|wanted|would\s+like|'d\s+like)\s+to\s+share\s+"
+    r"(?:it|this)(?:\s+with\s+(?:everyone|everybody|you\s+all|all|the\s+community))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _asked_at_the_end(s: Sentence) -> Intent | None:
+    """The request a long message ends with, read on its own, when the whole message reads as nothing."""
+    m = _ASK_CLAUSE.search(s.text)
+    if m is None or m.start("ask") < 20:  # a short message is its own request
+        return None
+    found = classify(m["ask"], s.today, follow_up=False)
+    if found.name == "plan_trip" and not found.slots.get("places"):  # "could you plan that drive?": the story has the places
+        story = s.text[: m.start()]
+        found = routes.trip(Sentence(story, s.today)) or found
+        here, there = entities.town(story), found.slots.get("destination")
+        if here and there and here.lower() != str(there).lower():  # "a week in Alice Springs ... head out to Uluru"
+            found = Intent("plan_trip", found.confidence, {**found.slots, "places": [here, there]})
+    if found.name == "create_post" and found.slots.get("content"):  # "... could you post something saying it's worth it?"
+        story = _WANT_TO_SHARE.sub("", s.text[: m.start()]).strip(" ,.;:-")
+        if len(story) >= 30:
+            said = str(found.slots["content"])
+            said = said[:1].lower() + said[1:] if re.match(r"(?:It|This|That|The|So|Definitely|Absolutely)\b", said) else said
+            found = Intent("create_post", found.confidence, {"content": f"{story} — {said}"})
+    if found.missing:  # "..., can you log that fill-up?": the story has what the request lacks
+        return None
+    return found if found.name not in ("unknown", "greeting", "thanks", "help") else None
+
+
 def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True) -> Intent:
     """The intent of one user message and its slots; `today` anchors every relative date (pass the user's today).
 
@@ -342,7 +335,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     follow_ups = (followups.correction, followups.undo, followups.remove_one) if follow_up else ()
     for rule in (
         *follow_ups, _post, routes.stop_change, reminders.schedule, vehicle_rules.economy,
-        reminders.calendar_entry, _navigate, _help,
+        reminders.calendar_entry, navigation.navigate, _help,
     ):
         found = rule(s)
         if found:
@@ -352,16 +345,16 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if found:
         return found
     if question:
-        found = queries.query(s, True)
+        found = _asked_at_the_end(s) or queries.query(s, True)
         if found is None or found.name == "list_trips":  # "…can you plan that route?" names its places
             trip = routes.trip(s)
             found = trip if trip and len(trip.slots.get("places") or []) >= 2 else found or trip
         if found or QUESTION_START.match(s.low):
-            return found or Intent("unknown", 0.2)
+            return found or _asked_at_the_end(s) or Intent("unknown", 0.2)
     for rule in (
         queries.list_command, vehicle_rules.fuel, vehicle_rules.maintenance, money_rules.income, routes.trip, money_rules.expense,
     ):
         found = rule(s)
         if found:
             return found
-    return Intent("unknown", 0.1)
+    return _asked_at_the_end(s) or Intent("unknown", 0.1)

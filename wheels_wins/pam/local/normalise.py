@@ -39,8 +39,10 @@ _REQUEST_AT_END = re.compile(
     r"[\s,.;:-]*\b(?:(?:so|and|then)\s+)?(?:(?:would\s+you\s+mind|could\s+you|can\s+you|would\s+you|will\s+you|please)\s+)?"
     r"(?:please\s+)?(?:recording|record|adding|add|logging|log|noting|note|putting|put|saving|save|entering|enter|pop|stick|"
     r"chuck|whack|jot|popping|sticking)(?:\s+down)?\s+(?:it|that|this|them|these|those|both(?:\s+of\s+(?:those|them|these))?)"
+    r"(?:\s+(?:fill-?\s?up|purchase|payment|receipt|one|expense|bill|service|repair))?"
     r"(?:\s+down)?(?:\s+(?:as|under|in|for|to|into|on)\s+(?:an?\s+|my\s+|our\s+|the\s+)?(?P<kind>[\w ]{2,30}?))?"
-    r"(?:\s+(?:please|thanks|thx|cheers|for\s+(?:me|us)))*\s*[?.!]*$",
+    r"(?:\s+(?:please|thanks|thx|cheers|for\s+(?:me|us)))*"
+    r"(?:\s+(?:so|because|as|since)\s+(?:i|we)\s+[^,.;!?]{0,60})?\s*[?.!]*$",  # "... so I remember when I did it"
     re.IGNORECASE,
 )
 # What the request at the end asks for, as one word the rules know.

@@ -45,12 +45,19 @@ _PLACE_NOISE = re.compile(
 )
 
 
+_WHERE_WE_ARE = re.compile(
+    r"^(?:we'?re|we\s+are|i'?m|i\s+am|currently|now|staying|based)(?:\s+(?:currently|now|staying|based))?\s+(?:in|at)\s+",
+    re.IGNORECASE,
+)
+
+
 def _clean_place(chunk: str, mixed_case: bool) -> str | None:
     chunk = re.split(r"\s+[-–—]+\s+|\s*[;!?]|\.\s", chunk)[0]  # "via Albany - plan it please", "Cooma. Could you…"
     chunk = re.sub(
         r"^\W*(?:please|pls|plz)\b", "", chunk.strip(), flags=re.IGNORECASE
     )  # "route please broken hill to…"
     chunk = chunk.strip(" \t,.;:!?\"'()")
+    chunk = _WHERE_WE_ARE.sub("", chunk)  # "We're in Broome and want to get to Darwin"
     chunk = _PLACE_NOISE.sub("", chunk).strip(" \t,.;:!?\"'()")
     chunk = _THE_LOWER.sub("", chunk)
     if not chunk or "#" in chunk or chunk.lower() in ("the", "a", "an"):

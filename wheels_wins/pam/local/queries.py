@@ -119,7 +119,8 @@ _LIST_VERB = re.compile(
 
 
 # "eating out vs groceries this month?", "fuel compared with camping": one total each.
-_COMPARED = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|or|and)\b", re.IGNORECASE)
+_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against)(?=\s|$)", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)
 
 
 _BIGGEST = re.compile(
@@ -209,7 +210,8 @@ def query(s: Sentence, question: bool) -> Intent | None:
         slots = {**_period_slots(s), "largest_first": True, "limit": count_of(biggest["n"]) if biggest["n"] else many}
         return Intent("list_expenses", 0.9, {**slots, **({"category": s.category} if s.category else {})})
     compared = categories_named(s.text)
-    if len(compared) >= 2 and _COMPARED.search(low) and not s.money and not re.search(r"\bbudgets?\b", low):
+    side_by_side = _VERSUS.search(low) or (_COMPARED.search(low) and (_TOTAL_WORDS.search(low) or _SPENDING_WORDS.search(low)))
+    if len(compared) >= 2 and side_by_side and not s.money and not re.search(r"\bbudgets?\b", low):
         return Intent("spending_query", 0.9, {**_period_slots(s), "categories": compared})  # "eating out vs groceries"
     if _BREAKDOWN.search(low) and _SPENDING_WORDS.search(low) and not s.money:
         slots = _period_slots(s)  # "break down my spending by category": the total with its categories

@@ -111,8 +111,23 @@ _REMOVE_STOP = re.compile(
 )
 
 
+# "let's carry on to Kalbarri as well", "extend the trip to Exmouth", "and then on to Broome": a new last stop.
+_GO_ON_TO = re.compile(
+    r"^(?:(?:actually|and|ok(?:ay)?|so|then)[\s,]+)*(?:let'?s\s+|we'?(?:ll|d\s+like\s+to)\s+|can\s+we\s+)?(?:also\s+)?"
+    r"(?:(?:(?:carry|push|press|head|go|drive)\s+on|keep\s+(?:going|driving|heading)|continue(?:\s+on)?)\s+"
+    r"(?:up\s+|down\s+|over\s+)?to|"
+    r"extend\s+(?:it|that|" + _TRIP_NOUN + r")\s+(?:on\s+)?to|(?:and\s+)?then\s+on\s+to)\s+"
+    r"(?P<place>[\w' .-]{2,40}?)(?:\s+(?:as\s+well|too|after\s+that|afterwards|please))*[\s.!?]*$",
+    re.IGNORECASE,
+)
+
+
 def stop_change(s: Sentence) -> Intent | None:
     """A stop added to or dropped from the trip just planned (or the active one)."""
+    onward = _GO_ON_TO.match(s.text)
+    if onward and not re.search(r"\b(?:page|screen|tab|section)\b", onward["place"], re.IGNORECASE):
+        place = _tidy_place(onward["place"])
+        return Intent("add_trip_stop", 0.9, {"place": place, "at_end": True}) if place else None
     added = _ADD_STOP.match(s.text)
     if added:
         place = _tidy_place(added["place"] or added["place2"] or added["place3"])

@@ -182,6 +182,25 @@ _PURCHASE = re.compile(words("bought|buy|purchased|spent|ordered"), re.IGNORECAS
 _THOUSANDS_KM = re.compile(r"(?<![$\w.,])(?P<num>\d{2,3}(?:\.\d)?)\s?k\b(?!\s*(?:m|ms|kms?|ilo)\b)", re.IGNORECASE)
 
 
+# The maintenance log named as where the record goes: "add to the maintenance log: ...", "... - maintenance log".
+_TO_THE_LOG = re.compile(
+    r"^(?:add|log|put|pop|note)\s+(?:it\s+|this\s+)?(?:to|in|into|on)\s+(?:the\s+|my\s+)?maint(?:enance)?\s+log\s*[:,-]?\s*|"
+    r"^maint(?:enance)?\s+log\s*[:,-]\s*|\s+-\s+maintenance\s+log$",
+    re.IGNORECASE,
+)
+
+
+def _work_described(s: Sentence, request: re.Match[str]) -> str | None:
+    """The work a maintenance-log request describes, without the request, amounts, dates and filler."""
+    text = s.text[: request.start()] + " " + s.text[request.end() :]
+    offset = [(d.start, d.end) for d in s.past_dates] + s.money_spans()
+    masked = entities.blank(s.text, offset, " ")
+    text = masked[: request.start()] + " " + masked[request.end() :]
+    text = re.sub(r"\b(?:no\s+cost(?:\s+of\s+course)?|diy|free|so\s+i\s+remember.*$)", " ", text, flags=re.IGNORECASE)
+    described = entities.description(text.split(" so I ")[0])
+    return described[:80] or None
+
+
 def maintenance(s: Sentence) -> Intent | None:
     task = vehicle_tasks.maintenance_task(s.text) or vehicle_tasks.repair_task(s.text)
     odo_k = _THOUSANDS_KM.search(s.text)
@@ -191,6 +210,9 @@ def maintenance(s: Sentence) -> Intent | None:
         re.search(r"\b(?:at|@)\s*\d{1,3}(?:,\d{3})+\b|\b(?:at|@)\s*\d{5,7}\b", s.text)
     ) or odo_k is not None
     logging = bool(_LOG_TASK.match(s.text))
+    to_the_log = _TO_THE_LOG.search(s.text)
+    if task is None and to_the_log:  # "..., please add it to the maintenance log": what was said is the task
+        task = _work_described(s, to_the_log)
     if task is None:
         if re.match(
             r"^(?:log|record|add|note)\s+(?:some\s+|a\s+|the\s+)?(?:maintenance|service|repair|repairs|work)\b",

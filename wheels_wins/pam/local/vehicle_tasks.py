@@ -133,7 +133,7 @@ ACTION_TASKS = frozenset(
 # "the three-way fridge was serviced", "serviced the generator": the part serviced names the task.
 _RV_PART = (
     r"(?:three-way\s+|3-way\s+|compressor\s+)?fridge|generator|genny|air\s?con(?:ditioner)?|a/c|hot\s+water\s+(?:system|unit)|"
-    r"toilet|awning|heater|furnace|water\s+pump|solar(?:\s+system)?|inverter|gas\s+system|brakes|anode|"
+    r"toilet|awning|heater|furnace|water\s+pump|solar(?:\s+(?:system|panels?))?|inverter|gas\s+system|brakes|anode|hinges?|"
     r"fridge\s+flue|flue|roof\s+hatch|roof|seals?|hatch"
 )
 _PART_SERVICED = re.compile(

@@ -25,6 +25,7 @@ from wheels_wins.pam.local.sentence import category_of
 from wheels_wins.pam.local.spending_list import spending_items
 from wheels_wins.pam.local.times import time_spans
 from wheels_wins.pam.providers.base import TextSink
+from wheels_wins.pam.providers.local_records import correction_calls, jsonable, leading_number, removal_calls
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
 from wheels_wins.services import units
 
@@ -56,22 +57,12 @@ UNKNOWN = (
 )
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def _slots_json(slots: dict[str, Any]) -> dict[str, Any]:
-    return {k: _jsonable(v) for k, v in slots.items() if v not in (None, "", [])}
+    return {k: jsonable(v) for k, v in slots.items() if v not in (None, "", [])}
 
 
 def _pick(slots: dict[str, Any], *names: str) -> dict[str, Any]:
-    return {n: _jsonable(slots[n]) for n in names if slots.get(n) not in (None, "", [])}
+    return {n: jsonable(slots[n]) for n in names if slots.get(n) not in (None, "", [])}
 
 
 def _range_args(slots: dict[str, Any]) -> dict[str, Any]:
@@ -79,7 +70,7 @@ def _range_args(slots: dict[str, Any]) -> dict[str, Any]:
     if period in TOOL_PERIODS:
         return {"period": period}
     if slots.get("start") and slots.get("end"):
-        return {"start": _jsonable(slots["start"]), "end": _jsonable(slots["end"])}
+        return {"start": jsonable(slots["start"]), "end": jsonable(slots["end"])}
     return {}
 
 
@@ -137,6 +128,10 @@ def _from_home_base(intent: Intent, state: dict[str, Any]) -> Intent:
     return dataclasses.replace(intent, slots={**intent.slots, "places": [home, destination]})
 
 
+# "carry on to Kalbarri": past the last stop (the tool clamps a position beyond the end to the end).
+_ONWARD = {True: {"position": 10_000}}
+
+
 def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
     """The tool calls that carry out a complete intent, or the text reply when no tool applies."""
     s, name = intent.slots, intent.name
@@ -156,7 +151,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "fuel_economy": ("fuel_consumption", {}),
         "add_schedule": ("add_maintenance_schedule", _pick(s, "task", "every_km", "every_months")),
         "plan_trip": ("plan_trip", _pick(s, "places", "start_date", "title")),
-        "add_trip_stop": ("add_trip_stop", {**_pick(s, "place"), **_last_trip(state)}),
+        "add_trip_stop": ("add_trip_stop", {**_pick(s, "place"), **_last_trip(state), **_ONWARD.get(bool(s.get("at_end")), {})}),
         "remove_trip_stop": ("remove_trip_stop", {**_pick(s, "place"), **_last_trip(state)}),
         "list_trips": ("list_trips", {}),
         "add_calendar": ("add_calendar_event", _pick(s, "title", "date", "time")),
@@ -167,15 +162,15 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "undo": ("undo_last_change", {}),
     }
     if name == "correction":
-        return _correction_calls(intent, state)
+        return correction_calls(intent, state)
     if name == "remove_expense":
-        return _removal_calls(str(s.get("which") or ""), state)
+        return removal_calls(str(s.get("which") or ""), state)
     if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": a total for each
         return [ToolCall("spending_summary", {**_range_args(s), "category": c}) for c in s["categories"]]
     if name == "budget_status" and s.get("categories"):
         return [ToolCall("budget_status", {"category": category}) for category in s["categories"]]
     if name == "change_budget":  # "raise my groceries budget by $50", "halve the dining budget"
-        by = {"percent": str(s["percent"])} if s.get("percent") else {"by": _jsonable(_monthly(s).get("amount"))}
+        by = {"percent": str(s["percent"])} if s.get("percent") else {"by": jsonable(_monthly(s).get("amount"))}
         return [ToolCall("adjust_budget", {**_pick(s, "category"), "direction": s["change"], **by})]
     if name in simple:
         tool, args = simple[name]
@@ -183,21 +178,6 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
             return [ToolCall(tool, args), ToolCall("navigate", {"to": s["page"]})]
         return [ToolCall(tool, args)]
     return SMALL_TALK.get(name, UNKNOWN)
-
-
-# The record kinds a correction can change: the tools that made or last changed one, the tool that
-# changes it, its id argument, and which of the correction's slots it takes (under which name).
-_CORRECTABLE: tuple[tuple[tuple[str, ...], str, str, dict[str, str]], ...] = (
-    (("add_expense", "update_expense"), "update_expense", "expense_id",
-     {"amount": "amount", "category": "category", "date": "date", "merchant": "merchant"}),
-    (("add_income", "update_income"), "update_income", "income_id", {"amount": "amount", "date": "date"}),
-    (("log_fuel", "update_fuel"), "update_fuel", "fuel_id",
-     {"litres": "litres", "amount": "total_cost", "date": "date", "odometer_km": "odometer_km"}),
-    (("log_maintenance", "update_maintenance"), "update_maintenance", "maintenance_id",
-     {"amount": "cost", "date": "date", "odometer_km": "odometer_km"}),
-    (("add_calendar_event", "update_calendar_event"), "update_calendar_event", "event_id",
-     {"future_date": "date", "time": "time"}),
-)
 
 
 _TRIP_TOOLS = ("plan_trip", "add_trip_stop", "remove_trip_stop", "reorder_trip_stops")
@@ -211,78 +191,11 @@ def _last_trip(state: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _named_first(calls: list[dict[str, Any]], said: str) -> list[dict[str, Any]]:
-    """The calls newest first, but one whose record the correction names ("lunch was actually $14") before the rest."""
-    newest = list(reversed(calls))
-    named = _words_of(said)
-
-    def is_named(call: dict[str, Any]) -> bool:
-        data = call.get("data") or {}
-        return bool(named & _words_of(" ".join(str(data.get(k) or "") for k in ("description", "merchant", "source"))))
-
-    return [c for c in newest if is_named(c)] + [c for c in newest if not is_named(c)]
-
-
-def _correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
-    """Apply "actually make that $35" (or "it was 55 litres", "make it Friday") to the record PAM touched last."""
-    slots = intent.slots
-    if slots.get("places"):  # a route said again: the trip just planned is replaced by the one meant
-        if any(call["name"] == "plan_trip" for call in state.get("last_calls") or []):
-            return [ToolCall("undo_last_change", {}), ToolCall("plan_trip", {"places": slots["places"]})]
-        return [ToolCall("plan_trip", {"places": slots["places"]})]
-    for call in _named_first(state.get("last_calls") or [], str(slots.get("said") or "")):
-        data = call.get("data") or {}
-        if call["name"] == "set_budget" and slots.get("amount") is not None:
-            return [ToolCall("set_budget", {"category": data.get("category"), "amount": _jsonable(slots["amount"])})]
-        for made_by, tool, id_argument, takes in _CORRECTABLE:
-            if call["name"] not in made_by or not data.get("id"):
-                continue
-            changes = {argument: _jsonable(slots[slot]) for slot, argument in takes.items() if slots.get(slot) is not None}
-            dated = data.get("date") or data.get("start")
-            if "date" not in changes and slots.get("shift_days") and dated:  # "push it back a day", "the day before"
-                moved = dt.date.fromisoformat(str(dated)[:10]) + dt.timedelta(days=slots["shift_days"])
-                changes["date"] = moved.isoformat()
-            if tool == "update_calendar_event" and "date" not in changes and slots.get("date"):
-                changes["date"] = _jsonable(slots["date"])  # "make it yesterday" said of a reminder: as said
-            if changes:
-                return [ToolCall(tool, {id_argument: data["id"], **changes})]
-    return "Which record should I change? I can correct the entry I just made."
-
-
-# Words that name no record: "no, the total was $40" must not pick "Lunch at the cafe" for its "the".
-_NAMES_NOTHING = frozenset(
-    "the wa was and at it that thi this for on in of to my our a an actually sorry no make change is be should "
-    "total amount one it' wait hang oop oops meant mean".split()
-)
-
-
-def _words_of(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1} - _NAMES_NOTHING
-
-
-def _removal_calls(which: str, state: dict[str, Any]) -> list[ToolCall] | str:
-    """Delete the expense just recorded that "the coffee one" (or "the $25 one") names."""
-    named, amount = _words_of(which), _leading_number(which.lstrip("$ "))
-    for call in reversed(state.get("last_calls") or []):
-        data = call.get("data") or {}
-        if call["name"] not in ("add_expense", "update_expense") or not data.get("id"):
-            continue
-        described = _words_of(" ".join(str(data.get(k) or "") for k in ("description", "merchant", "category")))
-        if (named & described) or (amount is not None and str(amount) == data.get("amount")):
-            return [ToolCall("delete_expense", {"expense_id": data["id"]})]
-    return "Which one should I remove? I can remove an expense I've just recorded — say what it was for, or its amount."
-
-
 def _start_of_trip(text: str, today: dt.date) -> str | None:
     """The one place in an answer to "where are you starting from?" ("from Darwin", "we're in Katherine")."""
     spans = [(d.start, d.end) for d in find_dates(text, today, "future")] + time_spans(text)
     found = place_names.places(entities.blank(text, spans, " "))
     return found[0] if len(found) == 1 else None
-
-
-def _leading_number(text: str) -> Decimal | None:
-    m = re.match(r"\s*\$?\s?(\d{1,6}(?:\.\d{1,2})?)\b(?!\s*(?:litres?|liters?|l\b|km|kms|%))", text, re.IGNORECASE)
-    return Decimal(m.group(1)).quantize(Decimal("0.01")) if m else None
 
 
 # "and what about groceries?", "how about last month?" after a question: the same question, about that.
@@ -345,7 +258,7 @@ def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent 
             value: Any = None
             if key in ("amount", "total_cost", "cost"):
                 found = best_amount(text)
-                value = found.amount if found else _leading_number(text)  # "450 house sitting" answers "how much?"
+                value = found.amount if found else leading_number(text)  # "450 house sitting" answers "how much?"
             elif key == "litres":
                 value = first_quantity(text, "litres")
             elif key in ("title", "content", "task"):
@@ -415,7 +328,7 @@ class LocalEngine:
         if (
             intent.name == "correction"
             and not starts_with_cue(text)  # "actually it was $180" still asks which record
-            and isinstance(_correction_calls(intent, state), str)
+            and isinstance(correction_calls(intent, state), str)
         ):
             fresh = classify(text, today, follow_up=False)  # nothing just made to correct: a request of its own
             intent = fresh if fresh.name != "unknown" else intent

@@ -1,0 +1,124 @@
+"""The records PAM just made, changed by a follow-up: "actually make that $35", "lunch was actually $14",
+"push it back a day", "remove the coffee one". `state["last_calls"]` holds the calls of PAM's last reply."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from wheels_wins.pam.local.intents import Intent
+from wheels_wins.pam.types import ToolCall
+
+
+def jsonable(value: Any) -> Any:
+    """A slot value as a tool argument: dates and times in ISO form, Decimals as strings."""
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def leading_number(text: str) -> Decimal | None:
+    """The amount a reply starts with ("$48", "62"), not a reading in litres, km or percent."""
+    m = re.match(r"\s*\$?\s?(\d{1,6}(?:\.\d{1,2})?)\b(?!\s*(?:litres?|liters?|l\b|km|kms|%))", text, re.IGNORECASE)
+    return Decimal(m.group(1)).quantize(Decimal("0.01")) if m else None
+
+
+# The record kinds a correction can change: the tools that made or last changed one, the tool that
+# changes it, its id argument, and which of the correction's slots it takes (under which name).
+_CORRECTABLE: tuple[tuple[tuple[str, ...], str, str, dict[str, str]], ...] = (
+    (
+        ("add_expense", "update_expense"),
+        "update_expense",
+        "expense_id",
+        {"amount": "amount", "category": "category", "date": "date", "merchant": "merchant"},
+    ),
+    (("add_income", "update_income"), "update_income", "income_id", {"amount": "amount", "date": "date"}),
+    (
+        ("log_fuel", "update_fuel"),
+        "update_fuel",
+        "fuel_id",
+        {"litres": "litres", "amount": "total_cost", "date": "date", "odometer_km": "odometer_km"},
+    ),
+    (
+        ("log_maintenance", "update_maintenance"),
+        "update_maintenance",
+        "maintenance_id",
+        {"amount": "cost", "date": "date", "odometer_km": "odometer_km"},
+    ),
+    (
+        ("add_calendar_event", "update_calendar_event"),
+        "update_calendar_event",
+        "event_id",
+        {"future_date": "date", "time": "time"},
+    ),
+)
+
+
+def _named_first(calls: list[dict[str, Any]], said: str) -> list[dict[str, Any]]:
+    """The calls newest first, but one whose record the correction names ("lunch was actually $14") before the rest."""
+    newest = list(reversed(calls))
+    named = _words_of(said)
+
+    def is_named(call: dict[str, Any]) -> bool:
+        data = call.get("data") or {}
+        return bool(named & _words_of(" ".join(str(data.get(k) or "") for k in ("description", "merchant", "source"))))
+
+    return [c for c in newest if is_named(c)] + [c for c in newest if not is_named(c)]
+
+
+def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
+    """Apply "actually make that $35" (or "it was 55 litres", "make it Friday") to the record PAM touched last."""
+    slots = intent.slots
+    if slots.get("places"):  # a route said again: the trip just planned is replaced by the one meant
+        if any(call["name"] == "plan_trip" for call in state.get("last_calls") or []):
+            return [ToolCall("undo_last_change", {}), ToolCall("plan_trip", {"places": slots["places"]})]
+        return [ToolCall("plan_trip", {"places": slots["places"]})]
+    for call in _named_first(state.get("last_calls") or [], str(slots.get("said") or "")):
+        data = call.get("data") or {}
+        if call["name"] == "set_budget" and slots.get("amount") is not None:
+            return [ToolCall("set_budget", {"category": data.get("category"), "amount": jsonable(slots["amount"])})]
+        for made_by, tool, id_argument, takes in _CORRECTABLE:
+            if call["name"] not in made_by or not data.get("id"):
+                continue
+            changes = {
+                argument: jsonable(slots[slot]) for slot, argument in takes.items() if slots.get(slot) is not None
+            }
+            dated = data.get("date") or data.get("start")
+            if "date" not in changes and slots.get("shift_days") and dated:  # "push it back a day", "the day before"
+                moved = dt.date.fromisoformat(str(dated)[:10]) + dt.timedelta(days=slots["shift_days"])
+                changes["date"] = moved.isoformat()
+            if tool == "update_calendar_event" and "date" not in changes and slots.get("date"):
+                changes["date"] = jsonable(slots["date"])  # "make it yesterday" said of a reminder: as said
+            if changes:
+                return [ToolCall(tool, {id_argument: data["id"], **changes})]
+    return "Which record should I change? I can correct the entry I just made."
+
+
+# Words that name no record: "no, the total was $40" must not pick "Lunch at the cafe" for its "the".
+_NAMES_NOTHING = frozenset(
+    "the wa was and at it that thi this for on in of to my our a an actually sorry no make change is be should "
+    "total amount one it' wait hang oop oops meant mean".split()
+)
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1} - _NAMES_NOTHING
+
+
+def removal_calls(which: str, state: dict[str, Any]) -> list[ToolCall] | str:
+    """Delete the expense just recorded that "the coffee one" (or "the $25 one") names."""
+    named, amount = _words_of(which), leading_number(which.lstrip("$ "))
+    for call in reversed(state.get("recent_calls") or state.get("last_calls") or []):
+        data = call.get("data") or {}
+        if call["name"] not in ("add_expense", "update_expense") or not data.get("id"):
+            continue
+        described = _words_of(" ".join(str(data.get(k) or "") for k in ("description", "merchant", "category")))
+        if (named & described) or (amount is not None and str(amount) == data.get("amount")):
+            return [ToolCall("delete_expense", {"expense_id": data["id"]})]
+    return "Which one should I remove? I can remove an expense I've just recorded — say what it was for, or its amount."
