@@ -93,8 +93,11 @@ async def test_categories_side_by_side_all_budgets_together_and_the_biggest_purc
         "fuel $150.25",
     )
     (compared,) = await converse(user, "eating out vs groceries this month?")
-    assert [c.name for c in compared.tool_calls] == ["spending_summary", "spending_summary"]
-    assert "88.45" in compared.reply and "240.10" in compared.reply
+    assert [c.name for c in compared.tool_calls] == ["spending_summary"]
+    assert compared.reply == (
+        "$328.55 on dining and groceries this month (dining $88.45, groceries $240.10): "
+        "$151.65 more on groceries than dining."
+    )
 
     (budgets,) = await converse(user, "how much have I got left across all my budgets")
     assert "In all: $390.35 of $1,000.00 spent, $609.65 left" in budgets.reply
@@ -258,3 +261,61 @@ async def test_carrying_on_adds_a_last_stop_and_deleting_an_earlier_purchase_by_
     )
     assert removed.tool_calls[0].name == "delete_expense"
     assert removed.tool_calls[0].arguments["expense_id"] == lunch.tool_calls[0].result.data["id"]
+
+
+async def test_an_amount_alone_asks_what_it_was_for_and_the_answer_files_it(make_user, session: Session) -> None:
+    user = make_user()
+    asked, answered = await converse(user, "log 60 bucks", "groceries at aldi")
+    assert not asked.tool_calls and asked.reply == "What was the $60.00 for?"
+    assert answered.tool_calls[0].name == "add_expense"
+    expense = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(answered.tool_calls[0].result.data["id"]))
+    assert (expense.amount, expense.category, expense.merchant) == (Decimal("60.00"), "groceries", "Aldi")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("Medicine in the Pharmacy 24,50", "add_expense", {"amount": Decimal("24.50"), "category": "health"}),
+        ("Telephone bill. 49 Dollar", "add_expense", {"category": "utilities"}),
+        (
+            "Tank full again. 57,3 litre for 112,50",
+            "log_fuel",
+            {"litres": Decimal("57.3"), "total_cost": Decimal("112.50")},
+        ),
+        ("I fill the tank, 48 litres. one litre is 1.90 dollar", "log_fuel", {"total_cost": Decimal("91.20")}),
+        ("Diesel today 71 Litre, price 142.71 Dollar, Kilometer 98 450", "log_fuel", {"odometer_km": 98450}),
+        ("Oil change I make today at 102 000 km. cost 145 dollar", "log_maintenance", {"odometer_km": 102000}),
+        ("Service of the Motorhome at 60.000 km, 480 Dollars", "log_maintenance", {"odometer_km": 60000}),
+        ("Camping budget is too small. Put 100 more", "change_budget", {"change": "raise", "amount": Decimal("100")}),
+        ("entertainment budget take away 50 please", "change_budget", {"change": "lower", "amount": Decimal("50")}),
+        ("yesterday I sell my old Bicycle for 150 dollar", "add_income", {"amount": Decimal("150")}),
+        ("Over the last 30 days how much pension have I received?", "income_query", {"source": "pension"}),
+        (
+            "How much have I spent on entertainment and eating out combined this month?",
+            "spending_query",
+            {"categories": ["entertainment", "dining"]},
+        ),
+        (
+            "Remember me the 14th of February is anniversary of our marriage",
+            "add_calendar",
+            {"title": "Anniversary of our marriage"},
+        ),
+        ("On 20/1 is the Gas Check for the caravan, remind me", "add_calendar", {"title": "Gas Check for the caravan"}),
+        (
+            "Write to the community that the free camp at Lake Keepit is very nice and clean",
+            "create_post",
+            {"content": "The free camp at Lake Keepit is very nice and clean"},
+        ),
+        ("Where I can see my money?", "navigate", {"to": "/wins"}),
+        ("I want see my Profile please", "navigate", {"to": "/you"}),
+        ("Please open the page of my Motorhome", "navigate", {"to": "/wheels"}),
+        ("Show me what other travellers are write", "navigate", {"to": "/social"}),
+        ("I need to log a fill-up from this morning.", "log_fuel", {}),
+        ("No no. not yesterday. Today", "correction", {"date": TODAY}),
+        ("Sorry the litres was 68, not 58", "correction", {"litres": Decimal("68.00"), "amount": None}),
+        ("stay 2 more nights at Dubbo", "unknown", {}),
+    ],
+)
+def test_plain_and_second_language_english(text: str, name: str, want: dict[str, Any]) -> None:
+    intent = classify(text, TODAY)
+    assert intent.name == name and {k: intent.slots.get(k) for k in want} == want, intent

@@ -93,6 +93,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "pink slip", "blue slip", "roadworthy", "rwc", "safety certificate",
     ),
     "utilities": (
+        "telephone", "telephone bill", "landline",
         "utilities", "utility", "phone", "phone bill", "phone credit", "recharge", "internet",
         "data", "mobile", "mobile data", "wifi", "wi fi", "hotspot", "sim", "sim card", "nbn",
         "telstra", "optus", "vodafone", "amaysim", "boost mobile", "aussie broadband", "starlink",

@@ -247,6 +247,7 @@ def _bare_is_money(
     return (
         not word
         or word in _FUNCTION_WORDS
+        or (word in ("more", "extra", "less") and value >= 10)  # "put 100 more", but "2 more nights" is a count
         or has_mult
         or bool(re.match(r"\s*[,.;:!?)\-]", tail))
     )

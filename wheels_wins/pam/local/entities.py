@@ -134,7 +134,7 @@ def income_source(text: str, spans: Iterable[Span] = ()) -> str:
 
 
 _CALENDAR_CUE = re.compile(
-    r"^(?:remind\s+(?:me|us)(?:\s+(?:to|about|that|of|re)\b)?|remember\s+(?:me|us)\s+to\b|"
+    r"^(?:remind\s+(?:me|us)(?:\s+(?:to|about|that|of|re)\b)?|remember\s+(?:me|us)(?:\s+to)?\b|"
     r"set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder\s*(?:to|for|about|that)?|"
     r"(?:create|add|make|put\s+in|chuck|pop|stick|whack|throw|put)\s+(?:a\s+|in\s+a\s+)?reminder(?:\s+in)?\s*(?:to|for|about|that)?|"
     r"reminder\s*[:\-]?\s*(?:to|for|about)?|"
@@ -168,6 +168,7 @@ def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
     cleaned = re.sub(
         r"^(?:to|about|that|for|of|re)\s+", "", cleaned, flags=re.IGNORECASE
     )
+    cleaned = re.sub(r"^(?:is|are|was|it'?s|there'?s)\s+", "", cleaned, flags=re.IGNORECASE)  # "on 20/1 is the gas check"
     cleaned = _ARTICLE.sub("", cleaned)
     cleaned = re.sub(
         r"^(?:event|appointment|reminder|entry)\s*[:\-]\s*",
@@ -190,6 +191,7 @@ _POST_LEAD = re.compile(
     r"everyone|everybody|socials?|timeline|page|other\s+\w+|folks|members)(?:\s+(?:page|feed|board))?)?|"
     r"(?:tell|ask|let)\s+(?:the\s+)?(?:community|everyone|everybody|folks|people|others|other\s+\w+|group|followers|"
     r"members|nomads|travellers|crew|gang)(?:\s+know)?|"
+    r"(?:write|say|tell)\s+(?:to|on|in)\s+(?:the\s+)?(?:community|feed|forum|group)|"
     r"(?:make|write|create|put\s+up|add|send|do)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?(?:community\s+|social\s+)?post"
     r"(?:\s+(?:to|on|in)\s+(?:the\s+)?(?:community|feed|forum|group))?|"
     r"(?:a\s+|new\s+)?(?:community|social|feed)\s+post(?:\s+please)?\s*[-–—,]?|"
@@ -236,7 +238,7 @@ for _path, _words in {
     "budget-planner expense-tracker savings bank",
     "/wheels": "wheels trip-planner trips trip planner route-planner routes route map maps journey-planner vehicle "
     "vehicles fuel-log fuel-logs maintenance travel trip-page rig van car my-van fuel service-history maintenance-log "
-    "service-log maintenance-history logbook",
+    "service-log maintenance-history logbook motorhome campervan camper caravan rv",
     "/social": "social community feed forum posts groups community-page news-feed noticeboard friends community-feed "
     "social-feed message-board posting nomads travellers travelers rvers caravanners",
     "/you": "you profile settings account my-account preferences me my-details my-profile user-settings "

@@ -9,7 +9,7 @@ from wheels_wins.pam.local import entities, place_names
 from wheels_wins.pam.local.amounts import (
     parse_money,
 )
-from wheels_wins.pam.local.dates import count_of
+from wheels_wins.pam.local.dates import DateMention, count_of
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
 from wheels_wins.pam.local.times import find_time
 
@@ -118,6 +118,9 @@ _SPEND_VERB = re.compile(
 )
 
 
+_LITRES_WERE = re.compile(
+    r"\b(?:litres?|liters?|ltrs?)\s+(?:was|were|is|are|should\s+(?:be|have\s+been))\s*$", re.IGNORECASE
+)
 _WAS_NOT = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s*$", re.IGNORECASE)
 
 
@@ -146,6 +149,12 @@ _PUT_SOMEWHERE = re.compile(
     r"(?:community|feed|forum|board|wall|group|socials?|calendar|diary)\b",
     re.IGNORECASE,
 )
+
+
+def _meant(dates: list[DateMention], text: str) -> DateMention:
+    """The date a correction means: not the one it rejects ("not yesterday. Today")."""
+    kept = [d for d in dates if not _WAS_NOT.search(text[: d.start])]
+    return kept[0] if kept else dates[0]
 
 
 def correction(s: Sentence) -> Intent | None:
@@ -179,6 +188,8 @@ def correction(s: Sentence) -> Intent | None:
     chosen = sub.amount
     if chosen and not chosen.explicit and sub.quantities and _WAS_NOT.search(rest[: chosen.start]):
         chosen = None  # "it was 56 litres not 65": the old reading, not an amount of money
+    if chosen and _LITRES_WERE.search(rest[: chosen.start]):  # "sorry the litres was 68, not 58"
+        slots["litres"], chosen = chosen.amount, None
     if chosen:
         slots["amount"] = chosen.amount
         others = [m for m in sub.money if m is not chosen]
@@ -189,9 +200,9 @@ def correction(s: Sentence) -> Intent | None:
         days = count_of(off["n"]) if off["n"] else 1  # "no wait, it was the day before": from the record's date
         slots["shift_days"] = -days if (off["side"] or off["dir"]).lower() in ("before", "earlier", "sooner") else days
     elif sub.past_dates:
-        slots["date"] = sub.past_dates[0].date
+        slots["date"] = _meant(sub.past_dates, rest).date
     if sub.future_dates and "shift_days" not in slots:  # a calendar entry moves forward: "make it Friday" is the coming one there
-        slots["future_date"] = sub.future_dates[0].date
+        slots["future_date"] = _meant(sub.future_dates, rest).date
     for kind, slot in (("litres", "litres"), ("odometer", "odometer_km"), ("km", "odometer_km")):
         reading = next((q.value for q in sub.quantities if q.kind == kind), None)
         if reading is not None and slot not in slots and (kind != "km" or reading >= 1000):

@@ -45,6 +45,7 @@ __all__ = ["INTENTS", "REQUIRED_SLOTS", "Intent", "classify"]
 
 _POST_START = re.compile(
     r"^(?:post|share|publish|announce|broadcast|tweet)\b(?!\s+(?:office|box|code))|"
+    r"^(?:write|say|tell)\s+(?:to|on|in)\s+(?:the\s+)?(?:community|feed|forum|group)\b|"
     r"^(?:tell|ask|let)\s+(?:the\s+)?(?:community|everyone|everybody|folks|people|others|other\s+\w+|group|followers|members|"
     r"nomads|travellers|crew|gang)\b|"
     r"^(?:make|write|create|put\s+up|add|send|do)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?(?:community\s+|social\s+)?post\b|"
@@ -169,6 +170,10 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
     if s.amount is None:
         return {}
     before, after = s.text[: s.amount.start].lower(), s.text[s.amount.end :].lower()
+    if re.search(r"\b(?:take\s+away|take\s+off|minus|subtract|remove)\s+$", before):  # "budget take away 50"
+        return {"change": "lower"}
+    if re.search(r"(?:^|[.;,]\s*)(?:put|add|give)\s+(?:in\s+)?$", before) and re.match(r"\s+(?:more|extra)\b", after):
+        return {"change": "raise"}  # "Camping budget is too small. Put 100 more"
     if re.search(r"\bby\s+" + _EXTRA + r"$", before) and (raising or lowering):
         return {"change": "raise" if raising else "lower"}
     more = re.match(r"\s+(?:more|extra)\b", after)

@@ -15,7 +15,7 @@ INCOME_WORDS = re.compile(
         # "I was paid $50" is income; "$23.95 was paid at the chemist" is spending
         "(?:i|we|they|he|she) (?:was|were) paid|(?:was|were) paid (?:by|from|to me|to us)|"
         "paid me|pays me|paid us|income|received|receive|got a refund|refund(?:ed)?|"
-        "sold|selling|wages?|salary|pension|dividends?|payment from|"
+        "sold|selling|sell (?:my|our|the|an?)|wages?|salary|pension|dividends?|payment from|"
         "invoice (?:was )?paid|tips|deposited|cashback|reimbursed|reimbursement|"
         "side hustle|takings|pocketed|brought in|payout|paid out (?:me|us)|"
         "(?:client|customer|boss|employer|they) (?:(?:finally|has|have) )?paid (?:the|my|our) invoice|bought (?:one|some|a few|two|three|a couple|several) of (?:my|our)|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"

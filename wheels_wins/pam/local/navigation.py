@@ -11,8 +11,8 @@ _NAV_START = re.compile(
     r"^(?:(?:go|head|jump|navigate|switch|flip|take\s+(?:me|us)|bring\s+(?:me|us)|get\s+(?:me|us)|send\s+(?:me|us)|move|skip)"
     r"(?:\s+back)?(?:\s+(?:to|over\s+to|into|onto))?|"
     r"back\s+to|open(?:\s+up)?(?:\s+for\s+(?:me|us))?|show(?:\s+(?:me|us))?|display|bring\s+up|pull\s+up|load|view|visit|see|"
-    r"launch|return\s+to|where\s+(?:can|do|would)\s+(?:i|we)\s+(?:see|find|view|check|look\s+at)|"
-    r"(?:i|we)\s+(?:want|wanna|would\s+like|'d\s+like|need)\s+to\s+(?:see|view|check\s+out|look\s+at|read)|"
+    r"launch|return\s+to|where\s+(?:(?:can|do|would)\s+(?:i|we)|(?:i|we)\s+(?:can|could))\s+(?:see|find|view|check|look\s+at)|"
+    r"(?:i|we)\s+(?:want|wanna|would\s+like|'d\s+like|need)\s+(?:to\s+)?(?:see|view|check\s+out|look\s+at|read)|"
     r"(?:i|we)\s+wanna\s+(?:see|view|check\s+out|look\s+at|read))\s+(?P<target>.+)$",
     re.IGNORECASE,
 )
@@ -22,6 +22,12 @@ _LIST_TARGET = re.compile(
 )
 
 
+# "what other travellers are writing", "what people are saying": only the feed shows that.
+_FEED_TALK = re.compile(
+    r"\bwhat\s+(?:the\s+)?(?:other\s+)?(?:travell?ers|nomads|people|others|folks|members|everyone|everybody|rvers)\b"
+    r"[\w' ]{0,20}\b(?:writ|post|say|talk|shar|chat)",
+    re.IGNORECASE,
+)
 _THERE = re.compile(r"\b(?:take|bring|send|get)\s+(?:me|us)\s+there\b", re.IGNORECASE)
 
 
@@ -46,7 +52,7 @@ def navigate(s: Sentence) -> Intent | None:
     described = re.match(
         r"(?:the\s+)?(?:page|screen|tab|section|place|part)\s+(?:where|that|which)\b", target, re.IGNORECASE
     )
-    page = entities.page_target(target)
+    page = "/social" if _FEED_TALK.search(target) else entities.page_target(target)
     # "show me what I spent" asks a question; "what other nomads are posting" is only answered by the feed
     asks = re.search(r"\b(?:from|via|how|what|much|spent|left)\b", target, re.IGNORECASE)
     if not described and asks and page != "/social":

@@ -289,6 +289,23 @@ def spoken_numbers(text: str) -> str:
     return _DOLLARS_AND_CENTS.sub(_money_said, text)
 
 
+# Numbers written the European way: "24,50" is 24.50; "102 000 km" and "60.000 km" are 102000 and 60000 km;
+# "Kilometer 98 450" is an odometer reading.
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,])")
+_GROUPED_KM = re.compile(r"(?<![\d.,])(\d{1,3})(?:[ .](\d{3}))+(?=\s?(?:km|kms|kilomet))", re.IGNORECASE)
+_KM_FIRST = re.compile(
+    r"\b(?:kilomet(?:er|re)s?|km)\s*(?:reading|stand)?\s*[:=]?\s*(\d{1,3}(?:[ .,]\d{3})+|\d{4,7})\b(?!\s?(?:km|kms))",
+    re.IGNORECASE,
+)
+
+
+def european_numbers(text: str) -> str:
+    """Decimal commas and thousands grouped by spaces or dots, as a reader of English expects them."""
+    text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    text = _GROUPED_KM.sub(lambda m: re.sub(r"[ .]", "", m.group(0)), text)
+    return _KM_FIRST.sub(lambda m: "odometer " + re.sub(r"[ .,]", "", m[1]), text)
+
+
 def normalise(text: str) -> str:
     """The request without greetings, "PAM," or politeness around it, typos fixed and whitespace collapsed."""
     text = re.sub(r"[\u2018\u2019]", "'", text or "")
@@ -296,6 +313,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = _REQUEST_AT_END.sub(_requested, text)
     text = _PER_SLASH.sub(lambda m: f" a {_PER_WORD[m[1].lower()]}", text)
+    text = european_numbers(text)
     if _BUDGET_WORD.search(text):  # "fuel budget 550 pm": per month, not a time of day
         text = _PER_MONTH.sub(r"\1 a month", text)
     previous = None

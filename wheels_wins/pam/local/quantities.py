@@ -45,7 +45,9 @@ def parse_decimal(raw: str) -> Decimal | None:
 
 _PPL = re.compile(
     r"(?P<cur>\$\s?)?(?P<num>\d+(?:\.\d+)?|\.\d+)\s?(?P<cents>c|¢|cents?)?\s?(?:/|per\s+|an?\s+|each\s+)\s?"
-    r"(?:l|lt|ltr|litre|liter|(?P<gallon>gal|gallon))\b|(?P<num2>\d+(?:\.\d+)?)\s?(?:cpl|c/l)\b",
+    r"(?:l|lt|ltr|litre|liter|(?P<gallon>gal|gallon))\b|(?P<num2>\d+(?:\.\d+)?)\s?(?:cpl|c/l)\b|"
+    # "one litre is 1.90 dollar"
+    r"\b(?:one|a|1|per|each)\s+(?:litre|liter|l)\s+(?:is|was|=|at|costs?|costed)\s+(?P<cur3>\$\s?)?(?P<num3>\d+(?:\.\d+)?)",
     re.IGNORECASE,
 )
 _LITRES = re.compile(
@@ -83,10 +85,10 @@ def parse_quantity(text: str) -> list[Quantity]:
 def _parse_quantity(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     for m in _PPL.finditer(text):
-        value = parse_decimal(m["num"] or m["num2"])
+        value = parse_decimal(m["num"] or m["num2"] or m["num3"])
         if value is None:
             continue
-        if m["cents"] or m["num2"] or (value > 20 and not m["cur"]):
+        if m["cents"] or m["num2"] or (value > 20 and not (m["cur"] or m["cur3"])):
             value /= 100
         stated = value if m["gallon"] else None
         if m["gallon"]:

@@ -119,7 +119,9 @@ _LIST_VERB = re.compile(
 
 
 # "eating out vs groceries this month?", "fuel compared with camping": one total each.
-_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against)(?=\s|$)", re.IGNORECASE)
+_VERSUS = re.compile(
+    r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|combined|together|put\s+together)(?=\s|$|[?,.])", re.IGNORECASE
+)
 _COMPARED = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)
 
 
@@ -176,7 +178,7 @@ _SOURCE_FROM = re.compile(
 
 
 _KIND_OF_INCOME = re.compile(
-    r"\b(?:in|from|of|on)\s+(?:my\s+|our\s+)?(?P<kind>wages|salary|pension|rent|dividends|tips|royalties|commission)\b",
+    r"\b(?:in|from|of|on|much)\s+(?:my\s+|our\s+)?(?P<kind>wages|salary|pension|rent|dividends|tips|royalties|commission)\b",
     re.IGNORECASE,
 )
 

@@ -17,7 +17,7 @@ REMIND_QUESTION = re.compile(
     r"^remind\s+me\s+(?:what|when|where|how|who|if|whether|which)\b", re.IGNORECASE
 )
 _CALENDAR_START = re.compile(
-    r"^(?:remind(?:er)?\s+(?:me|us)|remember\s+(?:me|us)\s+to|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder|"
+    r"^(?:remind(?:er)?\s+(?:me|us)|remember\s+(?:me|us)(?:\s+to)?|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder|"
     r"(?:create|add|make|put\s+in|chuck|pop|stick|whack|throw|put)\s+(?:a\s+|in\s+a\s+)?reminder|"
     r"reminder\b|(?:don'?t|do\s+not)\s+(?:let\s+me\s+)?forget)\b",
     re.IGNORECASE,
@@ -50,7 +50,11 @@ _MUST_DO = re.compile(
     re.IGNORECASE,
 )
 # "I need to put in something I paid for earlier today": an expense to record, not a job for later.
-_ALREADY_PAID = re.compile(words("paid|spent|bought|purchased|expense"), re.IGNORECASE)
+_ALREADY_PAID = re.compile(
+    words("paid|spent|bought|purchased|expense") + r"|\b(?:log|record|enter|add|note)\s+(?:a|an|the|my|our|some)\s+"
+    r"(?:fill-?\s?up|refuel|fuel|expense|purchase|income|payment|service|oil\s+change|repair)",  # "I need to log a fill-up"
+    re.IGNORECASE,
+)
 _TO_CALENDAR = re.compile(
     r"\b(?:to|in|on|into|onto)\s+(?:(?:my|the|our)\s+)?(?:calendar|diary|agenda)\b|"
     r"\b(?:to|in|on|into|onto)\s+(?:my|the|our)\s+schedule\b",
@@ -137,9 +141,19 @@ _WHEN_FIRST = re.compile(
 )
 
 
+_REMIND_AT_END = re.compile(
+    r"^(?!remind\b)(?P<body>.{6,}?)[\s,.;:-]+(?:please\s+|pls\s+)?(?:remind|tell)\s+(?:me|us)(?:\s+(?:about\s+it|of\s+it|then))?"
+    r"(?:\s+please)?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
 def calendar_entry(s: Sentence) -> Intent | None:
     if REMIND_QUESTION.match(s.text):
         return None
+    last = _REMIND_AT_END.match(s.text)
+    if last:  # "On 20/1 is the gas check for the caravan, remind me"
+        return calendar_entry(Sentence(f"remind me {last['body']}", s.today))
     first = _WHEN_FIRST.match(s.text)
     if first:
         dates = find_dates(first["when"], s.today, "future")

@@ -17,7 +17,9 @@ from wheels_wins.pam.local.intents import classify
 from wheels_wins.pam.local.normalise import normalise
 from wheels_wins.pam.local.sentence import Intent, Sentence
 
-_SEPARATOR = re.compile(r"\s*(?:,|;)\s*(?:and\s+|plus\s+|then\s+)?|\s+(?:and|plus|&|then)\s+", re.IGNORECASE)
+_SEPARATOR = re.compile(
+    r"\s*(?:,|;|\.(?=\s))\s*(?:and\s+|plus\s+|then\s+)?|\s+(?:and|plus|&|then)\s+", re.IGNORECASE
+)  # "Yesterday: caravan park 42. Dinner in pub 55. Parking 6" cuts at the full stops
 # Sentences whose amounts relate to each other rather than list purchases.
 _NOT_A_LIST = re.compile(
     r"\b(?:each|apiece|per\s+(?:person|head|night|litre|liter|l|kg)|share|split|halves|change|back|refund|total|"
@@ -74,7 +76,7 @@ def spending_items(text: str, today: dt.date) -> list[Intent] | None:
         if any(p is None for p in parts):
             continue
         read = [p for p in parts if p is not None]
-        punctuated = sum(bool(re.search(r"[,;]", cut.group(0))) for cut in cuts)  # a comma is the surer cut
+        punctuated = sum(bool(re.search(r"[,;.]", cut.group(0))) for cut in cuts)  # a comma is the surer cut
         score = (_score(read), punctuated)
         if best is None or score > best[0]:
             best = (score, read)

@@ -28,6 +28,7 @@ from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.local_records import correction_calls, jsonable, leading_number, removal_calls
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
 from wheels_wins.services import units
+from wheels_wins.services.money import format_money
 
 TOOL_PERIODS = {"today", "yesterday", "this_week", "last_week", "this_month", "last_month", "this_year", "all_time"}
 QUESTIONS = {
@@ -118,6 +119,13 @@ def _budget_just_touched(intent: Intent, text: str, state: dict[str, Any], today
     return dataclasses.replace(intent, slots={**intent.slots, "category": category})
 
 
+def _unsaid_purpose(intent: Intent, pending: dict[str, Any] | None) -> tuple[str, ...]:
+    """("description",) when a message records an amount and nothing of what it was for ("log 60 bucks")."""
+    s = intent.slots
+    vague = s.get("category") in (None, "other") and not s.get("description") and not s.get("merchant")
+    return ("description",) if intent.name == "add_expense" and s.get("amount") and vague and not pending else ()
+
+
 def _from_home_base(intent: Intent, state: dict[str, Any]) -> Intent:
     """"Plan a trip to Uluru" starts at the traveller's home base when they have one (else PAM asks where from)."""
     home, destination = (state.get("home_base") or "").strip(), intent.slots.get("destination")
@@ -165,8 +173,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         return correction_calls(intent, state)
     if name == "remove_expense":
         return removal_calls(str(s.get("which") or ""), state)
-    if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": a total for each
-        return [ToolCall("spending_summary", {**_range_args(s), "category": c}) for c in s["categories"]]
+    if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": each, together and the difference
+        return [ToolCall("spending_summary", {**_range_args(s), "categories": list(s["categories"])})]
     if name == "budget_status" and s.get("categories"):
         return [ToolCall("budget_status", {"category": category}) for category in s["categories"]]
     if name == "change_budget":  # "raise my groceries budget by $50", "halve the dining budget"
@@ -263,6 +271,13 @@ def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent 
                 value = first_quantity(text, "litres")
             elif key in ("title", "content", "task"):
                 value = text.strip()
+            elif key == "description":  # "What was it for?" → "groceries at Aldi"
+                value = entities.capitalise(text.strip(" .!?"))[:300]
+                if slots.get("category") in (None, "other"):
+                    slots["category"] = category_of(text) or "other"
+                shop = entities.merchant(text)
+                if shop and not slots.get("merchant"):
+                    slots["merchant"] = shop
             elif key == "category":
                 value = fresh.slots.get("category")
             elif key == "date":  # "next Thursday" alone reads as nothing to do: take its date
@@ -332,13 +347,17 @@ class LocalEngine:
         ):
             fresh = classify(text, today, follow_up=False)  # nothing just made to correct: a request of its own
             intent = fresh if fresh.name != "unknown" else intent
-        if intent.missing:
-            question = QUESTIONS.get((intent.name, intent.missing[0]), "Could you give me a few more details?")
+        missing = intent.missing or _unsaid_purpose(intent, pending)
+        if missing:
+            question = QUESTIONS.get((intent.name, missing[0]), "Could you give me a few more details?")
             if intent.name == "plan_trip" and intent.slots.get("destination"):
                 question = f"Where are you starting from on the way to {intent.slots['destination']}?"
+            if missing[0] == "description":
+                amount = format_money(Decimal(str(intent.slots["amount"])), state.get("currency") or "AUD")
+                question = f"What was the {amount} for?"
             return ModelResponse(
                 text=question,
-                pending={"intent": intent.name, "slots": _slots_json(intent.slots), "missing": list(intent.missing)},
+                pending={"intent": intent.name, "slots": _slots_json(intent.slots), "missing": list(missing)},
             )
         items = spending_items(text, today) if intent.name == "add_expense" and not pending else None
         if items:  # "spent 40 at aldi and 25 on coffees": an expense each

@@ -157,6 +157,24 @@ def list_expenses(
     return ToolResult(True, f"{total} {label}", data)
 
 
+def _side_by_side(
+    named: list[str], by_category: dict[str, Decimal], when: str, currency: str, data: dict[str, Any]
+) -> ToolResult:
+    """"$149.85 on entertainment and dining this month (entertainment $64.50, dining $85.35): $20.85 more on dining"."""
+    spent = {c: by_category.get(c, Decimal("0.00")) for c in named}
+    together = sum(spent.values(), Decimal("0.00"))
+    names = ", ".join(named[:-1]) + f" and {named[-1]}"
+    each = ", ".join(f"{c} {money_text(v, currency)}" for c, v in spent.items())
+    text = f"{money_text(together, currency)} on {names} {when} ({each})"
+    if len(named) == 2:
+        (a, x), (b, y) = spent.items()
+        if x != y:
+            more, less = (a, b) if x > y else (b, a)
+            text += f": {money_text(abs(x - y), currency)} more on {more} than {less}"
+    return ToolResult(True, text, {**data, "categories": {c: f"{v:.2f}" for c, v in spent.items()},
+                                   "total": f"{together:.2f}"})
+
+
 @tool()
 def spending_summary(
     ctx: ToolContext,
@@ -165,9 +183,11 @@ def spending_summary(
     start: dt.date | None = None,
     end: dt.date | None = None,
     merchant: Annotated[str, Field(min_length=2, max_length=100)] | None = None,
+    categories: Annotated[list[str], Field(max_length=8)] | None = None,
 ) -> ToolResult:
     """How much the user spent in a period (or between start and end dates), in total and by category; with
-    `merchant`, only at that shop (matched in the merchant or description, e.g. "Bunnings")."""
+    `merchant`, only at that shop (matched in the merchant or description, e.g. "Bunnings"); with `categories`,
+    those categories side by side and together ("fuel vs groceries", "entertainment and dining combined")."""
     start, end, when = resolve_range(period, start, end, ctx.today)
     currency = ctx.user.currency
     shop = (merchant or "").strip()
@@ -178,6 +198,10 @@ def spending_summary(
         times = f" ({count} time{'s' if count != 1 else ''})" if count else ""
         return ToolResult(True, f"{money_text(spent, currency)} at {shop} {when}{times}", data)
     total, by_category = spend_summary(ctx.session, user_id=ctx.user_id, start=start, end=end)
+    named = [c for c in dict.fromkeys(normalise_category(c) for c in categories or []) if c]
+    if len(named) >= 2:
+        return _side_by_side(named, by_category, when, currency, {"period": period, "start": start.isoformat(),
+                                                                  "end": end.isoformat()})
     canonical = normalise_category(category) if category else None
     data: dict[str, Any] = {
         "period": period, "start": start.isoformat(), "end": end.isoformat(), "total": f"{total:.2f}",
