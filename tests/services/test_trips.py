@@ -166,10 +166,14 @@ def test_default_title() -> None:
     assert default_title([Stop("A", 0, 0), Stop("B", 0, 1), Stop("C", 0, 2)]) == "A to C"
 
 
-def test_a_route_resolves_namesakes_in_the_country_it_starts_in() -> None:
+def test_a_route_resolves_namesakes_in_the_country_its_names_share() -> None:
     from wheels_wins.services.trips import resolve_route
 
     seattle, portland = resolve_route(["Seattle", "Portland"])
     assert portland.lat > 40 and portland.lon < -120  # Oregon, not Victoria
     sydney, victorian = resolve_route(["Sydney", "Portland"])
     assert victorian.lat < -38 and victorian.lon > 140
+    picton, christchurch = resolve_route(["Picton", "Christchurch"])
+    assert (picton.lat, picton.lon) == pytest.approx((-41.29, 174.0), abs=0.1)  # New Zealand's, not the NSW town
+    london, paris = resolve_route(["London", "Paris"])
+    assert london.lon == pytest.approx(-0.13, abs=0.1) and paris.lon == pytest.approx(2.35, abs=0.1)  # not Ohio and Texas

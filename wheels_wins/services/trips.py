@@ -13,6 +13,7 @@ import asyncio
 import datetime as dt
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -71,21 +72,42 @@ def resolve_stop(spec: StopSpec) -> Stop:
 
 
 def resolve_route(specs: Sequence[StopSpec]) -> list[Stop]:
-    """Stops for a road trip, as `resolve_stop` reads them, except that a name with namesakes abroad resolves in the
-    country of the route's first named stop ("Seattle to Portland" stays in Oregon)."""
+    """Stops for a road trip, as `resolve_stop` reads them, except that names with namesakes abroad resolve in the
+    country most of the route's names share ("Seattle to Portland" stays in Oregon, "Picton to Christchurch" is
+    New Zealand's Picton); on a tie, the country of the first named stop."""
+    named = {i: spec.strip() for i, spec in enumerate(specs) if isinstance(spec, str)}
+    choices = {i: gazetteer.candidates(name, limit=8) if name else [] for i, name in named.items()}
+    for i, name in named.items():
+        if not choices[i]:
+            raise UnknownPlace(name)
+    country = _shared_country([choices[i] for i in sorted(choices)])
     stops: list[Stop] = []
-    country: str | None = None
-    for spec in specs:
-        if not isinstance(spec, str):
+    for i, spec in enumerate(specs):
+        if i not in named:
             stops.append(resolve_stop(spec))
             continue
-        name = spec.strip()
-        place = gazetteer.geocode(name, country_bias=country or "AU") if name else None
-        if place is None:
-            raise UnknownPlace(name)
+        place = next((p for p in choices[i] if p.country_code == country), choices[i][0])
         stops.append(Stop(place.name, place.lat, place.lon))
-        country = country or place.country_code
     return stops
+
+
+# A namesake counts towards a country only if it is not a hamlet beside the famous one: London, Ohio does not make
+# "London to Paris" American.
+_NAMESAKE_SHARE = 0.05
+
+
+def _countries(places: list[gazetteer.Place]) -> set[str]:
+    largest = max((p.population or 0) for p in places)
+    return {p.country_code for p in places if (p.population or 0) >= _NAMESAKE_SHARE * largest}
+
+
+def _shared_country(choices: list[list[gazetteer.Place]]) -> str | None:
+    """The country the most names have a sizeable place in; on a tie, that of the first name's best place."""
+    if not choices:
+        return None
+    counts = Counter(code for places in choices for code in _countries(places))
+    first = choices[0][0].country_code
+    return max(counts, key=lambda code: (counts[code], code == first))
 
 
 def resolve_near(name: str, stops: Sequence[Stop]) -> Stop:
