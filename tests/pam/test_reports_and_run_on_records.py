@@ -319,3 +319,18 @@ async def test_an_amount_alone_asks_what_it_was_for_and_the_answer_files_it(make
 def test_plain_and_second_language_english(text: str, name: str, want: dict[str, Any]) -> None:
     intent = classify(text, TODAY)
     assert intent.name == name and {k: intent.slots.get(k) for k in want} == want, intent
+
+
+def test_a_days_purchases_in_shorthand() -> None:
+    from wheels_wins.pam.local.spending_list import spending_items
+
+    items = spending_items("yday: diesel 120, lunch 24.50, powered site 42", TODAY)
+    yesterday = TODAY - dt.timedelta(days=1)
+    assert items is not None
+    assert [(i.slots["amount"], i.slots["category"], i.slots["date"]) for i in items] == [
+        (Decimal("120.00"), "fuel", yesterday),
+        (Decimal("24.50"), "dining", yesterday),
+        (Decimal("42.00"), "camping", yesterday),
+    ]
+    assert classify("we are on site 42", TODAY).name == "unknown"  # a site number, not a fee
+    assert classify("maint log: 2 new tyres on the van 460 yday", TODAY).slots["cost"] == Decimal("460.00")

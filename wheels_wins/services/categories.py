@@ -128,6 +128,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
     ),
     "shopping": (
         "shopping", "clothes", "clothing", "shoes", "boots", "jacket", "rain jacket", "raincoat", "fleece", "jumper",
+        "storage crates", "crates", "storage boxes", "storage tubs", "containers", "organiser", "organizer",
         "hardware", "gift", "souvenir", "homewares",
         "gear", "camping gear", "camping chair", "camp chair", "camp oven", "camp stove", "esky",
         "gps", "phone charger", "phone case", "gas bbq", "tackle", "camera", "camera gear", "lens", "nd filter",

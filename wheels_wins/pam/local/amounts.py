@@ -144,6 +144,8 @@ _BEFORE_MONEY = re.compile(
     r"\b(?:should\s+(?:be|have\s+been|read)|make\s+(?:it|that)|change\s+(?:it|that)\s+to)\s+$",
     re.IGNORECASE,
 )
+# "powered site 42" is what the site cost (site 42 alone is its number).
+_SITE_FEE = re.compile(r"\b(?:powered|unpowered|non-powered|camp|caravan|tent|van)\s+site\s*$", re.IGNORECASE)
 _BEFORE_NOT_MONEY = re.compile(
     r"(?:\b(?:site|room|unit|bay|route|highway|hwy|exit|gate|number|no\.?|level|page|platform|top|odo|odometer|lot|row|"
     r"seat|table|aisle|version|step|day|week|model|year|since|circa|camp|pump|stall|space|spot|chapter|item|"
@@ -225,7 +227,7 @@ def _bare_is_money(
     if _IN_CODE.search(text[max(0, start - 2) : start]) or tail.startswith("<"):
         return False  # "alert(1)", "<b>5</b>": code or markup, not money
     before = text[max(0, start - 14) : start]
-    if _BEFORE_NOT_MONEY.search(before):
+    if _BEFORE_NOT_MONEY.search(before) and not _SITE_FEE.search(text[max(0, start - 20) : start]):
         return False
     if (
         not has_mult
