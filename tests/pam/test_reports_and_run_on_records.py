@@ -334,3 +334,39 @@ def test_a_days_purchases_in_shorthand() -> None:
     ]
     assert classify("we are on site 42", TODAY).name == "unknown"  # a site number, not a fee
     assert classify("maint log: 2 new tyres on the van 460 yday", TODAY).slots["cost"] == Decimal("460.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("P&O crossing Dover to Calais for us and the motorhome, £189", "add_expense", {"category": "transport"}),
+        ("Péage on the A26 today came to €41.30", "add_expense", {"category": "transport"}),
+        ("Urgent care copay for Jake's ear infection was $75", "add_expense", {"category": "health"}),
+        ("€18 for the night at the aire in Honfleur", "add_expense", {"category": "camping"}),
+        ("Carrefour shop in Reims, €87.46", "add_expense", {"category": "groceries"}),
+        ("Renewed the RV tags at the DMV, $187", "add_expense", {"category": "registration"}),
+        ("Habitation check done on the motorhome yesterday, £199", "add_expense", {"category": "maintenance"}),
+        ("Social Security deposit hit today, $1,874", "add_income", {"source": "Social Security"}),
+        ("Our lodger paid £550 rent yesterday", "add_income", {"amount": Decimal("550")}),
+        ("Amazon CamperForce paycheck came in, $1,236.48", "add_income", {"amount": Decimal("1236.48")}),
+        ("Filled up at Morrisons, 50 litres at 143.9p a litre", "log_fuel", {"total_cost": Decimal("71.95")}),
+        ("What did I pay per litre at my last fill-up?", "fuel_query", {"latest": True}),
+        (
+            "what's the most I've paid for a campsite this month?",
+            "list_expenses",
+            {"largest_first": True, "category": "camping"},
+        ),
+        ("take the laundromat one off, that was my sister's", "remove_expense", {"which": "laundromat"}),
+        ("show me the maintenance records for the RV", "navigate", {"to": "/wheels"}),
+    ],
+)
+def test_british_european_and_american_travel(text: str, name: str, want: dict[str, Any]) -> None:
+    intent = classify(text, TODAY)
+    assert intent.name == name and {k: intent.slots.get(k) for k in want} == want, intent
+
+
+async def test_the_last_fill_up_and_its_price(make_user) -> None:
+    user = make_user()
+    await converse(user, "filled up 40 litres for $80", "filled up 50 litres for $102.50")
+    (asked,) = await converse(user, "What did I pay per litre at my last fill-up?")
+    assert asked.reply.startswith("Your last fill-up (") and "50 L for $102.50, $2.05/L" in asked.reply

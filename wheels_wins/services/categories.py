@@ -63,6 +63,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "ice cream", "gelato", "drink", "drinks", "fast food",
     ),
     "camping": (
+        "aire", "camping aire", "state park", "campsite fee", "stellplatz", "camperstop",
         "camping", "camp", "campground", "camp ground", "campsite", "camp site", "camp fee",
         "site fee", "powered site", "unpowered site", "non powered site", "free camp", "freecamp",
         "free camping", "freedom camping", "bush camp", "caravan park", "van park", "rv park",
@@ -73,6 +74,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
     ),
     "maintenance": (
         "maintenance", "mechanic", "tyre", "tire", "flat tyre", "tyre repair", "tyre rotation", "water pump",
+        "habitation check", "hab check", "damp check",
         "fuel pump", "starter motor", "wiper blades", "headlight globe",
         "puncture", "oil change", "engine oil", "service", "serviced", "servicing", "repair",
         "repaired", "brake", "brake pads", "battery", "wheel alignment", "wheel bearing",
@@ -90,7 +92,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
     ),
     "registration": (
         "registration", "rego", "licence", "license", "drivers licence", "drivers license",
-        "pink slip", "blue slip", "roadworthy", "rwc", "safety certificate",
+        "pink slip", "blue slip", "roadworthy", "rwc", "safety certificate", "tags", "rv tags", "plates",
+        "registration renewal", "vehicle tax", "road tax", "mot", "wof", "warrant of fitness",
     ),
     "utilities": (
         "telephone", "telephone bill", "landline",
@@ -109,7 +112,9 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "e tag", "ferry", "car ferry", "vehicle ferry", "barge", "spirit of tasmania",
         "spirit of tassie", "sealink", "parking", "car park", "carpark", "parking meter", "bus",
         "coach", "train", "tram", "taxi", "uber", "didi", "rideshare", "flight", "airfare",
-        "qantas", "jetstar", "myki", "opal card", "go card",
+        "qantas", "jetstar", "myki", "opal card", "go card", "crossing", "ferry crossing", "channel crossing",
+        "crossing charge", "dartford crossing", "peage", "péage", "toll charge", "congestion charge", "tunnel toll",
+        "eurotunnel", "le shuttle", "vignette", "turnpike", "ez pass", "ezpass",
     ),
     "entertainment": (
         "entertainment", "movie", "cinema", "tour", "museum", "concert", "show", "golf", "lesson", "lessons",
@@ -121,6 +126,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "tickets",
     ),
     "health": (
+        "urgent care", "copay", "co-pay", "clinic", "walk-in clinic", "er visit", "emergency room",
         "health", "doctor", "gp", "dentist", "medicine", "medication", "prescription", "script",
         "physio", "chiro", "chiropractor", "medical", "hospital", "ambulance", "optometrist",
         "specialist", "pathology", "blood test", "flu shot", "vaccination", "first aid kit",
@@ -151,7 +157,8 @@ _PLACES: dict[str, tuple[str, ...]] = {
         "bottleo", "bottlo", "liquor store", "liquor shop", "bws", "dan murphys", "liquorland",
         "first choice liquor", "walmart", "kroger", "safeway", "albertsons", "publix", "meijer", "heb", "winco",
         "trader joes", "whole foods", "tesco", "sainsburys", "asda", "morrisons", "waitrose", "lidl", "countdown",
-        "paknsave", "pak n save",
+        "paknsave", "pak n save", "new world", "four square", "carrefour", "leclerc", "intermarche", "auchan",
+        "super u", "mercadona", "edeka", "rewe", "coop", "co op",
     ),
     "dining": (
         "restaurant", "cafe", "café", "pub", "tavern", "bistro", "bar", "bakery", "rsl", "maccas",

@@ -40,7 +40,10 @@ SESSION_ENDED = "Your session has ended. Sign in again to talk to PAM."
 
 SUGGESTIONS: dict[str, tuple[str, ...]] = {
     routes.HOME: ("How much have I spent this month?", "What's coming up?", "Add $50 fuel"),
-    routes.WINS: ("Add $50 fuel expense", "How's my fuel budget?", "Spent $45 on groceries at Woolworths"),
+    routes.WINS: (
+        "Add $50 fuel expense", "How's my fuel budget?", "Spent $45 on groceries at Woolworths",
+        "How much have we saved this month?",
+    ),
     routes.WHEELS: ("Plan a trip from Sydney to Melbourne via Canberra", "Filled up 62 L for $118", "What maintenance is due?"),
     routes.SOCIAL: ("What's new in the community?", "How much have I spent this month?"),
     routes.YOU: ("What can you do?", "Remind me to renew the rego on 15 March"),

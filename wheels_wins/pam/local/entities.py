@@ -303,6 +303,8 @@ def page_target(phrase: str) -> str | None:
             "now",
             "again",
             "app",
+            "for",
+            "records",
         )
     ]
     if not words or len(words) > 3:

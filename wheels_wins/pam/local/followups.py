@@ -282,9 +282,9 @@ def undo(s: Sentence) -> Intent | None:
 
 # "remove the coffee one", "delete the $25 one": one of the purchases just recorded, named by what it was.
 _REMOVE_ONE = re.compile(
-    r"^(?:" + _CUE + r"\b[\s,.!:;-]*)*(?:delete|remove|erase|drop|bin|ditch|scrap|cancel|get\s+rid\s+of|take\s+out)\s+"
-    r"(?:the|that|my)\s+(?P<which>[\w$.'& -]{2,40}?)(?:\s+(?:one|expense|entry|item|purchase|bit)\b)?"
-    r"(?=\s*(?:[,;.!]|$))",  # "actually delete the lunch, my friend paid for it"
+    r"^(?:" + _CUE + r"\b[\s,.!:;-]*)*(?:delete|remove|erase|drop|bin|ditch|scrap|cancel|get\s+rid\s+of|take\s+out|"
+    r"take)\s+(?:the|that|my)\s+(?P<which>[\w$.'& -]{2,40}?)(?:\s+(?:one|expense|entry|item|purchase|bit)\b)?"
+    r"(?:\s+(?:off|out))?(?=\s*(?:[,;.!]|$))",  # "actually delete the lunch, my friend paid for it", "take the X one off"
     re.IGNORECASE,
 )
 # Records other than purchases, which their own rules remove: "remove the stop at Dubbo", "delete the trip".

@@ -34,9 +34,10 @@ _NOT_INCOME = re.compile(
 
 # "my super payment came through", "the pension landed": money arriving is income.
 _MONEY_ARRIVED = re.compile(
-    r"\b(?:payment|pay|wages?|super|pension|refund|money|transfer|salary|dividends?|rent|rental\s+income|interest|"
-    r"royalt(?:y|ies)|commission|bonus|tax\s+return|payout|invoice)\b[^.]{0,60}?"
-    r"\b(?:came\s+(?:through|in)|landed|arrived|cleared|hit\s+(?:my|the|our)\s+(?:account|bank))\b",
+    r"\b(?:payment|pay|pay\s*(?:check|cheque)|paycheck|wages?|super|pension|refund|money|transfer|salary|dividends?|rent|"
+    r"rental\s+income|interest|royalt(?:y|ies)|commission|bonus|tax\s+return|payout|invoice|deposit|social\s+security|"
+    r"benefits?|annuity)\b[^.]{0,60}?"
+    r"\b(?:came\s+(?:through|in)|landed|arrived|cleared|hit(?:\s+(?:my|the|our)\s+(?:account|bank))?|went\s+in)\b",
     re.IGNORECASE,
 )
 # "got $480 for two days of caretaking": paid for time worked, whatever the place.
@@ -51,7 +52,7 @@ _PAID_FOR_TIME = re.compile(
 # "paid 720" ("rego paid 720") names an expense category, and "I/we paid" is spending.
 _SOMEONE_PAID = re.compile(
     r"^(?!(?:i|we|i've|we've|i'd|we'd|just|paid|spent)\b)(?P<who>[\w' ]{3,80}?)\s+(?:just\s+)?"
-    r"(?:paid(?:\s+out)?|transferred|sent|deposited|e-?transferred)\s+(?:me\s+|us\s+)?(?:\$|\d)",
+    r"(?:paid(?:\s+out)?|transferred|sent|deposited|e-?transferred)\s+(?:me\s+|us\s+)?(?:\$|£|€|\d)",
     re.IGNORECASE,
 )
 
@@ -112,7 +113,7 @@ def income(s: Sentence) -> Intent | None:
     source = (payer or giver)["who"].strip() if (payer or giver) else entities.income_source(s.text, spans)
     source = re.sub(r"^(?:a|an|the|my|our|some)\s+", "", source, flags=re.IGNORECASE)
     source = re.sub(
-        r"\s+(?:came\s+(?:in|through)|landed|arrived|cleared)$", "", source, flags=re.IGNORECASE
+        r"(?:\s+deposit)?\s+(?:came\s+(?:in|through)|landed|arrived|cleared|hit|went\s+in)$", "", source, flags=re.IGNORECASE
     )  # "my bonus landed"
     source = re.sub(r"\s+paid(?:\s+out)?(?:\s+(?:me|us))?$", "", source, flags=re.IGNORECASE)  # "cleaning job paid 250"
     if source:

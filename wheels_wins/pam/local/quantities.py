@@ -44,7 +44,7 @@ def parse_decimal(raw: str) -> Decimal | None:
 
 
 _PPL = re.compile(
-    r"(?P<cur>\$\s?)?(?P<num>\d+(?:\.\d+)?|\.\d+)\s?(?P<cents>c|¢|cents?)?\s?(?:/|per\s+|an?\s+|each\s+)\s?"
+    r"(?P<cur>\$\s?)?(?P<num>\d+(?:\.\d+)?|\.\d+)\s?(?P<cents>c|¢|cents?|p|pence)?\s?(?:/|per\s+|an?\s+|each\s+)\s?"
     r"(?:l|lt|ltr|litre|liter|(?P<gallon>gal|gallon))\b|(?P<num2>\d+(?:\.\d+)?)\s?(?:cpl|c/l)\b|"
     # "one litre is 1.90 dollar"
     r"\b(?:one|a|1|per|each)\s+(?:litre|liter|l)\s+(?:is|was|=|at|costs?|costed)\s+(?P<cur3>\$\s?)?(?P<num3>\d+(?:\.\d+)?)",

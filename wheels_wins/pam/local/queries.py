@@ -62,12 +62,13 @@ _INCOME_VS_SPENDING = re.compile(
 _FUEL_VOLUME_Q = re.compile(
     r"\bhow\s+many\s+(?:litres?|liters?|gallons?|gals?|l)\b|"
     r"\b(?:fuel|diesel|petrol|gas|gasoline)\s+in\s+(?:litres|liters|gallons)\b|"
-    r"\b(?:average|avg|mean)\s+(?:fuel\s+|diesel\s+|petrol\s+)?price\b|\bprice\s+per\s+(?:litre|liter|gallon)\b|"
+    r"\b(?:average|avg|mean)\s+(?:fuel\s+|diesel\s+|petrol\s+)?price\b|\b(?:price|pay|paid)\s+per\s+(?:litre|liter|gallon)\b|"
     r"\bcents?\s+(?:a|per)\s+(?:litre|liter)\b|"
     r"\bhow\s+much\s+(?:fuel|diesel|petrol|gas|gasoline|unleaded|lpg)\b(?![^?]*\b(?:cost|costs|spen[dt]|paid|pay|\$|money|budget|left)\b)"
     r"(?=[^?]*\b(?:bought|buy|used|use|burn(?:ed|t)?|put\s+in|pumped|get|got|filled|go\s+through|gone\s+through|went\s+through)\b)",
     re.IGNORECASE,
 )
+_LAST_FILL = re.compile(r"\b(?:last|latest|most\s+recent|previous)\s+(?:fill(?:-?\s?up)?|refuel|tank(?:ful)?)\b", re.IGNORECASE)
 _MAINT_NOUN = re.compile(
     words(
         "service|servicing|oil|oil change|t[yi]res?|rotation|maintenance|brakes?|"
@@ -128,7 +129,8 @@ _COMPARED = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)
 _BIGGEST = re.compile(
     r"\b(?:(?:top|biggest|largest|most\s+expensive|priciest|dearest)\s+(?:(?P<n>\d{1,2}|two|three|four|five|ten)\s+)?"
     r"(?:single\s+)?(?:\w+\s+)?(?P<noun>purchases?|expenses?|buys?|spends?|costs?|things?|items?|bills?)|"
-    r"(?:spent|spend)\s+the\s+most\s+on\s+(?:what|which))\b",
+    r"(?:spent|spend)\s+the\s+most\s+on\s+(?:what|which)|"
+    r"the\s+most\s+(?:i|we)(?:'ve|\s+have)?\s+(?:ever\s+)?(?:paid|spent)\s+(?:for|on))\b",  # "the most I've paid for a campsite"
     re.IGNORECASE,
 )
 
@@ -232,6 +234,8 @@ def query(s: Sentence, question: bool) -> Intent | None:
     if (_INCOME_VS_SPENDING.search(low) or (_NET_Q.search(low) and not saved_things)) and not s.money:
         return Intent("net_query", 0.9, _period_slots(s))
     if _FUEL_VOLUME_Q.search(low):
+        if _LAST_FILL.search(low):  # "what did I pay per litre at my last fill-up?"
+            return Intent("fuel_query", 0.9, {"latest": True})
         return Intent("fuel_query", 0.9, _period_slots(s))
     if _INCOME_Q.search(low) and not re.search(words("spen[dt]|spending"), low):
         return Intent("income_query", 0.85, {**_period_slots(s), **_income_source(s)})

@@ -50,7 +50,8 @@ SMALL_TALK = {
     "Try “add $50 fuel” or “plan a trip from Sydney to Melbourne”.",
     "thanks": "You're welcome — safe travels!",
     "help": "Tell me what happened or what you need: “spent $45 on groceries at Woolworths”, “filled up 62 L for $118”, "
-    "“how's my fuel budget?”, “remind me to renew the rego on 15 March”, “plan Brisbane to Cairns”, or “undo that”.",
+    "“how's my fuel budget?”, “how much have we saved this month?”, “remind me to renew the rego on 15 March”, "
+    "“plan Brisbane to Cairns”, or “undo that”. Several purchases in one message work too.",
 }
 UNKNOWN = (
     "I'm not sure what you'd like me to do. I can record expenses, income, fuel and maintenance, set budgets, "
@@ -152,7 +153,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "add_income": ("add_income", {"source": s.get("source") or "Income", **_pick(s, "amount", "date", "description")}),
         "income_query": ("income_summary", {**_range_args(s), **_pick(s, "source")}),
         "net_query": ("net_income", _range_args(s)),
-        "fuel_query": ("fuel_bought", _range_args(s)),
+        "fuel_query": ("fuel_bought", {"latest_only": True} if s.get("latest") else _range_args(s)),
         "log_fuel": ("log_fuel", _pick(s, "litres", "total_cost", "price_per_litre", "odometer_km", "location", "date")),
         "log_maintenance": ("log_maintenance", _pick(s, "task", "date", "odometer_km", "cost", "next_due_km", "next_due_date")),
         "maintenance_due": ("maintenance_due", {}),

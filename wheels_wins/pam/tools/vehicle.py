@@ -57,11 +57,31 @@ def log_fuel(
     )
 
 
+def _latest_fill(ctx: ToolContext) -> ToolResult:
+    rows, _ = fuel_repo.list_page(ctx.session, user_id=ctx.user_id, limit=1)
+    if not rows:
+        return ToolResult(True, "No fill-ups logged yet", {"latest": None})
+    fill, units, currency = rows[0], ctx.user.units, ctx.user.currency
+    price = money_text(price_per_volume(fill.price_per_litre, units), currency)
+    text = (f"Your last fill-up ({fill.date:%-d %b}): {format_volume(fill.litres, units)} for "
+            f"{money_text(fill.total_cost, currency)}, {price}/{volume_unit(units)}")
+    return ToolResult(True, text, {"latest": {"id": str(fill.id), "date": fill.date.isoformat(), "litres": str(fill.litres),
+                                              "total_cost": f"{fill.total_cost:.2f}",
+                                              "price_per_litre": str(fill.price_per_litre)}})
+
+
 @tool()
 def fuel_bought(
-    ctx: ToolContext, period: Period = "this_month", start: dt.date | None = None, end: dt.date | None = None
+    ctx: ToolContext,
+    period: Period = "this_month",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    latest_only: bool = False,
 ) -> ToolResult:
-    """How much fuel the user bought in a period (or between start and end dates): litres, cost and fill-ups."""
+    """How much fuel the user bought in a period (or between start and end dates): litres, cost, fill-ups and the
+    average price; with `latest_only`, the last fill-up alone ("what did I pay per litre last time?")."""
+    if latest_only:
+        return _latest_fill(ctx)
     start, end, when = resolve_range(period, start, end, ctx.today)
     count, litres, cost = fuel_repo.totals(ctx.session, user_id=ctx.user_id, start=start, end=end)
     data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "fills": count,
