@@ -99,6 +99,8 @@ _TASKS: list[tuple[re.Pattern[str], str | None]] = [
         re.compile(r"\bgas\s+(?:check|certificate|compliance|inspection)", re.IGNORECASE),
         "Gas compliance check",
     ),
+    (re.compile(r"\bhabitation\s+(?:check|service|inspection)|\bhab\s+check|\bdamp\s+(?:check|test)", re.IGNORECASE),
+     "Habitation check"),
     (
         re.compile(
             r"\broadworthy|\brwc\b|\bsafety\s+(?:check|inspection)|\bpink\s+slip|\binspection\b",
@@ -126,6 +128,7 @@ ACTION_TASKS = frozenset(
         "Service",
         "Grease and lube",
         "Gas compliance check",
+        "Habitation check",
     }
 )
 
