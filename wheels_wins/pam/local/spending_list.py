@@ -1,6 +1,7 @@
 """Several purchases said in one breath: "spent 40 at aldi and 25 on coffees this morning" is two expenses.
 
-The sentence is cut between its amounts at a comma, "and", "plus" or "&", and each part is read on its own. Of
+The sentence is cut between its amounts at a comma, full stop, "and", "plus" or "&" (with none of those, just
+before an amount that starts a purchase: "... at foodland 15 on parking"), and each part is read on its own. Of
 the possible cuts, the one whose parts name the most categories and shops wins ("groceries $40, coffee and cake
 $25" cuts at the comma, "$40 at aldi and $25 on coffees" at "and"). A date said once ("... this morning") holds
 for every part that names none. Anything that is not plainly a list of purchases is left whole: a total, a share,
@@ -27,6 +28,7 @@ _NOT_A_LIST = re.compile(
     r"between|budget|litres?|liters?|gallons?|km|kms|miles|odo(?:meter)?|price|reduced|discount|off)\b|%",
     re.IGNORECASE,
 )
+_SPACE = re.compile(r"\s+")
 _STARTS_PURCHASE = re.compile(r"\s\$?\d[\d.,]*\s+(?:on|for|at)\b", re.IGNORECASE)
 _SPEND_VERB = re.compile(r"^(?:i\s+|we\s+)?(?:spent|paid|bought|got|grabbed|added)\b", re.IGNORECASE)
 _MAX_ITEMS = 6
@@ -53,7 +55,8 @@ def _cuts(text: str, start: int, end: int) -> list[re.Match[str]]:
     found = list(_SEPARATOR.finditer(text, start, end))
     if found or not _STARTS_PURCHASE.match(text, end - 1):
         return found
-    return [m for m in [re.compile(r"\s+").match(text, end - 1)] if m]
+    space = _SPACE.match(text, end - 1)
+    return [space] if space else []
 
 
 def spending_items(text: str, today: dt.date) -> list[Intent] | None:

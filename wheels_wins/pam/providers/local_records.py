@@ -102,13 +102,14 @@ def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | 
 
 # Words that name no record: "no, the total was $40" must not pick "Lunch at the cafe" for its "the".
 _NAMES_NOTHING = frozenset(
-    "the wa was and at it that thi this for on in of to my our a an actually sorry no make change is be should "
-    "total amount one it' wait hang oop oops meant mean".split()
+    "the was and at it that this for on in of to my our a an actually sorry no make change is be should "
+    "total amount one wait hang oops meant mean".split()
 )
 
 
 def _words_of(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1} - _NAMES_NOTHING
+    """The words of `text` that could name a record, singular ("coffees" names "Coffee")."""
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1 and w not in _NAMES_NOTHING}
 
 
 def removal_calls(which: str, state: dict[str, Any]) -> list[ToolCall] | str:
