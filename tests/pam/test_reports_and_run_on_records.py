@@ -370,3 +370,76 @@ async def test_the_last_fill_up_and_its_price(make_user) -> None:
     await converse(user, "filled up 40 litres for $80", "filled up 50 litres for $102.50")
     (asked,) = await converse(user, "What did I pay per litre at my last fill-up?")
     assert asked.reply.startswith("Your last fill-up (") and "50 L for $102.50, $2.05/L" in asked.reply
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("fuel budget, let's call it 520 a month", "set_budget", {"category": "fuel", "amount": Decimal("520")}),
+        (
+            "groceries budget's too tight, chuck another 60 on it",
+            "change_budget",
+            {"change": "raise", "amount": Decimal("60")},
+        ),
+        ("set us a $200 a month limit for eating out", "set_budget", {"category": "dining", "amount": Decimal("200")}),
+        ("trim the shopping budget by a quarter", "change_budget", {"change": "lower", "percent": Decimal("25")}),
+        ("are we over on groceries?", "budget_status", {"category": "groceries"}),
+        ("what's left for fun this month", "budget_status", {"category": "entertainment"}),
+        ("did the pension come in this month? how much was it", "income_query", {"source": "pension"}),
+        ("what's the Coles tally for the month so far?", "spending_query", {"merchant": "Coles"}),
+        (
+            "rego plus insurance, what has that come to this month?",
+            "spending_query",
+            {"categories": ["registration", "insurance"]},
+        ),
+        ("what did the odometer read when we last filled up?", "fuel_query", {"latest": True}),
+        ("dearest diesel per litre so far this month?", "fuel_query", {"period": "this_month"}),
+        ("what's the doctor and chemist cost us over the last 3 months?", "spending_query", {"category": "health"}),
+        ("what's the best free camp near Dubbo?", "unknown", {}),
+        (
+            "the caretaking gig at Lake Argyle paid out $1,350 for the fortnight",
+            "add_income",
+            {"amount": Decimal("1350")},
+        ),
+        ("flogged the old esky to a bloke at the campground, 60 bucks", "add_income", {"amount": Decimal("60")}),
+        ("term deposit interest of $143.22 landed today", "add_income", {"amount": Decimal("143.22")}),
+        (
+            "changed the water filter under the sink myself today, cost nothing, log it as maintenance",
+            "log_maintenance",
+            {"task": "Changed the water filter under the sink"},
+        ),
+        (
+            "chuck this on the community page: the tap at Mt Dare is drinkable again",
+            "create_post",
+            {"content": "The tap at Mt Dare is drinkable again"},
+        ),
+        ("the servo one was $80", "correction", {"amount": Decimal("80.00")}),
+        ("take off the bottle-o one, that was my mate's shout", "remove_expense", {"which": "bottle-o"}),
+        (
+            "actually skip Mission Beach, just go straight up the highway",
+            "remove_trip_stop",
+            {"place": "Mission Beach"},
+        ),
+        ("pub feed at Daly Waters last night, $58 for the two of us", "add_expense", {"category": "dining"}),
+        (
+            "croc cruise on the Adelaide River three days back, $70 for us both",
+            "add_expense",
+            {"category": "entertainment"},
+        ),
+        ("spent $40, log it as groceries", "add_expense", {"category": "groceries"}),
+    ],
+)
+def test_grey_nomad_and_vanlife_shorthand(text: str, name: str, want: dict[str, Any]) -> None:
+    intent = classify(text, TODAY)
+    assert intent.name == name and {k: intent.slots.get(k) for k in want} == want, intent
+
+
+async def test_the_first_of_several_purchases_is_corrected_by_its_place_in_the_list(
+    make_user, session: Session
+) -> None:
+    user = make_user()
+    made, corrected = await converse(user, "brekkie 22 and a 9 dollar coffee for the road", "no the first one was 24")
+    assert corrected.tool_calls[0].arguments["expense_id"] == made.tool_calls[0].result.data["id"]
+    today = today_in(user.timezone)
+    rows = expense_repo.list_rows(session, user_id=user.id, start=today, end=today)
+    assert sorted(r.amount for r in rows) == [Decimal("9.00"), Decimal("24.00")]

@@ -71,6 +71,17 @@ def totals(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date
     return count, Decimal(str(litres or 0)), Decimal(str(cost or 0)).quantize(Decimal("0.01"))
 
 
+def price_range(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date) -> tuple[Decimal, Decimal] | None:
+    """The lowest and highest price per litre paid between start and end inclusive, or None without fill-ups."""
+    row_security.as_user(session, user_id)
+    low, high = session.exec(
+        select(func.min(FuelEntry.price_per_litre), func.max(FuelEntry.price_per_litre)).where(
+            FuelEntry.user_id == user_id, FuelEntry.date >= start, FuelEntry.date <= end
+        )
+    ).one()
+    return (Decimal(str(low)), Decimal(str(high))) if low is not None and high is not None else None
+
+
 def recent_price_per_litre(session: Session, *, user_id: uuid.UUID, limit: int = 5) -> Decimal | None:
     """Average price per litre over the user's latest fill-ups, or None without any."""
     row_security.as_user(session, user_id)

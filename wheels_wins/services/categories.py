@@ -54,6 +54,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "bottle of water", "bottled water", "muesli bar", "chocolate bar",
     ),
     "dining": (
+        "pub feed", "feed",
         "flat white", "latte", "cappuccino", "long black", "short black", "espresso", "mocha", "chai latte",
         "babyccino", "macchiato",
         "dining", "dine", "dined", "eating out", "eat out", "ate out", "eat outside", "eating outside", "coffee", "takeaway",
@@ -117,6 +118,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "eurotunnel", "le shuttle", "vignette", "turnpike", "ez pass", "ezpass",
     ),
     "entertainment": (
+        "cruise", "croc cruise", "boat tour", "sunset cruise",
+        "fun", "fun money", "fun stuff",
         "entertainment", "movie", "cinema", "tour", "museum", "concert", "show", "golf", "lesson", "lessons",
         "surf lesson", "day pass", "day passes", "dreamworld", "movie world", "sea world", "wet n wild", "theme parks",
         "mini golf", "gallery", "zoo", "aquarium", "theme park", "festival", "footy", "gig",

@@ -131,6 +131,8 @@ _COUNT_UNITS = re.compile(
     r"inch|foot|feet|ft\b|st\b|nd\b|rd\b|th\b|gallons?|gals?\b|miles?|mi\b|mpg)",
     re.IGNORECASE,
 )
+# What a bare amount was spent on, said after it: "75 diesel", "40 groceries" (but "12 beers" is a count).
+_PAID_FOR_AFTER = word_set("diesel petrol unleaded fuel gas lpg premium groceries parking")
 _FUNCTION_WORDS = word_set(
     "on for at in to from with of and or today tonight yesterday last this each a an per worth "
     "total all so but not instead including incl inc cash card eftpos the then just only that it "
@@ -250,6 +252,7 @@ def _bare_is_money(
         not word
         or word in _FUNCTION_WORDS
         or (word in ("more", "extra", "less") and value >= 10)  # "put 100 more", but "2 more nights" is a count
+        or (word in _PAID_FOR_AFTER and value >= 10)  # "servo 75 diesel"
         or has_mult
         or bool(re.match(r"\s*[,.;:!?)\-]", tail))
     )

@@ -85,6 +85,7 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _IT_WAS = re.compile(
+    r"^(?:(?:fix|change|correct)\s+)?the\s+[\w'-]+(?:\s+[\w'-]+)?\s+one\b[\s,]*(?:was|is|should\s+be|cost|,\s*it\s+was)\b|"
     r"^(?:it|that|this|the\s+(?:(?:correct|right|real|actual)\s+)?(?:amount|total|price|cost|last\s+one|bill|expense|date|"
     r"figure|number|litres))\s*(?:'s|\s+was|\s+is|\s+were|"
     r"\s+should\s+(?:be|have\s+been|read)|\s+ought\s+to\s+be|\s+came\s+to|\s+actually\s+(?:was|cost))\b",
@@ -283,7 +284,7 @@ def undo(s: Sentence) -> Intent | None:
 # "remove the coffee one", "delete the $25 one": one of the purchases just recorded, named by what it was.
 _REMOVE_ONE = re.compile(
     r"^(?:" + _CUE + r"\b[\s,.!:;-]*)*(?:delete|remove|erase|drop|bin|ditch|scrap|cancel|get\s+rid\s+of|take\s+out|"
-    r"take)\s+(?:the|that|my)\s+(?P<which>[\w$.'& -]{2,40}?)(?:\s+(?:one|expense|entry|item|purchase|bit)\b)?"
+    r"take\s+off|knock\s+off|take)\s+(?:the|that|my)\s+(?P<which>[\w$.'& -]{2,40}?)(?:\s+(?:one|expense|entry|item|purchase|bit)\b)?"
     r"(?:\s+(?:off|out))?(?=\s*(?:[,;.!]|$))",  # "actually delete the lunch, my friend paid for it", "take the X one off"
     re.IGNORECASE,
 )

@@ -49,7 +49,7 @@ _POST_START = re.compile(
     r"^(?:tell|ask|let)\s+(?:the\s+)?(?:community|everyone|everybody|folks|people|others|other\s+\w+|group|followers|members|"
     r"nomads|travellers|crew|gang)\b|"
     r"^(?:make|write|create|put\s+up|add|send|do)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?(?:community\s+|social\s+)?post\b|"
-    r"^(?:put|add)\s+.+?\s+(?:on|in|to)\s+(?:the\s+)?(?:feed|community|wall|forum)\b|"
+    r"^(?:put|add|chuck|stick|pop|throw|whack)\s+.+?\s+(?:on|in|to)\s+(?:the\s+)?(?:feed|community|wall|forum)\b|"
     r"^(?:(?:a|new)\s+)?(?:community|social|feed)\s+post\b|"
     r"^(?:put|stick|pop|chuck|throw|whack|get)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?post\s+(?:up|out)\b",
     re.IGNORECASE,
@@ -78,6 +78,7 @@ _COMMAND_START = re.compile(
 _BUDGET = re.compile(
     r"\bbudget(?:s|ed)?\b|\bover\s*spen(?:t|ding)\b|\bleft\s+to\s+spend\b|\bon\s+track\b|"
     r"\bhow\s+much\s+(?:more\s+)?(?:can|could)\s+(?:i|we)\s+(?:still\s+)?(?:spend|afford)\b|"
+    r"\b(?:are|am)\s+(?:we|i)\s+over\b|\bover\s+on\b|\bwhat'?s\s+left\b|"
     r"\bhow\s+much\b[^?.;]{0,40}?\b(?:left|remaining)\b(?!\s+(?:over|from|after))",
     re.IGNORECASE,
 )
@@ -96,7 +97,7 @@ _AMOUNT_BUDGET = re.compile(
     r"\b(?:a|an)\s+(?:\$|AUD\s?)?\d[\d,.]*k?\s+(?:\w+\s+)?budget\b", re.IGNORECASE
 )
 _LIMIT = re.compile(
-    r"^(?:limit|cap)\b|\b(?:limit|cap|ceiling)\s+of\b|\b(?:spend|spending)\s+(?:no\s+more\s+than|at\s+most|under|less\s+than|max(?:imum)?|only|up\s+to)\b|"
+    r"^(?:limit|cap)\b|\b(?:limit|cap|ceiling)\s+(?:of|for|on)\b|\b(?:spend|spending)\s+(?:no\s+more\s+than|at\s+most|under|less\s+than|max(?:imum)?|only|up\s+to)\b|"
     r"\b(?:limit|cap)\s+(?:my\s+)?(?:\w+\s+)?(?:spending\s+)?(?:to|at)\b|"
     r"\b(?:don'?t|do\s+not|never)\s+(?:want\s+to\s+|wanna\s+)?(?:spend|go)\s+(?:more\s+than|over|above|past)\b",
     re.IGNORECASE,
@@ -138,6 +139,8 @@ _ASKING = (
     r"actually|ok(?:ay)?|and|so|now|then|oh)[\s,]+)*"
 )
 _PERCENT = re.compile(r"(?:\bby\s+)?(?<![\d.])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
+_FRACTION = re.compile(r"\bby\s+(?:a|one)\s+(?P<part>quarter|third|fifth|tenth)\b", re.IGNORECASE)
+_FRACTION_PERCENT = {"quarter": Decimal(25), "third": Decimal("33.33"), "fifth": Decimal(20), "tenth": Decimal(10)}
 _HALVE = re.compile(r"\bhalve\b|\bcut\s+(?:\w+\s+){0,4}?in\s+half\b|\bby\s+half\b", re.IGNORECASE)
 _DOUBLE = re.compile(r"\bdouble\b", re.IGNORECASE)
 
@@ -152,6 +155,8 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
             re.match(_ASKING + r"(?P<verb>\w+)\b", s.low),
             # "... so could you bump the camping budget up by $250?"
             re.search(r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?P<verb>\w+)\b", s.low),
+            # "groceries budget's too tight, chuck another 60 on it": the verb of the amount's own clause
+            re.search(r"(?:^|[.;,]\s*)(?P<verb>\w+)[^.;,]*$", s.low[: s.amount.start]) if s.amount else None,
         )
         if m
     ]
@@ -162,6 +167,9 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
         return {"change": "raise"}
     if _HALVE.search(s.text):
         return {"change": "lower", "percent": Decimal(50)}
+    fraction = _FRACTION.search(s.text)
+    if fraction and (raising or lowering):  # "trim the shopping budget by a quarter"
+        return {"change": "raise" if raising else "lower", "percent": _FRACTION_PERCENT[fraction["part"].lower()]}
     if _DOUBLE.search(s.text):
         return {"change": "raise", "percent": Decimal(100)}
     percent = _PERCENT.search(s.text)
@@ -174,6 +182,8 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
         return {"change": "lower"}
     if re.search(r"(?:^|[.;,]\s*)(?:put|add|give)\s+(?:in\s+)?$", before) and re.match(r"\s+(?:more|extra)\b", after):
         return {"change": "raise"}  # "Camping budget is too small. Put 100 more"
+    if raising and re.search(r"\b(?:another|an?\s+extra)\s+$", before):
+        return {"change": "raise"}  # "chuck another 60 on it"
     if re.search(r"\bby\s+" + _EXTRA + r"$", before) and (raising or lowering):
         return {"change": "raise" if raising else "lower"}
     more = re.match(r"\s+(?:more|extra)\b", after)
@@ -235,6 +245,10 @@ def _budget(s: Sentence, question: bool) -> Intent | None:
         )
     )
     setting = setting or (not question and bool(re.search(r"\b(?:down|up|back)\s+to\s+(?:\$|\d)", s.text)))
+    # "fuel budget, let's call it 520 a month": an amount a month said of a budget
+    setting = setting or bool(
+        not question and s.amount and _PER_PERIOD.search(s.text) and not money_rules.EXPENSE_WORDS.search(s.text)
+    )
     setting = setting or (
         not question
         and s.explicit_amount is not None
@@ -271,7 +285,7 @@ def _help(s: Sentence) -> Intent | None:
 
 # "the hubby reckons we've spent a fortune on diesel, how much has it been this month": the question comes last.
 _LATE_QUESTION = re.compile(
-    r"[,;]\s*(?:so\s+|and\s+|but\s+)?(?:how\s+much|how\s+many|how'?s|how\s+(?:are|is|am)|what'?s|whats|what\s+(?:have|did|is|was)|"
+    r"[,;?]\s*(?:so\s+|and\s+|but\s+)?(?:how\s+much|how\s+many|how'?s|how\s+(?:are|is|am)|what'?s|whats|what\s+(?:have|did|is|was)|"
     r"are\s+we|am\s+i|have\s+(?:we|i)|did\s+(?:we|i))\b[^,;]*$",
     re.IGNORECASE,
 )

@@ -15,14 +15,16 @@ INCOME_WORDS = re.compile(
         # "I was paid $50" is income; "$23.95 was paid at the chemist" is spending
         "(?:i|we|they|he|she) (?:was|were) paid|(?:was|were) paid (?:by|from|to me|to us)|"
         "paid me|pays me|paid us|income|received|receive|got a refund|refund(?:ed)?|"
-        "sold|selling|sell (?:my|our|the|an?)|wages?|salary|pension|dividends?|payment from|"
+        "sold|selling|sell (?:my|our|the|an?)|flogged|flog (?:my|our|the|an?)|wages?|salary|pension|dividends?|payment from|"
         "invoice (?:was )?paid|tips|deposited|cashback|reimbursed|reimbursement|"
         "side hustle|takings|pocketed|brought in|payout|paid out (?:me|us)|"
         "(?:client|customer|boss|employer|they) (?:(?:finally|has|have) )?paid (?:the|my|our) invoice|bought (?:one|some|a few|two|three|a couple|several) of (?:my|our)|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
     )
     + r"|\bmade\s+(?=\$|\d|a\s+(?:hundred|thousand|grand)|\w+\s+(?:dollars|bucks|hundred|grand))"
     # "ebay sale 75 bucks, old tent": something of ours sold
-    + r"|\b(?:ebay|gumtree|marketplace|etsy|craigslist|kijiji|trade\s*me)\s+sale\b|\bsale\s+of\s+(?:my|our|the)\b",
+    + r"|\b(?:ebay|gumtree|marketplace|etsy|craigslist|kijiji|trade\s*me)\s+sale\b|\bsale\s+of\s+(?:my|our|the)\b"
+    # "the caretaking gig at Lake Argyle paid out $1,350"
+    + r"|\b(?:gig|job|shift|contract|caretaking|house[\s-]?sit(?:ting)?|workamping)\b[^.$]{0,40}?\bpaid(?:\s+out)?\b(?!\s+(?:for|to))",
     re.IGNORECASE,
 )
 _NOT_INCOME = re.compile(
@@ -36,7 +38,7 @@ _NOT_INCOME = re.compile(
 _MONEY_ARRIVED = re.compile(
     r"\b(?:payment|pay|pay\s*(?:check|cheque)|paycheck|wages?|super|pension|refund|money|transfer|salary|dividends?|rent|"
     r"rental\s+income|interest|royalt(?:y|ies)|commission|bonus|tax\s+return|payout|invoice|deposit|social\s+security|"
-    r"benefits?|annuity)\b[^.]{0,60}?"
+    r"benefits?|annuity)\b(?:[^.]|\.(?=\d)){0,60}?"
     r"\b(?:came\s+(?:through|in)|landed|arrived|cleared|hit(?:\s+(?:my|the|our)\s+(?:account|bank))?|went\s+in)\b",
     re.IGNORECASE,
 )

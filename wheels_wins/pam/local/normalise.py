@@ -6,6 +6,8 @@ import re
 
 from text_to_num import alpha2digit
 
+from wheels_wins.services.categories import normalise_category
+
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text`, for keeping long word lists readable."""
@@ -49,7 +51,7 @@ _REQUEST_AT_END = re.compile(
 _REQUESTED_KIND = [
     (re.compile(r"\b(?:spending|expenses?|costs?|outgoings)\b", re.IGNORECASE), "expense"),
     (re.compile(r"\b(?:income|earnings)\b", re.IGNORECASE), "income"),
-    (re.compile(r"\b(?:maint(?:enance)?|service)\s+(?:log|book|history|records?)\b", re.IGNORECASE), "maintenance log"),
+    (re.compile(r"\b(?:maint(?:enance)?|service)(?:\s+(?:log|book|history|records?))?\b", re.IGNORECASE), "maintenance log"),
 ]
 
 
@@ -61,6 +63,8 @@ def _requested(m: re.Match[str]) -> str:
     asked = re.search(r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\bthanks\b|\bthx\b", m.group(0), re.IGNORECASE)
     if named:
         return f" - {named}"
+    if kind and normalise_category(kind):  # "spent $40, log it as groceries"
+        return f" - {normalise_category(kind)}"
     if not asked:
         return m.group(0)
     return f" - {kind}" if kind else ""

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from wheels_wins.pam.local import entities, vehicle_tasks
+from wheels_wins.pam.local.brands import brand_named
 from wheels_wins.pam.local.dates import count_of
 from wheels_wins.pam.local.periods import named_period, resolve_period
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
@@ -31,13 +32,15 @@ _TOTAL_WORDS = re.compile(
     words(
         "how much|total|totals|sum|altogether|overall|in total|tally|add up|"
         "breakdown|summary|so far|what did|what have|what has|what'?s my|what is my|"
-        "what was my|whats my|what'?s the damage|whats the damage"
+        "what was my|whats my|what'?s the damage|whats the damage|what has (?:that|it|this)|cost us|cost me|"
+        "set us back|set me back|come to|came to"
     ),
     re.IGNORECASE,
 )
 _INCOME_Q = re.compile(
     words(
-        "earn|earned|earnt|earnings|income|made|make|received|get paid|got paid|brought in|bring in|bringing in|brings in|takings|revenue|pay me|paid me|pay us|paid us|wages|salary|pension"
+        "earn|earned|earnt|earnings|income|made|make|received|get paid|got paid|brought in|bring in|bringing in|brings in|takings|revenue|pay me|paid me|pay us|paid us|wages|salary|pension|"
+        "come in|came in|come through|came through"
     ),
     re.IGNORECASE,
 )
@@ -62,13 +65,16 @@ _INCOME_VS_SPENDING = re.compile(
 _FUEL_VOLUME_Q = re.compile(
     r"\bhow\s+many\s+(?:litres?|liters?|gallons?|gals?|l)\b|"
     r"\b(?:fuel|diesel|petrol|gas|gasoline)\s+in\s+(?:litres|liters|gallons)\b|"
-    r"\b(?:average|avg|mean)\s+(?:fuel\s+|diesel\s+|petrol\s+)?price\b|\b(?:price|pay|paid)\s+per\s+(?:litre|liter|gallon)\b|"
+    r"\b(?:average|avg|mean)\s+(?:fuel\s+|diesel\s+|petrol\s+)?price\b|\bper\s+(?:litre|liter|gallon)\b|"
+    r"\b(?:odo(?:meter)?|clock)\b[^?]*\b(?:last|latest)\s+fill|"
     r"\bcents?\s+(?:a|per)\s+(?:litre|liter)\b|"
     r"\bhow\s+much\s+(?:fuel|diesel|petrol|gas|gasoline|unleaded|lpg)\b(?![^?]*\b(?:cost|costs|spen[dt]|paid|pay|\$|money|budget|left)\b)"
     r"(?=[^?]*\b(?:bought|buy|used|use|burn(?:ed|t)?|put\s+in|pumped|get|got|filled|go\s+through|gone\s+through|went\s+through)\b)",
     re.IGNORECASE,
 )
-_LAST_FILL = re.compile(r"\b(?:last|latest|most\s+recent|previous)\s+(?:fill(?:-?\s?up)?|refuel|tank(?:ful)?)\b", re.IGNORECASE)
+_LAST_FILL = re.compile(
+    r"\b(?:last|latest|most\s+recent|previous)\s+(?:fill(?:-?\s?up)?|refuel|tank(?:ful)?)\b|\blast\s+filled\b", re.IGNORECASE
+)
 _MAINT_NOUN = re.compile(
     words(
         "service|servicing|oil|oil change|t[yi]res?|rotation|maintenance|brakes?|"
@@ -123,7 +129,7 @@ _LIST_VERB = re.compile(
 _VERSUS = re.compile(
     r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|combined|together|put\s+together)(?=\s|$|[?,.])", re.IGNORECASE
 )
-_COMPARED = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:or|and|plus)\b|\s[&+]\s", re.IGNORECASE)
 
 
 _BIGGEST = re.compile(
@@ -169,7 +175,7 @@ def _asked_category(s: Sentence) -> str | None:
 # "how much did the markets bring in?", "what have I earned from house-sitting this year?"
 _SOURCE_SUBJECT = re.compile(
     r"\b(?:did|has|have|do|does)\s+(?:the\s+|my\s+|our\s+)?(?P<who>(?!i\b|we\b|you\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
-    r"(?:bring|brought|make|made|pay|paid|earn|earned)\b",
+    r"(?:bring|brought|make|made|pay|paid|earn|earned|come|came)\b",
     re.IGNORECASE,
 )
 _SOURCE_FROM = re.compile(
@@ -200,9 +206,9 @@ def _income_source(s: Sentence) -> dict[str, str]:
 
 
 def _asked_shop(s: Sentence) -> str | None:
-    """The shop a spending question names ("at Bunnings", "at the bakery"), not a town ("in Dubbo")."""
+    """The shop a spending question names ("at Bunnings", "at the bakery", "the Coles tally"), not a town ("in Dubbo")."""
     if not re.search(r"\b(?:at|from|with)\s", s.text):
-        return None
+        return brand_named(s.text)
     return entities.merchant(s.text, [(d.start, d.end) for d in s.past_dates])
 
 

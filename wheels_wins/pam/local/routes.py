@@ -122,6 +122,14 @@ _GO_ON_TO = re.compile(
 )
 
 
+# "actually skip Mission Beach, just go straight up the highway": a named stop dropped.
+_SKIP_PLACE = re.compile(
+    r"^(?:(?:actually|no|nah|ok(?:ay)?|oh)[\s,]+)*(?:let'?s\s+)?(?:skip|drop|scrap|forget\s+about|leave\s+out|cut\s+out|bypass)\s+"
+    r"(?-i:(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))(?=\s*(?:[,.;!]|$))",
+    re.IGNORECASE,
+)
+
+
 def stop_change(s: Sentence) -> Intent | None:
     """A stop added to or dropped from the trip just planned (or the active one)."""
     onward = _GO_ON_TO.match(s.text)
@@ -132,7 +140,7 @@ def stop_change(s: Sentence) -> Intent | None:
     if added:
         place = _tidy_place(added["place"] or added["place2"] or added["place3"])
         return Intent("add_trip_stop", 0.9, {"place": place}) if place else None
-    removed = _REMOVE_STOP.match(s.text)
+    removed = _REMOVE_STOP.match(s.text) or _SKIP_PLACE.match(s.text)
     if removed:
         place = _tidy_place(removed["place"])
         return Intent("remove_trip_stop", 0.9, {"place": place}) if place else None

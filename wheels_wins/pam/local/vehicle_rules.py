@@ -196,7 +196,11 @@ def _work_described(s: Sentence, request: re.Match[str]) -> str | None:
     offset = [(d.start, d.end) for d in s.past_dates] + s.money_spans()
     masked = entities.blank(s.text, offset, " ")
     text = masked[: request.start()] + " " + masked[request.end() :]
-    text = re.sub(r"\b(?:no\s+cost(?:\s+of\s+course)?|diy|free|so\s+i\s+remember.*$)", " ", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"\b(?:no\s+cost(?:\s+of\s+course)?|cost\s+nothing|no\s+charge|for\s+free|diy|free|myself|ourselves|"
+        r"so\s+i\s+remember.*$)",
+        " ", text, flags=re.IGNORECASE,
+    )
     described = entities.description(text.split(" so I ")[0])
     return described[:80] or None
 

@@ -344,6 +344,7 @@ class LocalEngine:
         if (
             intent.name == "correction"
             and not starts_with_cue(text)  # "actually it was $180" still asks which record
+            and not re.match(r"\s*(?:fix|correct|change|update|amend)\b", text, re.IGNORECASE)
             and isinstance(correction_calls(intent, state), str)
         ):
             fresh = classify(text, today, follow_up=False)  # nothing just made to correct: a request of its own

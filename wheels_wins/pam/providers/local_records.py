@@ -60,9 +60,20 @@ _CORRECTABLE: tuple[tuple[tuple[str, ...], str, str, dict[str, str]], ...] = (
 )
 
 
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+_ORDINAL = re.compile(r"\bthe\s+(first|second|third|fourth|last)\s+(?:one|expense|purchase|item|entry)\b", re.IGNORECASE)
+
+
 def _named_first(calls: list[dict[str, Any]], said: str) -> list[dict[str, Any]]:
     """The calls newest first, but one whose record the correction names ("lunch was actually $14") before the rest."""
     newest = list(reversed(calls))
+    ordinal = _ORDINAL.search(said)
+    if ordinal:  # "no, the first one was 24": the purchases in the order they were said
+        made = [c for c in calls if (c.get("data") or {}).get("id")]
+        index = _ORDINALS[ordinal[1].lower()]
+        if -len(made) <= index < len(made):
+            chosen = made[index]
+            return [chosen] + [c for c in newest if c is not chosen]
     named = _words_of(said)
 
     def is_named(call: dict[str, Any]) -> bool:

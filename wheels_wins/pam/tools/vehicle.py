@@ -65,6 +65,8 @@ def _latest_fill(ctx: ToolContext) -> ToolResult:
     price = money_text(price_per_volume(fill.price_per_litre, units), currency)
     text = (f"Your last fill-up ({fill.date:%-d %b}): {format_volume(fill.litres, units)} for "
             f"{money_text(fill.total_cost, currency)}, {price}/{volume_unit(units)}")
+    if fill.odometer_km is not None:
+        text += f", with the odometer at {fill.odometer_km} km"
     return ToolResult(True, text, {"latest": {"id": str(fill.id), "date": fill.date.isoformat(), "litres": str(fill.litres),
                                               "total_cost": f"{fill.total_cost:.2f}",
                                               "price_per_litre": str(fill.price_per_litre)}})
@@ -96,6 +98,10 @@ def fuel_bought(
         data["average_price_per_litre"] = str(per_litre)
         shown = money_text(price_per_volume(per_litre, ctx.user.units), ctx.user.currency)
         text += f", an average of {shown}/{volume_unit(ctx.user.units)}"
+        prices = fuel_repo.price_range(ctx.session, user_id=ctx.user_id, start=start, end=end)
+        if prices and prices[0] != prices[1]:  # "dearest diesel per litre this month?"
+            low, high = (money_text(price_per_volume(p, ctx.user.units), ctx.user.currency) for p in prices)
+            text += f" (from {low} to {high})"
     return ToolResult(True, text, data)
 
 
