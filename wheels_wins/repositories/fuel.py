@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -60,26 +61,36 @@ def list_page(
     )
 
 
-def totals(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date) -> tuple[int, Decimal, Decimal]:
-    """How many fill-ups between start and end inclusive, their litres and their cost."""
-    row_security.as_user(session, user_id)
-    count, litres, cost = session.exec(
-        select(func.count(), func.sum(FuelEntry.litres), func.sum(FuelEntry.total_cost)).where(
-            FuelEntry.user_id == user_id, FuelEntry.date >= start, FuelEntry.date <= end
-        )
-    ).one()
-    return count, Decimal(str(litres or 0)), Decimal(str(cost or 0)).quantize(Decimal("0.01"))
+@dataclass(frozen=True)
+class FuelTotals:
+    """Fill-ups over a date range: how many, their litres and cost, and the lowest and highest price per litre."""
+
+    fills: int
+    litres: Decimal
+    cost: Decimal
+    lowest_price: Decimal | None
+    highest_price: Decimal | None
 
 
-def price_range(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date) -> tuple[Decimal, Decimal] | None:
-    """The lowest and highest price per litre paid between start and end inclusive, or None without fill-ups."""
+def totals(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date) -> FuelTotals:
+    """The user's fill-ups between start and end inclusive, added up in one query."""
     row_security.as_user(session, user_id)
-    low, high = session.exec(
-        select(func.min(FuelEntry.price_per_litre), func.max(FuelEntry.price_per_litre)).where(
-            FuelEntry.user_id == user_id, FuelEntry.date >= start, FuelEntry.date <= end
-        )
+    fills, litres, cost, lowest, highest = session.exec(
+        select(
+            func.count(),
+            func.sum(FuelEntry.litres),
+            func.sum(FuelEntry.total_cost),
+            func.min(FuelEntry.price_per_litre),
+            func.max(FuelEntry.price_per_litre),
+        ).where(FuelEntry.user_id == user_id, FuelEntry.date >= start, FuelEntry.date <= end)
     ).one()
-    return (Decimal(str(low)), Decimal(str(high))) if low is not None and high is not None else None
+    return FuelTotals(
+        fills,
+        Decimal(str(litres or 0)),
+        Decimal(str(cost or 0)).quantize(Decimal("0.01")),
+        Decimal(str(lowest)) if lowest is not None else None,
+        Decimal(str(highest)) if highest is not None else None,
+    )
 
 
 def recent_price_per_litre(session: Session, *, user_id: uuid.UUID, limit: int = 5) -> Decimal | None:

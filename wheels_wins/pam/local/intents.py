@@ -207,16 +207,19 @@ def _budget_slots(s: Sentence) -> dict[str, Any]:
     return slots
 
 
+def _changed_budget(s: Sentence, change: dict[str, Any], confidence: float) -> Intent:
+    """change_budget with the category and either the amount or the percentage it changes by."""
+    slots = {**_budget_slots(s), **change}
+    if "percent" in change:
+        slots.pop("amount", None)
+    return Intent("change_budget", confidence, slots)
+
+
 def budget_follow_up(text: str, today: dt.date) -> Intent | None:
     """"raise it by 10%", "take another $20 off" said right after a budget: the change, without its category."""
     s = Sentence(normalise(text), today)
     change = _budget_change(s)
-    if not change:
-        return None
-    slots = {**_budget_slots(s), **change}
-    if "percent" in change:
-        slots.pop("amount", None)
-    return Intent("change_budget", 0.8, slots)
+    return _changed_budget(s, change, 0.8) if change else None
 
 
 def _budget(s: Sentence, question: bool) -> Intent | None:
@@ -232,10 +235,7 @@ def _budget(s: Sentence, question: bool) -> Intent | None:
     asked = re.search(r"\b(?:could|can|would|will)\s+you\b", s.low)  # a request, even with a question mark
     change = _budget_change(s) if not question or asked else {}
     if change:  # "add another 75 to my shopping budget", "halve the dining budget"
-        slots = {**_budget_slots(s), **change}
-        if "percent" in change:
-            slots.pop("amount", None)
-        return Intent("change_budget", 0.9, slots)
+        return _changed_budget(s, change, 0.9)
     setting = bool(_BUDGET_AMOUNT.search(s.text) or _AMOUNT_BUDGET.search(s.text) or _BUDGET_BARE.search(s.text)) or (
         not question
         and bool(_BUDGET_SET_VERB.match(s.text))

@@ -197,7 +197,7 @@ def _income_source(s: Sentence) -> dict[str, str]:
     masked = entities.blank(s.text, spans, " ")
     kind = _KIND_OF_INCOME.search(masked)
     if kind:  # "how much in wages the last 2 wks"
-        return {"source": kind["kind"].lower().rstrip("s") if kind["kind"].lower() != "tips" else "tip"}
+        return {"source": kind["kind"].lower().rstrip("s")}
     m = _SOURCE_SUBJECT.search(masked) or _SOURCE_FROM.search(masked)
     if m is None or resolve_period(m["who"], s.today) or m["who"].lower() in ("work", "income", "all", "everything"):
         return {}

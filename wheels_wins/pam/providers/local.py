@@ -138,7 +138,7 @@ def _from_home_base(intent: Intent, state: dict[str, Any]) -> Intent:
 
 
 # "carry on to Kalbarri": past the last stop (the tool clamps a position beyond the end to the end).
-_ONWARD = {True: {"position": 10_000}}
+_PAST_THE_END = 10_000
 
 
 def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
@@ -160,7 +160,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "fuel_economy": ("fuel_consumption", {}),
         "add_schedule": ("add_maintenance_schedule", _pick(s, "task", "every_km", "every_months")),
         "plan_trip": ("plan_trip", _pick(s, "places", "start_date", "title")),
-        "add_trip_stop": ("add_trip_stop", {**_pick(s, "place"), **_last_trip(state), **_ONWARD.get(bool(s.get("at_end")), {})}),
+        "add_trip_stop": ("add_trip_stop", {**_pick(s, "place"), **_last_trip(state),
+                                            **({"position": _PAST_THE_END} if s.get("at_end") else {})}),
         "remove_trip_stop": ("remove_trip_stop", {**_pick(s, "place"), **_last_trip(state)}),
         "list_trips": ("list_trips", {}),
         "add_calendar": ("add_calendar_event", _pick(s, "title", "date", "time")),

@@ -77,8 +77,7 @@ def _named_first(calls: list[dict[str, Any]], said: str) -> list[dict[str, Any]]
     named = _words_of(said)
 
     def is_named(call: dict[str, Any]) -> bool:
-        data = call.get("data") or {}
-        return bool(named & _words_of(" ".join(str(data.get(k) or "") for k in ("description", "merchant", "source"))))
+        return bool(named & _record_words(call, "description", "merchant", "source"))
 
     return [c for c in newest if is_named(c)] + [c for c in newest if not is_named(c)]
 
@@ -123,14 +122,20 @@ def _words_of(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 1 and w not in _NAMES_NOTHING}
 
 
+def _record_words(call: dict[str, Any], *fields: str) -> set[str]:
+    """The words that name the record a call made, from those fields of its result."""
+    data = call.get("data") or {}
+    return _words_of(" ".join(str(data.get(field) or "") for field in fields))
+
+
 def removal_calls(which: str, state: dict[str, Any]) -> list[ToolCall] | str:
     """Delete the expense just recorded that "the coffee one" (or "the $25 one") names."""
-    named, amount = _words_of(which), leading_number(which.lstrip("$ "))
+    named, amount = _words_of(which), leading_number(which)
     for call in reversed(state.get("recent_calls") or state.get("last_calls") or []):
         data = call.get("data") or {}
         if call["name"] not in ("add_expense", "update_expense") or not data.get("id"):
             continue
-        described = _words_of(" ".join(str(data.get(k) or "") for k in ("description", "merchant", "category")))
+        described = _record_words(call, "description", "merchant", "category")
         if (named & described) or (amount is not None and str(amount) == data.get("amount")):
             return [ToolCall("delete_expense", {"expense_id": data["id"]})]
     return "Which one should I remove? I can remove an expense I've just recorded — say what it was for, or its amount."

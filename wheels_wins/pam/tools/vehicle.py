@@ -57,14 +57,18 @@ def log_fuel(
     )
 
 
+def _price(ctx: ToolContext, price_per_litre: Decimal) -> str:
+    """A price per litre as money per the user's unit of volume, e.g. "$2.07" (per L) or "$7.84" (per gal)."""
+    return money_text(price_per_volume(price_per_litre, ctx.user.units), ctx.user.currency)
+
+
 def _latest_fill(ctx: ToolContext) -> ToolResult:
     rows, _ = fuel_repo.list_page(ctx.session, user_id=ctx.user_id, limit=1)
     if not rows:
         return ToolResult(True, "No fill-ups logged yet", {"latest": None})
     fill, units, currency = rows[0], ctx.user.units, ctx.user.currency
-    price = money_text(price_per_volume(fill.price_per_litre, units), currency)
     text = (f"Your last fill-up ({fill.date:%-d %b}): {format_volume(fill.litres, units)} for "
-            f"{money_text(fill.total_cost, currency)}, {price}/{volume_unit(units)}")
+            f"{money_text(fill.total_cost, currency)}, {_price(ctx, fill.price_per_litre)}/{volume_unit(units)}")
     if fill.odometer_km is not None:
         text += f", with the odometer at {fill.odometer_km} km"
     return ToolResult(True, text, {"latest": {"id": str(fill.id), "date": fill.date.isoformat(), "litres": str(fill.litres),
@@ -85,23 +89,21 @@ def fuel_bought(
     if latest_only:
         return _latest_fill(ctx)
     start, end, when = resolve_range(period, start, end, ctx.today)
-    count, litres, cost = fuel_repo.totals(ctx.session, user_id=ctx.user_id, start=start, end=end)
-    data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "fills": count,
-            "litres": str(litres), "total_cost": f"{cost:.2f}"}
-    if not count:
+    bought = fuel_repo.totals(ctx.session, user_id=ctx.user_id, start=start, end=end)
+    data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "fills": bought.fills,
+            "litres": str(bought.litres), "total_cost": f"{bought.cost:.2f}"}
+    if not bought.fills:
         return ToolResult(True, f"No fill-ups logged {when}", data)
-    fills = f"{count} fill-up{'s' if count != 1 else ''}"
-    volume = format_volume(litres, ctx.user.units)
-    text = f"{volume} {when} over {fills}, {money_text(cost, ctx.user.currency)} in all"
-    if litres > 0:
-        per_litre = (cost / litres).quantize(Decimal("0.001"))
+    fills = f"{bought.fills} fill-up{'s' if bought.fills != 1 else ''}"
+    volume = format_volume(bought.litres, ctx.user.units)
+    text = f"{volume} {when} over {fills}, {money_text(bought.cost, ctx.user.currency)} in all"
+    if bought.litres > 0:
+        per_litre = (bought.cost / bought.litres).quantize(Decimal("0.001"))
         data["average_price_per_litre"] = str(per_litre)
-        shown = money_text(price_per_volume(per_litre, ctx.user.units), ctx.user.currency)
-        text += f", an average of {shown}/{volume_unit(ctx.user.units)}"
-        prices = fuel_repo.price_range(ctx.session, user_id=ctx.user_id, start=start, end=end)
-        if prices and prices[0] != prices[1]:  # "dearest diesel per litre this month?"
-            low, high = (money_text(price_per_volume(p, ctx.user.units), ctx.user.currency) for p in prices)
-            text += f" (from {low} to {high})"
+        text += f", an average of {_price(ctx, per_litre)}/{volume_unit(ctx.user.units)}"
+        low, high = bought.lowest_price, bought.highest_price
+        if low is not None and high is not None and low != high:  # "dearest diesel per litre this month?"
+            text += f" (from {_price(ctx, low)} to {_price(ctx, high)})"
     return ToolResult(True, text, data)
 
 
