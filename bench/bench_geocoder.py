@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from wheels_wins.services import gazetteer
+from wheels_wins.services import gazetteer, gazetteer_index
 
 _TYPED = (
     "Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart|Darwin|Canberra|Cairns|Townsville|Alice Springs|Broome|"
@@ -53,10 +53,10 @@ def _report(title: str, timings: list[float]) -> None:
 
 def main() -> None:
     """Print build/open time and p50/p95 latencies."""
-    path = gazetteer.database_path()
+    path = gazetteer_index.database_path()
     existed = path.exists()
     started = time.perf_counter()
-    gazetteer.ensure_built()
+    gazetteer_index.ensure_built()
     built = time.perf_counter() - started
     how = "already built (point DATA_DIR at an empty dir to time a build)" if existed else f"built in {built:.2f} s"
     print(f"index: {path} ({path.stat().st_size / 1e6:.1f} MB), {how}")

@@ -24,9 +24,9 @@ def seed_demo() -> int:
 
 def build_gazetteer() -> int:
     """Build the offline place index if it is missing."""
-    from wheels_wins.services import gazetteer
+    from wheels_wins.services import gazetteer_index
 
-    path = gazetteer.ensure_built()
+    path = gazetteer_index.ensure_built()
     print(f"Gazetteer ready: {path}")
     return 0
 

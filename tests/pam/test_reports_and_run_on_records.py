@@ -181,7 +181,7 @@ async def test_the_average_price_per_litre_of_the_fill_ups(make_user) -> None:
     user = make_user()
     await converse(user, "filled up 60 litres for $120.60", "filled up 60 litres for $127.80")
     (asked,) = await converse(user, "what's the average price per litre I've paid for fuel this month?")
-    assert "an average of $2.07/L" in asked.reply
+    assert "an average of $2.070/L" in asked.reply
 
 
 @pytest.mark.parametrize(
@@ -369,7 +369,7 @@ async def test_the_last_fill_up_and_its_price(make_user) -> None:
     user = make_user()
     await converse(user, "filled up 40 litres for $80", "filled up 50 litres for $102.50")
     (asked,) = await converse(user, "What did I pay per litre at my last fill-up?")
-    assert asked.reply.startswith("Your last fill-up (") and "50 L for $102.50, $2.05/L" in asked.reply
+    assert asked.reply.startswith("Your last fill-up (") and "50 L for $102.50, $2.050/L" in asked.reply
 
 
 @pytest.mark.parametrize(

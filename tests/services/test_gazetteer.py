@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from wheels_wins.services import gazetteer
+from wheels_wins.services import gazetteer_index
 from wheels_wins.services.gazetteer import Place, candidates, geocode, search_prefix
 
 
 @pytest.fixture(scope="module", autouse=True)
 def built_index() -> Path:
     """Build the index once; later modules and runs in this session reuse the file."""
-    return gazetteer.ensure_built()
+    return gazetteer_index.ensure_built()
 
 
 def _where(place: Place | None) -> tuple[str, str, str] | None:
@@ -29,7 +29,7 @@ def test_index_file_lives_in_the_data_dir_and_is_reused(built_index: Path) -> No
     assert built_index == get_settings().data_dir / "gazetteer-v1.sqlite"
     assert 1_000_000 < built_index.stat().st_size < 60_000_000
     stamp = built_index.stat().st_mtime_ns
-    assert gazetteer.ensure_built() == built_index
+    assert gazetteer_index.ensure_built() == built_index
     assert built_index.stat().st_mtime_ns == stamp  # reused, not rebuilt
 
 
@@ -39,7 +39,7 @@ def _fake_build(calls: list[Path]) -> Callable[[Path], None]:
         with closing(sqlite3.connect(target)) as conn:
             conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
             conn.execute(
-                "INSERT INTO meta VALUES ('schema', ?)", (gazetteer.SCHEMA_VERSION,)
+                "INSERT INTO meta VALUES ('schema', ?)", (gazetteer_index.SCHEMA_VERSION,)
             )
             conn.commit()
 
@@ -49,16 +49,16 @@ def _fake_build(calls: list[Path]) -> Callable[[Path], None]:
 def test_missing_or_stale_file_is_built_aside_then_renamed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / gazetteer.FILE_NAME
+    target = tmp_path / gazetteer_index.FILE_NAME
     target.write_bytes(b"left over by an older version")
     calls: list[Path] = []
-    monkeypatch.setattr(gazetteer, "database_path", lambda: target)
-    monkeypatch.setattr(gazetteer, "_build", _fake_build(calls))
-    assert gazetteer.ensure_built() == target
+    monkeypatch.setattr(gazetteer_index, "database_path", lambda: target)
+    monkeypatch.setattr(gazetteer_index, "_build", _fake_build(calls))
+    assert gazetteer_index.ensure_built() == target
     assert len(calls) == 1 and calls[0] != target and calls[0].parent == tmp_path
-    assert [p.name for p in tmp_path.iterdir()] == [gazetteer.FILE_NAME]
+    assert [p.name for p in tmp_path.iterdir()] == [gazetteer_index.FILE_NAME]
     assert target.stat().st_mode & 0o777 == 0o644
-    assert gazetteer.ensure_built() == target and len(calls) == 1
+    assert gazetteer_index.ensure_built() == target and len(calls) == 1
 
 
 def test_failed_build_leaves_nothing_behind(
@@ -69,11 +69,11 @@ def test_failed_build_leaves_nothing_behind(
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(
-        gazetteer, "database_path", lambda: tmp_path / gazetteer.FILE_NAME
+        gazetteer_index, "database_path", lambda: tmp_path / gazetteer_index.FILE_NAME
     )
-    monkeypatch.setattr(gazetteer, "_build", broken)
+    monkeypatch.setattr(gazetteer_index, "_build", broken)
     with pytest.raises(RuntimeError):
-        gazetteer.ensure_built()
+        gazetteer_index.ensure_built()
     assert list(tmp_path.iterdir()) == []
 
 
@@ -319,7 +319,7 @@ def test_destinations_do_not_duplicate_geonames_places(built_index: Path) -> Non
             populations = conn.execute(
                 "SELECT p.population FROM names n JOIN places p ON p.id = n.place_id"
                 " WHERE n.key = ? AND p.country_code = 'AU'",
-                (gazetteer.normalise(name),),
+                (gazetteer_index.normalise(name),),
             ).fetchall()
             assert populations == [(DESTINATION_POPULATION,)], (name, populations)
 
@@ -333,6 +333,11 @@ def test_destinations_do_not_duplicate_geonames_places(built_index: Path) -> Non
         ("Milford Sound", "Milford Sound", "NZ"),
         ("Yosemite National Park", "Yosemite", "US"),
         ("zion national park", "Zion National Park", "US"),
+        ("Haast", "Haast", "NZ"),
+        ("Pancake Rocks", "Punakaiki", "NZ"),
+        ("Durness", "Durness", "GB"),
+        ("John o Groats", "John o' Groats", "GB"),
+        ("Lands End", "Land's End", "GB"),
     ],
 )
 def test_destinations_abroad_are_found_by_their_names(query: str, name: str, country: str) -> None:
@@ -348,7 +353,7 @@ def test_destinations_abroad_do_not_duplicate_geonames_places(built_index: Path)
             populations = conn.execute(
                 "SELECT p.population FROM names n JOIN places p ON p.id = n.place_id"
                 " WHERE n.key = ? AND p.country_code = ?",
-                (gazetteer.normalise(name), code),
+                (gazetteer_index.normalise(name), code),
             ).fetchall()
             assert populations == [(DESTINATION_POPULATION,)], (name, populations)
 

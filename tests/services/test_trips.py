@@ -177,3 +177,7 @@ def test_a_route_resolves_namesakes_in_the_country_its_names_share() -> None:
     assert (picton.lat, picton.lon) == pytest.approx((-41.29, 174.0), abs=0.1)  # New Zealand's, not the NSW town
     london, paris = resolve_route(["London", "Paris"])
     assert london.lon == pytest.approx(-0.13, abs=0.1) and paris.lon == pytest.approx(2.35, abs=0.1)  # not Ohio and Texas
+    fort_william, glencoe = resolve_route(["Fort William", "Glencoe"])
+    assert glencoe.lat == pytest.approx(56.68, abs=0.1)  # the Highland village, not South Australia's Glencoe
+    *_, applecross, durness = resolve_route(["Inverness", "Applecross", "Durness"])
+    assert applecross.lon == pytest.approx(-5.81, abs=0.1) and durness.lat == pytest.approx(58.57, abs=0.1)

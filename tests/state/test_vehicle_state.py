@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from wheels_wins.pages.wheels.vehicle_forms import fill_price_text, price_text, read_profile
+from wheels_wins.pages.wheels.vehicle_forms import read_profile
 from wheels_wins.pages.wheels.vehicle_fuel import read_fill
+from wheels_wins.services.units import format_fill_price, format_price_per_volume
 
 PROFILE = {
     "name": " Tortoise ",
@@ -154,7 +155,7 @@ def test_refused_fill_fields_are_named(change: dict[str, str], mode: str, field:
 
 
 def test_prices_per_unit_of_volume() -> None:
-    assert price_text(Decimal("1.950"), "AUD", "metric") == "$1.950/L"
-    assert price_text(Decimal("1.000"), "EUR", "imperial") == "€3.785/gal"
-    assert fill_price_text(Decimal("54.00"), Decimal("45.42"), Decimal("1.189"), "USD", "imperial") == "$4.500/gal"
-    assert fill_price_text(Decimal("75.96"), Decimal("40"), Decimal("1.899"), "AUD", "metric") == "$1.899/L"
+    assert format_price_per_volume(Decimal("1.950"), "AUD", "metric") == "$1.950/L"
+    assert format_price_per_volume(Decimal("1.000"), "EUR", "imperial") == "€3.785/gal"
+    assert format_fill_price(Decimal("54.00"), Decimal("45.42"), Decimal("1.189"), "USD", "imperial") == "$4.500/gal"
+    assert format_fill_price(Decimal("75.96"), Decimal("40"), Decimal("1.899"), "AUD", "metric") == "$1.899/L"

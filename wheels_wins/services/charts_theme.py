@@ -17,7 +17,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from wheels_wins.services.categories import CATEGORY_LABELS
-from wheels_wins.services.money import CURRENCY_SYMBOLS
+from wheels_wins.services.currency import currency_symbol
 
 # Radix step-9 hues: saturated enough for a chart, readable on white and on near-black.
 CATEGORY_COLORS: dict[str, str] = {
@@ -71,14 +71,9 @@ def category_label(category: str) -> str:
     return CATEGORY_LABELS.get(category, category.capitalize())
 
 
-def currency_prefix(currency: str) -> str:
-    """The symbol axis ticks start with: '$', '€', or 'CHF ' for codes without one."""
-    return CURRENCY_SYMBOLS.get(currency.upper(), f"{currency.upper()} ")
-
-
 def money_axis(currency: str) -> dict[str, Any]:
     """A compact money axis: '$0', '$500', '$1.5k'."""
-    return {"tickprefix": currency_prefix(currency), "tickformat": "~s", "rangemode": "tozero"}
+    return {"tickprefix": currency_symbol(currency), "tickformat": "~s", "rangemode": "tozero"}
 
 
 def spent_categories(by_category: Mapping[str, Decimal]) -> list[tuple[str, Decimal]]:

@@ -22,12 +22,12 @@ from wheels_wins.repositories import budgets as budget_repo
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import income as income_repo
 from wheels_wins.services.cache import get_cache
+from wheels_wins.services.currency import currency_symbol
 from wheels_wins.services.money_changes import is_unsettled
 from wheels_wins.settings import get_settings
 
 T = TypeVar("T")
 ZERO = Decimal("0.00")
-CURRENCY_SYMBOLS = {"AUD": "$", "USD": "$", "NZD": "$", "CAD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
 def zone(timezone: str | None) -> ZoneInfo:
@@ -52,7 +52,7 @@ def month_range(day: dt.date) -> tuple[dt.date, dt.date]:
 def format_money(amount: Decimal | int | str | None, currency: str = "AUD") -> str:
     """`$1,234.50` style text in the user's currency (codes without a symbol are prefixed)."""
     value = to_money(amount or 0)
-    symbol = CURRENCY_SYMBOLS.get(currency.upper(), f"{currency.upper()} ")
+    symbol = currency_symbol(currency)
     sign = "-" if value < 0 else ""
     return f"{sign}{symbol}{abs(value):,.2f}"
 

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from wheels_wins.services.currency import currency_symbol
 
 KM_PER_MILE = 1.609344
 LITRES_PER_GALLON = 3.785411784
@@ -106,3 +108,24 @@ def format_temperature_range(low_c: float | None, high_c: float | None, units: s
         return f"{celsius * 9 / 5 + 32 if is_imperial(units) else celsius:.0f}°"
 
     return f"{degrees(low_c)} – {degrees(high_c)}{'F' if is_imperial(units) else 'C'}"
+
+
+def format_unit_price(price: Decimal, currency: str, units: str) -> str:
+    """A price per unit of volume already in the user's units, as '$1.950/L' or '$7.382/gal'."""
+    return f"{currency_symbol(currency)}{price:,.3f}/{volume_unit(units)}"
+
+
+def format_price_per_volume(price_per_litre: Decimal, currency: str, units: str) -> str:
+    """A price per litre as '$1.950/L', or per gallon ('$7.382/gal') for imperial units."""
+    return format_unit_price(price_per_volume(price_per_litre, units), currency, units)
+
+
+def format_fill_price(total_cost: Decimal, litres: Decimal, price_per_litre: Decimal, currency: str, units: str) -> str:
+    """What a fill-up cost per unit of volume: the stored price per litre, or per gallon from the total and the
+    gallons shown (the stored price, kept to 3 places per litre, would drift by a tenth of a cent per gallon)."""
+    if not is_imperial(units):
+        return format_unit_price(price_per_litre, currency, units)
+    gallons = litres_to_display(litres, units)
+    if gallons <= 0:
+        return format_price_per_volume(price_per_litre, currency, units)
+    return format_unit_price((total_cost / gallons).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP), currency, units)

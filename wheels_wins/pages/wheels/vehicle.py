@@ -20,10 +20,8 @@ from wheels_wins.api.schemas.vehicle import FUEL_TYPE_LABELS, MAX_CONSUMPTION, M
 from wheels_wins.components.format import day_label
 from wheels_wins.models import FuelEntry, User, Vehicle
 from wheels_wins.pages.wheels.vehicle_forms import (
-    fill_price_text,
     number_text,
     odometer_text,
-    price_text,
     read_profile,
     save_profile,
 )
@@ -79,7 +77,7 @@ def _fill_row(entry: FuelEntry, user: User, today: dt.date, per_fill: Mapping[uu
         date=entry.date.isoformat(),
         volume=units.format_volume(litres, unit_system),
         total=money.format_money(entry.total_cost, user.currency),
-        price=fill_price_text(
+        price=units.format_fill_price(
             Decimal(entry.total_cost), litres, Decimal(entry.price_per_litre), user.currency, unit_system
         ),
         odometer=odometer_text(entry.odometer_km, unit_system),
@@ -234,13 +232,13 @@ class VehicleState(rx.State):
                 f"{count} tank{'s' if count != 1 else ''}"
             )
         basis = economy.basis
-        self.price = price_text(basis.price_per_litre, user.currency, unit_system)
+        self.price = units.format_price_per_volume(basis.price_per_litre, user.currency, unit_system)
         self.price_hint = (
             "Average of your latest fill-ups" if basis.price_source == "log" else "A typical price until you log fuel"
         )
         self.basis = (
             f"{units.format_consumption(basis.consumption_l_per_100km, unit_system)} at "
-            f"{price_text(basis.price_per_litre, user.currency, unit_system)}"
+            f"{units.format_price_per_volume(basis.price_per_litre, user.currency, unit_system)}"
         )
         self.basis_hint = (
             "Your vehicle's expected consumption and the recent price"

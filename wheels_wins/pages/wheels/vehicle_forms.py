@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import ValidationError
@@ -21,33 +21,7 @@ from wheels_wins.api.schemas.vehicle import (
 )
 from wheels_wins.models import Vehicle
 from wheels_wins.repositories import vehicles as vehicle_repo
-from wheels_wins.services import money, units
-
-
-def unit_price_text(price: Decimal, currency: str, unit_system: str) -> str:
-    """A price per unit of volume already in the user's units, as '$1.950/L' or '$7.382/gal'."""
-    symbol = money.CURRENCY_SYMBOLS.get(currency.upper(), f"{currency.upper()} ")
-    return f"{symbol}{price:,.3f}/{units.volume_unit(unit_system)}"
-
-
-def price_text(price_per_litre: Decimal, currency: str, unit_system: str) -> str:
-    """A price per litre as '$1.950/L', or per gallon ('$7.382/gal') for imperial units."""
-    return unit_price_text(units.price_per_volume(price_per_litre, unit_system), currency, unit_system)
-
-
-def fill_price_text(
-    total_cost: Decimal, litres: Decimal, price_per_litre: Decimal, currency: str, unit_system: str
-) -> str:
-    """What a fill-up cost per unit of volume: the stored price per litre, or per gallon from the total and the
-    gallons shown (the stored price, kept to 3 places per litre, would drift by a tenth of a cent per gallon)."""
-    if not units.is_imperial(unit_system):
-        return unit_price_text(price_per_litre, currency, unit_system)
-    gallons = units.litres_to_display(litres, unit_system)
-    if gallons <= 0:
-        return price_text(price_per_litre, currency, unit_system)
-    return unit_price_text(
-        (total_cost / gallons).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP), currency, unit_system
-    )
+from wheels_wins.services import units
 
 
 def number_text(value: float | Decimal, places: int) -> str:

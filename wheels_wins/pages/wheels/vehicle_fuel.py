@@ -20,7 +20,7 @@ from wheels_wins.api.schemas.travel import FuelCreate, FuelUpdate
 from wheels_wins.db import parse_uuid, to_money
 from wheels_wins.models import User
 from wheels_wins.pages.wheels.vehicle import FillRow, VehicleState
-from wheels_wins.pages.wheels.vehicle_forms import parse_number, unit_price_text
+from wheels_wins.pages.wheels.vehicle_forms import parse_number
 from wheels_wins.pages.wins.validation import parse_day
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import fuel as fuel_repo
@@ -170,7 +170,7 @@ class FuelEditorState(rx.State):
             return ""
         if self.mode == "total":
             per_unit = (amount / volume).quantize(_THOUSANDTHS, rounding=ROUND_HALF_UP)
-            return "That's " + unit_price_text(per_unit, self.currency, self.unit_system)
+            return "That's " + units.format_unit_price(per_unit, self.currency, self.unit_system)
         return "Total " + money.format_money(to_money(volume * amount), self.currency)
 
     def _start(self, user: User, row: FillRow | None, litres: Decimal | None = None) -> None:

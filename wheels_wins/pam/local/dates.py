@@ -23,91 +23,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from dateutil.easter import easter
+from wheels_wins.pam.local.date_words import (
+    COUNT_RE,
+    MONTH_RE,
+    MONTHS,
+    RELATIVE_DAYS,
+    UNIT_DAYS,
+    UNMISTAKABLE_ABBR,
+    WEEKDAY_ABBR,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    count_of,
+)
+from wheels_wins.pam.local.holidays import HOLIDAY_GATE, HOLIDAY_RE, holiday_on
 
 Direction = Literal["past", "future"]
 
-WEEKDAY_NAMES = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
-_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
-_WEEKDAY_ABBR = {
-    "mon": 0,
-    "tue": 1,
-    "tues": 1,
-    "wed": 2,
-    "weds": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
-_UNMISTAKABLE_ABBR = frozenset({"tues", "weds", "thur", "thurs", "fri"})
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fourteen": 14,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "a couple of": 2,
-    "couple of": 2,
-    "a couple": 2,
-    "a few": 3,
-    "few": 3,
-    "several": 3,
-}
-_UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14}
-
-MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WD_RE = "|".join(sorted([*_WEEKDAYS, *_WEEKDAY_ABBR], key=len, reverse=True))
-COUNT_RE = r"\d{1,3}|" + "|".join(sorted((re.escape(k) for k in _COUNTS), key=len, reverse=True))
 _UNIT_RE = r"days?|weeks?|wks?|fortnights?|months?|mths?|years?|yrs?"
 _PRE = r"(?P<pre>\b(?:on|from|by|for|until|till|due(?:\s+on)?)\s+)?"
 _PART = r"(?:\s+(?:morning|afternoon|arvo|evening|night|lunchtime|lunch))?"
@@ -177,12 +108,6 @@ def weekday_after(today: dt.date, weekday: int, *, inclusive: bool = False) -> d
     return today + dt.timedelta(days=ahead)
 
 
-def count_of(word: str) -> int:
-    """The number a count word or digits stand for ("a", "two", "a couple of", "3"); 1 when unknown."""
-    word = word.lower().strip()
-    return int(word) if word.isdigit() else _COUNTS.get(word, 1)
-
-
 def _year(raw: str | None) -> int | None:
     if not raw:
         return None
@@ -197,11 +122,11 @@ def shift_by(today: dt.date, n: int, unit: str) -> dt.date:
         return add_months(today, n)
     if unit == "year":
         return add_months(today, 12 * n)
-    return today + dt.timedelta(days=n * _UNIT_DAYS[unit])
+    return today + dt.timedelta(days=n * UNIT_DAYS[unit])
 
 
 def _in_hours(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
-    """"in 48 hrs": whole days ahead; fewer than 24 hours is a time today, not a date."""
+    """ "in 48 hrs": whole days ahead; fewer than 24 hours is a time today, not a date."""
     hours = int(m["n"])
     return today + dt.timedelta(days=hours // 24) if hours >= 24 and direction == "future" else None
 
@@ -228,31 +153,6 @@ def _ordinal(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date 
     return _infer_month(int(m["d"]), today, direction)
 
 
-_RELATIVE_WORDS = {
-    "today": 0,
-    "tonight": 0,
-    "tonite": 0,
-    "this morning": 0,
-    "this afternoon": 0,
-    "this arvo": 0,
-    "this evening": 0,
-    "earlier today": 0,
-    "later today": 0,
-    "today arvo": 0,
-    "yesterday": -1,
-    "yday": -1,
-    "last night": -1,
-    "the day before yesterday": -2,
-    "day before yesterday": -2,
-    "tomorrow": 1,
-    "tmrw": 1,
-    "tmr": 1,
-    "tomorrow night": 1,
-    "the day after tomorrow": 2,
-    "day after tomorrow": 2,
-}
-
-
 def _relative(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
     key = re.sub(r"\s+", " ", m["rel"].lower())
     key = re.sub(
@@ -260,7 +160,7 @@ def _relative(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date
         r"\1",
         key,
     )
-    return today + dt.timedelta(days=_RELATIVE_WORDS[key])
+    return today + dt.timedelta(days=RELATIVE_DAYS[key])
 
 
 def _ago(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
@@ -276,9 +176,9 @@ def _weekday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date 
     mod = (m["mod"] or "").lower()
     mod = re.sub(r"\s+", " ", mod)
     timed = re.match(r"\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b", m.string[m.end() :], re.IGNORECASE)
-    if name in _WEEKDAY_ABBR and name not in _UNMISTAKABLE_ABBR and not (mod or m["pre"] or timed):
+    if name in WEEKDAY_ABBR and name not in UNMISTAKABLE_ABBR and not (mod or m["pre"] or timed):
         return None  # "sat", "sun", "wed" alone are too often ordinary words ("fri", "tues" are not)
-    weekday = _WEEKDAYS.get(name, _WEEKDAY_ABBR.get(name))
+    weekday = WEEKDAYS.get(name, WEEKDAY_ABBR.get(name))
     assert weekday is not None
     if m["week"]:
         return weekday_after(today, weekday) + dt.timedelta(days=7)
@@ -318,33 +218,6 @@ def _weekend(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date 
     return _weekend_saturday(today, direction)
 
 
-def _melbourne_cup(year: int) -> dt.date:
-    return weekday_after(dt.date(year, 10, 31), 1)  # the first Tuesday of November
-
-
-def _holiday_on(name: str, year: int) -> dt.date:
-    """The date of a holiday (or well-known day) in `year`; `name` is lower case, spaces collapsed."""
-    name = re.sub(r"\b(year|valentine)s\b", r"\1", re.sub(r"['’]", "", name))
-    name = name.replace("xmas", "christmas").removesuffix(" day")
-    fixed = {
-        "christmas eve": (12, 24),
-        "christmas": (12, 25),
-        "boxing": (12, 26),
-        "new year eve": (12, 31),
-        "new year": (1, 1),
-        "australia": (1, 26),
-        "anzac": (4, 25),
-        "valentine": (2, 14),
-        "halloween": (10, 31),
-    }
-    if name in fixed:
-        return dt.date(year, *fixed[name])
-    if name.startswith("melbourne cup"):
-        return _melbourne_cup(year)
-    offsets = {"good friday": -2, "easter saturday": -1, "easter": 0, "easter sunday": 0, "easter monday": 1}
-    return easter(year) + dt.timedelta(days=offsets[name])
-
-
 def _holiday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date | None:
     name = " ".join(m["holiday"].lower().split())
     pre = (m["pre"] or "").split()
@@ -352,28 +225,16 @@ def _holiday(m: re.Match[str], today: dt.date, direction: Direction) -> dt.date 
         m["at"] or pre[:1] in (["on"], ["by"], ["until"], ["till"])
     ):
         return None  # "presents for Christmas", "easter eggs": the season, not a date
-    dates = [_holiday_on(name, year) for year in (today.year - 1, today.year, today.year + 1)]
+    dates = [holiday_on(name, year) for year in (today.year - 1, today.year, today.year + 1)]
     if direction == "past":
         return max(day for day in dates if day <= today)
     return min(day for day in dates if day >= today)
 
 
-_HOLIDAY_RE = (
-    r"christmas\s+eve|christmas(?:\s+day)?|xmas(?:\s+(?:eve|day))?|boxing\s+day|new\s+year['’]?s?\s+eve|"
-    r"new\s+year['’]?s?\s+day|australia\s+day|anzac\s+day|good\s+friday|easter\s+(?:saturday|sunday|monday)|easter|"
-    r"melbourne\s+cup(?:\s+day)?|valentine['’]?s?\s+day|halloween"
-)
-
-_HOLIDAY_GATE = re.compile(
-    r"christmas|xmas|boxing|new\s+year|australia\s+day|anzac|good\s+friday|easter|melbourne\s+cup|"
-    r"valentine|halloween",
-    re.IGNORECASE,
-)
-
 _PATTERNS = [
     (
         re.compile(
-            _PRE + r"(?P<at>\b(?:on|at|over|by|until|till|before|after)\s+)?\b(?P<holiday>" + _HOLIDAY_RE + r")\b",
+            _PRE + r"(?P<at>\b(?:on|at|over|by|until|till|before|after)\s+)?\b(?P<holiday>" + HOLIDAY_RE + r")\b",
             re.IGNORECASE,
         ),
         _holiday,
@@ -456,7 +317,7 @@ _PATTERNS = [
     (
         re.compile(
             _PRE + r"\b(?:(?P<mod>last|next|this\s+coming|the\s+coming|coming|this|past|previous)\s+)?"
-            r"(?P<wd>" + _WD_RE + r")\b\.?(?:\s+(?P<week>week)\b)?" + _PART,
+            r"(?P<wd>" + WEEKDAY_RE + r")\b\.?(?:\s+(?P<week>week)\b)?" + _PART,
             re.IGNORECASE,
         ),
         _weekday,
@@ -486,7 +347,7 @@ def find_dates(text: str, today: dt.date, direction: Direction = "past") -> list
 @lru_cache(maxsize=512)  # one sentence is read several times (past, future, spans) while it is classified
 def _find_dates(text: str, today: dt.date, direction: Direction) -> tuple[DateMention, ...]:
     found: list[tuple[int, int, dt.date]] = []
-    holidays = _HOLIDAY_GATE.search(text) is not None  # the holiday pattern is costly to scan for; most texts lack one
+    holidays = HOLIDAY_GATE.search(text) is not None  # the holiday pattern is costly to scan for; most texts lack one
     for pattern, handler in _PATTERNS:
         if handler is _holiday and not holidays:
             continue

@@ -9,7 +9,8 @@ from wheels_wins.pam.local import entities, place_names
 from wheels_wins.pam.local.amounts import (
     parse_money,
 )
-from wheels_wins.pam.local.dates import DateMention, count_of
+from wheels_wins.pam.local.date_words import count_of
+from wheels_wins.pam.local.dates import DateMention
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
 from wheels_wins.pam.local.times import find_time
 
@@ -59,9 +60,7 @@ def small_talk(raw: str) -> Intent | None:
         else:
             return None
     name = next(n for n in ("help", "thanks", "greeting") if n in kinds)
-    acknowledgement = all(
-        c in ("ok", "okay", "cool", "done", "noted", "got it") for c in clauses
-    )
+    acknowledgement = all(c in ("ok", "okay", "cool", "done", "noted", "got it") for c in clauses)
     return Intent(name, 0.6 if acknowledgement else 0.95)
 
 
@@ -77,6 +76,8 @@ _CUE_LEAD = re.compile(r"^" + _CUE + r"\b[\s,.!:;-]*", re.IGNORECASE)
 def starts_with_cue(text: str) -> bool:
     """Whether `text` opens like a correction ("actually", "sorry", "no,", "wait")."""
     return bool(_CUE_LEAD.match(text.strip()))
+
+
 _CHANGE = re.compile(
     r"^(?:make|change|update|edit|fix|set|correct|amend|adjust|switch|put|alter|move|file|class|classify|"
     r"(?:re)?categori[sz]e|tag|mark|count|book)\s+(?:that|it|this|"
@@ -106,7 +107,7 @@ _DAYS_OFF = re.compile(
 _IT_WAS_LATE = re.compile(
     r"^(?:[^,;:]{3,120}[,;:-]\s*)+?(?:so\s+|and\s+)?(?P<said>(?:it|that)\s+(?:was|is|were|should\s+(?:be|have\s+been))\b|"
     r"(?:make|change)\s+(?:it|that)\b)",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 _MEANT = re.compile(
     r"^(?:should\s+(?:be|have\s+been)|(?:i\s+)?should(?:'?ve|\s+have)\s+(?:said|been|put|written)|i\s+meant|meant|"
@@ -132,8 +133,11 @@ _AND_ALSO = re.compile(
 )
 
 
-_ROUTE_SAID = re.compile(r"^(?:(?:i\s+)?mean(?:t)?\s+|(?:it|that)\s+should\s+(?:be|have\s+been)\s+|make\s+it\s+)?"
-                         r"(?:from\s+)?(?P<route>[\w' .-]+?\s+(?:to|->|→)\s+[\w' .,-]+)$", re.IGNORECASE)
+_ROUTE_SAID = re.compile(
+    r"^(?:(?:i\s+)?mean(?:t)?\s+|(?:it|that)\s+should\s+(?:be|have\s+been)\s+|make\s+it\s+)?"
+    r"(?:from\s+)?(?P<route>[\w' .-]+?\s+(?:to|->|→)\s+[\w' .,-]+)$",
+    re.IGNORECASE,
+)
 
 
 def _route_meant(text: str) -> list[str] | None:
@@ -179,11 +183,7 @@ def correction(s: Sentence) -> Intent | None:
     has_value = bool(sub.money or sub.past_dates or sub.category or sub.quantities)
     short = len(low.split()) <= 6
     not_x = re.search(r"\bnot\s+(?:\$|\d)", low) is not None and len(sub.money) >= 2
-    if not (
-        strong
-        or (had_cue and short and has_value and not _SPEND_VERB.search(low))
-        or (not_x and short)
-    ):
+    if not (strong or (had_cue and short and has_value and not _SPEND_VERB.search(low)) or (not_x and short)):
         return None
     slots: dict[str, Any] = {}
     chosen = sub.amount
@@ -202,7 +202,9 @@ def correction(s: Sentence) -> Intent | None:
         slots["shift_days"] = -days if (off["side"] or off["dir"]).lower() in ("before", "earlier", "sooner") else days
     elif sub.past_dates:
         slots["date"] = _meant(sub.past_dates, rest).date
-    if sub.future_dates and "shift_days" not in slots:  # a calendar entry moves forward: "make it Friday" is the coming one there
+    if (
+        sub.future_dates and "shift_days" not in slots
+    ):  # a calendar entry moves forward: "make it Friday" is the coming one there
         slots["future_date"] = _meant(sub.future_dates, rest).date
     for kind, slot in (("litres", "litres"), ("odometer", "odometer_km"), ("km", "odometer_km")):
         reading = next((q.value for q in sub.quantities if q.kind == kind), None)
@@ -217,15 +219,14 @@ def correction(s: Sentence) -> Intent | None:
         slots["shift_days"] = -days if shift["dir"].lower() in ("forward", "earlier") else days
     # "that was for snacks, put it under dining": the category the change names wins over what it was for.
     target = re.search(
-        r"\b(?:under|to|as|into|in)\s+(?:the\s+)?(?P<what>[\w' -]{3,30}?)(?:\s+(?:category|instead))?[\s.!]*$", rest,
+        r"\b(?:under|to|as|into|in)\s+(?:the\s+)?(?P<what>[\w' -]{3,30}?)(?:\s+(?:category|instead))?[\s.!]*$",
+        rest,
         re.IGNORECASE,
     )
     category = (category_of(target["what"]) if target else None) or category_of(rest)
     if category:
         slots["category"] = category
-    merchant = entities.merchant(
-        rest, sub.money_spans() + [(d.start, d.end) for d in sub.past_dates]
-    )
+    merchant = entities.merchant(rest, sub.money_spans() + [(d.start, d.end) for d in sub.past_dates])
     if merchant:
         slots["merchant"] = merchant
     if not slots and not strong:
@@ -300,6 +301,11 @@ _NOT_A_NAME = frozenset({"last", "first", "latest", "previous", "other", "wrong"
 def remove_one(s: Sentence) -> Intent | None:
     """remove_expense naming which purchase ("the coffee one"), or None."""
     m = _REMOVE_ONE.match(s.text)
-    if m is None or m["which"].lower() in _NOT_A_NAME or _OTHER_RECORDS.search(m["which"]) or len(m["which"].split()) > 4:
+    if (
+        m is None
+        or m["which"].lower() in _NOT_A_NAME
+        or _OTHER_RECORDS.search(m["which"])
+        or len(m["which"].split()) > 4
+    ):
         return None
     return Intent("remove_expense", 0.9, {"which": m["which"].strip()})

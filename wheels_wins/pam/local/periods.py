@@ -8,7 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from wheels_wins.pam.local.dates import COUNT_RE, MONTH_RE, MONTHS, add_months, count_of, resolve_date, shift_by
+from wheels_wins.pam.local.date_words import COUNT_RE, MONTH_RE, MONTHS, count_of
+from wheels_wins.pam.local.dates import add_months, resolve_date, shift_by
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +80,14 @@ _PERIOD_PATTERNS = [
     ),
 ]
 _ROLLING = re.compile(
-    r"\b(?:in\s+the\s+|over\s+the\s+)?(?:last|past)\s+(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?|wks?|fortnights?|months?|mths?)\b",
+    r"\b(?:in\s+the\s+|over\s+the\s+)?(?:last|past)\s+(?P<n>"
+    + COUNT_RE
+    + r")\s+(?P<unit>days?|weeks?|wks?|fortnights?|months?|mths?)\b",
     re.IGNORECASE,
 )
 _ROLLING_SPAN = re.compile(
-    r"\b(?:the\s+|this\s+)?past\s+(?P<unit>week|fortnight)\b|\b(?:last|previous)\s+(?P<unit2>fortnight)\b", re.IGNORECASE
+    r"\b(?:the\s+|this\s+)?past\s+(?P<unit>week|fortnight)\b|\b(?:last|previous)\s+(?P<unit2>fortnight)\b",
+    re.IGNORECASE,
 )
 _FINANCIAL_YEAR = re.compile(
     r"\b(?P<which>this|last|current)\s+(?:financial|tax)\s+year\b|\b(?P<which2>this|last)\s+fy\b",

@@ -8,7 +8,7 @@ from typing import Any
 
 from wheels_wins.pam.local import entities, vehicle_tasks
 from wheels_wins.pam.local.brands import brand_named
-from wheels_wins.pam.local.dates import count_of
+from wheels_wins.pam.local.date_words import count_of
 from wheels_wins.pam.local.periods import named_period, resolve_period
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
 from wheels_wins.services.categories import categories_named
@@ -73,7 +73,8 @@ _FUEL_VOLUME_Q = re.compile(
     re.IGNORECASE,
 )
 _LAST_FILL = re.compile(
-    r"\b(?:last|latest|most\s+recent|previous)\s+(?:fill(?:-?\s?up)?|refuel|tank(?:ful)?)\b|\blast\s+filled\b", re.IGNORECASE
+    r"\b(?:last|latest|most\s+recent|previous)\s+(?:fill(?:-?\s?up)?|refuel|tank(?:ful)?)\b|\blast\s+filled\b",
+    re.IGNORECASE,
 )
 _MAINT_NOUN = re.compile(
     words(
@@ -220,7 +221,9 @@ def query(s: Sentence, question: bool) -> Intent | None:
         slots = {**_period_slots(s), "largest_first": True, "limit": count_of(biggest["n"]) if biggest["n"] else many}
         return Intent("list_expenses", 0.9, {**slots, **({"category": s.category} if s.category else {})})
     compared = categories_named(s.text)
-    side_by_side = _VERSUS.search(low) or (_COMPARED.search(low) and (_TOTAL_WORDS.search(low) or _SPENDING_WORDS.search(low)))
+    side_by_side = _VERSUS.search(low) or (
+        _COMPARED.search(low) and (_TOTAL_WORDS.search(low) or _SPENDING_WORDS.search(low))
+    )
     if len(compared) >= 2 and side_by_side and not s.money and not re.search(r"\bbudgets?\b", low):
         return Intent("spending_query", 0.9, {**_period_slots(s), "categories": compared})  # "eating out vs groceries"
     if _BREAKDOWN.search(low) and _SPENDING_WORDS.search(low) and not s.money:

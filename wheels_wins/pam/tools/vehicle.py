@@ -17,9 +17,8 @@ from wheels_wins.services.maintenance_due import schedule_statuses
 from wheels_wins.services.units import (
     format_consumption,
     format_distance,
+    format_price_per_volume,
     format_volume,
-    price_per_volume,
-    volume_unit,
 )
 
 Litres = Annotated[Decimal, Field(gt=0, le=2000, decimal_places=2)]
@@ -58,8 +57,8 @@ def log_fuel(
 
 
 def _price(ctx: ToolContext, price_per_litre: Decimal) -> str:
-    """A price per litre as money per the user's unit of volume, e.g. "$2.07" (per L) or "$7.84" (per gal)."""
-    return money_text(price_per_volume(price_per_litre, ctx.user.units), ctx.user.currency)
+    """A price per litre in the user's currency and unit of volume, e.g. "$2.070/L" or "$7.836/gal"."""
+    return format_price_per_volume(price_per_litre, ctx.user.currency, ctx.user.units)
 
 
 def _latest_fill(ctx: ToolContext) -> ToolResult:
@@ -68,7 +67,7 @@ def _latest_fill(ctx: ToolContext) -> ToolResult:
         return ToolResult(True, "No fill-ups logged yet", {"latest": None})
     fill, units, currency = rows[0], ctx.user.units, ctx.user.currency
     text = (f"Your last fill-up ({fill.date:%-d %b}): {format_volume(fill.litres, units)} for "
-            f"{money_text(fill.total_cost, currency)}, {_price(ctx, fill.price_per_litre)}/{volume_unit(units)}")
+            f"{money_text(fill.total_cost, currency)}, {_price(ctx, fill.price_per_litre)}")
     if fill.odometer_km is not None:
         text += f", with the odometer at {fill.odometer_km} km"
     return ToolResult(True, text, {"latest": {"id": str(fill.id), "date": fill.date.isoformat(), "litres": str(fill.litres),
@@ -100,7 +99,7 @@ def fuel_bought(
     if bought.litres > 0:
         per_litre = (bought.cost / bought.litres).quantize(Decimal("0.001"))
         data["average_price_per_litre"] = str(per_litre)
-        text += f", an average of {_price(ctx, per_litre)}/{volume_unit(ctx.user.units)}"
+        text += f", an average of {_price(ctx, per_litre)}"
         low, high = bought.lowest_price, bought.highest_price
         if low is not None and high is not None and low != high:  # "dearest diesel per litre this month?"
             text += f" (from {_price(ctx, low)} to {_price(ctx, high)})"
