@@ -320,6 +320,17 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # In a long story with one amount, what was paid for is read in the clause that holds the amount.
+    (
+        "So we finally made it to Coral Bay after the longest drive ever, kids were feral in the back, but the water "
+        "is amazing and this arvo we did the glass bottom boat tour which was $120 for all four of us. Can you put that in?",
+        {"amount": 120, "category": "entertainment", "description_contains": "boat tour"},
+    ),
+    (
+        "We pulled into Tamworth late after a big day on the road and the van park was full so we ended up at the "
+        "showgrounds which was $25 for the night",
+        {"amount": 25, "category": "camping", "description_contains": "showgrounds"},
+    ),
     # A well-known shop named without "at" is still the merchant, under its shop-front name.
     ("aldi run came to 64 bucks yesterday", {"amount": 64, "category": "groceries", "merchant": "Aldi", "date": "yesterday"}),
     ("telstra prepaid recharge $45", {"amount": 45, "category": "utilities", "merchant": "Telstra"}),
@@ -665,6 +676,7 @@ QUERIES = [
         {"period": "last_week"},
     ),
     ("how much have I spent altogether?", "spending_query", {"period": "all_time"}),
+    ("how much have I spent altogether this month?", "spending_query", {"period": "this_month"}),
     ("how much have I earned this month?", "income_query", {"period": "this_month"}),
     ("what was my income last month", "income_query", {"period": "last_month"}),
     (
@@ -910,8 +922,12 @@ MAINTENANCE = [
         {"task": "Oil change", "odometer_km": 93400},
     ),
     (
+        "log a wheel bearing repack on the caravan, cost $150",
+        {"task": "Wheel bearing repack", "cost": 150},
+    ),
+    (
         "the caravan had its wheel bearings repacked, $180",
-        {"task": "Wheel bearings", "cost": 180},
+        {"task": "Wheel bearing repack", "cost": 180},
     ),
     (
         "Got the logbook service done today for $389",
@@ -2978,7 +2994,7 @@ MORE_PARAPHRASES = [
         WEDNESDAY,
         "Had the wheel bearings repacked today at 140,000 km, $220",
         "log_maintenance",
-        {"task": "Wheel bearings", "odometer_km": 140000, "cost": 220},
+        {"task": "Wheel bearing repack", "odometer_km": 140000, "cost": 220},
     ),
     (
         WEDNESDAY,

@@ -139,6 +139,28 @@ _ADD_START = re.compile(
 )
 
 
+# A story long enough that what the money went on is best read near the amount, not anywhere in it.
+_STORY_WORDS = 20
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;]\s+|,\s*|\s+(?:but|so|then)\s+|"
+    r"\s+and\s+(?=(?:we|i|they|he|she|this|then|after|later|now|today|tonight|yesterday)\b)",  # not "fish and chips"
+    re.IGNORECASE,
+)
+
+
+def _about_the_amount(s: Sentence) -> Sentence | None:
+    """In a long story with one amount, the clause that holds it ("... the water is amazing and this arvo we did
+    the boat tour which was $120 for all four of us" → "this arvo we did the boat tour which was $120 for all four
+    of us"), so that the water is not what was paid for; None for a short message or several amounts."""
+    if len(s.text.split()) < _STORY_WORDS or len(s.money) != 1:
+        return None
+    money = s.money[0]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, money.start)]
+    after = _CLAUSE_BREAK.search(s.text, money.end)
+    clause = s.text[breaks[-1] if breaks else 0 : after.start() if after else len(s.text)]
+    return Sentence(clause, s.today) if len(clause.split()) < len(s.text.split()) else None
+
+
 def expense(s: Sentence) -> Intent | None:
     """add_expense when the sentence records spending (an amount and what it went on), else None."""
     spend = bool(EXPENSE_WORDS.search(s.text))
@@ -151,15 +173,21 @@ def expense(s: Sentence) -> Intent | None:
     slots: dict[str, Any] = {}
     if amount is not None:
         slots["amount"] = amount.amount
-    slots["category"] = s.category or "other"
-    date_spans = [(d.start, d.end) for d in s.past_dates]
-    spans = s.money_spans() + date_spans + s.quantity_spans() + time_spans(s.text)
-    merchant = entities.merchant(s.text, spans)
+    focus = _about_the_amount(s)
+    slots["category"] = (focus and focus.category) or s.category or "other"
+    merchant, text = _merchant_and_description(focus) if focus else ("", "")
+    if not text:
+        merchant, text = _merchant_and_description(s)
     if merchant:
         slots["merchant"] = merchant[:120]
-    text = entities.description(s.text, spans)
     if text:
         slots["description"] = text[:300]
     slots["date"] = s.past_dates[0].date if s.past_dates else s.today
     confidence = 0.9 if amount is not None and (spend or adding) else 0.75 if amount is not None else 0.7
     return Intent("add_expense", confidence, slots)
+
+
+def _merchant_and_description(s: Sentence) -> tuple[str, str]:
+    """The shop named and what was bought, with amounts, dates, quantities and times left out."""
+    spans = s.money_spans() + [(d.start, d.end) for d in s.past_dates] + s.quantity_spans() + time_spans(s.text)
+    return entities.merchant(s.text, spans) or "", entities.description(s.text, spans)

@@ -42,6 +42,7 @@ _REQUEST_AT_END = re.compile(
     r"(?:please\s+)?(?:recording|record|adding|add|logging|log|noting|note|putting|put|saving|save|entering|enter|pop|stick|"
     r"chuck|whack|jot|popping|sticking)(?:\s+down)?\s+(?:it|that|this|them|these|those|both(?:\s+of\s+(?:those|them|these))?)"
     r"(?:\s+(?:fill-?\s?up|purchase|payment|receipt|one|expense|bill|service|repair))?"
+    r"(?:\s+down)?(?:\s+in(?=[\s?.!]*$))?"  # "can you put that in?"
     r"(?:\s+down)?(?:\s+(?:as|under|in|for|to|into|on)\s+(?:an?\s+|my\s+|our\s+|the\s+)?(?P<kind>[\w ]{2,30}?))?"
     r"(?:\s+(?:please|thanks|thx|cheers|for\s+(?:me|us)))*"
     r"(?:\s+(?:so|because|as|since)\s+(?:i|we)\s+[^,.;!?]{0,60})?\s*[?.!]*$",  # "... so I remember when I did it"

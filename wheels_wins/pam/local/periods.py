@@ -50,7 +50,7 @@ def _named_period(name: str, today: dt.date) -> Period:
 _PERIOD_PATTERNS = [
     (
         re.compile(
-            r"\b(?:all[-\s]time|ever|since\s+(?:i|we)\s+(?:started|began)|altogether|of\s+all\s+time)\b",
+            r"\b(?:all[-\s]time|ever|since\s+(?:i|we)\s+(?:started|began)|of\s+all\s+time)\b",
             re.IGNORECASE,
         ),
         "all_time",
@@ -93,6 +93,7 @@ _FINANCIAL_YEAR = re.compile(
     r"\b(?P<which>this|last|current)\s+(?:financial|tax)\s+year\b|\b(?P<which2>this|last)\s+fy\b",
     re.IGNORECASE,
 )
+_ALTOGETHER = re.compile(r"\baltogether\b", re.IGNORECASE)  # a period named beside it wins
 _NEXT_WEEK = re.compile(r"\bnext\s+week\b", re.IGNORECASE)
 _NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.IGNORECASE)
 _IN_MONTH = re.compile(
@@ -136,6 +137,8 @@ def resolve_period(text: str, today: dt.date) -> Period | None:
     mention = resolve_date(text, today, "past")
     if mention:
         return Period("custom", mention.date, mention.date)
+    if _ALTOGETHER.search(text):
+        return _named_period("all_time", today)
     return None
 
 

@@ -145,7 +145,7 @@ class Sentence:
         for m in self.money:
             start = m.start
             glue = re.search(
-                r"(?:\b(?:of|for|about|around|roughly|approx|costing|worth|was|is|at|to)\s+)+$",
+                r"(?:\b(?:of|for|about|around|roughly|approx|costing|worth|which|was|is|at|to)\s+)+$",
                 self.text[:start],
                 re.IGNORECASE,
             )

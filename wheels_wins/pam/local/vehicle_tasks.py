@@ -76,6 +76,14 @@ _TASKS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\bwiper\s+blades?|\bwipers\b", re.IGNORECASE), "Wiper blades"),
     (
         re.compile(
+            r"\b(?:wheel\s+)?bearings?\s+(?:re-?pack(?:ed|ing)?|service[ds]?|servicing)\b|"
+            r"\bre-?pack(?:ed|ing)?\s+(?:the\s+|my\s+|our\s+)?(?:wheel\s+)?bearings?\b",
+            re.IGNORECASE,
+        ),
+        "Wheel bearing repack",
+    ),
+    (
+        re.compile(
             r"\bwheel\s+bearings?|\bbearings?\s+(?:repacked|greased|replaced)",
             re.IGNORECASE,
         ),
@@ -129,6 +137,7 @@ ACTION_TASKS = frozenset(
         "Grease and lube",
         "Gas compliance check",
         "Habitation check",
+        "Wheel bearing repack",
     }
 )
 
