@@ -109,6 +109,20 @@ async def test_a_calendar_entry_moves_forward_to_the_day_and_time_said(make_user
     assert start.date() == today + dt.timedelta(days=2)
 
 
+async def test_a_reminder_in_two_hours_is_set_two_hours_from_the_users_now(make_user, session: Session) -> None:
+    user = make_user(timezone="Australia/Perth")
+    before = dt.datetime.now(dt.UTC)
+    (made,) = await _conversation(user, "remind me in 2 hours to check the tyre pressures")
+    after = dt.datetime.now(dt.UTC)
+    event = calendar_repo.get(session, user_id=user.id, event_id=_id(made))
+    assert event.title == "Check the tyre pressures" and not event.all_day
+    start = event.start.astimezone(dt.UTC)
+    earliest = (before + dt.timedelta(hours=2)).replace(second=0, microsecond=0)
+    assert earliest <= start <= after + dt.timedelta(hours=2), (start, before)
+    local = event.start.astimezone(zone("Australia/Perth"))
+    assert local.strftime("%-I:%M %p").lower() in made.reply  # said in the user's time, not the server's
+
+
 async def test_an_expense_correction_still_updates_the_expense(make_user, session: Session) -> None:
     user = make_user()
     made, corrected = await _conversation(user, "I spent $30 on lunch", "actually make that $35")

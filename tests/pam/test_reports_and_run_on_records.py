@@ -372,6 +372,13 @@ async def test_the_last_fill_up_and_its_price(make_user) -> None:
     assert asked.reply.startswith("Your last fill-up (") and "50 L for $102.50, $2.050/L" in asked.reply
 
 
+async def test_the_last_fill_up_says_where_it_was(make_user) -> None:
+    user = make_user()
+    await converse(user, "filled up 40 litres for $80", "62 litres for $119.40 at Ceduna")
+    (asked,) = await converse(user, "what did my last fill-up cost and where was it?")
+    assert "62 L for $119.40" in asked.reply and "Ceduna" in asked.reply, asked.reply
+
+
 @pytest.mark.parametrize(
     ("text", "name", "want"),
     [

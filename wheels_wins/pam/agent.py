@@ -33,7 +33,7 @@ from wheels_wins.pam.types import (
 from wheels_wins.repositories import pam as pam_repo
 from wheels_wins.repositories import users as user_repo
 from wheels_wins.services import trips as trip_service
-from wheels_wins.services.money import today_in
+from wheels_wins.services.money import today_in, zone
 
 HISTORY_TURNS = 12
 _RECENT_REPLIES = 4  # how far back "delete the lunch" may reach
@@ -191,6 +191,7 @@ def _open(session: Session, ask: _Ask, with_context: bool) -> _Opening:
     system = system_prompt(ctx, user_snapshot(ctx)) if with_context else ""
     state = {
         **_engine_state(history), "today": ctx.today.isoformat(), "currency": user.currency, "units": user.units,
+        "now": ctx.now.astimezone(zone(user.timezone)).isoformat(timespec="minutes"),
         "page": ask.page, "home_base": user.home_base,
     }
     transcript = [*_transcript(history), ChatMessage(role="user", content=text)]

@@ -78,6 +78,11 @@ def starts_with_cue(text: str) -> bool:
     return bool(_CUE_LEAD.match(text.strip()))
 
 
+def without_cue(text: str) -> str:
+    """`text` without the correction cue it opens with ("actually, add Mount Gambier" → "add Mount Gambier")."""
+    return _CUE_LEAD.sub("", text.strip(), count=1)
+
+
 _CHANGE = re.compile(
     r"^(?:make|change|update|edit|fix|set|correct|amend|adjust|switch|put|alter|move|file|class|classify|"
     r"(?:re)?categori[sz]e|tag|mark|count|book)\s+(?:that|it|this|"

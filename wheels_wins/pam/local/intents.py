@@ -351,9 +351,15 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if not cleaned.strip(" .!?,"):
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
-    follow_ups = (followups.correction, followups.undo, followups.remove_one) if follow_up else ()
+    for rule in (followups.correction, followups.undo, followups.remove_one) if follow_up else ():
+        found = rule(s)
+        if found:
+            return found
+    rest = followups.without_cue(cleaned)
+    if rest != cleaned and rest:  # "actually, add Mount Gambier on the way": not a correction, a request after the cue
+        s = Sentence(rest, today)
     for rule in (
-        *follow_ups, _post, routes.stop_change, reminders.schedule, vehicle_rules.economy,
+        _post, routes.stop_change, reminders.schedule, vehicle_rules.economy,
         reminders.calendar_entry, navigation.navigate, _help,
     ):
         found = rule(s)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from wheels_wins.pam.local import entities
+from wheels_wins.pam.local.date_words import COUNT_RE, count_of
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
 from wheels_wins.pam.local.times import time_spans
 
@@ -161,6 +163,27 @@ def _about_the_amount(s: Sentence) -> Sentence | None:
     return Sentence(clause, s.today) if len(clause.split()) < len(s.text.split()) else None
 
 
+# "$25 a night" with "2 nights" said too: the total is what was paid.
+_RATE_AFTER = re.compile(r"\s*(?:a|per|each|/)\s*(?P<unit>night|day|person|head|adult)\b", re.IGNORECASE)
+_UNITS_OF = {"night": "nights?", "day": "days?", "person": "people|persons|adults|heads", "head": "people|persons|adults|heads",
+             "adult": "adults|people"}
+
+
+def _rate_times_count(s: Sentence) -> Decimal | None:
+    """The total of a price per night, day or person when the message also says how many ("paid for 2 nights at the
+    showground, $25 a night" → 50), or None."""
+    if len(s.money) != 1 or s.amount is None:
+        return None
+    rate = _RATE_AFTER.match(s.text, s.amount.end)
+    if rate is None:
+        return None
+    counted = re.compile(rf"\b(?P<n>{COUNT_RE})\s+(?:{_UNITS_OF[rate['unit'].lower()]})\b", re.IGNORECASE)
+    for m in counted.finditer(s.text):
+        if not (m.start() < rate.end() and rate.start() < m.end()) and count_of(m["n"]) > 1:
+            return s.amount.amount * count_of(m["n"])
+    return None
+
+
 def expense(s: Sentence) -> Intent | None:
     """add_expense when the sentence records spending (an amount and what it went on), else None."""
     spend = bool(EXPENSE_WORDS.search(s.text))
@@ -172,7 +195,7 @@ def expense(s: Sentence) -> Intent | None:
         return None
     slots: dict[str, Any] = {}
     if amount is not None:
-        slots["amount"] = amount.amount
+        slots["amount"] = _rate_times_count(s) or amount.amount
     focus = _about_the_amount(s)
     slots["category"] = (focus and focus.category) or s.category or "other"
     merchant, text = _merchant_and_description(focus) if focus else ("", "")
@@ -188,6 +211,7 @@ def expense(s: Sentence) -> Intent | None:
 
 
 def _merchant_and_description(s: Sentence) -> tuple[str, str]:
-    """The shop named and what was bought, with amounts, dates, quantities and times left out."""
+    """The shop named and what was bought, with amounts ("$25 a night" whole), dates, quantities and times left out."""
     spans = s.money_spans() + [(d.start, d.end) for d in s.past_dates] + s.quantity_spans() + time_spans(s.text)
+    spans += [(m.start, rate.end()) for m in s.money if (rate := _RATE_AFTER.match(s.text, m.end))]
     return entities.merchant(s.text, spans) or "", entities.description(s.text, spans)

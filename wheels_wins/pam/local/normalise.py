@@ -38,9 +38,9 @@ _TRAILING = re.compile(
 )
 # "… for $95 - would you mind recording it as income?": a request at the end, not a question; what it is, kept.
 _REQUEST_AT_END = re.compile(
-    r"[\s,.;:-]*\b(?:(?:so|and|then)\s+)?(?:(?:would\s+you\s+mind|could\s+you|can\s+you|would\s+you|will\s+you|please)\s+)?"
+    r"[\s,.;:-]*\b(?:(?:so|and|then)\s+)?(?:just\s+)?(?:(?:would\s+you\s+mind|could\s+you|can\s+you|would\s+you|will\s+you|please)\s+)?"
     r"(?:please\s+)?(?:recording|record|adding|add|logging|log|noting|note|putting|put|saving|save|entering|enter|pop|stick|"
-    r"chuck|whack|jot|popping|sticking)(?:\s+down)?\s+(?:it|that|this|them|these|those|both(?:\s+of\s+(?:those|them|these))?)"
+    r"chuck|whack|jot|popping|sticking)(?:\s+down)?\s+(?:it|that|this|them|these|those|the\s+(?:total|lot)|both(?:\s+of\s+(?:those|them|these))?)"
     r"(?:\s+(?:fill-?\s?up|purchase|payment|receipt|one|expense|bill|service|repair))?"
     r"(?:\s+down)?(?:\s+in(?=[\s?.!]*$))?"  # "can you put that in?"
     r"(?:\s+down)?(?:\s+(?:as|under|in|for|to|into|on)\s+(?:an?\s+|my\s+|our\s+|the\s+)?(?P<kind>[\w ]{2,30}?))?"
@@ -61,7 +61,7 @@ def _requested(m: re.Match[str]) -> str:
     ("... and put it on the card")."""
     kind = m["kind"]
     named = next((word for pattern, word in _REQUESTED_KIND if pattern.search(kind)), None) if kind else None
-    asked = re.search(r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\bthanks\b|\bthx\b", m.group(0), re.IGNORECASE)
+    asked = re.search(r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\bthanks\b|\bthx\b|\bjust\b", m.group(0), re.IGNORECASE)
     if named:
         return f" - {named}"
     if kind and normalise_category(kind):  # "spent $40, log it as groceries"

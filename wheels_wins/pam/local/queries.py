@@ -76,6 +76,7 @@ _LAST_FILL = re.compile(
     r"\b(?:last|latest|most\s+recent|previous)\s+(?:fill(?:-?\s?up)?|refuel|tank(?:ful)?)\b|\blast\s+filled\b",
     re.IGNORECASE,
 )
+_BUDGET_WORD = re.compile(r"\bbudgets?\b", re.IGNORECASE)
 _MAINT_NOUN = re.compile(
     words(
         "service|servicing|oil|oil change|t[yi]res?|rotation|maintenance|brakes?|"
@@ -128,7 +129,8 @@ _LIST_VERB = re.compile(
 
 # "eating out vs groceries this month?", "fuel compared with camping": one total each.
 _VERSUS = re.compile(
-    r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|combined|together|put\s+together)(?=\s|$|[?,.])", re.IGNORECASE
+    r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|combined|together|put\s+together)(?=\s|$|[?,.])|^compare\b",
+    re.IGNORECASE,
 )
 _COMPARED = re.compile(r"\b(?:or|and|plus)\b|\s[&+]\s", re.IGNORECASE)
 
@@ -242,6 +244,8 @@ def query(s: Sentence, question: bool) -> Intent | None:
     saved_things = _TRIPS_WORDS.search(low) or _FEED_WORDS.search(low)  # "which trips have I saved?"
     if (_INCOME_VS_SPENDING.search(low) or (_NET_Q.search(low) and not saved_things)) and not s.money:
         return Intent("net_query", 0.9, _period_slots(s))
+    if _LAST_FILL.search(low) and not s.money and not _BUDGET_WORD.search(low):
+        return Intent("fuel_query", 0.9, {"latest": True})  # "what did my last fill-up cost and where was it?"
     if _FUEL_VOLUME_Q.search(low):
         if _LAST_FILL.search(low):  # "what did I pay per litre at my last fill-up?"
             return Intent("fuel_query", 0.9, {"latest": True})

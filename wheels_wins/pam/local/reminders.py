@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from wheels_wins.pam.local import entities, vehicle_tasks
+from wheels_wins.pam.local.date_words import COUNTS, count_of
 from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.sentence import QUESTION_START, Intent, Sentence, words
 from wheels_wins.pam.local.times import find_time
@@ -17,7 +18,8 @@ REMIND_QUESTION = re.compile(
     r"^remind\s+me\s+(?:what|when|where|how|who|if|whether|which)\b", re.IGNORECASE
 )
 _CALENDAR_START = re.compile(
-    r"^(?:remind(?:er)?\s+(?:me|us)|remember\s+(?:me|us)(?:\s+to)?|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder|"
+    r"^(?:(?:in|within)\s+(?:an?\s+|half\s+an?\s+|\w+\s+){0,2}(?:hours?|hrs?|minutes?|mins?|days?|weeks?)[,\s]+)?"  # "in 20 mins remind me"
+    r"(?:remind(?:er)?\s+(?:me|us)|remember\s+(?:me|us)(?:\s+to)?|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder|"
     r"(?:create|add|make|put\s+in|chuck|pop|stick|whack|throw|put)\s+(?:a\s+|in\s+a\s+)?reminder|"
     r"reminder\b|(?:don'?t|do\s+not)\s+(?:let\s+me\s+)?forget)\b",
     re.IGNORECASE,
@@ -62,6 +64,24 @@ _TO_CALENDAR = re.compile(
 )
 
 
+# "remind me in 2 hours", "in half an hour", "in 20 mins": a time counted from now (a day or more is a date).
+_IN_A_WHILE = re.compile(
+    r"\b(?:in|within)\s+(?:(?P<half>half\s+an?\s+hour)|(?:an?\s+)?(?P<n>\d{1,3}|" + "|".join(COUNTS) + r")?\s*"
+    r"(?P<unit>hours?|hrs?|minutes?|mins?)(?:'?s?\s+time)?)\b",
+    re.IGNORECASE,
+)
+_MINUTES_IN = {"h": 60, "m": 1}
+
+
+def minutes_from_now(text: str) -> tuple[int, int, int] | None:
+    """(minutes, start, end) of a time said as a count from now ("in 2 hours" → 120), under a day; else None."""
+    m = _IN_A_WHILE.search(text)
+    if m is None:
+        return None
+    minutes = 30 if m["half"] else count_of(m["n"] or "1") * _MINUTES_IN[m["unit"][0].lower()]
+    return (minutes, m.start(), m.end()) if 0 < minutes < 24 * 60 else None
+
+
 def _calendar_intent(s: Sentence, confidence: float) -> Intent:
     spans: list[tuple[int, int]] = []
     slots: dict[str, Any] = {}
@@ -74,6 +94,10 @@ def _calendar_intent(s: Sentence, confidence: float) -> Intent:
         slots["time"] = found_time.time
         spans.append((found_time.start, found_time.end))
         slots.setdefault("date", s.today)
+    later = None if dates or found_time else minutes_from_now(s.text)
+    if later:  # the engine knows the day, not the hour: whoever runs the tool adds the minutes to the user's now
+        slots["in_minutes"], slots["date"] = later[0], s.today
+        spans.append(later[1:])
     title = entities.calendar_title(s.text, spans)
     if title and _DUE_ON.match(s.text) and "due" not in title.lower().split():
         title += " due"  # the date took "due 14 feb" with it

@@ -23,6 +23,12 @@ _PLACE_TO_PLACE = re.compile(
 )
 
 
+# "we want to do Melbourne to Lakes Entrance": the wish before the route, whose "to" is not part of it.
+_WANT_TO = re.compile(
+    r"^(?:so\s+|ok\s+|okay\s+)?(?:we|i)(?:'d|\s+would)?\s+(?:want|wanna|need|like|hope|are\s+hoping|plan|are\s+planning)\s+"
+    r"(?:to\s+)?(?:do\s+|tackle\s+)?",
+    re.IGNORECASE,
+)
 _CUE_OBJECT = re.compile(r"\s+(?:it|that|this|one)(?:\s+(?:out|for\s+(?:me|us)))?\b", re.IGNORECASE)
 
 
@@ -54,6 +60,7 @@ def trip(s: Sentence) -> Intent | None:
         return None  # "a burger on the way through to Longreach, it was $23.60": money spent, not a plan
     spans = [(d.start, d.end) for d in s.future_dates] + time_spans(s.text)
     masked = entities.blank(s.text, spans, " ")
+    masked = _WANT_TO.sub(lambda m: " " * len(m.group(0)), masked)
     strong = list(TRIP_STRONG.finditer(masked))
     weak = list(_TRIP_WEAK.finditer(masked))
     typed = re.sub(r"\bI(?:'\w+)?\b", "", s.text)  # "I need a route melbourne to mildura" is typed in lower case

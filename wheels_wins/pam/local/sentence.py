@@ -205,6 +205,6 @@ _SHOW = re.compile(r"\bshow\s+(?:me|us)\b|\bshow\b(?=\s+(?:my|the)\b)", re.IGNOR
 QUESTION_START = re.compile(
     r"^(?:how|what|what'?s|whats|when|when'?s|whens|where|where'?s|which|who|why|am\s+i|are\s+(?:we|i|there)|"
     r"is\s+(?:there|my|it|the|anything)|do\s+(?:i|we)|does|did\s+(?:i|we)|have\s+(?:i|we)|has|can\s+(?:i|we)|could\s+i|"
-    r"any|anything|tell\s+me|let\s+me\s+know|check|i'?d\s+like\s+to\s+know|i\s+wonder|wondering|know)\b",
+    r"any|anything|tell\s+me|let\s+me\s+know|check|compare|i'?d\s+like\s+to\s+know|i\s+wonder|wondering|know)\b",
     re.IGNORECASE,
 )

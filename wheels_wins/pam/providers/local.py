@@ -67,6 +67,14 @@ def _pick(slots: dict[str, Any], *names: str) -> dict[str, Any]:
     return {n: jsonable(slots[n]) for n in names if slots.get(n) not in (None, "", [])}
 
 
+def _from_now(slots: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+    """A reminder said as "in 2 hours": its date and time from the user's local now (to the minute), when known."""
+    if not slots.get("in_minutes") or not state.get("now"):
+        return slots
+    at = dt.datetime.fromisoformat(state["now"]) + dt.timedelta(minutes=int(slots["in_minutes"]))
+    return {**slots, "date": at.date(), "time": at.time().replace(second=0, microsecond=0)}
+
+
 def _range_args(slots: dict[str, Any]) -> dict[str, Any]:
     period = slots.get("period")
     if period in TOOL_PERIODS:
@@ -164,7 +172,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
                                             **({"position": _PAST_THE_END} if s.get("at_end") else {})}),
         "remove_trip_stop": ("remove_trip_stop", {**_pick(s, "place"), **_last_trip(state)}),
         "list_trips": ("list_trips", {}),
-        "add_calendar": ("add_calendar_event", _pick(s, "title", "date", "time")),
+        "add_calendar": ("add_calendar_event", _pick(_from_now(s, state), "title", "date", "time")),
         "upcoming_events": ("upcoming_events", {}),
         "create_post": ("create_post", _pick(s, "content")),
         "read_feed": ("read_feed", {}),

@@ -68,6 +68,8 @@ def _latest_fill(ctx: ToolContext) -> ToolResult:
     fill, units, currency = rows[0], ctx.user.units, ctx.user.currency
     text = (f"Your last fill-up ({fill.date:%-d %b}): {format_volume(fill.litres, units)} for "
             f"{money_text(fill.total_cost, currency)}, {_price(ctx, fill.price_per_litre)}")
+    if fill.location:
+        text += f", at {fill.location}"
     if fill.odometer_km is not None:
         text += f", with the odometer at {fill.odometer_km} km"
     return ToolResult(True, text, {"latest": {"id": str(fill.id), "date": fill.date.isoformat(), "litres": str(fill.litres),
