@@ -123,6 +123,38 @@ async def test_a_reminder_in_two_hours_is_set_two_hours_from_the_users_now(make_
     assert local.strftime("%-I:%M %p").lower() in made.reply  # said in the user's time, not the server's
 
 
+async def test_a_day_of_the_month_said_alone_keeps_the_records_month(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    made, moved = await _conversation(
+        user, "remind me to renew the van insurance on 10 September", "sorry, it's the 12th not the 10th"
+    )
+    start = calendar_repo.get(session, user_id=user.id, event_id=_id(made)).start.astimezone(zone(user.timezone))
+    assert (start.month, start.day) == (9, 12) and today <= start.date() < today + dt.timedelta(days=367), moved.reply
+
+    spent, fixed = await _conversation(user, "spent $42 on groceries on 3 March", "actually it was the 5th")
+    expense = expense_repo.get(session, user_id=user.id, expense_id=_id(spent))
+    assert (expense.date.month, expense.date.day) == (3, 5) and expense.date <= today, fixed.reply
+
+
+async def test_an_expense_that_was_income_becomes_income_and_back(make_user, session: Session) -> None:
+    user = make_user()
+    spent, switched = await _conversation(
+        user, "I spent $120 at the Eumundi markets", "no sorry, I MADE $120 at the markets, it's income not an expense"
+    )
+    assert expense_repo.get(session, user_id=user.id, expense_id=_id(spent)) is None
+    (income,) = income_repo.list_page(session, user_id=user.id, limit=10)[0]
+    assert (income.amount, "eumundi" in income.source.lower()) == (Decimal("120.00"), True), switched.reply
+
+    paid, back = await _conversation(
+        user, "earned $60 cleaning the amenities block", "sorry, that should be an expense not income"
+    )
+    session.expire_all()
+    assert [i.id for i in income_repo.list_page(session, user_id=user.id, limit=10)[0]] == [income.id]
+    expenses, _ = expense_repo.list_page(session, user_id=user.id, limit=10)
+    assert [e.amount for e in expenses] == [Decimal("60.00")] and "amenities" in expenses[0].description, back.reply
+
+
 async def test_an_expense_correction_still_updates_the_expense(make_user, session: Session) -> None:
     user = make_user()
     made, corrected = await _conversation(user, "I spent $30 on lunch", "actually make that $35")

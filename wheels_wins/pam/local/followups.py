@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -138,6 +139,8 @@ _AND_ALSO = re.compile(
 )
 
 
+# A day of the month said alone ("the 12th", "on the 3rd"): which month is the record's own.
+_DAY_ONLY = re.compile(r"^(?:on\s+|by\s+)?(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
 _ROUTE_SAID = re.compile(
     r"^(?:(?:i\s+)?mean(?:t)?\s+|(?:it|that)\s+should\s+(?:be|have\s+been)\s+|make\s+it\s+)?"
     r"(?:from\s+)?(?P<route>[\w' .-]+?\s+(?:to|->|→)\s+[\w' .,-]+)$",
@@ -167,6 +170,29 @@ def _meant(dates: list[DateMention], text: str) -> DateMention:
     return kept[0] if kept else dates[0]
 
 
+# "no, I made $120 at the markets, it's income not an expense": the record was money in, not out (or the reverse).
+_WAS_INCOME = re.compile(
+    r"\bincome\b[^.?!]{0,12}\bnot\s+(?:an?\s+)?(?:expense|spending|cost)\b|"
+    r"\b(?:was|is|it'?s|that'?s|be|as|meant)\s+(?:an?\s+)?(?:income|earnings)\b|\bmoney\s+in\b[^.?!]{0,10}\bnot\s+out\b|"
+    r"^(?:i|we)\s+(?:made|earned|got\s+paid)\b",
+    re.IGNORECASE,
+)
+_WAS_SPENDING = re.compile(
+    r"\b(?:expense|spending|cost)\b[^.?!]{0,12}\bnot\s+(?:an?\s+)?income\b|"
+    r"\b(?:was|is|it'?s|that'?s|be|as|meant)\s+an?\s+expense\b|\bmoney\s+out\b[^.?!]{0,10}\bnot\s+in\b",
+    re.IGNORECASE,
+)
+
+
+def _kind_switch(rest: str, today: dt.date) -> Intent | None:
+    """A correction that says the record was income, not spending (or spending, not income), with any amount said."""
+    kind = "income" if _WAS_INCOME.search(rest) else "expense" if _WAS_SPENDING.search(rest) else None
+    if kind is None:
+        return None
+    amount = Sentence(rest, today).amount
+    return Intent("correction", 0.9, {"kind": kind, **({"amount": amount.amount} if amount else {})})
+
+
 def correction(s: Sentence) -> Intent | None:
     if _UNDO.match(s.text) or _PUT_SOMEWHERE.match(s.text):  # "that's wrong, remove it", "put this on the feed: …"
         return None
@@ -176,6 +202,9 @@ def correction(s: Sentence) -> Intent | None:
         if not m or not m.group(0):
             break
         rest, had_cue = rest[m.end() :], True
+    switched = _kind_switch(rest, s.today) if had_cue or _IT_WAS.match(rest) or _MEANT.match(rest) else None
+    if switched:
+        return switched
     low = rest.lower()
     late = _IT_WAS_LATE.search(rest) if had_cue else None  # "sorry, I misread the pump, it was 56 litres"
     if late:
@@ -211,6 +240,10 @@ def correction(s: Sentence) -> Intent | None:
         sub.future_dates and "shift_days" not in slots
     ):  # a calendar entry moves forward: "make it Friday" is the coming one there
         slots["future_date"] = _meant(sub.future_dates, rest).date
+    said_dates = sub.past_dates or sub.future_dates
+    day = _DAY_ONLY.match(_meant(said_dates, rest).text) if said_dates else None
+    if day:  # "it's the 12th not the 10th": that day of the record's own month
+        slots["day_of_month"] = int(day["d"])
     for kind, slot in (("litres", "litres"), ("odometer", "odometer_km"), ("km", "odometer_km")):
         reading = next((q.value for q in sub.quantities if q.kind == kind), None)
         if reading is not None and slot not in slots and (kind != "km" or reading >= 1000):

@@ -89,6 +89,8 @@ def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | 
         if any(call["name"] == "plan_trip" for call in state.get("last_calls") or []):
             return [ToolCall("undo_last_change", {}), ToolCall("plan_trip", {"places": slots["places"]})]
         return [ToolCall("plan_trip", {"places": slots["places"]})]
+    if slots.get("kind"):
+        return _kind_switch_calls(slots, state)
     for call in _named_first(state.get("last_calls") or [], str(slots.get("said") or "")):
         data = call.get("data") or {}
         if call["name"] == "set_budget" and slots.get("amount") is not None:
@@ -105,9 +107,40 @@ def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | 
                 changes["date"] = moved.isoformat()
             if tool == "update_calendar_event" and "date" not in changes and slots.get("date"):
                 changes["date"] = jsonable(slots["date"])  # "make it yesterday" said of a reminder: as said
+            if slots.get("day_of_month") and dated and "date" in changes:  # "the 12th": of the record's month
+                changes["date"] = _same_month(str(dated), int(slots["day_of_month"])) or changes["date"]
             if changes:
                 return [ToolCall(tool, {id_argument: data["id"], **changes})]
     return "Which record should I change? I can correct the entry I just made."
+
+
+def _kind_switch_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[ToolCall] | str:
+    """An expense just recorded that was income (or income that was an expense): removed, and recorded as meant."""
+    calls = state.get("last_calls") or []
+    last = calls[-1] if calls else {}
+    data = last.get("data") or {}
+    amount = jsonable(slots["amount"]) if slots.get("amount") is not None else data.get("amount")
+    if slots["kind"] == "income" and last.get("name") in ("add_expense", "update_expense") and data.get("id"):
+        source = data.get("description") or data.get("merchant") or "Income"
+        return [
+            ToolCall("delete_expense", {"expense_id": data["id"]}),
+            ToolCall("add_income", {"amount": amount, "source": source, "date": data.get("date")}),
+        ]
+    if slots["kind"] == "expense" and last.get("name") == "add_income" and data.get("id"):
+        return [
+            ToolCall("undo_last_change", {}),
+            ToolCall("add_expense", {"amount": amount, "category": "other", "description": data.get("source") or "",
+                                     "date": data.get("date")}),
+        ]
+    return "Which record should I change? I can correct the entry I just made."
+
+
+def _same_month(dated: str, day: int) -> str | None:
+    """That day in the month of an ISO date or datetime, as an ISO date; None when the month has no such day."""
+    try:
+        return dt.date.fromisoformat(dated[:10]).replace(day=day).isoformat()
+    except ValueError:
+        return None
 
 
 # Words that name no record: "no, the total was $40" must not pick "Lunch at the cafe" for its "the".
