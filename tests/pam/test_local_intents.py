@@ -935,6 +935,9 @@ MAINTENANCE = [
         "changed the oil myself at 93,400 km",
         {"task": "Oil change", "odometer_km": 93400},
     ),
+    ("Had the propane system leak-checked today, $85", {"task_contains": "propane", "cost": 85}),
+    ("Resealed the roof on the van today, materials came to $96.50", {"task_contains": "roof", "cost": "96.50"}),
+    ("Log maintenance: flushed and sanitized the fresh water tank", {"task_contains": "water tank"}),
     (
         "log a wheel bearing repack on the caravan, cost $150",
         {"task": "Wheel bearing repack", "cost": 150},
@@ -998,6 +1001,10 @@ MAINTENANCE = [
 ]
 
 TRIPS = [
+    # After a comma, a county, state or country says where the town is; it is not another stop.
+    ("Can you plan a trip from Bath to St Ives, Cornwall?", {"places": ["Bath", "St Ives, Cornwall"]}),
+    ("plan a trip from Seattle to Portland, Oregon", {"places": ["Seattle", "Portland, Oregon"]}),
+    ("plan Melbourne to Bendigo, Ballarat and Geelong", {"places": ["Melbourne", "Bendigo", "Ballarat", "Geelong"]}),
     ("plan a trip from Perth to Broome", {"places": ["Perth", "Broome"]}),
     (
         "Plan a route from Adelaide to Darwin via Alice Springs",

@@ -11,6 +11,7 @@ import pytest
 
 from wheels_wins.services import gazetteer_index
 from wheels_wins.services.gazetteer import Place, candidates, geocode, search_prefix
+from wheels_wins.services.geo import haversine_km
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -338,6 +339,8 @@ def test_destinations_do_not_duplicate_geonames_places(built_index: Path) -> Non
         ("Durness", "Durness", "GB"),
         ("John o Groats", "John o' Groats", "GB"),
         ("Lands End", "Land's End", "GB"),
+        ("St Ives, Cornwall", "St Ives", "GB"),  # not Cambridgeshire's, not Sydney's
+        ("Whitby, Yorkshire", "Whitby", "GB"),
     ],
 )
 def test_destinations_abroad_are_found_by_their_names(query: str, name: str, country: str) -> None:
@@ -349,13 +352,16 @@ def test_destinations_abroad_do_not_duplicate_geonames_places(built_index: Path)
     from wheels_wins.data.destinations import ABROAD, DESTINATION_POPULATION
 
     with closing(sqlite3.connect(built_index)) as conn:
-        for name, _, _, code, *_ in ABROAD:
-            populations = conn.execute(
-                "SELECT p.population FROM names n JOIN places p ON p.id = n.place_id"
+        for name, _, _, code, _, lat, lon in ABROAD:
+            rows = conn.execute(
+                "SELECT p.population, p.lat, p.lon FROM names n JOIN places p ON p.id = n.place_id"
                 " WHERE n.key = ? AND p.country_code = ?",
                 (gazetteer_index.normalise(name), code),
             ).fetchall()
-            assert populations == [(DESTINATION_POPULATION,)], (name, populations)
+            ours = [row for row in rows if row[0] == DESTINATION_POPULATION]
+            namesakes = [row for row in rows if row[0] != DESTINATION_POPULATION]
+            assert len(ours) == 1, (name, rows)  # a namesake elsewhere in the country is another place, not a duplicate
+            assert all(haversine_km((lat, lon), (row[1], row[2])) > 50 for row in namesakes), (name, rows)
 
 
 @pytest.mark.parametrize(

@@ -132,18 +132,20 @@ def _resolve(query: str, bias: str | None) -> list[Place]:
 
 
 def _qualified(name: str, qualifiers: list[str], bias: str | None) -> list[Place]:
-    ranked = _ranked(name, bias)
+    ranked = _ranked(name, bias, one_per_label=False)  # "St Ives, England" is two towns; the qualifier tells them apart
     regions = _parse_regions(" ".join(qualifiers).split())
     if regions is not None:
-        found = _within(ranked, regions)
+        found = _unique(_within(ranked, regions))
         if found:
             return found
-    if len(qualifiers) == 1 and ranked:
-        anchor = _resolve(qualifiers[0], bias)
-        if anchor:
-            here = (anchor[0].lat, anchor[0].lon)
-            near = [(haversine_km(here, (p.lat, p.lon)), i, p) for i, p in enumerate(ranked)]
-            return [p for km, _, p in sorted(near) if km <= _NEARBY_KM]
+    if len(qualifiers) == 1 and ranked:  # "St Ives, Cornwall": the namesake near the place named after it
+        near: list[tuple[float, int, Place]] = []
+        for country in dict.fromkeys(p.country_code for p in ranked):  # Cornwall in England, not Ontario, for England's
+            anchor = next((a for a in _resolve(qualifiers[0], country) if a.country_code == country), None)
+            if anchor:
+                here = (anchor.lat, anchor.lon)
+                near += [(haversine_km(here, (p.lat, p.lon)), i, p) for i, p in enumerate(ranked) if p.country_code == country]
+        return _unique(p for km, _, p in sorted(near) if km <= _NEARBY_KM)
     return []
 
 
@@ -184,8 +186,8 @@ def _within(places: list[Place], regions: list[Region]) -> list[Place]:
     ]
 
 
-def _ranked(key: str, bias: str | None) -> list[Place]:
-    """Exact-name matches, best first (see `geocode`), one per label."""
+def _ranked(key: str, bias: str | None, *, one_per_label: bool = True) -> list[Place]:
+    """Exact-name matches, best first (see `geocode`), one per label unless asked for every namesake."""
     if not key:
         return []
     rows = (
@@ -198,7 +200,8 @@ def _ranked(key: str, bias: str | None) -> list[Place]:
         .fetchall()
     )
     primary = _by_size([Place(*row[:8]) for row in rows if not row[8]], bias)
-    return _unique(primary + _by_size([Place(*row[:8]) for row in rows if row[8]], bias))
+    ranked = primary + _by_size([Place(*row[:8]) for row in rows if row[8]], bias)
+    return _unique(ranked) if one_per_label else ranked
 
 
 def _by_size(places: list[Place], bias: str | None) -> list[Place]:

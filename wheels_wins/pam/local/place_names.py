@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from wheels_wins.data.admin1_names import ADMIN1
 from wheels_wins.pam.local.entities import title_if_lower
 from wheels_wins.pam.local.normalise import word_set
 
@@ -74,8 +75,34 @@ def _clean_place(chunk: str, mixed_case: bool) -> str | None:
     return title_if_lower(chunk)
 
 
+# Words that, after a comma, say where the town before them is ("St Ives, Cornwall", "Portland, Oregon"), not another stop.
+_US_STATES = (
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois "
+    "Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana "
+    "Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming"
+)
+_WHERE_WORDS = frozenset(
+    name.lower()
+    for table in ADMIN1.values()
+    for abbreviation, full_name, aliases in table.values()
+    for name in (abbreviation, full_name, *aliases)
+    if name
+) | frozenset(_US_STATES.lower().split()) | frozenset(
+    "new hampshire|new jersey|new mexico|new york state|north carolina|north dakota|rhode island|south carolina|"
+    "south dakota|west virginia|cornwall|devon|dorset|somerset|cumbria|norfolk|northumberland|yorkshire|pembrokeshire|"
+    "uk|usa|us|england|scotland|wales|new zealand|nz|australia|canada|france".split("|")
+)
+
+
 def _split_list(chunk: str) -> list[str]:
-    return [part for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", chunk) if part.strip()]
+    parts = [part for part in re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", chunk) if part.strip()]
+    kept: list[str] = []
+    for part in parts:
+        if kept and re.fullmatch(r"\s*,\s*", kept[-1]) and part.strip(" .?!").lower() in _WHERE_WORDS and len(kept) >= 2:
+            kept[-2:] = [kept[-2] + ", " + part.strip(" .?!")]  # "St Ives, Cornwall": one place
+        else:
+            kept.append(part)
+    return [part for part in kept if part.strip() and not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*", part)]
 
 
 _CAPITALISED_TAIL = re.compile(r"(?<![\w'])(?:[A-Z][\w'.\-]*\s+){0,3}[A-Z][\w'.\-]*$")

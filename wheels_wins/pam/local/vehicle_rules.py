@@ -190,6 +190,11 @@ _TO_THE_LOG = re.compile(
 )
 
 
+_LOG_HEADING = re.compile(
+    r"^(?:log|record|add|note)\s+(?:some\s+|a\s+|the\s+)?(?:maintenance|service|repair|repairs|work)\s*[:-]\s*", re.IGNORECASE
+)
+
+
 def _work_described(s: Sentence, request: re.Match[str]) -> str | None:
     """The work a maintenance-log request describes, without the request, amounts, dates and filler."""
     text = s.text[: request.start()] + " " + s.text[request.end() :]
@@ -206,7 +211,9 @@ def _work_described(s: Sentence, request: re.Match[str]) -> str | None:
 
 
 def maintenance(s: Sentence) -> Intent | None:
-    task = vehicle_tasks.maintenance_task(s.text) or vehicle_tasks.repair_task(s.text)
+    listed = vehicle_tasks.maintenance_task(s.text)
+    repaired = None if listed else vehicle_tasks.repair_task(s.text)  # "resealed the roof on the van": work done
+    task = listed or repaired
     odo_k = _THOUSANDS_KM.search(s.text)
     has_odo = any(
         q.kind in ("odometer", "km") and q.value >= 1000 for q in s.quantities
@@ -217,6 +224,9 @@ def maintenance(s: Sentence) -> Intent | None:
     to_the_log = _TO_THE_LOG.search(s.text)
     if task is None and to_the_log:  # "..., please add it to the maintenance log": what was said is the task
         task = _work_described(s, to_the_log)
+    headed = _LOG_HEADING.match(s.text) if task is None else None
+    if headed and s.text[headed.end() :].strip():  # "Log maintenance: flushed and sanitized the fresh water tank"
+        task = _work_described(s, headed)
     if task is None:
         if re.match(
             r"^(?:log|record|add|note)\s+(?:some\s+|a\s+|the\s+)?(?:maintenance|service|repair|repairs|work)\b",
@@ -228,7 +238,7 @@ def maintenance(s: Sentence) -> Intent | None:
     if re.search(r"\bexpense\b", s.low) and not has_odo:
         return None
     event = bool(_MAINT_EVENT.search(s.text))
-    action = vehicle_tasks.is_action_task(task)
+    action = vehicle_tasks.is_action_task(task) or bool(repaired)
     if _MONEY_FIRST.match(s.text) and not (has_odo or event):
         return None  # "spent $60 on a wheel alignment" is about the money: an expense
     if not (

@@ -103,6 +103,14 @@ _TASKS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\bshock\s+absorbers?|\bshocks\b", re.IGNORECASE), "Shock absorbers"),
     (re.compile(r"\bsuspension\b", re.IGNORECASE), "Suspension"),
     (re.compile(r"\bgreas(?:e|ed|ing)\b|\blube\b", re.IGNORECASE), "Grease and lube"),
+    (  # "propane system leak-checked": as said
+        re.compile(
+            r"\b(?:propane|lpg)\s+(?:system\s+|bottles?\s+|lines?\s+)?(?:leak[-\s]?)?(?:check(?:ed)?|test(?:ed)?|inspect(?:ion|ed)?)|"
+            r"\bgas\s+(?:system\s+|lines?\s+)?leak[-\s]?(?:check(?:ed)?|test(?:ed)?)",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
     (
         re.compile(r"\bgas\s+(?:check|certificate|compliance|inspection)", re.IGNORECASE),
         "Gas compliance check",
@@ -255,8 +263,10 @@ def repair_task(text: str) -> str | None:
 
 
 def is_action_task(task: str | None) -> bool:
-    """Whether the task is work done (an oil change) rather than a part bought (brake pads)."""
-    return bool(task) and (task in ACTION_TASKS or task.lower().endswith("service"))
+    """Whether the task is work done (an oil change, a leak check) rather than a part bought (brake pads)."""
+    return bool(task) and (
+        task in ACTION_TASKS or task.lower().endswith(("service", "check", "checked", "inspection", "inspected", "tested"))
+    )
 
 
 _FUEL_TYPES = [
