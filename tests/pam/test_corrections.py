@@ -146,13 +146,20 @@ async def test_an_expense_that_was_income_becomes_income_and_back(make_user, ses
     (income,) = income_repo.list_page(session, user_id=user.id, limit=10)[0]
     assert (income.amount, "eumundi" in income.source.lower()) == (Decimal("120.00"), True), switched.reply
 
+    undone = await run_turn(user_id=user.id, message="undo that", conversation_id=spent.conversation_id)
+    session.expire_all()
+    assert income_repo.list_page(session, user_id=user.id, limit=10)[0] == [], undone.reply  # the switch, undone whole
+    (restored,) = expense_repo.list_page(session, user_id=user.id, limit=10)[0]
+    assert restored.amount == Decimal("120.00") and "Eumundi" in restored.description
+
     paid, back = await _conversation(
         user, "earned $60 cleaning the amenities block", "sorry, that should be an expense not income"
     )
     session.expire_all()
-    assert [i.id for i in income_repo.list_page(session, user_id=user.id, limit=10)[0]] == [income.id]
+    assert income_repo.list_page(session, user_id=user.id, limit=10)[0] == []
     expenses, _ = expense_repo.list_page(session, user_id=user.id, limit=10)
-    assert [e.amount for e in expenses] == [Decimal("60.00")] and "amenities" in expenses[0].description, back.reply
+    assert sorted(e.amount for e in expenses) == [Decimal("60.00"), Decimal("120.00")], back.reply
+    assert any("amenities" in e.description for e in expenses)
 
 
 async def test_an_expense_correction_still_updates_the_expense(make_user, session: Session) -> None:

@@ -62,7 +62,7 @@ def test_one_purchase_or_related_amounts_stay_whole(text: str) -> None:
     assert spending_items(text, TODAY) is None
 
 
-async def test_two_purchases_in_one_message_are_two_expenses_and_undo_takes_back_the_last(
+async def test_two_purchases_in_one_message_are_two_expenses_and_undo_takes_back_both(
     make_user, session: Session
 ) -> None:
     user = make_user()
@@ -70,6 +70,7 @@ async def test_two_purchases_in_one_message_are_two_expenses_and_undo_takes_back
     assert [c.name for c in made.tool_calls] == ["add_expense", "add_expense"]
     assert "40.00" in made.reply and "25.00" in made.reply
     today = today_in(user.timezone)
-    rows = expense_repo.list_rows(session, user_id=user.id, start=today, end=today)
-    assert [(r.amount, r.category, r.merchant) for r in rows] == [(Decimal("40.00"), "groceries", "Aldi")]
-    assert undone.tool_calls[0].result.ok
+    assert expense_repo.list_rows(session, user_id=user.id, start=today, end=today) == []  # one request, one undo
+    assert undone.tool_calls[0].result.ok and undone.reply.count("Removed") == 2, undone.reply
+    (again,) = await converse(user, "undo that")
+    assert not again.tool_calls[0].result.ok  # nothing of that reply is left to undo

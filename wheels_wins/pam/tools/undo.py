@@ -128,9 +128,21 @@ def undo_call(ctx: ToolContext, message: PamMessage, index: int) -> ToolResult:
 
 @tool(mutates=True)
 def undo_last_change(ctx: ToolContext) -> ToolResult:
-    """Undo the most recent change PAM made for the user in this conversation ("undo that")."""
+    """Undo the most recent change PAM made for the user in this conversation ("undo that"): every change of the
+    reply that made it, newest first, since one request ("$40 at Aldi and $25 on coffees") is one thing to undo."""
     found = pam_repo.last_undoable(ctx.session, user_id=ctx.user_id, conversation_id=ctx.conversation_id)
     if found is None:
         return ToolResult.fail("There's nothing of mine to undo.")
-    message, index = found
-    return undo_call(ctx, message, index)
+    message, last = found
+    pending = [i for i in range(last, -1, -1) if _undoable(message.tool_calls[i])]
+    results = [undo_call(ctx, message, index) for index in pending]
+    if len(results) == 1:
+        return results[0]
+    said = "; ".join(r.summary.removeprefix("Undone — ") for r in results)
+    undone = [r.data.get("undone") for r in results if r.data.get("undone")]
+    return ToolResult(True, f"Undone — {said}", {"undone": undone[0] if undone else None, "undone_all": undone},
+                      changed=EVERY_DOMAIN)
+
+
+def _undoable(call: dict[str, Any]) -> bool:
+    return bool(call.get("ok") and call.get("undo") and not call.get("undone"))
