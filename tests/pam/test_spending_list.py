@@ -11,6 +11,7 @@ from sqlmodel import Session
 from tests.pam.conversation import converse
 from wheels_wins.pam.local.spending_list import spending_items
 from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services.money import today_in
 
 TODAY = dt.date(2026, 11, 18)
@@ -74,3 +75,13 @@ async def test_two_purchases_in_one_message_are_two_expenses_and_undo_takes_back
     assert undone.tool_calls[0].result.ok and undone.reply.count("Removed") == 2, undone.reply
     (again,) = await converse(user, "undo that")
     assert not again.tool_calls[0].result.ok  # nothing of that reply is left to undo
+
+
+async def test_purchases_on_a_trip_under_way_name_the_trip_once(make_user, session: Session) -> None:
+    user = make_user()
+    trip_repo.create(session, user_id=user.id, title="Southern loop", status="active")
+    session.commit()
+    (made,) = await converse(user, "spent 40 at aldi and 25 on coffees this morning")
+    assert made.reply.count("Southern loop") == 1 and made.reply.endswith("all on your trip “Southern loop”."), made.reply
+    assert all("Southern loop" in c.result.summary for c in made.tool_calls)  # each chip still says where it went
+

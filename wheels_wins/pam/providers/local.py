@@ -318,8 +318,16 @@ def _compose(messages: list[ChatMessage]) -> str:
         payload = json.loads(message.content)
         summary = payload["result"].get("summary", "")
         lines.append(summary if payload["ok"] else f"Sorry — {summary}")
-    text = ". ".join(line.rstrip(".") for line in lines if line)
+    lines = [line.rstrip(".") for line in lines if line]
+    trips = {m[1] for line in lines if (m := _ON_TRIP.search(line))}
+    if len(lines) > 1 and len(trips) == 1 and all(_ON_TRIP.search(line) for line in lines):  # said once, not per line
+        lines = [_ON_TRIP.sub("", line) for line in lines]
+        lines[-1] += f", all on your trip “{trips.pop()}”"
+    text = ". ".join(lines)
     return (text + ".") if text else "Done."
+
+
+_ON_TRIP = re.compile(r" on your trip “([^”]+)”$")
 
 
 class LocalEngine:

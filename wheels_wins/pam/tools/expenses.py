@@ -39,8 +39,12 @@ def expense_fields(expense: Expense) -> dict[str, Any]:
 
 
 def _chip(verb: str, expense: Expense, currency: str) -> str:
+    """'Logged $40.00 groceries at Aldi'; an uncategorised purchase by what it was ('Logged $120.00 for the markets')."""
     where = f" at {expense.merchant}" if expense.merchant else ""
-    return f"{verb} {money_text(expense.amount, currency)} {expense.category}{where}"
+    if expense.category != "other":
+        return f"{verb} {money_text(expense.amount, currency)} {expense.category}{where}"
+    what = f" for {expense.description[:1].lower()}{expense.description[1:]}" if expense.description and not where else ""
+    return f"{verb} {money_text(expense.amount, currency)}{where or what}"
 
 
 @tool(mutates=True)
