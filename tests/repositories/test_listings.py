@@ -10,6 +10,7 @@ import pytest
 from sqlmodel import Session, select
 
 from wheels_wins.models import ListingPhoto, MarketplaceListing, Notification
+from wheels_wins.repositories import listing_photos as photo_repo
 from wheels_wins.repositories import listings
 from wheels_wins.repositories.listings import ListingQuery
 from wheels_wins.services.geo import haversine_km
@@ -156,8 +157,8 @@ def test_only_the_seller_changes_a_listing(session: Session, make_user) -> None:
     assert listings.get_own(session, user_id=other.id, listing_id=listing.id) is None
     assert listings.update(session, user_id=other.id, listing_id=listing.id, changes={"status": "sold"}) is None
     assert listings.delete(session, user_id=other.id, listing_id=listing.id) is None
-    assert listings.add_photo(session, user_id=other.id, listing_id=listing.id, photo_path="x/y.jpg") is None
-    assert listings.set_photos(session, user_id=other.id, listing_id=listing.id, paths=["x/y.jpg"]) is None
+    assert photo_repo.add_photo(session, user_id=other.id, listing_id=listing.id, photo_path="x/y.jpg") is None
+    assert photo_repo.set_photos(session, user_id=other.id, listing_id=listing.id, paths=["x/y.jpg"]) is None
     session.commit()
     assert session.get(MarketplaceListing, listing.id).status == "available"
     # Anyone signed in reads it, with the seller.
@@ -171,20 +172,20 @@ def test_photos_keep_their_order_and_leave_with_the_listing(session: Session, ma
     listing = _list(session, seller.id, "Solar blanket", DUBBO)
     paths = [f"{seller.id}/listings/{i}.jpg" for i in range(7)]
     for path in paths[:6]:
-        assert listings.add_photo(session, user_id=seller.id, listing_id=listing.id, photo_path=path) is not None
+        assert photo_repo.add_photo(session, user_id=seller.id, listing_id=listing.id, photo_path=path) is not None
     assert (
-        listings.add_photo(session, user_id=seller.id, listing_id=listing.id, photo_path=paths[6]) is None
+        photo_repo.add_photo(session, user_id=seller.id, listing_id=listing.id, photo_path=paths[6]) is None
     )  # six at most
-    photo = listings.photos_of(session, listing_ids=[listing.id])[listing.id][1]
-    assert listings.remove_photo(session, user_id=other.id, listing_id=listing.id, photo_id=photo.id) is None
-    assert listings.remove_photo(session, user_id=seller.id, listing_id=listing.id, photo_id=photo.id) == paths[1]
-    dropped = listings.set_photos(
+    photo = photo_repo.photos_of(session, listing_ids=[listing.id])[listing.id][1]
+    assert photo_repo.remove_photo(session, user_id=other.id, listing_id=listing.id, photo_id=photo.id) is None
+    assert photo_repo.remove_photo(session, user_id=seller.id, listing_id=listing.id, photo_id=photo.id) == paths[1]
+    dropped = photo_repo.set_photos(
         session, user_id=seller.id, listing_id=listing.id, paths=[paths[5], paths[0], paths[6]]
     )
     assert sorted(dropped) == sorted([paths[2], paths[3], paths[4]])
-    ordered = listings.photos_of(session, listing_ids=[listing.id])[listing.id]
+    ordered = photo_repo.photos_of(session, listing_ids=[listing.id])[listing.id]
     assert [p.photo_path for p in ordered] == [paths[5], paths[0], paths[6]]
-    assert listings.photo_paths(session, user_id=seller.id) == {paths[5], paths[0], paths[6]}
+    assert photo_repo.photo_paths(session, user_id=seller.id) == {paths[5], paths[0], paths[6]}
     assert listings.delete(session, user_id=seller.id, listing_id=listing.id) == [paths[5], paths[0], paths[6]]
     session.commit()
     assert session.exec(select(ListingPhoto)).all() == []

@@ -271,7 +271,7 @@ SYSTEM_BLOCKS = {
     "posts.restore",
     "posts.photo_path_of",  # a signed photo URL is the permission
     "posts.photos_in_use",
-    "listings.get_photo",
+    "listing_photos.get_photo",
     "listings.interest_sent",  # the seller's note, keyed by this buyer
     "account_deletion._recount",  # other people's posts the user liked or commented on
     "demo_data._seed_community",  # the demo's neighbours

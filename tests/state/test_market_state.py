@@ -19,6 +19,7 @@ from wheels_wins.pages.social.market_delete import ListingDeleteState
 from wheels_wins.pages.social.market_detail import ListingDetailState
 from wheels_wins.pages.social.market_editor import SellState, field_errors
 from wheels_wins.pages.social.market_photos import ListingPhotosState
+from wheels_wins.repositories import listing_photos as photo_repo
 from wheels_wins.repositories import listings as listing_repo
 from wheels_wins.repositories import places as place_repo
 from wheels_wins.services import photos
@@ -250,7 +251,7 @@ async def test_delete_with_undo_brings_back_the_photos(session: Session, sign_in
     seller, tab = sign_in()
     listing = _listing(session, seller, "Weber Baby Q")
     stored = photos.store(photos.clean(_jpeg()), user_id=seller.id, folder="listings")
-    listing_repo.add_photo(session, user_id=seller.id, listing_id=listing.id, photo_path=stored)
+    photo_repo.add_photo(session, user_id=seller.id, listing_id=listing.id, photo_path=stored)
     session.commit()
     deleter = _substate(tab, ListingDeleteState)
     await run(ListingDeleteState.ask_delete, deleter, str(listing.id), "Weber Baby Q")

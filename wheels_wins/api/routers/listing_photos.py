@@ -8,7 +8,7 @@ from fastapi.responses import FileResponse
 from wheels_wins.api.deps import SessionDep, parse_id
 from wheels_wins.api.errors import ERROR_RESPONSES
 from wheels_wins.api.photo_access import JPEG_RESPONSE, Expires, OptionalBearer, Signature, jpeg, signed_or_signed_in
-from wheels_wins.repositories import listings as listing_repo
+from wheels_wins.repositories import listing_photos as photo_repo
 from wheels_wins.services import photos
 
 router = APIRouter(
@@ -28,5 +28,5 @@ def get_photo(
     """The photo of any listing, for a bearer or with the signature of its `url` (for `<img>`)."""
     target = parse_id(photo_id, "photo")
     signed_or_signed_in(request, session, credentials, kind="listing", object_id=target, expires=expires, sig=sig)
-    photo = listing_repo.get_photo(session, photo_id=target)
+    photo = photo_repo.get_photo(session, photo_id=target)
     return jpeg(photos.resolve(photo.photo_path) if photo is not None else None)

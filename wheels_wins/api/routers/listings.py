@@ -20,6 +20,7 @@ from wheels_wins.api.schemas.market import (
     Status,
 )
 from wheels_wins.models import User
+from wheels_wins.repositories import listing_photos as photo_repo
 from wheels_wins.repositories import listings as listing_repo
 from wheels_wins.services import market, photos
 from wheels_wins.services.origin import valid_point
@@ -37,7 +38,7 @@ def _public(session: Session, user: User, listing_id: str, *, km: float | None =
     found = listing_repo.get(session, viewer_id=user.id, listing_id=target)
     if found is None:
         raise not_found("listing")
-    pictures = listing_repo.photos_of(session, listing_ids=[target]).get(target, [])
+    pictures = photo_repo.photos_of(session, listing_ids=[target]).get(target, [])
     return ListingPublic.of(*found, viewer_id=user.id, pictures=pictures, km=km)
 
 
@@ -86,7 +87,7 @@ def browse(
         if after is None or not listing_repo.cursor_fits(query, after):
             raise invalid("cursor", "is not a cursor this list gave out")
     rows, total, next_cursor = listing_repo.browse(session, viewer_id=user.id, query=query, limit=limit, after=after)
-    pictures = listing_repo.photos_of(session, listing_ids=[listing.id for listing, _, _ in rows])
+    pictures = photo_repo.photos_of(session, listing_ids=[listing.id for listing, _, _ in rows])
     return ListingPage(
         items=[
             ListingPublic.of(listing, seller, viewer_id=user.id, pictures=pictures.get(listing.id, []), km=km)
@@ -180,14 +181,14 @@ def add_photo(
     target = parse_id(listing_id, "listing")
     if listing_repo.get_own(session, user_id=user.id, listing_id=target) is None:
         raise not_found("listing")
-    if len(listing_repo.photos_of(session, listing_ids=[target]).get(target, [])) >= market.MAX_PHOTOS:
+    if len(photo_repo.photos_of(session, listing_ids=[target]).get(target, [])) >= market.MAX_PHOTOS:
         raise invalid("photo", f"a listing can have up to {market.MAX_PHOTOS} photos", "too_many_photos")
     try:
         clean = photos.clean(photo.file.read(photos.MAX_PHOTO_BYTES + 1))
     except photos.PhotoError as exc:
         raise ApiError(exc.status, exc.code, exc.message) from None
     stored = photos.store(clean, user_id=user.id, folder=market.PHOTO_FOLDER)
-    if listing_repo.add_photo(session, user_id=user.id, listing_id=target, photo_path=stored) is None:
+    if photo_repo.add_photo(session, user_id=user.id, listing_id=target, photo_path=stored) is None:
         background.add_task(photos.remove, stored)
         raise not_found("listing")
     return _public(session, user, listing_id)
@@ -205,7 +206,7 @@ def remove_photo(
     listing_id: str, photo_id: str, user: CurrentUser, session: SessionDep, background: BackgroundTasks
 ) -> Response:
     """Take a photo off one of the user's own listings."""
-    path = listing_repo.remove_photo(
+    path = photo_repo.remove_photo(
         session,
         user_id=user.id,
         listing_id=parse_id(listing_id, "listing"),

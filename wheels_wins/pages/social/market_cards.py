@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from wheels_wins.components.format import ago_label
 from wheels_wins.models import ListingPhoto, MarketplaceListing, User
+from wheels_wins.repositories import listing_photos as photo_repo
 from wheels_wins.repositories import listings as listing_repo
 from wheels_wins.services import market, origin, photos
 from wheels_wins.services.money import zone
@@ -59,7 +60,7 @@ def listing_card(
 
 def cards_for(session: Session, viewer: User, rows: list[listing_repo.Found]) -> list[ListingCard]:
     """Cards for a page of (listing, seller, km), with their photos."""
-    pictures = listing_repo.photos_of(session, listing_ids=[listing.id for listing, _, _ in rows])
+    pictures = photo_repo.photos_of(session, listing_ids=[listing.id for listing, _, _ in rows])
     return [
         listing_card(listing, seller, km, pictures.get(listing.id, []), viewer=viewer) for listing, seller, km in rows
     ]

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from wheels_wins.db import parse_uuid
 from wheels_wins.models import User
 from wheels_wins.pages.social.market_cards import ListingCard, listing_card
+from wheels_wins.repositories import listing_photos as photo_repo
 from wheels_wins.repositories import listings as listing_repo
 from wheels_wins.state.auth import current_user, run_in_session
 
@@ -21,7 +22,7 @@ def read_card(session: Session, viewer: User, listing_id: str) -> ListingCard | 
     if found is None:
         return None
     listing, seller = found
-    pictures = listing_repo.photos_of(session, listing_ids=[listing.id]).get(listing.id, [])
+    pictures = photo_repo.photos_of(session, listing_ids=[listing.id]).get(listing.id, [])
     return listing_card(listing, seller, None, pictures, viewer=viewer)
 
 

@@ -20,6 +20,7 @@ from wheels_wins.api.schemas.market import MAX_DESCRIPTION, MAX_LOCATION, MAX_TI
 from wheels_wins.db import parse_uuid
 from wheels_wins.pages.social.market import MarketState
 from wheels_wins.pages.social.market_photos import ListingPhotosState
+from wheels_wins.repositories import listing_photos as photo_repo
 from wheels_wins.repositories import listings as listing_repo
 from wheels_wins.repositories import places as place_repo
 from wheels_wins.services import market, photos
@@ -67,10 +68,10 @@ def _write(session: Session, user_id: uuid.UUID, editing: uuid.UUID | None, valu
     """Create, or update the user's listing and its photos; the stored photos no longer used, or None when gone."""
     if editing is None:
         listing = listing_repo.create(session, user_id=user_id, **values)
-        return listing_repo.set_photos(session, user_id=user_id, listing_id=listing.id, paths=paths)
+        return photo_repo.set_photos(session, user_id=user_id, listing_id=listing.id, paths=paths)
     if listing_repo.update(session, user_id=user_id, listing_id=editing, changes=values) is None:
         return None
-    return listing_repo.set_photos(session, user_id=user_id, listing_id=editing, paths=paths)
+    return photo_repo.set_photos(session, user_id=user_id, listing_id=editing, paths=paths)
 
 
 class SellState(TownSearch, rx.State):
@@ -122,7 +123,7 @@ class SellState(TownSearch, rx.State):
             listing = listing_repo.get_own(session, user_id=user.id, listing_id=target)
             if listing is None:
                 return None
-            pictures = listing_repo.photos_of(session, listing_ids=[target]).get(target, [])
+            pictures = photo_repo.photos_of(session, listing_ids=[target]).get(target, [])
             return listing.model_dump(), [(p.photo_path, photos.signed_url(p.id, kind="listing")) for p in pictures]
 
         found = await run_in_session(read)

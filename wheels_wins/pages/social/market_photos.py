@@ -13,7 +13,7 @@ from typing import Any
 
 import reflex as rx
 
-from wheels_wins.repositories import listings as listing_repo
+from wheels_wins.repositories import listing_photos as photo_repo
 from wheels_wins.services import photos
 from wheels_wins.services.market import MAX_PHOTOS, PHOTO_FOLDER
 from wheels_wins.state.auth import current_user, run_in_session
@@ -95,7 +95,7 @@ class ListingPhotosState(rx.State):
         if len(files) > room:
             problems.append(f"Only {MAX_PHOTOS} photos fit: the rest were left out.")
         self.photo_busy, self.photo_error = False, " ".join(dict.fromkeys(problems))
-        in_use = await run_in_session(lambda s: listing_repo.photo_paths(s, user_id=user.id))
+        in_use = await run_in_session(lambda s: photo_repo.photo_paths(s, user_id=user.id))
         for stale in photos.stale_uploads(user.id, in_use=in_use | set(self._paths), folder=PHOTO_FOLDER):
             photos.remove(stale)
 
