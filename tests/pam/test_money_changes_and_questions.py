@@ -94,6 +94,19 @@ async def test_raising_and_lowering_a_budget_start_from_what_it_was_and_undo_goe
     assert budget_repo.get(session, user_id=user.id, category="groceries").amount == Decimal("550.00")
 
 
+async def test_a_budget_set_to_match_another_takes_its_amount_and_explains_when_there_is_none(
+    make_user, session: Session
+) -> None:
+    user = make_user()
+    (missing,) = await converse(user, "set the groceries budget to match the fuel budget")
+    assert not missing.tool_calls[0].result.ok and "no fuel budget" in missing.reply
+    assert budget_repo.get(session, user_id=user.id, category="groceries") is None
+    await converse(user, "set my fuel budget to $420 a month")
+    (matched,) = await converse(user, "make the groceries budget the same as the fuel one")
+    session.expire_all()
+    assert budget_repo.get(session, user_id=user.id, category="groceries").amount == Decimal("420.00"), matched.reply
+
+
 async def test_undo_after_a_budget_change_restores_the_amount_before_it(make_user, session: Session) -> None:
     user = make_user()
     await converse(user, "set my fuel budget to $300")

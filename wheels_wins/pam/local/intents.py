@@ -36,6 +36,7 @@ from wheels_wins.pam.local.sentence import (
     REQUIRED_SLOTS,
     Intent,
     Sentence,
+    category_of,
     words,
 )
 from wheels_wins.services.categories import categories_named
@@ -194,9 +195,22 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
     return {}
 
 
+# "set the groceries budget to match the fuel budget": the amount is another budget's.
+_MATCHING = re.compile(
+    r"\b(?:to\s+)?(?:match|matching|the\s+same\s+as|same\s+as|equal\s+to|as\s+much\s+as)\s+(?:the\s+|my\s+|our\s+)?"
+    r"(?P<other>[a-z][\w' -]{1,30}?)(?:\s+(?:budget|one))?\s*[.!?]*$",
+    re.IGNORECASE,
+)
+
+
 def _budget_slots(s: Sentence) -> dict[str, Any]:
     slots: dict[str, Any] = {}
     category = s.category
+    matching = _MATCHING.search(s.text) if not s.amount else None
+    other = category_of(matching["other"]) if matching else None
+    if matching and other:
+        category = category_of(s.text[: matching.start()])
+        slots["same_as"] = other
     if category:
         slots["category"] = category
     if s.amount:

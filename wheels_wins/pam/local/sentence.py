@@ -14,6 +14,8 @@ from wheels_wins.pam.local.dates import DateMention, find_dates
 from wheels_wins.pam.local.quantities import Quantity, parse_quantity
 from wheels_wins.services.categories import infer_category, misspelt_category
 
+# A required slot another one stands in for: a budget "the same as the fuel budget" needs no amount.
+_OR_INSTEAD = {"amount": "same_as"}
 REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
     "add_expense": ("amount",),
     "set_budget": ("category", "amount"),
@@ -79,7 +81,7 @@ class Intent:
         return tuple(
             s
             for s in REQUIRED_SLOTS.get(self.name, ())
-            if self.slots.get(s) in (None, "", [])
+            if self.slots.get(s) in (None, "", []) and not self.slots.get(_OR_INSTEAD.get(s, ""))
         )
 
 

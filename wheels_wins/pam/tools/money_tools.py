@@ -38,11 +38,24 @@ def _unknown_category(category: str) -> ToolResult:
 
 
 @tool(mutates=True)
-def set_budget(ctx: ToolContext, category: str, amount: PositiveMoney) -> ToolResult:
-    """Set the monthly budget for a spending category."""
+def set_budget(
+    ctx: ToolContext, category: str, amount: PositiveMoney | None = None, same_as: str | None = None
+) -> ToolResult:
+    """Set the monthly budget for a spending category to `amount`, or to what another category's budget is
+    (`same_as`: "make the groceries budget match the fuel budget")."""
     canonical = normalise_category(category)
     if canonical is None:
         return _unknown_category(category)
+    if amount is None and same_as is None:
+        return ToolResult.fail(f"How much a month should the {canonical} budget be?")
+    if amount is None:
+        other = normalise_category(same_as or "")
+        if other is None:
+            return _unknown_category(same_as or "")
+        model = budget_repo.get(ctx.session, user_id=ctx.user_id, category=other)
+        if model is None:
+            return ToolResult.fail(f"There's no {other} budget to match yet. How much a month should {canonical} be?")
+        amount = model.amount
     previous = budget_repo.get(ctx.session, user_id=ctx.user_id, category=canonical)
     return _save_budget(ctx, canonical, amount, previous)
 
