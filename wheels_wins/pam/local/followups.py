@@ -184,6 +184,13 @@ _WAS_SPENDING = re.compile(
 )
 
 
+_NEW_REQUEST = re.compile(
+    r"^(?:remind\s+(?:me|us)|set\s+(?:up\s+)?(?:a\s+)?reminder|(?:please\s+)?(?:post|show|open|take\s+me|go\s+to)\b|"
+    r"(?:log|add|record)\s+(?!(?:it|that|this)\b))",
+    re.IGNORECASE,
+)
+
+
 def _kind_switch(rest: str, today: dt.date) -> Intent | None:
     """A correction that says the record was income, not spending (or spending, not income), with any amount said."""
     kind = "income" if _WAS_INCOME.search(rest) else "expense" if _WAS_SPENDING.search(rest) else None
@@ -205,6 +212,8 @@ def correction(s: Sentence) -> Intent | None:
     switched = _kind_switch(rest, s.today) if had_cue or _IT_WAS.match(rest) or _MEANT.match(rest) else None
     if switched:
         return switched
+    if had_cue and _NEW_REQUEST.match(rest):  # "wait, remind me to call mum tomorrow": a request after the cue
+        return None
     low = rest.lower()
     late = _IT_WAS_LATE.search(rest) if had_cue else None  # "sorry, I misread the pump, it was 56 litres"
     if late:

@@ -94,6 +94,9 @@ _WHERE_WORDS = frozenset(
 )
 
 
+_INSTEAD = re.compile(r"\s+(?:instead|rather)\b(?:\s+of\s+(?:that|this|it))?", re.IGNORECASE)  # "Sydney to Newcastle instead"
+
+
 def _split_list(chunk: str) -> list[str]:
     parts = [part for part in re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", chunk) if part.strip()]
     kept: list[str] = []
@@ -116,6 +119,7 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
     if mixed_case is None:
         mixed_case = segment != segment.lower() and segment != segment.upper()
     segment = _ROUTE_ASIDE.sub("", _BUT_VIA.sub("", segment))
+    segment = _INSTEAD.sub("", segment)
     chunks: list[tuple[str, str]] = []
     label, pos = "start", 0
     for m in _MARKERS.finditer(segment):
