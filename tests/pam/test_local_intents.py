@@ -1036,10 +1036,6 @@ TRIPS = [
         {"places": ["Canberra", "Snowy Mountains"]},
     ),
     (
-        "how far is it from Perth to Margaret River?",
-        {"places": ["Perth", "Margaret River"]},
-    ),
-    (
         "I'm heading to Mildura from Broken Hill on Friday",
         {"places": ["Broken Hill", "Mildura"], "start_date": "next:friday"},
     ),
@@ -1419,6 +1415,35 @@ CLARIFY = [
 # Further paraphrases of every kind, in four batches each written before the engine saw it (first-run scores
 # 145/151, 90/94, 68/69 and 73/75); the misses were fixed by general rules, never by special cases.
 MORE_PARAPHRASES = [
+    # Money said of someone else, of prices in general, or asked about, is not the user's to record.
+    (WEDNESDAY, "is $45 a night reasonable for a powered site?", "unknown", {}),
+    (WEDNESDAY, "caravan parks on the Gold Coast are charging ninety bucks a night now, crazy", "unknown", {}),
+    (WEDNESDAY, "my mate reckons he paid $3,000 for his solar setup", "unknown", {}),
+    (WEDNESDAY, "last year we spent about twelve grand on the whole lap, can you believe it", "unknown", {}),
+    (WEDNESDAY, "my mate paid me $50 for the firewood", "add_income", {"amount": 50}),
+    # How far, answered without saving a trip.
+    (WEDNESDAY, "how far is it from Darwin to Katherine?", "route_distance", {"places": ["Darwin", "Katherine"]}),
+    (WEDNESDAY, "how long does it take to drive from Sydney to Canberra", "route_distance", {"places": ["Sydney", "Canberra"]}),
+    # Spoken numbers and days of the month.
+    (
+        WEDNESDAY,
+        "log the caravan insurance, three hundred and fifty dollars, paid on the fourteenth of November",
+        "add_expense",
+        {"amount": 350, "category": "insurance", "date": "past:11-14"},
+    ),
+    (
+        WEDNESDAY,
+        "filled up, sixty-eight litres for a hundred and thirty-two dollars forty, eighty-five thousand two hundred k on the clock",
+        "log_fuel",
+        {"litres": 68, "total_cost": "132.40", "odometer_km": 85200},
+    ),
+    (WEDNESDAY, "put forty-two and a half litres of diesel in yesterday for eighty-one dollars", "log_fuel",
+     {"litres": "42.5", "total_cost": 81}),
+    (WEDNESDAY, "log a wheel alignment at a hundred and two thousand k", "log_maintenance", {"odometer_km": 102000}),
+    (WEDNESDAY, "put Bluey's vet appointment in the calendar for the twentieth of January", "add_calendar",
+     {"title_contains": "vet", "date": "next:01-20"}),
+    (WEDNESDAY, "actually put that under entertainment, it was a trivia night", "correction", {"category": "entertainment"}),
+    (WEDNESDAY, "wait, remind me to call mum tomorrow", "add_calendar", {"title": "Call mum"}),
     # A request after a correction cue, with nothing to correct in it, is read as the request.
     (WEDNESDAY, "actually, add Mount Gambier on the way", "add_trip_stop", {"place": "Mount Gambier"}),
     # The wish before a route is not part of it: "want to" has a "to" too.
@@ -1940,7 +1965,7 @@ MORE_PARAPHRASES = [
     (
         WEDNESDAY,
         "how long is the drive from Brisbane to Rockhampton",
-        "plan_trip",
+        "route_distance",
         {"places": ["Brisbane", "Rockhampton"]},
     ),
     (
@@ -3272,7 +3297,8 @@ MORE_PARAPHRASES = [
     (WEDNESDAY, "Sorry, I misread the pump, it was 56 litres", "correction", {"litres": 56}),
     (WEDNESDAY, "Actually scrap that, I'll log them separately later", "undo", {}),
     (WEDNESDAY, "remind me 3 days before the trip to check tyres", "add_calendar", {"missing": ["date"]}),
-    (WEDNESDAY, "how far is it from Sydney to Melbourne?", "plan_trip", {"places": ["Sydney", "Melbourne"]}),
+    (WEDNESDAY, "how far is it from Sydney to Melbourne?", "route_distance", {"places": ["Sydney", "Melbourne"]}),
+    (WEDNESDAY, "how far is it from Perth to Margaret River?", "route_distance", {"places": ["Perth", "Margaret River"]}),
     # Fourth held-out set, everyday phone typing (first run 88/103).
     (WEDNESDAY, "Picked up a few things for dinner at the supermarket on the way back, $32.60", "add_expense",
      {"amount": "32.60", "category": "groceries"}),
@@ -3449,6 +3475,7 @@ def test_every_intent_name_is_reachable_from_the_tables() -> None:
         "log_fuel",
         "log_maintenance",
         "plan_trip",
+        "route_distance",
         "add_calendar",
         "create_post",
         "navigate",

@@ -161,8 +161,9 @@ async def test_every_reading_tool_shows_only_the_users_own_records(make_user) ->
 
     reading = sorted(name for name, t in TOOLS.items() if not t.mutates and name not in PUBLIC_TOOLS)
     assert {"spending_summary", "income_summary", "net_income", "fuel_bought", "budget_status"} <= set(reading)
+    needs = {"route_distance": {"places": ["Sydney", "Canberra"]}}  # the fuel cost of a drive, from Bob's own fill-ups
     turn = await run_turn(
-        user_id=bob.id, message="tell me everything", chain=_chain(*(ToolCall(name, {}) for name in reading))
+        user_id=bob.id, message="tell me everything", chain=_chain(*(ToolCall(name, needs.get(name, {})) for name in reading))
     )
     for call in turn.tool_calls:
         assert call.result.ok, (call.name, call.result.summary)

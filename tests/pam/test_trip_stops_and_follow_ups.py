@@ -173,3 +173,13 @@ async def test_two_budgets_asked_about_at_once_are_both_answered(make_user, sess
     (turn,) = await converse(user, "what's left in my groceries and dining budgets?")
     assert [c.arguments.get("category") for c in turn.tool_calls] == ["groceries", "dining"]
     assert "$500.00" in turn.reply and "$250.00" in turn.reply, turn.reply
+
+
+async def test_how_far_answers_without_saving_a_trip_and_plan_it_then_saves_one(make_user, session: Session) -> None:
+    user = make_user()
+    asked, planned = await converse(user, "how far is it from Darwin to Katherine?", "plan it")
+    assert asked.tool_calls[0].name == "route_distance" and "Darwin → Katherine: about" in asked.reply, asked.reply
+    assert planned.tool_calls[0].name == "plan_trip" and planned.tool_calls[0].result.ok, planned.reply
+    trips, total = trip_repo.list_page(session, user_id=user.id)
+    assert [t.title for t in trips] == ["Darwin to Katherine"] and total == 1  # the question saved nothing
+

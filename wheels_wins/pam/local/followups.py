@@ -216,6 +216,7 @@ def correction(s: Sentence) -> Intent | None:
         return None
     low = rest.lower()
     late = _IT_WAS_LATE.search(rest) if had_cue else None  # "sorry, I misread the pump, it was 56 litres"
+    said_first = rest[: late.start("said")] if late else ""  # "put that under entertainment, it was trivia night"
     if late:
         rest = rest[late.start("said") :]
     strong = bool(_CHANGE.match(rest) or _IT_WAS.match(rest) or _MEANT.match(rest) or _SHIFT_DAYS.match(rest))
@@ -270,7 +271,9 @@ def correction(s: Sentence) -> Intent | None:
         rest,
         re.IGNORECASE,
     )
-    category = (category_of(target["what"]) if target else None) or category_of(rest)
+    filed = _FILED_UNDER.search(said_first)
+    category = (category_of(filed["what"]) if filed else None) or (category_of(target["what"]) if target else None)
+    category = category or category_of(rest)
     if category:
         slots["category"] = category
     merchant = entities.merchant(rest, sub.money_spans() + [(d.start, d.end) for d in sub.past_dates])
@@ -281,6 +284,11 @@ def correction(s: Sentence) -> Intent | None:
     return Intent("correction", 0.9 if slots else 0.6, slots)
 
 
+_FILED_UNDER = re.compile(
+    r"\b(?:put|file|move|log|change|switch|make)\s+(?:it|that|this)\s+(?:under|to|as|into|in)\s+(?:the\s+)?(?P<what>[\w' -]{3,30}?)"
+    r"(?:\s+(?:category|instead))?[\s,.;!-]*$",
+    re.IGNORECASE,
+)
 _UNDO = re.compile(
     r"^(?:"
     + _CUE

@@ -84,6 +84,8 @@ _PAY_RECEIVED = re.compile(
 
 def income(s: Sentence) -> Intent | None:
     """add_income when the sentence says money came in (pay, a sale, a transfer from someone), else None."""
+    if NOT_OURS.search(s.text):
+        return None
     cue = (
         INCOME_WORDS.search(s.text)
         or _MONEY_ARRIVED.search(s.text)
@@ -184,8 +186,23 @@ def _rate_times_count(s: Sentence) -> Decimal | None:
     return None
 
 
+# Money said of someone else or of prices in general: "my mate reckons he paid $3,000 for his solar",
+# "caravan parks on the Gold Coast are charging ninety bucks a night", "last year we spent about twelve grand all up".
+NOT_OURS = re.compile(
+    r"\b(?:my|our|a|the)\s+(?:mate|friend|neighbou?r|brother|sister|dad|mum|father|mother|son|daughter|cousin|"
+    r"uncle|aunt|boss|bloke|guy|lady)'?s?\s+(?:\w+\s+){0,2}?(?:reckons|said|says|told|paid|spent|bought|got|earned|made)\b"
+    r"(?!\s+(?:me|us)\b)|"
+    r"\b(?:he|she|they)\s+(?:reckons?|said|says|paid|spent|bought|earned|made|charged?)\b(?!\s+(?:me|us)\b)|"
+    r"\b(?:are|is|were)\s+(?:now\s+)?charging\b|\bcan\s+you\s+believe\b|"
+    r"\b(?:last|this)\s+(?:year|month)\s+(?:we|i)\s+spent\s+(?:about|around|roughly|nearly|over|almost)\b",
+    re.IGNORECASE,
+)
+
+
 def expense(s: Sentence) -> Intent | None:
     """add_expense when the sentence records spending (an amount and what it went on), else None."""
+    if NOT_OURS.search(s.text):
+        return None
     spend = bool(EXPENSE_WORDS.search(s.text))
     adding = bool(_ADD_START.match(s.text))
     amount = s.amount if (spend or adding or s.category or (s.amount and s.amount.explicit)) else None

@@ -247,10 +247,37 @@ _NUMBER_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)"
 )
-_NUMBER_RUN = re.compile(rf"\b{_NUMBER_WORD}(?:(?:\s+|-)(?:and\s+|point\s+)?{_NUMBER_WORD})*\b", re.IGNORECASE)
+_NUMBER_RUN = re.compile(
+    rf"\b(?:an?\s+(?=hundred|thousand))?{_NUMBER_WORD}(?:(?:\s+|-)(?:and\s+|point\s+)?{_NUMBER_WORD})*\b", re.IGNORECASE
+)
+_AND_A_HALF = re.compile(r"\b(\d+)\s+and\s+a\s+half\b", re.IGNORECASE)  # "42 and a half litres"
+_ORDINAL_DAYS = {
+    word: day
+    for day, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+} | {"thirtieth": 30} | {
+    f"{tens}{joiner}{unit}": base + day
+    for tens, base in (("twenty", 20), ("thirty", 30))
+    for day, unit in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"), 1)
+    for joiner in ("-", " ")
+    if base + day <= 31
+}
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?"
+)
+# "the fourteenth of November", "the first of March": a day of a month said in words.
+_ORDINAL_DATE = re.compile(
+    r"\b(?P<ord>" + "|".join(sorted(map(re.escape, _ORDINAL_DAYS), key=len, reverse=True)) + r")\b"
+    r"(?=\s+(?:of\s+)?(?:" + _MONTH_NAMES + r")\b)",
+    re.IGNORECASE,
+)
 _SCALE = re.compile(r"\b(?:hundred|thousand|million)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
-    r"\s*(?:dollars?|bucks|cents?|litres?|liters?|l\b|kilomet(?:re|er)s?|kms?\b|k\b|klicks?)", re.IGNORECASE
+    r"(?:\s+and\s+a\s+half)?\s*(?:dollars?|bucks|cents?|litres?|liters?|l\b|kilomet(?:re|er)s?|kms?\b|k\b|klicks?)", re.IGNORECASE
 )
 _DOLLARS_AND_CENTS = re.compile(
     r"(?:\$\s?)?\b(?P<dollars>\d+)\s*(?:dollars?|bucks)?\s+(?:and\s+)?(?P<cents>\d{1,2})\s*cents?\b|"
@@ -283,6 +310,7 @@ def _digits(m: re.Match[str]) -> str:
     # runs with a scale or a unit after them ("seventy two litres", "one hundred and forty dollars") become digits.
     if run.lower().startswith(("hundred", "thousand", "million")):
         return run
+    run = re.sub(r"^an?\s+", "one ", run, flags=re.IGNORECASE)  # "a hundred and thirty-two" is 132
     if not (_SCALE.search(run) or _UNIT_AFTER.match(text, m.end())):
         return run
     converted = alpha2digit(run, "en")
@@ -294,9 +322,16 @@ def spoken_numbers(text: str) -> str:
     "one hundred and twelve dollars and fifty cents" → "$112.50", "96 dollars 40" → "$96.40",
     "dollar sign 54 point 20" → "$54.20"."""
     text = _SPOKEN_POINT.sub(r"\1.\2", _DOLLAR_SIGN.sub("$", text))
+    text = _ORDINAL_DATE.sub(lambda m: _ordinal_digits(_ORDINAL_DAYS[m["ord"].lower()]), text)
     if _NUMBER_RUN.search(text):
         text = _NUMBER_RUN.sub(_digits, text)
-    return _DOLLARS_AND_CENTS.sub(_money_said, text)
+    return _DOLLARS_AND_CENTS.sub(_money_said, _AND_A_HALF.sub(r"\1.5", text))
+
+
+def _ordinal_digits(day: int) -> str:
+    """14 → "14th", 1 → "1st", 22 → "22nd"."""
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
 
 
 # Numbers written the European way: "24,50" is 24.50; "102 000 km" and "60.000 km" are 102000 and 60000 km;

@@ -53,6 +53,15 @@ _SPENT_ON_THE_WAY = re.compile(words("spent|paid|bought|purchased|cost me|charge
 _PLANNING = re.compile(words("plan|planning|map|plot|route|itinerary|budget|how far|how long|work out|organise|organize"), re.IGNORECASE)
 
 
+# "how far is it from Darwin to Katherine?": a question about the road, answered without saving a trip.
+_HOW_FAR = re.compile(
+    r"^(?:so\s+|and\s+|hey\s+pam,?\s+)?(?:how\s+far|how\s+many\s+(?:km|kms|kilomet(?:re|er)s|miles|hours)|"
+    r"how\s+long\s+(?:does\s+it\s+take|will\s+it\s+take|is\s+the\s+(?:drive|trip)|to\s+drive)|"
+    r"what'?s\s+the\s+(?:distance|drive)|whats\s+the\s+(?:distance|drive)|distance)\b",
+    re.IGNORECASE,
+)
+
+
 def trip(s: Sentence) -> Intent | None:
     if s.money and _SPENT_ON_THE_WAY.search(s.text):
         return None
@@ -86,6 +95,8 @@ def trip(s: Sentence) -> Intent | None:
         )
     ):
         return None
+    if _HOW_FAR.match(s.text) and len(found) >= 2:
+        return Intent("route_distance", 0.9, {"places": found})
     slots: dict[str, Any] = {}
     if len(found) >= 2:
         slots["places"] = found

@@ -25,6 +25,7 @@ REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
     "log_maintenance": ("task",),
     "add_schedule": ("task",),
     "plan_trip": ("places",),
+    "route_distance": ("places",),
     "add_trip_stop": ("place",),
     "remove_trip_stop": ("place",),
     "add_calendar": ("title", "date"),
@@ -48,6 +49,7 @@ INTENTS: tuple[str, ...] = (
     "fuel_economy",
     "fuel_query",
     "plan_trip",
+    "route_distance",
     "add_trip_stop",
     "remove_trip_stop",
     "list_trips",
@@ -206,7 +208,7 @@ _SHOW = re.compile(r"\bshow\s+(?:me|us)\b|\bshow\b(?=\s+(?:my|the)\b)", re.IGNOR
 
 QUESTION_START = re.compile(
     r"^(?:how|what|what'?s|whats|when|when'?s|whens|where|where'?s|which|who|why|am\s+i|are\s+(?:we|i|there)|"
-    r"is\s+(?:there|my|it|the|anything)|do\s+(?:i|we)|does|did\s+(?:i|we)|have\s+(?:i|we)|has|can\s+(?:i|we)|could\s+i|"
+    r"is|are|was|were|should|shall|do\s+(?:i|we)|does|did\s+(?:i|we)|have\s+(?:i|we)|has|can\s+(?:i|we)|could\s+i|"
     r"any|anything|tell\s+me|let\s+me\s+know|check|compare|i'?d\s+like\s+to\s+know|i\s+wonder|wondering|know)\b",
     re.IGNORECASE,
 )

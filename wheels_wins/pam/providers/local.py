@@ -112,6 +112,22 @@ def _monthly(slots: dict[str, Any]) -> dict[str, Any]:
     return {**slots, "amount": (Decimal(slots["amount"]) * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)}
 
 
+_PLAN_IT = re.compile(
+    r"^(?:(?:yes|yeah|yep|ok(?:ay)?|sure)[,!.\s]*)?(?:please\s+)?(?:(?:plan|save|map|do|book)\s+(?:it|that|one)|go\s+(?:for\s+it|ahead))\b|"
+    r"^(?:yes|yeah|yep|ok(?:ay)?|sure)(?:\s+please)?[!.\s]*$",
+    re.IGNORECASE,
+)
+
+
+def _route_just_asked(intent: Intent, text: str, state: dict[str, Any]) -> Intent:
+    """"plan it" right after "how far is Darwin to Katherine?": a trip through the places just asked about."""
+    if intent.slots.get("places") or not (intent.name == "plan_trip" or _PLAN_IT.match(text.strip())):
+        return intent
+    asked = next((c for c in reversed(state.get("last_calls") or []) if c["name"] == "route_distance"), None)
+    places = (asked or {}).get("data", {}).get("places")
+    return Intent("plan_trip", 0.9, {**intent.slots, "places": places}) if places else intent
+
+
 def _budget_just_touched(intent: Intent, text: str, state: dict[str, Any], today: dt.date) -> Intent:
     """"raise it by 10%" right after a budget was set, changed or asked about: that budget."""
     last = next(
@@ -168,6 +184,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "fuel_economy": ("fuel_consumption", {}),
         "add_schedule": ("add_maintenance_schedule", _pick(s, "task", "every_km", "every_months")),
         "plan_trip": ("plan_trip", _pick(s, "places", "start_date", "title")),
+        "route_distance": ("route_distance", _pick(s, "places")),
         "add_trip_stop": ("add_trip_stop", {**_pick(s, "place"), **_last_trip(state),
                                             **({"position": _PAST_THE_END} if s.get("at_end") else {})}),
         "remove_trip_stop": ("remove_trip_stop", {**_pick(s, "place"), **_last_trip(state)}),
@@ -356,6 +373,7 @@ class LocalEngine:
         intent = (_fill_pending(pending, text, today) if pending else None) or _asked_again(text, state, today)
         intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)
         intent = _budget_just_touched(intent, text, state, today)
+        intent = _route_just_asked(intent, text, state)
         if intent.name == "correction":
             intent = dataclasses.replace(intent, slots={**intent.slots, "said": text})
         if (

@@ -14,7 +14,7 @@ from wheels_wins.pam.tools.common import money_text
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import gazetteer
+from wheels_wins.services import gazetteer, geo
 from wheels_wins.services import trips as trip_service
 from wheels_wins.services.units import format_distance
 
@@ -62,6 +62,26 @@ def plan_trip(ctx: ToolContext, places: PlaceList, title: str | None = None, sta
         undo={"op": "delete", "kind": "trip", "id": str(trip.id)},
         ui_actions=[{"type": "show_trip", "trip_id": str(trip.id)}], changed=("trips",),
     )
+
+
+@tool()
+def route_distance(ctx: ToolContext, places: PlaceList) -> ToolResult:
+    """How far and how long by road through places in order ("how far is Darwin to Katherine?"), and the fuel it
+    would take, without saving a trip."""
+    if len(places) < 2:
+        return ToolResult.fail("Between which two places?")
+    try:
+        stops = trip_service.resolve_route(places)
+    except trip_service.UnknownPlace as error:
+        return ToolResult.fail(f"I couldn't find '{error.name}' on the map. Could you give a nearby town or add the state?")
+    route = geo.estimate_route([(stop.lat, stop.lon) for stop in stops])
+    cost = trip_service.fuel_cost_estimate(ctx.session, user_id=ctx.user_id, distance_km=route.distance_km)
+    names = " → ".join(stop.name for stop in stops)
+    text = (f"{names}: about {format_distance(route.distance_km, ctx.user.units)} by road, "
+            f"{route.duration_hours:.1f} h driving, fuel ≈ {money_text(cost, ctx.user.currency)}. "
+            "Say “plan it” if you'd like it saved as a trip")
+    return ToolResult(True, text, {"places": [stop.name for stop in stops], "distance_km": round(route.distance_km, 1),
+                                   "duration_hours": round(route.duration_hours, 1), "estimated_fuel_cost": f"{cost:.2f}"})
 
 
 def _change_stops(ctx: ToolContext, trip: Trip, stops: list[trip_service.Stop], before: list[trip_service.Stop], verb: str) -> ToolResult:
