@@ -162,6 +162,15 @@ async def test_an_expense_that_was_income_becomes_income_and_back(make_user, ses
     assert any("amenities" in e.description for e in expenses)
 
 
+async def test_a_reminder_without_a_date_takes_the_day_said_next_in_words(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    asked, answered = await converse(user, "remind me about the rego", "the first of March")
+    assert "?" in asked.reply and answered.tool_calls and answered.tool_calls[0].result.ok, answered.reply
+    start = calendar_repo.get(session, user_id=user.id, event_id=_id(answered)).start.astimezone(zone(user.timezone))
+    assert (start.month, start.day) == (3, 1) and today <= start.date() < today + dt.timedelta(days=367)
+
+
 async def test_an_expense_correction_still_updates_the_expense(make_user, session: Session) -> None:
     user = make_user()
     made, corrected = await _conversation(user, "I spent $30 on lunch", "actually make that $35")

@@ -19,6 +19,7 @@ from wheels_wins.pam.local.amounts import best_amount
 from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.followups import starts_with_cue
 from wheels_wins.pam.local.intents import Intent, budget_follow_up, classify
+from wheels_wins.pam.local.normalise import normalise
 from wheels_wins.pam.local.periods import resolve_period
 from wheels_wins.pam.local.quantities import first_quantity
 from wheels_wins.pam.local.sentence import category_of
@@ -308,7 +309,8 @@ def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent 
             elif key == "category":
                 value = fresh.slots.get("category")
             elif key == "date":  # "next Thursday" alone reads as nothing to do: take its date
-                value = fresh.slots.get("date") or next((d.date for d in find_dates(text, today)), None)
+                ahead = "future" if pending["intent"] in ("add_calendar", "plan_trip") else "past"
+                value = fresh.slots.get("date") or next((d.date for d in find_dates(normalise(text), today, ahead)), None)
             elif key == "places":
                 value = fresh.slots.get("places")
             if value not in (None, "", []):
