@@ -14,19 +14,12 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from wheels_wins.pam.local import entities, place_names
-from wheels_wins.pam.local.amounts import best_amount
-from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.followups import starts_with_cue
-from wheels_wins.pam.local.intents import Intent, budget_follow_up, classify
-from wheels_wins.pam.local.normalise import normalise
-from wheels_wins.pam.local.periods import resolve_period
-from wheels_wins.pam.local.quantities import first_quantity
-from wheels_wins.pam.local.sentence import category_of
+from wheels_wins.pam.local.intents import Intent, classify
 from wheels_wins.pam.local.spending_list import spending_items
-from wheels_wins.pam.local.times import time_spans
 from wheels_wins.pam.providers.base import TextSink
-from wheels_wins.pam.providers.local_records import correction_calls, jsonable, leading_number, removal_calls
+from wheels_wins.pam.providers.local_follow_ups import asked_again, budget_just_touched, fill_pending, route_just_asked
+from wheels_wins.pam.providers.local_records import correction_calls, jsonable, removal_calls
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
 from wheels_wins.services import units
 from wheels_wins.services.money import format_money
@@ -113,38 +106,6 @@ def _monthly(slots: dict[str, Any]) -> dict[str, Any]:
     return {**slots, "amount": (Decimal(slots["amount"]) * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)}
 
 
-_PLAN_IT = re.compile(
-    r"^(?:(?:yes|yeah|yep|ok(?:ay)?|sure)[,!.\s]*)?(?:please\s+)?(?:(?:plan|save|map|do|book)\s+(?:it|that|one)|go\s+(?:for\s+it|ahead))\b|"
-    r"^(?:yes|yeah|yep|ok(?:ay)?|sure)(?:\s+please)?[!.\s]*$",
-    re.IGNORECASE,
-)
-
-
-def _route_just_asked(intent: Intent, text: str, state: dict[str, Any]) -> Intent:
-    """"plan it" right after "how far is Darwin to Katherine?": a trip through the places just asked about."""
-    if intent.slots.get("places") or not (intent.name == "plan_trip" or _PLAN_IT.match(text.strip())):
-        return intent
-    asked = next((c for c in reversed(state.get("last_calls") or []) if c["name"] == "route_distance"), None)
-    places = (asked or {}).get("data", {}).get("places")
-    return Intent("plan_trip", 0.9, {**intent.slots, "places": places}) if places else intent
-
-
-def _budget_just_touched(intent: Intent, text: str, state: dict[str, Any], today: dt.date) -> Intent:
-    """"raise it by 10%" right after a budget was set, changed or asked about: that budget."""
-    last = next(
-        (c for c in reversed(state.get("last_calls") or []) if c["name"] in ("set_budget", "adjust_budget", "budget_status")),
-        None,
-    )
-    category = ((last or {}).get("data") or {}).get("category")
-    if not category:
-        return intent
-    if intent.name == "unknown" or (intent.name == "correction" and not intent.slots.get("amount")):
-        intent = budget_follow_up(text, today) or intent  # "actually bump it 10%"
-    if intent.name != "change_budget" or intent.slots.get("category"):
-        return intent
-    return dataclasses.replace(intent, slots={**intent.slots, "category": category})
-
-
 def _unsaid_purpose(intent: Intent, pending: dict[str, Any] | None) -> tuple[str, ...]:
     """("description",) when a message records an amount and nothing of what it was for ("log 60 bucks")."""
     s = intent.slots
@@ -227,108 +188,6 @@ def _last_trip(state: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _start_of_trip(text: str, today: dt.date) -> str | None:
-    """The one place in an answer to "where are you starting from?" ("from Darwin", "we're in Katherine")."""
-    spans = [(d.start, d.end) for d in find_dates(text, today, "future")] + time_spans(text)
-    found = place_names.places(entities.blank(text, spans, " "))
-    return found[0] if len(found) == 1 else None
-
-
-# "and what about groceries?", "how about last month?" after a question: the same question, about that.
-_WHAT_ABOUT = re.compile(r"^(?:and\s+|ok(?:ay)?\s+|so\s+)?(?:what|how)\s+about\s+(?P<rest>.+?)[\s?.!]*$", re.IGNORECASE)
-_ASKED_AGAIN = {
-    "spending_summary": "spending_query", "budget_status": "budget_status", "income_summary": "income_query",
-    "net_income": "net_query", "fuel_bought": "fuel_query",
-}
-_BY_PERIOD_ONLY = ("income_summary", "net_income", "fuel_bought")
-
-
-def _asked_again(text: str, state: dict[str, Any], today: dt.date) -> Intent | None:
-    m = _WHAT_ABOUT.match(text.strip())
-    asked = next((c for c in reversed(state.get("last_calls") or []) if c["name"] in _ASKED_AGAIN), None)
-    if m is None or asked is None:
-        return None
-    data = asked.get("data") or {}
-    slots: dict[str, Any] = {}
-    category = category_of(m["rest"])
-    period = resolve_period(m["rest"], today)
-    if asked["name"] not in _BY_PERIOD_ONLY:
-        if category:
-            slots["category"] = category
-        elif data.get("category") and asked["name"] == "spending_summary":
-            slots["category"] = data["category"]
-    if asked["name"] != "budget_status":
-        if period is not None:
-            slots.update(period=period.name, start=period.start, end=period.end)
-        elif data.get("start") and data.get("end"):
-            slots.update(period=data.get("period") or "custom", start=dt.date.fromisoformat(data["start"]),
-                         end=dt.date.fromisoformat(data["end"]))
-    if not category and period is None:
-        return None
-    return Intent(_ASKED_AGAIN[asked["name"]], 0.9, slots)
-
-
-def _fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent | None:
-    """Complete a half-filled request from a follow-up like "$48" or "62 litres for $118"."""
-    fresh = classify(text, today)
-    slots = dict(pending.get("slots") or {})
-    if pending["intent"] == "plan_trip" and slots.get("destination") and not fresh.slots.get("places"):
-        start = _start_of_trip(text, today)  # "plan a trip to Kakadu" → "Where from?" → "from Darwin"
-        if start and fresh.confidence < 0.8:
-            return Intent("plan_trip", 1.0, {**slots, "places": [start, slots["destination"]]})
-    if fresh.name == pending["intent"]:
-        # "$95" answering "how much?" carries the defaults of a sentence of its own (category "other", today):
-        # they must not replace what the first message said.
-        defaults = {"category": "other", "date": today}
-        slots.update(
-            {
-                k: v
-                for k, v in fresh.slots.items()
-                if v not in (None, "", []) and not (k in slots and defaults.get(k) == v)
-            }
-        )
-    elif fresh.confidence >= 0.8 and fresh.name not in ("add_expense", "unknown", "correction"):
-        return None  # a new request, not an answer
-    else:
-        for key in pending.get("missing") or []:
-            value: Any = None
-            if key in ("amount", "total_cost", "cost"):
-                found = best_amount(text)
-                value = found.amount if found else leading_number(text)  # "450 house sitting" answers "how much?"
-            elif key == "litres":
-                value = first_quantity(text, "litres")
-            elif key in ("title", "content", "task"):
-                value = text.strip()
-            elif key == "description":  # "What was it for?" → "groceries at Aldi"
-                value = entities.capitalise(text.strip(" .!?"))[:300]
-                if slots.get("category") in (None, "other"):
-                    slots["category"] = category_of(text) or "other"
-                shop = entities.merchant(text)
-                if shop and not slots.get("merchant"):
-                    slots["merchant"] = shop
-            elif key == "category":
-                value = fresh.slots.get("category")
-            elif key == "date":  # "next Thursday" alone reads as nothing to do: take its date
-                ahead = "future" if pending["intent"] in ("add_calendar", "plan_trip") else "past"
-                value = fresh.slots.get("date") or next((d.date for d in find_dates(normalise(text), today, ahead)), None)
-            elif key == "places":
-                value = fresh.slots.get("places")
-            if value not in (None, "", []):
-                slots[key] = value
-        for key in ("category", "merchant", "date", "description", "odometer_km", "location"):
-            # "record an expense" named no category and "log some income" no day: the answer may
-            unset = key not in slots or (key, slots[key]) in (("category", "other"), ("date", today), ("date", today.isoformat()))
-            if unset and fresh.slots.get(key):
-                slots[key] = fresh.slots[key]
-        if pending["intent"] == "add_income" and not slots.get("source"):
-            dated = [(d.start, d.end) for d in find_dates(text, today)]
-            source = re.sub(r"^\s*\$?\s?\d[\d,.]*\s*(?:dollars|bucks)?\s*(?:for|from)?\s*", "", entities.cut(text, dated))
-            source = re.sub(r"[\s,]+(?:paid|received|got\s+paid)?[\s,.]*$", "", source).strip(" .,")
-            if source and source != text.strip(" .,"):  # "450 house sitting": what it was for
-                slots["source"], slots["description"] = source[:120], entities.capitalise(source)[:300]
-    return Intent(pending["intent"], 1.0, slots)
-
-
 def _compose(messages: list[ChatMessage]) -> str:
     """Word the reply from this turn's tool results."""
     results = [m for m in messages if m.role == "tool"]
@@ -372,10 +231,10 @@ class LocalEngine:
     def _plan(self, text: str, state: dict[str, Any]) -> ModelResponse:
         today = dt.date.fromisoformat(state["today"]) if state.get("today") else dt.date.today()
         pending = state.get("pending")
-        intent = (_fill_pending(pending, text, today) if pending else None) or _asked_again(text, state, today)
+        intent = (fill_pending(pending, text, today) if pending else None) or asked_again(text, state, today)
         intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)
-        intent = _budget_just_touched(intent, text, state, today)
-        intent = _route_just_asked(intent, text, state)
+        intent = budget_just_touched(intent, text, state, today)
+        intent = route_just_asked(intent, text, state)
         if intent.name == "correction":
             intent = dataclasses.replace(intent, slots={**intent.slots, "said": text})
         if (
