@@ -103,10 +103,14 @@ def last_undoable(
         query = query.where(PamMessage.conversation_id == conversation_id)
     for message in session.exec(query.order_by(PamMessage.created_at.desc()).limit(scan)).all():
         for index in range(len(message.tool_calls) - 1, -1, -1):
-            call = message.tool_calls[index]
-            if call.get("ok") and call.get("undo") and not call.get("undone"):
+            if is_undoable(message.tool_calls[index]):
                 return message, index
     return None
+
+
+def is_undoable(call: dict[str, Any]) -> bool:
+    """Whether a stored tool call made a change that can still be undone."""
+    return bool(call.get("ok") and call.get("undo") and not call.get("undone"))
 
 
 def mark_undone(session: Session, *, message: PamMessage, index: int) -> None:

@@ -6,6 +6,7 @@ import re
 
 from text_to_num import alpha2digit
 
+from wheels_wins.pam.local.date_words import MONTH_RE
 from wheels_wins.services.categories import normalise_category
 
 
@@ -265,14 +266,10 @@ _ORDINAL_DAYS = {
     for joiner in ("-", " ")
     if base + day <= 31
 }
-_MONTH_NAMES = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?"
-)
 # "the fourteenth of November", "the first of March": a day of a month said in words.
 _ORDINAL_DATE = re.compile(
     r"\b(?P<ord>" + "|".join(sorted(map(re.escape, _ORDINAL_DAYS), key=len, reverse=True)) + r")\b"
-    r"(?=\s+(?:of\s+)?(?:" + _MONTH_NAMES + r")\b)",
+    r"(?=\s+(?:of\s+)?(?:" + MONTH_RE + r")\b)",
     re.IGNORECASE,
 )
 _SCALE = re.compile(r"\b(?:hundred|thousand|million)\b", re.IGNORECASE)

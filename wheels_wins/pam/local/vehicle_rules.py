@@ -190,8 +190,10 @@ _TO_THE_LOG = re.compile(
 )
 
 
-_LOG_HEADING = re.compile(
-    r"^(?:log|record|add|note)\s+(?:some\s+|a\s+|the\s+)?(?:maintenance|service|repair|repairs|work)\s*[:-]\s*", re.IGNORECASE
+# "log maintenance", "record some repairs"; after a colon or dash, the work itself: "Log maintenance: flushed the tank".
+_LOG_WORK = re.compile(
+    r"^(?:log|record|add|note)\s+(?:some\s+|a\s+|the\s+)?(?:maintenance|service|repair|repairs|work)\b(?P<heading>\s*[:-]\s*)?",
+    re.IGNORECASE,
 )
 
 
@@ -224,17 +226,11 @@ def maintenance(s: Sentence) -> Intent | None:
     to_the_log = _TO_THE_LOG.search(s.text)
     if task is None and to_the_log:  # "..., please add it to the maintenance log": what was said is the task
         task = _work_described(s, to_the_log)
-    headed = _LOG_HEADING.match(s.text) if task is None else None
-    if headed and s.text[headed.end() :].strip():  # "Log maintenance: flushed and sanitized the fresh water tank"
-        task = _work_described(s, headed)
-    if task is None:
-        if re.match(
-            r"^(?:log|record|add|note)\s+(?:some\s+|a\s+|the\s+)?(?:maintenance|service|repair|repairs|work)\b",
-            s.low,
-        ):
-            pass
-        else:
-            return None
+    logged_work = _LOG_WORK.match(s.text)
+    if task is None and logged_work and logged_work["heading"] and s.text[logged_work.end() :].strip():
+        task = _work_described(s, logged_work)  # "Log maintenance: flushed and sanitized the fresh water tank"
+    if task is None and not logged_work:
+        return None
     if re.search(r"\bexpense\b", s.low) and not has_odo:
         return None
     event = bool(_MAINT_EVENT.search(s.text))

@@ -82,6 +82,9 @@ def _named_first(calls: list[dict[str, Any]], said: str) -> list[dict[str, Any]]
     return [c for c in newest if is_named(c)] + [c for c in newest if not is_named(c)]
 
 
+_WHICH_RECORD = "Which record should I change? I can correct the entry I just made."
+
+
 def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | str:
     """Apply "actually make that $35" (or "it was 55 litres", "make it Friday") to the record PAM touched last."""
     slots = intent.slots
@@ -111,7 +114,7 @@ def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | 
                 changes["date"] = _same_month(str(dated), int(slots["day_of_month"])) or changes["date"]
             if changes:
                 return [ToolCall(tool, {id_argument: data["id"], **changes})]
-    return "Which record should I change? I can correct the entry I just made."
+    return _WHICH_RECORD
 
 
 def _kind_switch_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[ToolCall] | str:
@@ -132,7 +135,7 @@ def _kind_switch_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[Too
             ToolCall("add_expense", {"amount": amount, "category": "other", "description": data.get("source") or "",
                                      "date": data.get("date")}),
         ]
-    return "Which record should I change? I can correct the entry I just made."
+    return _WHICH_RECORD
 
 
 def _same_month(dated: str, day: int) -> str | None:

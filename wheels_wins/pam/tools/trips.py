@@ -40,6 +40,10 @@ def _describe(ctx: ToolContext, trip: Trip, data: dict[str, Any]) -> str:
     return f"{names}: about {distance}, {trip.duration_hours:.1f} h driving, fuel ≈ {cost}"
 
 
+def _unknown_place(error: trip_service.UnknownPlace) -> ToolResult:
+    return ToolResult.fail(f"I couldn't find '{error.name}' on the map. Could you give a nearby town or add the state?")
+
+
 def _owned_trip(ctx: ToolContext, trip_id: str | None) -> Trip | None:
     if trip_id:
         record_id = parse_uuid(trip_id)
@@ -55,7 +59,7 @@ def plan_trip(ctx: ToolContext, places: PlaceList, title: str | None = None, sta
     try:
         trip = trip_service.plan_trip(ctx.session, user=ctx.user, places=places, title=title, start_date=start_date)
     except trip_service.UnknownPlace as error:
-        return ToolResult.fail(f"I couldn't find '{error.name}' on the map. Could you give a nearby town or add the state?")
+        return _unknown_place(error)
     data = trip_data(ctx, trip)
     return ToolResult(
         True, f"Planned {_describe(ctx, trip, data)}", data,
@@ -73,7 +77,7 @@ def route_distance(ctx: ToolContext, places: PlaceList) -> ToolResult:
     try:
         stops = trip_service.resolve_route(places)
     except trip_service.UnknownPlace as error:
-        return ToolResult.fail(f"I couldn't find '{error.name}' on the map. Could you give a nearby town or add the state?")
+        return _unknown_place(error)
     route = geo.estimate_route([(stop.lat, stop.lon) for stop in stops])
     cost = trip_service.fuel_cost_estimate(ctx.session, user_id=ctx.user_id, distance_km=route.distance_km)
     names = " → ".join(stop.name for stop in stops)

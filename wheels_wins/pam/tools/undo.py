@@ -134,7 +134,7 @@ def undo_last_change(ctx: ToolContext) -> ToolResult:
     if found is None:
         return ToolResult.fail("There's nothing of mine to undo.")
     message, last = found
-    pending = [i for i in range(last, -1, -1) if _undoable(message.tool_calls[i])]
+    pending = [i for i in range(last, -1, -1) if pam_repo.is_undoable(message.tool_calls[i])]
     results = [undo_call(ctx, message, index) for index in pending]
     if len(results) == 1:
         return results[0]
@@ -143,6 +143,3 @@ def undo_last_change(ctx: ToolContext) -> ToolResult:
     return ToolResult(True, f"Undone — {said}", {"undone": undone[0] if undone else None, "undone_all": undone},
                       changed=EVERY_DOMAIN)
 
-
-def _undoable(call: dict[str, Any]) -> bool:
-    return bool(call.get("ok") and call.get("undo") and not call.get("undone"))
