@@ -81,6 +81,19 @@ DESTINATIONS: tuple[Destination, ...] = (
 # Each row: name, other names, region, country code, country, latitude, longitude.
 AbroadDestination = tuple[str, tuple[str, ...], str, str, str, float, float]
 
+# Counties touring motorhomers name as places and after towns ("St Ives, Cornwall"): at their middle.
+COUNTIES: tuple[AbroadDestination, ...] = (
+    ("Cornwall", (), "England", "GB", "United Kingdom", 50.3700, -4.9300),
+    ("Devon", (), "England", "GB", "United Kingdom", 50.7200, -3.7600),
+    ("Dorset", (), "England", "GB", "United Kingdom", 50.7500, -2.3400),
+    ("Somerset", (), "England", "GB", "United Kingdom", 51.1000, -2.9000),
+    ("Cumbria", ("Lake District",), "England", "GB", "United Kingdom", 54.4600, -3.0900),
+    ("Norfolk", (), "England", "GB", "United Kingdom", 52.6500, 1.0000),
+    ("Northumberland", (), "England", "GB", "United Kingdom", 55.2200, -2.0000),
+    ("Yorkshire", ("North Yorkshire", "Yorkshire Dales"), "England", "GB", "United Kingdom", 54.1500, -1.5000),
+    ("Pembrokeshire", (), "Wales", "GB", "United Kingdom", 51.8500, -4.9700),
+)
+
 ABROAD: tuple[AbroadDestination, ...] = (
     ("Lake Tekapo", ("Tekapo", "Takapo"), "Canterbury", "NZ", "New Zealand", -44.0047, 170.4772),
     ("Aoraki Mount Cook", ("Mount Cook", "Mount Cook Village", "Aoraki", "Mount Cook National Park"), "Canterbury", "NZ",
@@ -100,16 +113,7 @@ ABROAD: tuple[AbroadDestination, ...] = (
     ("John o' Groats", ("John o Groats", "John O'Groats"), "Scotland", "GB", "United Kingdom", 58.6440, -3.0690),
     ("Applecross", (), "Scotland", "GB", "United Kingdom", 57.4330, -5.8110),
     ("Land's End", ("Lands End",), "England", "GB", "United Kingdom", 50.0657, -5.7132),
-    # Counties touring motorhomers name as places and after towns ("St Ives, Cornwall"): at their middle.
-    ("Cornwall", (), "England", "GB", "United Kingdom", 50.3700, -4.9300),
-    ("Devon", (), "England", "GB", "United Kingdom", 50.7200, -3.7600),
-    ("Dorset", (), "England", "GB", "United Kingdom", 50.7500, -2.3400),
-    ("Somerset", (), "England", "GB", "United Kingdom", 51.1000, -2.9000),
-    ("Cumbria", ("Lake District",), "England", "GB", "United Kingdom", 54.4600, -3.0900),
-    ("Norfolk", (), "England", "GB", "United Kingdom", 52.6500, 1.0000),
-    ("Northumberland", (), "England", "GB", "United Kingdom", 55.2200, -2.0000),
-    ("Yorkshire", ("North Yorkshire", "Yorkshire Dales"), "England", "GB", "United Kingdom", 54.1500, -1.5000),
-    ("Pembrokeshire", (), "Wales", "GB", "United Kingdom", 51.8500, -4.9700),
+    *COUNTIES,
     ("Isle of Skye", ("Skye",), "Scotland", "GB", "United Kingdom", 57.3000, -6.2500),
     ("Yosemite", ("Yosemite Valley", "Yosemite National Park"), "California", "US", "United States", 37.7456, -119.5936),
     ("Yellowstone", ("Old Faithful", "Yellowstone National Park"), "Wyoming", "US", "United States", 44.4605, -110.8281),

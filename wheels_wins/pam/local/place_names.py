@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from wheels_wins.data.admin1_names import ADMIN1
+from wheels_wins.data.destinations import COUNTIES
 from wheels_wins.pam.local.entities import title_if_lower
 from wheels_wins.pam.local.normalise import word_set
 
@@ -89,9 +90,8 @@ _WHERE_WORDS = frozenset(
     if name
 ) | frozenset(_US_STATES.lower().split()) | frozenset(
     "new hampshire|new jersey|new mexico|new york state|north carolina|north dakota|rhode island|south carolina|"
-    "south dakota|west virginia|cornwall|devon|dorset|somerset|cumbria|norfolk|northumberland|yorkshire|pembrokeshire|"
-    "uk|usa|us|england|scotland|wales|new zealand|nz|australia|canada|france".split("|")
-)
+    "south dakota|west virginia|uk|usa|us|england|scotland|wales|new zealand|nz|australia|canada|france".split("|")
+) | frozenset(name.lower() for county, aliases, *_ in COUNTIES for name in (county, *aliases))
 
 
 _INSTEAD = re.compile(r"\s+(?:instead|rather)\b(?:\s+of\s+(?:that|this|it))?", re.IGNORECASE)  # "Sydney to Newcastle instead"

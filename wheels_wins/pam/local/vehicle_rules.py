@@ -199,9 +199,8 @@ _LOG_WORK = re.compile(
 
 def _work_described(s: Sentence, request: re.Match[str]) -> str | None:
     """The work a maintenance-log request describes, without the request, amounts, dates and filler."""
-    text = s.text[: request.start()] + " " + s.text[request.end() :]
-    offset = [(d.start, d.end) for d in s.past_dates] + s.money_spans()
-    masked = entities.blank(s.text, offset, " ")
+    spans = [(d.start, d.end) for d in s.past_dates] + s.money_spans()
+    masked = entities.blank(s.text, spans, " ")
     text = masked[: request.start()] + " " + masked[request.end() :]
     text = re.sub(
         r"\b(?:no\s+cost(?:\s+of\s+course)?|cost\s+nothing|no\s+charge|for\s+free|diy|free|myself|ourselves|"

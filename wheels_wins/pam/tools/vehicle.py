@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated
 
@@ -142,7 +143,7 @@ def log_maintenance(
         ctx.session, user=ctx.user, task=task, date=date or ctx.today, odometer_km=odometer_km, cost=cost, notes=notes,
         next_due_date=next_due_date, next_due_km=next_due_km,
     )
-    parts = [f"Logged {record.task}"]
+    parts = [f"Logged {_in_sentence(record.task)}"]
     if record.odometer_km is not None:
         parts.append(f"at {format_distance(record.odometer_km, ctx.user.units)}")
     if record.cost is not None:
@@ -153,6 +154,11 @@ def log_maintenance(
          "cost": f"{record.cost:.2f}" if record.cost is not None else None},
         undo={"op": "delete", "kind": "maintenance", "id": str(record.id)}, changed=("maintenance", "expenses"),
     )
+
+
+def _in_sentence(task: str) -> str:
+    """A task as typed, read mid-sentence: "Flushed the tanks" → "flushed the tanks"; "LPG check" stays."""
+    return task[:1].lower() + task[1:] if re.match(r"[A-Z][a-z]", task) else task
 
 
 @tool()
