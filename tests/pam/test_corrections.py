@@ -161,6 +161,45 @@ async def test_an_expense_that_was_income_becomes_income_and_back(make_user, ses
     assert sorted(e.amount for e in expenses) == [Decimal("60.00"), Decimal("120.00")], back.reply
     assert any("amenities" in e.description for e in expenses)
 
+    undone = await run_turn(user_id=user.id, message="undo that", conversation_id=paid.conversation_id)
+    session.expire_all()
+    (income,) = income_repo.list_page(session, user_id=user.id, limit=10)[0]  # the income is back, the expense gone
+    assert (income.amount, "amenities" in income.source.lower()) == (Decimal("60.00"), True), undone.reply
+    expenses, _ = expense_repo.list_page(session, user_id=user.id, limit=10)
+    assert [e.amount for e in expenses] == [Decimal("120.00")], undone.reply
+
+
+async def test_a_repair_logged_as_spending_moves_to_the_maintenance_log_and_back(make_user, session: Session) -> None:
+    user = make_user()
+    spent, moved = await _conversation(
+        user, "paid $240 for a new leisure battery yesterday", "sorry, add it to the maintenance log"
+    )
+    session.expire_all()
+    assert expense_repo.get(session, user_id=user.id, expense_id=_id(spent)) is None, moved.reply
+    (record,) = maintenance_repo.list_page(session, user_id=user.id, limit=10)[0]
+    assert "battery" in record.task.lower() and record.cost == Decimal("240.00"), moved.reply
+    assert record.date == today_in(user.timezone) - dt.timedelta(days=1)  # the day it was bought, not today
+    (expense,) = expense_repo.list_page(session, user_id=user.id, limit=10)[0]  # its cost, now owned by the record
+    assert (expense.amount, expense.category, expense.source) == (Decimal("240.00"), "maintenance", "maintenance")
+    assert "logged" in moved.reply.lower() and "battery" in moved.reply.lower(), moved.reply
+
+    again = await run_turn(user_id=user.id, message="undo that", conversation_id=spent.conversation_id)
+    session.expire_all()
+    assert maintenance_repo.list_page(session, user_id=user.id, limit=10)[0] == [], again.reply
+    (restored,) = expense_repo.list_page(session, user_id=user.id, limit=10)[0]
+    assert (restored.amount, restored.source) == (Decimal("240.00"), "pam") and "battery" in restored.description.lower()
+
+
+async def test_a_bare_request_about_the_record_just_made_files_it_as_asked(make_user, session: Session) -> None:
+    user = make_user()
+    spent, filed = await _conversation(user, "$36 at the Kmart", "put that under shopping")
+    session.expire_all()
+    assert expense_repo.get(session, user_id=user.id, expense_id=_id(spent)).category == "shopping", filed.reply
+    earned, switched = await _conversation(user, "$90 from the market stall", "oops, log it as income")
+    session.expire_all()
+    assert expense_repo.get(session, user_id=user.id, expense_id=_id(earned)) is None, switched.reply
+    assert [e.amount for e in income_repo.list_page(session, user_id=user.id, limit=10)[0]] == [Decimal("90.00")]
+
 
 async def test_a_reminder_without_a_date_takes_the_day_said_next_in_words(make_user, session: Session) -> None:
     user = make_user()

@@ -55,6 +55,7 @@ ID_TOOLS: dict[str, Callable[[Ids], dict[str, Any]]] = {
     "remove_trip_stop": lambda ids: {"trip_id": ids["trip"], "place": "Canberra"},
     "reorder_trip_stops": lambda ids: {"trip_id": ids["trip"], "order": ["Canberra", "Sydney"]},
     "update_income": lambda ids: {"income_id": ids["income"], "amount": "1.00"},
+    "delete_income": lambda ids: {"income_id": ids["income"]},
     "update_fuel": lambda ids: {"fuel_id": ids["fuel"], "litres": "1"},
     "update_maintenance": lambda ids: {"maintenance_id": ids["maintenance"], "cost": "1.00"},
     "update_calendar_event": lambda ids: {"event_id": ids["calendar"], "title": "mine now"},

@@ -183,6 +183,20 @@ _WAS_SPENDING = re.compile(
     re.IGNORECASE,
 )
 
+# "sorry, add it to the maintenance log", "that belongs in the van's service history": a repair just logged as
+# spending is work on the vehicle, to be kept with its service records.
+_TO_VEHICLE_LOG = re.compile(
+    r"\b(?:(?:add|put|move|log|record|file|enter|pop|stick|save)\s+(?:it|that|this|them)\s+(?:in|into|to|under|on|in\s+to)|"
+    r"(?:go|goes|be|belongs?)\s+(?:in|into|on|under))\s+(?:the|my|our)\s+(?:[\w-]+'?s?\s+)?"
+    r"(?:maintenance|service|servicing|repairs?)\s+(?:log|history|records?|book)\b",
+    re.IGNORECASE,
+)
+
+# The same requests once `normalise` has reduced "add it to the maintenance log" or "log it as income" to " - <kind>".
+# (After a cue, its dash is gone with the cue: "sorry, add it to the maintenance log" → "maintenance log".)
+_ONLY_REQUESTED_KIND = re.compile(r"^\s*-?\s*(?P<kind>maintenance log|income|expense)\s*[.!?]*$", re.IGNORECASE)
+_REQUESTED_SWITCH = {"maintenance log": "maintenance", "income": "income", "expense": "expense"}
+
 
 _NEW_REQUEST = re.compile(
     r"^(?:remind\s+(?:me|us)|set\s+(?:up\s+)?(?:a\s+)?reminder|(?:please\s+)?(?:post|show|open|take\s+me|go\s+to)\b|"
@@ -191,9 +205,21 @@ _NEW_REQUEST = re.compile(
 )
 
 
-def _kind_switch(rest: str, today: dt.date) -> Intent | None:
-    """A correction that says the record was income, not spending (or spending, not income), with any amount said."""
-    kind = "income" if _WAS_INCOME.search(rest) else "expense" if _WAS_SPENDING.search(rest) else None
+def _requested_kind(rest: str, had_cue: bool) -> re.Match[str] | None:
+    return _ONLY_REQUESTED_KIND.match(rest) if had_cue or rest.lstrip().startswith("-") else None
+
+
+def _kind_switch(rest: str, today: dt.date, had_cue: bool) -> Intent | None:
+    """A correction that says the record was income, not spending (or spending, not income, or work on the vehicle for
+    its maintenance log), with any amount said."""
+    requested = _requested_kind(rest, had_cue)
+    kind = (
+        _REQUESTED_SWITCH[requested["kind"].lower()] if requested
+        else "maintenance" if _TO_VEHICLE_LOG.search(rest)
+        else "income" if _WAS_INCOME.search(rest)
+        else "expense" if _WAS_SPENDING.search(rest)
+        else None
+    )
     if kind is None:
         return None
     amount = Sentence(rest, today).amount
@@ -209,7 +235,10 @@ def correction(s: Sentence) -> Intent | None:
         if not m or not m.group(0):
             break
         rest, had_cue = rest[m.end() :], True
-    switched = _kind_switch(rest, s.today) if had_cue or _IT_WAS.match(rest) or _MEANT.match(rest) else None
+    switch_said = (
+        had_cue or _IT_WAS.match(rest) or _MEANT.match(rest) or _TO_VEHICLE_LOG.search(rest) or _requested_kind(rest, had_cue)
+    )
+    switched = _kind_switch(rest, s.today, had_cue) if switch_said else None
     if switched:
         return switched
     if had_cue and _NEW_REQUEST.match(rest):  # "wait, remind me to call mum tomorrow": a request after the cue
@@ -219,7 +248,10 @@ def correction(s: Sentence) -> Intent | None:
     said_first = rest[: late.start("said")] if late else ""  # "put that under entertainment, it was trivia night"
     if late:
         rest = rest[late.start("said") :]
-    strong = bool(_CHANGE.match(rest) or _IT_WAS.match(rest) or _MEANT.match(rest) or _SHIFT_DAYS.match(rest))
+    strong = bool(
+        _CHANGE.match(rest) or _IT_WAS.match(rest) or _MEANT.match(rest) or _SHIFT_DAYS.match(rest)
+        or re.match(r"\s*-\s*\w", rest)  # "put that under groceries", reduced by `normalise` to " - groceries"
+    )
     route = _route_meant(rest) if (strong or had_cue) else None
     if route:  # "sorry, I meant Cairns to Mackay": the trip just planned, planned again
         return Intent("correction", 0.9, {"places": route})

@@ -118,7 +118,8 @@ def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | 
 
 
 def _kind_switch_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[ToolCall] | str:
-    """An expense just recorded that was income (or income that was an expense): removed, and recorded as meant."""
+    """An expense just recorded that was income or vehicle maintenance (or income that was an expense): removed, and
+    recorded as meant."""
     calls = state.get("last_calls") or []
     last = calls[-1] if calls else {}
     data = last.get("data") or {}
@@ -129,9 +130,17 @@ def _kind_switch_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[Too
             ToolCall("delete_expense", {"expense_id": data["id"]}),
             ToolCall("add_income", {"amount": amount, "source": source, "date": data.get("date")}),
         ]
+    if slots["kind"] == "maintenance" and last.get("name") == "log_maintenance":
+        return "That's already in the maintenance log."
+    if slots["kind"] == "maintenance" and last.get("name") in ("add_expense", "update_expense") and data.get("id"):
+        work = data.get("description") or data.get("merchant") or "Maintenance"
+        return [  # its expense is remade by the maintenance record, which owns it from then on
+            ToolCall("delete_expense", {"expense_id": data["id"]}),
+            ToolCall("log_maintenance", {"task": work, "cost": amount, "date": data.get("date")}),
+        ]
     if slots["kind"] == "expense" and last.get("name") == "add_income" and data.get("id"):
         return [
-            ToolCall("undo_last_change", {}),
+            ToolCall("delete_income", {"income_id": data["id"]}),
             ToolCall("add_expense", {"amount": amount, "category": "other", "description": data.get("source") or "",
                                      "date": data.get("date")}),
         ]

@@ -86,6 +86,21 @@ def update_income(
 
 
 @tool(mutates=True)
+def delete_income(ctx: ToolContext, income_id: str) -> ToolResult:
+    """Delete one of the user's income entries (one recorded by mistake, or that was really an expense)."""
+    record_id = parse_uuid(income_id)
+    entry = income_repo.get(ctx.session, user_id=ctx.user_id, income_id=record_id) if record_id else None
+    if entry is None:
+        return ToolResult.fail("I couldn't find that income entry.")
+    fields = income_fields(entry)
+    income_repo.delete(ctx.session, user_id=ctx.user_id, income_id=entry.id)
+    return ToolResult(
+        True, f"Deleted {money_text(entry.amount, ctx.user.currency)} income from {entry.source}", {"id": income_id},
+        undo={"op": "recreate", "kind": "income", "fields": fields}, changed=("income",),
+    )
+
+
+@tool(mutates=True)
 def update_fuel(
     ctx: ToolContext,
     fuel_id: str,

@@ -123,7 +123,8 @@ def delete_expense(ctx: ToolContext, expense_id: str) -> ToolResult:
         return ToolResult.fail("I couldn't find that expense.")
     if expense.source in ("fuel", "maintenance"):
         return ToolResult.fail(f"That expense belongs to a {expense.source} record; delete the {expense.source} entry instead.")
-    fields = expense_fields(expense)
+    trip_id = str(expense.trip_id) if expense.trip_id else None
+    fields = {**expense_fields(expense), "source": expense.source, "trip_id": trip_id}  # all undo needs to remake it
     expense_repo.delete(ctx.session, user_id=ctx.user_id, expense_id=expense.id)
     return ToolResult(
         True, _chip("Deleted", expense, ctx.user.currency), {"id": expense_id},

@@ -24,7 +24,8 @@ from wheels_wins.services import trips as trip_service
 from wheels_wins.services import vehicle_log
 
 
-def _expense_fields(fields: dict[str, Any]) -> dict[str, Any]:
+def _entry_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """An expense's or income entry's stored JSON fields with their amount and date typed again."""
     return {**fields, "amount": Decimal(fields["amount"]), "date": dt.date.fromisoformat(fields["date"])}
 
 
@@ -54,7 +55,7 @@ def _restore(ctx: ToolContext, kind: str, record_id: uuid.UUID, fields: dict[str
     date = dt.date.fromisoformat(fields["date"]) if fields.get("date") else None
     restorers: dict[str, Callable[[], object | None]] = {
         "expense": lambda: expense_repo.update(
-            ctx.session, user_id=ctx.user_id, expense_id=record_id, changes=_expense_fields(fields)
+            ctx.session, user_id=ctx.user_id, expense_id=record_id, changes=_entry_fields(fields)
         ),
         "income": lambda: income_repo.update(
             ctx.session, user_id=ctx.user_id, income_id=record_id,
@@ -85,7 +86,14 @@ def reverse(ctx: ToolContext, record: dict[str, Any]) -> bool:
         record_id = parse_uuid(record["id"])
         return record_id is not None and _restore(ctx, record.get("kind", "expense"), record_id, record["fields"])
     if op == "recreate":
-        expense_repo.create(ctx.session, user_id=ctx.user_id, currency=ctx.user.currency, **_expense_fields(record["fields"]))
+        fields = _entry_fields(record["fields"])
+        if record.get("kind") == "income":
+            income_repo.create(ctx.session, user_id=ctx.user_id, currency=ctx.user.currency, **fields)
+        else:
+            trip_id = parse_uuid(fields.pop("trip_id", None))
+            if trip_id and trip_repo.get(ctx.session, user_id=ctx.user_id, trip_id=trip_id) is None:
+                trip_id = None  # the trip went in the meantime
+            expense_repo.create(ctx.session, user_id=ctx.user_id, currency=ctx.user.currency, trip_id=trip_id, **fields)
         return True
     if op == "budget":
         if record["previous"] is None:
