@@ -320,6 +320,9 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # Digits with a scale word: "3 hundred" is 300, not 3.
+    ("3 hundred on groceries at Aldi", {"amount": 300, "category": "groceries", "merchant": "Aldi"}),
+    ("spent 2 grand on new tyres", {"amount": 2000, "category": "maintenance"}),
     # A price per night, day or head with the count said too is recorded as the total.
     (
         "paid for 2 nights at the showground, $25 a night, just log the total",
@@ -526,6 +529,8 @@ EXPENSES = [
 ]
 
 BUDGETS = [
+    ("fuel budget up by 50 pls", "change_budget", {"category": "fuel", "amount": "50", "change": "raise"}),
+    ("camping budget down 40", "change_budget", {"category": "camping", "amount": "40", "change": "lower"}),
     ("raise my fuel budget by $50", "change_budget", {"category": "fuel", "amount": "50", "change": "raise"}),
     (
         "set a $300 monthly budget for dining",
@@ -894,6 +899,11 @@ FUEL = [
 ]
 
 MAINTENANCE = [
+    # Readings in thousands: the one after "next … due" is when it is due again, and neither is money.
+    (
+        "serviced the van at 143k, next service due 153k",
+        {"task": "Service", "odometer_km": 143000, "next_due_km": 153000, "absent": ["cost"]},
+    ),
     (
         "Had the van serviced at 100,000 km for $450",
         {"task": "Service", "odometer_km": 100000, "cost": 450},
@@ -1001,6 +1011,13 @@ MAINTENANCE = [
 ]
 
 TRIPS = [
+    # How the route goes ("the long way round", "up the east coast") is no place.
+    (
+        "Melbourne to Adelaide the long way round, via Apollo Bay and Warrnambool",
+        {"places": ["Melbourne", "Apollo Bay", "Warrnambool", "Adelaide"]},
+    ),
+    ("make a trip Hobart to Launceston up the east coast, stop at Bicheno", {"places": ["Hobart", "Bicheno", "Launceston"]}),
+    ("sydney to brisbane the scenic route via port macquarie", {"places": ["Sydney", "Port Macquarie", "Brisbane"]}),
     # After a comma, a county, state or country says where the town is; it is not another stop.
     ("Can you plan a trip from Bath to St Ives, Cornwall?", {"places": ["Bath", "St Ives, Cornwall"]}),
     ("plan a trip from Seattle to Portland, Oregon", {"places": ["Seattle", "Portland, Oregon"]}),
@@ -1319,6 +1336,10 @@ NAVIGATION = [
 ]
 
 CORRECTIONS = [
+    ("sorry, add it to the maintenance log", "correction", {"kind": "maintenance"}),
+    ("can you pop that in the van's service history", "correction", {"kind": "maintenance"}),
+    ("oops, log it as income", "correction", {"kind": "income"}),
+    ("put that under groceries", "correction", {"category": "groceries"}),
     ("actually it was $42", "correction", {"amount": 42}),
     ("no, make it 55", "correction", {"amount": 55}),
     ("sorry, it should be $18.50", "correction", {"amount": "18.50"}),

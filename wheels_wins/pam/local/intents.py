@@ -187,6 +187,9 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
         return {"change": "raise"}  # "chuck another 60 on it"
     if re.search(r"\bby\s+" + _EXTRA + r"$", before) and (raising or lowering):
         return {"change": "raise" if raising else "lower"}
+    moved = re.search(r"\bbudget'?s?\s+(?:(?:go(?:es)?|goes|going)\s+)?(?P<way>up|down|higher|lower)\s+(?:by\s+)?" + _EXTRA + r"$", before)
+    if moved:  # "fuel budget up by 50", "camping budget down 40"
+        return {"change": "raise" if moved["way"] in ("up", "higher") else "lower"}
     more = re.match(r"\s+(?:more|extra)\b", after)
     if more or (raising and re.match(r"\s+(?:more\s+|extra\s+)?(?:on)?to\b", after)):
         return {"change": "raise"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from text_to_num import alpha2digit
 
@@ -286,6 +287,9 @@ _DOLLARS_AND_CENTS = re.compile(
     r"kilomet|people|percent|o'?clock|am\b|pm\b))",
     re.IGNORECASE,
 )
+# Digits with a scale word: "3 hundred" is 300, "1.5 thousand" 1500 ("2 hundred and fifty" is left to the parser).
+_DIGITS_SCALE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+(hundred|thousand|grand)\b(?!\s+and\b)", re.IGNORECASE)
+_SCALE_OF = {"hundred": 100, "thousand": 1000, "grand": 1000}
 # Dictation: "dollar sign 54 point 20" is $54.20.
 _DOLLAR_SIGN = re.compile(r"\bdollar\s+sign\s*(?=\d)", re.IGNORECASE)
 _SPOKEN_POINT = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d{1,2})\b(?![.,]\d)", re.IGNORECASE)
@@ -319,6 +323,7 @@ def spoken_numbers(text: str) -> str:
     "one hundred and twelve dollars and fifty cents" → "$112.50", "96 dollars 40" → "$96.40",
     "dollar sign 54 point 20" → "$54.20"."""
     text = _SPOKEN_POINT.sub(r"\1.\2", _DOLLAR_SIGN.sub("$", text))
+    text = _DIGITS_SCALE.sub(lambda m: f"{(Decimal(m[1]) * _SCALE_OF[m[2].lower()]).normalize():f}", text)
     text = _ORDINAL_DATE.sub(lambda m: _ordinal_digits(_ORDINAL_DAYS[m["ord"].lower()]), text)
     if _NUMBER_RUN.search(text):
         text = _NUMBER_RUN.sub(_digits, text)

@@ -42,7 +42,15 @@ _PLACE_NOISE = re.compile(
     r"can|could|would|will|and\s+want|want|plan|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"before|then|we|so|"
     r"at\s+\d|how|what|is|and\s+(?:how|what|tell|show|give|estimate|work)|that|which|along|following|hugging|"
-    r"around|across|up\s+the\s+coast|down\s+the\s+coast)\b.*$",
+    r"around|across|(?:up|down)\s+the|the\s+coast\s+road)\b.*$",
+    re.IGNORECASE,
+)
+
+
+# How the route goes, not where: "Melbourne to Adelaide the long way round", "the scenic route via Port Macquarie".
+ROUTE_MANNER = re.compile(
+    r"\b(?:(?:the|a)\s+)?(?:long|longer|scenic|slow|slower|back|coastal|coast|inland|quick|quicker|fast|faster|short|"
+    r"shorter|direct|pretty|easy)\s+(?:way|route|road)(?:\s+(?:round|around|there|back|home))?\b",
     re.IGNORECASE,
 )
 

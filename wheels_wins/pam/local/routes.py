@@ -74,10 +74,9 @@ def trip(s: Sentence) -> Intent | None:
     weak = list(_TRIP_WEAK.finditer(masked))
     typed = re.sub(r"\bI(?:'\w+)?\b", "", s.text)  # "I need a route melbourne to mildura" is typed in lower case
     mixed_case = typed != typed.lower() and typed != typed.upper()
+    masked = place_names.ROUTE_MANNER.sub(lambda m: " " * len(m.group(0)), masked)  # a cue still, but no place
     if strong or weak:
-        found = place_names.places(
-            _route_segment(masked, strong + weak), mixed_case=mixed_case
-        )
+        found = place_names.places(_route_segment(masked, strong + weak), mixed_case=mixed_case)
     elif _PLACE_TO_PLACE.match(s.text) and not s.money:
         found = place_names.places(masked, mixed_case=mixed_case)
         if len(found) < 2:

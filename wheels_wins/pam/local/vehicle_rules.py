@@ -215,12 +215,11 @@ def maintenance(s: Sentence) -> Intent | None:
     listed = vehicle_tasks.maintenance_task(s.text)
     repaired = None if listed else vehicle_tasks.repair_task(s.text)  # "resealed the roof on the van": work done
     task = listed or repaired
-    odo_k = _THOUSANDS_KM.search(s.text)
-    has_odo = any(
-        q.kind in ("odometer", "km") and q.value >= 1000 for q in s.quantities
-    ) or bool(
-        re.search(r"\b(?:at|@)\s*\d{1,3}(?:,\d{3})+\b|\b(?:at|@)\s*\d{5,7}\b", s.text)
-    ) or odo_k is not None
+    has_odo = (
+        any(q.kind in ("odometer", "km") and q.value >= 1000 for q in s.quantities)
+        or bool(re.search(r"\b(?:at|@)\s*\d{1,3}(?:,\d{3})+\b|\b(?:at|@)\s*\d{5,7}\b", s.text))
+        or _THOUSANDS_KM.search(s.text) is not None
+    )
     logging = bool(_LOG_TASK.match(s.text))
     to_the_log = _TO_THE_LOG.search(s.text)
     if task is None and to_the_log:  # "..., please add it to the maintenance log": what was said is the task
@@ -254,32 +253,27 @@ def maintenance(s: Sentence) -> Intent | None:
     slots: dict[str, Any] = {}
     if task:
         slots["task"] = task
-    readings = [q for q in s.quantities if q.kind in ("odometer", "km")]
-    next_due = None
-    for q in readings:
-        if re.search(
-            r"\b(?:next|due|again)\b[^.]*$",
-            s.text[max(0, q.start - 30) : q.start],
-            re.IGNORECASE,
-        ):
-            next_due = q
-            break
-    current = next((q for q in readings if q is not next_due), None)
+    # (where said, km): the readings, or else the "88k"s ("done at 88k, next one due at 98k")
+    readings = [(q.start, int(q.value)) for q in s.quantities if q.kind in ("odometer", "km")] or [
+        (m.start(), int(Decimal(m["num"]) * 1000)) for m in _THOUSANDS_KM.finditer(s.text)
+    ]
+    next_due = next(
+        (r for r in readings if re.search(r"\b(?:next|due|again)\b[^.]*$", s.text[max(0, r[0] - 30) : r[0]], re.IGNORECASE)),
+        None,
+    )
+    current = next((r for r in readings if r is not next_due), None)
+    bare = re.search(r"\b(?:at|@)\s*(\d{1,3}(?:,\d{3})+|\d{5,7})\b", s.text)
     if current is not None:
-        slots["odometer_km"] = int(current.value)
-    else:
-        bare = re.search(r"\b(?:at|@)\s*(\d{1,3}(?:,\d{3})+|\d{5,7})\b", s.text)
-        if bare:
-            slots["odometer_km"] = int(bare.group(1).replace(",", ""))
-        elif odo_k is not None:
-            slots["odometer_km"] = int(Decimal(odo_k["num"]) * 1000)
+        slots["odometer_km"] = current[1]
+    elif bare:
+        slots["odometer_km"] = int(bare.group(1).replace(",", ""))
     if next_due is not None:
-        value = int(next_due.value)
-        if re.search(r"\bin\s*$", s.text[: next_due.start]) and "odometer_km" in slots:
+        where, value = next_due
+        if re.search(r"\bin\s*$", s.text[:where]) and "odometer_km" in slots:
             value += slots["odometer_km"]
         slots["next_due_km"] = value
     cost = s.explicit_amount or s.amount
-    if cost and odo_k is not None and not cost.explicit and cost.start <= odo_k.start() < cost.end:
+    if cost and not cost.explicit and any(cost.start <= k.start() < cost.end for k in _THOUSANDS_KM.finditer(s.text)):
         cost = None  # the "101k" read as money
     if cost:
         slots["cost"] = cost.amount
