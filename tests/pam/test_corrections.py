@@ -163,8 +163,10 @@ async def test_an_expense_that_was_income_becomes_income_and_back(make_user, ses
 
     undone = await run_turn(user_id=user.id, message="undo that", conversation_id=paid.conversation_id)
     session.expire_all()
+    assert back.reply.startswith("Recorded as an expense instead: $60.00"), back.reply
     (income,) = income_repo.list_page(session, user_id=user.id, limit=10)[0]  # the income is back, the expense gone
     assert (income.amount, "amenities" in income.source.lower()) == (Decimal("60.00"), True), undone.reply
+    assert "Restored $60.00 income from cleaning the amenities block" in undone.reply, undone.reply
     expenses, _ = expense_repo.list_page(session, user_id=user.id, limit=10)
     assert [e.amount for e in expenses] == [Decimal("120.00")], undone.reply
 
@@ -181,7 +183,7 @@ async def test_a_repair_logged_as_spending_moves_to_the_maintenance_log_and_back
     assert record.date == today_in(user.timezone) - dt.timedelta(days=1)  # the day it was bought, not today
     (expense,) = expense_repo.list_page(session, user_id=user.id, limit=10)[0]  # its cost, now owned by the record
     assert (expense.amount, expense.category, expense.source) == (Decimal("240.00"), "maintenance", "maintenance")
-    assert "logged" in moved.reply.lower() and "battery" in moved.reply.lower(), moved.reply
+    assert moved.reply == "Moved to the maintenance log: new leisure battery ($240.00).", moved.reply
 
     again = await run_turn(user_id=user.id, message="undo that", conversation_id=spent.conversation_id)
     session.expire_all()

@@ -1,4 +1,5 @@
-"""Several purchases in one message become one expense each, through PAM's local engine."""
+"""Several purchases in one message become one expense each, and spending on a trip under way goes on it, through
+PAM's local engine."""
 
 from __future__ import annotations
 
@@ -85,3 +86,17 @@ async def test_purchases_on_a_trip_under_way_name_the_trip_once(make_user, sessi
     assert made.reply.count("Southern loop") == 1 and made.reply.endswith("all on your trip “Southern loop”."), made.reply
     assert all("Southern loop" in c.result.summary for c in made.tool_calls)  # each chip still says where it went
 
+
+
+async def test_a_fill_up_and_paid_work_on_a_trip_under_way_go_on_that_trip(make_user, session: Session) -> None:
+    user = make_user()
+    trip = trip_repo.create(session, user_id=user.id, title="Southern loop", status="active")
+    session.commit()
+    fuel, serviced, unpaid = await converse(
+        user, "filled up 60 litres for $118.80", "had the brakes done at 88,000 km for $420", "checked the tyre pressures"
+    )
+    assert fuel.reply.endswith("on your trip “Southern loop”."), fuel.reply
+    assert serviced.reply.endswith("on your trip “Southern loop”."), serviced.reply
+    assert "Southern loop" not in unpaid.reply, unpaid.reply  # no money, nothing on the trip
+    on_trip = expense_repo.list_rows(session, user_id=user.id, trip_id=trip.id)
+    assert sorted((e.source, e.amount) for e in on_trip) == [("fuel", Decimal("118.80")), ("maintenance", Decimal("420.00"))]

@@ -191,8 +191,9 @@ def log_maintenance(
     next_due_date: dt.date | None = None,
     next_due_km: int | None = None,
     vehicle_id: uuid.UUID | None = None,
+    trip_id: uuid.UUID | None = None,
 ) -> MaintenanceRecord:
-    """Record maintenance; a cost also records a linked maintenance expense."""
+    """Record maintenance; a cost also records a linked maintenance expense (on `trip_id`'s trip, if given)."""
     expense: Expense | None = None
     if cost is not None and to_money(cost) > 0:
         expense = expense_repo.create(
@@ -203,6 +204,7 @@ def log_maintenance(
             date=date,
             description=task,
             currency=user.currency,
+            trip_id=trip_id,
             source="maintenance",
         )
     record = maintenance_repo.create(

@@ -20,6 +20,7 @@ from wheels_wins.pam.local.spending_list import spending_items
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.local_follow_ups import asked_again, budget_just_touched, fill_pending, route_just_asked
 from wheels_wins.pam.providers.local_records import correction_calls, jsonable, removal_calls
+from wheels_wins.pam.tools.common import record_named
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
 from wheels_wins.services import units
 from wheels_wins.services.money import format_money
@@ -188,9 +189,21 @@ def _last_trip(state: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+# A record deleted and made again as another kind ("it's income not an expense"): said as the one change it is.
+_SWITCHES: dict[tuple[str | None, ...], str] = {
+    ("delete_expense", "add_income"): "Recorded as income instead",
+    ("delete_income", "add_expense"): "Recorded as an expense instead",
+    ("delete_expense", "log_maintenance"): "Moved to the maintenance log",
+}
+
+
 def _compose(messages: list[ChatMessage]) -> str:
     """Word the reply from this turn's tool results."""
     results = [m for m in messages if m.role == "tool"]
+    switch = _SWITCHES.get(tuple(m.tool_name for m in results))
+    if switch and all(json.loads(m.content)["ok"] for m in results):
+        made = json.loads(results[-1].content)["result"].get("summary", "")
+        return f"{switch}: {record_named(made) or made}".rstrip(".") + "."
     lines = []
     for message in results:
         payload = json.loads(message.content)

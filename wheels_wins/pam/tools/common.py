@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field
 
+from wheels_wins.models import Trip
+from wheels_wins.pam.types import ToolContext
+from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services.money import format_money, month_range
 
 PositiveMoney = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2, description="Amount, e.g. 45.50")]
@@ -54,3 +58,22 @@ def resolve_range(
 def money_text(amount: Decimal | None, currency: str) -> str:
     """Money formatted for replies."""
     return format_money(amount or Decimal(0), currency)
+
+
+_RECORD_VERB = re.compile(r"^(?:Logged|Recorded|Added|Deleted)\s+")
+
+
+def record_named(summary: str) -> str | None:
+    """What a chip of a record made or deleted names: "Logged $40.00 groceries" → "$40.00 groceries"; None for others."""
+    opening = _RECORD_VERB.match(summary)
+    return summary[opening.end() :] if opening else None
+
+
+def trip_underway(ctx: ToolContext) -> Trip | None:
+    """The trip under way, which new spending goes on (as the Wins editor files it, visibly)."""
+    return trip_repo.underway(ctx.session, user_id=ctx.user_id)
+
+
+def on_trip(trip: Trip | None) -> str:
+    """How a chip says where the spending went: ' on your trip “Southern loop”', or nothing."""
+    return f" on your trip “{trip.title}”" if trip else ""

@@ -15,12 +15,13 @@ from wheels_wins.pam.tools.common import (
     PositiveMoney,
     ShortText,
     money_text,
+    on_trip,
     resolve_range,
+    trip_underway,
 )
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import expenses as expense_repo
-from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services.categories import CATEGORIES, normalise_category
 from wheels_wins.services.money import spend_summary
 
@@ -63,15 +64,14 @@ def add_expense(
         return ToolResult.fail(f"'{category}' isn't a category I know. Try one of: {', '.join(CATEGORIES)}.")
     if date and date > ctx.today + dt.timedelta(days=1):
         return ToolResult.fail("That date is in the future; expenses record money already spent.")
-    trip = trip_repo.underway(ctx.session, user_id=ctx.user_id)  # as the Wins editor does, visibly
+    trip = trip_underway(ctx)
     expense = expense_repo.create(
         ctx.session, user_id=ctx.user_id, amount=amount, category=canonical, date=date or ctx.today,
         description=description or canonical.capitalize(), merchant=merchant, currency=ctx.user.currency, source="pam",
         trip_id=trip.id if trip else None,
     )
-    on_trip = f" on your trip “{trip.title}”" if trip else ""
     return ToolResult(
-        True, _chip("Logged", expense, ctx.user.currency) + on_trip,
+        True, _chip("Logged", expense, ctx.user.currency) + on_trip(trip),
         {**expense_data(expense), "trip_id": str(trip.id) if trip else None},
         undo={"op": "delete", "kind": "expense", "id": str(expense.id)}, changed=("expenses",),
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from wheels_wins.db import parse_uuid
 from wheels_wins.models import PamMessage
+from wheels_wins.pam.tools.common import record_named
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import budgets as budget_repo
@@ -130,7 +131,9 @@ def undo_call(ctx: ToolContext, message: PamMessage, index: int) -> ToolResult:
     pam_repo.mark_undone(ctx.session, message=message, index=index)
     if not reversed_now:  # a no-op that still commits the mark, so it isn't offered again
         return ToolResult(True, "That change was already removed, so there was nothing to undo.", {"undone": None})
-    summary = f"{UNDO_VERBS.get(call['undo']['op'], 'Undid')}: {call.get('summary', call['name'])}"
+    verb, said = UNDO_VERBS.get(call["undo"]["op"], "Undid"), call.get("summary", call["name"])
+    named = record_named(said) if call["undo"]["op"] in ("delete", "recreate") else None
+    summary = f"{verb} {named}" if named else f"{verb}: {said}"  # "Removed $40.00 groceries", "Reverted: Set…"
     return ToolResult(True, f"Undone — {summary}", {"undone": call["name"]}, changed=EVERY_DOMAIN)
 
 

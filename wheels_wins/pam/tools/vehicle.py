@@ -9,7 +9,15 @@ from typing import Annotated
 
 from pydantic import Field
 
-from wheels_wins.pam.tools.common import Period, PositiveMoney, ShortText, money_text, resolve_range
+from wheels_wins.pam.tools.common import (
+    Period,
+    PositiveMoney,
+    ShortText,
+    money_text,
+    on_trip,
+    resolve_range,
+    trip_underway,
+)
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import fuel as fuel_repo
@@ -40,17 +48,19 @@ def log_fuel(
     """Log a fuel fill-up (litres plus total cost or price per litre); also records the fuel expense."""
     if total_cost is None and price_per_litre is None:
         return ToolResult.fail("How much did the fill-up cost in total (or per litre)?")
+    trip = trip_underway(ctx)
     try:
         entry = vehicle_log.log_fuel(
             ctx.session, user=ctx.user, date=date or ctx.today, litres=litres, total_cost=total_cost,
-            price_per_litre=price_per_litre, odometer_km=odometer_km, location=location,
+            price_per_litre=price_per_litre, odometer_km=odometer_km, location=location, trip_id=trip.id if trip else None,
         )
     except vehicle_log.VehicleLogError as error:
         return ToolResult.fail(error.message)
     units = ctx.user.units
     odo = f" at {format_distance(entry.odometer_km, units)}" if entry.odometer_km is not None else ""
     return ToolResult(
-        True, f"Logged {format_volume(entry.litres, units)} for {money_text(entry.total_cost, ctx.user.currency)}{odo}",
+        True,
+        f"Logged {format_volume(entry.litres, units)} for {money_text(entry.total_cost, ctx.user.currency)}{odo}{on_trip(trip)}",
         {"id": str(entry.id), "litres": str(entry.litres), "total_cost": f"{entry.total_cost:.2f}",
          "price_per_litre": str(entry.price_per_litre), "odometer_km": entry.odometer_km, "date": entry.date.isoformat()},
         undo={"op": "delete", "kind": "fuel", "id": str(entry.id)}, changed=("fuel", "expenses"),
@@ -139,9 +149,10 @@ def log_maintenance(
     next_due_km: Odometer | None = None,
 ) -> ToolResult:
     """Log maintenance done on the vehicle (oil change, tyre rotation...); a cost also records a maintenance expense."""
+    trip = trip_underway(ctx) if cost else None  # only spending goes on a trip
     record = vehicle_log.log_maintenance(
         ctx.session, user=ctx.user, task=task, date=date or ctx.today, odometer_km=odometer_km, cost=cost, notes=notes,
-        next_due_date=next_due_date, next_due_km=next_due_km,
+        next_due_date=next_due_date, next_due_km=next_due_km, trip_id=trip.id if trip else None,
     )
     parts = [f"Logged {_in_sentence(record.task)}"]
     if record.odometer_km is not None:
@@ -149,7 +160,7 @@ def log_maintenance(
     if record.cost is not None:
         parts.append(f"({money_text(record.cost, ctx.user.currency)})")
     return ToolResult(
-        True, " ".join(parts),
+        True, " ".join(parts) + on_trip(trip),
         {"id": str(record.id), "task": record.task, "date": record.date.isoformat(), "odometer_km": record.odometer_km,
          "cost": f"{record.cost:.2f}" if record.cost is not None else None},
         undo={"op": "delete", "kind": "maintenance", "id": str(record.id)}, changed=("maintenance", "expenses"),
