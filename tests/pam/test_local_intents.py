@@ -634,6 +634,9 @@ BUDGETS = [
 ]
 
 QUERIES = [
+    ("what was the odometer at my last oil change", "maintenance_query", {"task": "oil"}),
+    ("when was the battery last replaced", "maintenance_query", {"task": "battery"}),
+    ("tally up everything ive spent since the 1st", "spending_query", {"start": dt.date(2026, 3, 1), "end": WEDNESDAY}),
     ("how much did we save last month?", "net_query", {"period": "last_month"}),
     ("income minus spending this month", "net_query", {"period": "this_month"}),
     ("how many litres did we buy this month?", "fuel_query", {"period": "this_month"}),

@@ -377,6 +377,21 @@ async def test_the_last_fill_up_says_where_it_was(make_user) -> None:
     await converse(user, "filled up 40 litres for $80", "62 litres for $119.40 at Ceduna")
     (asked,) = await converse(user, "what did my last fill-up cost and where was it?")
     assert "62 L for $119.40" in asked.reply and "Ceduna" in asked.reply, asked.reply
+    _, again = await converse(user, "filled up 55 litres for $110 at 98,765 km", "what did my last fill-up cost?")
+    assert "odometer at 98,765 km" in again.reply, again.reply
+
+
+async def test_the_last_oil_change_gives_its_date_odometer_and_cost(make_user) -> None:
+    user = make_user()
+    await converse(
+        user, "oil change at 110,200 km, $95", "rotated the tyres at 115,000 km", "oil and filter change at 120,500 km, $102"
+    )
+    (asked,) = await converse(user, "what was the odometer at my last oil change?")
+    today = today_in(user.timezone)
+    assert asked.reply.startswith(f"Last time: Oil change on {today:%-d %b %Y} at 120,500 km ($102.00)"), asked.reply
+    assert "110,200 km" in asked.reply and "115,000" not in asked.reply, asked.reply  # older oil changes, no tyres
+    (nothing,) = await converse(user, "when did I last replace the battery?")
+    assert nothing.reply == "Nothing logged for “battery” yet.", nothing.reply
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from sqlmodel import Session, or_, select
 from wheels_wins.models import MaintenanceRecord
 from wheels_wins.repositories import row_security
 from wheels_wins.repositories.owned import add, delete_owned, get_owned, page, update_owned
+from wheels_wins.repositories.text_search import contains
 
 
 def create(session: Session, *, user_id: uuid.UUID, **fields: Any) -> MaintenanceRecord:
@@ -41,11 +42,13 @@ def delete(session: Session, *, user_id: uuid.UUID, record_id: uuid.UUID) -> boo
 
 
 def list_page(
-    session: Session, *, user_id: uuid.UUID, limit: int = 50, offset: int = 0
+    session: Session, *, user_id: uuid.UUID, limit: int = 50, offset: int = 0, task: str | None = None
 ) -> tuple[list[MaintenanceRecord], int]:
-    """A page of the user's maintenance records, newest first."""
+    """A page of the user's maintenance records, newest first; with `task`, those whose task or notes contain it."""
     row_security.as_user(session, user_id)
     query = select(MaintenanceRecord).where(MaintenanceRecord.user_id == user_id)
+    if task:
+        query = query.where(contains(task, MaintenanceRecord.task, MaintenanceRecord.notes))
     return page(
         session,
         query,

@@ -64,7 +64,7 @@ _SUFFIXED = re.compile(
     r"(?<![\w$.,])(?P<num>"
     + NUM
     + r")(?:(?P<mult>k|\s?(?:grand|thousand|million))\b)?\s?"
-    r"(?P<cur>dollars?|bucks|aud|quid|cents?|c(?=[\s.,!?;)]|$))(?![\w/])",
+    r"(?P<cur>dollars?|bucks?|aud|quid|cents?|c(?=[\s.,!?;)]|$))(?![\w/])",
     re.IGNORECASE,
 )
 _GRAND = re.compile(r"(?<![\w$.,])(?P<num>" + NUM + r")\s?grand\b", re.IGNORECASE)
@@ -118,7 +118,7 @@ _WORD_RE = "|".join(
     sorted([*_UNITS, *_TENS, *_SCALES, "a", "an", "and"], key=len, reverse=True)
 )
 _WORD_RUN = re.compile(r"\b(?:(?:" + _WORD_RE + r")(?:[\s-]+|\b))+", re.IGNORECASE)
-_AFTER_WORDS = re.compile(r"\s?(?P<cur>dollars?|bucks|aud)\b", re.IGNORECASE)
+_AFTER_WORDS = re.compile(r"\s?(?P<cur>dollars?|bucks?|aud)\b", re.IGNORECASE)
 
 _BARE = re.compile(
     r"(?<![\w$.,/:#@€£-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mult>[kK])?(?![\w%/:°]|[.,]\d)"
@@ -246,8 +246,8 @@ def _bare_is_money(
         return False
     if _BEFORE_MONEY.search(text[max(0, start - 20) : start]):
         return True  # "earned 180 doing a shift", "paid 250 yesterday"
-    if re.fullmatch(r"\d{1,5}\.\d{2}", text[start:end]):
-        return True  # dollars and cents: "caltex 64.10 fuel"
+    if re.fullmatch(r"\d{1,5}\.\d{1,2}", text[start:end]):
+        return True  # dollars and cents: "caltex 64.10 fuel", "dinner 48.5 pub"
     return (
         not word
         or word in _FUNCTION_WORDS

@@ -135,6 +135,8 @@ def resolve_period(text: str, today: dt.date) -> Period | None:
         year = int(month["y"]) if month["y"] else (today.year if number <= today.month else today.year - 1)
         return Period("custom", *_month_bounds(dt.date(year, number, 1)))
     mention = resolve_date(text, today, "past")
+    if mention and re.search(r"\b(?:since|from|starting)\s+(?:the\s+|last\s+)?$", text[: mention.start], re.IGNORECASE):
+        return Period("custom", mention.date, today)  # "everything since the 1st": up to today
     if mention:
         return Period("custom", mention.date, mention.date)
     if _ALTOGETHER.search(text):

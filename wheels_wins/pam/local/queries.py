@@ -84,6 +84,12 @@ _MAINT_NOUN = re.compile(
     ),
     re.IGNORECASE,
 )
+# Maintenance already done, asked about: "what was the odometer at my last oil change?", "service history".
+_DONE_BEFORE = re.compile(
+    r"\b(?:last|latest|most\s+recent|previous)\b|\bwhen\s+(?:did|was|were|have|had)\b|\bhistory\b|"
+    r"\bhow\s+long\s+(?:since|ago)\b",
+    re.IGNORECASE,
+)
 _DUE_WORDS = re.compile(
     words(
         "due|next|overdue|when should|when do i need|coming up|upcoming|need doing|"
@@ -241,6 +247,9 @@ def query(s: Sentence, question: bool) -> Intent | None:
     if _MAINT_NOUN.search(low) and _DUE_WORDS.search(low) and not _SPENDING_WORDS.search(low):
         slots = {"task": vehicle_tasks.maintenance_task(s.text)} if vehicle_tasks.maintenance_task(s.text) else {}
         return Intent("maintenance_due", 0.85, slots)
+    if _MAINT_NOUN.search(low) and _DONE_BEFORE.search(low) and not s.money and not _LAST_FILL.search(low):
+        task = vehicle_tasks.maintenance_task(s.text)  # "when did I last change the oil?": its records, newest first
+        return Intent("maintenance_query", 0.85, {"task": task.split()[0].lower()} if task else {})
     saved_things = _TRIPS_WORDS.search(low) or _FEED_WORDS.search(low)  # "which trips have I saved?"
     if (_INCOME_VS_SPENDING.search(low) or (_NET_Q.search(low) and not saved_things)) and not s.money:
         return Intent("net_query", 0.9, _period_slots(s))

@@ -45,6 +45,7 @@ INTENTS: tuple[str, ...] = (
     "log_fuel",
     "log_maintenance",
     "maintenance_due",
+    "maintenance_query",
     "add_schedule",
     "fuel_economy",
     "fuel_query",

@@ -57,7 +57,7 @@ _TASKS: list[tuple[re.Pattern[str], str | None]] = [
     ),
     (re.compile(r"\b(?:new\s+)?batter(?:y|ies)\b", re.IGNORECASE), "Battery"),
     (re.compile(r"\b(?:air|fuel|cabin|oil|diesel)\s+filters?\b", re.IGNORECASE), None),
-    (re.compile(r"\b(?:timing|fan|cam|serpentine)\s+belt\b", re.IGNORECASE), None),
+    (re.compile(r"\b(?:timing|fan|cam|serpentine)\s+belt\b|\bcambelt\b|\btiming\s+chain\b", re.IGNORECASE), None),
     (
         re.compile(r"\bcoolant(?:\s+flush)?|\bradiator(?:\s+flush)?", re.IGNORECASE),
         None,
@@ -158,7 +158,8 @@ _RV_PART = (
 )
 _PART_SERVICED = re.compile(
     rf"\b(?P<part>{_RV_PART})\s+(?:was\s+|got\s+|been\s+|had\s+been\s+)?serviced\b|"
-    rf"\bservic(?:ed|ing)\s+(?:the\s+|our\s+|my\s+)?(?P<part2>{_RV_PART})\b",
+    rf"\bservic(?:ed|ing)\s+(?:the\s+|our\s+|my\s+)?(?P<part2>{_RV_PART})\b|"
+    rf"\b(?P<part3>{_RV_PART})\s+service\b",  # "a generator service"
     re.IGNORECASE,
 )
 # "greased the tow hitch" is about the hitch: the part greased names the task.
@@ -174,7 +175,7 @@ def maintenance_task(text: str) -> str | None:
     masked = _SERVICE_STATION.sub(" ", text)
     part = _PART_SERVICED.search(masked)
     if part:
-        return f"{capitalise((part['part'] or part['part2']).lower())} service"
+        return f"{capitalise((part['part'] or part['part2'] or part['part3']).lower())} service"
     greased = _GREASED_PART.search(masked)
     if greased and not re.match(r"(?:wheel\s+)?bearings?\b", greased["part"], re.IGNORECASE):
         return f"Grease {greased['part'].lower()}"

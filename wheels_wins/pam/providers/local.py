@@ -144,6 +144,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "log_fuel": ("log_fuel", _pick(s, "litres", "total_cost", "price_per_litre", "odometer_km", "location", "date")),
         "log_maintenance": ("log_maintenance", _pick(s, "task", "date", "odometer_km", "cost", "next_due_km", "next_due_date")),
         "maintenance_due": ("maintenance_due", {}),
+        "maintenance_query": ("maintenance_history", _pick(s, "task")),
         "fuel_economy": ("fuel_consumption", {}),
         "add_schedule": ("add_maintenance_schedule", _pick(s, "task", "every_km", "every_months")),
         "plan_trip": ("plan_trip", _pick(s, "places", "start_date", "title")),

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from wheels_wins.models import MaintenanceRecord
 from wheels_wins.pam.tools.common import (
     Period,
     PositiveMoney,
@@ -21,6 +22,7 @@ from wheels_wins.pam.tools.common import (
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import fuel as fuel_repo
+from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.services import fuel_economy, vehicle_log
 from wheels_wins.services.maintenance_due import schedule_statuses
 from wheels_wins.services.units import (
@@ -82,7 +84,7 @@ def _latest_fill(ctx: ToolContext) -> ToolResult:
     if fill.location:
         text += f", at {fill.location}"
     if fill.odometer_km is not None:
-        text += f", with the odometer at {fill.odometer_km} km"
+        text += f", with the odometer at {format_distance(fill.odometer_km, units)}"
     return ToolResult(True, text, {"latest": {"id": str(fill.id), "date": fill.date.isoformat(), "litres": str(fill.litres),
                                               "total_cost": f"{fill.total_cost:.2f}",
                                               "price_per_litre": str(fill.price_per_litre)}})
@@ -170,6 +172,35 @@ def log_maintenance(
 def _in_sentence(task: str) -> str:
     """A task as typed, read mid-sentence: "Flushed the tanks" → "flushed the tanks"; "LPG check" stays."""
     return task[:1].lower() + task[1:] if re.match(r"[A-Z][a-z]", task) else task
+
+
+def _record_line(ctx: ToolContext, record: MaintenanceRecord) -> str:
+    """'Oil change on 14 Oct 2026 at 120,500 km ($95.00)'."""
+    line = f"{record.task} on {record.date:%-d %b %Y}"
+    if record.odometer_km is not None:
+        line += f" at {format_distance(record.odometer_km, ctx.user.units)}"
+    if record.cost is not None:
+        line += f" ({money_text(record.cost, ctx.user.currency)})"
+    return line
+
+
+@tool()
+def maintenance_history(
+    ctx: ToolContext, task: ShortText = "", limit: Annotated[int, Field(ge=1, le=20)] = 3
+) -> ToolResult:
+    """Maintenance already done, newest first; with `task`, only records whose task contains that word ("oil",
+    "tyre", "service"): "when did I last change the oil?", "what was the odometer at my last service?"."""
+    records, total = maintenance_repo.list_page(ctx.session, user_id=ctx.user_id, limit=limit, task=task.strip() or None)
+    data = {"task": task, "total": total, "items": [
+        {"id": str(r.id), "task": r.task, "date": r.date.isoformat(), "odometer_km": r.odometer_km,
+         "cost": f"{r.cost:.2f}" if r.cost is not None else None} for r in records
+    ]}
+    if not records:
+        return ToolResult(True, f"Nothing logged for “{task}” yet" if task.strip() else "No maintenance logged yet", data)
+    text = f"{'Last time' if task.strip() else 'Most recent'}: {_record_line(ctx, records[0])}"
+    if len(records) > 1:
+        text += ". Before that: " + "; ".join(_record_line(ctx, r) for r in records[1:])
+    return ToolResult(True, text, data)
 
 
 @tool()
