@@ -634,6 +634,8 @@ BUDGETS = [
 ]
 
 QUERIES = [
+    ("did I put in lunch today?", "list_expenses", {"search": "lunch", "start": WEDNESDAY, "end": WEDNESDAY}),
+    ("did we already add the woolies shop?", "list_expenses", {"search": "Woolworths"}),
     ("what was the odometer at my last oil change", "maintenance_query", {"task": "oil"}),
     ("when was the battery last replaced", "maintenance_query", {"task": "battery"}),
     ("tally up everything ive spent since the 1st", "spending_query", {"start": dt.date(2026, 3, 1), "end": WEDNESDAY}),
@@ -1014,6 +1016,13 @@ MAINTENANCE = [
 ]
 
 TRIPS = [
+    # A route told as a story, with the request at the end.
+    (
+        "Picking up the campervan in Christchurch on Monday, then Tekapo for the stars, finishing up in Queenstown. "
+        "Can you set that trip up?",
+        {"places": ["Christchurch", "Tekapo", "Queenstown"]},
+    ),
+    ("hiring a motorhome in Auckland, then Rotorua, ending up in Wellington - plan it", {"places": ["Auckland", "Rotorua", "Wellington"]}),
     # How the route goes ("the long way round", "up the east coast") is no place.
     (
         "Melbourne to Adelaide the long way round, via Apollo Bay and Warrnambool",
@@ -1339,6 +1348,8 @@ NAVIGATION = [
 ]
 
 CORRECTIONS = [
+    ("looks like I doubled it up, delete one of them", "remove_expense", {"which": "duplicate"}),
+    ("get rid of the duplicate", "remove_expense", {"which": "duplicate"}),
     ("sorry, add it to the maintenance log", "correction", {"kind": "maintenance"}),
     ("can you pop that in the van's service history", "correction", {"kind": "maintenance"}),
     ("oops, log it as income", "correction", {"kind": "income"}),

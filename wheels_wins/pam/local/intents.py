@@ -25,6 +25,7 @@ from wheels_wins.pam.local import (
     money_rules,
     navigation,
     queries,
+    record_checks,
     reminders,
     routes,
     vehicle_rules,
@@ -339,7 +340,8 @@ def _asked_at_the_end(s: Sentence) -> Intent | None:
     found = classify(m["ask"], s.today, follow_up=False)
     if found.name == "plan_trip" and not found.slots.get("places"):  # "could you plan that drive?": the story has the places
         story = s.text[: m.start()]
-        found = routes.trip(Sentence(story, s.today)) or found
+        whole = routes.trip(s)  # "picking up the van in X, then Y, finishing up in Z. Can you set that trip up?"
+        found = routes.trip(Sentence(story, s.today)) or (whole if whole and whole.slots.get("places") else found)
         here, there = entities.town(story), found.slots.get("destination")
         if here and there and here.lower() != str(there).lower():  # "a week in Alice Springs ... head out to Uluru"
             found = Intent("plan_trip", found.confidence, {**found.slots, "places": [here, there]})
@@ -368,7 +370,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if not cleaned.strip(" .!?,"):
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
-    for rule in (followups.correction, followups.undo, followups.remove_one) if follow_up else ():
+    for rule in (followups.correction, followups.undo, record_checks.remove_duplicate, followups.remove_one) if follow_up else ():
         found = rule(s)
         if found:
             return found
@@ -387,7 +389,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if found:
         return found
     if question:
-        found = _asked_at_the_end(s) or queries.query(s, True)
+        found = record_checks.logged_check(s) or _asked_at_the_end(s) or queries.query(s, True)
         if found is None or found.name == "list_trips":  # "…can you plan that route?" names its places
             trip = routes.trip(s)
             found = trip if trip and len(trip.slots.get("places") or []) >= 2 else found or trip

@@ -17,7 +17,8 @@ _PLACE_STOP = word_set(
     "home dashboard planner trip route drive plan long far much cost costs"
 )
 _PLACE_LEAD_STOP = word_set("of for with and in on at by or but so as about")
-_MARKERS = re.compile(
+# What joins the places of a route: "then", "via", "from", "to", "finishing up in", "picking up the van in".
+MARKERS = re.compile(
     r"(?P<then>\s*,?\s*\b(?:and\s+then|then(?:\s+on\s+to)?|after\s+that|followed\s+by|before\s+heading\s+to|"
     r"and\s+on\s+to|on\s+to|onto)\b|\s*(?:->|→|=>|—>|>)\s*|\s+[-–]\s+(?=[A-Za-z]))|"
     r"(?P<via>\b(?:via|through|thru|by\s+way\s+of|(?:passing|going|heading|driving|travelling|traveling)\s+(?:through|thru|via)|stopping\s+over\s+(?:at|in)|"
@@ -25,8 +26,9 @@ _MARKERS = re.compile(
     r"(?:stopping|staying|camping)\s+overnight\s+(?:at|in)|overnight(?:ing)?\s+(?:at|in)|"
     r"with\s+(?:a|one|two|three|\d)\s+nights?\s+(?:at|in)|"
     r"(?:we(?:'ll)?\s+)?(?:stop|stay|spend|camp)(?:ping|ing)?\s+(?:for\s+)?(?:one|a|two|three|\d)\s+nights?\s+(?:at|in))\b)|"
-    r"(?P<from>\b(?:from|starting\s+(?:at|in|from)|leaving(?:\s+from)?|departing(?:\s+from)?|out\s+of)\b)|"
-    r"(?P<to>\b(?:to|into|towards?|ending\s+(?:at|in)|finishing\s+(?:at|in)|up\s+to|down\s+to|over\s+to|across\s+to|out\s+to|back\s+to)\b)",
+    r"(?P<from>\b(?:from|starting\s+(?:at|in|from)|leaving(?:\s+from)?|departing(?:\s+from)?|out\s+of|"
+    r"(?:picking\s+up|pick\s+up|collecting|hiring|renting)\s+(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,2}?(?:in|at|from))\b)|"
+    r"(?P<to>\b(?:to|into|towards?|(?:ending|finishing)(?:\s+up)?\s+(?:at|in)|end\s+up\s+(?:at|in)|up\s+to|down\s+to|over\s+to|across\s+to|out\s+to|back\s+to)\b)",
     re.IGNORECASE,
 )
 # "broken hill to adelaide but via mildura cause we want to see the river": the reason is no part of the route.
@@ -130,7 +132,7 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
     segment = _INSTEAD.sub("", segment)
     chunks: list[tuple[str, str]] = []
     label, pos = "start", 0
-    for m in _MARKERS.finditer(segment):
+    for m in MARKERS.finditer(segment):
         chunks.append((label, segment[pos : m.start()]))
         label = next(name for name, value in m.groupdict().items() if value is not None)
         pos = m.end()

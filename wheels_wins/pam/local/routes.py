@@ -34,8 +34,8 @@ _CUE_OBJECT = re.compile(r"\s+(?:it|that|this|one)(?:\s+(?:out|for\s+(?:me|us)))
 
 def _route_segment(masked: str, cues: list[re.Match[str]]) -> str:
     """The text after the last trip cue that comes before the route itself, else the text without its cues."""
-    marker = ROUTE_MARKER.search(masked)
-    first = marker.start() if marker else len(masked)
+    markers = [m.start() for m in (ROUTE_MARKER.search(masked), place_names.MARKERS.search(masked)) if m]
+    first = min(markers, default=len(masked))  # "picking up the van in X, then Y, … can you set that trip up?"
     before = [c for c in cues if c.end() <= first]
     if before:
         return masked[max(c.end() for c in before) :]

@@ -136,7 +136,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "set_budget": ("set_budget", _pick(_monthly(s), "category", "amount", "same_as")),
         "budget_status": ("budget_status", _pick(s, "category")),
         "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category", "merchant")}),
-        "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit", "largest_first")}),
+        "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit", "largest_first", "search")}),
         "add_income": ("add_income", {"source": s.get("source") or "Income", **_pick(s, "amount", "date", "description")}),
         "income_query": ("income_summary", {**_range_args(s), **_pick(s, "source")}),
         "net_query": ("net_income", _range_args(s)),
@@ -255,6 +255,7 @@ class LocalEngine:
             intent.name == "correction"
             and not starts_with_cue(text)  # "actually it was $180" still asks which record
             and not re.match(r"\s*(?:fix|correct|change|update|amend)\b", text, re.IGNORECASE)
+            and not re.search(r"\bnot\s+\$?\d|\b(?:fix|correct)\s+(?:it|that|this)\b", text, re.IGNORECASE)
             and isinstance(correction_calls(intent, state), str)
         ):
             fresh = classify(text, today, follow_up=False)  # nothing just made to correct: a request of its own

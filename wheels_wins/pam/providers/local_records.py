@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from wheels_wins.pam.local.brands import brand_named
 from wheels_wins.pam.local.intents import Intent
 from wheels_wins.pam.types import ToolCall
 
@@ -29,11 +30,26 @@ def leading_number(text: str) -> Decimal | None:
     return Decimal(m.group(1)).quantize(Decimal("0.01")) if m else None
 
 
+# An expense the last reply showed ("what did I spend yesterday?", "did I log lunch?"), as if just made, so that "the
+# woolies one was actually 54" or "delete one of them" can name it.
+LISTED = "listed_expense"
+
+
+def _with_listed(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The calls, with each expense a listing or spending summary showed as a call of its own."""
+    shown = [
+        {"name": LISTED, "data": item}
+        for call in calls if call["name"] in ("list_expenses", "spending_summary")
+        for item in (call.get("data") or {}).get("items") or []
+    ]
+    return calls + shown
+
+
 # The record kinds a correction can change: the tools that made or last changed one, the tool that
 # changes it, its id argument, and which of the correction's slots it takes (under which name).
 _CORRECTABLE: tuple[tuple[tuple[str, ...], str, str, dict[str, str]], ...] = (
     (
-        ("add_expense", "update_expense"),
+        ("add_expense", "update_expense", LISTED),
         "update_expense",
         "expense_id",
         {"amount": "amount", "category": "category", "date": "date", "merchant": "merchant"},
@@ -64,8 +80,9 @@ _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
 _ORDINAL = re.compile(r"\bthe\s+(first|second|third|fourth|last)\s+(?:one|expense|purchase|item|entry)\b", re.IGNORECASE)
 
 
-def _named_first(calls: list[dict[str, Any]], said: str) -> list[dict[str, Any]]:
-    """The calls newest first, but one whose record the correction names ("lunch was actually $14") before the rest."""
+def _named_first(calls: list[dict[str, Any]], said: str, old_amount: Any = None) -> list[dict[str, Any]]:
+    """The calls newest first, but one whose record the correction names ("lunch was actually $14", "the woolies one
+    was 54 not 45": by its old amount) before the rest."""
     newest = list(reversed(calls))
     ordinal = _ORDINAL.search(said)
     if ordinal:  # "no, the first one was 24": the purchases in the order they were said
@@ -76,10 +93,16 @@ def _named_first(calls: list[dict[str, Any]], said: str) -> list[dict[str, Any]]
             return [chosen] + [c for c in newest if c is not chosen]
     named = _words_of(said)
 
-    def is_named(call: dict[str, Any]) -> bool:
-        return bool(named & _record_words(call, "description", "merchant", "source"))
+    was = f"{Decimal(str(old_amount)):.2f}" if old_amount is not None else None
+    shop = brand_named(said)  # "the woolies one" names the Woolworths one
 
-    return [c for c in newest if is_named(c)] + [c for c in newest if not is_named(c)]
+    def rank(call: dict[str, Any]) -> int:
+        data = call.get("data") or {}
+        if named & _record_words(call, "description", "merchant", "source") or (shop and data.get("merchant") == shop):
+            return 0
+        return 1 if was is not None and data.get("amount") == was else 2
+
+    return sorted(newest, key=rank)  # stable: newest first within each rank
 
 
 _WHICH_RECORD = "Which record should I change? I can correct the entry I just made."
@@ -94,7 +117,8 @@ def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | 
         return [ToolCall("plan_trip", {"places": slots["places"]})]
     if slots.get("kind"):
         return _kind_switch_calls(slots, state)
-    for call in _named_first(state.get("last_calls") or [], str(slots.get("said") or "")):
+    calls = _with_listed(state.get("last_calls") or [])
+    for call in _named_first(calls, str(slots.get("said") or ""), slots.get("old_amount")):
         data = call.get("data") or {}
         if call["name"] == "set_budget" and slots.get("amount") is not None:
             return [ToolCall("set_budget", {"category": data.get("category"), "amount": jsonable(slots["amount"])})]
@@ -175,12 +199,29 @@ def _record_words(call: dict[str, Any], *fields: str) -> set[str]:
 
 def removal_calls(which: str, state: dict[str, Any]) -> list[ToolCall] | str:
     """Delete the expense just recorded that "the coffee one" (or "the $25 one") names."""
+    if which == "duplicate":
+        return _one_of_a_pair(_with_listed(state.get("last_calls") or []))
     named, amount = _words_of(which), leading_number(which)
-    for call in reversed(state.get("recent_calls") or state.get("last_calls") or []):
+    for call in reversed(_with_listed(state.get("recent_calls") or state.get("last_calls") or [])):
         data = call.get("data") or {}
-        if call["name"] not in ("add_expense", "update_expense") or not data.get("id"):
+        if call["name"] not in ("add_expense", "update_expense", LISTED) or not data.get("id"):
             continue
         described = _record_words(call, "description", "merchant", "category")
         if (named & described) or (amount is not None and str(amount) == data.get("amount")):
             return [ToolCall("delete_expense", {"expense_id": data["id"]})]
     return "Which one should I remove? I can remove an expense I've just recorded — say what it was for, or its amount."
+
+
+def _one_of_a_pair(calls: list[dict[str, Any]]) -> list[ToolCall] | str:
+    """Delete the newer of two expenses just made or shown that are the same purchase (amount, date, what, where)."""
+    seen: dict[tuple[Any, ...], str] = {}
+    for call in calls:
+        data = call.get("data") or {}
+        if call["name"] not in ("add_expense", "update_expense", LISTED) or not data.get("id"):
+            continue
+        key = (data.get("amount"), data.get("date"), str(data.get("description") or "").lower(), data.get("merchant"))
+        if key in seen:  # the newer goes: listings run newest first, calls in the order they were made
+            newer = seen[key] if call["name"] == LISTED else data["id"]
+            return [ToolCall("delete_expense", {"expense_id": newer})]
+        seen[key] = data["id"]
+    return "I can't see two entries that are the same. Which one should I remove? Say what it was for, or its amount."

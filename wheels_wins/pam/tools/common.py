@@ -50,6 +50,10 @@ def resolve_range(
     """The range to report on: explicit start/end when both are given, else the named period; plus a label."""
     if start and end:
         low, high = min(start, end), max(start, end)
+        if low == high:
+            return low, high, "today" if low == today else "yesterday" if low == today - dt.timedelta(days=1) else f"on {low:%-d %b %Y}"
+        if high == today:
+            return low, high, f"since {low:%-d %b}" + (f" {low:%Y}" if low.year != today.year else "")
         return low, high, f"between {low:%-d %b} and {high:%-d %b %Y}"
     low, high = period_range(period, today)
     return low, high, PERIOD_LABELS[period]

@@ -141,10 +141,14 @@ def list_expenses(
     start: dt.date | None = None,
     end: dt.date | None = None,
     largest_first: bool = False,
+    search: ShortText | None = None,
 ) -> ToolResult:
     """List the user's recent expenses for a period (or start/end dates), optionally one category; with
-    `largest_first`, the biggest first ("what was my biggest purchase this month?" is limit 1)."""
+    `largest_first`, the biggest first ("what was my biggest purchase this month?" is limit 1); with `search`, those
+    whose description or merchant contains it, to answer "did I already log lunch today?"."""
     start, end, when = resolve_range(period, start, end, ctx.today)
+    if search:
+        return _logged_yet(ctx, search, start, end, when)
     canonical = normalise_category(category) if category else None
     rows, total = expense_repo.list_page(
         ctx.session, user_id=ctx.user_id, start=start, end=end, category=canonical, limit=max(1, min(limit, 50)),
@@ -160,6 +164,30 @@ def list_expenses(
         heading = f"Biggest {canonical + ' ' if canonical else ''}expense{'s' if len(rows) > 1 else ''} {when}"
         return ToolResult(True, f"{heading}: {named}", data)
     return ToolResult(True, f"{total} {label}", data)
+
+
+def _purchase(expense: Expense) -> str:
+    """"weekly shop at Woolworths", "fuel"."""
+    what = expense.description or expense.category
+    return f"{what} at {expense.merchant}" if expense.merchant and expense.merchant.lower() not in what.lower() else what
+
+
+def _logged_yet(ctx: ToolContext, search: str, start: dt.date, end: dt.date, when: str) -> ToolResult:
+    """"Yes, 2 today: lunch $22.00 (3 Dec); …", saying so when two look like the same purchase twice."""
+    rows, total = expense_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, search=search, limit=10)
+    canonical = normalise_category(search)
+    if not rows and canonical:  # "the diesel" is logged as fuel, "the caravan park fee" as camping
+        rows, total = expense_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, category=canonical,
+                                             limit=10)
+    data = {"items": [expense_data(e) for e in rows], "count": total, "search": search}
+    if not rows:
+        return ToolResult(True, f"Nothing like “{search}” logged {when}", data)
+    listed = "; ".join(f"{_purchase(e)} {money_text(e.amount, ctx.user.currency)} ({e.date:%-d %b})" for e in rows)
+    text = f"Yes, {total} {when}: {listed}"
+    seen = [(e.amount, e.date, (e.description or "").lower(), e.merchant.lower()) for e in rows]
+    if len(set(seen)) < len(seen):
+        text += ". Two of them look like the same purchase; say “delete one of them” if it's a double-up"
+    return ToolResult(True, text, data)
 
 
 def _side_by_side(
@@ -216,6 +244,12 @@ def spending_summary(
         spent = by_category.get(canonical, Decimal("0.00"))
         data["category"], data["category_total"] = canonical, f"{spent:.2f}"
         return ToolResult(True, f"{money_text(spent, currency)} on {canonical} {when}", data)
+    if start == end:  # one day ("what did I spend yesterday?"): what was bought, which a follow-up can then correct
+        rows, count = expense_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, limit=6)
+        if 0 < count <= len(rows):
+            data["items"] = [expense_data(e) for e in rows]
+            bought = "; ".join(f"{_purchase(e)} {money_text(e.amount, currency)}" for e in rows)
+            return ToolResult(True, f"{money_text(total, currency)} spent {when}: {bought}", data)
     top = sorted(((v, k) for k, v in by_category.items() if v > 0), reverse=True)[:5]
     parts = [f"{category} ({money_text(amount, currency)})" for amount, category in top]
     if len(parts) > 1:

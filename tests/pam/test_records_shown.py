@@ -1,0 +1,67 @@
+"""Records PAM has just shown can be acted on: "did I put in lunch today?" finds them (and a double-up), "delete one
+of them" removes the double, and "the woolies one was 54 not 45" corrects the one a spending answer listed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from tests.pam.conversation import converse
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.services.money import today_in
+
+
+def _seed(session: Session, user_id, *rows: tuple[str, str, str, dt.date, str]) -> None:
+    for amount, category, description, date, merchant in rows:
+        expense_repo.create(
+            session, user_id=user_id, amount=Decimal(amount), category=category, date=date, description=description,
+            merchant=merchant,
+        )
+    session.commit()
+
+
+async def test_a_double_up_found_by_asking_is_removed_once(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    _seed(session, user.id, ("22", "dining", "lunch", today, ""), ("22", "dining", "lunch", today, ""),
+          ("8.50", "dining", "coffee", today, ""))
+
+    asked, removed = await converse(user, "did I put in lunch today?", "looks like I doubled it up, delete one of them")
+
+    assert asked.reply.startswith("Yes, 2 today: lunch $22.00"), asked.reply
+    assert "same purchase" in asked.reply and "coffee" not in asked.reply, asked.reply
+    assert [c.name for c in removed.tool_calls] == ["delete_expense"] and removed.tool_calls[0].result.ok, removed.reply
+    session.expire_all()
+    left = expense_repo.list_rows(session, user_id=user.id, start=today, end=today)
+    assert sorted((e.description, e.amount) for e in left) == [("coffee", Decimal("8.50")), ("lunch", Decimal("22.00"))]
+
+
+async def test_nothing_logged_is_said_and_a_category_word_finds_its_category(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    _seed(session, user.id, ("118.80", "fuel", "Fuel 60 L", today - dt.timedelta(days=2), "Caltex"))
+
+    nothing, diesel = await converse(user, "did I log lunch today?", "have I logged the diesel yet?")
+
+    assert nothing.reply == "Nothing like “lunch” logged today.", nothing.reply
+    assert diesel.reply.startswith("Yes, 1 since") and "$118.80" in diesel.reply, diesel.reply
+    assert "same purchase" not in diesel.reply
+
+
+async def test_a_purchase_listed_by_a_spending_answer_is_corrected_by_its_shop_and_old_amount(
+    make_user, session: Session
+) -> None:
+    user = make_user()
+    yesterday = today_in(user.timezone) - dt.timedelta(days=1)
+    _seed(session, user.id, ("45", "groceries", "weekly shop", yesterday, "Woolworths"),
+          ("45", "dining", "pub dinner", yesterday, ""))
+
+    listed, fixed = await converse(user, "what did I spend yesterday?", "the woolies one was actually 54 not 45, fix it pls")
+
+    assert listed.reply.startswith("$90.00 spent yesterday: ") and "weekly shop at Woolworths $45.00" in listed.reply
+    assert [c.name for c in fixed.tool_calls] == ["update_expense"], fixed.reply
+    session.expire_all()
+    rows = expense_repo.list_rows(session, user_id=user.id, start=yesterday, end=yesterday)
+    assert sorted((e.description, e.amount) for e in rows) == [("pub dinner", Decimal("45.00")), ("weekly shop", Decimal("54.00"))]

@@ -1,0 +1,50 @@
+"""Questions about whether something was recorded ("did I put in lunch today?"), and removing a double-up among the
+purchases just shown ("looks like I doubled it up, delete one of them")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from wheels_wins.pam.local.brands import brand_named
+from wheels_wins.pam.local.periods import resolve_period
+from wheels_wins.pam.local.sentence import Intent, Sentence
+
+# "did I put in lunch today?", "have I logged the diesel yet?", "did we already add the woolies shop?"
+_DID_I_LOG = re.compile(
+    r"^(?:(?:hey|so|um|oh|wait)[\s,]+)*(?:did|have|has)\s+(?:i|we|my\s+\w+)\s+(?:already\s+|even\s+|actually\s+)?"
+    r"(?:log(?:ged)?|put|add(?:ed)?|record(?:ed)?|enter(?:ed)?|include[d]?|note[d]?|track(?:ed)?)"
+    r"(?:\s+(?:in|down))?\s+(?:the\s+|my\s+|our\s+|a\s+|an\s+|that\s+)?(?P<what>[\w'&-]+(?:\s+[\w'&-]+){0,3}?)"
+    r"(?P<when>\s+(?:in|on|for|from)\s+[\w ]+?|\s+(?:today|yesterday|tonight|this\s+\w+|last\s+\w+))?"
+    r"(?:\s+(?:yet|already|in\s+(?:here|the\s+app)))*\s*[?.!]*$",
+    re.IGNORECASE,
+)
+_WHAT_NOISE = re.compile(r"\s+(?:one|bit|expense|purchase|receipt|payment|shop)$", re.IGNORECASE)
+
+
+def logged_check(s: Sentence) -> Intent | None:
+    """list_expenses searching for what "did I log …?" names, over the period said or the past week."""
+    m = _DID_I_LOG.match(s.text)
+    if m is None:
+        return None
+    what = _WHAT_NOISE.sub("", m["what"].strip()) or m["what"].strip()
+    if what.lower() in ("it", "that", "this", "them", "everything", "anything", "all"):
+        return None
+    period = resolve_period(s.text, s.today)
+    start, end = (period.start, period.end) if period else (s.today - dt.timedelta(days=6), s.today)
+    search = brand_named(what) or what  # "the woolies shop" is one at Woolworths
+    return Intent("list_expenses", 0.9, {"search": search, "period": "custom", "start": start, "end": end})
+
+
+# "delete one of them", "get rid of the duplicate", "remove the double-up": one of two purchases that are the same.
+_ONE_OF_A_PAIR = re.compile(
+    r"\b(?:delete|remove|erase|drop|bin|ditch|scrap|get\s+rid\s+of|take\s+out|kill)\s+"
+    r"(?:one\s+of\s+(?:them|those|these|the\s+two|em)|the\s+(?:duplicate|dupe|double(?:-?\s?up)?|extra|second)(?:\s+(?:one|entry|expense))?|"
+    r"(?:a|one)\s+(?:duplicate|dupe|double(?:-?\s?up)?))\b",
+    re.IGNORECASE,
+)
+
+
+def remove_duplicate(s: Sentence) -> Intent | None:
+    """remove_expense of a double-up, or None."""
+    return Intent("remove_expense", 0.9, {"which": "duplicate"}) if _ONE_OF_A_PAIR.search(s.text) else None
