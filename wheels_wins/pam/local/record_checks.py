@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from wheels_wins.pam.local.brands import brand_named
-from wheels_wins.pam.local.periods import resolve_period
+from wheels_wins.pam.local.periods import Period, resolve_period
 from wheels_wins.pam.local.sentence import Intent, Sentence
 
 # "did I put in lunch today?", "have I logged the diesel yet?", "did we already add the woolies shop?"
@@ -30,10 +30,9 @@ def logged_check(s: Sentence) -> Intent | None:
     what = _WHAT_NOISE.sub("", m["what"].strip()) or m["what"].strip()
     if what.lower() in ("it", "that", "this", "them", "everything", "anything", "all"):
         return None
-    period = resolve_period(s.text, s.today)
-    start, end = (period.start, period.end) if period else (s.today - dt.timedelta(days=6), s.today)
+    period = resolve_period(s.text, s.today) or Period("custom", s.today - dt.timedelta(days=6), s.today)
     search = brand_named(what) or what  # "the woolies shop" is one at Woolworths
-    return Intent("list_expenses", 0.9, {"search": search, "period": "custom", "start": start, "end": end})
+    return Intent("list_expenses", 0.9, {"search": search, "period": period.name, "start": period.start, "end": period.end})
 
 
 # "delete one of them", "get rid of the duplicate", "remove the double-up": one of two purchases that are the same.

@@ -64,6 +64,11 @@ def money_text(amount: Decimal | None, currency: str) -> str:
     return format_money(amount or Decimal(0), currency)
 
 
+def mid_sentence(text: str) -> str:
+    """Words as typed, read mid-sentence: "Flushed the tanks" → "flushed the tanks"; "LPG check" stays."""
+    return text[:1].lower() + text[1:] if re.match(r"[A-Z][a-z]", text) else text
+
+
 _RECORD_VERB = re.compile(r"^(?:Logged|Recorded|Added|Deleted)\s+")
 
 

@@ -14,6 +14,7 @@ from wheels_wins.pam.tools.common import (
     Period,
     PositiveMoney,
     ShortText,
+    mid_sentence,
     money_text,
     on_trip,
     resolve_range,
@@ -168,7 +169,7 @@ def list_expenses(
 
 def _purchase(expense: Expense) -> str:
     """"weekly shop at Woolworths", "fuel"."""
-    what = expense.description or expense.category
+    what = mid_sentence(expense.description or expense.category)
     return f"{what} at {expense.merchant}" if expense.merchant and expense.merchant.lower() not in what.lower() else what
 
 

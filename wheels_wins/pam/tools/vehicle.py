@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Annotated
 
@@ -14,6 +13,7 @@ from wheels_wins.pam.tools.common import (
     Period,
     PositiveMoney,
     ShortText,
+    mid_sentence,
     money_text,
     on_trip,
     resolve_range,
@@ -156,7 +156,7 @@ def log_maintenance(
         ctx.session, user=ctx.user, task=task, date=date or ctx.today, odometer_km=odometer_km, cost=cost, notes=notes,
         next_due_date=next_due_date, next_due_km=next_due_km, trip_id=trip.id if trip else None,
     )
-    parts = [f"Logged {_in_sentence(record.task)}"]
+    parts = [f"Logged {mid_sentence(record.task)}"]
     if record.odometer_km is not None:
         parts.append(f"at {format_distance(record.odometer_km, ctx.user.units)}")
     if record.cost is not None:
@@ -167,11 +167,6 @@ def log_maintenance(
          "cost": f"{record.cost:.2f}" if record.cost is not None else None},
         undo={"op": "delete", "kind": "maintenance", "id": str(record.id)}, changed=("maintenance", "expenses"),
     )
-
-
-def _in_sentence(task: str) -> str:
-    """A task as typed, read mid-sentence: "Flushed the tanks" → "flushed the tanks"; "LPG check" stays."""
-    return task[:1].lower() + task[1:] if re.match(r"[A-Z][a-z]", task) else task
 
 
 def _record_line(ctx: ToolContext, record: MaintenanceRecord) -> str:
