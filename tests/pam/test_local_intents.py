@@ -320,6 +320,10 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    ("grabbed groceries at walmart sixty seven twelve", {"amount": "67.12", "merchant": "Walmart"}),
+    ("ferry over to the isle of wight 96 pounds on friday just gone", {"amount": 96, "category": "transport"}),
+    ("pay and display in Bath 7.20 this afternoon", {"amount": "7.20", "category": "transport"}),
+    ("we paid the campground two hundred and ten dollars for the week on november the second", {"amount": 210, "date": "past:11-02"}),
     # Digits with a scale word: "3 hundred" is 300, not 3.
     ("3 hundred on groceries at Aldi", {"amount": 300, "category": "groceries", "merchant": "Aldi"}),
     ("spent 2 grand on new tyres", {"amount": 2000, "category": "maintenance"}),
@@ -529,6 +533,7 @@ EXPENSES = [
 ]
 
 BUDGETS = [
+    ("Increase budget of diesel with fifty dollars please", "change_budget", {"category": "fuel", "amount": 50, "change": "raise"}),
     ("fuel budget up by 50 pls", "change_budget", {"category": "fuel", "amount": "50", "change": "raise"}),
     ("camping budget down 40", "change_budget", {"category": "camping", "amount": "40", "change": "lower"}),
     ("raise my fuel budget by $50", "change_budget", {"category": "fuel", "amount": "50", "change": "raise"}),
@@ -634,6 +639,15 @@ BUDGETS = [
 ]
 
 QUERIES = [
+    # A sum asked about, not spent: worked out and recorded nowhere.
+    (
+        "if powered sites are forty five dollars a night what's that for a week",
+        "price_sum",
+        {"amount": 45, "times": 7, "span": "week"},
+    ),
+    ("at $30 per day how much is a fortnight?", "price_sum", {"amount": 30, "times": 14}),
+    ("how much money for food shopping I spend in this month", "spending_query", {"category": "groceries"}),
+    ("list my maintenance records", "maintenance_query", {"limit": 5}),
     ("did I put in lunch today?", "list_expenses", {"search": "lunch", "start": WEDNESDAY, "end": WEDNESDAY}),
     ("did we already add the woolies shop?", "list_expenses", {"search": "Woolworths"}),
     ("what was the odometer at my last oil change", "maintenance_query", {"task": "oil"}),
@@ -904,6 +918,11 @@ FUEL = [
 ]
 
 MAINTENANCE = [
+    (
+        "Today mechanic change oil and filter, 165 dollar, kilometre 120500, next time at 130500",
+        {"odometer_km": 120500, "next_due_km": 130500, "cost": 165},
+    ),
+    ("caravan habitation service done this morning 189 pounds", {"cost": 189}),
     # Readings in thousands: the one after "next … due" is when it is due again, and neither is money.
     (
         "serviced the van at 143k, next service due 153k",
@@ -1348,6 +1367,7 @@ NAVIGATION = [
 ]
 
 CORRECTIONS = [
+    ("no sorry, was for restaurant not groceries", "correction", {"category": "dining"}),
     ("looks like I doubled it up, delete one of them", "remove_expense", {"which": "duplicate"}),
     ("get rid of the duplicate", "remove_expense", {"which": "duplicate"}),
     ("sorry, add it to the maintenance log", "correction", {"kind": "maintenance"}),

@@ -65,3 +65,28 @@ async def test_a_purchase_listed_by_a_spending_answer_is_corrected_by_its_shop_a
     session.expire_all()
     rows = expense_repo.list_rows(session, user_id=user.id, start=yesterday, end=yesterday)
     assert sorted((e.description, e.amount) for e in rows) == [("pub dinner", Decimal("45.00")), ("weekly shop", Decimal("54.00"))]
+
+
+async def test_a_listed_maintenance_record_is_corrected_and_a_tasks_next_due_is_said_however_far(
+    make_user, session: Session
+) -> None:
+    from wheels_wins.repositories import maintenance as maintenance_repo
+
+    user = make_user()
+    await converse(user, "oil change at 85,000 km, $180, next due at 95,000", "rotated the tyres at 86,000 km")
+    listed, fixed, due = await converse(
+        user, "list my maintenance records", "the oil change one, cost was actually 195 not 180", "when is next oil change due"
+    )
+    assert listed.reply.startswith("Most recent: Tyre rotation") and "Oil change" in listed.reply, listed.reply
+    assert [c.name for c in fixed.tool_calls] == ["update_maintenance"], fixed.reply
+    session.expire_all()
+    records = {r.task: r.cost for r in maintenance_repo.list_page(session, user_id=user.id)[0]}
+    assert records == {"Oil change": Decimal("195.00"), "Tyre rotation": None}
+    assert due.reply.startswith("Oil change: next due at 95,000 km (due in 9,000 km)"), due.reply
+
+
+async def test_a_what_if_sum_is_worked_out_and_nothing_is_recorded(make_user, session: Session) -> None:
+    user = make_user()
+    (answer,) = await converse(user, "if powered sites are forty five dollars a night what's that for a week")
+    assert answer.reply == "That's $315.00 for a week at $45.00 a night." and answer.tool_calls == [], answer.reply
+    assert expense_repo.list_rows(session, user_id=user.id) == []

@@ -49,7 +49,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "refueling", "bowser", "fuel stop",
     ),
     "groceries": (
-        "groceries", "grocery", "food shop", "big shop", "weekly shop", "snack", "milk", "bread",
+        "groceries", "grocery", "food shop", "food shopping", "grocery shopping", "big shop",
+        "weekly shop", "snack", "milk", "bread",
         "fruit and veg", "fruit n veg", "vegies", "veggies", "vegetables", "meat", "bag of ice",
         "bottle of water", "bottled water", "muesli bar", "chocolate bar",
     ),
@@ -109,7 +110,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "water", "water fill", "drinking water", "dump point", "dump station", "dump ezy",
     ),
     "transport": (
-        "transport", "public transport", "toll", "toll road", "linkt", "e toll", "etoll", "etag",
+        "transport", "public transport", "toll", "toll road", "pay and display", "pay n display", "linkt", "e toll", "etoll", "etag",
         "e tag", "ferry", "car ferry", "vehicle ferry", "barge", "spirit of tasmania",
         "spirit of tassie", "sealink", "parking", "car park", "carpark", "parking meter", "bus",
         "coach", "train", "tram", "taxi", "uber", "didi", "rideshare", "flight", "airfare",

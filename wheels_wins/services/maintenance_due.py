@@ -207,8 +207,10 @@ def maintenance_due(
     today: dt.date,
     soon_days: int = SOON_DAYS,
     soon_km: int = SOON_KM,
+    include_later: bool = False,
 ) -> list[DueItem]:
-    """Tasks overdue or due within `soon_days`/`soon_km` of today and the odometer: overdue first, then soonest."""
+    """Tasks overdue or due within `soon_days`/`soon_km` of today and the odometer (with `include_later`, every task
+    with a next due date or reading): overdue first, then soonest."""
     schedules = schedule_repo.list_all(session, user_id=user_id)
     newest, odometer = _newest_and_odometer(session, user_id)
     items = [
@@ -232,7 +234,7 @@ def maintenance_due(
         for key, record in newest.items()
         if key not in scheduled and (record.next_due_date is not None or record.next_due_km is not None)
     ]
-    return sorted((item for item in items if item.overdue or item.soon), key=_order)
+    return sorted((item for item in items if item.overdue or item.soon or include_later), key=_order)
 
 
 def _days(n: int) -> str:

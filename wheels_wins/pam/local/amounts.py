@@ -64,7 +64,7 @@ _SUFFIXED = re.compile(
     r"(?<![\w$.,])(?P<num>"
     + NUM
     + r")(?:(?P<mult>k|\s?(?:grand|thousand|million))\b)?\s?"
-    r"(?P<cur>dollars?|bucks?|aud|quid|cents?|c(?=[\s.,!?;)]|$))(?![\w/])",
+    r"(?P<cur>dollars?|bucks?|aud|quid|pounds?(?!\s+of\b)|cents?|c(?=[\s.,!?;)]|$))(?![\w/])",
     re.IGNORECASE,
 )
 _GRAND = re.compile(r"(?<![\w$.,])(?P<num>" + NUM + r")\s?grand\b", re.IGNORECASE)
@@ -118,7 +118,7 @@ _WORD_RE = "|".join(
     sorted([*_UNITS, *_TENS, *_SCALES, "a", "an", "and"], key=len, reverse=True)
 )
 _WORD_RUN = re.compile(r"\b(?:(?:" + _WORD_RE + r")(?:[\s-]+|\b))+", re.IGNORECASE)
-_AFTER_WORDS = re.compile(r"\s?(?P<cur>dollars?|bucks?|aud)\b", re.IGNORECASE)
+_AFTER_WORDS = re.compile(r"\s?(?P<cur>dollars?|bucks?|aud|quid|pounds?(?!\s+of\b))\b", re.IGNORECASE)
 
 _BARE = re.compile(
     r"(?<![\w$.,/:#@€£-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mult>[kK])?(?![\w%/:°]|[.,]\d)"
@@ -140,7 +140,8 @@ _FUNCTION_WORDS = word_set(
     "ish please ugh argh ouch yikes geez jeez lol haha eek sigh oof phew wow too though now paid received spent"
 )
 _BEFORE_MONEY = re.compile(
-    r"\b(?:earned|earnt|paid|spent|cost|costs|costing|made|received|charged|came\s+to|set\s+me\s+back)\s+"
+    r"\b(?:earned|earnt|paid|spent|cost|costs|costing|made|received|charged|came\s+to|set\s+me\s+back|cleared|netted|"
+    r"income)\s+"
     r"(?:me\s+|us\s+)?(?:the\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just\s+)?$|"
     r"\bfrom\s+\$?\d[\d,.]*k?\s+(?:up\s+|down\s+)?to\s+$|"  # "from 400 to 550": the new figure
     r"\b(?:should\s+(?:be|have\s+been|read)|make\s+(?:it|that)|change\s+(?:it|that)\s+to)\s+$",
@@ -173,6 +174,8 @@ def _words_value(words: list[str]) -> Decimal | None:
         elif word == "and":
             pass
         elif word in _UNITS:
+            if i == len(words) - 1 and 10 <= _UNITS[word] <= 19 and previous in _UNITS and current % 100 > 20:
+                return Decimal(total + current) + Decimal(_UNITS[word]) / 100  # "sixty seven twelve" is 67.12
             current += _UNITS[word]
             seen = True
         elif word in _TENS:

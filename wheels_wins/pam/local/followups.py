@@ -305,7 +305,8 @@ def correction(s: Sentence) -> Intent | None:
     )
     filed = _FILED_UNDER.search(said_first)
     category = (category_of(filed["what"]) if filed else None) or (category_of(target["what"]) if target else None)
-    category = category or category_of(rest)
+    unsaid = re.sub(r"\b(?:not|instead\s+of|rather\s+than)\s+(?:an?\s+|the\s+)?[\w'-]+", " ", rest, flags=re.I)
+    category = category or category_of(unsaid) or category_of(rest)  # "for restaurant not groceries": dining
     if category:
         slots["category"] = category
     merchant = entities.merchant(rest, sub.money_spans() + [(d.start, d.end) for d in sub.past_dates])

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from wheels_wins.pam.local import (
+    arithmetic,
     entities,
     followups,
     money_rules,
@@ -186,7 +187,7 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
         return {"change": "raise"}  # "Camping budget is too small. Put 100 more"
     if raising and re.search(r"\b(?:another|an?\s+extra)\s+$", before):
         return {"change": "raise"}  # "chuck another 60 on it"
-    if re.search(r"\bby\s+" + _EXTRA + r"$", before) and (raising or lowering):
+    if re.search(r"\b(?:by|with)\s+" + _EXTRA + r"$", before) and (raising or lowering):  # "increase it with 50"
         return {"change": "raise" if raising else "lower"}
     moved = re.search(r"\bbudget'?s?\s+(?:(?:go(?:es)?|goes|going)\s+)?(?P<way>up|down|higher|lower)\s+(?:by\s+)?" + _EXTRA + r"$", before)
     if moved:  # "fuel budget up by 50", "camping budget down 40"
@@ -385,7 +386,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
         if found:
             return found
     question = _is_question(s)
-    found = _budget(s, question)
+    found = arithmetic.price_for_period(s) or _budget(s, question)
     if found:
         return found
     if question:

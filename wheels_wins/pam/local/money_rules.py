@@ -22,7 +22,7 @@ INCOME_WORDS = re.compile(
         "side hustle|takings|pocketed|brought in|payout|paid out (?:me|us)|"
         "(?:client|customer|boss|employer|they) (?:(?:finally|has|have) )?paid (?:the|my|our) invoice|bought (?:one|some|a few|two|three|a couple|several) of (?:my|our)|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
     )
-    + r"|\bmade\s+(?=\$|\d|a\s+(?:hundred|thousand|grand)|\w+\s+(?:dollars|bucks|hundred|grand))"
+    + r"|\b(?:made|cleared|netted|took\s+home)\s+(?=\$|\d|a\s+(?:hundred|thousand|grand)|\w+\s+(?:dollars|bucks|hundred|grand))"
     # "ebay sale 75 bucks, old tent": something of ours sold
     + r"|\b(?:ebay|gumtree|marketplace|etsy|craigslist|kijiji|trade\s*me)\s+sale\b|\bsale\s+of\s+(?:my|our|the)\b"
     # "the caretaking gig at Lake Argyle paid out $1,350"

@@ -273,6 +273,12 @@ _ORDINAL_DATE = re.compile(
     r"(?=\s+(?:of\s+)?(?:" + MONTH_RE + r")\b)",
     re.IGNORECASE,
 )
+# "November the second": the month first.
+_MONTH_THE_ORDINAL = re.compile(
+    r"\b(?P<mon>" + MONTH_RE + r")\s+the\s+(?P<ord>" + "|".join(sorted(map(re.escape, _ORDINAL_DAYS), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 _SCALE = re.compile(r"\b(?:hundred|thousand|million)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"(?:\s+and\s+a\s+half)?\s*(?:dollars?|bucks|cents?|litres?|liters?|l\b|kilomet(?:re|er)s?|kms?\b|k\b|klicks?)", re.IGNORECASE
@@ -325,6 +331,7 @@ def spoken_numbers(text: str) -> str:
     text = _SPOKEN_POINT.sub(r"\1.\2", _DOLLAR_SIGN.sub("$", text))
     text = _DIGITS_SCALE.sub(lambda m: f"{(Decimal(m[1]) * _SCALE_OF[m[2].lower()]).normalize():f}", text)
     text = _ORDINAL_DATE.sub(lambda m: _ordinal_digits(_ORDINAL_DAYS[m["ord"].lower()]), text)
+    text = _MONTH_THE_ORDINAL.sub(lambda m: f"{m['mon']} {_ordinal_digits(_ORDINAL_DAYS[m['ord'].lower()])}", text)
     if _NUMBER_RUN.search(text):
         text = _NUMBER_RUN.sub(_digits, text)
     return _DOLLARS_AND_CENTS.sub(_money_said, _AND_A_HALF.sub(r"\1.5", text))

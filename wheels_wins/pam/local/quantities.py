@@ -72,7 +72,7 @@ _ODO = re.compile(
     # "odo 88 512 km": after "odo", a space may group the thousands; "71,020km" is not 71,020 thousand
     r"(?P<num>\d{1,3}(?:\s\d{3})+(?![\d.,])|" + NUM + r")(?P<mult>k(?!m))?(?:\s?(?:kms?|kilomet(?:re|er)s?|(?P<miles>miles?|mi))\b)?|"
     # "85200 k on the clock": k after a space is kilometres, not thousands
-    r"(?P<num2>" + NUM + r")(?P<mult2>k(?!m))?(?:\s+k\b)?(?P<miles2>\s?(?:miles?|mi))?\s+on\s+the\s+(?:odo(?:meter)?|clock)\b",
+    r"(?<![\w.$,])(?P<num2>" + NUM + r")(?P<mult2>k(?!m))?(?:\s+k\b)?(?P<miles2>\s?(?:miles?|mi))?\s+on\s+the\s+(?:odo(?:meter)?|clock)\b",
     re.IGNORECASE,
 )
 

@@ -247,9 +247,11 @@ def query(s: Sentence, question: bool) -> Intent | None:
     if _MAINT_NOUN.search(low) and _DUE_WORDS.search(low) and not _SPENDING_WORDS.search(low):
         slots = {"task": vehicle_tasks.maintenance_task(s.text)} if vehicle_tasks.maintenance_task(s.text) else {}
         return Intent("maintenance_due", 0.85, slots)
-    if _MAINT_NOUN.search(low) and _DONE_BEFORE.search(low) and not s.money and not _LAST_FILL.search(low):
+    listing = bool(_LIST_VERB.match(low))
+    if _MAINT_NOUN.search(low) and (_DONE_BEFORE.search(low) or listing) and not s.money and not _LAST_FILL.search(low):
         task = vehicle_tasks.maintenance_task(s.text)  # "when did I last change the oil?": its records, newest first
-        return Intent("maintenance_query", 0.85, {"task": task.split()[0].lower()} if task else {})
+        slots = {"task": task.split()[0].lower()} if task else {}
+        return Intent("maintenance_query", 0.85, {**slots, **({"limit": 5} if listing else {})})
     saved_things = _TRIPS_WORDS.search(low) or _FEED_WORDS.search(low)  # "which trips have I saved?"
     if (_INCOME_VS_SPENDING.search(low) or (_NET_Q.search(low) and not saved_things)) and not s.money:
         return Intent("net_query", 0.9, _period_slots(s))

@@ -114,7 +114,8 @@ _TRIP_NOUN = r"(?:(?:the|my|our|this)\s+)?(?:trip|route|itinerary|plan|journey|d
 _ADD_STOP = re.compile(
     r"^(?:add|include|put|throw|chuck|pop|stick|slot|squeeze|fit)\s+(?:in\s+)?(?:a\s+(?:stop|stopover|detour)\s+(?:at|in|to)\s+)?"
     r"(?P<place>[\w' .-]{2,40}?)(?:\s+(?:as\s+(?:a|another|an\s+extra)\s+(?:stop|stopover|waypoint|destination)|"
-    r"(?:in|into|on|to)\s+" + _TRIP_NOUN + r"|on\s+the\s+way))+(?:\s+(?:too|as\s+well|please))?[\s.!?]*$|"
+    r"(?:in|into|on|to)\s+" + _TRIP_NOUN + r"|on\s+the\s+way|(?:in\s+)?between|in\s+the\s+middle))+"
+    r"(?:\s+(?:too|as\s+well|please))?[\s.!?]*$|"
     r"^(?:add|include|put\s+in)\s+a\s+(?:stop|stopover|detour)\s+(?:at|in|to)\s+(?P<place2>[\w' .-]{2,40}?)"
     r"(?:\s+(?:on\s+the\s+way|too|as\s+well|please))*[\s.!?]*$|"
     r"^(?:let'?s\s+|we'?(?:ll|d)\s+(?:like\s+to\s+|want\s+to\s+)?|can\s+we\s+)?(?:also\s+)?stop\s+(?:at|in|by)\s+"

@@ -46,6 +46,7 @@ INTENTS: tuple[str, ...] = (
     "log_maintenance",
     "maintenance_due",
     "maintenance_query",
+    "price_sum",
     "add_schedule",
     "fuel_economy",
     "fuel_query",

@@ -179,6 +179,7 @@ _PURCHASE = re.compile(words("bought|buy|purchased|spent|ordered"), re.IGNORECAS
 
 
 # "tyres rotated 101k": in a note of work on the vehicle, thousands without a dollar sign are the odometer.
+_DUE_AT = re.compile(r"\b(?:next|due)\b[^.;]{0,25}?\b(?:at|@)\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{5,7})\b(?!\s*(?:km|kms|k\b))", re.I)
 _THOUSANDS_KM = re.compile(r"(?<![$\w.,])(?P<num>\d{2,3}(?:\.\d)?)\s?k\b(?!\s*(?:m|ms|kms?|ilo)\b)", re.IGNORECASE)
 
 
@@ -261,8 +262,11 @@ def maintenance(s: Sentence) -> Intent | None:
         (r for r in readings if re.search(r"\b(?:next|due|again)\b[^.]*$", s.text[max(0, r[0] - 30) : r[0]], re.IGNORECASE)),
         None,
     )
+    due_at = _DUE_AT.search(s.text)  # "next time at 130500": a bare reading said of the next one
+    if next_due is None and due_at:
+        next_due = (due_at.start("num"), int(due_at["num"].replace(",", "")))
     current = next((r for r in readings if r is not next_due), None)
-    bare = re.search(r"\b(?:at|@)\s*(\d{1,3}(?:,\d{3})+|\d{5,7})\b", s.text)
+    bare = re.search(r"\b(?:at|@)\s*(\d{1,3}(?:,\d{3})+|\d{5,7})\b", s.text[: due_at.start()] if due_at else s.text)
     if current is not None:
         slots["odometer_km"] = current[1]
     elif bare:

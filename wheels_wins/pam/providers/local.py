@@ -14,6 +14,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from wheels_wins.pam.local.arithmetic import price_sum_reply
 from wheels_wins.pam.local.followups import starts_with_cue
 from wheels_wins.pam.local.intents import Intent, classify
 from wheels_wins.pam.local.spending_list import spending_items
@@ -143,8 +144,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "fuel_query": ("fuel_bought", {"latest_only": True} if s.get("latest") else _range_args(s)),
         "log_fuel": ("log_fuel", _pick(s, "litres", "total_cost", "price_per_litre", "odometer_km", "location", "date")),
         "log_maintenance": ("log_maintenance", _pick(s, "task", "date", "odometer_km", "cost", "next_due_km", "next_due_date")),
-        "maintenance_due": ("maintenance_due", {}),
-        "maintenance_query": ("maintenance_history", _pick(s, "task")),
+        "maintenance_due": ("maintenance_due", {"task": s["task"].split()[0].lower()} if s.get("task") else {}),
+        "maintenance_query": ("maintenance_history", _pick(s, "task", "limit")),
         "fuel_economy": ("fuel_consumption", {}),
         "add_schedule": ("add_maintenance_schedule", _pick(s, "task", "every_km", "every_months")),
         "plan_trip": ("plan_trip", _pick(s, "places", "start_date", "title")),
@@ -162,6 +163,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
     }
     if name == "correction":
         return correction_calls(intent, state)
+    if name == "price_sum":  # "if sites are $45 a night, what's that for a week?": worked out, not recorded
+        return price_sum_reply(s, state.get("currency") or "AUD")
     if name == "remove_expense":
         return removal_calls(str(s.get("which") or ""), state)
     if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": each, together and the difference

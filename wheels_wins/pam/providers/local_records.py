@@ -33,13 +33,15 @@ def leading_number(text: str) -> Decimal | None:
 # An expense the last reply showed ("what did I spend yesterday?", "did I log lunch?"), as if just made, so that "the
 # woolies one was actually 54" or "delete one of them" can name it.
 LISTED = "listed_expense"
+LISTED_MAINTENANCE = "listed_maintenance"
+_SHOWN_BY = {"list_expenses": LISTED, "spending_summary": LISTED, "maintenance_history": LISTED_MAINTENANCE}
 
 
 def _with_listed(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The calls, with each expense a listing or spending summary showed as a call of its own."""
+    """The calls, with each record a listing or spending summary showed as a call of its own."""
     shown = [
-        {"name": LISTED, "data": item}
-        for call in calls if call["name"] in ("list_expenses", "spending_summary")
+        {"name": _SHOWN_BY[call["name"]], "data": item}
+        for call in calls if call["name"] in _SHOWN_BY
         for item in (call.get("data") or {}).get("items") or []
     ]
     return calls + shown
@@ -62,7 +64,7 @@ _CORRECTABLE: tuple[tuple[tuple[str, ...], str, str, dict[str, str]], ...] = (
         {"litres": "litres", "amount": "total_cost", "date": "date", "odometer_km": "odometer_km"},
     ),
     (
-        ("log_maintenance", "update_maintenance"),
+        ("log_maintenance", "update_maintenance", LISTED_MAINTENANCE),
         "update_maintenance",
         "maintenance_id",
         {"amount": "cost", "date": "date", "odometer_km": "odometer_km"},
@@ -98,9 +100,9 @@ def _named_first(calls: list[dict[str, Any]], said: str, old_amount: Any = None)
 
     def rank(call: dict[str, Any]) -> int:
         data = call.get("data") or {}
-        if named & _record_words(call, "description", "merchant", "source") or (shop and data.get("merchant") == shop):
+        if named & _record_words(call, "description", "merchant", "source", "task") or (shop and data.get("merchant") == shop):
             return 0
-        return 1 if was is not None and data.get("amount") == was else 2
+        return 1 if was is not None and was in (data.get("amount"), data.get("cost")) else 2
 
     return sorted(newest, key=rank)  # stable: newest first within each rank
 

@@ -24,7 +24,7 @@ from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.services import fuel_economy, vehicle_log
-from wheels_wins.services.maintenance_due import schedule_statuses
+from wheels_wins.services.maintenance_due import DueItem, due_label, schedule_statuses
 from wheels_wins.services.units import (
     format_consumption,
     format_distance,
@@ -179,6 +179,13 @@ def _record_line(ctx: ToolContext, record: MaintenanceRecord) -> str:
     return line
 
 
+def _next_due_line(ctx: ToolContext, item: DueItem) -> str:
+    """'Oil and filter change: next due at 95,000 km (due in 10,000 km)'."""
+    when = [f"on {item.due_date:%-d %b %Y}"] if item.due_date else []
+    when += [f"at {format_distance(item.due_km, ctx.user.units)}"] if item.due_km is not None else []
+    return f"{item.task}: next due {' or '.join(when)} ({due_label(item, ctx.user.units).lower()})"
+
+
 @tool()
 def maintenance_history(
     ctx: ToolContext, task: ShortText = "", limit: Annotated[int, Field(ge=1, le=20)] = 3
@@ -199,8 +206,16 @@ def maintenance_history(
 
 
 @tool()
-def maintenance_due(ctx: ToolContext) -> ToolResult:
-    """Maintenance that is overdue or due soon, by date and odometer."""
+def maintenance_due(ctx: ToolContext, task: ShortText = "") -> ToolResult:
+    """Maintenance that is overdue or due soon, by date and odometer; with `task` (a word of it: "oil", "service"),
+    when that task is next due however far off ("when is the next oil change due?")."""
+    if task.strip():
+        later = vehicle_log.maintenance_due(ctx.session, user_id=ctx.user_id, today=ctx.today, include_later=True)
+        named = [i for i in later if task.strip().lower() in i.task.lower()]
+        if named:
+            return ToolResult(True, "; ".join(_next_due_line(ctx, i) for i in named),
+                              {"items": [{"task": i.task, "next_due_date": i.due_date.isoformat() if i.due_date else None,
+                                          "next_due_km": i.due_km, "overdue": i.overdue} for i in named]})
     items = vehicle_log.maintenance_due(ctx.session, user_id=ctx.user_id, today=ctx.today)
     data = [
         {"task": i.task, "overdue": i.overdue, "days_left": i.days_left, "km_left": i.km_left,
