@@ -812,6 +812,8 @@ INCOME = [
 ]
 
 FUEL = [
+    # The shop and the town it is in, both: "at Z in Taupo".
+    ("topped up at Z in Taupo 40 litres $98 on the clock 156,780", {"location": "Z Taupo", "odometer_km": 156780, "total_cost": 98}),
     ("filled up 58 litres for $112.30", {"litres": 58, "total_cost": "112.30"}),
     (
         "Fuel: 70L diesel $151.20 at Shell Dubbo",

@@ -64,6 +64,15 @@ def test_plan_sydney_canberra_melbourne(session: Session, make_user) -> None:
     assert float(trip.estimated_fuel_cost) == pytest.approx(trip.distance_km * 0.2 * 2.1, abs=0.05)
 
 
+def test_a_stop_keeps_the_travellers_spelling_when_only_accents_differ(session: Session, make_user) -> None:
+    user = make_user()
+    trip = plan_trip(session, user=user, places=["toronto", "montreal", "Québec"])
+    session.commit()
+    names = [w.name for w in trip_repo.waypoints(session, user_id=user.id, trip_id=trip.id)]
+    assert names == ["Toronto", "Montreal", "Québec"]  # English "Montreal" as typed; "Québec" as typed too
+    assert trip.title == "Toronto to Québec"
+
+
 def test_fuel_cost_estimate_falls_back_to_defaults(session: Session, make_user) -> None:
     user = make_user()
     litres = Decimal("500") * Decimal(str(DEFAULT_CONSUMPTION_L_PER_100KM)) / 100

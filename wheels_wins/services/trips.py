@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import unicodedata
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -68,7 +69,19 @@ def resolve_stop(spec: StopSpec) -> Stop:
     place = gazetteer.geocode(name) if name else None
     if place is None:
         raise UnknownPlace(name)
-    return Stop(place.name, place.lat, place.lon)
+    return Stop(named_as_asked(name, place.name), place.lat, place.lon)
+
+
+def _folded(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def named_as_asked(asked: str, found: str) -> str:
+    """A stop's name as the traveller spells it when it is the found place's name without its accents ("Montreal",
+    "Zurich" in English), else the found name ("Alice Springs" for "alice", "Uluru" for "Ayers Rock")."""
+    if asked and not found.isascii() and asked.isascii() and _folded(asked) == _folded(found):
+        return asked.title() if asked == asked.lower() else asked
+    return found
 
 
 def resolve_route(specs: Sequence[StopSpec]) -> list[Stop]:
@@ -87,7 +100,7 @@ def resolve_route(specs: Sequence[StopSpec]) -> list[Stop]:
             stops.append(resolve_stop(spec))
             continue
         place = next((p for p in choices[i] if p.country_code == country), choices[i][0])
-        stops.append(Stop(place.name, place.lat, place.lon))
+        stops.append(Stop(named_as_asked(named[i], place.name), place.lat, place.lon))
     return stops
 
 
@@ -118,7 +131,7 @@ def resolve_near(name: str, stops: Sequence[Stop]) -> Stop:
         raise UnknownPlace(name)
     if stops:
         found.sort(key=lambda p: min(geo.haversine_km((p.lat, p.lon), (s.lat, s.lon)) for s in stops))
-    return Stop(found[0].name, found[0].lat, found[0].lon)
+    return Stop(named_as_asked(name.strip(), found[0].name), found[0].lat, found[0].lon)
 
 
 def cheapest_insertion(stops: Sequence[Stop], new: Stop) -> int:
@@ -152,7 +165,7 @@ async def resolve_stops(specs: Sequence[StopSpec], *, settings: Settings | None 
         found = await geocoding.geocode(name, settings=settings) if name else None
         if found is None:
             raise UnknownPlace(name)
-        stops.append(Stop(found.name, found.lat, found.lon))
+        stops.append(Stop(named_as_asked(name, found.name), found.lat, found.lon))
     return stops
 
 

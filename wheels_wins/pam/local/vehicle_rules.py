@@ -120,7 +120,8 @@ def fuel(s: Sentence) -> Intent | None:
         + [(d.start, d.end) for d in s.past_dates]
     )
     location = entities.merchant(s.text, spans)
-    place = entities.town(s.text, spans)
+    at = s.text.find(location) if location else -1
+    place = entities.town(s.text, spans + ([(at, at + len(location))] if at >= 0 else []))  # "at Z in Taupo"
     where = " ".join(dict.fromkeys(p for p in (location, place) if p))
     if where and where.lower() not in ("diesel", "fuel", "petrol"):
         slots["location"] = where
