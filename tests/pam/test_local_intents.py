@@ -320,6 +320,9 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # A bare amount just before a shop's name was paid there; a small one may count things.
+    ("new tyres 410 bob jane", {"amount": 410, "category": "maintenance", "merchant": "Bob Jane T-Marts"}),
+    ("2 new tires 410 discount tire", {"amount": 410, "merchant": "Discount Tire"}),
     ("grabbed groceries at walmart sixty seven twelve", {"amount": "67.12", "merchant": "Walmart"}),
     ("ferry over to the isle of wight 96 pounds on friday just gone", {"amount": 96, "category": "transport"}),
     ("pay and display in Bath 7.20 this afternoon", {"amount": "7.20", "category": "transport"}),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from wheels_wins.pam.local.brands import starts_with_brand
 from wheels_wins.pam.local.dates import date_spans
 from wheels_wins.pam.local.normalise import word_set
 from wheels_wins.pam.local.quantities import CENT, NUM, parse_decimal, parse_quantity
@@ -251,6 +252,8 @@ def _bare_is_money(
         return True  # "earned 180 doing a shift", "paid 250 yesterday"
     if re.fullmatch(r"\d{1,5}\.\d{1,2}", text[start:end]):
         return True  # dollars and cents: "caltex 64.10 fuel", "dinner 48.5 pub"
+    if value >= 20 and starts_with_brand(tail):  # (a smaller number may count things: "12 bunnings snags")
+        return True  # "new tyres 410 bob jane": paid there
     return (
         not word
         or word in _FUNCTION_WORDS

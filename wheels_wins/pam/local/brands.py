@@ -189,3 +189,8 @@ def brand_named(text: str) -> str | None:
     """A well-known shop or service named anywhere in `text`, by its shop-front name, or None."""
     m = _BRAND.search(text)
     return _BRAND_NAMES[" ".join(m["brand"].lower().split())] if m else None
+
+
+def starts_with_brand(text: str) -> bool:
+    """Whether `text` opens with a well-known shop's name ("bob jane" in "410 bob jane")."""
+    return _BRAND.match(text.lstrip()) is not None
