@@ -642,6 +642,7 @@ BUDGETS = [
 ]
 
 QUERIES = [
+    ("what's the total damage this month?", "spending_query", {"period": "this_month"}),
     # A sum asked about, not spent: worked out and recorded nowhere.
     (
         "if powered sites are forty five dollars a night what's that for a week",
@@ -923,6 +924,11 @@ FUEL = [
 ]
 
 MAINTENANCE = [
+    # "The 10,000 km service" names the service; the reading is where it was done.
+    (
+        "Log the 10,000 km service on the Prado, done yesterday at 120,015 km, $489.55",
+        {"odometer_km": 120015, "cost": "489.55", "task_contains": "service"},
+    ),
     (
         "Today mechanic change oil and filter, 165 dollar, kilometre 120500, next time at 130500",
         {"odometer_km": 120500, "next_due_km": 130500, "cost": 165},
@@ -1162,6 +1168,7 @@ TRIPS = [
 ]
 
 CALENDAR = [
+    ("School goes back on 15 July, can you add that to the calendar?", {"title": "School goes back", "date": "next:07-15"}),
     (
         "remind me to pay the phone bill on Friday",
         {"title": "Pay the phone bill", "date": "next:friday"},
@@ -1372,6 +1379,13 @@ NAVIGATION = [
 ]
 
 CORRECTIONS = [
+    ("odometer was 131,870 km", "correction", {"odometer_km": 131870}),
+    (
+        "I typo'd yesterday's diesel expense, it should be $29 not $92",
+        "correction",
+        {"amount": 29, "old_amount": 92, "category": "fuel"},
+    ),
+    ("on second thoughts, delete that post", "undo", {"kind": "post"}),
     ("no sorry, was for restaurant not groceries", "correction", {"category": "dining"}),
     ("looks like I doubled it up, delete one of them", "remove_expense", {"which": "duplicate"}),
     ("get rid of the duplicate", "remove_expense", {"which": "duplicate"}),

@@ -90,3 +90,39 @@ async def test_a_what_if_sum_is_worked_out_and_nothing_is_recorded(make_user, se
     (answer,) = await converse(user, "if powered sites are forty five dollars a night what's that for a week")
     assert answer.reply == "That's $315.00 for a week at $45.00 a night." and answer.tool_calls == [], answer.reply
     assert expense_repo.list_rows(session, user_id=user.id) == []
+
+
+async def test_an_expense_from_before_the_conversation_is_corrected_or_deleted_by_description(
+    make_user, session: Session
+) -> None:
+    alice, bob = make_user(full_name="Alice"), make_user(full_name="Bob")
+    today = today_in(alice.timezone)
+    yesterday = today - dt.timedelta(days=1)
+    for user in (alice, bob):
+        _seed(session, user.id, ("92", "fuel", "diesel", yesterday, ""), ("12", "other", "laundromat", today, ""),
+              ("12", "dining", "ice creams", today, ""))
+
+    (fixed,) = await converse(alice, "I typo'd yesterday's diesel expense, it should be $29 not $92")
+    (deleted,) = await converse(alice, "delete the $12 laundromat expense, we got a refund")
+
+    assert [c.name for c in fixed.tool_calls] == ["update_expense_described"] and "$29.00" in fixed.reply, fixed.reply
+    assert [c.name for c in deleted.tool_calls] == ["delete_expense_described"], deleted.reply
+    session.expire_all()
+    mine = sorted((e.description, e.amount) for e in expense_repo.list_rows(session, user_id=alice.id))
+    assert mine == [("diesel", Decimal("29.00")), ("ice creams", Decimal("12.00"))]
+    theirs = sorted((e.description, e.amount) for e in expense_repo.list_rows(session, user_id=bob.id))
+    assert theirs == [("diesel", Decimal("92.00")), ("ice creams", Decimal("12.00")), ("laundromat", Decimal("12.00"))]
+
+    (undone,) = await converse(alice, "delete the $12 one")  # two $12 expenses once: now only one is left
+    assert undone.tool_calls[0].result.ok, undone.reply
+
+
+async def test_a_description_matching_several_expenses_asks_which_and_lists_them(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    _seed(session, user.id, ("12", "other", "laundromat", today, ""), ("9", "other", "laundromat dryer", today, ""))
+    asked, chosen = await converse(user, "delete the laundromat expense", "the $9 one")
+    assert asked.reply.startswith("Which one? I found 2:") and "laundromat dryer $9.00" in asked.reply, asked.reply
+    assert [c.name for c in chosen.tool_calls] == ["delete_expense"], chosen.reply
+    session.expire_all()
+    assert [e.description for e in expense_repo.list_rows(session, user_id=user.id)] == ["laundromat"]

@@ -79,8 +79,9 @@ async def test_removing_one_of_the_purchases_just_recorded_keeps_the_other(make_
     rows = expense_repo.list_rows(session, user_id=user.id, start=today, end=today)
     assert [(r.amount, r.category) for r in rows] == [(Decimal("85.00"), "groceries")]
 
-    (nothing,) = await converse(user, "remove the parking one")
-    assert not nothing.tool_calls and "which one" in nothing.reply.lower()
+    (nothing,) = await converse(user, "remove the parking one")  # none in the conversation, nor before it
+    assert "couldn't find a parking expense" in nothing.reply and not nothing.tool_calls[0].result.ok, nothing.reply
+    assert len(expense_repo.list_rows(session, user_id=user.id, start=today, end=today)) == 1
 
 
 async def test_categories_side_by_side_all_budgets_together_and_the_biggest_purchase(make_user) -> None:

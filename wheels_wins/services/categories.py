@@ -124,6 +124,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "entertainment", "movie", "cinema", "tour", "museum", "concert", "show", "golf", "lesson", "lessons",
         "surf lesson", "day pass", "day passes", "dreamworld", "movie world", "sea world", "wet n wild", "theme parks",
         "mini golf", "gallery", "zoo", "aquarium", "theme park", "water park", "waterpark", "water slides", "festival",
+        "pool entry", "swimming pool", "pool fees", "aquatic centre", "aquatic center",
         "footy", "gig",
         "fishing licence", "fishing license", "fishing permit", "fishing charter", "boat hire",
         "kayak hire", "river cruise", "harbour cruise", "scenic flight", "hot springs", "pokies",

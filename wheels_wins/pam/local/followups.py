@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
-from wheels_wins.pam.local import entities, place_names
+from wheels_wins.pam.local import entities, kind_switch, place_names
 from wheels_wins.pam.local.amounts import (
     parse_money,
 )
@@ -66,7 +65,7 @@ def small_talk(raw: str) -> Intent | None:
 
 
 _CUE = (
-    r"(?:actually|no+|nah|nope|oops|whoops|sorry|wait|hang\s+on|hold\s+on|correction|my\s+bad|my\s+mistake|oh|er+|um+|"
+    r"(?:actually|on\s+second\s+thoughts?|second\s+thoughts|no+|nah|nope|oops|whoops|sorry|wait|hang\s+on|hold\s+on|correction|my\s+bad|my\s+mistake|oh|er+|um+|"
     r"hmm+|i\s+mean|scratch\s+that|ah+|argh|dammit|damn|never\s*mind|(?:i\s+)?(?:do\s+)?apologi[sz]e|my\s+apologies|"
     r"apologies|pardon(?:\s+me)?|excuse\s+me|wrong\s+(?:category|amount|date|price|total|day|one)|"
     r"(?:the\s+)?(?:date|amount|category|price|total|day)(?:'s|\s+is|\s+was)\s+wrong)"
@@ -170,60 +169,19 @@ def _meant(dates: list[DateMention], text: str) -> DateMention:
     return kept[0] if kept else dates[0]
 
 
-# "no, I made $120 at the markets, it's income not an expense": the record was money in, not out (or the reverse).
-_WAS_INCOME = re.compile(
-    r"\bincome\b[^.?!]{0,12}\bnot\s+(?:an?\s+)?(?:expense|spending|cost)\b|"
-    r"\b(?:was|is|it'?s|that'?s|be|as|meant)\s+(?:an?\s+)?(?:income|earnings)\b|\bmoney\s+in\b[^.?!]{0,10}\bnot\s+out\b|"
-    r"^(?:i|we)\s+(?:made|earned|got\s+paid)\b",
+_READING_WAS = re.compile(
+    r"^(?:and\s+)?(?:the\s+)?(?:odo(?:meter)?|clock|km|kms|kilomet(?:re|er)s?|litres?|liters?)\s+(?:was|were|is|read|reads|"
+    r"said|showed|at)\b",
     re.IGNORECASE,
 )
-_WAS_SPENDING = re.compile(
-    r"\b(?:expense|spending|cost)\b[^.?!]{0,12}\bnot\s+(?:an?\s+)?income\b|"
-    r"\b(?:was|is|it'?s|that'?s|be|as|meant)\s+an?\s+expense\b|\bmoney\s+out\b[^.?!]{0,10}\bnot\s+in\b",
-    re.IGNORECASE,
+_SHOULD_BE_NOT = re.compile(
+    r"\b(?:should\s+(?:have\s+)?be(?:en)?|was\s+(?:actually|really)|meant\s+to\s+be)\s+\$?\d[\d,.]*\s+not\s+\$?\d", re.I
 )
-
-# "sorry, add it to the maintenance log", "that belongs in the van's service history": a repair just logged as
-# spending is work on the vehicle, to be kept with its service records.
-_TO_VEHICLE_LOG = re.compile(
-    r"\b(?:(?:add|put|move|log|record|file|enter|pop|stick|save)\s+(?:it|that|this|them)\s+(?:in|into|to|under|on|in\s+to)|"
-    r"(?:go|goes|be|belongs?)\s+(?:in|into|on|under))\s+(?:the|my|our)\s+(?:[\w-]+'?s?\s+)?"
-    r"(?:maintenance|service|servicing|repairs?)\s+(?:log|history|records?|book)\b",
-    re.IGNORECASE,
-)
-
-# The same requests once `normalise` has reduced "add it to the maintenance log" or "log it as income" to " - <kind>".
-# (After a cue, its dash is gone with the cue: "sorry, add it to the maintenance log" → "maintenance log".)
-_ONLY_REQUESTED_KIND = re.compile(r"^\s*-?\s*(?P<kind>maintenance log|income|expense)\s*[.!?]*$", re.IGNORECASE)
-_REQUESTED_SWITCH = {"maintenance log": "maintenance", "income": "income", "expense": "expense"}
-
-
 _NEW_REQUEST = re.compile(
     r"^(?:remind\s+(?:me|us)|set\s+(?:up\s+)?(?:a\s+)?reminder|(?:please\s+)?(?:post|show|open|take\s+me|go\s+to)\b|"
     r"(?:log|add|record)\s+(?!(?:it|that|this)\b))",
     re.IGNORECASE,
 )
-
-
-def _requested_kind(rest: str, had_cue: bool) -> re.Match[str] | None:
-    return _ONLY_REQUESTED_KIND.match(rest) if had_cue or rest.lstrip().startswith("-") else None
-
-
-def _kind_switch(rest: str, today: dt.date, had_cue: bool) -> Intent | None:
-    """A correction that says the record was income, not spending (or spending, not income, or work on the vehicle for
-    its maintenance log), with any amount said."""
-    requested = _requested_kind(rest, had_cue)
-    kind = (
-        _REQUESTED_SWITCH[requested["kind"].lower()] if requested
-        else "maintenance" if _TO_VEHICLE_LOG.search(rest)
-        else "income" if _WAS_INCOME.search(rest)
-        else "expense" if _WAS_SPENDING.search(rest)
-        else None
-    )
-    if kind is None:
-        return None
-    amount = Sentence(rest, today).amount
-    return Intent("correction", 0.9, {"kind": kind, **({"amount": amount.amount} if amount else {})})
 
 
 def correction(s: Sentence) -> Intent | None:
@@ -235,10 +193,8 @@ def correction(s: Sentence) -> Intent | None:
         if not m or not m.group(0):
             break
         rest, had_cue = rest[m.end() :], True
-    switch_said = (
-        had_cue or _IT_WAS.match(rest) or _MEANT.match(rest) or _TO_VEHICLE_LOG.search(rest) or _requested_kind(rest, had_cue)
-    )
-    switched = _kind_switch(rest, s.today, had_cue) if switch_said else None
+    switch_said = had_cue or _IT_WAS.match(rest) or _MEANT.match(rest) or kind_switch.said_plainly(rest, had_cue)
+    switched = kind_switch.kind_switch(rest, s.today, had_cue) if switch_said else None
     if switched:
         return switched
     if had_cue and _NEW_REQUEST.match(rest):  # "wait, remind me to call mum tomorrow": a request after the cue
@@ -251,6 +207,8 @@ def correction(s: Sentence) -> Intent | None:
     strong = bool(
         _CHANGE.match(rest) or _IT_WAS.match(rest) or _MEANT.match(rest) or _SHIFT_DAYS.match(rest)
         or re.match(r"\s*-\s*\w", rest)  # "put that under groceries", reduced by `normalise` to " - groceries"
+        or _READING_WAS.match(rest)  # "odometer was 131,870 km", said after a fill-up
+        or _SHOULD_BE_NOT.search(rest)  # "I typo'd yesterday's diesel expense, it should be $29 not $92"
     )
     route = _route_meant(rest) if (strong or had_cue) else None
     if route:  # "sorry, I meant Cairns to Mackay": the trip just planned, planned again

@@ -18,7 +18,7 @@ _SPENDING_WORDS = re.compile(
         "spen[dt](?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
         "spending(?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
         "expenses?|outgoings|costs?|costing|paid|pay|blown|blew|"
-        "splurged|gone on|go on|went on|gone out|went out|going out|forked out|shelled out|used|the damage"
+        "splurged|gone on|go on|went on|gone out|went out|going out|forked out|shelled out|used|the (?:total )?damage"
     ),
     re.IGNORECASE,
 )
@@ -32,7 +32,7 @@ _TOTAL_WORDS = re.compile(
     words(
         "how much|total|totals|sum|altogether|overall|in total|tally|add up|"
         "breakdown|summary|so far|what did|what have|what has|what'?s my|what is my|"
-        "what was my|whats my|what'?s the damage|whats the damage|what has (?:that|it|this)|cost us|cost me|"
+        "what was my|whats my|what'?s the (?:total )?damage|whats the (?:total )?damage|what has (?:that|it|this)|cost us|cost me|"
         "set us back|set me back|come to|came to"
     ),
     re.IGNORECASE,

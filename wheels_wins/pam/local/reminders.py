@@ -172,9 +172,20 @@ _REMIND_AT_END = re.compile(
 )
 
 
+# "School goes back on 15 July - calendar" (`normalise`'s form of "…, can you add that to the calendar?").
+_CALENDAR_AT_END = re.compile(
+    r"^(?P<body>.+?)\s+-\s+(?:(?:add|put|pop)\s+(?:it\s+|this\s+)?(?:to|in|into|on)\s+(?:the\s+|my\s+|our\s+)?)?"
+    r"(?:calendar|diary|agenda)\s*[.!?]*$",
+    re.IGNORECASE,
+)
+
+
 def calendar_entry(s: Sentence) -> Intent | None:
     if REMIND_QUESTION.match(s.text):
         return None
+    marked = _CALENDAR_AT_END.match(s.text)
+    if marked and Sentence(marked["body"], s.today).future_dates:
+        return _calendar_intent(Sentence(marked["body"], s.today), 0.9)
     last = _REMIND_AT_END.match(s.text)
     if last:  # "On 20/1 is the gas check for the caravan, remind me"
         return calendar_entry(Sentence(f"remind me {last['body']}", s.today))

@@ -180,6 +180,7 @@ _PURCHASE = re.compile(words("bought|buy|purchased|spent|ordered"), re.IGNORECAS
 
 
 # "tyres rotated 101k": in a note of work on the vehicle, thousands without a dollar sign are the odometer.
+_INTERVAL_SERVICE = re.compile(r"\b\d{1,3}(?:,?\d{3})?\s?k(?:m|ms)?\s+(?:service|servicing|check)\b", re.IGNORECASE)
 _DUE_AT = re.compile(r"\b(?:next|due)\b[^.;]{0,25}?\b(?:at|@)\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{5,7})\b(?!\s*(?:km|kms|k\b))", re.I)
 _THOUSANDS_KM = re.compile(r"(?<![$\w.,])(?P<num>\d{2,3}(?:\.\d)?)\s?k\b(?!\s*(?:m|ms|kms?|ilo)\b)", re.IGNORECASE)
 
@@ -259,6 +260,8 @@ def maintenance(s: Sentence) -> Intent | None:
     readings = [(q.start, int(q.value)) for q in s.quantities if q.kind in ("odometer", "km")] or [
         (m.start(), int(Decimal(m["num"]) * 1000)) for m in _THOUSANDS_KM.finditer(s.text)
     ]
+    named = _INTERVAL_SERVICE.search(s.text)  # "the 10,000 km service": its name, not a reading
+    readings = [r for r in readings if not (named and named.start() <= r[0] < named.end())]
     next_due = next(
         (r for r in readings if re.search(r"\b(?:next|due|again)\b[^.]*$", s.text[max(0, r[0] - 30) : r[0]], re.IGNORECASE)),
         None,

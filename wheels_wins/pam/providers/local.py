@@ -20,7 +20,7 @@ from wheels_wins.pam.local.intents import Intent, classify
 from wheels_wins.pam.local.spending_list import spending_items
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.local_follow_ups import asked_again, budget_just_touched, fill_pending, route_just_asked
-from wheels_wins.pam.providers.local_records import correction_calls, jsonable, removal_calls
+from wheels_wins.pam.providers.local_records import correction_calls, jsonable, picked_calls, removal_calls
 from wheels_wins.pam.tools.common import record_named
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
 from wheels_wins.services import units
@@ -247,6 +247,9 @@ class LocalEngine:
 
     def _plan(self, text: str, state: dict[str, Any]) -> ModelResponse:
         today = dt.date.fromisoformat(state["today"]) if state.get("today") else dt.date.today()
+        picked = picked_calls(text, state)  # "the $9 one", answering "Which one? I found 2: …"
+        if picked:
+            return ModelResponse(tool_calls=picked)
         pending = state.get("pending")
         intent = (fill_pending(pending, text, today) if pending else None) or asked_again(text, state, today)
         intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)

@@ -140,6 +140,11 @@ def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | 
                 changes["date"] = _same_month(str(dated), int(slots["day_of_month"])) or changes["date"]
             if changes:
                 return [ToolCall(tool, {id_argument: data["id"], **changes})]
+    if slots.get("old_amount") is not None and slots.get("amount") is not None:  # "yesterday's diesel was $29 not $92"
+        said = {"amount": "amount", "date": "date", "category": "category", "merchant": "description"}
+        described = {name: jsonable(slots[slot]) for slot, name in said.items() if slots.get(slot) is not None}
+        return [ToolCall("update_expense_described", {**described, "amount": jsonable(slots["old_amount"]),
+                                                      "new_amount": jsonable(slots["amount"])})]
     return _WHICH_RECORD
 
 
@@ -199,6 +204,9 @@ def _record_words(call: dict[str, Any], *fields: str) -> set[str]:
     return _words_of(" ".join(str(data.get(field) or "") for field in fields))
 
 
+_NOT_A_DESCRIPTION = frozenset("the a an one expense entry purchase item bit that this my our".split())
+
+
 def removal_calls(which: str, state: dict[str, Any]) -> list[ToolCall] | str:
     """Delete the expense just recorded that "the coffee one" (or "the $25 one") names."""
     if which == "duplicate":
@@ -211,7 +219,10 @@ def removal_calls(which: str, state: dict[str, Any]) -> list[ToolCall] | str:
         described = _record_words(call, "description", "merchant", "category")
         if (named & described) or (amount is not None and str(amount) == data.get("amount")):
             return [ToolCall("delete_expense", {"expense_id": data["id"]})]
-    return "Which one should I remove? I can remove an expense I've just recorded — say what it was for, or its amount."
+    described = " ".join(w for w in re.findall(r"[A-Za-z][\w'&-]*", which) if w.lower() not in _NOT_A_DESCRIPTION)
+    if described or amount is not None:  # "delete the $12 laundromat expense": one recorded before this conversation
+        return [ToolCall("delete_expense_described", {"description": described, **({"amount": str(amount)} if amount else {})})]
+    return "Which one should I remove? Say what it was for, or its amount."
 
 
 def _one_of_a_pair(calls: list[dict[str, Any]]) -> list[ToolCall] | str:
@@ -227,3 +238,30 @@ def _one_of_a_pair(calls: list[dict[str, Any]]) -> list[ToolCall] | str:
             return [ToolCall("delete_expense", {"expense_id": newer})]
         seen[key] = data["id"]
     return "I can't see two entries that are the same. Which one should I remove? Say what it was for, or its amount."
+
+
+# "the $9 one", "the second one", "the dryer one": which of the expenses PAM just asked about.
+_PICK = re.compile(r"^(?:(?:oh|um|ok|yeah|yes)[\s,]+)*(?:it'?s\s+|it\s+was\s+)?(?:the\s+)?(?P<which>[\w$.' -]{1,30}?)"
+                   r"(?:\s+(?:one|expense|entry))?[\s.!]*$", re.IGNORECASE)
+
+
+def picked_calls(text: str, state: dict[str, Any]) -> list[ToolCall] | None:
+    """The change PAM asked "which one?" about, made to the expense the answer picks; None when it picks none."""
+    last = (state.get("last_calls") or [{}])[-1]
+    data = last.get("data") or {}
+    items, then, m = data.get("items") or [], data.get("then"), _PICK.match(text.strip())
+    if not (items and then and m):
+        return None
+    which = m["which"]
+    ordinal = _ORDINALS.get(which.lower().split()[-1]) if which.split() else None
+    amount = leading_number(which) if re.match(r"\$|\d", which) else None
+    named = _words_of(which)
+    chosen = [
+        item for i, item in enumerate(items)
+        if (ordinal is not None and i == (ordinal % len(items)))
+        or (amount is not None and item.get("amount") == f"{amount:.2f}")
+        or (ordinal is None and amount is None and named & _words_of(f"{item.get('description')} {item.get('merchant')}"))
+    ]
+    if len(chosen) != 1:
+        return None
+    return [ToolCall(then["tool"], {"expense_id": chosen[0]["id"], **then.get("arguments", {})})]
