@@ -1494,6 +1494,36 @@ MORE_PARAPHRASES = [
     (WEDNESDAY, "caravan parks on the Gold Coast are charging ninety bucks a night now, crazy", "unknown", {}),
     (WEDNESDAY, "my mate reckons he paid $3,000 for his solar setup", "unknown", {}),
     (WEDNESDAY, "last year we spent about twelve grand on the whole lap, can you believe it", "unknown", {}),
+    # Someone else's purchase, a price seen, a memory: nothing to record.
+    (WEDNESDAY, "My brother-in-law just dropped $85,000 on a brand new Jayco, meanwhile we're still in our Coaster", "unknown", {}),
+    (WEDNESDAY, "Saw unleaded at $1.79 in Griffith today, cheapest I've seen in months!", "unknown", {}),
+    (WEDNESDAY, "last year we got stuck in Longreach, the park only charged us $30 a night. Good memories though.", "unknown", {}),
+    # Our own request among someone else's story, or after a story of our own.
+    (
+        WEDNESDAY,
+        "My sister reckons we're mad, she just spent $600 at a day spa. Anyway, log $22.90 at the chemist for hayfever tablets.",
+        "add_expense",
+        {"amount": "22.90", "category": "health"},
+    ),
+    (
+        WEDNESDAY,
+        "A bloke at the park said Hobart to Launceston is only a couple of hours and he did it on $40 of fuel. "
+        "Set up a trip for us, Hobart to Launceston",
+        "plan_trip",
+        {"places": ["Hobart", "Launceston"]},
+    ),
+    (
+        WEDNESDAY,
+        "The grandkids are visiting at Easter which feels like forever away, but more urgently can you pop Bella's vet "
+        "appointment in for the day after tomorrow? She's been scratching like mad.",
+        "add_calendar",
+        {"title": "Bella's vet appointment", "date": "next:03-13"},
+    ),
+    (WEDNESDAY, "oops, that was meant for my mate's log, undo it please", "undo", {}),
+    (WEDNESDAY, "can you raise the fuel budget by $50?", "change_budget", {"category": "fuel", "amount": 50, "change": "raise"}),
+    (WEDNESDAY, "📅 dentist for me in two weeks", "add_calendar", {"date": "next:03-25"}),
+    (WEDNESDAY, "definately need a reminder for Mum's birthday on 14 August 🎂", "add_calendar", {"title": "Mum's birthday"}),
+    (WEDNESDAY, "route from brissie to the gold coast then on to byron bay", "plan_trip", {"places": ["Brissie", "Gold Coast", "Byron Bay"]}),
     (WEDNESDAY, "my mate paid me $50 for the firewood", "add_income", {"amount": 50}),
     # How far, answered without saving a trip.
     (WEDNESDAY, "how far is it from Darwin to Katherine?", "route_distance", {"places": ["Darwin", "Katherine"]}),

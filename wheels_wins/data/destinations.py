@@ -137,4 +137,11 @@ NICKNAMES: dict[str, str] = {
     "Alice": "Alice Springs",
     "Lonnie": "Launceston",
     "Freo": "Fremantle",
+    "Brissie": "Brisbane",
+    "Brissy": "Brisbane",
+    "Brizzy": "Brisbane",
+    "Brizvegas": "Brisbane",
+    "Melbs": "Melbourne",
+    "Kal": "Kalgoorlie",
+    "Kalgoorlie-Boulder": "Kalgoorlie",
 }

@@ -345,7 +345,8 @@ def parse_money(text: str, *, strict: bool = False) -> list[MoneyMention]:
 
 
 _DEMOTE_BEFORE = re.compile(
-    r"(?:\bnot|\binstead\s+of|\brather\s+than|\bnot\s+the|\bwasn'?t|\bisn'?t|\bfrom)\s*$",
+    r"(?:\bnot|\binstead\s+of|\brather\s+than|\bnot\s+the|\bwasn'?t|\bisn'?t|\bfrom|\bquoted(?:\s+(?:me|us))?|"
+    r"\bquote\s+(?:of|was)|\bbeats\s+the|\bwanted|\basking|\bsaw\s+\w+\s+at)\s*$",
     re.IGNORECASE,
 )
 _PROMOTE_BEFORE = re.compile(

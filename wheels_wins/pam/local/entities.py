@@ -137,9 +137,11 @@ _CALENDAR_CUE = re.compile(
     r"^(?:remind\s+(?:me|us)(?:\s+(?:to|about|that|of|re)\b)?|remember\s+(?:me|us)(?:\s+to)?\b|"
     r"set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder\s*(?:to|for|about|that)?|"
     r"(?:create|add|make|put\s+in|chuck|pop|stick|whack|throw|put)\s+(?:a\s+|in\s+a\s+)?reminder(?:\s+in)?\s*(?:to|for|about|that)?|"
+    r"(?:(?:i|we)\s+)?(?:definitely\s+|really\s+|will\s+)?need\s+a\s+reminder\s*(?:to|for|about)?|"
     r"reminder\s*[:\-]?\s*(?:to|for|about)?|"
     r"(?:don'?t|do\s+not)\s+let\s+me\s+forget\s*(?:to|about)?|(?:don'?t|do\s+not)\s+forget\s*(?:to|about)?|"
-    r"(?:add|put|schedule|book(?:\s+in)?|create|make|set\s+up|pencil\s+in|note\s+down|enter|save|block\s+out)\b|"
+    r"(?:add|put|pop|stick|chuck|schedule|book(?:\s+in)?|create|make|set\s+up|pencil\s+in|note\s+down|enter|save|"
+    r"block\s+out)\b|"
     r"(?:i|we)\s+(?:have|'ve\s+got|ve\s+got|got|need\s+to|have\s+to|must|'ve\s+got\s+to|should)\b|(?:i|we)'?ve\s+got(?:\s+to)?\b|"
     r"there'?s\b|need\s+to\b|have\s+to\b|gotta\b|got\s+to\b)\s*",
     re.IGNORECASE,
@@ -164,6 +166,7 @@ def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
     """The event's title: "Remind me to renew the rego on 15 March" → "Renew the rego"."""
     cleaned = _ADD_IT_TAIL.sub("", _CALENDAR_SUFFIX.sub("", cut(text, spans)))
     cleaned = re.sub(r"\s+([,.;:!?])", r"\1", cleaned)
+    popped_in = re.match(r"(?:pop|put|stick|chuck|slot)\b", cleaned, re.IGNORECASE)  # "pop the vet in for Friday"
     cleaned = _CALENDAR_CUE.sub("", cleaned, count=1).strip(" ,.;:!?-")
     cleaned = re.sub(
         r"^(?:to|about|that|for|of|re)\s+", "", cleaned, flags=re.IGNORECASE
@@ -182,6 +185,8 @@ def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
         cleaned,
         flags=re.IGNORECASE,
     )
+    if popped_in:
+        cleaned = re.sub(r"\s+in$", "", cleaned.strip(" ,.;:!?-"), flags=re.IGNORECASE)
     return capitalise(cleaned.strip(" ,.;:!?-"))
 
 

@@ -29,6 +29,7 @@ from wheels_wins.pam.local import (
     record_checks,
     reminders,
     routes,
+    story_requests,
     vehicle_rules,
 )
 from wheels_wins.pam.local.normalise import normalise
@@ -251,7 +252,9 @@ def _budget(s: Sentence, question: bool) -> Intent | None:
         return Intent("set_budget", 0.85, _budget_slots(s))
     if not _BUDGET.search(s.text):
         return None
-    asked = re.search(r"\b(?:could|can|would|will)\s+you\b", s.low)  # a request, even with a question mark
+    asked = re.search(r"\b(?:could|can|would|will)\s+you\b", s.low) or re.match(  # a request, even with a "?"
+        r"(?:" + _RAISE + "|" + _LOWER + r")\b", s.low  # ("can you" is gone once `normalise` has been)
+    )
     change = _budget_change(s) if not question or asked else {}
     if change:  # "add another 75 to my shopping budget", "halve the dining budget"
         return _changed_budget(s, change, 0.9)
@@ -371,10 +374,15 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if not cleaned.strip(" .!?,"):
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
-    for rule in (followups.correction, followups.undo, record_checks.remove_duplicate, followups.remove_one) if follow_up else ():
+    follow_ups = (record_checks.undo_at_end, followups.correction, followups.undo, record_checks.remove_duplicate,
+                  followups.remove_one)
+    for rule in follow_ups if follow_up else ():
         found = rule(s)
         if found:
             return found
+    found = story_requests.request_after_story(cleaned, today, classify)  # "… a bloke said … Set up a trip for us, …"
+    if found:
+        return found
     rest = followups.without_cue(cleaned)
     if rest != cleaned and rest:  # "actually, add Mount Gambier on the way": not a correction, a request after the cue
         s = Sentence(rest, today)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from wheels_wins.pam.local import entities
+from wheels_wins.pam.local.amounts import parse_money
 from wheels_wins.pam.local.date_words import COUNT_RE, count_of
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
 from wheels_wins.pam.local.times import time_spans
@@ -194,15 +196,35 @@ NOT_OURS = re.compile(
     r"(?!\s+(?:me|us)\b)|"
     r"\b(?:he|she|they)\s+(?:reckons?|said|says|paid|spent|bought|earned|made|charged?)\b(?!\s+(?:me|us)\b)|"
     r"\b(?:are|is|were)\s+(?:now\s+)?charging\b|\bcan\s+you\s+believe\b|"
-    r"\b(?:last|this)\s+(?:year|month)\s+(?:we|i)\s+spent\s+(?:about|around|roughly|nearly|over|almost)\b",
+    r"\b(?:last|this)\s+(?:year|month)\s+(?:we|i)\s+spent\s+(?:about|around|roughly|nearly|over|almost)\b|"
+    r"\b(?:brother|sister|father|mother|son|daughter)-in-law\b|\bjust\s+dropped\s+\$|"  # someone else's purchase
+    r"\b(?:saw|seen|spotted)\s+(?:\w+\s+){0,2}?at\s+\$|"  # "saw unleaded at $1.79 in Griffith": a price seen, not paid
+    r"\blast\s+year\b[^.!?]*\b(?:good\s+memories|those\s+were\s+the\s+days|back\s+then)\b|"
+    r"\b(?:good\s+memories|those\s+were\s+the\s+days)\b",
     re.IGNORECASE,
 )
+# "Anyway, log $22.90 at the chemist …": our own request among someone else's story.
+_OWN_CLAUSE = re.compile(
+    r"(?:^|[.!?]\s+|\banyway,?\s+|\bbut\s+)(?P<clause>(?:(?:can|could)\s+you\s+)?(?:log|add|record|put\s+in|pop\s+in|"
+    r"(?:i|we)\s+(?:paid|spent|bought))\b(?:[^.!?]|\.(?=\d))*)",
+    re.IGNORECASE,
+)
+
+
+def _own_request(s: Sentence, rule: Callable[[Sentence], Intent | None]) -> Intent | None:
+    """The rule applied to the one clause that asks to record our own money, when the message is mostly about
+    someone else's."""
+    for m in _OWN_CLAUSE.finditer(s.text):
+        clause = m["clause"].strip()
+        if not NOT_OURS.search(clause) and parse_money(clause):
+            return rule(Sentence(clause, s.today))
+    return None
 
 
 def expense(s: Sentence) -> Intent | None:
     """add_expense when the sentence records spending (an amount and what it went on), else None."""
     if NOT_OURS.search(s.text):
-        return None
+        return _own_request(s, expense)
     spend = bool(EXPENSE_WORDS.search(s.text))
     adding = bool(_ADD_START.match(s.text))
     amount = s.amount if (spend or adding or s.category or (s.amount and s.amount.explicit)) else None

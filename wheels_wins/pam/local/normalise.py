@@ -153,6 +153,9 @@ TYPOS: dict[str, str] = {
     "maintainence": "maintenance",
     "recieved": "received",
     "recieve": "receive",
+    "definately": "definitely",
+    "definatly": "definitely",
+    "defintely": "definitely",
     "earnt": "earned",
     "comunity": "community",
     "communty": "community",
@@ -360,10 +363,16 @@ def european_numbers(text: str) -> str:
     return _KM_FIRST.sub(lambda m: "odometer " + re.sub(r"[ .,]", "", m[1]), text)
 
 
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\U0001F1E6-\U0001F1FF]+"
+)
+
+
 def normalise(text: str) -> str:
     """The request without greetings, "PAM," or politeness around it, typos fixed and whitespace collapsed."""
     text = re.sub(r"[\u2018\u2019]", "'", text or "")
     text = re.sub(r"[\u201c\u201d]", '"', text)
+    text = _EMOJI.sub(" ", text)  # "📅 dentist in two weeks", "add $40 😅": pictures say nothing to the rules
     text = re.sub(r"\s+", " ", text).strip()
     text = _REQUEST_AT_END.sub(_requested, text)
     text = _PER_SLASH.sub(lambda m: f" a {_PER_WORD[m[1].lower()]}", text)

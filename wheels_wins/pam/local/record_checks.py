@@ -47,3 +47,16 @@ _ONE_OF_A_PAIR = re.compile(
 def remove_duplicate(s: Sentence) -> Intent | None:
     """remove_expense of a double-up, or None."""
     return Intent("remove_expense", 0.9, {"which": "duplicate"}) if _ONE_OF_A_PAIR.search(s.text) else None
+
+
+# "oops, that was meant for my mate's log, undo it please": the undo after the reason for it.
+_UNDO_AT_END = re.compile(
+    r"[,.;!-]\s*(?:so\s+|just\s+|can\s+you\s+|could\s+you\s+|please\s+)*(?:undo|remove|delete|scrap|bin|take\s+out)\s+"
+    r"(?:it|that|this)(?:\s+(?:out|off))?(?:\s+(?:please|pls|thanks|again))*\s*[.!]*$",
+    re.IGNORECASE,
+)
+
+
+def undo_at_end(s: Sentence) -> Intent | None:
+    """undo when a message ends by asking to take back what was just done, or None."""
+    return Intent("undo", 0.9) if _UNDO_AT_END.search(s.text) else None

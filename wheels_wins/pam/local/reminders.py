@@ -21,7 +21,8 @@ _CALENDAR_START = re.compile(
     r"^(?:(?:in|within)\s+(?:an?\s+|half\s+an?\s+|\w+\s+){0,2}(?:hours?|hrs?|minutes?|mins?|days?|weeks?)[,\s]+)?"  # "in 20 mins remind me"
     r"(?:remind(?:er)?\s+(?:me|us)|remember\s+(?:me|us)(?:\s+to)?|set\s+(?:up\s+)?(?:a\s+|me\s+a\s+)?reminder|"
     r"(?:create|add|make|put\s+in|chuck|pop|stick|whack|throw|put)\s+(?:a\s+|in\s+a\s+)?reminder|"
-    r"reminder\b|(?:don'?t|do\s+not)\s+(?:let\s+me\s+)?forget)\b",
+    r"reminder\b|(?:don'?t|do\s+not)\s+(?:let\s+me\s+)?forget|"
+    r"(?:(?:i|we)\s+)?(?:definitely\s+|really\s+|will\s+)?need\s+a\s+reminder)\b",  # "definitely need a reminder for…"
     re.IGNORECASE,
 )
 _CALENDAR_NOUN = re.compile(
