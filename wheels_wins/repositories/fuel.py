@@ -40,6 +40,13 @@ def delete(session: Session, *, user_id: uuid.UUID, fuel_id: uuid.UUID) -> bool:
     return delete_owned(session, FuelEntry, user_id=user_id, record_id=fuel_id)
 
 
+def owning_expense(session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID) -> FuelEntry | None:
+    """The user's fill-up whose cost is that expense, or None."""
+    row_security.as_user(session, user_id)
+    query = select(FuelEntry).where(FuelEntry.user_id == user_id, FuelEntry.expense_id == expense_id)
+    return session.exec(query).first()
+
+
 def list_page(
     session: Session,
     *,

@@ -41,6 +41,14 @@ def delete(session: Session, *, user_id: uuid.UUID, record_id: uuid.UUID) -> boo
     return delete_owned(session, MaintenanceRecord, user_id=user_id, record_id=record_id)
 
 
+def owning_expense(session: Session, *, user_id: uuid.UUID, expense_id: uuid.UUID) -> MaintenanceRecord | None:
+    """The user's maintenance record whose cost is that expense, or None."""
+    row_security.as_user(session, user_id)
+    query = select(MaintenanceRecord).where(MaintenanceRecord.user_id == user_id,
+                                            MaintenanceRecord.expense_id == expense_id)
+    return session.exec(query).first()
+
+
 def list_page(
     session: Session, *, user_id: uuid.UUID, limit: int = 50, offset: int = 0, task: str | None = None
 ) -> tuple[list[MaintenanceRecord], int]:

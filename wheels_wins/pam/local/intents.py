@@ -374,8 +374,8 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if not cleaned.strip(" .!?,"):
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
-    follow_ups = (record_checks.undo_at_end, followups.correction, followups.undo, record_checks.remove_duplicate,
-                  followups.remove_one)
+    follow_ups = (record_checks.undo_at_end, followups.correction, record_checks.remove_vehicle_record, followups.undo,
+                  record_checks.remove_duplicate, followups.remove_one)
     for rule in follow_ups if follow_up else ():
         found = rule(s)
         if found:

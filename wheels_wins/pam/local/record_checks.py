@@ -60,3 +60,35 @@ _UNDO_AT_END = re.compile(
 def undo_at_end(s: Sentence) -> Intent | None:
     """undo when a message ends by asking to take back what was just done, or None."""
     return Intent("undo", 0.9) if _UNDO_AT_END.search(s.text) else None
+
+
+# "delete the fill-up from yesterday", "remove the diesel fill up from tuesday", "delete my last fill-up", "delete the
+# oil change from the maintenance log": a fill-up or paid work, found by the expense it owns.
+_REMOVE_VEHICLE_RECORD = re.compile(
+    r"\b(?:delete|remove|erase|scrap|bin|ditch|get\s+rid\s+of|take\s+out|wipe)\s+(?:(?P<det>the|that|my|our|this)\s+)?"
+    r"(?P<latest>(?:last|latest|most\s+recent)\s+)?(?P<what>[\w$.'& -]{0,30}?)\s*"
+    r"(?:(?P<fill>fill-?\s?ups?|refuel(?:ling)?|fuel\s+(?:entry|record|stop))"
+    r"|(?P<work>(?:maintenance|service)\s+(?:record|entry|job))"
+    r"|(?:\s+(?:record|entry))?\s+(?:from|in|out\s+of)\s+(?:the|my|our)\s+(?P<log>maintenance|service|fuel)\s+"
+    r"(?:log|records?|history))\b",
+    re.IGNORECASE,
+)
+
+
+def remove_vehicle_record(s: Sentence) -> Intent | None:
+    """remove_expense of a fill-up or of paid work on the vehicle (what it was, its date, or the latest), or None."""
+    m = _REMOVE_VEHICLE_RECORD.search(s.text)
+    if m is None:
+        return None
+    category = "fuel" if m["fill"] or (m["log"] or "").lower() == "fuel" else "maintenance"
+    dates = [d for d in s.past_dates if d.start >= m.start("what")]
+    what = m["what"]
+    for d in dates:  # "yesterday's fill-up": the day is no part of what it was
+        what = what.replace(d.text, "")
+    what = re.sub(r"^'s\b|\s+", " ", what).strip(" -")
+    if (m["det"] or "").lower() in ("that", "this") and not (what or dates or m["latest"]):
+        return None  # "delete that fill-up": the one just logged, which undo takes back
+    slots: dict[str, object] = {"which": what, "category": category, "latest": bool(m["latest"])}
+    if dates:
+        slots["date"] = dates[0].date
+    return Intent("remove_expense", 0.9, slots)

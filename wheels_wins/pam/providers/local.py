@@ -166,7 +166,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
     if name == "price_sum":  # "if sites are $45 a night, what's that for a week?": worked out, not recorded
         return price_sum_reply(s, state.get("currency") or "AUD")
     if name == "remove_expense":
-        return removal_calls(str(s.get("which") or ""), state)
+        return removal_calls(s, state)
     if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": each, together and the difference
         return [ToolCall("spending_summary", {**_range_args(s), "categories": list(s["categories"])})]
     if name == "budget_status" and s.get("categories"):

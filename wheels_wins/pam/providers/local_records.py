@@ -10,6 +10,7 @@ from typing import Any
 
 from wheels_wins.pam.local.brands import brand_named
 from wheels_wins.pam.local.intents import Intent
+from wheels_wins.pam.tools.expenses import same_purchase_key
 from wheels_wins.pam.types import ToolCall
 
 
@@ -35,6 +36,8 @@ def leading_number(text: str) -> Decimal | None:
 LISTED = "listed_expense"
 LISTED_MAINTENANCE = "listed_maintenance"
 _SHOWN_BY = {"list_expenses": LISTED, "spending_summary": LISTED, "maintenance_history": LISTED_MAINTENANCE}
+# The calls whose data is an expense just made, changed or shown.
+_EXPENSE_CALLS = ("add_expense", "update_expense", LISTED)
 
 
 def _with_listed(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -51,7 +54,7 @@ def _with_listed(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # changes it, its id argument, and which of the correction's slots it takes (under which name).
 _CORRECTABLE: tuple[tuple[tuple[str, ...], str, str, dict[str, str]], ...] = (
     (
-        ("add_expense", "update_expense", LISTED),
+        _EXPENSE_CALLS,
         "update_expense",
         "expense_id",
         {"amount": "amount", "category": "category", "date": "date", "merchant": "merchant"},
@@ -204,24 +207,33 @@ def _record_words(call: dict[str, Any], *fields: str) -> set[str]:
     return _words_of(" ".join(str(data.get(field) or "") for field in fields))
 
 
-_NOT_A_DESCRIPTION = frozenset("the a an one expense entry purchase item bit that this my our".split())
+_NOT_A_DESCRIPTION = frozenset("the a an one expense entry purchase item bit that this my our record fill up fill-up".split())
 
 
-def removal_calls(which: str, state: dict[str, Any]) -> list[ToolCall] | str:
-    """Delete the expense just recorded that "the coffee one" (or "the $25 one") names."""
+def removal_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[ToolCall] | str:
+    """Delete the expense that "the coffee one" (or "the $25 one") names among those just recorded or shown, else
+    the one its words, amount, date or category describe (a fill-up's or paid work's takes its record with it)."""
+    which = str(slots.get("which") or "")
     if which == "duplicate":
         return _one_of_a_pair(_with_listed(state.get("last_calls") or []))
     named, amount = _words_of(which), leading_number(which)
-    for call in reversed(_with_listed(state.get("recent_calls") or state.get("last_calls") or [])):
+    just_made = [] if slots.get("category") else _with_listed(state.get("recent_calls") or state.get("last_calls") or [])
+    for call in reversed(just_made):
         data = call.get("data") or {}
-        if call["name"] not in ("add_expense", "update_expense", LISTED) or not data.get("id"):
+        if call["name"] not in _EXPENSE_CALLS or not data.get("id"):
             continue
         described = _record_words(call, "description", "merchant", "category")
         if (named & described) or (amount is not None and str(amount) == data.get("amount")):
             return [ToolCall("delete_expense", {"expense_id": data["id"]})]
     described = " ".join(w for w in re.findall(r"[A-Za-z][\w'&-]*", which) if w.lower() not in _NOT_A_DESCRIPTION)
-    if described or amount is not None:  # "delete the $12 laundromat expense": one recorded before this conversation
-        return [ToolCall("delete_expense_described", {"description": described, **({"amount": str(amount)} if amount else {})})]
+    found = {
+        **({"description": described} if described else {}),
+        **({"amount": str(amount)} if amount is not None else {}),
+        **{k: jsonable(slots[k]) for k in ("category", "date") if slots.get(k)},
+        **({"latest": True} if slots.get("latest") else {}),
+    }
+    if found:  # "delete the $12 laundromat expense": one recorded before this conversation
+        return [ToolCall("delete_expense_described", found)]
     return "Which one should I remove? Say what it was for, or its amount."
 
 
@@ -230,9 +242,9 @@ def _one_of_a_pair(calls: list[dict[str, Any]]) -> list[ToolCall] | str:
     seen: dict[tuple[Any, ...], str] = {}
     for call in calls:
         data = call.get("data") or {}
-        if call["name"] not in ("add_expense", "update_expense", LISTED) or not data.get("id"):
+        if call["name"] not in _EXPENSE_CALLS or not data.get("id"):
             continue
-        key = (data.get("amount"), data.get("date"), str(data.get("description") or "").lower(), data.get("merchant"))
+        key = same_purchase_key(data.get("amount"), data.get("date"), data.get("description"), data.get("merchant"))
         if key in seen:  # the newer goes: listings run newest first, calls in the order they were made
             newer = seen[key] if call["name"] == LISTED else data["id"]
             return [ToolCall("delete_expense", {"expense_id": newer})]

@@ -7,38 +7,37 @@ import datetime as dt
 from typing import Any
 
 from wheels_wins.models import Expense
-from wheels_wins.pam.tools.common import PositiveMoney, ShortText, money_text
-from wheels_wins.pam.tools.expenses import delete_expense, expense_data, update_expense
+from wheels_wins.pam.tools.common import PositiveMoney, ShortText
+from wheels_wins.pam.tools.expenses import (
+    delete_expense,
+    expense_data,
+    expense_key,
+    purchases_listed,
+    search_expenses,
+    update_expense,
+)
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
-from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.services.categories import normalise_category
 
 # How far back a described expense is looked for when no date is said.
 LOOKBACK_DAYS = 90
+# How many matches are looked at, and how many of several "Which one?" lists.
+_LOOKED_AT, _SHOWN = 20, 5
 
 
 def _described(
     ctx: ToolContext, text: str, amount: PositiveMoney | None, date: dt.date | None, category: str | None
 ) -> list[Expense]:
-    """The user's expenses matching every criterion given, newest first; the text is read as a category when no
-    description or shop contains it ("the diesel one" is a fuel expense described as "Fuel 60 L")."""
+    """The user's expenses matching every criterion given, newest first (see `search_expenses`); an amount alone
+    is looked for among all of them ("delete the $12 laundromat one" when no description says laundromat)."""
     start, end = (date, date) if date else (ctx.today - dt.timedelta(days=LOOKBACK_DAYS), ctx.today)
     canonical = normalise_category(category) if category else None
-
-    def found(search: str | None, in_category: str | None) -> list[Expense]:
-        rows, _ = expense_repo.list_page(
-            ctx.session, user_id=ctx.user_id, start=start, end=end, category=in_category, search=search, limit=20
-        )
-        return [e for e in rows if amount is None or e.amount == amount]
-
-    text = text.strip()
-    if not (text or canonical or amount is not None or date):
+    if not (text.strip() or canonical or amount is not None or date):
         return []
-    rows = found(text or None, canonical)
-    read_as = canonical or (normalise_category(text) if text else None)
-    if not rows and (read_as or amount is not None):
-        rows = found(None, read_as)
+    rows, _ = search_expenses(ctx, text, start, end, category=canonical, amount=amount, limit=_LOOKED_AT)
+    if not rows and amount is not None and not canonical and text.strip():
+        rows, _ = search_expenses(ctx, "", start, end, amount=amount, limit=_LOOKED_AT)
     return rows
 
 
@@ -47,14 +46,12 @@ def _the_one(ctx: ToolContext, rows: list[Expense], asked: str, then: dict[str, 
     tool and its arguments but the id) so that "the $9 one" can follow."""
     if not rows:
         return ToolResult.fail(f"I couldn't find {asked}.")
-    first = rows[0]
-    if all((e.amount, e.date, e.description, e.merchant) == (first.amount, first.date, first.description, first.merchant)
-           for e in rows):
-        return first  # the same purchase recorded twice or more: any one of them
-    listed = "; ".join(f"{e.description or e.category} {money_text(e.amount, ctx.user.currency)} ({e.date:%-d %b})"
-                       for e in rows[:5])
-    return ToolResult(True, f"Which one? I found {len(rows)}: {listed}",
-                      {"items": [expense_data(e) for e in rows[:5]], "then": then})
+    if len({expense_key(e) for e in rows}) == 1:
+        return rows[0]  # the same purchase recorded twice or more: any one of them
+    shown = rows[:_SHOWN]
+    found = f"I found {len(rows)}" + (f"; the latest {_SHOWN}" if len(rows) > _SHOWN else "")
+    return ToolResult(True, f"Which one? {found}: {purchases_listed(shown, ctx.user.currency)}",
+                      {"items": [expense_data(e) for e in shown], "then": then})
 
 
 def _asked(text: str, amount: PositiveMoney | None, date: dt.date | None, category: str | None) -> str:
@@ -69,11 +66,14 @@ def delete_expense_described(
     amount: PositiveMoney | None = None,
     date: dt.date | None = None,
     category: str | None = None,
+    latest: bool = False,
 ) -> ToolResult:
     """Delete the expense the user describes (words of its description or shop, its amount, date or category) when
-    it was not just recorded in this conversation: "delete the $12 laundromat expense"."""
+    it was not just recorded in this conversation: "delete the $12 laundromat expense"; with `latest`, the most
+    recent that matches ("delete my last fill-up"). A fill-up's or maintenance record's expense goes with its record."""
     found = _described(ctx, description, amount, date, category)
-    chosen = _the_one(ctx, found, _asked(description, amount, date, category), {"tool": "delete_expense", "arguments": {}})
+    asked = _asked(description, amount, date, category)
+    chosen = found[0] if latest and found else _the_one(ctx, found, asked, {"tool": "delete_expense", "arguments": {}})
     return chosen if isinstance(chosen, ToolResult) else delete_expense(ctx, expense_id=str(chosen.id))
 
 

@@ -23,6 +23,7 @@ from wheels_wins.pam.tools.common import (
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.services import expense_owners
 from wheels_wins.services.categories import CATEGORIES, normalise_category
 from wheels_wins.services.money import spend_summary
 
@@ -123,13 +124,30 @@ def delete_expense(ctx: ToolContext, expense_id: str) -> ToolResult:
     if expense is None:
         return ToolResult.fail("I couldn't find that expense.")
     if expense.source in ("fuel", "maintenance"):
-        return ToolResult.fail(f"That expense belongs to a {expense.source} record; delete the {expense.source} entry instead.")
+        return _delete_with_owner(ctx, expense)
     trip_id = str(expense.trip_id) if expense.trip_id else None
     fields = {**expense_fields(expense), "source": expense.source, "trip_id": trip_id}  # all undo needs to remake it
     expense_repo.delete(ctx.session, user_id=ctx.user_id, expense_id=expense.id)
     return ToolResult(
         True, _chip("Deleted", expense, ctx.user.currency), {"id": expense_id},
         undo={"op": "recreate", "kind": "expense", "fields": fields}, changed=("expenses",),
+    )
+
+
+def _delete_with_owner(ctx: ToolContext, expense: Expense) -> ToolResult:
+    """Delete a fill-up's or maintenance record's expense by deleting that record (it takes its expense with it)."""
+    what = f"{money_text(expense.amount, ctx.user.currency)} {expense.category}"
+    deleted = expense_owners.delete_with_owner(ctx.session, user=ctx.user, expense=expense)
+    if deleted is None:  # the record went but its expense stayed: an ordinary expense now
+        expense_repo.delete(ctx.session, user_id=ctx.user_id, expense_id=expense.id)
+        fields = {**expense_fields(expense), "trip_id": str(expense.trip_id) if expense.trip_id else None}
+        return ToolResult(True, f"Deleted {what}", {"id": str(expense.id)},
+                          undo={"op": "recreate", "kind": "expense", "fields": fields}, changed=("expenses",))
+    kind, fields = deleted
+    record = "fill-up" if kind == "fuel" else f"{mid_sentence(fields['task'])} record"
+    return ToolResult(
+        True, f"Deleted {what} ({expense.date:%-d %b}) with its {record}", {"id": str(expense.id), "owner": kind},
+        undo={"op": "recreate", "kind": kind, "fields": fields}, changed=("expenses", kind),
     )
 
 
@@ -167,28 +185,70 @@ def list_expenses(
     return ToolResult(True, f"{total} {label}", data)
 
 
-def _purchase(expense: Expense) -> str:
+def purchase_text(expense: Expense) -> str:
     """"weekly shop at Woolworths", "fuel"."""
     what = mid_sentence(expense.description or expense.category)
     return f"{what} at {expense.merchant}" if expense.merchant and expense.merchant.lower() not in what.lower() else what
 
 
+def same_purchase_key(amount: object, date: object, description: str | None, merchant: str | None) -> tuple[str, ...]:
+    """What two records of the same purchase share (amount, date, what and where, in any case): from an expense's
+    fields or from the JSON a tool returned for it."""
+    money = f"{Decimal(str(amount)):.2f}" if amount is not None else ""
+    return money, str(date), (description or "").strip().lower(), (merchant or "").strip().lower()
+
+
+def expense_key(expense: Expense) -> tuple[str, ...]:
+    """`same_purchase_key` of a stored expense."""
+    return same_purchase_key(expense.amount, expense.date, expense.description, expense.merchant)
+
+
+def search_expenses(
+    ctx: ToolContext,
+    words: str,
+    start: dt.date,
+    end: dt.date,
+    *,
+    category: str | None = None,
+    amount: Decimal | None = None,
+    limit: int = 10,
+) -> tuple[list[Expense], int]:
+    """The user's expenses (newest first, and how many in all) whose description or shop contains `words`, within
+    `category` and of `amount` when given; when none does, the words are read as a category ("the diesel" is a fuel
+    expense described as "Fuel 60 L", "the caravan park fee" a camping one)."""
+
+    def found(search: str | None, in_category: str | None) -> tuple[list[Expense], int]:
+        rows, total = expense_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end,
+                                             category=in_category, search=search, limit=limit)
+        if amount is None:
+            return rows, total
+        rows = [e for e in rows if e.amount == amount]
+        return rows, len(rows)
+
+    words = words.strip()
+    rows, total = found(words or None, category)
+    read_as = category or (normalise_category(words) if words else None)
+    if not rows and words and read_as:
+        rows, total = found(None, read_as)
+    return rows, total
+
+
 def _logged_yet(ctx: ToolContext, search: str, start: dt.date, end: dt.date, when: str) -> ToolResult:
     """"Yes, 2 today: lunch $22.00 (3 Dec); …", saying so when two look like the same purchase twice."""
-    rows, total = expense_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, search=search, limit=10)
-    canonical = normalise_category(search)
-    if not rows and canonical:  # "the diesel" is logged as fuel, "the caravan park fee" as camping
-        rows, total = expense_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, category=canonical,
-                                             limit=10)
+    rows, total = search_expenses(ctx, search, start, end)
     data = {"items": [expense_data(e) for e in rows], "count": total, "search": search}
     if not rows:
         return ToolResult(True, f"Nothing like “{search}” logged {when}", data)
-    listed = "; ".join(f"{_purchase(e)} {money_text(e.amount, ctx.user.currency)} ({e.date:%-d %b})" for e in rows)
-    text = f"Yes, {total} {when}: {listed}"
-    seen = [(e.amount, e.date, (e.description or "").lower(), e.merchant.lower()) for e in rows]
-    if len(set(seen)) < len(seen):
+    text = f"Yes, {total} {when}: {purchases_listed(rows, ctx.user.currency)}"
+    keys = [expense_key(e) for e in rows]
+    if len(set(keys)) < len(keys):
         text += ". Two of them look like the same purchase; say “delete one of them” if it's a double-up"
     return ToolResult(True, text, data)
+
+
+def purchases_listed(rows: list[Expense], currency: str) -> str:
+    """"lunch at the pub $22.00 (3 Dec); fuel $80.00 (2 Dec)"."""
+    return "; ".join(f"{purchase_text(e)} {money_text(e.amount, currency)} ({e.date:%-d %b})" for e in rows)
 
 
 def _side_by_side(
@@ -249,7 +309,7 @@ def spending_summary(
         rows, count = expense_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, limit=6)
         if 0 < count <= len(rows):
             data["items"] = [expense_data(e) for e in rows]
-            bought = "; ".join(f"{_purchase(e)} {money_text(e.amount, currency)}" for e in rows)
+            bought = "; ".join(f"{purchase_text(e)} {money_text(e.amount, currency)}" for e in rows)
             return ToolResult(True, f"{money_text(total, currency)} spent {when}: {bought}", data)
     top = sorted(((v, k) for k, v in by_category.items() if v > 0), reverse=True)[:5]
     parts = [f"{category} ({money_text(amount, currency)})" for amount, category in top]

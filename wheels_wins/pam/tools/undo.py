@@ -21,8 +21,8 @@ from wheels_wins.repositories import pam as pam_repo
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.repositories import users as user_repo
+from wheels_wins.services import expense_owners, vehicle_log
 from wheels_wins.services import trips as trip_service
-from wheels_wins.services import vehicle_log
 
 
 def _entry_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -87,10 +87,13 @@ def reverse(ctx: ToolContext, record: dict[str, Any]) -> bool:
         record_id = parse_uuid(record["id"])
         return record_id is not None and _restore(ctx, record.get("kind", "expense"), record_id, record["fields"])
     if op == "recreate":
-        fields = _entry_fields(record["fields"])
-        if record.get("kind") == "income":
-            income_repo.create(ctx.session, user_id=ctx.user_id, currency=ctx.user.currency, **fields)
+        if record.get("kind") in ("fuel", "maintenance"):
+            expense_owners.remake(ctx.session, user=ctx.user, kind=record["kind"], fields=record["fields"])
+        elif record.get("kind") == "income":
+            income_repo.create(ctx.session, user_id=ctx.user_id, currency=ctx.user.currency,
+                               **_entry_fields(record["fields"]))
         else:
+            fields = _entry_fields(record["fields"])
             trip_id = parse_uuid(fields.pop("trip_id", None))
             if trip_id and trip_repo.get(ctx.session, user_id=ctx.user_id, trip_id=trip_id) is None:
                 trip_id = None  # the trip went in the meantime

@@ -1,0 +1,62 @@
+"""The fill-up or maintenance record that owns an expense: deleting the expense means deleting that record (which
+takes its expense with it), and undoing that remakes both."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session
+
+from wheels_wins.models import Expense, User
+from wheels_wins.repositories import fuel as fuel_repo
+from wheels_wins.repositories import maintenance as maintenance_repo
+from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.services import vehicle_log
+
+_FUEL_FIELDS = ("litres", "total_cost", "odometer_km", "location", "full_tank")
+_MAINTENANCE_FIELDS = ("task", "odometer_km", "cost", "notes", "next_due_date", "next_due_km")
+
+
+def _jsonable(value: object) -> object:
+    return str(value) if isinstance(value, Decimal | dt.date | uuid.UUID) else value
+
+
+def delete_with_owner(session: Session, *, user: User, expense: Expense) -> tuple[str, dict[str, Any]] | None:
+    """Delete the record that owns the expense, and the expense with it: the record's kind ("fuel" or "maintenance")
+    and the JSON fields that remake it; None when no record owns it."""
+    trip_id = str(expense.trip_id) if expense.trip_id else None
+    fill = fuel_repo.owning_expense(session, user_id=user.id, expense_id=expense.id)
+    if fill is not None:
+        fields = {k: _jsonable(getattr(fill, k)) for k in ("date", "vehicle_id", *_FUEL_FIELDS)}
+        vehicle_log.delete_fuel(session, user=user, fuel_id=fill.id)
+        return "fuel", {**fields, "trip_id": trip_id}
+    work = maintenance_repo.owning_expense(session, user_id=user.id, expense_id=expense.id)
+    if work is not None:
+        fields = {k: _jsonable(getattr(work, k)) for k in ("date", "vehicle_id", *_MAINTENANCE_FIELDS)}
+        vehicle_log.delete_maintenance(session, user=user, record_id=work.id)
+        return "maintenance", {**fields, "trip_id": trip_id}
+    return None
+
+
+def remake(session: Session, *, user: User, kind: str, fields: dict[str, Any]) -> None:
+    """Make again a record `delete_with_owner` deleted (its expense comes back with it), on its trip if that is
+    still there."""
+    def typed(name: str, convert: Any) -> Any:
+        return convert(fields[name]) if fields.get(name) is not None else None
+
+    trip_id = typed("trip_id", uuid.UUID)
+    if trip_id and trip_repo.get(session, user_id=user.id, trip_id=trip_id) is None:
+        trip_id = None  # the trip went in the meantime
+    common = {"date": dt.date.fromisoformat(fields["date"]), "vehicle_id": typed("vehicle_id", uuid.UUID),
+              "odometer_km": fields.get("odometer_km"), "trip_id": trip_id}
+    if kind == "fuel":
+        vehicle_log.log_fuel(session, user=user, litres=Decimal(fields["litres"]), total_cost=typed("total_cost", Decimal),
+                             location=fields.get("location") or "", full_tank=fields.get("full_tank", True), **common)
+    else:
+        vehicle_log.log_maintenance(
+            session, user=user, task=fields["task"], cost=typed("cost", Decimal), notes=fields.get("notes") or "",
+            next_due_date=typed("next_due_date", dt.date.fromisoformat), next_due_km=fields.get("next_due_km"), **common,
+        )
