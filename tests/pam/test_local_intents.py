@@ -320,6 +320,15 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # A price each, a head or per person, with how many said: the total was paid.
+    ("DOC campsite at Lake Pukaki was NZ$15 a head and there were two of us, log the total",
+     {"amount": 30, "category": "camping", "description": "DOC campsite at Lake Pukaki"}),
+    ("$15 per person, 3 of us", {"amount": 45}),
+    ("entry was $12 a head x4", {"amount": 48}),
+    ("fish and chips $14 each, both of us", {"amount": 28, "category": "dining"}),
+    ("paid $20 each for 2 tickets to the museum", {"amount": 40, "category": "entertainment"}),
+    ("coffees $5.50 each", {"amount": "5.50"}),
+    ("$25 each, $50 all up", {"amount": 50}),
     # A bare amount just before a shop's name was paid there; a small one may count things.
     ("new tyres 410 bob jane", {"amount": 410, "category": "maintenance", "merchant": "Bob Jane T-Marts"}),
     ("2 new tires 410 discount tire", {"amount": 410, "merchant": "Discount Tire"}),
@@ -624,6 +633,7 @@ BUDGETS = [
     ),
     ("set my budget to $400", "set_budget", {"amount": 400, "missing": ["category"]}),
     ("how's my grocery budget going?", "budget_status", {"category": "groceries"}),
+    ("hey pam hows the camping budget holding up", "budget_status", {"category": "camping"}),
     ("am I over budget?", "budget_status", {"absent": ["category"]}),
     ("how much is left in my dining budget", "budget_status", {"category": "dining"}),
     (
@@ -653,6 +663,8 @@ QUERIES = [
     ("how much money for food shopping I spend in this month", "spending_query", {"category": "groceries"}),
     ("list my maintenance records", "maintenance_query", {"limit": 5}),
     ("did I put in lunch today?", "list_expenses", {"search": "lunch", "start": WEDNESDAY, "end": WEDNESDAY}),
+    ("i didnt log the diesel did i", "list_expenses", {"search": "diesel"}),
+    ("I haven't added lunch yet, have I?", "list_expenses", {"search": "lunch"}),
     ("did we already add the woolies shop?", "list_expenses", {"search": "Woolworths"}),
     ("what was the odometer at my last oil change", "maintenance_query", {"task": "oil"}),
     ("when was the battery last replaced", "maintenance_query", {"task": "battery"}),
@@ -753,6 +765,8 @@ QUERIES = [
 ]
 
 INCOME = [
+    ("my client just paid the invoice, $2,340", {"amount": 2340, "source": "client"}),
+    ("YouTube ad revenue came through this morning, US$412.67", {"amount": "412.67", "source": "YouTube ad revenue"}),
     (
         "I earned $250 house-sitting this week",
         {"amount": 250, "source": "house-sitting"},
@@ -816,6 +830,10 @@ INCOME = [
 ]
 
 FUEL = [
+    # US gallons and miles are converted; an imperial gallon is bigger.
+    ("Filled up with 18.5 US gallons for $67.32 at a Chevron in Arizona, odometer reads 54,300 miles",
+     {"litres": "70.03", "total_cost": "67.32", "odometer_km": 87387}),
+    ("put 10 imperial gallons in, £68", {"litres": "45.46", "total_cost": 68}),
     # The shop and the town it is in, both: "at Z in Taupo".
     ("topped up at Z in Taupo 40 litres $98 on the clock 156,780", {"location": "Z Taupo", "odometer_km": 156780, "total_cost": 98}),
     ("filled up 58 litres for $112.30", {"litres": 58, "total_cost": "112.30"}),
@@ -1389,6 +1407,8 @@ CORRECTIONS = [
     ("no sorry, was for restaurant not groceries", "correction", {"category": "dining"}),
     ("looks like I doubled it up, delete one of them", "remove_expense", {"which": "duplicate"}),
     ("get rid of the duplicate", "remove_expense", {"which": "duplicate"}),
+    ("put that under maintenance", "correction", {"category": "maintenance", "absent": ["kind"]}),
+    ("add it to the maintenance log", "correction", {"kind": "maintenance"}),
     ("remove the diesel fill up from tuesday", "remove_expense", {"which": "diesel", "category": "fuel", "date": "yesterday"}),
     ("delete yesterday's fill-up", "remove_expense", {"which": "", "category": "fuel", "date": "yesterday"}),
     ("delete my last fill-up", "remove_expense", {"category": "fuel", "latest": True}),

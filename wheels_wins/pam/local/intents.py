@@ -313,8 +313,14 @@ _LATE_QUESTION = re.compile(
 )
 
 
+# "I didn't log the diesel did I": a tag at the end makes a statement a question
+_TAG_QUESTION = re.compile(r"\b(?:did|have|has|was|were)(?:n't)?\s+(?:i|we)\s*[?.!]*$", re.IGNORECASE)
+
+
 def _is_question(s: Sentence) -> bool:
     if QUESTION_START.match(s.low) or reminders.REMIND_QUESTION.match(s.low) or queries.TALLY.match(s.low):
+        return True
+    if _TAG_QUESTION.search(s.low) and re.match(r"(?:i|we)\b", s.low):
         return True
     if _LATE_QUESTION.search(s.low) and not _COMMAND_START.match(s.low):
         return True

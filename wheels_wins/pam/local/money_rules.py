@@ -22,7 +22,7 @@ INCOME_WORDS = re.compile(
         "sold|selling|sell (?:my|our|the|an?)|flogged|flog (?:my|our|the|an?)|wages?|salary|pension|dividends?|payment from|"
         "invoice (?:was )?paid|tips|deposited|cashback|reimbursed|reimbursement|"
         "side hustle|takings|pocketed|brought in|payout|paid out (?:me|us)|"
-        "(?:client|customer|boss|employer|they) (?:(?:finally|has|have) )?paid (?:the|my|our) invoice|bought (?:one|some|a few|two|three|a couple|several) of (?:my|our)|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
+        "(?:client|customer|boss|employer|they) (?:(?:finally|just|has|have|already) )*paid (?:the|my|our) invoice|bought (?:one|some|a few|two|three|a couple|several) of (?:my|our)|(?:job|shift|gig|work|client|boss|employer|contract) paid(?! for| to)"
     )
     + r"|\b(?:made|cleared|netted|took\s+home)\s+(?=\$|\d|a\s+(?:hundred|thousand|grand)|\w+\s+(?:dollars|bucks|hundred|grand))"
     # "ebay sale 75 bucks, old tent": something of ours sold
@@ -42,7 +42,7 @@ _NOT_INCOME = re.compile(
 _MONEY_ARRIVED = re.compile(
     r"\b(?:payment|pay|pay\s*(?:check|cheque)|paycheck|wages?|super|pension|refund|money|transfer|salary|dividends?|rent|"
     r"rental\s+income|interest|royalt(?:y|ies)|commission|bonus|tax\s+return|payout|invoice|deposit|social\s+security|"
-    r"benefits?|annuity)\b(?:[^.]|\.(?=\d)){0,60}?"
+    r"benefits?|annuity|revenue|proceeds|earnings|stipend|allowance|grant)\b(?:[^.]|\.(?=\d)){0,60}?"
     r"\b(?:came\s+(?:through|in)|landed|arrived|cleared|hit(?:\s+(?:my|the|our)\s+(?:account|bank))?|went\s+in)\b",
     re.IGNORECASE,
 )
@@ -124,6 +124,8 @@ def income(s: Sentence) -> Intent | None:
         r"(?:\s+deposit)?\s+(?:came\s+(?:in|through)|landed|arrived|cleared|hit|went\s+in)$", "", source, flags=re.IGNORECASE
     )  # "my bonus landed"
     source = re.sub(r"\s+paid(?:\s+out)?(?:\s+(?:me|us))?$", "", source, flags=re.IGNORECASE)  # "cleaning job paid 250"
+    source = re.sub(r"\s+(?:(?:just|finally|has|have|already)\s+)*paid\s+(?:the|my|our)\s+invoice$", "", source,
+                    flags=re.IGNORECASE)  # "my client just paid the invoice"
     if source:
         slots["source"] = source[:120]
         slots["description"] = entities.capitalise(source)[:300]
@@ -167,24 +169,46 @@ def _about_the_amount(s: Sentence) -> Sentence | None:
     return Sentence(clause, s.today) if len(clause.split()) < len(s.text.split()) else None
 
 
-# "$25 a night" with "2 nights" said too: the total is what was paid.
-_RATE_AFTER = re.compile(r"\s*(?:a|per|each|/)\s*(?P<unit>night|day|person|head|adult)\b", re.IGNORECASE)
-_UNITS_OF = {"night": "nights?", "day": "days?", "person": "people|persons|adults|heads", "head": "people|persons|adults|heads",
-             "adult": "adults|people"}
+# "$25 a night" with "2 nights" said too, "$15 a head and there were two of us", "$12 each for 3 tickets": the total
+# is what was paid.
+_RATE_AFTER = re.compile(
+    r"\s*(?:(?:a|per|each|/)\s*(?P<unit>night|day|person|head|adult)\b|(?P<each>each|apiece|a\s+pop|pp)\b)", re.IGNORECASE
+)
+_PEOPLE = r"people|persons|adults|heads|kids|children|guests|pax|of\s+us"
+_UNITS_OF = {
+    "night": "nights?", "day": "days?", "person": _PEOPLE, "head": _PEOPLE, "adult": r"adults|people",
+    "each": _PEOPLE + r"|tickets|passes|entries|meals|items|pies|coffees|drinks|beers|bottles|bags|loads",
+}
+# "both of us", "x4", "times 3": a count said without its unit
+_BARE_COUNT = re.compile(rf"\bboth\s+of\s+us\b|(?:\bx\s?|\btimes\s+)(?P<n>{COUNT_RE})\b", re.IGNORECASE)
+# The words that say how many, left out of the description: "and there were two of us", "for the 3 of us"
+_COUNT_CLAUSE = rf"(?:,?\s*(?:and\s+)?(?:there\s+(?:were|was|are)\s+)?(?:for\s+)?(?:the\s+|all\s+)?)?(?:{COUNT_RE})\s+of\s+us\b"
+
+
+# ", log the total": the request, no part of what was bought
+_LOG_THE_TOTAL = re.compile(
+    r"(?:,\s*|\s+)(?:(?:please|just|so)\s+)?(?:log|add|record|note|enter|put\s+(?:down|in))\s+(?:the\s+(?:total|lot)|it|that)\b"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
 
 
 def _rate_times_count(s: Sentence) -> Decimal | None:
-    """The total of a price per night, day or person when the message also says how many ("paid for 2 nights at the
-    showground, $25 a night" → 50), or None."""
-    if len(s.money) != 1 or s.amount is None:
+    """The total of a price per night, day, person or item when the message also says how many ("paid for 2 nights
+    at the showground, $25 a night" → 50, "$15 a head and there were two of us" → 30), or None."""
+    rate = _RATE_AFTER.match(s.text, s.amount.end) if s.amount else None
+    if s.amount is None or rate is None:
         return None
-    rate = _RATE_AFTER.match(s.text, s.amount.end)
-    if rate is None:
-        return None
-    counted = re.compile(rf"\b(?P<n>{COUNT_RE})\s+(?:{_UNITS_OF[rate['unit'].lower()]})\b", re.IGNORECASE)
-    for m in counted.finditer(s.text):
-        if not (m.start() < rate.end() and rate.start() < m.end()) and count_of(m["n"]) > 1:
-            return s.amount.amount * count_of(m["n"])
+    unit = "each" if rate["each"] else rate["unit"].lower()
+    counted = re.compile(rf"\b(?P<n>{COUNT_RE})\s+(?:{_UNITS_OF[unit]})\b", re.IGNORECASE)
+    found = [m for m in counted.finditer(s.text) if not (m.start() < rate.end() and rate.start() < m.end())]
+    found += [m for m in _BARE_COUNT.finditer(s.text) if unit not in ("night", "day")]
+    for m in found:
+        count = count_of(m["n"]) if m["n"] else 2  # "both of us"
+        # another amount is the count itself ("3 of us" reads as $3) or the sum is not ours to work out
+        others = [x for x in s.money if x is not s.amount and not (m.start() <= x.start and x.end <= m.end())]
+        if count > 1 and not others:
+            return s.amount.amount * count
     return None
 
 
@@ -253,4 +277,7 @@ def _merchant_and_description(s: Sentence) -> tuple[str, str]:
     """The shop named and what was bought, with amounts ("$25 a night" whole), dates, quantities and times left out."""
     spans = s.money_spans() + [(d.start, d.end) for d in s.past_dates] + s.quantity_spans() + time_spans(s.text)
     spans += [(m.start, rate.end()) for m in s.money if (rate := _RATE_AFTER.match(s.text, m.end))]
+    spans += [m.span() for m in re.finditer(_COUNT_CLAUSE, s.text, re.IGNORECASE)]
+    spans += [m.span() for m in _BARE_COUNT.finditer(s.text)]
+    spans += [m.span() for m in _LOG_THE_TOTAL.finditer(s.text)]
     return entities.merchant(s.text, spans) or "", entities.description(s.text, spans)

@@ -54,7 +54,8 @@ _REQUEST_AT_END = re.compile(
 _REQUESTED_KIND = [
     (re.compile(r"\b(?:spending|expenses?|costs?|outgoings)\b", re.IGNORECASE), "expense"),
     (re.compile(r"\b(?:income|earnings)\b", re.IGNORECASE), "income"),
-    (re.compile(r"\b(?:maint(?:enance)?|service)(?:\s+(?:log|book|history|records?))?\b", re.IGNORECASE), "maintenance log"),
+    # "under maintenance" alone is the spending category; the log is named as such
+    (re.compile(r"\b(?:maint(?:enance)?|service)\s+(?:log|book|history|records?)\b", re.IGNORECASE), "maintenance log"),
 ]
 
 
@@ -368,12 +369,27 @@ _EMOJI = re.compile(
 )
 
 
+# "hows the camping budget", "didnt", "im": typed or dictated without the apostrophe
+_BARE_CONTRACTION = re.compile(
+    r"\b(?P<wh>how|what|where|when|who|that|there|here)s\b|"
+    r"\b(?P<aux>do|did|does|is|was|are|were|have|has|had|ca|wo|should|could|would)nt\b|\b(?P<i>i)(?P<be>m|ve)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_apostrophe(m: re.Match[str]) -> str:
+    if m["wh"]:
+        return f"{m['wh']}'s"
+    return f"{m['aux']}n't" if m["aux"] else f"{m['i']}'{m['be']}"
+
+
 def normalise(text: str) -> str:
     """The request without greetings, "PAM," or politeness around it, typos fixed and whitespace collapsed."""
     text = re.sub(r"[\u2018\u2019]", "'", text or "")
     text = re.sub(r"[\u201c\u201d]", '"', text)
     text = _EMOJI.sub(" ", text)  # "📅 dentist in two weeks", "add $40 😅": pictures say nothing to the rules
     text = re.sub(r"\s+", " ", text).strip()
+    text = _BARE_CONTRACTION.sub(_with_apostrophe, text)
     text = _REQUEST_AT_END.sub(_requested, text)
     text = _PER_SLASH.sub(lambda m: f" a {_PER_WORD[m[1].lower()]}", text)
     text = european_numbers(text)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from wheels_wins.services.units import KM_PER_MILE, LITRES_PER_GALLON
 
 _LITRES_PER_GALLON = Decimal(str(LITRES_PER_GALLON))
+_LITRES_PER_IMPERIAL_GALLON = Decimal("4.54609")
 
 CENT = Decimal("0.01")
 MILLI = Decimal("0.001")
@@ -45,7 +46,7 @@ def parse_decimal(raw: str) -> Decimal | None:
 
 _PPL = re.compile(
     r"(?P<cur>\$\s?)?(?P<num>\d+(?:\.\d+)?|\.\d+)\s?(?P<cents>c|¢|cents?|p|pence)?\s?(?:/|per\s+|an?\s+|each\s+)\s?"
-    r"(?:l|lt|ltr|litre|liter|(?P<gallon>gal|gallon))\b|(?P<num2>\d+(?:\.\d+)?)\s?(?:cpl|c/l)\b|"
+    r"(?:l|lt|ltr|litre|liter|(?:US\s)?(?P<gallon>gal|gallon))\b|(?P<num2>\d+(?:\.\d+)?)\s?(?:cpl|c/l)\b|"
     # "one litre is 1.90 dollar"
     r"\b(?:one|a|1|per|each)\s+(?:litre|liter|l)\s+(?:is|was|=|at|costs?|costed)\s+(?P<cur3>\$\s?)?(?P<num3>\d+(?:\.\d+)?)",
     re.IGNORECASE,
@@ -54,7 +55,11 @@ _LITRES = re.compile(
     r"(?<![\w.$])(?P<num>\d+(?:\.\d+)?)\s?(?:litres?|liters?|ltrs?|lts?|l)(?![\w/])",
     re.IGNORECASE,
 )
-_GALLONS = re.compile(r"(?<![\w.$])(?P<num>\d+(?:\.\d+)?)\s?(?:gallons?|gals?)(?![\w/])", re.IGNORECASE)
+# "18.5 US gallons"; "12 imperial gallons" (UK) are bigger
+_GALLONS = re.compile(
+    r"(?<![\w.$])(?P<num>\d+(?:\.\d+)?)\s?(?:(?:US|U\.S\.)\s)?(?P<imperial>(?:imperial|imp\.?|UK)\s)?(?:gallons?|gals?)(?![\w/])",
+    re.IGNORECASE,
+)
 _MILES = re.compile(
     r"(?P<pre>(?:\bat|@|\bon)\s*)?(?<![\w.$])(?P<num>" + NUM + r")\s?(?P<mult>k\s?)?(?:miles?|mi)\b"
     r"(?P<post>\s+on\s+the\s+(?:odo(?:meter)?|clock))?",
@@ -129,8 +134,9 @@ def _parse_quantity(text: str) -> tuple[Quantity, ...]:
     for m in _GALLONS.finditer(text):
         value = parse_decimal(m["num"])
         if value is not None:
-            litres = (value * _LITRES_PER_GALLON).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            found.append(Quantity("litres", litres, m.start(), m.end(), value))
+            per_gallon = _LITRES_PER_IMPERIAL_GALLON if m["imperial"] else _LITRES_PER_GALLON
+            litres = (value * per_gallon).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            found.append(Quantity("litres", litres, m.start(), m.end(), None if m["imperial"] else value))
     found.sort(key=lambda q: (q.start, -(q.end - q.start)))
     result: list[Quantity] = []
     for quantity in found:

@@ -22,8 +22,19 @@ _DID_I_LOG = re.compile(
 _WHAT_NOISE = re.compile(r"\s+(?:one|bit|expense|purchase|receipt|payment|shop)$", re.IGNORECASE)
 
 
+# "I didn't log the diesel, did I?", "we haven't added lunch yet have we": the same question, asked the other way
+_I_DIDNT = re.compile(
+    r"^(?P<who>i|we)\s+(?P<aux>didn't|did\s+not|haven't|have\s+not)\s+(?P<rest>.+?)[\s,]*(?:did|have)\s+(?:i|we)\s*[?.!]*$",
+    re.IGNORECASE,
+)
+
+
 def logged_check(s: Sentence) -> Intent | None:
     """list_expenses searching for what "did I log …?" names, over the period said or the past week."""
+    turned = _I_DIDNT.match(s.text)
+    if turned:
+        aux = "did" if turned["aux"].lower().startswith("did") else "have"
+        s = Sentence(f"{aux} {turned['who']} {turned['rest']}?", s.today)
     m = _DID_I_LOG.match(s.text)
     if m is None:
         return None

@@ -188,7 +188,7 @@ _THOUSANDS_KM = re.compile(r"(?<![$\w.,])(?P<num>\d{2,3}(?:\.\d)?)\s?k\b(?!\s*(?
 # The maintenance log named as where the record goes: "add to the maintenance log: ...", "... - maintenance log".
 _TO_THE_LOG = re.compile(
     r"^(?:add|log|put|pop|note)\s+(?:it\s+|this\s+)?(?:to|in|into|on)\s+(?:the\s+|my\s+)?maint(?:enance)?\s+log\s*[:,-]?\s*|"
-    r"^maint(?:enance)?\s+log\s*[:,-]\s*|\s+-\s+maintenance\s+log$",
+    r"^maint(?:enance)?\s+log\s*[:,-]\s*|\s+-\s+maintenance(?:\s+log)?$",  # "…, log it as maintenance"
     re.IGNORECASE,
 )
 
