@@ -320,6 +320,10 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # A day something was due is not the day it was paid; a price compared and how it was paid are no part of it.
+    ("the rego was due on the 30th but I paid it online yesterday, $840",
+     {"amount": 840, "category": "registration", "date": "yesterday", "description": "Rego"}),
+    ("paid 180 for the tyres which beats the 35 they wanted just to look", {"amount": 180, "description": "Tyres"}),
     # A price each, a head or per person, with how many said: the total was paid.
     ("DOC campsite at Lake Pukaki was NZ$15 a head and there were two of us, log the total",
      {"amount": 30, "category": "camping", "description": "DOC campsite at Lake Pukaki"}),
@@ -634,6 +638,8 @@ BUDGETS = [
     ("set my budget to $400", "set_budget", {"amount": 400, "missing": ["category"]}),
     ("how's my grocery budget going?", "budget_status", {"category": "groceries"}),
     ("hey pam hows the camping budget holding up", "budget_status", {"category": "camping"}),
+    ("the camping budget is $500 right now, bump it up to $650", "set_budget", {"category": "camping", "amount": 650}),
+    ("my fuel budget is currently $400, make it $450", "set_budget", {"category": "fuel", "amount": 450}),
     ("am I over budget?", "budget_status", {"absent": ["category"]}),
     ("how much is left in my dining budget", "budget_status", {"category": "dining"}),
     (
@@ -765,6 +771,11 @@ QUERIES = [
 ]
 
 INCOME = [
+    ("did some fruit picking at $28 an hour for 20 hours so $560 came in yesterday",
+     {"amount": 560, "source": "fruit picking", "date": "yesterday"}),
+    ("sold the old awning on marketplace for $150, so that's income I guess, pop it in",
+     {"amount": 150, "source": "sold the old awning on marketplace"}),
+    ("$60 from the markets, that's income", {"amount": 60, "source": "markets"}),
     ("my client just paid the invoice, $2,340", {"amount": 2340, "source": "client"}),
     ("YouTube ad revenue came through this morning, US$412.67", {"amount": "412.67", "source": "YouTube ad revenue"}),
     (
@@ -1364,6 +1375,7 @@ POSTS = [
 ]
 
 NAVIGATION = [
+    ("where do I see my income and spending all together? can you open that page", "/wins"),
     ("take me to my profile", "/you"),
     ("go to the community", "/social"),
     ("open settings", "/you"),

@@ -355,11 +355,14 @@ _PROMOTE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PER_UNIT_AFTER = re.compile(
-    r"\s*(?:a|per|each)\s+(?:night|day|person|head|litre|liter|week|hour)\b|\s*each\b",
+    r"\s*(?:an?|per|each)\s+(?:night|day|person|head|litre|liter|week|hour)\b|\s*each\b",
     re.IGNORECASE,
 )
 
 
+# "the camping budget is $500 right now, bump it up to $650": what it is now, not what it is to be
+_NOW_AFTER = re.compile(r"\s*(?:right\s+now|at\s+the\s+moment|currently|at\s+present|atm|as\s+it\s+stands)\b", re.IGNORECASE)
+_NOW_BEFORE = re.compile(r"\b(?:currently|presently|at\s+the\s+moment)\s+(?:at\s+|sits\s+at\s+)?$", re.IGNORECASE)
 _WHOLE_AFTER = re.compile(r"\s*(?:all\s+up|in\s+total|total|altogether|all\s+told)\b", re.IGNORECASE)
 
 
@@ -373,6 +376,8 @@ def choose_amount(text: str, mentions: list[MoneyMention]) -> MoneyMention | Non
             score -= 6
         elif _PROMOTE_BEFORE.search(before):
             score += 1
+        if _NOW_AFTER.match(text, mention.end) or _NOW_BEFORE.search(before):
+            score -= 3
         if _PER_UNIT_AFTER.match(text, mention.end):
             score -= 2
         elif _WHOLE_AFTER.match(text, mention.end):

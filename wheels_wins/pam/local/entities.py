@@ -116,6 +116,11 @@ _REQUESTED_AS = re.compile(
 )
 
 
+def without_requested_kind(text: str) -> str:
+    """The text without a request at the end for what to file it as (" - income")."""
+    return _REQUESTED_AS.sub("", text)
+
+
 def description(text: str, spans: Iterable[Span] = ()) -> str:
     """A short description: the sentence without amounts, dates, filler verbs and trailing glue words."""
     cleaned = _REQUESTED_AS.sub("", re.sub(r"[\"“”]", "", cut(text, spans)))
@@ -128,8 +133,8 @@ def income_source(text: str, spans: Iterable[Span] = ()) -> str:
     """Where income came from ("selling at the market", "house-sitting"), from the sentence minus amount and date."""
     cleaned = re.sub(r"\s*[,;:!?]+\s*", " ", _REQUESTED_AS.sub("", cut(text, spans))).strip(" .-")
     words = cleaned.split()
-    lead = _DROP_LEAD | {"from", "for", "by", "doing", "to", "me", "us"} - _KEEP_LEAD_INCOME
-    words = _trim(words, frozenset(lead), _DROP_TAIL)
+    lead = _DROP_LEAD | {"from", "for", "by", "doing", "to", "me", "us", "did", "some"} - _KEEP_LEAD_INCOME
+    words = _trim(words, frozenset(lead), _DROP_TAIL | {"so", "then"})
     return " ".join(words).strip(" .-,")
 
 

@@ -40,6 +40,7 @@ _NOT_INCOME = re.compile(
 
 # "my super payment came through", "the pension landed": money arriving is income.
 _MONEY_ARRIVED = re.compile(
+    r"(?:\$|£|€)\s?\d[\d,.]*\s+(?:came\s+in|landed|hit\s+(?:my|our|the)\s+(?:account|bank))\b|"  # "so $560 came in"
     r"\b(?:payment|pay|pay\s*(?:check|cheque)|paycheck|wages?|super|pension|refund|money|transfer|salary|dividends?|rent|"
     r"rental\s+income|interest|royalt(?:y|ies)|commission|bonus|tax\s+return|payout|invoice|deposit|social\s+security|"
     r"benefits?|annuity|revenue|proceeds|earnings|stipend|allowance|grant)\b(?:[^.]|\.(?=\d)){0,60}?"
@@ -84,6 +85,13 @@ _PAY_RECEIVED = re.compile(
 )
 
 
+_PAY_RATE_AND_TIME = re.compile(
+    rf"\b(?:an?|per)\s+(?:hour|hr|day|shift|week)\b|\bfor\s+(?:{COUNT_RE})\s+(?:hours?|hrs?|days?|shifts?|weeks?)\b|"
+    r"\b(?:all\s+up|in\s+total|altogether|came\s+in|landed)\b",
+    re.IGNORECASE,
+)
+
+
 def income(s: Sentence) -> Intent | None:
     """add_income when the sentence says money came in (pay, a sale, a transfer from someone), else None."""
     if NOT_OURS.search(s.text):
@@ -107,7 +115,8 @@ def income(s: Sentence) -> Intent | None:
     if s.amount:
         slots["amount"] = s.amount.amount
     spans = s.money_spans() + [(d.start, d.end) for d in s.past_dates]
-    cleaned = entities.cut(s.text, spans)
+    spans += [m.span() for m in _PAY_RATE_AND_TIME.finditer(s.text)]  # "at $28 an hour for 20 hours"
+    cleaned = entities.without_requested_kind(entities.cut(s.text, spans))
     payer = re.match(
         r"^(?:the\s+|my\s+)?(?P<who>[\w' -]{2,40}?)\s+(?:paid|pays|transferred|sent)\s+(?:me|us)\b",
         cleaned,
@@ -185,6 +194,16 @@ _BARE_COUNT = re.compile(rf"\bboth\s+of\s+us\b|(?:\bx\s?|\btimes\s+)(?P<n>{COUNT
 _COUNT_CLAUSE = rf"(?:,?\s*(?:and\s+)?(?:there\s+(?:were|was|are)\s+)?(?:for\s+)?(?:the\s+|all\s+)?)?(?:{COUNT_RE})\s+of\s+us\b"
 
 
+# "the rego was due … but I paid it online": how it was paid is no part of what it was
+_PAID_IT_ANYWAY = re.compile(
+    r"\s+but\s+(?:i|we)\s+(?:paid|settled|did)\s+(?:it|that|for\s+it)\b(?:\s+(?:online|in\s+cash|by\s+card|over\s+the\s+phone))?",
+    re.IGNORECASE,
+)
+# "$180, which beats the $35 they wanted for …": a price compared, no part of what was bought
+_COMPARED = re.compile(
+    r",?\s*\b(?:which|that)\s+(?:beats|(?:is|was)\s+(?:better|cheaper|less|more|dearer)\s+than|saved\s+(?:me|us))\b[^,.;]*",
+    re.IGNORECASE,
+)
 # ", log the total": the request, no part of what was bought
 _LOG_THE_TOTAL = re.compile(
     r"(?:,\s*|\s+)(?:(?:please|just|so)\s+)?(?:log|add|record|note|enter|put\s+(?:down|in))\s+(?:the\s+(?:total|lot)|it|that)\b"
@@ -280,4 +299,6 @@ def _merchant_and_description(s: Sentence) -> tuple[str, str]:
     spans += [m.span() for m in re.finditer(_COUNT_CLAUSE, s.text, re.IGNORECASE)]
     spans += [m.span() for m in _BARE_COUNT.finditer(s.text)]
     spans += [m.span() for m in _LOG_THE_TOTAL.finditer(s.text)]
+    spans += [m.span() for m in _PAID_IT_ANYWAY.finditer(s.text)]
+    spans += [m.span() for m in _COMPARED.finditer(s.text)]
     return entities.merchant(s.text, spans) or "", entities.description(s.text, spans)

@@ -28,7 +28,12 @@ _FEED_TALK = re.compile(
     r"[\w' ]{0,20}\b(?:writ|post|say|talk|shar|chat)",
     re.IGNORECASE,
 )
-_THERE = re.compile(r"\b(?:take|bring|send|get)\s+(?:me|us)\s+there\b", re.IGNORECASE)
+# "… could you take me there?", "… can you open that page": the page named before
+_THERE = re.compile(
+    r"\b(?:(?:take|bring|send|get)\s+(?:me|us)\s+there|(?:open(?:\s+up)?|show\s+(?:me|us)|pull\s+up|bring\s+up|go\s+to)\s+"
+    r"(?:that|this)\s+(?:page|screen|tab|section|one))\b",
+    re.IGNORECASE,
+)
 
 
 def navigate(s: Sentence) -> Intent | None:

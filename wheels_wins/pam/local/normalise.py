@@ -50,6 +50,12 @@ _REQUEST_AT_END = re.compile(
     r"(?:\s+(?:so|because|as|since)\s+(?:i|we)\s+[^,.;!?]{0,60})?\s*[?.!]*$",  # "... so I remember when I did it"
     re.IGNORECASE,
 )
+# "…, so that's income I guess": what kind of record it is, said at the end
+_KIND_REMARK = re.compile(
+    r"[\s,;.]*\b(?:so\s+)?(?:that'?s|it'?s|this\s+is|that\s+counts\s+as)\s+(?:an?\s+|my\s+|our\s+)?(?P<kind>income|expense|spending)"
+    r"(?:\s*,?\s*(?:i\s+(?:guess|suppose|think|reckon)|right|then))?\s*[.!]*$",
+    re.IGNORECASE,
+)
 # What the request at the end asks for, as one word the rules know.
 _REQUESTED_KIND = [
     (re.compile(r"\b(?:spending|expenses?|costs?|outgoings)\b", re.IGNORECASE), "expense"),
@@ -64,7 +70,9 @@ def _requested(m: re.Match[str]) -> str:
     ("... and put it on the card")."""
     kind = m["kind"]
     named = next((word for pattern, word in _REQUESTED_KIND if pattern.search(kind)), None) if kind else None
-    asked = re.search(r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\bthanks\b|\bthx\b|\bjust\b", m.group(0), re.IGNORECASE)
+    # "pop it in", "chuck that down": said only to PAM, never of paying ("… and put it on the card")
+    asked = re.search(r"\b(?:could|can|would|will)\s+you\b|\bplease\b|\bthanks\b|\bthx\b|\bjust\b|"
+                      r"\b(?:pop|popping|stick|sticking|chuck|whack|jot)\b", m.group(0), re.IGNORECASE)
     if named:
         return f" - {named}"
     if kind and normalise_category(kind):  # "spent $40, log it as groceries"
@@ -391,6 +399,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = _BARE_CONTRACTION.sub(_with_apostrophe, text)
     text = _REQUEST_AT_END.sub(_requested, text)
+    text = _KIND_REMARK.sub(lambda m: f" - {'income' if m['kind'].lower() == 'income' else 'expense'}", text)
     text = _PER_SLASH.sub(lambda m: f" a {_PER_WORD[m[1].lower()]}", text)
     text = european_numbers(text)
     if _BUDGET_WORD.search(text):  # "fuel budget 550 pm": per month, not a time of day

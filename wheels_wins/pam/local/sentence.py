@@ -89,6 +89,8 @@ class Intent:
         )
 
 
+_DUE_BEFORE = re.compile(r"\b(?:due|expired?|expiring|renewal\s+date)(?:\s+(?:on|by|at))?(?:\s+the)?\s*$", re.IGNORECASE)
+_DUE_WORD = re.compile(r"(?:due|expir)", re.IGNORECASE)
 _WHOLE_SPAN = re.compile(r"(?:this|last|next)\s+(?:week|fortnight|month|year)\b", re.IGNORECASE)
 _PER_PERIOD_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:month|week|fortnight|year)\b", re.IGNORECASE)
 
@@ -133,7 +135,14 @@ class Sentence:
     @cached_property
     def past_dates(self) -> list[DateMention]:
         # "this month's rent yesterday": a day said outright comes before a whole week or month
-        return sorted(find_dates(self.text, self.today, "past"), key=lambda d: bool(_WHOLE_SPAN.match(d.text)))
+        # and a day something was due ("the rego was due on the 30th but I paid it yesterday") comes after the rest
+        return sorted(
+            find_dates(self.text, self.today, "past"),
+            key=lambda d: (self._said_due(d), bool(_WHOLE_SPAN.match(d.text))),
+        )
+
+    def _said_due(self, date: DateMention) -> bool:
+        return bool(_DUE_BEFORE.search(self.text, 0, date.start) or _DUE_WORD.match(date.text))
 
     @cached_property
     def future_dates(self) -> list[DateMention]:
