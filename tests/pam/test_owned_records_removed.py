@@ -126,3 +126,26 @@ async def test_another_users_fill_up_is_never_touched(make_user, session: Sessio
     assert turn.tool_calls and turn.tool_calls[0].result.ok, turn.reply
     assert _fills(session, bob) == []
     assert _fills(session, alice) == [(Decimal("45.00"), Decimal("92.00"), 120_400, "")]
+
+
+async def test_an_amount_not_among_those_listed_is_looked_for_and_nothing_new_is_logged(
+    make_user, session: Session
+) -> None:
+    user = make_user()
+    for days_ago in range(7):
+        _fill(session, user, days_ago, "40", str(80 + days_ago), 120_000 - 500 * days_ago)
+
+    asked, unknown, again, vague, older, alone = await converse(
+        user, "delete the fuel expense", "the $999 one", "delete the fuel expense", "the blue one", "the $86 one",
+        "the $85 one",
+    )
+
+    assert asked.reply.startswith("Which one? I found 7; the latest 5:") and "$86.00" not in asked.reply, asked.reply
+    assert "couldn't find" in unknown.reply and not any(c.result.ok for c in unknown.tool_calls), unknown.reply
+    assert again.reply.startswith("Which one?"), again.reply
+    assert vague.reply.startswith("Which of those do you mean?") and not vague.tool_calls, vague.reply
+    assert older.tool_calls and older.tool_calls[0].result.ok, older.reply
+    assert Decimal("86.00") not in [f[1] for f in _fills(session, user)] and len(_fills(session, user)) == 6
+    assert not alone.tool_calls, alone.reply  # no question pending: "the $85 one" is not a purchase to log
+    assert sorted(_fuel_expenses(session, user)) == sorted(f[1] for f in _fills(session, user))
+    assert len(expense_repo.list_rows(session, user_id=user.id)) == 6  # nothing logged by an answer

@@ -199,6 +199,7 @@ _PAID_IT_ANYWAY = re.compile(
     r"\s+but\s+(?:i|we)\s+(?:paid|settled|did)\s+(?:it|that|for\s+it)\b(?:\s+(?:online|in\s+cash|by\s+card|over\s+the\s+phone))?",
     re.IGNORECASE,
 )
+_A_PICK = re.compile(r"^(?:the\s+)?\$?\d+(?:\.\d{1,2})?\s+one\s*[.!?]*$", re.IGNORECASE)
 # "$180, which beats the $35 they wanted for …": a price compared, no part of what was bought
 _COMPARED = re.compile(
     r",?\s*\b(?:which|that)\s+(?:beats|(?:is|was)\s+(?:better|cheaper|less|more|dearer)\s+than|saved\s+(?:me|us))\b[^,.;]*",
@@ -266,6 +267,8 @@ def _own_request(s: Sentence, rule: Callable[[Sentence], Intent | None]) -> Inte
 
 def expense(s: Sentence) -> Intent | None:
     """add_expense when the sentence records spending (an amount and what it went on), else None."""
+    if _A_PICK.match(s.text):  # "the $85 one": which of some listed, never a purchase of its own
+        return None
     if NOT_OURS.search(s.text):
         return _own_request(s, expense)
     spend = bool(EXPENSE_WORDS.search(s.text))

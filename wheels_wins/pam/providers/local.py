@@ -20,7 +20,14 @@ from wheels_wins.pam.local.intents import Intent, classify
 from wheels_wins.pam.local.spending_list import spending_items
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.local_follow_ups import asked_again, budget_just_touched, fill_pending, route_just_asked
-from wheels_wins.pam.providers.local_records import correction_calls, jsonable, picked_calls, removal_calls
+from wheels_wins.pam.providers.local_records import (
+    PICK,
+    correction_calls,
+    jsonable,
+    pick_asked,
+    picked_calls,
+    removal_calls,
+)
 from wheels_wins.pam.tools.common import record_named
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
 from wheels_wins.services import units
@@ -248,9 +255,11 @@ class LocalEngine:
     def _plan(self, text: str, state: dict[str, Any]) -> ModelResponse:
         today = dt.date.fromisoformat(state["today"]) if state.get("today") else dt.date.today()
         picked = picked_calls(text, state)  # "the $9 one", answering "Which one? I found 2: …"
+        if isinstance(picked, str):  # still asking which: the question stands for the next answer
+            return ModelResponse(text=picked, pending={"intent": PICK, "slots": pick_asked(state), "missing": []})
         if picked:
             return ModelResponse(tool_calls=picked)
-        pending = state.get("pending")
+        pending = state.get("pending") if (state.get("pending") or {}).get("intent") != PICK else None
         intent = (fill_pending(pending, text, today) if pending else None) or asked_again(text, state, today)
         intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)
         intent = budget_just_touched(intent, text, state, today)

@@ -257,10 +257,27 @@ _PICK = re.compile(r"^(?:(?:oh|um|ok|yeah|yes)[\s,]+)*(?:it'?s\s+|it\s+was\s+)?(
                    r"(?:\s+(?:one|expense|entry))?[\s.!]*$", re.IGNORECASE)
 
 
-def picked_calls(text: str, state: dict[str, Any]) -> list[ToolCall] | None:
-    """The change PAM asked "which one?" about, made to the expense the answer picks; None when it picks none."""
-    last = (state.get("last_calls") or [{}])[-1]
-    data = last.get("data") or {}
+# An answer that can only be a pick: "the $92 one", "$92", "the second one"
+_ONLY_A_PICK = re.compile(r"\bone\s*[.!]*$|^\s*(?:the\s+)?\$?\d+(?:\.\d{1,2})?\s*[.!]*$", re.IGNORECASE)
+
+
+PICK = "pick_expense"  # the pending "intent" of a "Which of those do you mean?" asked again
+
+
+def pick_asked(state: dict[str, Any]) -> dict[str, Any] | None:
+    """What the last reply asked "Which one?" about (the expenses listed, what to do to the one picked), or None."""
+    pending = state.get("pending") or {}
+    if pending.get("intent") == PICK:
+        return pending.get("slots")
+    data = ((state.get("last_calls") or [{}])[-1]).get("data") or {}
+    return data if data.get("items") and data.get("then") else None
+
+
+def picked_calls(text: str, state: dict[str, Any]) -> list[ToolCall] | str | None:
+    """The change PAM asked "which one?" about, made to the expense the answer picks; with an amount none of those
+    listed has, the same request for that amount (it may be among those not listed); what to say when the answer
+    can only be a pick but picks none; None when the message is not an answer."""
+    data = pick_asked(state) or {}
     items, then, m = data.get("items") or [], data.get("then"), _PICK.match(text.strip())
     if not (items and then and m):
         return None
@@ -274,6 +291,12 @@ def picked_calls(text: str, state: dict[str, Any]) -> list[ToolCall] | None:
         or (amount is not None and item.get("amount") == f"{amount:.2f}")
         or (ordinal is None and amount is None and named & _words_of(f"{item.get('description')} {item.get('merchant')}"))
     ]
-    if len(chosen) != 1:
-        return None
-    return [ToolCall(then["tool"], {"expense_id": chosen[0]["id"], **then.get("arguments", {})})]
+    if len(chosen) == 1:
+        return [ToolCall(then["tool"], {"expense_id": chosen[0]["id"], **then.get("arguments", {})})]
+    again = data.get("again")
+    if not chosen and amount is not None and again:
+        return [ToolCall(again["tool"], {**again["arguments"], "amount": f"{amount:.2f}"})]
+    if _ONLY_A_PICK.search(text.strip()):
+        example = items[0].get("amount")
+        return f"Which of those do you mean? Say its amount or what it was, like “the ${example} one”."
+    return None

@@ -41,9 +41,12 @@ def _described(
     return rows
 
 
-def _the_one(ctx: ToolContext, rows: list[Expense], asked: str, then: dict[str, Any]) -> Expense | ToolResult:
+def _the_one(
+    ctx: ToolContext, rows: list[Expense], asked: str, then: dict[str, Any], again: dict[str, Any]
+) -> Expense | ToolResult:
     """The one expense meant, or the reply that asks which: it lists them, and keeps what is to be done (`then`: the
-    tool and its arguments but the id) so that "the $9 one" can follow."""
+    tool and its arguments but the id) so that "the $9 one" can follow, and the request itself (`again`: this tool
+    and its arguments) so that an amount among those not listed can be looked for."""
     if not rows:
         return ToolResult.fail(f"I couldn't find {asked}.")
     if len({expense_key(e) for e in rows}) == 1:
@@ -51,7 +54,13 @@ def _the_one(ctx: ToolContext, rows: list[Expense], asked: str, then: dict[str, 
     shown = rows[:_SHOWN]
     found = f"I found {len(rows)}" + (f"; the latest {_SHOWN}" if len(rows) > _SHOWN else "")
     return ToolResult(True, f"Which one? {found}: {purchases_listed(shown, ctx.user.currency)}",
-                      {"items": [expense_data(e) for e in shown], "then": then})
+                      {"items": [expense_data(e) for e in shown], "then": then, "again": again})
+
+
+def _described_args(description: str, date: dt.date | None, category: str | None) -> dict[str, str]:
+    """A description's words, date and category as tool arguments, leaving out those not given."""
+    given = {"description": description, "date": date.isoformat() if date else "", "category": category or ""}
+    return {k: v for k, v in given.items() if v}
 
 
 def _asked(text: str, amount: PositiveMoney | None, date: dt.date | None, category: str | None) -> str:
@@ -73,7 +82,9 @@ def delete_expense_described(
     recent that matches ("delete my last fill-up"). A fill-up's or maintenance record's expense goes with its record."""
     found = _described(ctx, description, amount, date, category)
     asked = _asked(description, amount, date, category)
-    chosen = found[0] if latest and found else _the_one(ctx, found, asked, {"tool": "delete_expense", "arguments": {}})
+    again = {"tool": "delete_expense_described", "arguments": _described_args(description, date, category)}
+    chosen = found[0] if latest and found else _the_one(ctx, found, asked, {"tool": "delete_expense", "arguments": {}},
+                                                        again)
     return chosen if isinstance(chosen, ToolResult) else delete_expense(ctx, expense_id=str(chosen.id))
 
 
@@ -93,5 +104,8 @@ def update_expense_described(
     changes = {"amount": new_amount, "category": new_category, "date": new_date}
     then = {"tool": "update_expense", "arguments": {k: str(v) for k, v in changes.items() if v is not None}}
     found = _described(ctx, description, amount, date, category)
-    chosen = _the_one(ctx, found, _asked(description, amount, date, category), then)
+    again = {"tool": "update_expense_described",
+             "arguments": {**_described_args(description, date, category),
+                           **{f"new_{k}": v for k, v in then["arguments"].items()}}}
+    chosen = _the_one(ctx, found, _asked(description, amount, date, category), then, again)
     return chosen if isinstance(chosen, ToolResult) else update_expense(ctx, expense_id=str(chosen.id), **changes)
