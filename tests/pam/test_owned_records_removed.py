@@ -135,17 +135,30 @@ async def test_an_amount_not_among_those_listed_is_looked_for_and_nothing_new_is
     for days_ago in range(7):
         _fill(session, user, days_ago, "40", str(80 + days_ago), 120_000 - 500 * days_ago)
 
-    asked, unknown, again, vague, older, alone = await converse(
-        user, "delete the fuel expense", "the $999 one", "delete the fuel expense", "the blue one", "the $86 one",
-        "the $85 one",
+    asked, unknown, vague, older, alone = await converse(
+        user, "delete the fuel expense", "the $999 one", "the blue one", "the $86 one", "the $85 one",
     )
 
     assert asked.reply.startswith("Which one? I found 7; the latest 5:") and "$86.00" not in asked.reply, asked.reply
-    assert "couldn't find" in unknown.reply and not any(c.result.ok for c in unknown.tool_calls), unknown.reply
-    assert again.reply.startswith("Which one?"), again.reply
+    assert unknown.reply.startswith("None of them is $999.00. Which one? I found 7"), unknown.reply
     assert vague.reply.startswith("Which of those do you mean?") and not vague.tool_calls, vague.reply
     assert older.tool_calls and older.tool_calls[0].result.ok, older.reply
     assert Decimal("86.00") not in [f[1] for f in _fills(session, user)] and len(_fills(session, user)) == 6
     assert not alone.tool_calls, alone.reply  # no question pending: "the $85 one" is not a purchase to log
     assert sorted(_fuel_expenses(session, user)) == sorted(f[1] for f in _fills(session, user))
     assert len(expense_repo.list_rows(session, user_id=user.id)) == 6  # nothing logged by an answer
+
+
+async def test_a_correction_whose_old_amount_is_wrong_offers_the_one_found(make_user, session: Session) -> None:
+    user = make_user()
+    yesterday = today_in(user.timezone) - dt.timedelta(days=1)
+    expense_repo.create(session, user_id=user.id, amount=Decimal("90"), category="fuel", date=yesterday,
+                        description="Diesel", merchant="")
+    session.commit()
+
+    offered, agreed = await converse(user, "yesterday's diesel expense should be $29 not $92", "yes")
+
+    assert offered.reply.startswith("None of them is $92.00. Did you mean diesel $90.00"), offered.reply
+    assert [c.name for c in agreed.tool_calls] == ["update_expense"] and agreed.tool_calls[0].result.ok, agreed.reply
+    session.commit()
+    assert [e.amount for e in expense_repo.list_rows(session, user_id=user.id)] == [Decimal("29.00")]

@@ -38,6 +38,17 @@ def test_chips_show_changes_not_look_ups_and_keep_each_calls_index() -> None:
     ]
 
 
+def test_a_which_one_question_from_a_changing_tool_gets_no_chip() -> None:
+    asked = {"items": [{"id": "x"}], "then": {"tool": "delete_expense", "arguments": {}}}
+    chips = _chips(
+        [
+            {"name": "delete_expense_described", "ok": True, "summary": "Which one? I found 2: …", "result": asked},
+            {"name": "delete_expense", "ok": True, "summary": "Deleted $9.00 other", "undo": {"op": "recreate"}},
+        ]
+    )
+    assert [(c.index, c.summary) for c in chips] == [(1, "Deleted $9.00 other")]
+
+
 def test_a_chip_names_the_change_and_keeps_the_figures_for_its_tooltip() -> None:
     planned = "Planned Sydney → Canberra: about 290 km, 3.6 h driving"
     failed = "Sorry: I couldn't find 'Atlantis' on the map."

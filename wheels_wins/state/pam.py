@@ -102,6 +102,8 @@ def _chips(calls: list[dict[str, Any]]) -> list[Chip]:
     for i, c in enumerate(calls):
         if c["name"] not in TOOLS or not TOOLS[c["name"]].mutates or c["name"] == "undo_last_change":
             continue
+        if c.get("ok") and (c.get("result") or {}).get("then"):
+            continue  # "Which one? …": a question, nothing changed yet
         detail = str(c.get("summary") or c.get("result", {}).get("summary") or c["name"])
         ok = bool(c.get("ok"))
         # "Planned Sydney → Canberra: about 290 km, …": the chip names the change; why a change failed is kept whole.

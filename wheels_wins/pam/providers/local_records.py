@@ -261,6 +261,7 @@ _PICK = re.compile(r"^(?:(?:oh|um|ok|yeah|yes)[\s,]+)*(?:it'?s\s+|it\s+was\s+)?(
 _ONLY_A_PICK = re.compile(r"\bone\s*[.!]*$|^\s*(?:the\s+)?\$?\d+(?:\.\d{1,2})?\s*[.!]*$", re.IGNORECASE)
 
 
+_YES = re.compile(r"^\s*(?:yes|yeah|yep|yup|correct|that'?s\s+(?:it|the\s+one|right)|that\s+one)\b", re.IGNORECASE)
 PICK = "pick_expense"  # the pending "intent" of a "Which of those do you mean?" asked again
 
 
@@ -285,6 +286,8 @@ def picked_calls(text: str, state: dict[str, Any]) -> list[ToolCall] | str | Non
     ordinal = _ORDINALS.get(which.lower().split()[-1]) if which.split() else None
     amount = leading_number(which) if re.match(r"\$|\d", which) else None
     named = _words_of(which)
+    if len(items) == 1 and _YES.match(text):  # "Did you mean …?" "yes"
+        return [ToolCall(then["tool"], {"expense_id": items[0]["id"], **then.get("arguments", {})})]
     chosen = [
         item for i, item in enumerate(items)
         if (ordinal is not None and i == (ordinal % len(items)))

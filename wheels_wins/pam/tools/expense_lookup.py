@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from wheels_wins.models import Expense
-from wheels_wins.pam.tools.common import PositiveMoney, ShortText
+from wheels_wins.pam.tools.common import PositiveMoney, ShortText, money_text
 from wheels_wins.pam.tools.expenses import (
     delete_expense,
     expense_data,
@@ -42,18 +42,35 @@ def _described(
 
 
 def _the_one(
-    ctx: ToolContext, rows: list[Expense], asked: str, then: dict[str, Any], again: dict[str, Any]
+    ctx: ToolContext, described: tuple[str, PositiveMoney | None, dt.date | None, str | None], then: dict[str, Any],
+    again: dict[str, Any],
 ) -> Expense | ToolResult:
-    """The one expense meant, or the reply that asks which: it lists them, and keeps what is to be done (`then`: the
-    tool and its arguments but the id) so that "the $9 one" can follow, and the request itself (`again`: this tool
-    and its arguments) so that an amount among those not listed can be looked for."""
-    if not rows:
-        return ToolResult.fail(f"I couldn't find {asked}.")
-    if len({expense_key(e) for e in rows}) == 1:
+    """The one expense described (words, amount, date, category), or the reply that asks which: it lists them, and
+    keeps what is to be done (`then`: the tool and its arguments but the id) so that "the $9 one" can follow, and the
+    request itself (`again`: this tool and its arguments) so that an amount among those not listed can be looked
+    for. When none has the amount said, those without it are listed to choose from."""
+    text, amount, date, category = described
+    rows = _described(ctx, text, amount, date, category)
+    if rows:
+        return _which_of(ctx, rows, then, again)
+    others = _described(ctx, text, None, date, category) if amount is not None else []
+    if not others:
+        return ToolResult.fail(f"I couldn't find {_asked(text, amount, date, category)}.")
+    note = f"None of them is {money_text(amount, ctx.user.currency)}. " if amount is not None else ""
+    return _which_of(ctx, others, then, again, note=note)
+
+
+def _which_of(
+    ctx: ToolContext, rows: list[Expense], then: dict[str, Any], again: dict[str, Any], note: str = ""
+) -> Expense | ToolResult:
+    """The one expense of those found, or "Which one? …" listing the latest few (always, after a `note`)."""
+    if not note and len({expense_key(e) for e in rows}) == 1:
         return rows[0]  # the same purchase recorded twice or more: any one of them
     shown = rows[:_SHOWN]
+    listed = purchases_listed(shown, ctx.user.currency)
     found = f"I found {len(rows)}" + (f"; the latest {_SHOWN}" if len(rows) > _SHOWN else "")
-    return ToolResult(True, f"Which one? {found}: {purchases_listed(shown, ctx.user.currency)}",
+    question = f"Did you mean {listed}?" if len(rows) == 1 else f"Which one? {found}: {listed}"
+    return ToolResult(True, f"{note}{question}",
                       {"items": [expense_data(e) for e in shown], "then": then, "again": again})
 
 
@@ -80,11 +97,14 @@ def delete_expense_described(
     """Delete the expense the user describes (words of its description or shop, its amount, date or category) when
     it was not just recorded in this conversation: "delete the $12 laundromat expense"; with `latest`, the most
     recent that matches ("delete my last fill-up"). A fill-up's or maintenance record's expense goes with its record."""
-    found = _described(ctx, description, amount, date, category)
-    asked = _asked(description, amount, date, category)
+    described = (description, amount, date, category)
+    if latest:
+        found = _described(ctx, description, amount, date, category)
+        if not found:
+            return ToolResult.fail(f"I couldn't find {_asked(*described)}.")
+        return delete_expense(ctx, expense_id=str(found[0].id))
     again = {"tool": "delete_expense_described", "arguments": _described_args(description, date, category)}
-    chosen = found[0] if latest and found else _the_one(ctx, found, asked, {"tool": "delete_expense", "arguments": {}},
-                                                        again)
+    chosen = _the_one(ctx, described, {"tool": "delete_expense", "arguments": {}}, again)
     return chosen if isinstance(chosen, ToolResult) else delete_expense(ctx, expense_id=str(chosen.id))
 
 
@@ -103,9 +123,8 @@ def update_expense_described(
     was not just recorded here: "yesterday's diesel expense should be $29 not $92" is amount 92, new_amount 29."""
     changes = {"amount": new_amount, "category": new_category, "date": new_date}
     then = {"tool": "update_expense", "arguments": {k: str(v) for k, v in changes.items() if v is not None}}
-    found = _described(ctx, description, amount, date, category)
     again = {"tool": "update_expense_described",
              "arguments": {**_described_args(description, date, category),
                            **{f"new_{k}": v for k, v in then["arguments"].items()}}}
-    chosen = _the_one(ctx, found, _asked(description, amount, date, category), then, again)
+    chosen = _the_one(ctx, (description, amount, date, category), then, again)
     return chosen if isinstance(chosen, ToolResult) else update_expense(ctx, expense_id=str(chosen.id), **changes)
