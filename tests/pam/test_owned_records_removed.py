@@ -110,7 +110,8 @@ async def test_many_matches_are_listed_as_the_latest_five(make_user, session: Se
 
     (asked,) = await converse(user, "delete the lunch expense")
 
-    assert asked.reply.startswith("Which one? I found 7; the latest 5: lunch $20.00"), asked.reply
+    assert asked.reply.startswith("Which one? I found 7; the latest 5:\n- lunch $20.00 (3 Dec)\n- lunch $21.00"), asked.reply
+    assert not asked.reply.endswith("."), asked.reply
     assert "$24.00" in asked.reply and "$25.00" not in asked.reply, asked.reply
     session.expire_all()
     assert len(expense_repo.list_rows(session, user_id=user.id)) == 7

@@ -226,6 +226,8 @@ def _compose(messages: list[ChatMessage]) -> str:
         lines = [_ON_TRIP.sub("", line) for line in lines]
         lines[-1] += f", all on your trip “{trips.pop()}”"
     text = ". ".join(lines)
+    if re.search(r"\n- [^\n]*$", text):
+        return text  # ends with a list: no full stop after its last item
     return (text + ".") if text else "Done."
 
 

@@ -69,7 +69,8 @@ def _which_of(
     shown = rows[:_SHOWN]
     listed = purchases_listed(shown, ctx.user.currency)
     found = f"I found {len(rows)}" + (f"; the latest {_SHOWN}" if len(rows) > _SHOWN else "")
-    question = f"Did you mean {listed}?" if len(rows) == 1 else f"Which one? {found}: {listed}"
+    bullets = "".join(f"\n- {purchase}" for purchase in listed.split("; "))  # a list reads better than a run-on line
+    question = f"Did you mean {listed}?" if len(rows) == 1 else f"Which one? {found}:{bullets}"
     return ToolResult(True, f"{note}{question}",
                       {"items": [expense_data(e) for e in shown], "then": then, "again": again})
 
