@@ -142,6 +142,13 @@ NICKNAMES: dict[str, str] = {
     "Brizzy": "Brisbane",
     "Brizvegas": "Brisbane",
     "Melbs": "Melbourne",
+    "Melb": "Melbourne",
+    "Syd": "Sydney",
+    "Bris": "Brisbane",
+    "Radelaide": "Adelaide",
+    "The Gong": "Wollongong",
+    "Gong": "Wollongong",
+    "Newy": "Newcastle",
     "Kal": "Kalgoorlie",
     "Kalgoorlie-Boulder": "Kalgoorlie",
 }

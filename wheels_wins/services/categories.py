@@ -154,6 +154,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
         "servo", "service station", "petrol station", "gas station", "fuel station", "roadhouse",
         "truck stop", "bp", "shell", "ampol", "caltex", "mobil", "puma", "united petroleum",
         "metro petroleum", "7 eleven", "petro canada", "esso", "husky", "chevron", "exxon", "sunoco", "wawa", "sheetz", "flying j", "z energy",
+        "valero", "circle k", "racetrac", "quiktrip", "loves", "ultramar",
         "fill up", "fillup", "filled up", "filling up", "top up",
         "topped up", "topping up",
     ),
@@ -164,7 +165,8 @@ _PLACES: dict[str, tuple[str, ...]] = {
         "first choice liquor", "walmart", "kroger", "safeway", "albertsons", "publix", "meijer", "heb", "winco",
         "trader joes", "whole foods", "tesco", "sainsburys", "asda", "morrisons", "waitrose", "lidl", "countdown",
         "paknsave", "pak n save", "new world", "four square", "carrefour", "leclerc", "intermarche", "auchan",
-        "super u", "mercadona", "edeka", "rewe", "coop", "co op",
+        "super u", "mercadona", "edeka", "rewe", "coop", "co op", "loblaws", "sobeys", "no frills", "superstore",
+        "save on foods", "freshco", "food basics", "food lion", "hy vee", "fred meyer", "sprouts",
     ),
     "dining": (
         "restaurant", "cafe", "café", "pub", "tavern", "bistro", "bar", "bakery", "rsl", "maccas",

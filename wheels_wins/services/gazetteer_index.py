@@ -21,7 +21,7 @@ from wheels_wins.settings import get_settings
 
 FILE_NAME = "gazetteer-v1.sqlite"
 # Bumped whenever the tables change, so a file left by an older build is rebuilt.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 MIN_POPULATION = 500
 # Alternate names of small places are mostly transliterations nobody types; skipping
 # them keeps ~340k rows (~7 MB) out of the file.

@@ -18,7 +18,8 @@ BRANDS = word_set(
     "liquorland reject-shop spotlight myer david-jones "
     "walmart kroger safeway albertsons publix meijer heb winco walgreens cvs autozone napa chevron exxon "
     "sunoco speedway wawa sheetz starbucks tesco sainsburys asda morrisons waitrose lidl halfords countdown "
-    "paknsave z-energy gull"
+    "paknsave z-energy gull loblaws sobeys superstore save-on-foods freshco safeway valero circle-k racetrac "
+    "quiktrip marathon hy-vee"
 )
 
 # Brands named without "at" ("aldi run came to $64", "telstra recharge $45"), under their shop-front names.
@@ -158,6 +159,25 @@ _BRAND_NAMES = {
     "verizon": "Verizon",
     "t-mobile": "T-Mobile",
     "at&t": "AT&T",
+    "loblaws": "Loblaws",
+    "sobeys": "Sobeys",
+    "no frills": "No Frills",
+    "real canadian superstore": "Real Canadian Superstore",
+    "save-on-foods": "Save-On-Foods",
+    "save on foods": "Save-On-Foods",
+    "freshco": "FreshCo",
+    "food basics": "Food Basics",
+    "food lion": "Food Lion",
+    "hy-vee": "Hy-Vee",
+    "fred meyer": "Fred Meyer",
+    "sprouts": "Sprouts",
+    "valero": "Valero",
+    "circle k": "Circle K",
+    "racetrac": "RaceTrac",
+    "quiktrip": "QuikTrip",
+    "love's": "Love's",
+    "pilot flying j": "Pilot Flying J",
+    "ultramar": "Ultramar",
     # Britain
     "tesco": "Tesco",
     "sainsbury's": "Sainsbury's",

@@ -190,7 +190,8 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
         return {"change": "raise"}  # "chuck another 60 on it"
     if re.search(r"\b(?:by|with)\s+" + _EXTRA + r"$", before) and (raising or lowering):  # "increase it with 50"
         return {"change": "raise" if raising else "lower"}
-    moved = re.search(r"\bbudget'?s?\s+(?:(?:go(?:es)?|goes|going)\s+)?(?P<way>up|down|higher|lower)\s+(?:by\s+)?" + _EXTRA + r"$", before)
+    moved = re.search(r"\bbudget'?s?\s+(?:(?:can|could|should|will|needs?\s+to|has\s+to)\s+)?"
+                      r"(?:(?:go(?:es)?|going|come|comes|coming)\s+)?(?P<way>up|down|higher|lower)\s+(?:by\s+)?" + _EXTRA + r"$", before)
     if moved:  # "fuel budget up by 50", "camping budget down 40"
         return {"change": "raise" if moved["way"] in ("up", "higher") else "lower"}
     more = re.match(r"\s+(?:more|extra)\b", after)

@@ -181,6 +181,10 @@ _CALENDAR_AT_END = re.compile(
 )
 
 
+# "put the gas certificate inspection in for the 14th of september": booked, whatever it is
+_PUT_IN_FOR = re.compile(r"^(?:put|pop|stick|chuck|pencil|whack)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+)?[\w' -]{3,60}?\s+in\s+(?:for|on)\b")
+
+
 def calendar_entry(s: Sentence) -> Intent | None:
     if REMIND_QUESTION.match(s.text):
         return None
@@ -199,7 +203,8 @@ def calendar_entry(s: Sentence) -> Intent | None:
         _TO_CALENDAR.search(s.text) and not QUESTION_START.match(s.low)
     ):
         return _calendar_intent(s, 0.95)
-    booking = re.match(r"^(?:schedule|book|pencil\s+in|block\s+out|note\s+down)\b", s.low) and s.future_dates
+    booking = (re.match(r"^(?:schedule|book|pencil\s+in|block\s+out|note\s+down)\b", s.low) or _PUT_IN_FOR.match(s.low)) \
+        and s.future_dates
     adding_money = re.match(r"^(?:add|log|record|put)\s+(?:an?\s+)?(?:\$|\d)", s.low)
     if (
         _CALENDAR_VERB.match(s.text)
@@ -221,7 +226,7 @@ def calendar_entry(s: Sentence) -> Intent | None:
     if _EVENT_FIRST.match(s.text) and s.future_dates and not s.money and not QUESTION_START.match(s.low):
         return _calendar_intent(s, 0.7)
     if s.future_dates and not s.money and not QUESTION_START.match(s.low) and (
-        _DUE_ON.match(s.text) or (find_time(s.text) and len(s.low.split()) <= 8)
+        _DUE_ON.match(s.text) or (find_time(s.text) and len(s.low.split()) <= 12)
     ):
         return _calendar_intent(s, 0.7)  # "rego due 14 feb", "physio friday 11am"
     return None

@@ -40,6 +40,40 @@ _TIME_PATTERNS = [
         re.IGNORECASE,
     ),
 ]
+_HOUR_WORDS = {w: i for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
+_HOUR = r"(?:1[0-2]|[1-9]|" + "|".join(_HOUR_WORDS) + r")"
+# "half past nine", "quarter to ten", "twenty past three", "half nine" (British for 9:30), "ten thirty"
+_TIME_PATTERNS.append(
+    re.compile(
+        r"(?P<pre>\b(?:at|by|around|about)\s+)?\b(?:(?P<past>half|quarter|ten|twenty|twenty-five|five)\s+past|"
+        r"(?P<to>quarter|ten|twenty|five)\s+to|(?P<halfb>half))\s+(?P<hw>" + _HOUR + r")\b"
+        r"|(?P<pre2>\b(?:at|by|around|about)\s+)(?P<hw2>" + "|".join(_HOUR_WORDS) + r")\s+(?P<mw>fifteen|thirty|forty-five)\b",
+        re.IGNORECASE,
+    )
+)
+_MINUTES = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five": 25, "half": 30, "fifteen": 15, "thirty": 30,
+            "forty-five": 45}
+
+
+def _hour_number(word: str) -> int:
+    return int(word) if word.isdigit() else _HOUR_WORDS[word.lower()]
+
+
+def _said_time(m: re.Match[str]) -> dt.time:
+    """"half past nine" at 9:30 unless the day's part or the hour says afternoon (1–6 is pm, as for "3 o'clock")."""
+    if m["hw2"]:
+        hour, minute = _hour_number(m["hw2"]), _MINUTES[m["mw"].lower()]
+    else:
+        hour = _hour_number(m["hw"])
+        minute = _MINUTES[(m["past"] or m["to"] or "half").lower()]
+        if m["to"]:
+            hour, minute = (hour - 2) % 12 + 1, 60 - minute
+    part = _PART_BEFORE.search(m.string, 0, m.start()) or _PART_AFTER.match(m.string, m.end())
+    afternoon = part["part"].lower() != "morning" if part else hour <= 6
+    return dt.time(hour % 12 + (12 if afternoon else 0), minute)
+
+
 _PART_BEFORE = re.compile(r"\b(?P<part>morning|arvo|afternoon|evening|tonight|night)\s*,?\s*$", re.IGNORECASE)
 _PART_AFTER = re.compile(
     r"\s*(?:in\s+the\s+|this\s+|tomorrow\s+)?(?P<part>morning|arvo|afternoon|evening|tonight|night)\b", re.IGNORECASE
@@ -54,6 +88,8 @@ _WORD_TIMES = {
 
 def _time_of(m: re.Match[str]) -> dt.time | None:
     groups = m.groupdict()
+    if groups.get("hw") or groups.get("hw2"):
+        return _said_time(m)
     if groups.get("word"):
         return _WORD_TIMES[groups["word"].lower()]
     hour, minute = int(m["h"]), int(groups.get("mi") or 0)
@@ -77,22 +113,27 @@ def _time_of(m: re.Match[str]) -> dt.time | None:
 
 
 def find_time(text: str) -> TimeMention | None:
-    """The first time of day in `text` ("at 3pm", "10:30am", "15:00", "noon") with its span."""
+    """The first time of day in `text` ("at 3pm", "10:30am", "15:00", "noon", "half past nine") with its span (and
+    the part of the day said after it)."""
     best: TimeMention | None = None
     for pattern in _TIME_PATTERNS:
         for m in pattern.finditer(text):
             value = _time_of(m)
             if value is not None and (best is None or m.start() < best.start):
-                best = TimeMention(value, m.start(), m.end())
+                part = _PART_AFTER.match(text, m.end())  # "half past nine in the morning" whole
+                best = TimeMention(value, m.start(), part.end() if part else m.end())
                 break
     return best
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of every time-of-day expression."""
+    """Spans of every time-of-day expression, with the part of the day said after it ("… in the morning")."""
     spans = []
     for pattern in _TIME_PATTERNS:
-        spans.extend(m.span() for m in pattern.finditer(text) if _time_of(m) is not None)
+        for m in pattern.finditer(text):
+            if _time_of(m) is not None:
+                part = _PART_AFTER.match(text, m.end())
+                spans.append((m.start(), part.end() if part else m.end()))
     return spans
 
 
