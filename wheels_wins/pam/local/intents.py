@@ -149,6 +149,10 @@ _HALVE = re.compile(r"\bhalve\b|\bcut\s+(?:\w+\s+){0,4}?in\s+half\b|\bby\s+half\
 _DOUBLE = re.compile(r"\bdouble\b", re.IGNORECASE)
 
 
+# "increase my fuel budget", "can you cut the dining budget": a change asked for without saying by how much
+_BY_HOW_MUCH_UNSAID = re.compile(_ASKING + r"(?:" + _RAISE + "|" + _LOWER + r")\s+(?:the\s+|my\s+|our\s+)?[\w ]{2,30}?\s+budget\s*[.!?]*$")
+
+
 def _budget_change(s: Sentence) -> dict[str, Any]:
     """How a budget changes when the sentence changes it rather than sets it: {"change": "raise" or "lower"} with the
     amount ("raise my groceries budget by $50", "add $50 to the fuel budget", "take $20 off dining") or a
@@ -179,8 +183,8 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
     percent = _PERCENT.search(s.text)
     if percent and (raising or lowering):
         return {"change": "raise" if raising else "lower", "percent": Decimal(percent["n"])}
-    if s.amount is None:
-        return {}
+    if s.amount is None:  # "increase my fuel budget": by how much is asked
+        return {"change": "raise" if raising else "lower"} if (raising or lowering) and _BY_HOW_MUCH_UNSAID.match(s.low) else {}
     before, after = s.text[: s.amount.start].lower(), s.text[s.amount.end :].lower()
     if re.search(r"\b(?:take\s+away|take\s+off|minus|subtract|remove)\s+$", before):  # "budget take away 50"
         return {"change": "lower"}

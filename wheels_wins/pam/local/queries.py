@@ -25,7 +25,10 @@ _SPENDING_WORDS = re.compile(
 # "add up my income for this month", "tally what we've spent": a sum asked for, not something to record.
 TALLY = re.compile(
     r"^(?:add\s+up|tally(?:\s+up)?|total\s+up|sum\s+up|work\s+out\s+(?:how\s+much|what|the\s+total)|(?:the\s+)?(?:grand\s+)?"
-    r"total\s+(?:of|for)|what'?s\s+the\s+(?:grand\s+)?total|total\s+(?:spending|spend|spent|expenses|outgoings|costs))\b",
+    r"total\s+(?:of|for|at)|what'?s\s+the\s+(?:grand\s+)?total|total\s+(?:spending|spend|spent|expenses|outgoings|costs))\b|"
+    # "bunnings total for this month", "fuel spend last week": a shop or category, then its total over a period
+    r"^(?:my\s+|the\s+|our\s+)?[\w'&-]+(?:\s+[\w'&-]+)?\s+(?:total|spend|spending)\s+(?:for\s+|so\s+far|since\b|in\s+)?"
+    r"(?:this|last|the|today|yesterday|so\s+far|\w+uary|march|april|may|june|july|august|\w+ember|october)\b",
     re.IGNORECASE,
 )
 _TOTAL_WORDS = re.compile(
@@ -242,7 +245,8 @@ def query(s: Sentence, question: bool) -> Intent | None:
     if not question and not _LIST_VERB.match(low):
         return None
     if s.category and resolve_period(s.text, s.today) and len(low.split()) <= 5 and not s.money:
-        slots = {**_period_slots(s), "category": s.category}  # "groceries this month?"
+        shop = brand_named(s.text)  # "bunnings total for this month": at that shop, not all its category
+        slots = {**_period_slots(s), **({"merchant": shop} if shop else {"category": s.category})}  # "groceries this month?"
         return Intent("spending_query", 0.85, slots)
     if _MAINT_NOUN.search(low) and _DUE_WORDS.search(low) and not _SPENDING_WORDS.search(low):
         slots = {"task": vehicle_tasks.maintenance_task(s.text)} if vehicle_tasks.maintenance_task(s.text) else {}

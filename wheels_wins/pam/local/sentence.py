@@ -14,12 +14,12 @@ from wheels_wins.pam.local.dates import DateMention, find_dates
 from wheels_wins.pam.local.quantities import Quantity, parse_quantity
 from wheels_wins.services.categories import infer_category, misspelt_category
 
-# A required slot another one stands in for: a budget "the same as the fuel budget" needs no amount.
-_OR_INSTEAD = {"amount": "same_as"}
+# Required slots others stand in for: a budget "the same as the fuel budget" needs no amount, nor does a change "by 25%".
+_OR_INSTEAD = {"amount": ("same_as", "percent"), "which": ("category", "date", "latest")}
 REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
     "add_expense": ("amount",),
     "set_budget": ("category", "amount"),
-    "change_budget": ("category",),
+    "change_budget": ("category", "amount"),
     "add_income": ("amount",),
     "log_fuel": ("litres", "total_cost"),
     "log_maintenance": ("task",),
@@ -31,6 +31,7 @@ REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
     "add_calendar": ("title", "date"),
     "create_post": ("content",),
     "navigate": ("to",),
+    "remove_expense": ("which",),
 }
 
 INTENTS: tuple[str, ...] = (
@@ -85,7 +86,7 @@ class Intent:
         return tuple(
             s
             for s in REQUIRED_SLOTS.get(self.name, ())
-            if self.slots.get(s) in (None, "", []) and not self.slots.get(_OR_INSTEAD.get(s, ""))
+            if self.slots.get(s) in (None, "", []) and not any(self.slots.get(k) for k in _OR_INSTEAD.get(s, ()))
         )
 
 

@@ -42,6 +42,8 @@ QUESTIONS = {
     ("set_budget", "category"): "Which spending category is the budget for?",
     ("set_budget", "amount"): "How much a month should the budget be?",
     ("change_budget", "category"): "Which budget should I change?",
+    ("change_budget", "amount"): "By how much? Say an amount or a percentage.",
+    ("remove_expense", "which"): "Which expense should I delete? Say what it was for, or its amount.",
     ("log_maintenance", "task"): "What work was done on the vehicle?",
     ("plan_trip", "places"): "Where are you starting from, and where are you heading?",
     ("add_calendar", "title"): "What should the reminder say?",
@@ -277,6 +279,8 @@ class LocalEngine:
         ):
             fresh = classify(text, today, follow_up=False)  # nothing just made to correct: a request of its own
             intent = fresh if fresh.name != "unknown" else intent
+        if intent.name == "undo" and intent.slots.get("kind") == "expense" and not state.get("recent_calls"):
+            intent = Intent("remove_expense", 0.9, {})  # "delete that expense" with nothing done here yet: which?
         missing = intent.missing or _unsaid_purpose(intent, pending)
         if missing:
             question = QUESTIONS.get((intent.name, missing[0]), "Could you give me a few more details?")

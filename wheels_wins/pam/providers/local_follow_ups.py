@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 
 from wheels_wins.pam.local import entities, place_names
@@ -63,7 +64,11 @@ def _start_of_trip(text: str, today: dt.date) -> str | None:
 
 
 # "and what about groceries?", "how about last month?" after a question: the same question, about that.
-_WHAT_ABOUT = re.compile(r"^(?:and\s+|ok(?:ay)?\s+|so\s+)?(?:what|how)\s+about\s+(?P<rest>.+?)[\s?.!]*$", re.IGNORECASE)
+_WHAT_ABOUT = re.compile(
+    r"^(?:and\s+|ok(?:ay)?\s+|so\s+)?(?:(?:what|how)\s+about\s+|and\s+(?:on|for|at|in)\s+|and\s+(?=\w+[\s?.!]*$))"
+    r"(?P<rest>.+?)[\s?.!]*$",  # "and on eating out?", "and last month?"
+    re.IGNORECASE,
+)
 _ASKED_AGAIN = {
     "spending_summary": "spending_query",
     "budget_status": "budget_status",
@@ -126,12 +131,16 @@ def fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent |
     else:
         for key in pending.get("missing") or []:
             value: Any = None
+            percent = re.search(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", text, re.IGNORECASE)
+            if key == "amount" and pending["intent"] == "change_budget" and percent:  # "by 25%"
+                slots["percent"] = Decimal(percent[1])
+                continue
             if key in ("amount", "total_cost", "cost"):
                 found = best_amount(text)
                 value = found.amount if found else leading_number(text)  # "450 house sitting" answers "how much?"
             elif key == "litres":
                 value = first_quantity(text, "litres")
-            elif key in ("title", "content", "task"):
+            elif key in ("title", "content", "task", "which"):
                 value = text.strip()
             elif key == "description":  # "What was it for?" → "groceries at Aldi"
                 value = entities.capitalise(text.strip(" .!?"))[:300]
