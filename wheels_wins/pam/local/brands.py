@@ -211,6 +211,11 @@ def brand_named(text: str) -> str | None:
     return _BRAND_NAMES[" ".join(m["brand"].lower().split())] if m else None
 
 
+def with_brand_names(text: str) -> str:
+    """The text with each well-known shop named by its shop-front name ("the woolies shop" → "the Woolworths shop")."""
+    return _BRAND.sub(lambda m: _BRAND_NAMES[" ".join(m["brand"].lower().split())], text)
+
+
 def starts_with_brand(text: str) -> bool:
     """Whether `text` opens with a well-known shop's name ("bob jane" in "410 bob jane")."""
     return _BRAND.match(text.lstrip()) is not None

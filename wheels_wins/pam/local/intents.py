@@ -21,6 +21,7 @@ from typing import Any
 
 from wheels_wins.pam.local import (
     arithmetic,
+    calendar_changes,
     entities,
     followups,
     money_rules,
@@ -385,7 +386,8 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if not cleaned.strip(" .!?,"):
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
-    follow_ups = (record_checks.undo_at_end, followups.correction, record_checks.remove_vehicle_record, followups.undo,
+    follow_ups = (record_checks.undo_at_end, followups.correction, record_checks.remove_vehicle_record,
+                  calendar_changes.cancel_event, calendar_changes.move_event, followups.undo,
                   record_checks.remove_duplicate, followups.remove_one)
     for rule in follow_ups if follow_up else ():
         found = rule(s)

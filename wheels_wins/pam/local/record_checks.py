@@ -55,9 +55,20 @@ _ONE_OF_A_PAIR = re.compile(
 )
 
 
+# "i logged the bunnings tarp twice": what was recorded twice
+_TWICE = re.compile(
+    r"\b(?:logged|added|entered|recorded|put\s+in|put)\s+(?:the\s+|my\s+|our\s+|that\s+)?(?P<what>[\w$.'& -]{2,40}?)"
+    r"(?:\s+(?:in|on))?\s+(?:twice|two\s+times|double)\b",
+    re.IGNORECASE,
+)
+
+
 def remove_duplicate(s: Sentence) -> Intent | None:
-    """remove_expense of a double-up, or None."""
-    return Intent("remove_expense", 0.9, {"which": "duplicate"}) if _ONE_OF_A_PAIR.search(s.text) else None
+    """remove_expense of a double-up (saying what was recorded twice, when the message does), or None."""
+    if not (_ONE_OF_A_PAIR.search(s.text) or (_TWICE.search(s.text) and re.search(r"\b(?:delete|remove|get\s+rid)", s.low))):
+        return None
+    twice = _TWICE.search(s.text)
+    return Intent("remove_expense", 0.9, {"which": "duplicate", **({"what": twice["what"].strip()} if twice else {})})
 
 
 # "oops, that was meant for my mate's log, undo it please": the undo after the reason for it.

@@ -58,6 +58,8 @@ INTENTS: tuple[str, ...] = (
     "list_trips",
     "add_calendar",
     "upcoming_events",
+    "cancel_event",
+    "move_event",
     "create_post",
     "read_feed",
     "navigate",

@@ -174,6 +174,9 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         return correction_calls(intent, state)
     if name == "price_sum":  # "if sites are $45 a night, what's that for a week?": worked out, not recorded
         return price_sum_reply(s, state.get("currency") or "AUD")
+    if name in ("cancel_event", "move_event"):  # "cancel the vet appointment", "push the mechanic booking back a day"
+        tool = "cancel_calendar_event" if name == "cancel_event" else "move_calendar_event"
+        return [ToolCall(tool, {k: jsonable(v) for k, v in s.items() if k in ("title", "days", "date", "time")})]
     if name == "remove_expense":
         return removal_calls(s, state)
     if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": each, together and the difference

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from wheels_wins.pam.local.brands import brand_named
+from wheels_wins.pam.local.brands import brand_named, with_brand_names
 from wheels_wins.pam.local.intents import Intent
 from wheels_wins.pam.tools.expenses import same_purchase_key
 from wheels_wins.pam.types import ToolCall
@@ -207,7 +207,7 @@ def _record_words(call: dict[str, Any], *fields: str) -> set[str]:
     return _words_of(" ".join(str(data.get(field) or "") for field in fields))
 
 
-_NOT_A_DESCRIPTION = frozenset("the a an one expense entry purchase item bit that this my our record fill up fill-up".split())
+_NOT_A_DESCRIPTION = frozenset("the a an one expense entry purchase item bit that this my our record fill up fill-up from".split())
 
 
 def removal_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[ToolCall] | str:
@@ -215,7 +215,11 @@ def removal_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[ToolCall
     the one its words, amount, date or category describe (a fill-up's or paid work's takes its record with it)."""
     which = str(slots.get("which") or "")
     if which == "duplicate":
-        return _one_of_a_pair(_with_listed(state.get("last_calls") or []))
+        pair = _one_of_a_pair(_with_listed(state.get("last_calls") or []))
+        if isinstance(pair, str) and slots.get("what"):  # "I logged the bunnings tarp twice": one recorded before
+            what = with_brand_names(str(slots["what"]))
+            return [ToolCall("delete_expense_described", {"description": what, "duplicate": True})]
+        return pair
     named, amount = _words_of(which), leading_number(which)
     just_made = [] if slots.get("category") else _with_listed(state.get("recent_calls") or state.get("last_calls") or [])
     for call in reversed(just_made):
@@ -225,7 +229,9 @@ def removal_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[ToolCall
         described = _record_words(call, "description", "merchant", "category")
         if (named & described) or (amount is not None and str(amount) == data.get("amount")):
             return [ToolCall("delete_expense", {"expense_id": data["id"]})]
-    described = " ".join(w for w in re.findall(r"[A-Za-z][\w'&-]*", which) if w.lower() not in _NOT_A_DESCRIPTION)
+    described = " ".join(
+        w for w in re.findall(r"[A-Za-z][\w'&-]*", with_brand_names(which)) if w.lower() not in _NOT_A_DESCRIPTION
+    )
     found = {
         **({"description": described} if described else {}),
         **({"amount": str(amount)} if amount is not None else {}),

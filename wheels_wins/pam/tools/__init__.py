@@ -1,6 +1,7 @@
 """Every PAM tool, registered on import (one registry feeds all providers and the local engine)."""
 
 from wheels_wins.pam.tools import (  # noqa: F401
+    calendar_lookup,
     corrections,
     everyday,
     expense_lookup,

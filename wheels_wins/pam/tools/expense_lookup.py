@@ -16,6 +16,7 @@ from wheels_wins.pam.tools.expenses import (
     search_expenses,
     update_expense,
 )
+from wheels_wins.pam.tools.income_lookup import income_described
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.services.categories import normalise_category
@@ -94,16 +95,27 @@ def delete_expense_described(
     date: dt.date | None = None,
     category: str | None = None,
     latest: bool = False,
+    duplicate: bool = False,
 ) -> ToolResult:
     """Delete the expense the user describes (words of its description or shop, its amount, date or category) when
     it was not just recorded in this conversation: "delete the $12 laundromat expense"; with `latest`, the most
-    recent that matches ("delete my last fill-up"). A fill-up's or maintenance record's expense goes with its record."""
+    recent that matches ("delete my last fill-up"); with `duplicate`, the newer of one recorded twice ("I logged the
+    bunnings tarp twice"). A fill-up's or maintenance record's expense goes with its record; income that matches
+    when no expense does is deleted instead ("take off the 200 from the market")."""
     described = (description, amount, date, category)
-    if latest:
+    if latest or duplicate:
         found = _described(ctx, description, amount, date, category)
-        if not found:
-            return ToolResult.fail(f"I couldn't find {_asked(*described)}.")
-        return delete_expense(ctx, expense_id=str(found[0].id))
+        keys = [expense_key(e) for e in found]
+        # the newer of the same purchase recorded twice: rows run newest first
+        twice = [e for i, e in enumerate(found) if keys[i] in keys[i + 1 :]] if duplicate else found
+        if not twice:
+            return ToolResult.fail(f"I couldn't find {_asked(*described)} recorded twice." if duplicate and found
+                                   else f"I couldn't find {_asked(*described)}.")
+        return delete_expense(ctx, expense_id=str(twice[0].id))
+    if not category and (description or amount is not None) and not _described(ctx, description, amount, date, None):
+        income = income_described(ctx, description, amount, date)  # "take off the 200 from the market": money in
+        if income is not None:
+            return income
     again = {"tool": "delete_expense_described", "arguments": _described_args(description, date, category)}
     chosen = _the_one(ctx, described, {"tool": "delete_expense", "arguments": {}}, again)
     return chosen if isinstance(chosen, ToolResult) else delete_expense(ctx, expense_id=str(chosen.id))

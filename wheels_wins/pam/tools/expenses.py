@@ -203,6 +203,10 @@ def expense_key(expense: Expense) -> tuple[str, ...]:
     return same_purchase_key(expense.amount, expense.date, expense.description, expense.merchant)
 
 
+# How many of the period's expenses are read when no description or shop holds the words together.
+_WORD_BY_WORD_ROWS = 200
+
+
 def search_expenses(
     ctx: ToolContext,
     words: str,
@@ -227,6 +231,13 @@ def search_expenses(
 
     words = words.strip()
     rows, total = found(words or None, category)
+    if not rows and len(words.split()) > 1:  # "the bunnings tarp": "tarp" bought at Bunnings, each word somewhere
+        every, _ = expense_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, category=category,
+                                          limit=_WORD_BY_WORD_ROWS)
+        wanted = words.lower().split()
+        rows = [e for e in every if all(w in f"{e.description} {e.merchant} {e.category}".lower() for w in wanted)
+                and (amount is None or e.amount == amount)][:limit]
+        total = len(rows)
     read_as = category or (normalise_category(words) if words else None)
     if not rows and words and read_as:
         rows, total = found(None, read_as)

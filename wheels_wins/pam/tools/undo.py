@@ -87,7 +87,14 @@ def reverse(ctx: ToolContext, record: dict[str, Any]) -> bool:
         record_id = parse_uuid(record["id"])
         return record_id is not None and _restore(ctx, record.get("kind", "expense"), record_id, record["fields"])
     if op == "recreate":
-        if record.get("kind") in ("fuel", "maintenance"):
+        if record.get("kind") == "calendar":
+            fields = record["fields"]
+            calendar_repo.create(
+                ctx.session, user_id=ctx.user_id, title=fields["title"], start=dt.datetime.fromisoformat(fields["start"]),
+                end=dt.datetime.fromisoformat(fields["end"]) if fields.get("end") else None, all_day=fields["all_day"],
+                kind=fields["kind"], description=fields.get("description") or "",
+            )
+        elif record.get("kind") in ("fuel", "maintenance"):
             expense_owners.remake(ctx.session, user=ctx.user, kind=record["kind"], fields=record["fields"])
         elif record.get("kind") == "income":
             income_repo.create(ctx.session, user_id=ctx.user_id, currency=ctx.user.currency,

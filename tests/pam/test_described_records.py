@@ -1,0 +1,90 @@
+"""Records from before the conversation, named by what they are: "cancel the vet appointment", "push the mechanic
+booking back a day", "take off the 200 from the market", "I logged the bunnings tarp twice, delete the extra one"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from tests.pam.conversation import converse
+from wheels_wins.models import User
+from wheels_wins.pam.agent import run_turn
+from wheels_wins.repositories import calendar as calendar_repo
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import income as income_repo
+from wheels_wins.services.money import today_in, zone
+
+
+def _book(session: Session, user: User, title: str, days_ahead: int) -> None:
+    day = today_in(user.timezone) + dt.timedelta(days=days_ahead)
+    start = dt.datetime.combine(day, dt.time(9, 0), tzinfo=zone(user.timezone))
+    calendar_repo.create(session, user_id=user.id, title=title, start=start, all_day=False, kind="event")
+    session.commit()
+
+
+def _events(session: Session, user: User) -> list[tuple[str, dt.date]]:
+    session.commit()
+    rows, _ = calendar_repo.list_page(session, user_id=user.id)
+    return [(e.title, e.start.astimezone(zone(user.timezone)).date()) for e in rows]
+
+
+async def test_an_appointment_is_cancelled_by_name_and_undo_brings_it_back(make_user, session: Session) -> None:
+    user = make_user()
+    _book(session, user, "Vet - Bella vaccinations", 2)
+    _book(session, user, "Mechanic - van service", 3)
+    before = _events(session, user)
+
+    (cancelled,) = await converse(user, "cancel the vet appointment, we sorted it")
+
+    assert cancelled.reply.startswith("Cancelled “Vet - Bella vaccinations”"), cancelled.reply
+    assert [t for t, _ in _events(session, user)] == ["Mechanic - van service"]
+    undone = await run_turn(user_id=user.id, message="undo that", conversation_id=cancelled.conversation_id)
+    assert undone.reply.startswith("Undone"), undone.reply
+    assert _events(session, user) == before
+
+
+async def test_a_booking_is_moved_by_name_by_days_or_to_a_day(make_user, session: Session) -> None:
+    user = make_user()
+    _book(session, user, "Mechanic - van service", 3)
+    today = today_in(user.timezone)
+
+    pushed, unknown = await converse(user, "push the mechanic booking back a day", "push the dentist back a day")
+
+    assert pushed.tool_calls and pushed.tool_calls[0].result.ok, pushed.reply
+    assert _events(session, user) == [("Mechanic - van service", today + dt.timedelta(days=4))]
+    assert "couldn't find “dentist”" in unknown.reply, unknown.reply
+
+
+async def test_income_named_by_source_and_amount_is_deleted_when_no_expense_matches(make_user, session: Session) -> None:
+    user = make_user()
+    yesterday = today_in(user.timezone) - dt.timedelta(days=1)
+    income_repo.create(session, user_id=user.id, amount=Decimal("200"), source="Market stall", date=yesterday,
+                       currency=user.currency)
+    income_repo.create(session, user_id=user.id, amount=Decimal("350"), source="House sit", date=yesterday,
+                       currency=user.currency)
+    session.commit()
+
+    (removed,) = await converse(user, "take off the 200 from the market, that sale fell through")
+
+    assert [c.name for c in removed.tool_calls] == ["delete_expense_described"] and removed.tool_calls[0].result.ok
+    session.commit()
+    left, _ = income_repo.list_page(session, user_id=user.id)
+    assert [(e.source, e.amount) for e in left] == [("House sit", Decimal("350.00"))]
+
+
+async def test_a_purchase_recorded_twice_loses_its_newer_copy(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    for description, merchant in (("tarp", "Bunnings"), ("tarp", "Bunnings"), ("tarp", "Anaconda")):
+        expense_repo.create(session, user_id=user.id, amount=Decimal("34.95"), category="shopping", date=today,
+                            description=description, merchant=merchant)
+    session.commit()
+
+    (removed,) = await converse(user, "i logged the bunnings tarp twice, delete the extra one")
+
+    assert removed.tool_calls and removed.tool_calls[0].result.ok, removed.reply
+    session.commit()
+    left = sorted(e.merchant for e in expense_repo.list_rows(session, user_id=user.id))
+    assert left == ["Anaconda", "Bunnings"]

@@ -1,0 +1,91 @@
+"""Calendar entries named by what they are, for requests about entries PAM did not just make: "cancel the vet
+appointment", "push the mechanic booking back a day"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field
+
+from wheels_wins.models import CalendarEvent
+from wheels_wins.pam.tools.corrections import calendar_fields, update_calendar_event
+from wheels_wins.pam.tools.registry import tool
+from wheels_wins.pam.types import ToolContext, ToolResult
+from wheels_wins.repositories import calendar as calendar_repo
+from wheels_wins.services.money import zone
+
+# Entries looked among: from a week ago to a year ahead.
+_BACK, _AHEAD, _LOOKED_AT = dt.timedelta(days=7), dt.timedelta(days=366), 200
+_NOT_A_TITLE = frozenset(
+    "the a an my our this that appointment appt booking reminder event meeting entry one in on for with".split()
+)
+Title = Annotated[str, Field(min_length=2, max_length=160)]
+
+
+def _words(title: str) -> list[str]:
+    return [w for w in title.lower().replace("-", " ").split() if w not in _NOT_A_TITLE]
+
+
+def _named(ctx: ToolContext, title: str, date: dt.date | None) -> list[CalendarEvent] | ToolResult:
+    """The entries whose title holds every word said (on `date` if given), soonest first; a failure when none."""
+    now = dt.datetime.now(zone(ctx.user.timezone))
+    rows, _ = calendar_repo.list_page(ctx.session, user_id=ctx.user_id, start=now - _BACK, end=now + _AHEAD,
+                                      limit=_LOOKED_AT)
+    words = _words(title)
+    local = zone(ctx.user.timezone)
+    found = [
+        e for e in rows
+        if words and all(w in e.title.lower().replace("-", " ") for w in words)
+        and (date is None or e.start.astimezone(local).date() == date)
+    ]
+    if not found:
+        return ToolResult.fail(f"I couldn't find “{title}” in your calendar.")
+    upcoming = [e for e in found if e.start >= now - dt.timedelta(hours=12)]
+    return upcoming or found
+
+
+def _the_one(ctx: ToolContext, title: str, date: dt.date | None) -> CalendarEvent | ToolResult:
+    found = _named(ctx, title, date)
+    if isinstance(found, ToolResult) or len(found) == 1:
+        return found if isinstance(found, ToolResult) else found[0]
+    local = zone(ctx.user.timezone)
+    listed = "; ".join(f"“{e.title}” on {e.start.astimezone(local):%a %-d %b}" for e in found[:5])
+    return ToolResult.fail(f"Which one? I found {len(found)}: {listed}. Say its day too.")
+
+
+@tool(mutates=True)
+def cancel_calendar_event(ctx: ToolContext, title: Title, date: dt.date | None = None) -> ToolResult:
+    """Cancel (delete) the calendar entry whose title holds these words ("cancel the vet appointment"), the next one
+    to come when several have passed; `date` picks among several."""
+    event = _the_one(ctx, title, date)
+    if isinstance(event, ToolResult):
+        return event
+    fields = {**calendar_fields(event), "description": event.description,
+              "end": event.end.isoformat() if event.end else None}
+    calendar_repo.delete(ctx.session, user_id=ctx.user_id, event_id=event.id)
+    when = event.start.astimezone(zone(ctx.user.timezone))
+    return ToolResult(
+        True, f"Cancelled “{event.title}” on {when:%a %-d %b %Y}", {"id": str(event.id)},
+        undo={"op": "recreate", "kind": "calendar", "fields": fields}, changed=("calendar",),
+    )
+
+
+@tool(mutates=True)
+def move_calendar_event(
+    ctx: ToolContext,
+    title: Title,
+    days: Annotated[int, Field(ge=-366, le=366)] | None = None,
+    date: dt.date | None = None,
+    time: dt.time | None = None,
+) -> ToolResult:
+    """Move the calendar entry whose title holds these words: by `days` ("push the mechanic booking back a day" is
+    1, "bring it forward a week" -7), or to a `date` and/or `time`."""
+    event = _the_one(ctx, title, None)
+    if isinstance(event, ToolResult):
+        return event
+    if days is not None:
+        date = event.start.astimezone(zone(ctx.user.timezone)).date() + dt.timedelta(days=days)
+    if date is None and time is None:
+        return ToolResult.fail("When should it move to?")
+    return update_calendar_event(ctx, event_id=str(event.id), date=date, time=time)

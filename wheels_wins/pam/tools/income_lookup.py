@@ -1,0 +1,38 @@
+"""Income named by where it came from or its amount, for requests about entries PAM did not just make: "take off the
+200 from the market, that sale fell through"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wheels_wins.models import IncomeEntry
+from wheels_wins.pam.tools.common import money_text
+from wheels_wins.pam.tools.corrections import delete_income
+from wheels_wins.pam.types import ToolContext, ToolResult
+from wheels_wins.repositories import income as income_repo
+
+# How far back, and how many entries, described income is looked for.
+_LOOKBACK_DAYS, _LOOKED_AT = 90, 100
+_NOT_A_SOURCE = frozenset("the a an from for of my our income entry payment money one that this".split())
+
+
+def _matches(entry: IncomeEntry, words: list[str]) -> bool:
+    said = f"{entry.source} {entry.description}".lower()
+    return all(w in said for w in words)
+
+
+def income_described(
+    ctx: ToolContext, description: str, amount: object | None, date: dt.date | None
+) -> ToolResult | None:
+    """Delete the one income entry the words (of its source or description), amount and date describe; a reply
+    listing them when several do; None when none does."""
+    start, end = (date, date) if date else (ctx.today - dt.timedelta(days=_LOOKBACK_DAYS), ctx.today)
+    rows, _ = income_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, limit=_LOOKED_AT)
+    words = [w for w in description.lower().split() if w not in _NOT_A_SOURCE and not w.lstrip("$").replace(".", "").isdigit()]
+    found = [e for e in rows if _matches(e, words) and (amount is None or e.amount == amount)]
+    if not found or not (words or amount is not None):
+        return None
+    if len(found) > 1:
+        listed = "; ".join(f"{money_text(e.amount, ctx.user.currency)} from {e.source} ({e.date:%-d %b})" for e in found[:5])
+        return ToolResult.fail(f"I found {len(found)} income entries like that: {listed}. Say its amount and date.")
+    return delete_income(ctx, income_id=str(found[0].id))
