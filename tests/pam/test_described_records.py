@@ -14,6 +14,7 @@ from wheels_wins.pam.agent import run_turn
 from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import income as income_repo
+from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services.money import today_in, zone
 
 
@@ -88,3 +89,21 @@ async def test_a_purchase_recorded_twice_loses_its_newer_copy(make_user, session
     session.commit()
     left = sorted(e.merchant for e in expense_repo.list_rows(session, user_id=user.id))
     assert left == ["Anaconda", "Bunnings"]
+
+
+async def test_a_stop_goes_on_the_trip_named_and_go_via_changes_the_trip_just_planned(make_user, session: Session) -> None:
+    user = make_user()
+    await converse(user, "plan a trip from Perth to Esperance")
+    await converse(user, "plan a trip from Darwin to Katherine")
+
+    (named,) = await converse(user, "add albany as a stop on the esperance trip")
+    planned, via = await converse(user, "brisbane to sydney trip pls", "actually go via armidale")
+
+    session.commit()
+    trips = {t.title: [w.name for w in trip_repo.waypoints(session, user_id=user.id, trip_id=t.id)]
+             for t in trip_repo.list_page(session, user_id=user.id)[0]}
+    assert named.tool_calls and named.tool_calls[0].result.ok, named.reply
+    assert trips["Perth to Esperance"] == ["Perth", "Albany", "Esperance"], trips
+    assert trips["Darwin to Katherine"] == ["Darwin", "Katherine"], trips
+    assert via.tool_calls and via.tool_calls[0].result.ok, via.reply
+    assert trips["Brisbane to Sydney"] == ["Brisbane", "Armidale", "Sydney"], trips

@@ -1436,6 +1436,8 @@ CORRECTIONS = [
     ("move the vet appointment to friday at 2pm", "move_event", {"title": "vet appointment", "date": "next:friday"}),
     ("i logged the bunnings tarp twice, delete the extra one", "remove_expense", {"which": "duplicate", "what": "bunnings tarp"}),
     ("take off the 200 from the market, that sale fell through", "remove_expense", {"which": "200 from the market"}),
+    ("add albany as a stop on the esperance trip", "add_trip_stop", {"place": "Albany", "trip": "esperance"}),
+    ("actually go via armidale", "add_trip_stop", {"place": "Armidale"}),
     ("sorry, add it to the maintenance log", "correction", {"kind": "maintenance"}),
     ("can you pop that in the van's service history", "correction", {"kind": "maintenance"}),
     ("oops, log it as income", "correction", {"kind": "income"}),

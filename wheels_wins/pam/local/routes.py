@@ -114,12 +114,16 @@ _TRIP_NOUN = r"(?:(?:the|my|our|this)\s+)?(?:trip|route|itinerary|plan|journey|d
 _ADD_STOP = re.compile(
     r"^(?:add|include|put|throw|chuck|pop|stick|slot|squeeze|fit)\s+(?:in\s+)?(?:a\s+(?:stop|stopover|detour)\s+(?:at|in|to)\s+)?"
     r"(?P<place>[\w' .-]{2,40}?)(?:\s+(?:as\s+(?:a|another|an\s+extra)\s+(?:stop|stopover|waypoint|destination)|"
-    r"(?:in|into|on|to)\s+" + _TRIP_NOUN + r"|on\s+the\s+way|(?:in\s+)?between|in\s+the\s+middle))+"
+    r"(?:in|into|on|to)\s+" + _TRIP_NOUN + r"|(?:in|into|on|to)\s+(?:the|my|our)\s+(?P<trip>[\w' -]{2,30}?)\s+"
+    r"(?:trip|route|itinerary|journey|drive)|on\s+the\s+way|(?:in\s+)?between|in\s+the\s+middle))+"
     r"(?:\s+(?:too|as\s+well|please))?[\s.!?]*$|"
     r"^(?:add|include|put\s+in)\s+a\s+(?:stop|stopover|detour)\s+(?:at|in|to)\s+(?P<place2>[\w' .-]{2,40}?)"
     r"(?:\s+(?:on\s+the\s+way|too|as\s+well|please))*[\s.!?]*$|"
     r"^(?:let'?s\s+|we'?(?:ll|d)\s+(?:like\s+to\s+|want\s+to\s+)?|can\s+we\s+)?(?:also\s+)?stop\s+(?:at|in|by)\s+"
-    r"(?P<place3>[\w' .-]{2,40}?)\s+(?:on\s+the\s+way|along\s+the\s+way|as\s+well|too)[\s.!?]*$",
+    r"(?P<place3>[\w' .-]{2,40}?)\s+(?:on\s+the\s+way|along\s+the\s+way|as\s+well|too)[\s.!?]*$|"
+    # "actually go via armidale": the trip just planned, through another town
+    r"^(?:(?:actually|and|ok(?:ay)?|oh)[\s,]+)*(?:let'?s\s+|can\s+we\s+|we'?ll\s+)?(?:go|head|drive|route\s+(?:it|us))\s+"
+    r"(?:via|through|thru|by\s+way\s+of)\s+(?P<place4>[\w' .-]{2,40}?)(?:\s+(?:instead|too|as\s+well|please))*[\s.!?]*$",
     re.IGNORECASE,
 )
 _REMOVE_STOP = re.compile(
@@ -156,8 +160,9 @@ def stop_change(s: Sentence) -> Intent | None:
         return Intent("add_trip_stop", 0.9, {"place": place, "at_end": True}) if place else None
     added = _ADD_STOP.match(s.text)
     if added:
-        place = _tidy_place(added["place"] or added["place2"] or added["place3"])
-        return Intent("add_trip_stop", 0.9, {"place": place}) if place else None
+        place = _tidy_place(added["place"] or added["place2"] or added["place3"] or added["place4"])
+        trip = {"trip": added["trip"].strip()} if added["trip"] else {}  # "on the esperance trip"
+        return Intent("add_trip_stop", 0.9, {"place": place, **trip}) if place else None
     removed = _REMOVE_STOP.match(s.text) or _SKIP_PLACE.match(s.text)
     if removed:
         place = _tidy_place(removed["place"])

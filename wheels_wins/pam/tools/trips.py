@@ -40,6 +40,9 @@ def _describe(ctx: ToolContext, trip: Trip, data: dict[str, Any]) -> str:
     return f"{names}: about {distance}, {trip.duration_hours:.1f} h driving, fuel ≈ {cost}"
 
 
+_TRIPS_LOOKED_AT = 50
+
+
 def _unknown_place(error: trip_service.UnknownPlace) -> ToolResult:
     return ToolResult.fail(f"I couldn't find '{error.name}' on the map. Could you give a nearby town or add the state?")
 
@@ -49,6 +52,17 @@ def _owned_trip(ctx: ToolContext, trip_id: str | None) -> Trip | None:
         record_id = parse_uuid(trip_id)
         return trip_repo.get(ctx.session, user_id=ctx.user_id, trip_id=record_id) if record_id else None
     return trip_repo.active(ctx.session, user_id=ctx.user_id)
+
+
+def _trip_named(ctx: ToolContext, words: str) -> Trip | None:
+    """The user's most recent trip whose title or stops hold every one of the words ("esperance", "the big lap")."""
+    wanted = [w for w in words.lower().split() if w not in ("the", "my", "our", "a")]
+    trips, _ = trip_repo.list_page(ctx.session, user_id=ctx.user_id, limit=_TRIPS_LOOKED_AT)
+    for trip in trips:
+        stops = " ".join(s.name for s in _stops(ctx, trip))
+        if all(w in f"{trip.title} {stops}".lower() for w in wanted):
+            return trip
+    return None
 
 
 @tool(mutates=True)
@@ -103,10 +117,13 @@ def _stops(ctx: ToolContext, trip: Trip) -> list[trip_service.Stop]:
 
 
 @tool(mutates=True)
-def add_trip_stop(ctx: ToolContext, place: str, trip_id: str | None = None, position: int | None = None) -> ToolResult:
-    """Add a stop to a trip (the active trip when no id). position is 0-based; by default the stop goes where it
-    adds the least distance between the start and the destination."""
-    trip = _owned_trip(ctx, trip_id)
+def add_trip_stop(
+    ctx: ToolContext, place: str, trip_id: str | None = None, position: int | None = None, trip_named: str | None = None
+) -> ToolResult:
+    """Add a stop to a trip (the active trip when no id; with `trip_named`, the user's trip whose title or stops hold
+    those words: "the esperance trip"). position is 0-based; by default the stop goes where it adds the least
+    distance between the start and the destination."""
+    trip = _trip_named(ctx, trip_named) if trip_named else _owned_trip(ctx, trip_id)
     if trip is None:
         return ToolResult.fail("I couldn't find that trip.")
     stops = _stops(ctx, trip)
