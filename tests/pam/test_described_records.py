@@ -14,7 +14,9 @@ from wheels_wins.pam.agent import run_turn
 from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import income as income_repo
+from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.services import vehicle_log
 from wheels_wins.services.money import today_in, zone
 
 
@@ -107,3 +109,26 @@ async def test_a_stop_goes_on_the_trip_named_and_go_via_changes_the_trip_just_pl
     assert trips["Darwin to Katherine"] == ["Darwin", "Katherine"], trips
     assert via.tool_calls and via.tool_calls[0].result.ok, via.reply
     assert trips["Brisbane to Sydney"] == ["Brisbane", "Armidale", "Sydney"], trips
+
+
+async def test_a_maintenance_reading_and_an_expense_category_are_corrected_by_name(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    vehicle_log.log_maintenance(session, user=user, task="Oil change", date=today - dt.timedelta(days=4),
+                                odometer_km=85_000, cost=Decimal("160"))
+    expense_repo.create(session, user_id=user.id, amount=Decimal("18.50"), category="groceries", date=today,
+                        description="maccas drive thru", merchant="McDonald's")
+    session.commit()
+
+    odometer, category = await converse(
+        user, "i put the oil change in at 85000 km but it was actually 58000",
+        "the maccas one went in as groceries, can you move it to dining",
+    )
+
+    assert odometer.tool_calls and odometer.tool_calls[0].result.ok, odometer.reply
+    assert category.tool_calls and category.tool_calls[0].result.ok, category.reply
+    session.commit()
+    (record,) = maintenance_repo.list_all(session, user_id=user.id)
+    assert (record.odometer_km, record.cost) == (58_000, Decimal("160.00"))
+    assert {(e.description, e.category) for e in expense_repo.list_rows(session, user_id=user.id)} == {
+        ("Oil change", "maintenance"), ("maccas drive thru", "dining")}

@@ -22,6 +22,7 @@ from typing import Any
 from wheels_wins.pam.local import (
     arithmetic,
     calendar_changes,
+    described_corrections,
     entities,
     followups,
     money_rules,
@@ -386,7 +387,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if not cleaned.strip(" .!?,"):
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
-    follow_ups = (record_checks.undo_at_end, followups.correction, record_checks.remove_vehicle_record,
+    follow_ups = (record_checks.undo_at_end, described_corrections.described_correction, followups.correction, record_checks.remove_vehicle_record,
                   calendar_changes.cancel_event, calendar_changes.move_event, followups.undo,
                   record_checks.remove_duplicate, followups.remove_one)
     for rule in follow_ups if follow_up else ():

@@ -64,6 +64,7 @@ INTENTS: tuple[str, ...] = (
     "read_feed",
     "navigate",
     "correction",
+    "correct_described",
     "undo",
     "remove_expense",
     "list_expenses",

@@ -23,6 +23,7 @@ from wheels_wins.pam.providers.local_follow_ups import asked_again, budget_just_
 from wheels_wins.pam.providers.local_records import (
     PICK,
     correction_calls,
+    described_correction_calls,
     jsonable,
     pick_asked,
     picked_calls,
@@ -175,6 +176,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         return correction_calls(intent, state)
     if name == "price_sum":  # "if sites are $45 a night, what's that for a week?": worked out, not recorded
         return price_sum_reply(s, state.get("currency") or "AUD")
+    if name == "correct_described":  # "I put the oil change in at 85000 km but it was actually 58000"
+        return described_correction_calls(s)
     if name in ("cancel_event", "move_event"):  # "cancel the vet appointment", "push the mechanic booking back a day"
         tool = "cancel_calendar_event" if name == "cancel_event" else "move_calendar_event"
         return [ToolCall(tool, {k: jsonable(v) for k, v in s.items() if k in ("title", "days", "date", "time")})]

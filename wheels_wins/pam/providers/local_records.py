@@ -309,3 +309,15 @@ def picked_calls(text: str, state: dict[str, Any]) -> list[ToolCall] | str | Non
         example = items[0].get("amount")
         return f"Which of those do you mean? Say its amount or what it was, like “the ${example} one”."
     return None
+
+
+def described_correction_calls(slots: dict[str, Any]) -> list[ToolCall]:
+    """The correction of a record named by what it was: a maintenance record's reading, or an expense's amount or
+    category."""
+    what = with_brand_names(str(slots.get("what") or ""))
+    if slots.get("kind") == "maintenance":
+        return [ToolCall("update_maintenance_described", {"task": what, **{k: jsonable(slots[k]) for k in
+                                                                           ("odometer_km", "new_odometer_km") if k in slots}})]
+    described = " ".join(w for w in re.findall(r"[A-Za-z][\w'&-]*", what) if w.lower() not in _NOT_A_DESCRIPTION)
+    given = {k: jsonable(slots[k]) for k in ("category", "amount", "new_category", "new_amount") if slots.get(k)}
+    return [ToolCall("update_expense_described", {"description": described, **given})]
