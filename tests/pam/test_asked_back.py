@@ -58,3 +58,14 @@ async def test_and_on_another_category_asks_the_same_question_of_it(make_user, s
 
     assert "$40.25" in groceries.reply, groceries.reply
     assert "$54.75" in dining.reply and "dining" in dining.reply, dining.reply
+
+
+async def test_a_budget_is_set_to_what_was_spent_this_month(make_user, session: Session) -> None:
+    user = make_user()
+    _spent(session, user, ("200", "dining", "pub"), ("41.85", "dining", "cafe"), ("90", "fuel", "diesel"))
+
+    (set_to,) = await converse(user, "set my dining budget to whatever i've actually spent on dining this month")
+
+    assert set_to.tool_calls and set_to.tool_calls[0].result.ok, set_to.reply
+    session.commit()
+    assert budget_repo.get(session, user_id=user.id, category="dining").amount == Decimal("241.85")

@@ -640,6 +640,9 @@ BUDGETS = [
     ("hey pam hows the camping budget holding up", "budget_status", {"category": "camping"}),
     ("the camping budget is $500 right now, bump it up to $650", "set_budget", {"category": "camping", "amount": 650}),
     ("my fuel budget is currently $400, make it $450", "set_budget", {"category": "fuel", "amount": 450}),
+    ("set my dining budget to whatever i've actually spent on dining this month", "set_budget",
+     {"category": "dining", "as_spent": "this_month", "absent": ["amount"]}),
+    ("make the fuel budget what we spent last month", "set_budget", {"category": "fuel", "as_spent": "last_month"}),
     ("am I over budget?", "budget_status", {"absent": ["category"]}),
     ("how much is left in my dining budget", "budget_status", {"category": "dining"}),
     (

@@ -35,6 +35,7 @@ from wheels_wins.pam.local import (
     vehicle_rules,
 )
 from wheels_wins.pam.local.normalise import normalise
+from wheels_wins.pam.local.periods import resolve_period
 from wheels_wins.pam.local.sentence import (
     INTENTS,
     QUESTION_START,
@@ -216,6 +217,12 @@ _MATCHING = re.compile(
 )
 
 
+_AS_SPENT = re.compile(
+    r"\b(?:to|at|match|budget)\s+(?:whatever|what|how\s+much)\s+(?:i|we)(?:'?ve|\s+have)?\s+(?:actually\s+|really\s+)?spent\b",
+    re.IGNORECASE,
+)
+
+
 def _budget_slots(s: Sentence) -> dict[str, Any]:
     slots: dict[str, Any] = {}
     category = s.category
@@ -228,6 +235,9 @@ def _budget_slots(s: Sentence) -> dict[str, Any]:
         slots["category"] = category
     if s.amount:
         slots["amount"] = s.amount.amount
+    elif _AS_SPENT.search(s.text):  # "to whatever I've actually spent on dining this month"
+        period = resolve_period(s.text, s.today)
+        slots["as_spent"] = period.name if period and period.name != "custom" else "this_month"
     slots["period"] = next(
         (name for pattern, name in _PERIOD_WORD if pattern.search(s.text)), "monthly"
     )

@@ -144,7 +144,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
     s, name = intent.slots, intent.name
     simple: dict[str, tuple[str, dict[str, Any]]] = {
         "add_expense": ("add_expense", {"category": s.get("category") or "other", **_pick(s, "amount", "date", "description", "merchant")}),
-        "set_budget": ("set_budget", _pick(_monthly(s), "category", "amount", "same_as")),
+        "set_budget": ("set_budget", _pick(_monthly(s), "category", "amount", "same_as", "as_spent")),
         "budget_status": ("budget_status", _pick(s, "category")),
         "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category", "merchant")}),
         "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit", "largest_first", "search")}),

@@ -39,13 +39,24 @@ def _unknown_category(category: str) -> ToolResult:
 
 @tool(mutates=True)
 def set_budget(
-    ctx: ToolContext, category: str, amount: PositiveMoney | None = None, same_as: str | None = None
+    ctx: ToolContext,
+    category: str,
+    amount: PositiveMoney | None = None,
+    same_as: str | None = None,
+    as_spent: Period | None = None,
 ) -> ToolResult:
     """Set the monthly budget for a spending category to `amount`, or to what another category's budget is
-    (`same_as`: "make the groceries budget match the fuel budget")."""
+    (`same_as`: "make the groceries budget match the fuel budget"), or to what was spent on it in a period
+    (`as_spent`: "set my dining budget to whatever I've spent on dining this month" is "this_month")."""
     canonical = normalise_category(category)
     if canonical is None:
         return _unknown_category(category)
+    if amount is None and as_spent is not None:
+        start, end, when = resolve_range(as_spent, None, None, ctx.today)
+        spent = spend_summary(ctx.session, user_id=ctx.user_id, start=start, end=end)[1].get(canonical, Decimal(0))
+        if spent <= 0:
+            return ToolResult.fail(f"Nothing spent on {canonical} {when} yet. How much a month should the budget be?")
+        amount = to_money(spent)
     if amount is None and same_as is None:
         return ToolResult.fail(f"How much a month should the {canonical} budget be?")
     if amount is None:
