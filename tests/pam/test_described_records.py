@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from tests.pam.conversation import converse
-from wheels_wins.models import User
+from wheels_wins.models import PostComment, User
 from wheels_wins.pam.agent import run_turn
 from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import income as income_repo
 from wheels_wins.repositories import maintenance as maintenance_repo
+from wheels_wins.repositories import posts as post_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import vehicle_log
 from wheels_wins.services.money import today_in, zone
@@ -132,3 +133,31 @@ async def test_a_maintenance_reading_and_an_expense_category_are_corrected_by_na
     assert (record.odometer_km, record.cost) == (58_000, Decimal("160.00"))
     assert {(e.description, e.category) for e in expense_repo.list_rows(session, user_id=user.id)} == {
         ("Oil change", "maintenance"), ("maccas drive thru", "dining")}
+
+
+async def test_an_own_post_is_deleted_by_what_it_says_and_undo_restores_it_with_its_comments(
+    make_user, session: Session
+) -> None:
+    author, neighbour = make_user(), make_user()
+    selling = post_repo.create(session, user_id=author.id, content="Selling our Honda EU22i generator, barely used")
+    post_repo.create(session, user_id=author.id, content="Anyone know a good mechanic in Dubbo?")
+    post_repo.create(session, user_id=neighbour.id, content="Also selling a generator, cheap")
+    session.add(PostComment(post_id=selling.id, user_id=neighbour.id, content="Still available?"))
+    session.commit()
+    selling_id = selling.id
+
+    (deleted,) = await converse(author, "delete my post about the generator, it's sold")
+
+    assert deleted.reply.startswith("Deleted your post “Selling our Honda"), deleted.reply
+    session.commit()
+    mine, _ = post_repo.feed(session, viewer_id=author.id, author_id=author.id)
+    assert [p.content for p, _ in mine] == ["Anyone know a good mechanic in Dubbo?"]
+    theirs, _ = post_repo.feed(session, viewer_id=neighbour.id, author_id=neighbour.id)
+    assert len(theirs) == 1  # another's post saying the same is never touched
+    undone = await run_turn(user_id=author.id, message="undo that", conversation_id=deleted.conversation_id)
+    assert undone.reply.startswith("Undone — Restored your post"), undone.reply
+    session.commit()
+    back = post_repo.get_own(session, user_id=author.id, post_id=selling_id)
+    assert back is not None and back.content.startswith("Selling our Honda")
+    comments = session.exec(select(PostComment).where(PostComment.post_id == selling_id)).all()
+    assert [c.content for c in comments] == ["Still available?"]

@@ -1446,6 +1446,8 @@ CORRECTIONS = [
     ("the maccas one went in as groceries, can you move it to dining", "correct_described",
      {"kind": "expense", "what": "maccas", "category": "groceries", "new_category": "dining"}),
     ("we logged the rego as $900, it should be $860", "correct_described", {"amount": 900, "new_amount": 860}),
+    ("delete my post about the generator, it's sold", "delete_post", {"about": "generator"}),
+    ("can you take down my post asking about solar panels", "delete_post", {"about": "solar panels"}),
     ("sorry, add it to the maintenance log", "correction", {"kind": "maintenance"}),
     ("can you pop that in the van's service history", "correction", {"kind": "maintenance"}),
     ("oops, log it as income", "correction", {"kind": "income"}),

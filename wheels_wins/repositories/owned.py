@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from sqlalchemy import func
@@ -55,6 +57,27 @@ def delete_owned(session: Session, model: type[T], *, user_id: uuid.UUID, record
 def row_values(row: SQLModel) -> dict[str, Any]:
     """A row's column values by column name (a snapshot that can rebuild it)."""
     return {column.name: getattr(row, column.name) for column in row.__table__.columns}  # type: ignore[attr-defined]
+
+
+def values_as_json(values: Mapping[str, Any]) -> dict[str, Any]:
+    """`row_values` that JSON can hold (ids, times and amounts as text), for an undo record."""
+    return {k: v.isoformat() if isinstance(v, dt.date) else str(v) if isinstance(v, uuid.UUID | Decimal) else v
+            for k, v in values.items()}
+
+
+def values_from_json(model: type[SQLModel], values: Mapping[str, Any]) -> dict[str, Any]:
+    """`values_as_json` typed again by the model's columns."""
+    typed: dict[str, Any] = {}
+    for column in model.__table__.columns:  # type: ignore[attr-defined]
+        value = values.get(column.name)
+        column_type = getattr(column.type, "impl_instance", None) or column.type  # a TypeDecorator's own type
+        kind = column_type.python_type if value is not None else None
+        if isinstance(value, str) and kind in (uuid.UUID, Decimal):
+            value = kind(value)
+        elif isinstance(value, str) and kind in (dt.datetime, dt.date):
+            value = kind.fromisoformat(value)
+        typed[column.name] = value
+    return typed
 
 
 def page(

@@ -16,7 +16,15 @@ from sqlmodel import Session, col, select
 
 from wheels_wins.models import PostComment, PostLike, PostReport, SocialPost, User
 from wheels_wins.repositories import row_security
-from wheels_wins.repositories.owned import add, delete_owned, get_owned, row_values, update_owned
+from wheels_wins.repositories.owned import (
+    add,
+    delete_owned,
+    get_owned,
+    row_values,
+    update_owned,
+    values_as_json,
+    values_from_json,
+)
 
 POST_CHILDREN: tuple[type[Any], ...] = (PostComment, PostLike, PostReport)
 """The rows that hang off a post and go with it."""
@@ -106,6 +114,20 @@ def restore(session: Session, *, user_id: uuid.UUID, kept: dict[str, Any]) -> bo
             session.add_all(model(**values) for values in kept[model.__tablename__])
         session.flush()
     return True
+
+
+def kept_as_json(kept: dict[str, Any]) -> dict[str, Any]:
+    """What `delete_keeping` kept, in a form JSON can hold (PAM stores it for "undo that")."""
+    return {key: values_as_json(value) if key == "post" else [values_as_json(v) for v in value] for key, value in kept.items()}
+
+
+def kept_from_json(kept: dict[str, Any]) -> dict[str, Any]:
+    """`kept_as_json` typed again, for `restore`."""
+    children = {model.__tablename__: model for model in POST_CHILDREN}
+    return {
+        key: values_from_json(SocialPost, value) if key == "post" else [values_from_json(children[key], v) for v in value]
+        for key, value in kept.items()
+    }
 
 
 def photo_path_of(session: Session, *, post_id: uuid.UUID) -> str | None:

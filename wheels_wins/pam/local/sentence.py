@@ -61,6 +61,7 @@ INTENTS: tuple[str, ...] = (
     "cancel_event",
     "move_event",
     "create_post",
+    "delete_post",
     "read_feed",
     "navigate",
     "correction",

@@ -178,6 +178,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         return price_sum_reply(s, state.get("currency") or "AUD")
     if name == "correct_described":  # "I put the oil change in at 85000 km but it was actually 58000"
         return described_correction_calls(s)
+    if name == "delete_post":  # "delete my post about the generator"
+        return [ToolCall("delete_own_post", {"about": s["about"]})]
     if name in ("cancel_event", "move_event"):  # "cancel the vet appointment", "push the mechanic booking back a day"
         tool = "cancel_calendar_event" if name == "cancel_event" else "move_calendar_event"
         return [ToolCall(tool, {k: jsonable(v) for k, v in s.items() if k in ("title", "days", "date", "time")})]

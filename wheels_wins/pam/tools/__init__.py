@@ -8,6 +8,7 @@ from wheels_wins.pam.tools import (  # noqa: F401
     expenses,
     maintenance_lookup,
     money_tools,
+    post_lookup,
     trips,
     undo,
     vehicle,

@@ -119,12 +119,14 @@ def reverse(ctx: ToolContext, record: dict[str, Any]) -> bool:
         stops = [trip_service.Stop(s["name"], s["lat"], s["lon"]) for s in record["stops"]]
         trip_service.set_stops(ctx.session, user=ctx.user, trip=trip, stops=stops)
         return True
+    if op == "restore_post":  # a post deleted with its comments and likes
+        return post_repo.restore(ctx.session, user_id=ctx.user_id, kept=post_repo.kept_from_json(record["kept"]))
     if op == "profile":
         return user_repo.update_profile(ctx.session, user_id=ctx.user_id, **record["fields"]) is not None
     return False
 
 
-UNDO_VERBS = {"delete": "Removed", "restore": "Restored", "recreate": "Restored", "budget": "Reverted", "stops": "Restored", "profile": "Restored"}
+UNDO_VERBS = {"delete": "Removed", "restore": "Restored", "restore_post": "Restored", "recreate": "Restored", "budget": "Reverted", "stops": "Restored", "profile": "Restored"}
 EVERY_DOMAIN = ("expenses", "fuel", "maintenance", "trips", "budgets", "income", "calendar", "posts", "profile")
 
 
@@ -142,7 +144,7 @@ def undo_call(ctx: ToolContext, message: PamMessage, index: int) -> ToolResult:
     if not reversed_now:  # a no-op that still commits the mark, so it isn't offered again
         return ToolResult(True, "That change was already removed, so there was nothing to undo.", {"undone": None})
     verb, said = UNDO_VERBS.get(call["undo"]["op"], "Undid"), call.get("summary", call["name"])
-    named = record_named(said) if call["undo"]["op"] in ("delete", "recreate") else None
+    named = record_named(said) if call["undo"]["op"] in ("delete", "recreate", "restore_post") else None
     summary = f"{verb} {named}" if named else f"{verb}: {said}"  # "Removed $40.00 groceries", "Reverted: Set…"
     return ToolResult(True, f"Undone — {summary}", {"undone": call["name"]}, changed=EVERY_DOMAIN)
 
