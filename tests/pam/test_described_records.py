@@ -54,11 +54,16 @@ async def test_a_booking_is_moved_by_name_by_days_or_to_a_day(make_user, session
     _book(session, user, "Mechanic - van service", 3)
     today = today_in(user.timezone)
 
-    pushed, unknown = await converse(user, "push the mechanic booking back a day", "push the dentist back a day")
+    _book(session, user, "Pick up mail at Ballarat post office", 5)
+    pushed, unknown, mail = await converse(
+        user, "push the mechanic booking back a day", "push the dentist back a day", "move the mail pickup to 3pm"
+    )
 
     assert pushed.tool_calls and pushed.tool_calls[0].result.ok, pushed.reply
-    assert _events(session, user) == [("Mechanic - van service", today + dt.timedelta(days=4))]
+    assert _events(session, user) == [("Mechanic - van service", today + dt.timedelta(days=4)),
+                                      ("Pick up mail at Ballarat post office", today + dt.timedelta(days=5))]
     assert "couldn't find “dentist”" in unknown.reply, unknown.reply
+    assert mail.reply.startswith("Moved “Pick up mail at Ballarat post office”") and "3:00 pm" in mail.reply, mail.reply
 
 
 async def test_income_named_by_source_and_amount_is_deleted_when_no_expense_matches(make_user, session: Session) -> None:

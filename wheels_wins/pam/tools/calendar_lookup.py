@@ -27,6 +27,13 @@ def _words(title: str) -> list[str]:
     return [w for w in title.lower().replace("-", " ").split() if w not in _NOT_A_TITLE]
 
 
+def _holds(title: str, words: list[str]) -> bool:
+    """Whether the title has every word, however it is spaced ("mail pickup" in "Pick up mail at Ballarat")."""
+    spaced = title.lower().replace("-", " ")
+    joined = spaced.replace(" ", "")
+    return all(w in spaced or w in joined for w in words)
+
+
 def _named(ctx: ToolContext, title: str, date: dt.date | None) -> list[CalendarEvent] | ToolResult:
     """The entries whose title holds every word said (on `date` if given), soonest first; a failure when none."""
     now = dt.datetime.now(zone(ctx.user.timezone))
@@ -34,11 +41,7 @@ def _named(ctx: ToolContext, title: str, date: dt.date | None) -> list[CalendarE
                                       limit=_LOOKED_AT)
     words = _words(title)
     local = zone(ctx.user.timezone)
-    found = [
-        e for e in rows
-        if words and all(w in e.title.lower().replace("-", " ") for w in words)
-        and (date is None or e.start.astimezone(local).date() == date)
-    ]
+    found = [e for e in rows if words and _holds(e.title, words) and (date is None or e.start.astimezone(local).date() == date)]
     if not found:
         return ToolResult.fail(f"I couldn't find “{title}” in your calendar.")
     upcoming = [e for e in found if e.start >= now - dt.timedelta(hours=12)]
