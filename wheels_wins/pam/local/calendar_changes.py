@@ -51,7 +51,7 @@ def move_event(s: Sentence) -> Intent | None:
     else:
         when = Sentence(m["when"], s.today)
         dates, time = when.future_dates, find_time(m["when"])
-        if not (dates or time):
-            return None
+        if not (dates or time) or (dates and dates[0].date < s.today):
+            return None  # "change the caravan park to yesterday": a purchase's day, not an entry to come
         slots |= {**({"date": dates[0].date} if dates else {}), **({"time": time.time} if time else {})}
     return Intent("move_event", 0.9, slots)

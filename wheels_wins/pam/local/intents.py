@@ -30,6 +30,7 @@ from wheels_wins.pam.local import (
     post_changes,
     queries,
     record_checks,
+    record_fixes,
     reminders,
     routes,
     story_requests,
@@ -384,6 +385,12 @@ def _asked_at_the_end(s: Sentence) -> Intent | None:
     return found if found.name not in ("unknown", "greeting", "thanks", "help") else None
 
 
+def past_record_fix(text: str, today: dt.date) -> Intent | None:
+    """A correction of a past record said in so many words ("the coober pedy fill was 107.60 not 97.60"), for when
+    nothing was just made that it could correct; None otherwise."""
+    return record_fixes.record_fix(Sentence(normalise(text), today))
+
+
 def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True) -> Intent:
     """The intent of one user message and its slots; `today` anchors every relative date (pass the user's today).
 
@@ -400,7 +407,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     s = Sentence(cleaned, today)
     follow_ups = (record_checks.undo_at_end, described_corrections.described_correction, followups.correction, record_checks.remove_vehicle_record,
                   calendar_changes.cancel_event, calendar_changes.move_event, post_changes.delete_post, followups.undo,
-                  record_checks.remove_duplicate, followups.remove_one)
+                  record_checks.remove_duplicate, followups.remove_one, record_fixes.record_fix)
     for rule in follow_ups if follow_up else ():
         found = rule(s)
         if found:

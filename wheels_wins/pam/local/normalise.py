@@ -379,7 +379,7 @@ _EMOJI = re.compile(
 
 # "hows the camping budget", "didnt", "im": typed or dictated without the apostrophe
 _BARE_CONTRACTION = re.compile(
-    r"\b(?P<wh>how|what|where|when|who|that|there|here)s\b|"
+    r"\b(?P<wh>how|what|where|when|who|that|there|here|yesterday|today|tonight|tomorrow)s\b|"
     r"\b(?P<aux>do|did|does|is|was|are|were|have|has|had|ca|wo|should|could|would)nt\b|\b(?P<i>i)(?P<be>m|ve)\b",
     re.IGNORECASE,
 )

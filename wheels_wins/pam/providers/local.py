@@ -16,7 +16,7 @@ from typing import Any
 
 from wheels_wins.pam.local.arithmetic import price_sum_reply
 from wheels_wins.pam.local.followups import starts_with_cue
-from wheels_wins.pam.local.intents import Intent, classify
+from wheels_wins.pam.local.intents import Intent, classify, past_record_fix
 from wheels_wins.pam.local.spending_list import spending_items
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.local_follow_ups import asked_again, budget_just_touched, fill_pending, route_just_asked
@@ -286,7 +286,7 @@ class LocalEngine:
             and not re.search(r"\bnot\s+\$?\d|\b(?:fix|correct)\s+(?:it|that|this)\b", text, re.IGNORECASE)
             and isinstance(correction_calls(intent, state), str)
         ):
-            fresh = classify(text, today, follow_up=False)  # nothing just made to correct: a request of its own
+            fresh = past_record_fix(text, today) or classify(text, today, follow_up=False)  # nothing just made
             intent = fresh if fresh.name != "unknown" else intent
         if intent.name == "undo" and intent.slots.get("kind") == "expense" and not state.get("recent_calls"):
             intent = Intent("remove_expense", 0.9, {})  # "delete that expense" with nothing done here yet: which?

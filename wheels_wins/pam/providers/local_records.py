@@ -312,12 +312,25 @@ def picked_calls(text: str, state: dict[str, Any]) -> list[ToolCall] | str | Non
 
 
 def described_correction_calls(slots: dict[str, Any]) -> list[ToolCall]:
-    """The correction of a record named by what it was: a maintenance record's reading, or an expense's amount or
-    category."""
+    """The correction of a record named by what it was: a fill-up's, a maintenance record's, an income entry's or an
+    expense's amount, reading, date, shop or category."""
     what = with_brand_names(str(slots.get("what") or ""))
-    if slots.get("kind") == "maintenance":
-        return [ToolCall("update_maintenance_described", {"task": what, **{k: jsonable(slots[k]) for k in
-                                                                           ("odometer_km", "new_odometer_km") if k in slots}})]
+    given = {k: jsonable(v) for k, v in slots.items() if k not in ("kind", "what") and v is not None}
+    kind = slots.get("kind")
+    if kind == "fuel":
+        renamed = {"amount": "total_cost", "new_amount": "new_total_cost", "new_merchant": "new_location"}
+        args = {renamed.get(k, k): v for k, v in given.items() if k in (*renamed, "odometer_km", "new_odometer_km", "new_date")}
+        return [ToolCall("update_fuel_described", {"location": what, **args})]
+    if kind == "maintenance":
+        renamed = {"new_amount": "new_cost"}
+        args = {renamed.get(k, k): v for k, v in given.items() if k in (*renamed, "odometer_km", "new_odometer_km", "new_date")}
+        return [ToolCall("update_maintenance_described", {"task": what, **args})]
     described = " ".join(w for w in re.findall(r"[A-Za-z][\w'&-]*", what) if w.lower() not in _NOT_A_DESCRIPTION)
-    given = {k: jsonable(slots[k]) for k in ("category", "amount", "new_category", "new_amount") if slots.get(k)}
-    return [ToolCall("update_expense_described", {"description": described, **given})]
+    if kind == "income":
+        args = {k: v for k, v in given.items() if k in ("amount", "date", "new_amount", "new_date")}
+        return [ToolCall("update_income_described", {"description": described, **args})]
+    args = {k: v for k, v in given.items() if k in ("category", "amount", "date", "new_category", "new_amount", "new_date",
+                                                     "new_merchant")}
+    if slots.get("merchant") and not described:
+        described = str(slots["merchant"])
+    return [ToolCall("update_expense_described", {"description": described, **args})]

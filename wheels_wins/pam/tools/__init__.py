@@ -6,6 +6,7 @@ from wheels_wins.pam.tools import (  # noqa: F401
     everyday,
     expense_lookup,
     expenses,
+    income_lookup,
     maintenance_lookup,
     money_tools,
     post_lookup,

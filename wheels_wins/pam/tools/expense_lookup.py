@@ -131,10 +131,11 @@ def update_expense_described(
     new_amount: PositiveMoney | None = None,
     new_category: str | None = None,
     new_date: dt.date | None = None,
+    new_merchant: ShortText | None = None,
 ) -> ToolResult:
     """Correct the expense the user describes (as for delete_expense_described; `amount` is its current amount) when it
     was not just recorded here: "yesterday's diesel expense should be $29 not $92" is amount 92, new_amount 29."""
-    changes = {"amount": new_amount, "category": new_category, "date": new_date}
+    changes = {"amount": new_amount, "category": new_category, "date": new_date, "merchant": new_merchant}
     then = {"tool": "update_expense", "arguments": {k: str(v) for k, v in changes.items() if v is not None}}
     again = {"tool": "update_expense_described",
              "arguments": {**_described_args(description, date, category),

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from wheels_wins.models import IncomeEntry
-from wheels_wins.pam.tools.common import money_text
-from wheels_wins.pam.tools.corrections import delete_income
+from wheels_wins.pam.tools.common import PositiveMoney, ShortText, money_text
+from wheels_wins.pam.tools.corrections import delete_income, update_income
+from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import income as income_repo
 
@@ -36,3 +37,23 @@ def income_described(
         listed = "; ".join(f"{money_text(e.amount, ctx.user.currency)} from {e.source} ({e.date:%-d %b})" for e in found[:5])
         return ToolResult.fail(f"I found {len(found)} income entries like that: {listed}. Say its amount and date.")
     return delete_income(ctx, income_id=str(found[0].id))
+
+
+@tool(mutates=True)
+def update_income_described(
+    ctx: ToolContext,
+    description: ShortText = "",
+    amount: PositiveMoney | None = None,
+    date: dt.date | None = None,
+    new_amount: PositiveMoney | None = None,
+    new_date: dt.date | None = None,
+) -> ToolResult:
+    """Correct a past income entry named by its source or description (and its old amount or date): "the pub shifts
+    came to 685 in the end" is description "pub shifts", new_amount 685."""
+    start, end = (date, date) if date else (ctx.today - dt.timedelta(days=_LOOKBACK_DAYS), ctx.today)
+    rows, _ = income_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, limit=_LOOKED_AT)
+    words = [w for w in description.lower().split() if w not in _NOT_A_SOURCE]
+    found = [e for e in rows if _matches(e, words) and (amount is None or e.amount == amount)]
+    if not found:
+        return ToolResult.fail(f"I couldn't find income from “{description}”.")
+    return update_income(ctx, income_id=str(found[0].id), amount=new_amount, date=new_date)

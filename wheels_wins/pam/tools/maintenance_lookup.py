@@ -1,18 +1,21 @@
-"""Maintenance records named by their task, for corrections of records PAM did not just make: "I put the oil change in
-at 85000 km but it was actually 58000"."""
+"""Maintenance records and fill-ups named by what they were, for corrections of records PAM did not just make: "I put
+the oil change in at 85000 km but it was actually 58000", "the coober pedy fill was 107.60 not 97.60"."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from wheels_wins.pam.tools.common import PositiveMoney, ShortText
-from wheels_wins.pam.tools.corrections import update_maintenance
+from wheels_wins.pam.tools.corrections import update_fuel, update_maintenance
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.tools.vehicle import Odometer
 from wheels_wins.pam.types import ToolContext, ToolResult
+from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import maintenance as maintenance_repo
 
 _NOT_A_TASK = frozenset("the a an my our record entry one service log".split())
+_NOT_A_PLACE = frozenset("the a an my our last latest fill fill-up up fillup fuel diesel petrol at in servo".split())
+_FILLS_LOOKED_AT = 100
 
 
 @tool(mutates=True)
@@ -37,3 +40,31 @@ def update_maintenance_described(
     latest = max(records, key=lambda r: (r.date, r.created_at))
     return update_maintenance(ctx, maintenance_id=str(latest.id), odometer_km=new_odometer_km, cost=new_cost,
                               date=new_date)
+
+
+@tool(mutates=True)
+def update_fuel_described(
+    ctx: ToolContext,
+    location: ShortText = "",
+    total_cost: PositiveMoney | None = None,
+    odometer_km: Odometer | None = None,
+    new_total_cost: PositiveMoney | None = None,
+    new_odometer_km: Odometer | None = None,
+    new_date: dt.date | None = None,
+    new_location: ShortText | None = None,
+) -> ToolResult:
+    """Correct a past fill-up named by where it was, its cost or odometer reading; with none of those, the latest:
+    "the coober pedy fill was 107.60 not 97.60" is location "coober pedy", total_cost 97.60, new_total_cost 107.60;
+    "fix the odo on my last fill up, its 94,580 not 94,850" is odometer_km 94850, new_odometer_km 94580."""
+    words = [w for w in location.lower().split() if w not in _NOT_A_PLACE]
+    fills, _ = fuel_repo.list_page(ctx.session, user_id=ctx.user_id, limit=_FILLS_LOOKED_AT)
+    found = [
+        f for f in fills
+        if all(w in f.location.lower() for w in words)
+        and (total_cost is None or f.total_cost == total_cost)
+        and (odometer_km is None or f.odometer_km == odometer_km)
+    ]
+    if not found:
+        return ToolResult.fail("I couldn't find that fill-up.")
+    return update_fuel(ctx, fuel_id=str(found[0].id), total_cost=new_total_cost, odometer_km=new_odometer_km,
+                       date=new_date, location=new_location)

@@ -1,0 +1,101 @@
+"""Corrections of past records said in so many words, with nothing just made to correct: "fish n chips last night was
+actually 36.50", "yesterdays groceries were from aldi not coles", "chemist warehouse should be health not shopping",
+"the maggie island ferry was 3 days ago", "the coober pedy fill was 107.60 not 97.60", "the odo on the wheel alignment
+is wrong, should be 102,500". Each reads as correct_described: the record's words, its kind, old and new values."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wheels_wins.pam.local.brands import brand_named
+from wheels_wins.pam.local.dates import find_dates
+from wheels_wins.pam.local.sentence import Intent, Sentence, category_of
+from wheels_wins.pam.local.vehicle_tasks import maintenance_task
+
+_N = r"\$?(?P<{}>\d[\d,]*(?:\.\d{{1,2}})?)"
+_WHAT = r"^(?:(?:um+|ok(?:ay)?|so|oh|hey|pls|please|can\s+(?:you|u)|could\s+(?:you|u))[\s,]+)*(?:the\s+|my\s+|our\s+)?(?P<what>[\w'&$. -]{2,50}?)"
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    # "the coober pedy fill was 107.60 not 97.60", "the brake pads were 540 not 450"
+    ("amount", re.compile(_WHAT + r"\s+(?:was|were|is|came\s+to|cost)\s+(?:actually\s+|really\s+)?" + _N.format("new")
+                          + r"\s*,?\s+not\s+" + _N.format("old") + r"\b", re.IGNORECASE)),
+    # "fish n chips last night was actually 36.50", "it should be double, 104"
+    ("amount", re.compile(_WHAT + r"\s+(?:was|were|came\s+to)\s+actually\s+" + _N.format("new") + r"\b", re.IGNORECASE)),
+    ("amount", re.compile(_WHAT + r"\s+(?:was|were)\b[^.!?]*?\bshould\s+be\s+(?:double|triple|more)?[\s,]*" + _N.format("new")
+                          + r"\s*[.!]*$", re.IGNORECASE)),
+    # "yesterdays groceries were from aldi not coles", "the 88.40 fill up wasnt shell, it was the caltex in gundagai"
+    ("merchant", re.compile(_WHAT + r"\s+(?:was|were)\s+(?:from|at)\s+(?P<new>[\w'& -]{2,30}?)\s*,?\s+not\s+(?:from\s+|at\s+)?"
+                            r"(?P<old>[\w'& -]{2,30}?)\s*(?:[,.;!]|$)", re.IGNORECASE)),
+    ("merchant", re.compile(_WHAT + r"\s+(?:wasn'?t|was\s+not)\s+(?:at\s+|from\s+)?(?P<old>[\w'& -]{2,30}?)\s*,\s*it\s+was\s+"
+                            r"(?:at\s+|from\s+)?(?:the\s+)?(?P<new>[\w'& -]{2,40}?)\s*(?:[,.;!]|$)", re.IGNORECASE)),
+    # "chemist warehouse should be health not shopping", "put the kmart camp chairs under shopping instead of other"
+    ("category", re.compile(_WHAT + r"\s+should\s+(?:be|go)\s+(?:under\s+|in\s+)?(?P<new>[\w ]{3,20}?)\s+not\s+(?P<old>[\w ]{3,20}?)"
+                            r"\s*(?:[,.;!]|$)", re.IGNORECASE)),
+    ("category", re.compile(r"^(?:(?:can\s+(?:you|u)|could\s+(?:you|u)|pls|please)\s+)?(?:put|move|file|switch)\s+(?:the\s+|my\s+)?"
+                            r"(?P<what>[\w'&$. -]{2,50}?)\s+(?:under|to|into|in)\s+(?P<new>[\w ]{3,20}?)\s+instead\s+of\s+"
+                            r"(?P<old>[\w ]{3,20}?)\s*(?:[,.;!?]|$)", re.IGNORECASE)),
+    # "the odo on the wheel alignment is wrong, should be 102,500", "fix the odo on my last fill up, its 94,580 not 94,850"
+    ("odometer", re.compile(r"\b(?:odo|odometer)\s+(?:reading\s+)?(?:on|for|of)\s+(?:the\s+|my\s+)?(?P<what>[\w' -]{2,40}?)\s*,?\s+"
+                            r"(?:is\s+wrong\s*,?\s*)?(?:it'?s|its|is|should\s+be|was)\s+(?:actually\s+)?" + _N.format("new")
+                            + r"(?:\s*k?m?s?\s*,?\s+not\s+" + _N.format("old") + r")?", re.IGNORECASE)),
+    # "change the port augusta caravan park to yesterday", "the maggie island ferry was 3 days ago",
+    # "the oil change i put in today was actually done 4 days ago"
+    ("date", re.compile(r"^(?:change|move|set)\s+(?:the\s+|my\s+)?(?P<what>[\w'&$. -]{2,50}?)\s+to\s+(?P<when>[\w ]{3,30}?)\s*(?:[,.;!]|$)",
+                        re.IGNORECASE)),
+    ("date", re.compile(_WHAT + r"(?:\s+(?:i|we)\s+(?:put\s+in|logged|added)\s+\w+)?\s+(?:was|were)\s+(?:actually\s+)?(?:done\s+|on\s+|paid\s+)?"
+                        r"(?P<when>[\w ]{3,30}?)\s*(?:[,.;!]|$)", re.IGNORECASE)),
+]
+_FILL = re.compile(r"\b(?:fill(?:-?\s?up)?|fuel|diesel|petrol|refuel)\b", re.IGNORECASE)
+_INCOME = re.compile(r"\b(?:shifts?|pay|payout|income|wages?|invoice|sale)\b", re.IGNORECASE)
+_LAST = re.compile(r"\b(?:last|latest|most\s+recent)\s+", re.IGNORECASE)
+
+
+def _money(text: str | None) -> str | None:
+    return text.replace(",", "") if text else None
+
+
+def _kind(what: str) -> str:
+    if _FILL.search(what):
+        return "fuel"
+    if maintenance_task(what):
+        return "maintenance"
+    return "income" if _INCOME.search(what) else "expense"
+
+
+def record_fix(s: Sentence) -> Intent | None:
+    """correct_described for a past record corrected in so many words, or None."""
+    for field, pattern in _RULES:
+        m = pattern.search(s.text)
+        if m is None:
+            continue
+        what = re.sub(r"^(?:the|my|our)\s+", "", m["what"].strip(), flags=re.IGNORECASE)
+        slots: dict[str, Any] = {"kind": _kind(what)}
+        dates = find_dates(what, s.today, "past")
+        if dates:  # "yesterday's groceries": the day names which record, it is not part of what it was
+            slots["date"], what = dates[0].date, what[: dates[0].start] + what[dates[0].end :]
+        what = re.sub(r"^\s*'?s\b", "", _LAST.sub("", what))
+        paid = re.search(r"\$?(\d[\d,]*\.\d{2})\b", what)
+        if paid:  # "the 88.40 fill up": its amount names it
+            slots["amount"], what = paid[1].replace(",", ""), what.replace(paid[0], " ")
+        slots["what"] = re.sub(r"\b(?:night|morning|arvo|afternoon|evening|'s)\b|\s+", " ", what).strip(" ',")
+        if field == "amount":
+            slots |= {"new_amount": _money(m["new"]), **({"amount": _money(m["old"])} if m.groupdict().get("old") else {})}
+        elif field == "merchant":
+            if not (brand_named(m["new"]) or brand_named(m["old"]) or _FILL.search(what) or re.search(r"\d", what)):
+                continue  # "the weather wasn't great, it was awful": no shop named
+            slots |= {"new_merchant": brand_named(m["new"]) or m["new"].strip(), "merchant": brand_named(m["old"]) or m["old"]}
+        elif field == "category":
+            new, old = category_of(m["new"]), category_of(m["old"])
+            if new is None:
+                continue
+            slots |= {"new_category": new, **({"category": old} if old else {})}
+        elif field == "odometer":
+            slots |= {"new_odometer_km": int(_money(m["new"]) or 0), **({"odometer_km": int(_money(m["old"]) or 0)} if m["old"] else {})}
+        else:
+            said = m["when"].strip()
+            when = [d for d in find_dates(said, s.today, "past") if d.date <= s.today]
+            if not when or s.money or when[0].end - when[0].start < len(said) - 1:
+                continue  # the whole of it must be the day: "the weather was great today" is not a correction
+            slots["new_date"] = when[0].date
+        return Intent("correct_described", 0.9, slots)
+    return None
