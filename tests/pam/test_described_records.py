@@ -166,3 +166,47 @@ async def test_an_own_post_is_deleted_by_what_it_says_and_undo_restores_it_with_
     assert back is not None and back.content.startswith("Selling our Honda")
     comments = session.exec(select(PostComment).where(PostComment.post_id == selling_id)).all()
     assert [c.content for c in comments] == ["Still available?"]
+
+
+async def test_near_misses_touch_nothing(make_user, session: Session) -> None:
+    user = make_user()
+    yesterday = today_in(user.timezone) - dt.timedelta(days=1)
+    income_repo.create(session, user_id=user.id, amount=Decimal("200"), source="Pension", date=yesterday,
+                       currency=user.currency)
+    expense_repo.create(session, user_id=user.id, amount=Decimal("14"), category="dining", date=yesterday,
+                        description="Noodles", merchant="")
+    session.commit()
+    _book(session, user, "Corvette club run", 4)
+
+    amount_only, asked, declined, negated, vet = await converse(
+        user, "delete the $200 expense", "delete that expense", "no", "don't delete the duplicate yet",
+        "cancel the vet appointment",
+    )
+
+    assert "couldn't find" in amount_only.reply, amount_only.reply  # $200 of pension is not an expense
+    assert asked.reply.startswith("Which expense"), asked.reply
+    assert not declined.tool_calls, declined.reply
+    assert not negated.tool_calls, negated.reply
+    assert "couldn't find “vet appointment”" in vet.reply, vet.reply  # "vet" is no part of "Corvette"
+    session.commit()
+    assert len(income_repo.list_page(session, user_id=user.id)[0]) == 1
+    assert [e.description for e in expense_repo.list_rows(session, user_id=user.id)] == ["Noodles"]
+    assert [t for t, _ in _events(session, user)] == ["Corvette club run"]
+
+
+async def test_a_moved_entry_keeps_its_length(make_user, session: Session) -> None:
+    user = make_user()
+    day = today_in(user.timezone) + dt.timedelta(days=3)
+    local = zone(user.timezone)
+    calendar_repo.create(session, user_id=user.id, title="Mechanic - van service", all_day=False, kind="event",
+                         start=dt.datetime.combine(day, dt.time(9), tzinfo=local),
+                         end=dt.datetime.combine(day, dt.time(11), tzinfo=local))
+    session.commit()
+
+    (moved,) = await converse(user, "push the mechanic booking back a day")
+
+    assert moved.tool_calls and moved.tool_calls[0].result.ok, moved.reply
+    session.commit()
+    (event,) = calendar_repo.list_page(session, user_id=user.id)[0]
+    assert event.end - event.start == dt.timedelta(hours=2)
+    assert event.start.astimezone(local).date() == day + dt.timedelta(days=1)

@@ -14,14 +14,12 @@ from wheels_wins.models import Expense, User
 from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.repositories import vehicles as vehicle_repo
+from wheels_wins.repositories.owned import values_as_json
 from wheels_wins.services import vehicle_log
 
 _FUEL_FIELDS = ("litres", "total_cost", "odometer_km", "location", "full_tank")
 _MAINTENANCE_FIELDS = ("task", "odometer_km", "cost", "notes", "next_due_date", "next_due_km")
-
-
-def _jsonable(value: object) -> object:
-    return str(value) if isinstance(value, Decimal | dt.date | uuid.UUID) else value
 
 
 def delete_with_owner(session: Session, *, user: User, expense: Expense) -> tuple[str, dict[str, Any]] | None:
@@ -30,12 +28,12 @@ def delete_with_owner(session: Session, *, user: User, expense: Expense) -> tupl
     trip_id = str(expense.trip_id) if expense.trip_id else None
     fill = fuel_repo.owning_expense(session, user_id=user.id, expense_id=expense.id)
     if fill is not None:
-        fields = {k: _jsonable(getattr(fill, k)) for k in ("date", "vehicle_id", *_FUEL_FIELDS)}
+        fields = values_as_json({k: getattr(fill, k) for k in ("date", "vehicle_id", *_FUEL_FIELDS)})
         vehicle_log.delete_fuel(session, user=user, fuel_id=fill.id)
         return "fuel", {**fields, "trip_id": trip_id}
     work = maintenance_repo.owning_expense(session, user_id=user.id, expense_id=expense.id)
     if work is not None:
-        fields = {k: _jsonable(getattr(work, k)) for k in ("date", "vehicle_id", *_MAINTENANCE_FIELDS)}
+        fields = values_as_json({k: getattr(work, k) for k in ("date", "vehicle_id", *_MAINTENANCE_FIELDS)})
         vehicle_log.delete_maintenance(session, user=user, record_id=work.id)
         return "maintenance", {**fields, "trip_id": trip_id}
     return None
@@ -50,7 +48,10 @@ def remake(session: Session, *, user: User, kind: str, fields: dict[str, Any]) -
     trip_id = typed("trip_id", uuid.UUID)
     if trip_id and trip_repo.get(session, user_id=user.id, trip_id=trip_id) is None:
         trip_id = None  # the trip went in the meantime
-    common = {"date": dt.date.fromisoformat(fields["date"]), "vehicle_id": typed("vehicle_id", uuid.UUID),
+    vehicle_id = typed("vehicle_id", uuid.UUID)
+    if vehicle_id and vehicle_repo.get(session, user_id=user.id, vehicle_id=vehicle_id) is None:
+        vehicle_id = None  # the vehicle went in the meantime
+    common = {"date": dt.date.fromisoformat(fields["date"]), "vehicle_id": vehicle_id,
               "odometer_km": fields.get("odometer_km"), "trip_id": trip_id}
     if kind == "fuel":
         vehicle_log.log_fuel(session, user=user, litres=Decimal(fields["litres"]), total_cost=typed("total_cost", Decimal),

@@ -376,8 +376,8 @@ def choose_amount(text: str, mentions: list[MoneyMention]) -> MoneyMention | Non
             score -= 6
         elif _PROMOTE_BEFORE.search(before):
             score += 1
-        if _NOW_AFTER.match(text, mention.end) or _NOW_BEFORE.search(before):
-            score -= 3
+        if (_NOW_AFTER.match(text, mention.end) and not re.search(r"\bto\s*$", before)) or _NOW_BEFORE.search(before):
+            score -= 3  # what it is now; "set it to $400 right now" is what it is to be
         if _PER_UNIT_AFTER.match(text, mention.end):
             score -= 2
         elif _WHOLE_AFTER.match(text, mention.end):

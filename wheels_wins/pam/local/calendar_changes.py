@@ -10,7 +10,10 @@ from wheels_wins.pam.local.sentence import Intent, Sentence
 from wheels_wins.pam.local.times import find_time
 
 _LEAD = r"^(?:(?:actually|oh|ok(?:ay)?|so|and|please|pls|can\s+you|could\s+you)[\s,]+)*"
-_EVENT = r"(?:appointment|appt|booking|reminder|event|meeting|catch[\s-]?up|visit|session|dinner|lunch|service)"
+_EVENT = r"(?:appointment|appt|booking|reminder|event|meeting|catch[\s-]?up)"
+# What "cancel" is said of that is no calendar entry: "cancel my netflix subscription"
+_NOT_AN_ENTRY = re.compile(r"\b(?:subscription|insurance|membership|policy|order|account|plan|card|payment|direct\s+debit)\b",
+                           re.IGNORECASE)
 # "cancel the vet appointment", "call off the bbq": an entry named by what it is
 _CANCEL = re.compile(
     _LEAD + r"(?:(?P<cancel>cancel|call\s+off)|delete|remove|scrap|drop|bin|get\s+rid\s+of)\s+(?:the|my|our)\s+"
@@ -34,7 +37,7 @@ _NOT_EVENTS = re.compile(
 def cancel_event(s: Sentence) -> Intent | None:
     """cancel_event naming the entry, or None (a purchase, trip or post to delete is another rule's)."""
     m = _CANCEL.match(s.text)
-    if m is None or not (m["cancel"] or m["noun"]) or _NOT_EVENTS.search(m["what"]):
+    if m is None or not (m["cancel"] or m["noun"]) or _NOT_EVENTS.search(m["what"]) or _NOT_AN_ENTRY.search(m["what"]):
         return None
     return Intent("cancel_event", 0.9, {"title": (m["what"] + (m["noun"] or "")).strip()})
 
@@ -51,7 +54,8 @@ def move_event(s: Sentence) -> Intent | None:
     else:
         when = Sentence(m["when"], s.today)
         dates, time = when.future_dates, find_time(m["when"])
-        if not (dates or time) or (dates and dates[0].date < s.today):
-            return None  # "change the caravan park to yesterday": a purchase's day, not an entry to come
+        said = sum(x.end - x.start for x in ([dates[0]] if dates else []) + ([time] if time else []))
+        if not (dates or time) or (dates and dates[0].date < s.today) or said < len(m["when"].strip()) - 4:
+            return None  # "change the caravan park to yesterday", "bring the dog to the vet on saturday": no entry
         slots |= {**({"date": dates[0].date} if dates else {}), **({"time": time.time} if time else {})}
     return Intent("move_event", 0.9, slots)

@@ -52,7 +52,7 @@ _REQUEST_AT_END = re.compile(
 )
 # "…, so that's income I guess": what kind of record it is, said at the end
 _KIND_REMARK = re.compile(
-    r"[\s,;.]*\b(?:so\s+)?(?:that'?s|it'?s|this\s+is|that\s+counts\s+as)\s+(?:an?\s+|my\s+|our\s+)?(?P<kind>income|expense|spending)"
+    r"[\s,;.]*(?<!\bif)(?<!\bwhether)\b(?:so\s+)?(?:that'?s|it'?s|this\s+is|that\s+counts\s+as)\s+(?:an?\s+|my\s+|our\s+)?(?P<kind>income|expense|spending)"
     r"(?:\s*,?\s*(?:i\s+(?:guess|suppose|think|reckon)|right|then))?\s*[.!]*$",
     re.IGNORECASE,
 )

@@ -27,7 +27,7 @@ TALLY = re.compile(
     r"^(?:add\s+up|tally(?:\s+up)?|total\s+up|sum\s+up|work\s+out\s+(?:how\s+much|what|the\s+total)|(?:the\s+)?(?:grand\s+)?"
     r"total\s+(?:of|for|at)|what'?s\s+the\s+(?:grand\s+)?total|total\s+(?:spending|spend|spent|expenses|outgoings|costs))\b|"
     # "bunnings total for this month", "fuel spend last week": a shop or category, then its total over a period
-    r"^(?:my\s+|the\s+|our\s+)?[\w'&-]+(?:\s+[\w'&-]+)?\s+(?:total|spend|spending)\s+(?:for\s+|so\s+far|since\b|in\s+)?"
+    r"^(?![^$]*\$|.*\d)(?:my\s+|the\s+|our\s+)?[\w'&-]+(?:\s+[\w'&-]+)?\s+(?:total|spend|spending)\s+(?:for\s+|so\s+far|since\b|in\s+)?"
     r"(?:this|last|the|today|yesterday|so\s+far|\w+uary|march|april|may|june|july|august|\w+ember|october)\b",
     re.IGNORECASE,
 )

@@ -63,8 +63,14 @@ _TWICE = re.compile(
 )
 
 
+# "don't delete it yet", "should I delete …?": no request to delete
+_NOT_TO_DO = re.compile(r"\b(?:don'?t|do\s+not|never|shouldn'?t|should\s+i|yet)\b|\?\s*$", re.IGNORECASE)
+
+
 def remove_duplicate(s: Sentence) -> Intent | None:
     """remove_expense of a double-up (saying what was recorded twice, when the message does), or None."""
+    if _NOT_TO_DO.search(s.text) or re.search(r"\b(?:removed|deleted)\b", s.low):
+        return None
     if not (_ONE_OF_A_PAIR.search(s.text) or (_TWICE.search(s.text) and re.search(r"\b(?:delete|remove|get\s+rid)", s.low))):
         return None
     twice = _TWICE.search(s.text)
@@ -87,7 +93,8 @@ def undo_at_end(s: Sentence) -> Intent | None:
 # "delete the fill-up from yesterday", "remove the diesel fill up from tuesday", "delete my last fill-up", "delete the
 # oil change from the maintenance log": a fill-up or paid work, found by the expense it owns.
 _REMOVE_VEHICLE_RECORD = re.compile(
-    r"\b(?:delete|remove|erase|scrap|bin|ditch|get\s+rid\s+of|take\s+out|wipe)\s+(?:(?P<det>the|that|my|our|this)\s+)?"
+    r"^(?:(?:oops|ok(?:ay)?|so|oh|please|pls|actually|sorry|can\s+you|could\s+you|just)[\s,]+)*"
+    r"(?:delete|remove|erase|scrap|bin|ditch|get\s+rid\s+of|take\s+out|wipe)\s+(?:(?P<det>the|that|my|our|this)\s+)?"
     r"(?P<latest>(?:last|latest|most\s+recent)\s+)?(?P<what>[\w$.'& -]{0,30}?)\s*"
     r"(?:(?P<fill>fill-?\s?ups?|refuel(?:ling)?|fuel\s+(?:entry|record|stop))"
     r"|(?P<work>(?:maintenance|service)\s+(?:record|entry|job))"
@@ -99,8 +106,8 @@ _REMOVE_VEHICLE_RECORD = re.compile(
 
 def remove_vehicle_record(s: Sentence) -> Intent | None:
     """remove_expense of a fill-up or of paid work on the vehicle (what it was, its date, or the latest), or None."""
-    m = _REMOVE_VEHICLE_RECORD.search(s.text)
-    if m is None:
+    m = _REMOVE_VEHICLE_RECORD.match(s.text)
+    if m is None or _NOT_TO_DO.search(s.text):
         return None
     category = "fuel" if m["fill"] or (m["log"] or "").lower() == "fuel" else "maintenance"
     dates = [d for d in s.past_dates if d.start >= m.start("what")]

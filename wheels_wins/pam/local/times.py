@@ -70,6 +70,8 @@ def _said_time(m: re.Match[str]) -> dt.time:
         if m["to"]:
             hour, minute = (hour - 2) % 12 + 1, 60 - minute
     part = _PART_BEFORE.search(m.string, 0, m.start()) or _PART_AFTER.match(m.string, m.end())
+    if hour == 12:  # "quarter past twelve" is after noon unless the night is said
+        return dt.time(0 if part and part["part"].lower() in ("night", "tonight") else 12, minute)
     afternoon = part["part"].lower() != "morning" if part else hour <= 6
     return dt.time(hour % 12 + (12 if afternoon else 0), minute)
 

@@ -140,6 +140,8 @@ def fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent |
                 value = found.amount if found else leading_number(text)  # "450 house sitting" answers "how much?"
             elif key == "litres":
                 value = first_quantity(text, "litres")
+            elif key == "which" and re.match(r"\s*(?:no|nah|nope|none|never\s*mind|cancel|forget\s+it|stop)\b", text, re.I):
+                return Intent("unknown", 0.0)  # "no": the question is dropped, nothing is deleted
             elif key in ("title", "content", "task", "which"):
                 value = text.strip()
             elif key == "description":  # "What was it for?" → "groceries at Aldi"

@@ -4,11 +4,13 @@ appointment", "push the mechanic booking back a day"."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
 from pydantic import Field
 
 from wheels_wins.models import CalendarEvent
+from wheels_wins.pam.tools.common import holds_words
 from wheels_wins.pam.tools.corrections import calendar_fields, update_calendar_event
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
@@ -29,9 +31,9 @@ def _words(title: str) -> list[str]:
 
 def _holds(title: str, words: list[str]) -> bool:
     """Whether the title has every word, however it is spaced ("mail pickup" in "Pick up mail at Ballarat")."""
-    spaced = title.lower().replace("-", " ")
-    joined = spaced.replace(" ", "")
-    return all(w in spaced or w in joined for w in words)
+    tokens = re.findall(r"[a-z0-9']+", title.lower())
+    pairs = [a + b for a, b in zip(tokens, tokens[1:], strict=False)]  # "pick up" said as "pickup"
+    return bool(words) and all(holds_words(title, [w]) or any(p.startswith(w) for p in pairs) for w in words)
 
 
 def _named(ctx: ToolContext, title: str, date: dt.date | None) -> list[CalendarEvent] | ToolResult:
@@ -64,8 +66,7 @@ def cancel_calendar_event(ctx: ToolContext, title: Title, date: dt.date | None =
     event = _the_one(ctx, title, date)
     if isinstance(event, ToolResult):
         return event
-    fields = {**calendar_fields(event), "description": event.description,
-              "end": event.end.isoformat() if event.end else None}
+    fields = {**calendar_fields(event), "description": event.description}
     calendar_repo.delete(ctx.session, user_id=ctx.user_id, event_id=event.id)
     when = event.start.astimezone(zone(ctx.user.timezone))
     return ToolResult(

@@ -86,3 +86,9 @@ def trip_underway(ctx: ToolContext) -> Trip | None:
 def on_trip(trip: Trip | None) -> str:
     """How a chip says where the spending went: ' on your trip “Southern loop”', or nothing."""
     return f" on your trip “{trip.title}”" if trip else ""
+
+
+def holds_words(text: str, words: list[str]) -> bool:
+    """Whether every word starts a word of `text`, in any case ("vet" is in "Vet for Milo", not in "Corvette"; "tyre"
+    is in "tyres"); False for no words, so that a request naming nothing matches nothing."""
+    return bool(words) and all(re.search(rf"(?<![^\W_]){re.escape(w)}", text, re.IGNORECASE) for w in words)

@@ -55,7 +55,8 @@ def maintenance_fields(record: MaintenanceRecord) -> dict[str, Any]:
 
 def calendar_fields(event: CalendarEvent) -> dict[str, Any]:
     """A calendar entry's editable fields as JSON, for results and undo records."""
-    return {"title": event.title, "start": event.start.isoformat(), "all_day": event.all_day, "kind": event.kind}
+    return {"title": event.title, "start": event.start.isoformat(), "all_day": event.all_day, "kind": event.kind,
+            "end": event.end.isoformat() if event.end else None}
 
 
 @tool(mutates=True)
@@ -182,6 +183,8 @@ def update_calendar_event(
     changes: dict[str, Any] = _given(title=title)
     if date is not None or time is not None:
         changes["start"] = dt.datetime.combine(date or start.date(), time or start.timetz().replace(tzinfo=None), tzinfo=local)
+        if event.end is not None:  # the entry keeps its length
+            changes["end"] = event.end + (changes["start"] - event.start)
         if time is not None:
             changes |= {"all_day": False, "kind": "event"}
     updated = calendar_repo.update(ctx.session, user_id=ctx.user_id, event_id=event.id, changes=changes)

@@ -16,7 +16,7 @@ from wheels_wins.pam.tools.expenses import (
     search_expenses,
     update_expense,
 )
-from wheels_wins.pam.tools.income_lookup import income_described
+from wheels_wins.pam.tools.income_lookup import delete_income_described
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.services.categories import normalise_category
@@ -113,7 +113,7 @@ def delete_expense_described(
                                    else f"I couldn't find {_asked(*described)}.")
         return delete_expense(ctx, expense_id=str(twice[0].id))
     if not category and (description or amount is not None) and not _described(ctx, description, amount, date, None):
-        income = income_described(ctx, description, amount, date)  # "take off the 200 from the market": money in
+        income = delete_income_described(ctx, description, amount, date)  # "take off the 200 from the market": money in
         if income is not None:
             return income
     again = {"tool": "delete_expense_described", "arguments": _described_args(description, date, category)}

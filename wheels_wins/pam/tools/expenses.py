@@ -14,6 +14,7 @@ from wheels_wins.pam.tools.common import (
     Period,
     PositiveMoney,
     ShortText,
+    holds_words,
     mid_sentence,
     money_text,
     on_trip,
@@ -235,7 +236,7 @@ def search_expenses(
         every, _ = expense_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, category=category,
                                           limit=_WORD_BY_WORD_ROWS)
         wanted = words.lower().split()
-        rows = [e for e in every if all(w in f"{e.description} {e.merchant} {e.category}".lower() for w in wanted)
+        rows = [e for e in every if holds_words(f"{e.description} {e.merchant} {e.category}", wanted)
                 and (amount is None or e.amount == amount)][:limit]
         total = len(rows)
     read_as = category or (normalise_category(words) if words else None)

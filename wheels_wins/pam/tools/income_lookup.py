@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from wheels_wins.models import IncomeEntry
-from wheels_wins.pam.tools.common import PositiveMoney, ShortText, money_text
+from wheels_wins.pam.tools.common import PositiveMoney, ShortText, holds_words, money_text
 from wheels_wins.pam.tools.corrections import delete_income, update_income
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
@@ -18,20 +19,20 @@ _NOT_A_SOURCE = frozenset("the a an from for of my our income entry payment mone
 
 
 def _matches(entry: IncomeEntry, words: list[str]) -> bool:
-    said = f"{entry.source} {entry.description}".lower()
-    return all(w in said for w in words)
+    return holds_words(f"{entry.source} {entry.description}", words)
 
 
-def income_described(
-    ctx: ToolContext, description: str, amount: object | None, date: dt.date | None
+def delete_income_described(
+    ctx: ToolContext, description: str, amount: Decimal | None, date: dt.date | None
 ) -> ToolResult | None:
-    """Delete the one income entry the words (of its source or description), amount and date describe; a reply
-    listing them when several do; None when none does."""
+    """Delete the one income entry the words (of its source or description) describe, with its amount and date when
+    given; a reply listing them when several do; None when none does (an amount alone names no income: "delete the
+    $200 expense" must not delete $200 of pension)."""
     start, end = (date, date) if date else (ctx.today - dt.timedelta(days=_LOOKBACK_DAYS), ctx.today)
     rows, _ = income_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, limit=_LOOKED_AT)
     words = [w for w in description.lower().split() if w not in _NOT_A_SOURCE and not w.lstrip("$").replace(".", "").isdigit()]
     found = [e for e in rows if _matches(e, words) and (amount is None or e.amount == amount)]
-    if not found or not (words or amount is not None):
+    if not found or not words:
         return None
     if len(found) > 1:
         listed = "; ".join(f"{money_text(e.amount, ctx.user.currency)} from {e.source} ({e.date:%-d %b})" for e in found[:5])

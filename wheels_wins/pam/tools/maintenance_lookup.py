@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wheels_wins.pam.tools.common import PositiveMoney, ShortText
+from wheels_wins.pam.tools.common import PositiveMoney, ShortText, holds_words
 from wheels_wins.pam.tools.corrections import update_fuel, update_maintenance
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.tools.vehicle import Odometer
@@ -31,8 +31,7 @@ def update_maintenance_described(
     is `odometer_km`): "I put the oil change in at 85000 km but it was actually 58000" is task "oil change",
     odometer_km 85000, new_odometer_km 58000."""
     words = [w for w in task.lower().split() if w not in _NOT_A_TASK]
-    records = [r for r in maintenance_repo.list_all(ctx.session, user_id=ctx.user_id)
-               if all(w in r.task.lower() for w in words)]
+    records = [r for r in maintenance_repo.list_all(ctx.session, user_id=ctx.user_id) if holds_words(r.task, words)]
     if odometer_km is not None:
         records = [r for r in records if r.odometer_km == odometer_km] or records
     if not records:
@@ -60,7 +59,7 @@ def update_fuel_described(
     fills, _ = fuel_repo.list_page(ctx.session, user_id=ctx.user_id, limit=_FILLS_LOOKED_AT)
     found = [
         f for f in fills
-        if all(w in f.location.lower() for w in words)
+        if (not words or holds_words(f.location, words))
         and (total_cost is None or f.total_cost == total_cost)
         and (odometer_km is None or f.odometer_km == odometer_km)
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wheels_wins.pam.tools.common import ShortText
+from wheels_wins.pam.tools.common import ShortText, holds_words
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import posts as post_repo
@@ -21,7 +21,7 @@ def delete_own_post(ctx: ToolContext, about: ShortText) -> ToolResult:
     the generator"); undo brings it back with its comments and likes."""
     words = [w for w in about.lower().split() if w not in _NOT_ABOUT]
     rows, _ = post_repo.feed(ctx.session, viewer_id=ctx.user_id, author_id=ctx.user_id, limit=_LOOKED_AT)
-    found = [post for post, _author in rows if words and all(w in post.content.lower() for w in words)]
+    found = [post for post, _author in rows if holds_words(post.content, words)]
     if not found:
         return ToolResult.fail(f"I couldn't find a post of yours about “{about}”.")
     post = found[0]

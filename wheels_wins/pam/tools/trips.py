@@ -10,7 +10,7 @@ from pydantic import Field
 
 from wheels_wins.db import parse_uuid
 from wheels_wins.models import Trip
-from wheels_wins.pam.tools.common import money_text
+from wheels_wins.pam.tools.common import holds_words, money_text
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import trips as trip_repo
@@ -60,7 +60,7 @@ def _trip_named(ctx: ToolContext, words: str) -> Trip | None:
     trips, _ = trip_repo.list_page(ctx.session, user_id=ctx.user_id, limit=_TRIPS_LOOKED_AT)
     for trip in trips:
         stops = " ".join(s.name for s in _stops(ctx, trip))
-        if all(w in f"{trip.title} {stops}".lower() for w in wanted):
+        if holds_words(f"{trip.title} {stops}", wanted):
             return trip
     return None
 

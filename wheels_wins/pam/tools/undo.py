@@ -72,7 +72,8 @@ def _restore(ctx: ToolContext, kind: str, record_id: uuid.UUID, fields: dict[str
         ),
         "calendar": lambda: calendar_repo.update(
             ctx.session, user_id=ctx.user_id, event_id=record_id,
-            changes={**fields, "start": dt.datetime.fromisoformat(fields["start"])},
+            changes={**fields, "start": dt.datetime.fromisoformat(fields["start"]),
+                     **({"end": dt.datetime.fromisoformat(fields["end"]) if fields["end"] else None} if "end" in fields else {})},
         ),
     }
     return restorers[kind]() is not None
