@@ -8,6 +8,7 @@ from decimal import Decimal
 from text_to_num import alpha2digit
 
 from wheels_wins.pam.local.date_words import MONTH_RE
+from wheels_wins.pam.local.spoken_forms import kind_remark_as_request, with_apostrophes
 from wheels_wins.services.categories import normalise_category
 
 
@@ -48,12 +49,6 @@ _REQUEST_AT_END = re.compile(
     r"(?:\s+down)?(?:\s+(?:as|under|in|for|to|into|on)\s+(?:an?\s+|my\s+|our\s+|the\s+)?(?P<kind>[\w ]{2,30}?))?"
     r"(?:\s+(?:please|thanks|thx|cheers|for\s+(?:me|us)))*"
     r"(?:\s+(?:so|because|as|since)\s+(?:i|we)\s+[^,.;!?]{0,60})?\s*[?.!]*$",  # "... so I remember when I did it"
-    re.IGNORECASE,
-)
-# "…, so that's income I guess": what kind of record it is, said at the end
-_KIND_REMARK = re.compile(
-    r"[\s,;.]*(?<!\bif)(?<!\bwhether)\b(?:so\s+)?(?:that'?s|it'?s|this\s+is|that\s+counts\s+as)\s+(?:an?\s+|my\s+|our\s+)?(?P<kind>income|expense|spending)"
-    r"(?:\s*,?\s*(?:i\s+(?:guess|suppose|think|reckon)|right|then))?\s*[.!]*$",
     re.IGNORECASE,
 )
 # What the request at the end asks for, as one word the rules know.
@@ -377,29 +372,15 @@ _EMOJI = re.compile(
 )
 
 
-# "hows the camping budget", "didnt", "im": typed or dictated without the apostrophe
-_BARE_CONTRACTION = re.compile(
-    r"\b(?P<wh>how|what|where|when|who|that|there|here|yesterday|today|tonight|tomorrow)s\b|"
-    r"\b(?P<aux>do|did|does|is|was|are|were|have|has|had|ca|wo|should|could|would)nt\b|\b(?P<i>i)(?P<be>m|ve)\b",
-    re.IGNORECASE,
-)
-
-
-def _with_apostrophe(m: re.Match[str]) -> str:
-    if m["wh"]:
-        return f"{m['wh']}'s"
-    return f"{m['aux']}n't" if m["aux"] else f"{m['i']}'{m['be']}"
-
-
 def normalise(text: str) -> str:
     """The request without greetings, "PAM," or politeness around it, typos fixed and whitespace collapsed."""
     text = re.sub(r"[\u2018\u2019]", "'", text or "")
     text = re.sub(r"[\u201c\u201d]", '"', text)
     text = _EMOJI.sub(" ", text)  # "📅 dentist in two weeks", "add $40 😅": pictures say nothing to the rules
     text = re.sub(r"\s+", " ", text).strip()
-    text = _BARE_CONTRACTION.sub(_with_apostrophe, text)
+    text = with_apostrophes(text)
     text = _REQUEST_AT_END.sub(_requested, text)
-    text = _KIND_REMARK.sub(lambda m: f" - {'income' if m['kind'].lower() == 'income' else 'expense'}", text)
+    text = kind_remark_as_request(text)
     text = _PER_SLASH.sub(lambda m: f" a {_PER_WORD[m[1].lower()]}", text)
     text = european_numbers(text)
     if _BUDGET_WORD.search(text):  # "fuel budget 550 pm": per month, not a time of day

@@ -11,8 +11,9 @@ from typing import Any
 
 from wheels_wins.pam.local import entities, place_names
 from wheels_wins.pam.local.amounts import best_amount
+from wheels_wins.pam.local.budget_rules import budget_follow_up
 from wheels_wins.pam.local.dates import find_dates
-from wheels_wins.pam.local.intents import Intent, budget_follow_up, classify
+from wheels_wins.pam.local.intents import Intent, classify
 from wheels_wins.pam.local.normalise import normalise
 from wheels_wins.pam.local.periods import resolve_period
 from wheels_wins.pam.local.quantities import first_quantity
