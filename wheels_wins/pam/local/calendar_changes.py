@@ -16,15 +16,16 @@ _NOT_AN_ENTRY = re.compile(r"\b(?:subscription|insurance|membership|policy|order
                            re.IGNORECASE)
 # "cancel the vet appointment", "call off the bbq": an entry named by what it is
 _CANCEL = re.compile(
-    _LEAD + r"(?:(?P<cancel>cancel|call\s+off)|delete|remove|scrap|drop|bin|get\s+rid\s+of)\s+(?:the|my|our)\s+"
+    _LEAD + r"(?:(?P<cancel>cancel|call\s+off)|delete|remove|scrap|drop|bin|get\s+rid\s+of)\s+(?:(?:the|my|our)\s+)?"
     r"(?P<what>[\w'& -]{2,40}?)(?P<noun>\s+" + _EVENT + r")?(?:\s+(?:for|on)\s+[\w ]+?)?\s*(?:[,.;!]|$)",
     re.IGNORECASE,
 )
 # "push the mechanic booking back a day", "bring the dentist forward a week", "move the vet to friday"
 _MOVE = re.compile(
-    _LEAD + r"(?:push|move|shift|bring|pull|bump|change|reschedule)\s+(?:the|my|our)\s+(?P<what>[\w'& -]{2,40}?)"
+    _LEAD + r"(?:push|move|shift|bring|pull|bump|change|reschedule)\s+(?:(?:the|my|our)\s+)?(?P<what>[\w'& -]{2,40}?)"
     r"(?P<noun>\s+" + _EVENT + r")?\s+(?:(?P<way>back|forward|out|ahead)\s+(?:by\s+)?(?P<n>" + COUNT_RE + r")\s+"
-    r"(?P<unit>days?|weeks?)|(?:to|till|until|for)\s+(?P<when>.+?))\s*[.!]*$",
+    r"(?P<unit>days?|weeks?)|(?P<n2>" + COUNT_RE + r")\s+(?P<unit2>days?|weeks?)\s+(?P<way2>later|earlier|sooner)|"
+    r"(?:to|till|until|for)\s+(?P<when>[^,;.!]+?))\s*(?:[,;.!].*)?$",  # "…, the gas fitter is away": a reason after
     re.IGNORECASE,
 )
 _NOT_EVENTS = re.compile(
@@ -48,9 +49,10 @@ def move_event(s: Sentence) -> Intent | None:
     if m is None or _NOT_EVENTS.search(m["what"]):
         return None
     slots: dict[str, object] = {"title": (m["what"] + (m["noun"] or "")).strip()}
-    if m["n"]:
-        days = count_of(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
-        slots["days"] = -days if m["way"].lower() in ("forward", "ahead") else days
+    if m["n"] or m["n2"]:  # "back a day", "forward a week", "one day later"
+        unit, way = (m["unit"] or m["unit2"]).lower(), (m["way"] or m["way2"]).lower()
+        days = count_of(m["n"] or m["n2"]) * (7 if unit.startswith("week") else 1)
+        slots["days"] = -days if way in ("forward", "ahead", "earlier", "sooner") else days
     else:
         when = Sentence(m["when"], s.today)
         dates, time = when.future_dates, find_time(m["when"])

@@ -338,7 +338,7 @@ _REMOVE_ONE = re.compile(
 # Records other than purchases, which their own rules remove: "remove the stop at Dubbo", "delete the trip".
 _OTHER_RECORDS = re.compile(
     r"\b(?:trips?|stops?|routes?|events?|reminders?|appointments?|budgets?|posts?|comments?|fill-?\s?ups?|services?|"
-    r"maintenance|income|payments?)\b",
+    r"maintenance|payments?)\b",
     re.IGNORECASE,
 )
 _NOT_A_NAME = frozenset({"last", "first", "latest", "previous", "other", "wrong", "new", "whole"})

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from wheels_wins.pam.local.brands import brand_named
+from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.periods import Period, resolve_period
 from wheels_wins.pam.local.sentence import Intent, Sentence
 
@@ -58,7 +59,10 @@ _ONE_OF_A_PAIR = re.compile(
 # "i logged the bunnings tarp twice": what was recorded twice
 _TWICE = re.compile(
     r"\b(?:logged|added|entered|recorded|put\s+in|put)\s+(?:the\s+|my\s+|our\s+|that\s+)?(?P<what>[\w$.'& -]{2,40}?)"
-    r"(?:\s+(?:in|on))?\s+(?:twice|two\s+times|double)\b",
+    r"(?:\s+(?:in|on))?\s+(?:twice|two\s+times|double)\b|"
+    # "the iga shop went in twice yesterday", "my etsy payout is in there twice"
+    r"(?:^|[,.;]\s*|\bthink\s+)(?:the\s+|my\s+|our\s+|that\s+)?(?P<what2>[\w$.'& -]{2,40}?)\s+(?:went\s+in|is\s+in(?:\s+there)?|"
+    r"got\s+(?:logged|added|entered)|was\s+(?:logged|added|entered)|(?:is|are)\s+(?:on\s+)?there)\s+(?:twice|two\s+times|double)\b",
     re.IGNORECASE,
 )
 
@@ -74,7 +78,19 @@ def remove_duplicate(s: Sentence) -> Intent | None:
     if not (_ONE_OF_A_PAIR.search(s.text) or (_TWICE.search(s.text) and re.search(r"\b(?:delete|remove|get\s+rid)", s.low))):
         return None
     twice = _TWICE.search(s.text)
-    return Intent("remove_expense", 0.9, {"which": "duplicate", **({"what": twice["what"].strip()} if twice else {})})
+    slots: dict[str, object] = {"which": "duplicate"}
+    if twice:
+        what = re.sub(r"^(?:(?:um+|uh+|so|ok(?:ay)?|i\s+think|i\s+reckon|pretty\s+sure)\s+)+(?:the\s+|my\s+|our\s+)?", "",
+                      (twice["what"] or twice["what2"]).strip(), flags=re.IGNORECASE)
+        dates = find_dates(s.text, s.today, "past")
+        for d in dates:  # "yesterday's fill up went in twice": the day says which
+            what = what.replace(d.text, "")
+        slots["what"] = re.sub(r"^'?s\b|\s+", " ", what).strip(" '")
+        if dates:
+            slots["date"] = dates[0].date
+        if re.search(r"\bfill(?:-?\s?up)?s?\b", what, re.IGNORECASE):
+            slots["category"], slots["what"] = "fuel", re.sub(r"\bfill(?:-?\s?up)?s?\b", "", slots["what"]).strip()
+    return Intent("remove_expense", 0.9, slots)
 
 
 # "oops, that was meant for my mate's log, undo it please": the undo after the reason for it.

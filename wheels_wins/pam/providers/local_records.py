@@ -216,9 +216,10 @@ def removal_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[ToolCall
     which = str(slots.get("which") or "")
     if which == "duplicate":
         pair = _one_of_a_pair(_with_listed(state.get("last_calls") or []))
-        if isinstance(pair, str) and slots.get("what"):  # "I logged the bunnings tarp twice": one recorded before
-            what = with_brand_names(str(slots["what"]))
-            return [ToolCall("delete_expense_described", {"description": what, "duplicate": True})]
+        if isinstance(pair, str) and (slots.get("what") is not None or slots.get("date")):  # recorded before
+            what = with_brand_names(str(slots.get("what") or ""))
+            given = {k: jsonable(slots[k]) for k in ("date", "category") if slots.get(k)}
+            return [ToolCall("delete_expense_described", {"description": what, **given, "duplicate": True})]
         return pair
     named, amount = _words_of(which), leading_number(which)
     just_made = [] if slots.get("category") else _with_listed(state.get("recent_calls") or state.get("last_calls") or [])

@@ -31,9 +31,13 @@ def _words(title: str) -> list[str]:
 
 def _holds(title: str, words: list[str]) -> bool:
     """Whether the title has every word, however it is spaced ("mail pickup" in "Pick up mail at Ballarat")."""
-    tokens = re.findall(r"[a-z0-9']+", title.lower())
+    title = re.sub(r"['’]", "", title)  # "sals" is "Sal's"
+    tokens = re.findall(r"[a-z0-9]+", title.lower())
     pairs = [a + b for a, b in zip(tokens, tokens[1:], strict=False)]  # "pick up" said as "pickup"
-    return bool(words) and all(holds_words(title, [w]) or any(p.startswith(w) for p in pairs) for w in words)
+    return bool(words) and all(
+        holds_words(title, [w]) or holds_words(title, [w.removesuffix("s")]) or any(p.startswith(w) for p in pairs)
+        for w in words  # "milos vet appt" is "Vet for Milo"
+    )
 
 
 def _named(ctx: ToolContext, title: str, date: dt.date | None) -> list[CalendarEvent] | ToolResult:

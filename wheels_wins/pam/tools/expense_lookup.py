@@ -16,7 +16,7 @@ from wheels_wins.pam.tools.expenses import (
     search_expenses,
     update_expense,
 )
-from wheels_wins.pam.tools.income_lookup import delete_income_described
+from wheels_wins.pam.tools.income_lookup import delete_income_described, delete_income_twice
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.services.categories import normalise_category
@@ -108,6 +108,10 @@ def delete_expense_described(
         keys = [expense_key(e) for e in found]
         # the newer of the same purchase recorded twice: rows run newest first
         twice = [e for i, e in enumerate(found) if keys[i] in keys[i + 1 :]] if duplicate else found
+        if not twice and duplicate and not category:  # "my etsy payout is in there twice": income recorded twice
+            income = delete_income_twice(ctx, description, date)
+            if income is not None:
+                return income
         if not twice:
             return ToolResult.fail(f"I couldn't find {_asked(*described)} recorded twice." if duplicate and found
                                    else f"I couldn't find {_asked(*described)}.")

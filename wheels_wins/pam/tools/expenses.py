@@ -25,7 +25,7 @@ from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.services import expense_owners
-from wheels_wins.services.categories import CATEGORIES, normalise_category
+from wheels_wins.services.categories import CATEGORIES, infer_category, normalise_category
 from wheels_wins.services.money import spend_summary
 
 
@@ -239,8 +239,8 @@ def search_expenses(
         rows = [e for e in every if holds_words(f"{e.description} {e.merchant} {e.category}", wanted)
                 and (amount is None or e.amount == amount)][:limit]
         total = len(rows)
-    read_as = category or (normalise_category(words) if words else None)
-    if not rows and words and read_as:
+    read_as = category or (normalise_category(words) or infer_category(words) if words else None)
+    if not rows and words and read_as:  # "the port augusta caravan park": a camping expense
         rows, total = found(None, read_as)
     return rows, total
 

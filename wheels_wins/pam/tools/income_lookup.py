@@ -40,6 +40,18 @@ def delete_income_described(
     return delete_income(ctx, income_id=str(found[0].id))
 
 
+def delete_income_twice(ctx: ToolContext, description: str, date: dt.date | None) -> ToolResult | None:
+    """Delete the newer of an income entry the words describe that was recorded twice (same amount, day and
+    source); None when there is no such pair."""
+    start, end = (date, date) if date else (ctx.today - dt.timedelta(days=_LOOKBACK_DAYS), ctx.today)
+    rows, _ = income_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, limit=_LOOKED_AT)
+    words = [w for w in description.lower().split() if w not in _NOT_A_SOURCE]
+    found = [e for e in rows if _matches(e, words)]
+    keys = [(e.amount, e.date, e.source.lower()) for e in found]
+    twice = [e for i, e in enumerate(found) if keys[i] in keys[i + 1 :]]  # newest first: the first of a pair is newer
+    return delete_income(ctx, income_id=str(twice[0].id)) if twice else None
+
+
 @tool(mutates=True)
 def update_income_described(
     ctx: ToolContext,

@@ -7,6 +7,7 @@ import datetime as dt
 
 from wheels_wins.pam.tools.common import PositiveMoney, ShortText, holds_words
 from wheels_wins.pam.tools.corrections import update_fuel, update_maintenance
+from wheels_wins.pam.tools.expense_lookup import update_expense_described
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.tools.vehicle import Odometer
 from wheels_wins.pam.types import ToolContext, ToolResult
@@ -52,7 +53,7 @@ def update_fuel_described(
     new_date: dt.date | None = None,
     new_location: ShortText | None = None,
 ) -> ToolResult:
-    """Correct a past fill-up named by where it was, its cost or odometer reading; with none of those, the latest:
+    """Correct a past fill-up (or fuel expense) named by where it was, its cost or odometer reading; else the latest:
     "the coober pedy fill was 107.60 not 97.60" is location "coober pedy", total_cost 97.60, new_total_cost 107.60;
     "fix the odo on my last fill up, its 94,580 not 94,850" is odometer_km 94850, new_odometer_km 94580."""
     words = [w for w in location.lower().split() if w not in _NOT_A_PLACE]
@@ -63,7 +64,8 @@ def update_fuel_described(
         and (total_cost is None or f.total_cost == total_cost)
         and (odometer_km is None or f.odometer_km == odometer_km)
     ]
-    if not found:
-        return ToolResult.fail("I couldn't find that fill-up.")
+    if not found:  # a fuel purchase logged as an expense, not as a fill-up
+        return update_expense_described(ctx, description=" ".join(words), amount=total_cost, category="fuel",
+                                        new_amount=new_total_cost, new_date=new_date, new_merchant=new_location)
     return update_fuel(ctx, fuel_id=str(found[0].id), total_cost=new_total_cost, odometer_km=new_odometer_km,
                        date=new_date, location=new_location)
