@@ -15,6 +15,7 @@ from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import income as income_repo
+from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import vehicle_log
 from wheels_wins.services.money import today_in, zone
 
@@ -97,3 +98,26 @@ async def test_entries_move_with_a_reason_after_and_doubles_go(make_user, sessio
     assert events == {"LPG system check": today + dt.timedelta(days=12), "Dinner at Sal's": today + dt.timedelta(days=2)}
     assert len(expense_repo.list_rows(session, user_id=user.id)) == 1
     assert len(income_repo.list_page(session, user_id=user.id)[0]) == 1
+
+
+async def test_the_one_expense_shown_is_deleted_and_stops_change_on_named_trips(make_user, session: Session) -> None:
+    user = make_user()
+    _spend(session, user, "389", "maintenance", "Anderson plug install", "Auto Electrics", 0)
+    _spend(session, user, "45", "groceries", "shop", "Coles", 0)
+    await converse(user, "plan a trip from Brisbane to Cairns via Mackay")
+    await converse(user, "plan a trip from Hobart to Launceston")
+
+    biggest, deleted = await converse(user, "whats the biggest thing i paid for this month", "ok delete that one, it got refunded")
+    removed, added = await converse(user, "take mackay off the cairns trip, were gonna skip it this time",
+                                    "add strahan on the end of the launceston trip")
+
+    assert "$389.00" in biggest.reply, biggest.reply
+    assert deleted.tool_calls and deleted.tool_calls[0].name == "delete_expense", deleted.reply
+    assert [e.description for e in expense_repo.list_rows(session, user_id=user.id)] == ["shop"]
+    assert removed.tool_calls and removed.tool_calls[0].result.ok, removed.reply
+    assert added.tool_calls and added.tool_calls[0].result.ok, added.reply
+    session.commit()
+    stops = {t.title: [w.name for w in trip_repo.waypoints(session, user_id=user.id, trip_id=t.id)]
+             for t in trip_repo.list_page(session, user_id=user.id)[0]}
+    assert stops["Brisbane to Cairns"] == ["Brisbane", "Cairns"], stops
+    assert stops["Hobart to Launceston"] == ["Hobart", "Launceston", "Strahan"], stops

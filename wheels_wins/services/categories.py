@@ -122,6 +122,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "cruise", "croc cruise", "boat tour", "sunset cruise",
         "fun", "fun money", "fun stuff",
         "entertainment", "movie", "cinema", "tour", "museum", "concert", "show", "golf", "lesson", "lessons",
+        "mini putt", "putt putt", "minigolf", "ten pin", "escape room",
         "surf lesson", "day pass", "day passes", "dreamworld", "movie world", "sea world", "wet n wild", "theme parks",
         "mini golf", "gallery", "zoo", "aquarium", "theme park", "water park", "waterpark", "water slides", "festival",
         "pool entry", "swimming pool", "pool fees", "aquatic centre", "aquatic center",

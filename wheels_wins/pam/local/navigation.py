@@ -31,7 +31,7 @@ _FEED_TALK = re.compile(
 # "… could you take me there?", "… can you open that page": the page named before
 _THERE = re.compile(
     r"\b(?:(?:take|bring|send|get)\s+(?:me|us)\s+there|(?:open(?:\s+up)?|show\s+(?:me|us)|pull\s+up|bring\s+up|go\s+to)\s+"
-    r"(?:that|this)\s+(?:page|screen|tab|section|one))\b",
+    r"(?:that|this)\s+(?:page|screen|tab|section|one)|open\s+it(?:\s+up)?(?=[\s.!?]*$))\b",
     re.IGNORECASE,
 )
 

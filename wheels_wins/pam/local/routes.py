@@ -110,12 +110,14 @@ def trip(s: Sentence) -> Intent | None:
 
 
 _TRIP_NOUN = r"(?:(?:the|my|our|this)\s+)?(?:trip|route|itinerary|plan|journey|drive)"
+# "the esperance trip", "the tassie loop": a trip named by its words
+_NAMED_TRIP = r"(?:the|my|our)\s+(?P<trip>[\w' -]{2,30}?)\s+(?:trip|route|itinerary|journey|drive|loop|lap|run)"
 # "add Port Macquarie as a stop", "put Mildura in the trip too", "add a stop at Gundagai", "stop in Dubbo on the way"
 _ADD_STOP = re.compile(
     r"^(?:add|include|put|throw|chuck|pop|stick|slot|squeeze|fit)\s+(?:in\s+)?(?:a\s+(?:stop|stopover|detour)\s+(?:at|in|to)\s+)?"
     r"(?P<place>[\w' .-]{2,40}?)(?:\s+(?:as\s+(?:a|another|an\s+extra)\s+(?:stop|stopover|waypoint|destination)|"
-    r"(?:in|into|on|to)\s+" + _TRIP_NOUN + r"|(?:in|into|on|to)\s+(?:the|my|our)\s+(?P<trip>[\w' -]{2,30}?)\s+"
-    r"(?:trip|route|itinerary|journey|drive)|on\s+the\s+way|(?:in\s+)?between|in\s+the\s+middle))+"
+    r"(?:in|into|on|to)\s+" + _TRIP_NOUN + r"|(?:in|into|on|to)\s+(?:the\s+end\s+of\s+)?" + _NAMED_TRIP.replace("trip>", "trip4>")
+    + r"|on\s+the\s+way|(?:in\s+)?between|in\s+the\s+middle))+"
     r"(?:\s+(?:too|as\s+well|please))?[\s.!?]*$|"
     r"^(?:add|include|put\s+in)\s+a\s+(?:stop|stopover|detour)\s+(?:at|in|to)\s+(?P<place2>[\w' .-]{2,40}?)"
     r"(?:\s+(?:on\s+the\s+way|too|as\s+well|please))*[\s.!?]*$|"
@@ -127,8 +129,9 @@ _ADD_STOP = re.compile(
     re.IGNORECASE,
 )
 _REMOVE_STOP = re.compile(
-    r"^(?:remove|drop|delete|take\s+out|take|skip|cut|scrap)\s+(?:the\s+stop\s+(?:at|in)\s+)?(?P<place>[\w' .-]{2,40}?)"
-    r"(?:\s+(?:from|off|out\s+of)\s+" + _TRIP_NOUN + r"|\s+as\s+a\s+stop)+[\s.!]*$",
+    r"^(?:(?:ok(?:ay)?|so|actually)[\s,]+)*(?:remove|drop|delete|take\s+out|take|skip|cut|scrap)\s+(?:the\s+stop\s+(?:at|in)\s+)?"
+    r"(?P<place>[\w' .-]{2,40}?)(?:\s+(?:from|off|out\s+of)\s+(?:" + _TRIP_NOUN + r"|" + _NAMED_TRIP + r"|it)|\s+as\s+a\s+stop)+"
+    r"(?:\s*,.*)?[\s.!]*$",
     re.IGNORECASE,
 )
 
@@ -161,12 +164,15 @@ def stop_change(s: Sentence) -> Intent | None:
     added = _ADD_STOP.match(s.text)
     if added:
         place = _tidy_place(added["place"] or added["place2"] or added["place3"] or added["place4"])
-        trip = {"trip": added["trip"].strip()} if added["trip"] else {}  # "on the esperance trip"
-        return Intent("add_trip_stop", 0.9, {"place": place, **trip}) if place else None
+        named = added["trip4"]
+        trip = {"trip": named.strip()} if named else {}  # "on the esperance trip"
+        at_end = {"at_end": True} if re.search(r"\bthe\s+end\s+of\b", s.text, re.IGNORECASE) else {}
+        return Intent("add_trip_stop", 0.9, {"place": place, **trip, **at_end}) if place else None
     removed = _REMOVE_STOP.match(s.text) or _SKIP_PLACE.match(s.text)
     if removed:
         place = _tidy_place(removed["place"])
-        return Intent("remove_trip_stop", 0.9, {"place": place}) if place else None
+        named = removed.groupdict().get("trip")
+        return Intent("remove_trip_stop", 0.9, {"place": place, **({"trip": named.strip()} if named else {})}) if place else None
     return None
 
 

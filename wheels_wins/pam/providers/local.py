@@ -28,6 +28,7 @@ from wheels_wins.pam.providers.local_records import (
     pick_asked,
     picked_calls,
     removal_calls,
+    shown_alone,
 )
 from wheels_wins.pam.tools.common import record_named
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
@@ -163,7 +164,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "add_trip_stop": ("add_trip_stop", {**_pick(s, "place"),
                                             **({"trip_named": s["trip"]} if s.get("trip") else _last_trip(state)),
                                             **({"position": _PAST_THE_END} if s.get("at_end") else {})}),
-        "remove_trip_stop": ("remove_trip_stop", {**_pick(s, "place"), **_last_trip(state)}),
+        "remove_trip_stop": ("remove_trip_stop", {**_pick(s, "place"),
+                                                  **({"trip_named": s["trip"]} if s.get("trip") else _last_trip(state))}),
         "list_trips": ("list_trips", {}),
         "add_calendar": ("add_calendar_event", _pick(_from_now(s, state), "title", "date", "time")),
         "upcoming_events": ("upcoming_events", {}),
@@ -290,6 +292,9 @@ class LocalEngine:
             intent = fresh if fresh.name != "unknown" else intent
         if intent.name == "undo" and intent.slots.get("kind") == "expense" and not state.get("recent_calls"):
             intent = Intent("remove_expense", 0.9, {})  # "delete that expense" with nothing done here yet: which?
+        shown = shown_alone(state)
+        if intent.name == "undo" and shown and re.search(r"\b(?:delete|remove|scrap|bin|get\s+rid)\b", text, re.I):
+            return ModelResponse(tool_calls=[ToolCall("delete_expense", {"expense_id": shown})])  # the one just shown
         missing = intent.missing or _unsaid_purpose(intent, pending)
         if missing:
             question = QUESTIONS.get((intent.name, missing[0]), "Could you give me a few more details?")

@@ -125,6 +125,7 @@ def fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent |
                 k: v
                 for k, v in fresh.slots.items()
                 if v not in (None, "", []) and not (k in slots and defaults.get(k) == v)
+                and not (k == "title" and slots.get("title"))  # "put the van service in" → "22nd of july, drop off at 8am"
             }
         )
     elif fresh.confidence >= 0.8 and fresh.name not in ("add_expense", "unknown", "correction"):

@@ -40,6 +40,15 @@ _SHOWN_BY = {"list_expenses": LISTED, "spending_summary": LISTED, "maintenance_h
 _EXPENSE_CALLS = ("add_expense", "update_expense", LISTED)
 
 
+def shown_alone(state: dict[str, Any]) -> str | None:
+    """The id of the one expense the last reply showed, when it showed one and changed nothing ("what's the biggest
+    thing I paid for this month?" → "ok delete that one")."""
+    calls = state.get("last_calls") or []
+    shown = [c for c in _with_listed(calls) if c["name"] == LISTED]
+    made = [c for c in calls if c["name"] not in _SHOWN_BY]
+    return (shown[0].get("data") or {}).get("id") if len(shown) == 1 and not made else None
+
+
 def _with_listed(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The calls, with each record a listing or spending summary showed as a call of its own."""
     shown = [

@@ -136,9 +136,10 @@ def add_trip_stop(
 
 
 @tool(mutates=True)
-def remove_trip_stop(ctx: ToolContext, place: str, trip_id: str | None = None) -> ToolResult:
-    """Remove a stop (by name) from a trip (the active trip when no id)."""
-    trip = _owned_trip(ctx, trip_id)
+def remove_trip_stop(ctx: ToolContext, place: str, trip_id: str | None = None, trip_named: str | None = None) -> ToolResult:
+    """Remove a stop (by name) from a trip (the active trip when no id; with `trip_named`, the trip whose title or stops
+    hold those words: "take mackay off the cairns trip")."""
+    trip = _trip_named(ctx, trip_named) if trip_named else _owned_trip(ctx, trip_id)
     if trip is None:
         return ToolResult.fail("I couldn't find that trip.")
     stops = _stops(ctx, trip)
