@@ -121,3 +121,22 @@ async def test_the_one_expense_shown_is_deleted_and_stops_change_on_named_trips(
              for t in trip_repo.list_page(session, user_id=user.id)[0]}
     assert stops["Brisbane to Cairns"] == ["Brisbane", "Cairns"], stops
     assert stops["Hobart to Launceston"] == ["Hobart", "Launceston", "Strahan"], stops
+
+
+async def test_past_income_is_corrected_and_asked_about_over_all_time(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    income_repo.create(session, user_id=user.id, amount=Decimal("610"), source="Pub shifts", currency=user.currency,
+                       date=today - dt.timedelta(days=3))
+    income_repo.create(session, user_id=user.id, amount=Decimal("1500.50"), source="Harvest work", currency=user.currency,
+                       date=today - dt.timedelta(days=200))
+    session.commit()
+
+    fixed, asked = await converse(user, "the pub shifts came to 685 in the end with tips, can u update that",
+                                  "how much have i made from the harvest work all up")
+
+    assert fixed.tool_calls and fixed.tool_calls[0].result.ok, fixed.reply
+    session.commit()
+    assert sorted(e.amount for e in income_repo.list_page(session, user_id=user.id)[0]) == [Decimal("685.00"),
+                                                                                            Decimal("1500.50")]
+    assert "$1,500.50" in asked.reply, asked.reply

@@ -93,7 +93,7 @@ _FINANCIAL_YEAR = re.compile(
     r"\b(?P<which>this|last|current)\s+(?:financial|tax)\s+year\b|\b(?P<which2>this|last)\s+fy\b",
     re.IGNORECASE,
 )
-_ALTOGETHER = re.compile(r"\baltogether\b", re.IGNORECASE)  # a period named beside it wins
+_ALTOGETHER = re.compile(r"\b(?:altogether|all\s+up|all\s+told|ever)\b", re.IGNORECASE)  # a period named beside it wins
 _NEXT_WEEK = re.compile(r"\bnext\s+week\b", re.IGNORECASE)
 _NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.IGNORECASE)
 _IN_MONTH = re.compile(

@@ -17,7 +17,7 @@ _SPENDING_WORDS = re.compile(
     words(
         "spen[dt](?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
         "spending(?!\\s+(?:a|the|one|two|three|\\d+|some|our|my)\\s+(?:nights?|days?(?!\\s+(?:before|after|ago))|weeks?|time|while|arvo|afternoon|morning|evening)\\b)|"
-        "expenses?|outgoings|costs?|costing|paid|pay|blown|blew|"
+        "expenses?|outgoings|costs?|costing|paid|pay|blown|blew|blow|"
         "splurged|gone on|go on|went on|gone out|went out|going out|forked out|shelled out|used|the (?:total )?damage"
     ),
     re.IGNORECASE,
@@ -56,7 +56,7 @@ _NET_Q = re.compile(
 # "income minus spending this month", "earnings vs spending": the same, however it is said.
 _INCOME_VS_SPENDING = re.compile(
     r"\b(?:spen[dt]|spending)\s+more\s+than\s+(?:(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+)?(?:earn|earning|make|making|bring|bringing)|"
-    r"\b(?:earn|earning|make|making)\s+more\s+than\s+(?:(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+)?(?:spend|spending)|"
+    r"\b(?:earn|earning|make|making|made|earned)\s+more\s+than\s+(?:(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+)?(?:spend|spending|spent)|"
     r"\bliving\s+within\s+(?:my|our)\s+means\b|"
     r"\b(?:income|earnings|earned|made)\s+(?:minus|less|after|versus|vs\.?|against|compared\s+(?:to|with))\s+"
     r"(?:my\s+|our\s+|what\s+(?:i|we)\s+)?(?:spen[dt]|spending|expenses|outgoings|costs)\b|"

@@ -23,6 +23,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("amount", re.compile(_WHAT + r"\s+(?:was|were|came\s+to)\s+actually\s+" + _N.format("new") + r"\b", re.IGNORECASE)),
     ("amount", re.compile(_WHAT + r"\s+(?:was|were)\b[^.!?]*?\bshould\s+be\s+(?:double|triple|more)?[\s,]*" + _N.format("new")
                           + r"\s*[.!]*$", re.IGNORECASE)),
+    # "the pub shifts came to 685 in the end with tips, can u update that"
+    ("amount", re.compile(_WHAT + r"\s+(?:came\s+to|ended\s+up\s+(?:being|at))\s+" + _N.format("new")
+                          + r"\b[^.!?]*\b(?:update|fix|change|correct)\s+(?:it|that|this)\b", re.IGNORECASE)),
     # "yesterdays groceries were from aldi not coles", "the 88.40 fill up wasnt shell, it was the caltex in gundagai"
     ("merchant", re.compile(_WHAT + r"\s+(?:was|were)\s+(?:from|at)\s+(?P<new>[\w'& -]{2,30}?)\s*,?\s+not\s+(?:from\s+|at\s+)?"
                             r"(?P<old>[\w'& -]{2,30}?)\s*(?:[,.;!]|$)", re.IGNORECASE)),
