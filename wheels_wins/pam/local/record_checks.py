@@ -30,8 +30,23 @@ _I_DIDNT = re.compile(
 )
 
 
+# "did the woolies shop go in twice yesterday?": whether it was logged (and how often)
+_DID_IT_GO_IN = re.compile(
+    r"^(?:did|has|have)\s+(?:the\s+|my\s+|our\s+|that\s+)?(?P<what>[\w'&-]+(?:\s+[\w'&-]+){0,3}?)\s+(?:go|gone|get|got)\s+"
+    r"(?:in|logged|added|entered)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+_TWICE_WORD = re.compile(r"\s+(?:twice|two\s+times|double)\b", re.IGNORECASE)
+
+
 def logged_check(s: Sentence) -> Intent | None:
     """list_expenses searching for what "did I log …?" names, over the period said or the past week."""
+    went = _DID_IT_GO_IN.match(s.text)
+    if went:
+        rest = _TWICE_WORD.sub("", went["rest"])
+        s = Sentence(f"did I log {went['what']}{rest}", s.today)
     turned = _I_DIDNT.match(s.text)
     if turned:
         aux = "did" if turned["aux"].lower().startswith("did") else "have"

@@ -118,7 +118,7 @@ _ADD_STOP = re.compile(
     r"(?P<place>[\w' .-]{2,40}?)(?:\s+(?:as\s+(?:a|another|an\s+extra)\s+(?:stop|stopover|waypoint|destination)|"
     r"(?:in|into|on|to)\s+" + _TRIP_NOUN + r"|(?:in|into|on|to)\s+(?:the\s+end\s+of\s+)?" + _NAMED_TRIP.replace("trip>", "trip4>")
     + r"|on\s+the\s+way|(?:in\s+)?between|in\s+the\s+middle))+"
-    r"(?:\s+(?:too|as\s+well|please))?[\s.!?]*$|"
+    r"(?:\s+(?:too|as\s+well|please))?(?:\s*,?\s*(?:between|after|before)\s+[\w' -]+)?[\s.!?]*$|"
     r"^(?:add|include|put\s+in)\s+a\s+(?:stop|stopover|detour)\s+(?:at|in|to)\s+(?P<place2>[\w' .-]{2,40}?)"
     r"(?:\s+(?:on\s+the\s+way|too|as\s+well|please))*[\s.!?]*$|"
     r"^(?:let'?s\s+|we'?(?:ll|d)\s+(?:like\s+to\s+|want\s+to\s+)?|can\s+we\s+)?(?:also\s+)?stop\s+(?:at|in|by)\s+"
