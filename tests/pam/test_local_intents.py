@@ -1444,7 +1444,7 @@ CORRECTIONS = [
     ("take mackay off the cairns trip, were gonna skip it this time", "remove_trip_stop", {"place": "Mackay", "trip": "cairns"}),
     ("add strahan on the end of the tassie loop", "add_trip_stop", {"place": "Strahan", "trip": "tassie", "at_end": True}),
     ("wheres the income page, open it", "navigate", {"to": "/wins"}),
-    ("did the woolies shop go in twice yesterday?", "list_expenses", {"search": "Woolworths", "start": "yesterday"}),
+    ("did the woolies shop go in twice yesterday?", "list_expenses", {"search": "Woolworths", "start": dt.date(2026, 3, 10)}),
     ("add mildura to the adelaide to sydney trip, between adelaide and wagga", "add_trip_stop",
      {"place": "Mildura", "trip": "adelaide to sydney"}),
     ("mini putt with the kids, 36 bucks", "add_expense", {"amount": 36, "category": "entertainment"}),
