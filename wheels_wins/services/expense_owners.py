@@ -3,19 +3,17 @@ takes its expense with it), and undoing that remakes both."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session
 
-from wheels_wins.models import Expense, User
+from wheels_wins.models import Expense, FuelEntry, MaintenanceRecord, User
 from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.repositories import vehicles as vehicle_repo
-from wheels_wins.repositories.owned import values_as_json
+from wheels_wins.repositories.owned import values_as_json, values_from_json
 from wheels_wins.services import vehicle_log
 
 _FUEL_FIELDS = ("litres", "total_cost", "odometer_km", "location", "full_tank")
@@ -40,24 +38,21 @@ def delete_with_owner(session: Session, *, user: User, expense: Expense) -> tupl
 
 
 def remake(session: Session, *, user: User, kind: str, fields: dict[str, Any]) -> None:
-    """Make again a record `delete_with_owner` deleted (its expense comes back with it), on its trip if that is
-    still there."""
-    def typed(name: str, convert: Any) -> Any:
-        return convert(fields[name]) if fields.get(name) is not None else None
-
-    trip_id = typed("trip_id", uuid.UUID)
+    """Make again a record `delete_with_owner` deleted (its expense comes back with it), on its trip and vehicle if
+    they are still there."""
+    typed = values_from_json(FuelEntry if kind == "fuel" else MaintenanceRecord, fields)
+    trip_id = uuid.UUID(fields["trip_id"]) if fields.get("trip_id") else None
     if trip_id and trip_repo.get(session, user_id=user.id, trip_id=trip_id) is None:
         trip_id = None  # the trip went in the meantime
-    vehicle_id = typed("vehicle_id", uuid.UUID)
+    vehicle_id = typed["vehicle_id"]
     if vehicle_id and vehicle_repo.get(session, user_id=user.id, vehicle_id=vehicle_id) is None:
         vehicle_id = None  # the vehicle went in the meantime
-    common = {"date": dt.date.fromisoformat(fields["date"]), "vehicle_id": vehicle_id,
-              "odometer_km": fields.get("odometer_km"), "trip_id": trip_id}
+    common = {"date": typed["date"], "vehicle_id": vehicle_id, "odometer_km": typed["odometer_km"], "trip_id": trip_id}
     if kind == "fuel":
-        vehicle_log.log_fuel(session, user=user, litres=Decimal(fields["litres"]), total_cost=typed("total_cost", Decimal),
-                             location=fields.get("location") or "", full_tank=fields.get("full_tank", True), **common)
+        vehicle_log.log_fuel(session, user=user, litres=typed["litres"], total_cost=typed["total_cost"],
+                             location=typed["location"] or "", full_tank=fields.get("full_tank", True), **common)
     else:
         vehicle_log.log_maintenance(
-            session, user=user, task=fields["task"], cost=typed("cost", Decimal), notes=fields.get("notes") or "",
-            next_due_date=typed("next_due_date", dt.date.fromisoformat), next_due_km=fields.get("next_due_km"), **common,
+            session, user=user, task=typed["task"], cost=typed["cost"], notes=typed["notes"] or "",
+            next_due_date=typed["next_due_date"], next_due_km=typed["next_due_km"], **common,
         )

@@ -161,11 +161,9 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "add_schedule": ("add_maintenance_schedule", _pick(s, "task", "every_km", "every_months")),
         "plan_trip": ("plan_trip", _pick(s, "places", "start_date", "title")),
         "route_distance": ("route_distance", _pick(s, "places")),
-        "add_trip_stop": ("add_trip_stop", {**_pick(s, "place"),
-                                            **({"trip_named": s["trip"]} if s.get("trip") else _last_trip(state)),
+        "add_trip_stop": ("add_trip_stop", {**_pick(s, "place"), **_trip_meant(s, state),
                                             **({"position": _PAST_THE_END} if s.get("at_end") else {})}),
-        "remove_trip_stop": ("remove_trip_stop", {**_pick(s, "place"),
-                                                  **({"trip_named": s["trip"]} if s.get("trip") else _last_trip(state))}),
+        "remove_trip_stop": ("remove_trip_stop", {**_pick(s, "place"), **_trip_meant(s, state)}),
         "list_trips": ("list_trips", {}),
         "add_calendar": ("add_calendar_event", _pick(_from_now(s, state), "title", "date", "time")),
         "upcoming_events": ("upcoming_events", {}),
@@ -203,6 +201,11 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
 
 
 _TRIP_TOOLS = ("plan_trip", "add_trip_stop", "remove_trip_stop", "reorder_trip_stops")
+
+
+def _trip_meant(slots: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+    """The trip a stop change is for: the one named ("the esperance trip"), else the one just planned or changed."""
+    return {"trip_named": slots["trip"]} if slots.get("trip") else _last_trip(state)
 
 
 def _last_trip(state: dict[str, Any]) -> dict[str, Any]:

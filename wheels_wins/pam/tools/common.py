@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field
 
@@ -13,6 +14,8 @@ from wheels_wins.models import Trip
 from wheels_wins.pam.types import ToolContext
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services.money import format_money, month_range
+
+T = TypeVar("T")
 
 PositiveMoney = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2, description="Amount, e.g. 45.50")]
 ShortText = Annotated[str, Field(max_length=300)]
@@ -92,3 +95,14 @@ def holds_words(text: str, words: list[str]) -> bool:
     """Whether every word starts a word of `text`, in any case ("vet" is in "Vet for Milo", not in "Corvette"; "tyre"
     is in "tyres"); False for no words, so that a request naming nothing matches nothing."""
     return bool(words) and all(re.search(rf"(?<![^\W_]){re.escape(w)}", text, re.IGNORECASE) for w in words)
+
+
+def lookback(ctx: ToolContext, date: dt.date | None, days: int) -> tuple[dt.date, dt.date]:
+    """The days a described record is looked for in: the day said, else the last `days` days up to today."""
+    return (date, date) if date else (ctx.today - dt.timedelta(days=days), ctx.today)
+
+
+def newer_copies(rows: list[T], key: Callable[[T], object]) -> list[T]:
+    """Of rows newest first, each that has an older copy with the same key (the newer of a thing recorded twice)."""
+    keys = [key(row) for row in rows]
+    return [row for i, row in enumerate(rows) if keys[i] in keys[i + 1 :]]

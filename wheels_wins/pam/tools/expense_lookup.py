@@ -7,12 +7,12 @@ import datetime as dt
 from typing import Any
 
 from wheels_wins.models import Expense
-from wheels_wins.pam.tools.common import PositiveMoney, ShortText, money_text
+from wheels_wins.pam.tools.common import PositiveMoney, ShortText, lookback, money_text, newer_copies
 from wheels_wins.pam.tools.expenses import (
     delete_expense,
     expense_data,
     expense_key,
-    purchases_listed,
+    purchase_line,
     search_expenses,
     update_expense,
 )
@@ -32,7 +32,7 @@ def _described(
 ) -> list[Expense]:
     """The user's expenses matching every criterion given, newest first (see `search_expenses`); an amount alone
     is looked for among all of them ("delete the $12 laundromat one" when no description says laundromat)."""
-    start, end = (date, date) if date else (ctx.today - dt.timedelta(days=LOOKBACK_DAYS), ctx.today)
+    start, end = lookback(ctx, date, LOOKBACK_DAYS)
     canonical = normalise_category(category) if category else None
     if not (text.strip() or canonical or amount is not None or date):
         return []
@@ -43,15 +43,14 @@ def _described(
 
 
 def _the_one(
-    ctx: ToolContext, described: tuple[str, PositiveMoney | None, dt.date | None, str | None], then: dict[str, Any],
-    again: dict[str, Any],
+    ctx: ToolContext, rows: list[Expense], described: tuple[str, PositiveMoney | None, dt.date | None, str | None],
+    then: dict[str, Any], again: dict[str, Any],
 ) -> Expense | ToolResult:
-    """The one expense described (words, amount, date, category), or the reply that asks which: it lists them, and
-    keeps what is to be done (`then`: the tool and its arguments but the id) so that "the $9 one" can follow, and the
-    request itself (`again`: this tool and its arguments) so that an amount among those not listed can be looked
-    for. When none has the amount said, those without it are listed to choose from."""
+    """The one expense of `rows` (those `_described` found for the words, amount, date and category), or the reply
+    that asks which: it lists them, and keeps what is to be done (`then`: the tool and its arguments but the id) so
+    that "the $9 one" can follow, and the request itself (`again`: this tool and its arguments) so that an amount
+    among those not listed can be looked for. When none has the amount said, those without it are listed."""
     text, amount, date, category = described
-    rows = _described(ctx, text, amount, date, category)
     if rows:
         return _which_of(ctx, rows, then, again)
     others = _described(ctx, text, None, date, category) if amount is not None else []
@@ -68,10 +67,10 @@ def _which_of(
     if not note and len({expense_key(e) for e in rows}) == 1:
         return rows[0]  # the same purchase recorded twice or more: any one of them
     shown = rows[:_SHOWN]
-    listed = purchases_listed(shown, ctx.user.currency)
     found = f"I found {len(rows)}" + (f"; the latest {_SHOWN}" if len(rows) > _SHOWN else "")
-    bullets = "".join(f"\n- {purchase}" for purchase in listed.split("; "))  # a list reads better than a run-on line
-    question = f"Did you mean {listed}?" if len(rows) == 1 else f"Which one? {found}:{bullets}"
+    bullets = "".join(f"\n- {purchase_line(e, ctx.user.currency)}" for e in shown)  # a list reads better than a run-on line
+    one = len(rows) == 1
+    question = f"Did you mean {purchase_line(rows[0], ctx.user.currency)}?" if one else f"Which one? {found}:{bullets}"
     return ToolResult(True, f"{note}{question}",
                       {"items": [expense_data(e) for e in shown], "then": then, "again": again})
 
@@ -103,11 +102,9 @@ def delete_expense_described(
     bunnings tarp twice"). A fill-up's or maintenance record's expense goes with its record; income that matches
     when no expense does is deleted instead ("take off the 200 from the market")."""
     described = (description, amount, date, category)
+    found = _described(ctx, description, amount, date, category)
     if latest or duplicate:
-        found = _described(ctx, description, amount, date, category)
-        keys = [expense_key(e) for e in found]
-        # the newer of the same purchase recorded twice: rows run newest first
-        twice = [e for i, e in enumerate(found) if keys[i] in keys[i + 1 :]] if duplicate else found
+        twice = newer_copies(found, expense_key) if duplicate else found  # the newer of the same purchase twice
         if not twice and duplicate and not category:  # "my etsy payout is in there twice": income recorded twice
             income = delete_income_twice(ctx, description, date)
             if income is not None:
@@ -116,12 +113,12 @@ def delete_expense_described(
             return ToolResult.fail(f"I couldn't find {_asked(*described)} recorded twice." if duplicate and found
                                    else f"I couldn't find {_asked(*described)}.")
         return delete_expense(ctx, expense_id=str(twice[0].id))
-    if not category and (description or amount is not None) and not _described(ctx, description, amount, date, None):
+    if not category and (description or amount is not None) and not found:
         income = delete_income_described(ctx, description, amount, date)  # "take off the 200 from the market": money in
         if income is not None:
             return income
     again = {"tool": "delete_expense_described", "arguments": _described_args(description, date, category)}
-    chosen = _the_one(ctx, described, {"tool": "delete_expense", "arguments": {}}, again)
+    chosen = _the_one(ctx, found, described, {"tool": "delete_expense", "arguments": {}}, again)
     return chosen if isinstance(chosen, ToolResult) else delete_expense(ctx, expense_id=str(chosen.id))
 
 
@@ -144,5 +141,6 @@ def update_expense_described(
     again = {"tool": "update_expense_described",
              "arguments": {**_described_args(description, date, category),
                            **{f"new_{k}": v for k, v in then["arguments"].items()}}}
-    chosen = _the_one(ctx, (description, amount, date, category), then, again)
+    found = _described(ctx, description, amount, date, category)
+    chosen = _the_one(ctx, found, (description, amount, date, category), then, again)
     return chosen if isinstance(chosen, ToolResult) else update_expense(ctx, expense_id=str(chosen.id), **changes)

@@ -258,9 +258,14 @@ def _logged_yet(ctx: ToolContext, search: str, start: dt.date, end: dt.date, whe
     return ToolResult(True, text, data)
 
 
+def purchase_line(expense: Expense, currency: str) -> str:
+    """"lunch at the pub $22.00 (3 Dec)"."""
+    return f"{purchase_text(expense)} {money_text(expense.amount, currency)} ({expense.date:%-d %b})"
+
+
 def purchases_listed(rows: list[Expense], currency: str) -> str:
     """"lunch at the pub $22.00 (3 Dec); fuel $80.00 (2 Dec)"."""
-    return "; ".join(f"{purchase_text(e)} {money_text(e.amount, currency)} ({e.date:%-d %b})" for e in rows)
+    return "; ".join(purchase_line(e, currency) for e in rows)
 
 
 def _side_by_side(
