@@ -210,3 +210,45 @@ async def test_a_moved_entry_keeps_its_length(make_user, session: Session) -> No
     (event,) = calendar_repo.list_page(session, user_id=user.id)[0]
     assert event.end - event.start == dt.timedelta(hours=2)
     assert event.start.astimezone(local).date() == day + dt.timedelta(days=1)
+
+
+async def test_a_move_without_when_asks_and_takes_the_answer(make_user, session: Session) -> None:
+    user = make_user()
+    _book(session, user, "Tyre fitting at Beaurepaires", 3)
+    today = today_in(user.timezone)
+
+    asked, moved = await converse(user, "need to move the tyre fitting", "2 days later than it is now, the fitter's crook")
+
+    assert asked.reply.startswith("When should “tyre fitting” move to?") and not asked.tool_calls, asked.reply
+    assert moved.tool_calls and moved.tool_calls[0].result.ok, moved.reply
+    assert _events(session, user) == [("Tyre fitting at Beaurepaires", today + dt.timedelta(days=5))]
+
+
+async def test_an_answer_that_says_no_day_asks_again_and_keeps_the_entry(make_user, session: Session) -> None:
+    user = make_user()
+    _book(session, user, "Dentist", 4)
+    before = _events(session, user)
+
+    asked, again, moved = await converse(user, "can you reschedule the dentist?", "hmm not sure", "push it back a week")
+
+    assert again.reply.startswith("When should “dentist” move to?") and not again.tool_calls, again.reply
+    assert moved.tool_calls and moved.tool_calls[0].result.ok, moved.reply
+    assert _events(session, user) == [("Dentist", before[0][1] + dt.timedelta(days=7))]
+
+
+async def test_an_entry_put_in_twice_loses_its_newer_copy_and_a_single_one_stays(make_user, session: Session) -> None:
+    user = make_user()
+    _book(session, user, "Parcel pickup at Tamworth post office", 2)
+    _book(session, user, "Parcel pickup at Tamworth post office", 2)
+    _book(session, user, "Vet for Milo", 6)
+    kept = calendar_repo.list_page(session, user_id=user.id)[0][0].id
+
+    doubled, single = await converse(user, "theres 2 of the parcel pickup in my calendar, get rid of one",
+                                     "the vet is in the diary twice, delete one")
+
+    assert doubled.reply.startswith("Cancelled “Parcel pickup at Tamworth post office”"), doubled.reply
+    assert "only once" in single.reply, single.reply
+    session.commit()
+    rows, _ = calendar_repo.list_page(session, user_id=user.id)
+    assert [e.title for e in rows] == ["Parcel pickup at Tamworth post office", "Vet for Milo"]
+    assert rows[0].id == kept  # the older copy stays

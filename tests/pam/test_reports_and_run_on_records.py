@@ -382,6 +382,13 @@ async def test_the_last_fill_up_says_where_it_was(make_user) -> None:
     assert "odometer at 98,765 km" in again.reply, again.reply
 
 
+async def test_the_distance_between_the_last_two_fill_ups(make_user) -> None:
+    user = make_user()
+    await converse(user, "filled up 70 litres for $140 at 94,000 km", "filled up 60 litres for $126 at 94,750 km")
+    (asked,) = await converse(user, "how many km did i do between my last 2 fill ups")
+    assert "750 km since the fill before" in asked.reply and "8.0 L/100 km" in asked.reply, asked.reply
+
+
 async def test_the_last_oil_change_gives_its_date_odometer_and_cost(make_user) -> None:
     user = make_user()
     await converse(

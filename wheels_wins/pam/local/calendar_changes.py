@@ -3,6 +3,7 @@ back a day", "move the dentist to friday at 2pm"."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from wheels_wins.pam.local.date_words import COUNT_RE, count_of
@@ -25,7 +26,8 @@ _MOVE = re.compile(
     _LEAD + r"(?:push|move|shift|bring|pull|bump|change|reschedule)\s+(?:(?:the|my|our)\s+)?(?P<what>[\w'& -]{2,40}?)"
     r"(?P<noun>\s+" + _EVENT + r")?\s+(?:(?P<way>back|forward|out|ahead)\s+(?:by\s+)?(?P<n>" + COUNT_RE + r")\s+"
     r"(?P<unit>days?|weeks?)|(?P<n2>" + COUNT_RE + r")\s+(?P<unit2>days?|weeks?)\s+(?P<way2>later|earlier|sooner)|"
-    r"(?:to|till|until|for)\s+(?P<when>[^,;.!]+?))\s*(?:[,;.!].*)?$",  # "…, the gas fitter is away": a reason after
+    r"(?:to|till|until|for)\s+(?P<when>[^,;.!]+?))(?:\s+than\s+(?:it\s+is\s+now|now|planned|booked|it\s+was))?"
+    r"\s*(?:[,;.!].*)?$",  # "…, the gas fitter is away": a reason after
     re.IGNORECASE,
 )
 _NOT_EVENTS = re.compile(
@@ -61,3 +63,70 @@ def move_event(s: Sentence) -> Intent | None:
             return None  # "change the caravan park to yesterday", "bring the dog to the vet on saturday": no entry
         slots |= {**({"date": dates[0].date} if dates else {}), **({"time": time.time} if time else {})}
     return Intent("move_event", 0.9, slots)
+
+
+# "need to move the tyre fitting", "can you reschedule the dentist?": the entry, with when to left to ask
+_MOVE_WHEN_UNSAID = re.compile(
+    _LEAD + r"(?:(?:i|we)\s+)?(?:(?:need|want|have|got|would\s+like)\s+to\s+|gotta\s+)?"
+    r"(?:move|shift|reschedule|re-?book|push\s+back|change\s+the\s+(?:time|date|day)\s+(?:of|for))\s+"
+    r"(?:(?:the|my|our)\s+)?(?P<what>[\w'& -]{2,40}?)(?P<noun>\s+" + _EVENT + r")?(?:\s+(?:back|out))?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+# What is moved that is no calendar entry: "I need to move the van", "move some money to savings"
+_NOT_MOVED_ENTRY = re.compile(r"\b(?:van|caravan|car|ute|truck|rig|boat|camper|motorhome|money|funds|savings|stuff|"
+                              r"things|bikes?|furniture|tent|house|site|spot|bay)\b", re.IGNORECASE)
+# "push it back 2 days", "make it friday": the answer's own verb, said of the entry asked about
+_ANSWER_VERB = re.compile(
+    r"^(?:(?:um+|uh+|ok(?:ay)?|so|just|please|pls|can\s+you|could\s+you)[\s,]+)*"
+    r"(?:(?:push|move|shift|bring|pull|bump|make|change|put)\s+(?:it|that|them|this)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def move_event_unsaid(s: Sentence) -> Intent | None:
+    """move_event naming the entry but not yet when to (PAM asks), or None."""
+    m = _MOVE_WHEN_UNSAID.match(s.text)
+    if m is None or _NOT_EVENTS.search(m["what"]) or _NOT_MOVED_ENTRY.search(m["what"]):
+        return None
+    return Intent("move_event", 0.9, {"title": (m["what"] + (m["noun"] or "")).strip()})
+
+
+def move_answer(title: str, answer: str, today: dt.date) -> dict[str, object] | None:
+    """The days, date or time an answer to "When should it move to?" gives ("2 days later", "friday at 2pm")."""
+    said = _ANSWER_VERB.sub("", answer.strip())
+    for asked in (f"move the {title} {said}", f"move the {title} to {said}"):
+        found = move_event(Sentence(asked, today))
+        if found:
+            return {k: v for k, v in found.slots.items() if k != "title"}
+    return None
+
+
+_CALENDAR = r"(?:calendar|diary|schedule|planner)"
+_WHAT = r"(?:the\s+|my\s+|our\s+)?(?P<{}>[\w'& -]{{2,40}}?)"
+# "theres 2 of the parcel pickup in my calendar", "the dentist is in the diary twice", "I put the vet in the
+# calendar twice", "delete the duplicate parcel pickup from my calendar"
+_DOUBLE_ENTRY = re.compile(
+    r"\bthere(?:'?s|\s+is|\s+are)\s+(?:two|2)\s+(?:of\s+)?" + _WHAT.format("what") + r"(?:\s+(?:entries|ones))?\s+(?:in|on)\s+"
+    r"(?:my|the|our)\s+" + _CALENDAR + r"|"
+    r"(?:^|[,.;]\s*)" + _WHAT.format("what2") + r"\s+(?:is|are|went|got\s+put|was\s+put)\s+(?:in|on|into)\s+(?:my|the|our)\s+"
+    + _CALENDAR + r"\s+(?:twice|two\s+times|double)|"
+    r"\b(?:put|added|entered|have|got)\s+" + _WHAT.format("what3") + r"\s+(?:in|on|into)\s+(?:my|the|our)\s+" + _CALENDAR
+    + r"\s+(?:twice|two\s+times|double)|"
+    r"\b(?:duplicate|double|extra|second)\s+" + _WHAT.format("what4") + r"\s+(?:in|on|from)\s+(?:my|the|our)\s+" + _CALENDAR,
+    re.IGNORECASE,
+)
+_GO = re.compile(r"\b(?:delete|remove|get\s+rid|scrap|bin|drop|ditch|cancel|lose|kill|take\s+(?:out|off))\b", re.IGNORECASE)
+
+
+def double_entry(s: Sentence) -> Intent | None:
+    """cancel_event of the newer copy of an entry put in the calendar twice, or None."""
+    m = _DOUBLE_ENTRY.search(s.text)
+    if m is None or not _GO.search(s.text):
+        return None
+    if re.search(r"\b(?:don'?t|do\s+not|should\s+i)\b", s.low):  # "… should I delete one?": the calendar, to look
+        return Intent("upcoming_events", 0.8)
+    what = next(m[g] for g in ("what", "what2", "what3", "what4") if m[g])
+    what = re.sub(r"^(?:(?:um+|uh+|so|ok(?:ay)?|i\s+think)\s+)+(?:the\s+|my\s+|our\s+)?", "", what.strip(), flags=re.I)
+    if _NOT_EVENTS.search(what):
+        return None
+    return Intent("cancel_event", 0.9, {"title": what, "duplicate": True})

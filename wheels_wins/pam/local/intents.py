@@ -169,7 +169,8 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
     follow_ups = (record_checks.undo_at_end, described_corrections.described_correction, followups.correction, record_checks.remove_vehicle_record,
-                  calendar_changes.cancel_event, calendar_changes.move_event, post_changes.delete_post, followups.undo,
+                  calendar_changes.double_entry, calendar_changes.cancel_event, calendar_changes.move_event,
+                  calendar_changes.move_event_unsaid, post_changes.delete_post, followups.undo,
                   record_checks.remove_duplicate, followups.remove_one, record_fixes.record_fix)
     for rule in follow_ups if follow_up else ():
         found = rule(s)

@@ -76,7 +76,7 @@ _FUEL_VOLUME_Q = re.compile(
     re.IGNORECASE,
 )
 _LAST_FILL = re.compile(
-    r"\b(?:last|latest|most\s+recent|previous)\s+(?:fill(?:-?\s?up)?|refuel|tank(?:ful)?)\b|\blast\s+filled\b",
+    r"\b(?:last|latest|most\s+recent|previous)\s+(?:(?:two|2)\s+)?(?:fill(?:-?\s?ups?)?|refuel|tank(?:ful)?)s?\b|\blast\s+filled\b",
     re.IGNORECASE,
 )
 _BUDGET_WORD = re.compile(r"\bbudgets?\b", re.IGNORECASE)

@@ -15,7 +15,9 @@ from wheels_wins.pam.local.quantities import Quantity, parse_quantity
 from wheels_wins.services.categories import infer_category, misspelt_category
 
 # Required slots others stand in for: a budget "the same as the fuel budget" needs no amount, nor does a change "by 25%".
-_OR_INSTEAD = {"amount": ("same_as", "percent", "as_spent"), "which": ("category", "date", "latest")}
+_OR_INSTEAD = {
+    "amount": ("same_as", "percent", "as_spent"), "which": ("category", "date", "latest"), "when": ("days", "date", "time"),
+}
 REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
     "add_expense": ("amount",),
     "set_budget": ("category", "amount"),
@@ -32,6 +34,7 @@ REQUIRED_SLOTS: dict[str, tuple[str, ...]] = {
     "create_post": ("content",),
     "navigate": ("to",),
     "remove_expense": ("which",),
+    "move_event": ("when",),
 }
 
 INTENTS: tuple[str, ...] = (

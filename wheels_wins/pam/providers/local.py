@@ -182,7 +182,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         return [ToolCall("delete_own_post", {"about": s["about"]})]
     if name in ("cancel_event", "move_event"):  # "cancel the vet appointment", "push the mechanic booking back a day"
         tool = "cancel_calendar_event" if name == "cancel_event" else "move_calendar_event"
-        return [ToolCall(tool, {k: jsonable(v) for k, v in s.items() if k in ("title", "days", "date", "time")})]
+        return [ToolCall(tool, {k: jsonable(v) for k, v in s.items() if k in ("title", "days", "date", "time", "duplicate")})]
     if name == "remove_expense":
         return removal_calls(s, state)
     if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": each, together and the difference
@@ -303,6 +303,9 @@ class LocalEngine:
             question = QUESTIONS.get((intent.name, missing[0]), "Could you give me a few more details?")
             if intent.name == "plan_trip" and intent.slots.get("destination"):
                 question = f"Where are you starting from on the way to {intent.slots['destination']}?"
+            if intent.name == "move_event":
+                question = (f"When should “{intent.slots['title']}” move to? Say a day and time, or how many days "
+                            "later or earlier.")
             if missing[0] == "description":
                 amount = format_money(Decimal(str(intent.slots["amount"])), state.get("currency") or "AUD")
                 question = f"What was the {amount} for?"

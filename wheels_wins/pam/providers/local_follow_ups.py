@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from wheels_wins.pam.local import entities, place_names
+from wheels_wins.pam.local import calendar_changes, entities, place_names
 from wheels_wins.pam.local.amounts import best_amount
 from wheels_wins.pam.local.budget_rules import budget_follow_up
 from wheels_wins.pam.local.dates import find_dates
@@ -112,6 +112,10 @@ def fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent |
     """Complete a half-filled request from a follow-up like "$48" or "62 litres for $118"."""
     fresh = classify(text, today)
     slots = dict(pending.get("slots") or {})
+    if pending["intent"] == "move_event" and slots.get("title"):  # "When should it move to?" → "2 days later"
+        moved = calendar_changes.move_answer(str(slots["title"]), normalise(text), today)
+        if moved:
+            return Intent("move_event", 1.0, {**slots, **moved})
     if pending["intent"] == "plan_trip" and slots.get("destination") and not fresh.slots.get("places"):
         start = _start_of_trip(text, today)  # "plan a trip to Kakadu" → "Where from?" → "from Darwin"
         if start and fresh.confidence < 0.8:

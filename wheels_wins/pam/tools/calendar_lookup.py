@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import Field
 
 from wheels_wins.models import CalendarEvent
-from wheels_wins.pam.tools.common import holds_words
+from wheels_wins.pam.tools.common import holds_words, newer_copies
 from wheels_wins.pam.tools.corrections import calendar_fields, update_calendar_event
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
@@ -63,11 +63,28 @@ def _the_one(ctx: ToolContext, title: str, date: dt.date | None) -> CalendarEven
     return ToolResult.fail(f"Which one? I found {len(found)}: {listed}. Say its day too.")
 
 
+def _the_double(ctx: ToolContext, title: str, date: dt.date | None) -> CalendarEvent | ToolResult:
+    """The newer of an entry put in twice (same title and start) whose title holds these words."""
+    found = _named(ctx, title, date)
+    if isinstance(found, ToolResult):
+        return found
+    twice = newer_copies(sorted(found, key=lambda e: e.created_at, reverse=True),
+                         lambda e: (e.title.strip().lower(), e.start))
+    if twice:
+        return twice[0]
+    if len(found) == 1:
+        return ToolResult.fail(f"“{found[0].title}” is in your calendar only once, so I left it.")
+    return _the_one(ctx, title, date)  # several, at different times: which one goes
+
+
 @tool(mutates=True)
-def cancel_calendar_event(ctx: ToolContext, title: Title, date: dt.date | None = None) -> ToolResult:
+def cancel_calendar_event(
+    ctx: ToolContext, title: Title, date: dt.date | None = None, duplicate: bool = False
+) -> ToolResult:
     """Cancel (delete) the calendar entry whose title holds these words ("cancel the vet appointment"), the next one
-    to come when several have passed; `date` picks among several."""
-    event = _the_one(ctx, title, date)
+    to come when several have passed; `date` picks among several; with `duplicate`, the newer of one put in twice
+    ("the parcel pickup is in my calendar twice, get rid of one")."""
+    event = _the_double(ctx, title, date) if duplicate else _the_one(ctx, title, date)
     if isinstance(event, ToolResult):
         return event
     fields = {**calendar_fields(event), "description": event.description}

@@ -75,7 +75,7 @@ def _price(ctx: ToolContext, price_per_litre: Decimal) -> str:
 
 
 def _latest_fill(ctx: ToolContext) -> ToolResult:
-    rows, _ = fuel_repo.list_page(ctx.session, user_id=ctx.user_id, limit=1)
+    rows, _ = fuel_repo.list_page(ctx.session, user_id=ctx.user_id, limit=2)
     if not rows:
         return ToolResult(True, "No fill-ups logged yet", {"latest": None})
     fill, units, currency = rows[0], ctx.user.units, ctx.user.currency
@@ -85,7 +85,13 @@ def _latest_fill(ctx: ToolContext) -> ToolResult:
         text += f", at {fill.location}"
     if fill.odometer_km is not None:
         text += f", with the odometer at {format_distance(fill.odometer_km, units)}"
-    return ToolResult(True, text, {"latest": {"id": str(fill.id), "date": fill.date.isoformat(), "litres": str(fill.litres),
+    before = rows[1] if len(rows) > 1 else None
+    driven = fill.odometer_km - before.odometer_km if before and fill.odometer_km and before.odometer_km else None
+    if before and driven and driven > 0:  # "how many km between my last 2 fill ups?"
+        text += f". {format_distance(driven, units)} since the fill before ({before.date:%-d %b})"
+        if before.full_tank and fill.full_tank:
+            text += f", {format_consumption(fuel_economy.per_100km(fill.litres, driven), units)}"
+    return ToolResult(True, text, {"distance_since_previous_km": driven, "latest": {"id": str(fill.id), "date": fill.date.isoformat(), "litres": str(fill.litres),
                                               "total_cost": f"{fill.total_cost:.2f}",
                                               "price_per_litre": str(fill.price_per_litre)}})
 
