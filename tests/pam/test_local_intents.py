@@ -330,6 +330,9 @@ EXPENSES = [
     ("$15 per person, 3 of us", {"amount": 45}),
     ("entry was $12 a head x4", {"amount": 48}),
     ("fish and chips $14 each, both of us", {"amount": 28, "category": "dining"}),
+    # …unless only one share was ours
+    ("tickets were $12 each, there were 3 of us but I only paid for mine", {"amount": 12, "description": "Tickets"}),
+    ("3 coffees at $5 each, we each paid our own", {"amount": 5}),
     ("paid $20 each for 2 tickets to the museum", {"amount": 40, "category": "entertainment"}),
     ("coffees $5.50 each", {"amount": "5.50"}),
     ("$25 each, $50 all up", {"amount": 50}),

@@ -97,7 +97,7 @@ _DROP_LEAD = word_set(
 )
 _DROP_TAIL = word_set(
     "today cost costs costing me us for on of at expense expenses was it in total please and the "
-    "to which that just dollars bucks my a an with from is came instead rather"
+    "to which that just dollars bucks my a an with from is are were came instead rather"
 )
 _KEEP_LEAD_INCOME = frozenset({"sold", "selling", "doing", "working"})
 

@@ -213,11 +213,19 @@ _LOG_THE_TOTAL = re.compile(
 )
 
 
+# "… but I only paid for mine", "we each paid our own": one share was ours, however many went
+_OWN_SHARE = re.compile(
+    r"\b(?:only|just)\s+(?:paid|covered|got)\s+(?:for\s+)?(?:mine|myself|me|my\s+own|one|my\s+(?:one|ticket|share|bit))\b|"
+    r"\b(?:each|all)\s+paid\s+(?:for\s+)?(?:our|their)\s+own\b|\b(?:they|he|she)\s+paid\s+for\s+(?:theirs|his|hers|their\s+own)\b",
+    re.IGNORECASE,
+)
+
+
 def _rate_times_count(s: Sentence) -> Decimal | None:
     """The total of a price per night, day, person or item when the message also says how many ("paid for 2 nights
     at the showground, $25 a night" → 50, "$15 a head and there were two of us" → 30), or None."""
     rate = _RATE_AFTER.match(s.text, s.amount.end) if s.amount else None
-    if s.amount is None or rate is None:
+    if s.amount is None or rate is None or _OWN_SHARE.search(s.text):
         return None
     unit = "each" if rate["each"] else rate["unit"].lower()
     counted = re.compile(rf"\b(?P<n>{COUNT_RE})\s+(?:{_UNITS_OF[unit]})\b", re.IGNORECASE)
@@ -304,4 +312,6 @@ def _merchant_and_description(s: Sentence) -> tuple[str, str]:
     spans += [m.span() for m in _LOG_THE_TOTAL.finditer(s.text)]
     spans += [m.span() for m in _PAID_IT_ANYWAY.finditer(s.text)]
     spans += [m.span() for m in _COMPARED.finditer(s.text)]
+    spans += [(m.start(), len(s.text)) for m in re.finditer(r",?\s*\b(?:but|and|so)?\s*(?:i|we)\s+(?=" + _OWN_SHARE.pattern
+                                                            + ")", s.text, re.IGNORECASE)]
     return entities.merchant(s.text, spans) or "", entities.description(s.text, spans)
