@@ -320,6 +320,10 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    ("bought a new outdoor awning mat at Walmart for $39.88", {"amount": "39.88", "category": "shopping", "merchant": "Walmart"}),
+    ("van insurance went thru today six hundred n forty two dollars thirty", {"amount": "642.30", "category": "insurance"}),
+    ("paid 22 fifty for pizza", {"amount": "22.50", "category": "dining"}),
+    ("coffee 4 eighty", {"amount": "4.80"}),
     # A day something was due is not the day it was paid; a price compared and how it was paid are no part of it.
     ("the rego was due on the 30th but I paid it online yesterday, $840",
      {"amount": 840, "category": "registration", "date": "yesterday", "description": "Rego"}),
@@ -552,6 +556,7 @@ EXPENSES = [
 ]
 
 BUDGETS = [
+    ("set healht budget to eighty bucks pls", "set_budget", {"category": "health", "amount": 80}),
     ("Increase budget of diesel with fifty dollars please", "change_budget", {"category": "fuel", "amount": 50, "change": "raise"}),
     ("fuel budget up by 50 pls", "change_budget", {"category": "fuel", "amount": "50", "change": "raise"}),
     ("camping budget down 40", "change_budget", {"category": "camping", "amount": "40", "change": "lower"}),
@@ -665,6 +670,14 @@ BUDGETS = [
 
 QUERIES = [
     ("what's the total damage this month?", "spending_query", {"period": "this_month"}),
+    ("How much more have we earned than spent this month?", "net_query", {"period": "this_month"}),
+    ("What was the last job done on the car and what did it cost?", "maintenance_query", {"limit": 1}),
+    ("How much did we spend yesterday and the day before, combined?", "spending_query",
+     {"start": dt.date(2026, 3, 9), "end": dt.date(2026, 3, 10)}),
+    ("How much a litre did we pay at Gundagai, in dollars?", "fuel_query", {"period": "all_time", "location": "Gundagai"}),
+    ("how much did the caravan rego cost us?", "list_expenses", {"search": "caravan rego", "period": "all_time"}),
+    ("how much did the groceries cost?", "spending_query", {"category": "groceries", "period": "this_month"}),
+    ("what have we spent at Woolies this month?", "spending_query", {"merchant": "Woolworths"}),
     # A sum asked about, not spent: worked out and recorded nowhere.
     (
         "if powered sites are forty five dollars a night what's that for a week",
@@ -1081,6 +1094,8 @@ MAINTENANCE = [
 ]
 
 TRIPS = [
+    ("Plan the long weekend drive: Calgary to Vancouver via Banff and Kamloops, call it Rockies Run",
+     {"places": ["Calgary", "Banff", "Kamloops", "Vancouver"], "title": "Rockies Run"}),
     # A route told as a story, with the request at the end.
     (
         "Picking up the campervan in Christchurch on Monday, then Tekapo for the stars, finishing up in Queenstown. "
@@ -1484,6 +1499,28 @@ CORRECTIONS = [
     ("delete the duplicate parcel pickup from my calendar", "cancel_event", {"title": "parcel pickup", "duplicate": True}),
     ("the vet is in my calendar twice, should i delete one?", "upcoming_events", {}),
     ("how many km did i do between my last 2 fill ups", "fuel_query", {"latest": True}),
+    ("bring the vet check forward to tomorrow", "move_event", {"title": "vet check", "date": "today+1"}),
+    ("On the Snowy trip, add a stop at Goulburn between Sydney and Canberra", "add_trip_stop",
+     {"place": "Goulburn", "after": "Sydney", "trip": "Snowy"}),
+    ("add Cockermouth as the final stop on the Lake District trip", "add_trip_stop",
+     {"place": "Cockermouth", "trip": "Lake District", "at_end": True}),
+    ("on the Banff getaway, add Canmore between Calgary and Banff, and Lake Louise after Banff", "add_trip_stop",
+     {"place": "Canmore", "after": "Calgary", "trip": "Banff",
+      "more": [{"place": "Lake Louise", "after": "Banff", "trip": "Banff"}]}),
+    ("delete the Uluru trip, we're not doing it this year", "delete_trip", {"trip": "Uluru"}),
+    ("scrap our tassie loop", "delete_trip", {"trip": "tassie"}),
+    ("Teddy's been found! please delete my lost teddy post", "delete_post", {"about": "lost teddy"}),
+    ("fix the spelling in my Rotorua post: recomendation should be recommendation", "edit_post",
+     {"about": "Rotorua", "old": "recomendation", "new": "recommendation"}),
+    ("in my post about the generator, change $500 to $450", "edit_post", {"about": "generator", "old": "$500", "new": "$450"}),
+    ("The BP Tarcutta one yesterday should be $87.60, I swapped the digits", "correct_described",
+     {"kind": "expense", "what": "BP Tarcutta", "new_amount": "87.60", "date": "yesterday"}),
+    ("put the Kmart camp chairs under camping rather than shopping", "correct_described",
+     {"what": "Kmart camp chairs", "new_category": "camping", "category": "shopping"}),
+    ("the fish and chips were actually the night before last, not today", "correct_described",
+     {"what": "fish and chips", "new_date": dt.date(2026, 3, 9)}),
+    ("the tyre rotation was at 82,800 km, not 88,200", "correct_described",
+     {"kind": "maintenance", "what": "tyre rotation", "new_odometer_km": 82800, "odometer_km": 88200}),
     ("um i think the iga shop went in twice yesterday, can u remove the dupe", "remove_expense",
      {"which": "duplicate", "what": "iga shop", "date": "yesterday"}),
     ("sorry, add it to the maintenance log", "correction", {"kind": "maintenance"}),

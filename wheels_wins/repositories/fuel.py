@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from wheels_wins.models import FuelEntry
 from wheels_wins.repositories import row_security
@@ -79,18 +79,21 @@ class FuelTotals:
     highest_price: Decimal | None
 
 
-def totals(session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date) -> FuelTotals:
-    """The user's fill-ups between start and end inclusive, added up in one query."""
+def totals(
+    session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date, location: str | None = None
+) -> FuelTotals:
+    """The user's fill-ups between start and end inclusive (at a location holding `location`), added up in one query."""
     row_security.as_user(session, user_id)
-    fills, litres, cost, lowest, highest = session.exec(
-        select(
-            func.count(),
-            func.sum(FuelEntry.litres),
-            func.sum(FuelEntry.total_cost),
-            func.min(FuelEntry.price_per_litre),
-            func.max(FuelEntry.price_per_litre),
-        ).where(FuelEntry.user_id == user_id, FuelEntry.date >= start, FuelEntry.date <= end)
-    ).one()
+    query = select(
+        func.count(),
+        func.sum(FuelEntry.litres),
+        func.sum(FuelEntry.total_cost),
+        func.min(FuelEntry.price_per_litre),
+        func.max(FuelEntry.price_per_litre),
+    ).where(FuelEntry.user_id == user_id, FuelEntry.date >= start, FuelEntry.date <= end)
+    if location:
+        query = query.where(col(FuelEntry.location).icontains(location, autoescape=True))
+    fills, litres, cost, lowest, highest = session.exec(query).one()
     return FuelTotals(
         fills,
         Decimal(str(litres or 0)),

@@ -145,6 +145,9 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "hardware", "gift", "souvenir", "homewares",
         "gear", "camping gear", "camping chair", "camp chair", "camp oven", "camp stove", "esky",
         "gps", "phone charger", "phone case", "gas bbq", "tackle", "camera", "camera gear", "lens", "nd filter",
+        "awning mat", "outdoor mat", "door mat", "doormat", "outdoor rug", "tarp", "camp chairs", "camping chairs",
+        "camp table", "folding table", "garden hose", "water hose", "drinking water hose", "extension lead", "bedding", "sheets", "pillows",
+        "towels", "torch", "headlamp", "lantern", "cooler", "cool box", "sleeping bag", "air mattress", "blow up mattress",
     ),
     "other": ("other", "misc", "miscellaneous", "speeding fine", "donated", "donation", "charity", "fundraiser"),
 }
@@ -283,13 +286,22 @@ _MISSPELT_MIN_LENGTH = 6
 _MISSPELT_RATIO = 0.88
 
 
+def _swapped(word: str, name: str) -> bool:
+    """Whether `word` is `name` with two neighbouring letters swapped ("healht")."""
+    diff = [i for i, (a, b) in enumerate(zip(word, name, strict=False)) if a != b]
+    return len(word) == len(name) and len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == name[diff[1]] \
+        and word[diff[1]] == name[diff[0]]
+
+
 def misspelt_category(text: str) -> str | None:
     """The category whose name a word of `text` is a near miss of, or None."""
     for word in _words(text or ""):
         if len(word) < _MISSPELT_MIN_LENGTH or word in _TABLE:
             continue
         for category in CATEGORIES:
-            if len(category) >= _MISSPELT_MIN_LENGTH and SequenceMatcher(None, word, category).ratio() >= _MISSPELT_RATIO:
+            if len(category) >= _MISSPELT_MIN_LENGTH and (
+                SequenceMatcher(None, word, category).ratio() >= _MISSPELT_RATIO or _swapped(word, category)
+            ):
                 return category
     return None
 

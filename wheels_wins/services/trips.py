@@ -241,6 +241,25 @@ def plan_trip(
     return set_stops(session, user=user, trip=trip, stops=stops)
 
 
+def kept_fields(trip: Trip) -> dict[str, Any]:
+    """A trip's own fields as JSON, kept so that a deleted trip can be made again (`remake_trip`)."""
+    return {"id": str(trip.id), "title": trip.title, "status": trip.status, "notes": trip.notes,
+            "start_date": trip.start_date.isoformat() if trip.start_date else None,
+            "end_date": trip.end_date.isoformat() if trip.end_date else None,
+            "budget": str(trip.budget) if trip.budget is not None else None}
+
+
+def remake_trip(session: Session, *, user: User, fields: dict[str, Any]) -> Trip:
+    """Make a deleted trip again, under its old id, from `kept_fields` plus its "stops"."""
+    trip = trip_repo.create(
+        session, user_id=user.id, id=uuid.UUID(fields["id"]), title=fields["title"], status=fields["status"],
+        notes=fields["notes"], budget=Decimal(fields["budget"]) if fields["budget"] is not None else None,
+        start_date=dt.date.fromisoformat(fields["start_date"]) if fields["start_date"] else None,
+        end_date=dt.date.fromisoformat(fields["end_date"]) if fields["end_date"] else None,
+    )
+    return set_stops(session, user=user, trip=trip, stops=[Stop(s["name"], s["lat"], s["lon"]) for s in fields["stops"]])
+
+
 def set_stops(session: Session, *, user: User, trip: Trip, stops: Sequence[Stop]) -> Trip:
     """Replace a trip's stops and refresh its figures with the offline estimate (see `refine_route`)."""
     # Trip row first, then its waypoints: the order refine_route locks in too, so the two never deadlock.

@@ -26,7 +26,7 @@ _MOVE = re.compile(
     _LEAD + r"(?:push|move|shift|bring|pull|bump|change|reschedule)\s+(?:(?:the|my|our)\s+)?(?P<what>[\w'& -]{2,40}?)"
     r"(?P<noun>\s+" + _EVENT + r")?\s+(?:(?P<way>back|forward|out|ahead)\s+(?:by\s+)?(?P<n>" + COUNT_RE + r")\s+"
     r"(?P<unit>days?|weeks?)|(?P<n2>" + COUNT_RE + r")\s+(?P<unit2>days?|weeks?)\s+(?P<way2>later|earlier|sooner)|"
-    r"(?:to|till|until|for)\s+(?P<when>[^,;.!]+?))(?:\s+than\s+(?:it\s+is\s+now|now|planned|booked|it\s+was))?"
+    r"(?:(?:back|forward|out|ahead|over)\s+)?(?:to|till|until|for)\s+(?P<when>[^,;.!]+?))(?:\s+than\s+(?:it\s+is\s+now|now|planned|booked|it\s+was))?"
     r"\s*(?:[,;.!].*)?$",  # "…, the gas fitter is away": a reason after
     re.IGNORECASE,
 )

@@ -102,6 +102,8 @@ RELATIVE_DAYS = {
     "last night": -1,
     "the day before yesterday": -2,
     "day before yesterday": -2,
+    "the night before last": -2,
+    "night before last": -2,
     "tomorrow": 1,
     "tmrw": 1,
     "tmr": 1,

@@ -284,7 +284,7 @@ _PATTERNS = [
     ),
     (
         re.compile(
-            _PRE + r"\b(?P<rel>(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|"
+            _PRE + r"\b(?P<rel>(?:the\s+)?(?:day|night)\s+before\s+(?:yesterday|last\b)|(?:the\s+)?day\s+after\s+tomorrow|"
             r"(?:yesterday|tomorrow)" + _PART + r"|earlier\s+today|later\s+today|today\s+arvo|"
             r"this\s+(?:morning|afternoon|arvo|evening)|last\s+night|today|tonight|tonite|yday|tmrw|tmr)\b",
             re.IGNORECASE,

@@ -33,6 +33,7 @@ from wheels_wins.pam.local import (
     reminders,
     routes,
     story_requests,
+    trip_changes,
     vehicle_rules,
 )
 from wheels_wins.pam.local.normalise import normalise
@@ -170,7 +171,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     s = Sentence(cleaned, today)
     follow_ups = (record_checks.undo_at_end, described_corrections.described_correction, followups.correction, record_checks.remove_vehicle_record,
                   calendar_changes.double_entry, calendar_changes.cancel_event, calendar_changes.move_event,
-                  calendar_changes.move_event_unsaid, post_changes.delete_post, followups.undo,
+                  calendar_changes.move_event_unsaid, post_changes.delete_post, post_changes.edit_post, followups.undo,
                   record_checks.remove_duplicate, followups.remove_one, record_fixes.record_fix)
     for rule in follow_ups if follow_up else ():
         found = rule(s)
@@ -183,7 +184,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if rest != cleaned and rest:  # "actually, add Mount Gambier on the way": not a correction, a request after the cue
         s = Sentence(rest, today)
     for rule in (
-        _post, routes.stop_change, reminders.schedule, vehicle_rules.economy,
+        _post, trip_changes.trip_change, reminders.schedule, vehicle_rules.economy,
         reminders.calendar_entry, navigation.navigate, _help,
     ):
         found = rule(s)

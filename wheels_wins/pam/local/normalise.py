@@ -259,6 +259,16 @@ _NUMBER_WORD = (
 _NUMBER_RUN = re.compile(
     rf"\b(?:an?\s+(?=hundred|thousand))?{_NUMBER_WORD}(?:(?:\s+|-)(?:and\s+|point\s+)?{_NUMBER_WORD})*\b", re.IGNORECASE
 )
+_N_FOR_AND = re.compile(rf"(?:(?<=hundred)|(?<=thousand))\s+(?:n|'n'?|&)\s+(?={_NUMBER_WORD}\b)", re.IGNORECASE)
+# "22 fifty for pizza", "12 ninety-five": dollars in digits, the cents in words, as said at a till (not a time: "at 12
+# twenty", "10 fifteen am")
+_DIGITS_WORD_CENTS = re.compile(
+    r"(?<!\bat\s)(?<!\bby\s)(?<!\bfrom\s)(?<!\btill\s)(?<!\buntil\s)(?<![\w.,:$])(?P<dollars>\d{1,4})\s+"
+    r"(?P<cents>(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|in\s+the|tonight|this\s+(?:morning|arvo|afternoon|evening)|"
+    r"hours?|minutes?|mins?|days?|weeks?|years?|people|kids|litres?|liters?|l\b|kms?\b|k\b|%|percent|thousand|hundred))",
+    re.IGNORECASE,
+)
 _AND_A_HALF = re.compile(r"\b(\d+)\s+and\s+a\s+half\b", re.IGNORECASE)  # "42 and a half litres"
 _ORDINAL_DAYS = {
     word: day
@@ -339,7 +349,9 @@ def spoken_numbers(text: str) -> str:
     text = _DIGITS_SCALE.sub(lambda m: f"{(Decimal(m[1]) * _SCALE_OF[m[2].lower()]).normalize():f}", text)
     text = _ORDINAL_DATE.sub(lambda m: _ordinal_digits(_ORDINAL_DAYS[m["ord"].lower()]), text)
     text = _MONTH_THE_ORDINAL.sub(lambda m: f"{m['mon']} {_ordinal_digits(_ORDINAL_DAYS[m['ord'].lower()])}", text)
+    text = _DIGITS_WORD_CENTS.sub(lambda m: f"${m['dollars']}.{_cents(m['cents']):02d}", text)
     if _NUMBER_RUN.search(text):
+        text = _N_FOR_AND.sub(" and ", text)  # "six hundred n forty two"
         text = _NUMBER_RUN.sub(_digits, text)
     return _DOLLARS_AND_CENTS.sub(_money_said, _AND_A_HALF.sub(r"\1.5", text))
 

@@ -118,7 +118,11 @@ def resolve_period(text: str, today: dt.date) -> Period | None:
     if span:  # "over the past week", "the last fortnight": the days up to today
         days = 14 if (span["unit"] or span["unit2"]).lower() == "fortnight" else 7
         return Period("custom", today - dt.timedelta(days=days - 1), today)
-    if re.search(r"\bday\s+before\s+yesterday\b", text, re.IGNORECASE):  # not "yesterday"
+    if re.search(r"\byesterday\s+and\s+the\s+day\s+before\b", text, re.IGNORECASE):
+        return Period("custom", today - dt.timedelta(days=2), today - dt.timedelta(days=1))  # both of them
+    if re.search(r"\btoday\s+and\s+yesterday\b|\byesterday\s+and\s+today\b", text, re.IGNORECASE):
+        return Period("custom", today - dt.timedelta(days=1), today)
+    if re.search(r"\b(?:day\s+before\s+yesterday|night\s+before\s+last)\b", text, re.IGNORECASE):  # not "yesterday"
         day = today - dt.timedelta(days=2)
         return Period("custom", day, day)
     for pattern, name in _PERIOD_PATTERNS:

@@ -58,6 +58,9 @@ _INCOME_VS_SPENDING = re.compile(
     r"\b(?:spen[dt]|spending)\s+more\s+than\s+(?:(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+)?(?:earn|earning|make|making|bring|bringing)|"
     r"\b(?:earn|earning|make|making|made|earned)\s+more\s+than\s+(?:(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+)?(?:spend|spending|spent)|"
     r"\bliving\s+within\s+(?:my|our)\s+means\b|"
+    # "how much more have we earned than spent?"
+    r"\b(?:earn(?:ed|t)?|made|brought\s+in)\s+than\s+(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:spen[dt]|spending)\b|"
+    r"\b(?:spen[dt])\s+than\s+(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:earn(?:ed|t)?|made|brought\s+in)\b|"
     r"\b(?:income|earnings|earned|made)\s+(?:minus|less|after|versus|vs\.?|against|compared\s+(?:to|with))\s+"
     r"(?:my\s+|our\s+|what\s+(?:i|we)\s+)?(?:spen[dt]|spending|expenses|outgoings|costs)\b|"
     r"\b(?:spen[dt]|spending|expenses|outgoings|costs)\s+(?:minus|versus|vs\.?|against|compared\s+(?:to|with))\s+"
@@ -70,7 +73,7 @@ _FUEL_VOLUME_Q = re.compile(
     r"\b(?:fuel|diesel|petrol|gas|gasoline)\s+in\s+(?:litres|liters|gallons)\b|"
     r"\b(?:average|avg|mean)\s+(?:fuel\s+|diesel\s+|petrol\s+)?price\b|\bper\s+(?:litre|liter|gallon)\b|"
     r"\b(?:odo(?:meter)?|clock)\b[^?]*\b(?:last|latest)\s+fill|"
-    r"\bcents?\s+(?:a|per)\s+(?:litre|liter)\b|"
+    r"\bcents?\s+(?:a|per)\s+(?:litre|liter)\b|\bhow\s+much\s+(?:a|per|the)\s+(?:litre|liter|gallon)\b|"
     r"\bhow\s+much\s+(?:fuel|diesel|petrol|gas|gasoline|unleaded|lpg)\b(?![^?]*\b(?:cost|costs|spen[dt]|paid|pay|\$|money|budget|left)\b)"
     r"(?=[^?]*\b(?:bought|buy|used|use|burn(?:ed|t)?|put\s+in|pumped|get|got|filled|go\s+through|gone\s+through|went\s+through)\b)",
     re.IGNORECASE,
@@ -157,6 +160,26 @@ def _shown_on(s: Sentence, page: str) -> dict[str, str]:
     """{"page": page} when the user asked to be shown a list ("show me my trips"), which also opens its page; a
     question ("what trips have I got?") is answered in the chat alone."""
     return {"page": page} if _LIST_VERB.match(s.low) else {}
+
+
+# "how much a litre did we pay at Gundagai": where the fuel was bought (not "in dollars", "at my last fill")
+_FUEL_AT = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?(?!(?:dollars|total|litres|liters|gallons|cents|my|our|all|the)\b)"
+    r"(?P<where>[A-Za-z][\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)",
+    re.IGNORECASE,
+)
+# "what was the last job done on the car?": the latest maintenance record
+_LAST_JOB = re.compile(
+    r"\b(?:last|latest|most\s+recent)\s+(?:job|work|thing|repair)\s+(?:(?:we|i)\s+(?:had\s+)?)?(?:done|did)?\s*(?:on|to)\s+"
+    r"(?:the\s+|my\s+|our\s+)?(?:car|van|caravan|ute|truck|rig|motorhome|camper|vehicle|4wd|4x4|rv|bus)\b",
+    re.IGNORECASE,
+)
+# "how much did the caravan rego cost us?": one purchase named, asked about
+_COST_OF_THE = re.compile(
+    r"^(?:and\s+)?how\s+much\s+(?:did|was|were)\s+(?:the|my|our|that)\s+(?P<what>[\w'& -]{2,40}?)\s+"
+    r"(?:cost|come\s+to|set\s+(?:us|me)\s+back)(?:\s+(?:us|me))?(?:\s+in\s+the\s+end)?\s*\??$",
+    re.IGNORECASE,
+)
 
 
 def _period_slots(s: Sentence) -> dict[str, Any]:
@@ -264,14 +287,27 @@ def query(s: Sentence, question: bool) -> Intent | None:
     if _FUEL_VOLUME_Q.search(low):
         if _LAST_FILL.search(low):  # "what did I pay per litre at my last fill-up?"
             return Intent("fuel_query", 0.9, {"latest": True})
+        where = _FUEL_AT.search(s.text)
+        if where and not resolve_period(where["where"], s.today):  # "how much a litre did we pay at Gundagai?"
+            said = resolve_period(s.text, s.today)
+            period = _period_slots(s) if said else {"period": "all_time"}
+            return Intent("fuel_query", 0.9, {**period, "location": where["where"].strip()})
         return Intent("fuel_query", 0.9, _period_slots(s))
+    if _LAST_JOB.search(low):  # "what was the last job done on the car and what did it cost?"
+        return Intent("maintenance_query", 0.85, {"limit": 1})
     if _INCOME_Q.search(low) and not re.search(words("spen[dt]|spending"), low):
         return Intent("income_query", 0.85, {**_period_slots(s), **_income_source(s)})
     spending = _SPENDING_WORDS.search(low) and (_TOTAL_WORDS.search(low) or re.search(words("spen[dt]|spending"), low))
     listing = bool(_LIST_VERB.match(low)) and not _TOTAL_WORDS.search(low)
+    cost_of = _COST_OF_THE.match(s.text)
+    one_kind = cost_of and len(cost_of["what"].split()) == 1 and category_of(cost_of["what"])  # "the groceries": a category
+    if cost_of and not one_kind and not resolve_period(s.text, s.today) and not s.money:  # "how much did the caravan rego cost?"
+        return Intent("list_expenses", 0.85, {"search": brand_named(cost_of["what"]) or cost_of["what"].strip(),
+                                               "period": "all_time", "limit": 3})
     if (spending or (_TOTAL_WORDS.search(low) and s.category and question)) and not listing:
         slots = _period_slots(s)
         shop = _asked_shop(s)
+        shop = (brand_named(shop) or shop) if shop else None  # "at Woolies" is at Woolworths
         category = None if shop else _asked_category(s)
         if shop:
             slots["merchant"] = shop  # "how much have I spent at Bunnings this month?"

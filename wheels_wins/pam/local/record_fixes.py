@@ -23,6 +23,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("amount", re.compile(_WHAT + r"\s+(?:was|were|came\s+to)\s+actually\s+" + _N.format("new") + r"\b", re.IGNORECASE)),
     ("amount", re.compile(_WHAT + r"\s+(?:was|were)\b[^.!?]*?\bshould\s+be\s+(?:double|triple|more)?[\s,]*" + _N.format("new")
                           + r"\s*[.!]*$", re.IGNORECASE)),
+    # "the BP Tarcutta one yesterday should be $87.60, I swapped the digits"
+    ("amount", re.compile(_WHAT + r"\s+one\b[^.!?,]*?\s+should\s+(?:be|have\s+been)\s+" + _N.format("new") + r"\b",
+                          re.IGNORECASE)),
     # "the pub shifts came to 685 in the end with tips, can u update that"
     ("amount", re.compile(_WHAT + r"\s+(?:came\s+to|ended\s+up\s+(?:being|at))\s+" + _N.format("new")
                           + r"\b[^.!?]*\b(?:update|fix|change|correct)\s+(?:it|that|this)\b", re.IGNORECASE)),
@@ -35,12 +38,15 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("category", re.compile(_WHAT + r"\s+should\s+(?:be|go)\s+(?:under\s+|in\s+)?(?P<new>[\w ]{3,20}?)\s+not\s+(?P<old>[\w ]{3,20}?)"
                             r"\s*(?:[,.;!]|$)", re.IGNORECASE)),
     ("category", re.compile(r"^(?:(?:can\s+(?:you|u)|could\s+(?:you|u)|pls|please)\s+)?(?:put|move|file|switch)\s+(?:the\s+|my\s+)?"
-                            r"(?P<what>[\w'&$. -]{2,50}?)\s+(?:under|to|into|in)\s+(?P<new>[\w ]{3,20}?)\s+instead\s+of\s+"
+                            r"(?P<what>[\w'&$. -]{2,50}?)\s+(?:under|to|into|in)\s+(?P<new>[\w ]{3,20}?)\s+(?:instead\s+of|rather\s+than)\s+"
                             r"(?P<old>[\w ]{3,20}?)\s*(?:[,.;!?]|$)", re.IGNORECASE)),
     # "the odo on the wheel alignment is wrong, should be 102,500", "fix the odo on my last fill up, its 94,580 not 94,850"
     ("odometer", re.compile(r"\b(?:odo|odometer)\s+(?:reading\s+)?(?:on|for|of)\s+(?:the\s+|my\s+)?(?P<what>[\w' -]{2,40}?)\s*,?\s+"
                             r"(?:is\s+wrong\s*,?\s*)?(?:it'?s|its|is|should\s+be|was)\s+(?:actually\s+)?" + _N.format("new")
                             + r"(?:\s*k?m?s?\s*,?\s+not\s+" + _N.format("old") + r")?", re.IGNORECASE)),
+    # "the tyre rotation was at 82,800 km, not 88,200"
+    ("odometer", re.compile(_WHAT + r"\s+(?:was|were)\s+(?:actually\s+)?(?:done\s+)?at\s+" + _N.format("new")
+                            + r"\s*(?:k?ms?|kilomet(?:re|er)s)?\s*,?\s+not\s+" + _N.format("old"), re.IGNORECASE)),
     # "change the port augusta caravan park to yesterday", "the maggie island ferry was 3 days ago",
     # "the oil change i put in today was actually done 4 days ago"
     ("date", re.compile(r"^(?:change|move|set)\s+(?:the\s+|my\s+)?(?P<what>[\w'&$. -]{2,50}?)\s+to\s+(?P<when>[\w ]{3,30}?)\s*(?:[,.;!]|$)",
@@ -74,9 +80,12 @@ def record_fix(s: Sentence) -> Intent | None:
         what = re.sub(r"^(?:the|my|our)\s+", "", m["what"].strip(), flags=re.IGNORECASE)
         slots: dict[str, Any] = {"kind": _kind(what)}
         dates = find_dates(what, s.today, "past")
+        said_before = s.text[m.end("what"): m.start("new")] if field != "date" else ""
+        if not dates and find_dates(said_before, s.today, "past"):  # "the BP one yesterday should be $87.60"
+            slots["date"] = find_dates(said_before, s.today, "past")[0].date
         if dates:  # "yesterday's groceries": the day names which record, it is not part of what it was
             slots["date"], what = dates[0].date, what[: dates[0].start] + what[dates[0].end :]
-        what = re.sub(r"^\s*'?s\b", "", _LAST.sub("", what))
+        what = re.sub(r"^\s*'?s\b|\s+one\s*$", "", _LAST.sub("", what))
         paid = re.search(r"\$?(\d[\d,]*\.\d{2})\b", what)
         if paid:  # "the 88.40 fill up": its amount names it
             slots["amount"], what = paid[1].replace(",", ""), what.replace(paid[0], " ")

@@ -62,7 +62,25 @@ _HOW_FAR = re.compile(
 )
 
 
+# "…, call it Rockies Run", "… and name it Tassie Loop": the trip's own name, said at the end
+_CALL_IT = re.compile(
+    r"\s*[,;.-]?\s*(?:and\s+)?(?:call(?:ed)?(?:\s+it)?|name(?:d)?\s+it|title(?:d)?(?:\s+it)?|save\s+it\s+as)\s+"
+    r"[\"“']?(?P<title>[^\"”,.!?]{2,60}?)[\"”']?\s*[.!?]*$",
+    re.IGNORECASE,
+)
+
+
 def trip(s: Sentence) -> Intent | None:
+    """plan_trip (or route_distance) through the places said, with the trip's name when one is given; else None."""
+    named = _CALL_IT.search(s.text)
+    if named and named.start() > 0:
+        found = _trip(Sentence(s.text[: named.start()], s.today))
+        if found and found.name == "plan_trip":
+            return Intent("plan_trip", found.confidence, {**found.slots, "title": named["title"].strip()})
+    return _trip(s)
+
+
+def _trip(s: Sentence) -> Intent | None:
     if s.money and _SPENT_ON_THE_WAY.search(s.text):
         return None
     if (s.explicit_amount or (s.amount and s.category)) and not _PLANNING.search(s.text):
@@ -159,24 +177,24 @@ def stop_change(s: Sentence) -> Intent | None:
     """A stop added to or dropped from the trip just planned (or the active one)."""
     onward = _GO_ON_TO.match(s.text)
     if onward and not re.search(r"\b(?:page|screen|tab|section)\b", onward["place"], re.IGNORECASE):
-        place = _tidy_place(onward["place"])
+        place = tidy_place(onward["place"])
         return Intent("add_trip_stop", 0.9, {"place": place, "at_end": True}) if place else None
     added = _ADD_STOP.match(s.text)
     if added:
-        place = _tidy_place(added["place"] or added["place2"] or added["place3"] or added["place4"])
+        place = tidy_place(added["place"] or added["place2"] or added["place3"] or added["place4"])
         named = added["trip4"]
         trip = {"trip": named.strip()} if named else {}  # "on the esperance trip"
         at_end = {"at_end": True} if re.search(r"\bthe\s+end\s+of\b", s.text, re.IGNORECASE) else {}
         return Intent("add_trip_stop", 0.9, {"place": place, **trip, **at_end}) if place else None
     removed = _REMOVE_STOP.match(s.text) or _SKIP_PLACE.match(s.text)
     if removed:
-        place = _tidy_place(removed["place"])
+        place = tidy_place(removed["place"])
         named = removed.groupdict().get("trip")
         return Intent("remove_trip_stop", 0.9, {"place": place, **({"trip": named.strip()} if named else {})}) if place else None
     return None
 
 
-def _tidy_place(text: str) -> str | None:
+def tidy_place(text: str) -> str | None:
     text = re.sub(r"^(?:the\s+town\s+of\s+|a\s+stop\s+(?:at|in)\s+)", "", text.strip(" .,"), flags=re.IGNORECASE)
     if not text or text.lower() in ("it", "that", "this", "one", "a stop", "stop"):
         return None

@@ -152,7 +152,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "add_income": ("add_income", {"source": s.get("source") or "Income", **_pick(s, "amount", "date", "description")}),
         "income_query": ("income_summary", {**_range_args(s), **_pick(s, "source")}),
         "net_query": ("net_income", _range_args(s)),
-        "fuel_query": ("fuel_bought", {"latest_only": True} if s.get("latest") else _range_args(s)),
+        "fuel_query": ("fuel_bought", {"latest_only": True} if s.get("latest") else {**_range_args(s), **_pick(s, "location")}),
         "log_fuel": ("log_fuel", _pick(s, "litres", "total_cost", "price_per_litre", "odometer_km", "location", "date")),
         "log_maintenance": ("log_maintenance", _pick(s, "task", "date", "odometer_km", "cost", "next_due_km", "next_due_date")),
         "maintenance_due": ("maintenance_due", {"task": s["task"].split()[0].lower()} if s.get("task") else {}),
@@ -161,8 +161,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "add_schedule": ("add_maintenance_schedule", _pick(s, "task", "every_km", "every_months")),
         "plan_trip": ("plan_trip", _pick(s, "places", "start_date", "title")),
         "route_distance": ("route_distance", _pick(s, "places")),
-        "add_trip_stop": ("add_trip_stop", {**_pick(s, "place"), **_trip_meant(s, state),
-                                            **({"position": _PAST_THE_END} if s.get("at_end") else {})}),
+        "add_trip_stop": ("add_trip_stop", _stop_args(s, state)),
         "remove_trip_stop": ("remove_trip_stop", {**_pick(s, "place"), **_trip_meant(s, state)}),
         "list_trips": ("list_trips", {}),
         "add_calendar": ("add_calendar_event", _pick(_from_now(s, state), "title", "date", "time")),
@@ -180,11 +179,17 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         return described_correction_calls(s)
     if name == "delete_post":  # "delete my post about the generator"
         return [ToolCall("delete_own_post", {"about": s["about"]})]
+    if name == "edit_post":  # "fix the spelling in my Rotorua post: recomendation should be recommendation"
+        return [ToolCall("edit_own_post", {"about": s["about"], "old_text": s["old"], "new_text": s["new"]})]
     if name in ("cancel_event", "move_event"):  # "cancel the vet appointment", "push the mechanic booking back a day"
         tool = "cancel_calendar_event" if name == "cancel_event" else "move_calendar_event"
         return [ToolCall(tool, {k: jsonable(v) for k, v in s.items() if k in ("title", "days", "date", "time", "duplicate")})]
     if name == "remove_expense":
         return removal_calls(s, state)
+    if name == "add_trip_stop" and s.get("more"):  # "add Canmore between Calgary and Banff, and Lake Louise after Banff"
+        return [ToolCall("add_trip_stop", _stop_args({**s, **more}, state)) for more in [{}, *s["more"]]]
+    if name == "delete_trip":  # "delete the Uluru trip"
+        return [ToolCall("delete_trip", {"trip_named": s["trip"]})]
     if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": each, together and the difference
         return [ToolCall("spending_summary", {**_range_args(s), "categories": list(s["categories"])})]
     if name == "budget_status" and s.get("categories"):
@@ -201,6 +206,12 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
 
 
 _TRIP_TOOLS = ("plan_trip", "add_trip_stop", "remove_trip_stop", "reorder_trip_stops")
+
+
+def _stop_args(slots: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
+    """add_trip_stop's arguments: the place, the trip meant and where among its stops."""
+    return {**_pick(slots, "place", "after", "before"), **_trip_meant(slots, state),
+            **({"position": _PAST_THE_END} if slots.get("at_end") else {})}
 
 
 def _trip_meant(slots: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:

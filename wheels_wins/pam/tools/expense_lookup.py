@@ -16,7 +16,7 @@ from wheels_wins.pam.tools.expenses import (
     search_expenses,
     update_expense,
 )
-from wheels_wins.pam.tools.income_lookup import delete_income_described, delete_income_twice
+from wheels_wins.pam.tools.income_lookup import delete_income_described, delete_income_twice, update_income_described
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.services.categories import normalise_category
@@ -142,5 +142,9 @@ def update_expense_described(
              "arguments": {**_described_args(description, date, category),
                            **{f"new_{k}": v for k, v in then["arguments"].items()}}}
     found = _described(ctx, description, amount, date, category)
+    if not found and description and not (category or new_category or new_merchant):
+        income = update_income_described(ctx, description, amount, date, new_amount, new_date)
+        if income.ok:  # "the market stall money last Saturday was actually $340": money that came in
+            return income
     chosen = _the_one(ctx, found, (description, amount, date, category), then, again)
     return chosen if isinstance(chosen, ToolResult) else update_expense(ctx, expense_id=str(chosen.id), **changes)

@@ -116,23 +116,50 @@ def _stops(ctx: ToolContext, trip: Trip) -> list[trip_service.Stop]:
     return trip_service.stops_of(trip_repo.waypoints(ctx.session, user_id=ctx.user_id, trip_id=trip.id))
 
 
+def _stop_index(stops: list[trip_service.Stop], name: str | None) -> int | None:
+    """Where among the stops the one of that name is, or None."""
+    wanted = gazetteer.normalise(name or "")
+    return next((i for i, stop in enumerate(stops) if wanted and gazetteer.normalise(stop.name) == wanted), None)
+
+
 @tool(mutates=True)
 def add_trip_stop(
-    ctx: ToolContext, place: str, trip_id: str | None = None, position: int | None = None, trip_named: str | None = None
+    ctx: ToolContext,
+    place: str,
+    trip_id: str | None = None,
+    position: int | None = None,
+    trip_named: str | None = None,
+    after: str | None = None,
+    before: str | None = None,
 ) -> ToolResult:
     """Add a stop to a trip (the active trip when no id; with `trip_named`, the user's trip whose title or stops hold
-    those words: "the esperance trip"). position is 0-based; by default the stop goes where it adds the least
-    distance between the start and the destination."""
+    those words: "the esperance trip"). It goes `after` or `before` the stop of that name, else at `position`
+    (0-based), else where it adds the least distance between the start and the destination."""
     trip = _trip_named(ctx, trip_named) if trip_named else _owned_trip(ctx, trip_id)
     if trip is None:
-        return ToolResult.fail("I couldn't find that trip.")
+        return ToolResult.fail(f"I couldn't find a trip matching “{trip_named}”." if trip_named else "I couldn't find that trip.")
     stops = _stops(ctx, trip)
     try:
         new = trip_service.resolve_near(place, stops)
     except trip_service.UnknownPlace as error:
         return ToolResult.fail(f"I couldn't find '{error.name}' on the map.")
-    index = trip_service.cheapest_insertion(stops, new) if position is None else max(0, min(position, len(stops)))
+    beside = _stop_index(stops, after)
+    index = beside + 1 if beside is not None else _stop_index(stops, before)
+    if index is None:
+        index = trip_service.cheapest_insertion(stops, new) if position is None else max(0, min(position, len(stops)))
     return _change_stops(ctx, trip, [*stops[:index], new, *stops[index:]], stops, f"Added {new.name}")
+
+
+@tool(mutates=True)
+def delete_trip(ctx: ToolContext, trip_named: str) -> ToolResult:
+    """Delete the user's trip whose title or stops hold these words ("delete the uluru trip"); undo brings it back."""
+    trip = _trip_named(ctx, trip_named)
+    if trip is None:
+        return ToolResult.fail(f"I couldn't find a trip matching “{trip_named}”.")
+    fields = {**trip_service.kept_fields(trip), "stops": [asdict(stop) for stop in _stops(ctx, trip)]}
+    trip_repo.delete_trip(ctx.session, user_id=ctx.user_id, trip_id=trip.id)
+    return ToolResult(True, f"Deleted the trip “{trip.title}”", {"id": str(trip.id), "title": trip.title},
+                      undo={"op": "recreate", "kind": "trip", "fields": fields}, changed=("trips",))
 
 
 @tool(mutates=True)

@@ -70,6 +70,7 @@ def _restore(ctx: ToolContext, kind: str, record_id: uuid.UUID, fields: dict[str
         "maintenance": lambda: vehicle_log.update_maintenance(
             ctx.session, user=ctx.user, record_id=record_id, changes={**fields, "cost": _money(fields["cost"]), "date": date}
         ),
+        "post": lambda: post_repo.update(ctx.session, user_id=ctx.user_id, post_id=record_id, changes=fields),
         "calendar": lambda: calendar_repo.update(
             ctx.session, user_id=ctx.user_id, event_id=record_id,
             changes={**fields, "start": dt.datetime.fromisoformat(fields["start"]),
@@ -97,6 +98,8 @@ def reverse(ctx: ToolContext, record: dict[str, Any]) -> bool:
             )
         elif record.get("kind") in ("fuel", "maintenance"):
             expense_owners.remake(ctx.session, user=ctx.user, kind=record["kind"], fields=record["fields"])
+        elif record.get("kind") == "trip":
+            trip_service.remake_trip(ctx.session, user=ctx.user, fields=record["fields"])
         elif record.get("kind") == "income":
             income_repo.create(ctx.session, user_id=ctx.user_id, currency=ctx.user.currency,
                                **_entry_fields(record["fields"]))

@@ -103,13 +103,18 @@ def fuel_bought(
     start: dt.date | None = None,
     end: dt.date | None = None,
     latest_only: bool = False,
+    location: ShortText = "",
 ) -> ToolResult:
-    """How much fuel the user bought in a period (or between start and end dates): litres, cost, fill-ups and the
-    average price; with `latest_only`, the last fill-up alone ("what did I pay per litre last time?")."""
+    """How much fuel the user bought in a period (or between start and end dates), at a `location` when given
+    ("how much a litre did we pay at Gundagai?"): litres, cost, fill-ups and the average price; with
+    `latest_only`, the last fill-up alone ("what did I pay per litre last time?")."""
     if latest_only:
         return _latest_fill(ctx)
     start, end, when = resolve_range(period, start, end, ctx.today)
-    bought = fuel_repo.totals(ctx.session, user_id=ctx.user_id, start=start, end=end)
+    where = location.strip()
+    if where:
+        when = f"at {where}" + ("" if period == "all_time" and not start else f" {when}")
+    bought = fuel_repo.totals(ctx.session, user_id=ctx.user_id, start=start, end=end, location=where or None)
     data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "fills": bought.fills,
             "litres": str(bought.litres), "total_cost": f"{bought.cost:.2f}"}
     if not bought.fills:

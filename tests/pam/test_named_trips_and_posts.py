@@ -1,0 +1,120 @@
+"""Trips and posts changed by naming them, and questions over records named by place or purchase: "delete the
+Uluru trip", "on the Banff getaway, add Canmore between Calgary and Banff, and Lake Louise after Banff", "fix the
+spelling in my Rotorua post", "how much a litre did we pay at Gundagai?", "how much did the caravan rego cost us?"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from tests.pam.conversation import converse
+from wheels_wins.models import User
+from wheels_wins.pam.agent import run_turn
+from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import income as income_repo
+from wheels_wins.repositories import posts as post_repo
+from wheels_wins.repositories import trips as trip_repo
+from wheels_wins.services import trips as trip_service
+from wheels_wins.services import vehicle_log
+from wheels_wins.services.money import today_in
+
+
+def _trips(session: Session, user: User) -> dict[str, list[str]]:
+    session.commit()
+    return {t.title: [w.name for w in trip_repo.waypoints(session, user_id=user.id, trip_id=t.id)]
+            for t in trip_repo.list_page(session, user_id=user.id)[0]}
+
+
+def _plan(session: Session, user: User, title: str, *places: str) -> None:
+    trip_service.plan_trip(session, user=user, places=list(places), title=title)
+    session.commit()
+
+
+async def test_a_trip_named_is_deleted_and_undo_brings_it_back_with_its_stops(make_user, session: Session) -> None:
+    user = make_user()
+    _plan(session, user, "Uluru someday", "Alice Springs", "Uluru")
+    _plan(session, user, "Long weekend at Jervis Bay", "Sydney", "Huskisson")
+    before = _trips(session, user)
+
+    deleted, unknown = await converse(user, "delete the Uluru trip, we're not doing it this year", "scrap the kimberley trip")
+
+    assert deleted.reply.startswith("Deleted the trip “Uluru someday”"), deleted.reply
+    assert list(_trips(session, user)) == ["Long weekend at Jervis Bay"]
+    assert "couldn't find a trip matching “kimberley”" in unknown.reply, unknown.reply
+    undone = await run_turn(user_id=user.id, message="undo that", conversation_id=deleted.conversation_id)
+    assert undone.reply.startswith("Undone"), undone.reply
+    assert _trips(session, user) == before
+
+
+async def test_stops_go_where_they_are_said_to_on_the_trip_named(make_user, session: Session) -> None:
+    user = make_user()
+    _plan(session, user, "Banff getaway", "Calgary", "Banff")
+    _plan(session, user, "Snowy Mountains long weekend", "Sydney", "Canberra", "Jindabyne")
+
+    two, between = await converse(
+        user, "on the Banff getaway, add Canmore between Calgary and Banff, and Lake Louise after Banff",
+        "On the Snowy trip, add a stop at Goulburn between Sydney and Canberra",
+    )
+
+    assert [c.name for c in two.tool_calls] == ["add_trip_stop", "add_trip_stop"], two.reply
+    trips = _trips(session, user)
+    assert trips["Banff getaway"] == ["Calgary", "Canmore", "Banff", "Lake Louise"], trips
+    assert trips["Snowy Mountains long weekend"] == ["Sydney", "Goulburn", "Canberra", "Jindabyne"], trips
+    assert between.tool_calls[0].result.ok, between.reply
+
+
+async def test_a_post_is_edited_by_naming_it_and_undo_puts_the_words_back(make_user, session: Session) -> None:
+    user = make_user()
+    original = "Anyone got a recomendation for a dog-friendly holiday park near Rotorua?"
+    post = post_repo.create(session, user_id=user.id, content=original)
+    session.commit()
+
+    fixed, missing = await converse(user, "fix the spelling in my Rotorua post: recomendation should be recommendation",
+                                    "in my Rotorua post, change Taupo to Napier")
+
+    assert fixed.reply.startswith("Updated your post"), fixed.reply
+    session.commit()
+    session.refresh(post)
+    assert post.content == original.replace("recomendation", "recommendation")
+    assert "doesn't say “Taupo”" in missing.reply, missing.reply
+    undone = await run_turn(user_id=user.id, message="undo that", conversation_id=fixed.conversation_id)
+    assert undone.reply.startswith("Undone"), undone.reply
+    session.commit()
+    session.refresh(post)
+    assert post.content == original
+
+
+async def test_fuel_price_at_a_place_and_the_cost_of_a_purchase_named(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    vehicle_log.log_fuel(session, user=user, date=today - dt.timedelta(days=1), litres=Decimal(50),
+                         total_cost=Decimal("98.50"), location="Ampol Gundagai")
+    vehicle_log.log_fuel(session, user=user, date=today - dt.timedelta(days=3), litres=Decimal(40),
+                         total_cost=Decimal("80.40"), location="BP Albury")
+    expense_repo.create(session, user_id=user.id, amount=Decimal("356.40"), category="registration",
+                        date=today - dt.timedelta(days=40), description="Caravan rego renewal")
+    session.commit()
+
+    price, rego = await converse(user, "How much a litre did we pay at Gundagai, in dollars?",
+                                 "how much did the caravan rego cost us?")
+
+    assert "at Gundagai" in price.reply and "$1.970/L" in price.reply and "80.40" not in price.reply, price.reply
+    assert "$356.40" in rego.reply, rego.reply
+
+
+async def test_money_that_came_in_is_corrected_when_no_expense_has_those_words(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    saturday = today - dt.timedelta(days=(today.weekday() - 5) % 7 or 7)
+    income_repo.create(session, user_id=user.id, amount=Decimal("300"), source="market stall", date=saturday,
+                       currency=user.currency)
+    session.commit()
+
+    (fixed,) = await converse(user, "the market stall money last Saturday was actually $340")
+
+    assert fixed.tool_calls and fixed.tool_calls[0].result.ok, fixed.reply
+    session.commit()
+    rows, _ = income_repo.list_page(session, user_id=user.id)
+    assert [(e.source, e.amount, e.date) for e in rows] == [("market stall", Decimal("340.00"), saturday)]

@@ -1,0 +1,82 @@
+"""Trips changed by naming them: "On the Snowy trip, add a stop at Goulburn between Sydney and Canberra", "add
+Canmore between Calgary and Banff, and Lake Louise after Banff", "delete the Uluru trip"."""
+
+from __future__ import annotations
+
+import re
+
+from wheels_wins.pam.local import routes
+from wheels_wins.pam.local.sentence import Intent, Sentence
+from wheels_wins.services import gazetteer
+
+_TRIP_WORD = r"(?:trip|route|itinerary|journey|drive|loop|lap|run|getaway|holiday|weekend|escape|tour|adventure)"
+# "On the Snowy trip, …", "for the banff getaway: …": the trip the rest of the message changes
+_ON_THE_TRIP = re.compile(
+    r"^(?:on|for|in|with)\s+(?:the|my|our)\s+(?P<trip>[\w' -]{2,30}?)\s+" + _TRIP_WORD + r"\s*[,:;-]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# "… between Sydney and Canberra", "… after Banff", "… before Kendal": where among the stops it goes
+_PLACEMENT = re.compile(
+    r"\s*,?\s*\b(?:(?:in\s+)?between\s+(?P<after>[\w' .-]+?)\s+and\s+[\w' .-]+?|(?:just\s+|right\s+)?after\s+(?P<after2>[\w' .-]+?)|"
+    r"(?:just\s+|right\s+)?before\s+(?P<before>[\w' .-]+?))\s*[.!?]*$",
+    re.IGNORECASE,
+)
+# "add Canmore", "add a stop at Goulburn": a stop added, once the trip or the place among its stops is said
+_BARE_ADD = re.compile(
+    r"^(?:(?:also|and|then)\s+)?(?:(?:add|include|put\s+in|throw\s+in|squeeze\s+in|slot\s+in)\s+)?(?:a\s+(?:stop|stopover)\s+(?:at|in)\s+)?"
+    r"(?P<place>[A-Za-z][\w' .-]{1,40}?)(?:\s+(?:as\s+well|too))?[\s.!?]*$",
+    re.IGNORECASE,
+)
+_AT_END = re.compile(r"\bas\s+(?:the|our)\s+(?:final|last)\s+(?:stop|destination)\b|\b(?:at|on)\s+the\s+end\b", re.IGNORECASE)
+_FINAL_STOP = re.compile(r"\s+as\s+(?:the|our)\s+(?:final|last)\s+(?:stop|destination)\b", re.IGNORECASE)
+# "delete the Uluru trip, we're not doing it this year", "scrap our tassie loop"
+_DELETE_TRIP = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|actually|please|pls|can\s+you|could\s+you|just)[\s,]+)*(?:delete|remove|scrap|cancel|bin|ditch|"
+    r"drop|get\s+rid\s+of|trash|kill)\s+(?:the|my|our|that)\s+(?P<trip>[\w' -]{2,30}?)\s+" + _TRIP_WORD
+    + r"(?:\s+(?:plan|idea))?\s*(?:[,.;!-].*)?$",
+    re.IGNORECASE,
+)
+_PARTS = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+|also\s+)?|;\s*|\s+and\s+then\s+|\s+and\s+also\s+)\s*", re.IGNORECASE)
+
+
+def trip_change(s: Sentence) -> Intent | None:
+    """delete_trip, or add_trip_stop / remove_trip_stop with where and on which trip (an add with `more` stops after
+    the first: "add Canmore between Calgary and Banff, and Lake Louise after Banff"), or None."""
+    gone = _DELETE_TRIP.match(s.text)
+    if gone:
+        return Intent("delete_trip", 0.9, {"trip": gone["trip"].strip()})
+    on = _ON_THE_TRIP.match(s.text)
+    trip = on["trip"].strip() if on else None
+    text = on["rest"] if on else s.text
+    parts = _PARTS.split(text) if trip or _PLACEMENT.search(text) else []
+    if len(parts) > 1:
+        changes = [_one_change(part, trip, s) for part in parts if part]
+        if all(c is not None and c.name == "add_trip_stop" for c in changes):
+            first, *more = [c for c in changes if c is not None]
+            return Intent(first.name, first.confidence, {**first.slots, "more": [c.slots for c in more]})
+    return _one_change(text, trip, s)
+
+
+def _one_change(text: str, trip: str | None, s: Sentence) -> Intent | None:
+    """One stop added or dropped, with where it goes and on which trip."""
+    placed = _PLACEMENT.search(text)
+    head = text[: placed.start()] if placed else text
+    slots: dict[str, object] = {}
+    if placed and (placed["after"] or placed["after2"]):
+        slots["after"] = (placed["after"] or placed["after2"]).strip()
+    elif placed:
+        slots["before"] = placed["before"].strip()
+    if _AT_END.search(head):
+        slots["at_end"] = True
+        head = _FINAL_STOP.sub(" as a stop", head)
+    found = routes.stop_change(Sentence(head, s.today))
+    if found is None and (trip or placed):
+        bare = _BARE_ADD.match(head)
+        place = routes.tidy_place(bare["place"]) if bare else None
+        if place and (trip or gazetteer.geocode(place) is not None):
+            found = Intent("add_trip_stop", 0.9, {"place": place})
+    if found is None:
+        return None
+    if trip and not found.slots.get("trip"):
+        slots["trip"] = trip
+    return Intent(found.name, found.confidence, {**found.slots, **slots})
