@@ -1509,6 +1509,7 @@ CORRECTIONS = [
       "more": [{"place": "Lake Louise", "after": "Banff", "trip": "Banff"}]}),
     ("delete the Uluru trip, we're not doing it this year", "delete_trip", {"trip": "Uluru"}),
     ("scrap our tassie loop", "delete_trip", {"trip": "tassie"}),
+    ("remove the Trade Me sale from our income, the buyer pulled out", "remove_expense", {"which": "Trade Me sale"}),
     ("Teddy's been found! please delete my lost teddy post", "delete_post", {"about": "lost teddy"}),
     ("fix the spelling in my Rotorua post: recomendation should be recommendation", "edit_post",
      {"about": "Rotorua", "old": "recomendation", "new": "recommendation"}),

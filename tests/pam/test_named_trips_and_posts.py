@@ -118,3 +118,19 @@ async def test_money_that_came_in_is_corrected_when_no_expense_has_those_words(m
     session.commit()
     rows, _ = income_repo.list_page(session, user_id=user.id)
     assert [(e.source, e.amount, e.date) for e in rows] == [("market stall", Decimal("340.00"), saturday)]
+
+
+async def test_income_named_is_removed_from_the_income(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    for amount, source in (("150", "Trade Me sale"), ("1200", "salary")):
+        income_repo.create(session, user_id=user.id, amount=Decimal(amount), source=source, date=today,
+                           currency=user.currency)
+    session.commit()
+
+    (removed,) = await converse(user, "remove the Trade Me sale from our income, the buyer pulled out")
+
+    assert removed.tool_calls and removed.tool_calls[0].result.ok, removed.reply
+    session.commit()
+    rows, _ = income_repo.list_page(session, user_id=user.id)
+    assert [e.source for e in rows] == ["salary"]
