@@ -59,6 +59,7 @@ async def test_stops_go_where_they_are_said_to_on_the_trip_named(make_user, sess
     )
 
     assert [c.name for c in two.tool_calls] == ["add_trip_stop", "add_trip_stop"], two.reply
+    assert two.reply.startswith("Added Canmore and Lake Louise: Calgary → Canmore → Banff → Lake Louise"), two.reply
     trips = _trips(session, user)
     assert trips["Banff getaway"] == ["Calgary", "Canmore", "Banff", "Lake Louise"], trips
     assert trips["Snowy Mountains long weekend"] == ["Sydney", "Goulburn", "Canberra", "Jindabyne"], trips

@@ -242,6 +242,14 @@ def _compose(messages: list[ChatMessage]) -> str:
     if switch and all(json.loads(m.content)["ok"] for m in results):
         made = json.loads(results[-1].content)["result"].get("summary", "")
         return f"{switch}: {record_named(made) or made}".rstrip(".") + "."
+    added = [json.loads(m.content) for m in results if m.tool_name == "add_trip_stop"]
+    if len(added) > 1 and len(added) == len(results) and all(a["ok"] for a in added):
+        # "Added Canmore and Lake Louise: Calgary → …": the route once, as it ends up
+        names = [_ADDED.match(a["result"]["summary"]) for a in added]
+        if all(names):
+            said = [n[1] for n in names if n]
+            last = _ADDED.sub("", added[-1]["result"]["summary"]).rstrip(".")
+            return f"Added {', '.join(said[:-1])} and {said[-1]}: {last}."
     lines = []
     for message in results:
         payload = json.loads(message.content)
@@ -259,6 +267,7 @@ def _compose(messages: list[ChatMessage]) -> str:
 
 
 _ON_TRIP = re.compile(r" on your trip “([^”]+)”$")
+_ADDED = re.compile(r"^Added ([^:]+): ")
 
 
 class LocalEngine:
