@@ -103,7 +103,9 @@ def _budget_change(s: Sentence) -> dict[str, Any]:
             re.search(r"(?:^|[.;,]\s*)(?P<verb>\w+)[^.;,]*$", s.low[: s.amount.start]) if s.amount else None,
         )
         if m
-    ]
+    ] + [m["verb"] for m in re.finditer(r"[.!?;]\s+(?P<verb>\w+)\b", s.low)]  # "Col says … . Cut the dining budget …"
+    went = re.search(r"\b(?:go|goes|come|comes|move|moved)\s+(?P<way>up|down)\b", s.low)  # "needs to go up 20 percent"
+    verbs += ["up" if went["way"] == "up" else "drop"] if went else []
     raising = any(re.fullmatch(_RAISE, v) for v in verbs)
     lowering = not raising and any(re.fullmatch(_LOWER, v) for v in verbs)
     plus = re.search(r"\bbudget\s+\+\s?\$?(?=\d)", s.text)
@@ -151,7 +153,8 @@ _MATCHING = re.compile(
 
 
 _AS_SPENT = re.compile(
-    r"\b(?:to|at|match|budget)\s+(?:whatever|what|how\s+much)\s+(?:i|we)(?:'?ve|\s+have)?\s+(?:actually\s+|really\s+)?spent\b",
+    r"\b(?:to|at|match|budget)\s+(?:exactly\s+|just\s+)?(?:whatever|what|how\s+much)\s+(?:i|we)(?:'?ve|\s+have)?\s+"
+    r"(?:actually\s+|really\s+)?spent\b",
     re.IGNORECASE,
 )
 
@@ -206,6 +209,8 @@ def budget(s: Sentence, question: bool) -> Intent | None:
     asked = re.search(r"\b(?:could|can|would|will)\s+you\b", s.low) or re.match(  # a request, even with a "?"
         r"(?:" + _RAISE + "|" + _LOWER + r")\b", s.low  # ("can you" is gone once `normalise` has been)
     )
+    if _AS_SPENT.search(s.text) and not question:  # "Col wants the dining budget set to exactly what we've spent …"
+        return Intent("set_budget", 0.9, _budget_slots(s))
     change = _budget_change(s) if not question or asked else {}
     if change:  # "add another 75 to my shopping budget", "halve the dining budget"
         return _changed_budget(s, change, 0.9)

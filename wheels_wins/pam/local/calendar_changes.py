@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from wheels_wins.pam.local.date_words import COUNT_RE, count_of
+from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.sentence import Intent, Sentence
 from wheels_wins.pam.local.times import find_time
 
@@ -18,7 +19,7 @@ _NOT_AN_ENTRY = re.compile(r"\b(?:subscription|insurance|membership|policy|order
 # "cancel the vet appointment", "call off the bbq": an entry named by what it is
 _CANCEL = re.compile(
     _LEAD + r"(?:(?P<cancel>cancel|call\s+off)|delete|remove|scrap|drop|bin|get\s+rid\s+of)\s+(?:(?:the|my|our)\s+)?"
-    r"(?P<what>[\w'& -]{2,40}?)(?P<noun>\s+" + _EVENT + r")?(?:\s+(?:for|on)\s+[\w ]+?)?\s*(?:[,.;!]|$)",
+    r"(?P<what>[\w'& -]{2,40}?)(?P<noun>\s+" + _EVENT + r")?(?P<on>\s+(?:for|on)\s+[\w ]+?)?\s*(?:[,.;!]|$)",
     re.IGNORECASE,
 )
 # "push the mechanic booking back a day", "bring the dentist forward a week", "move the vet to friday"
@@ -40,9 +41,18 @@ _NOT_EVENTS = re.compile(
 def cancel_event(s: Sentence) -> Intent | None:
     """cancel_event naming the entry, or None (a purchase, trip or post to delete is another rule's)."""
     m = _CANCEL.match(s.text)
-    if m is None or not (m["cancel"] or m["noun"]) or _NOT_EVENTS.search(m["what"]) or _NOT_AN_ENTRY.search(m["what"]):
+    if m is None or not (m["cancel"] or m["noun"]) or _NOT_AN_ENTRY.search(m["what"]) or _NOT_EVENTS.search(m["what"]):
         return None
-    return Intent("cancel_event", 0.9, {"title": (m["what"] + (m["noun"] or "")).strip()})
+    title, slots = m["what"] + (m["noun"] or ""), {}
+    dates = find_dates(title, s.today, "future")
+    if dates:  # "cancel the dentist thing tmrw": the day says which
+        title, slots = title[: dates[0].start] + title[dates[0].end :], {"date": dates[0].date}
+    elif m["on"] and find_dates(m["on"], s.today, "future"):  # "cancel the dentist on friday"
+        slots = {"date": find_dates(m["on"], s.today, "future")[0].date}
+    title = re.sub(r"\bthing\b", " ", title, flags=re.IGNORECASE)
+    if not title.strip():
+        return None
+    return Intent("cancel_event", 0.9, {"title": " ".join(title.split()), **slots})
 
 
 def move_event(s: Sentence) -> Intent | None:

@@ -13,10 +13,11 @@ _NUMBER = r"\$?\d[\d,]*(?:\.\d+)?\s?(?:k\b)?"
 _DISTANCE = r"\s?(?:km|kms|kilomet(?:re|er)s|miles?|mi)\b"
 # "I put the oil change in at 85000 km but it was actually 58000", "we logged the rego as $900, it should be $860"
 _PUT_IN_AS = re.compile(
-    r"^(?:i|we)\s+(?:put|logged|entered|recorded|added|typed)\s+(?:the|my|our|that)\s+(?P<what>[\w'& -]{2,40}?)\s+"
-    r"(?:in\s+)?(?:at|as|for|with)\s+(?P<old>" + _NUMBER + r")(?P<unit>" + _DISTANCE + r")?\s*,?\s*"
-    r"(?:but\s+)?it\s+(?:was|is|should\s+(?:have\s+)?be(?:en)?)\s+(?:actually\s+|really\s+)?(?P<new>" + _NUMBER + r")"
-    r"(?P<unit2>" + _DISTANCE + r")?\s*[.!]*$",
+    r"^(?:(?:oops|oh|um+|sorry)[\s,]+)?(?:(?:i|we)\s+)?(?:put|logged|entered|recorded|added|typed)\s+(?:the|my|our|that)\s+"
+    r"(?P<what>[\w'& -]{2,40}?)\s+(?:in\s+)?(?:at|as|for|with)\s+(?P<old>" + _NUMBER + r")(?P<unit>" + _DISTANCE + r")?\s*,?\s*"
+    r"(?:but\s+)?(?:it\s+)?(?:was|is|should\s+(?:have\s+)?be(?:en)?|should\s+b)\s+(?:actually\s+|really\s+)?(?P<new>" + _NUMBER
+    + r")(?P<unit2>" + _DISTANCE + r")?(?:\s*,?\s*(?:can|could|pls|please)\s*(?:you|u)?\s+(?:fix|change|update)(?:\s+(?:it|that))?)?"
+    r"\s*[.!?]*$",
     re.IGNORECASE,
 )
 # "the maccas one went in as groceries, can you move it to dining"

@@ -168,7 +168,11 @@ _ADD_IT_TAIL = re.compile(
 
 
 def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
-    """The event's title: "Remind me to renew the rego on 15 March" → "Renew the rego"."""
+    """The event's title: "Remind me to renew the rego on 15 March" → "Renew the rego"; a title in quotes is the
+    title ("Put 'Skin check' in the calendar for … It's for Col, …" → "Skin check")."""
+    quoted = re.match(r"^\s*(?:\w+\s+){0,3}?[\"“'‘](?P<title>[^\"”'’]{2,80})[\"”'’](?=\s|[,.;:!?]|$)", text)
+    if quoted:
+        return capitalise(quoted["title"].strip())
     cleaned = _ADD_IT_TAIL.sub("", _CALENDAR_SUFFIX.sub("", cut(text, spans)))
     cleaned = re.sub(r"\s+([,.;:!?])", r"\1", cleaned)
     popped_in = re.match(r"(?:pop|put|stick|chuck|slot)\b", cleaned, re.IGNORECASE)  # "pop the vet in for Friday"

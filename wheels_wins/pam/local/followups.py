@@ -318,6 +318,8 @@ def undo(s: Sentence) -> Intent | None:
     if not m:
         return None
     rest = re.split(r"[,;.]|\s[-–—]\s", m["rest"])[0]  # "scrap that one, my wife already added it"
+    rest = re.sub(r"\s+and\s+(?:leave|put|keep|set)\s+it\s+(?:back\s+)?(?:where|as|how)\s+it\s+was\b.*$", "", rest,
+                  flags=re.IGNORECASE)  # "undo that and leave it where it was"
     if len(rest.split()) > 6 or parse_money(rest, strict=True):
         return None
     slots = {}

@@ -92,13 +92,18 @@ _PAY_RATE_AND_TIME = re.compile(
 )
 
 
+# "it's pension day", "payday shop": the day named, not money said to have come in
+_PAY_DAY = re.compile(r"\b(?:pension|pay)\s*day\b(?!\s+(?:came|landed|arrived|went)\b)", re.IGNORECASE)
+
+
 def income(s: Sentence) -> Intent | None:
     """add_income when the sentence says money came in (pay, a sale, a transfer from someone), else None."""
     if NOT_OURS.search(s.text):
         return None
+    said = _PAY_DAY.sub(lambda m: " " * len(m.group(0)), s.text)  # "pension day! … the big shop at Coles, $243.85"
     cue = (
-        INCOME_WORDS.search(s.text)
-        or _MONEY_ARRIVED.search(s.text)
+        INCOME_WORDS.search(said)
+        or _MONEY_ARRIVED.search(said)
         or _PAID_FOR_TIME.search(s.text)
         or _PAY_RECEIVED.search(s.text)
         or _someone_paid(s)
@@ -165,6 +170,12 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_AMOUNT_ONLY = re.compile(
+    r"[$£€]?\d[\d,.]*|\b(?:all\s+up|in\s+total|total|altogether|all\s+told|so|and|just|only|about|around)\b|[^\w\s]",
+    re.IGNORECASE,
+)
+
+
 def _about_the_amount(s: Sentence) -> Sentence | None:
     """In a long story with one amount, the clause that holds it ("... the water is amazing and this arvo we did
     the boat tour which was $120 for all four of us" → "this arvo we did the boat tour which was $120 for all four
@@ -174,7 +185,11 @@ def _about_the_amount(s: Sentence) -> Sentence | None:
     money = s.money[0]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, money.start)]
     after = _CLAUSE_BREAK.search(s.text, money.end)
-    clause = s.text[breaks[-1] if breaks else 0 : after.start() if after else len(s.text)]
+    end = after.start() if after else len(s.text)
+    clause = s.text[breaks[-1] if breaks else 0 : end]
+    while breaks and len(_AMOUNT_ONLY.sub(" ", clause).split()) < 2:  # ", $243.85 all up": what it was is before
+        breaks.pop()
+        clause = s.text[breaks[-1] if breaks else 0 : end]
     return Sentence(clause, s.today) if len(clause.split()) < len(s.text.split()) else None
 
 
@@ -312,6 +327,7 @@ def _merchant_and_description(s: Sentence) -> tuple[str, str]:
     spans += [m.span() for m in _LOG_THE_TOTAL.finditer(s.text)]
     spans += [m.span() for m in _PAID_IT_ANYWAY.finditer(s.text)]
     spans += [m.span() for m in _COMPARED.finditer(s.text)]
+    spans += [m.span() for m in re.finditer(r"\b(?:all\s+up|in\s+total|altogether|all\s+told)\b", s.text, re.IGNORECASE)]
     spans += [(m.start(), len(s.text)) for m in re.finditer(r",?\s*\b(?:but|and|so)?\s*(?:i|we)\s+(?=" + _OWN_SHARE.pattern
                                                             + ")", s.text, re.IGNORECASE)]
     return entities.merchant(s.text, spans) or "", entities.description(s.text, spans)

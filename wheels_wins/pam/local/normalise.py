@@ -96,6 +96,14 @@ TYPOS: dict[str, str] = {
     "recvd": "received",
     "rec'd": "received",
     "pd": "paid",
+    "shud": "should",
+    "shld": "should",
+    "cancell": "cancel",
+    "cancle": "cancel",
+    "denist": "dentist",
+    "dentis": "dentist",
+    "nites": "nights",
+    "pk": "park",
     "tommorow": "tomorrow",
     "tomorow": "tomorrow",
     "tommorrow": "tomorrow",
@@ -389,6 +397,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u2018\u2019]", "'", text or "")
     text = re.sub(r"[\u201c\u201d]", '"', text)
     text = _EMOJI.sub(" ", text)  # "📅 dentist in two weeks", "add $40 😅": pictures say nothing to the rules
+    text = re.sub(r"\s+[\u2014\u2013]\s+|\s*\u2014\s*", ", ", text)  # a dash between clauses reads as a comma
     text = re.sub(r"\s+", " ", text).strip()
     text = with_apostrophes(text)
     text = _REQUEST_AT_END.sub(_requested, text)

@@ -144,6 +144,10 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
     previous = "start"
     for label, chunk in chunks:
         label, previous = ("via" if label == "then" and previous == "via" else label), label
+        listed = [p for p in (_clean_place(part, mixed_case) for part in _split_list(chunk)) if p]
+        if label in ("start", "from") and origin is None and len(listed) >= 2 and len(listed) == len(_split_list(chunk)):
+            origin, stops = listed[0], [*stops, *listed[1:]]  # "Auckland, Rotorua, Taupo, then down to Wellington"
+            continue
         if label in ("start", "from"):
             place = _clean_place(chunk, mixed_case)
             if place is None and label == "start" and mixed_case:

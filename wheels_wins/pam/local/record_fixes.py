@@ -14,10 +14,12 @@ from wheels_wins.pam.local.sentence import Intent, Sentence, category_of
 from wheels_wins.pam.local.vehicle_tasks import maintenance_task
 
 _N = r"\$?(?P<{}>\d[\d,]*(?:\.\d{{1,2}})?)"
-_WHAT = r"^(?:(?:um+|ok(?:ay)?|so|oh|hey|pls|please|can\s+(?:you|u)|could\s+(?:you|u))[\s,]+)*(?:the\s+|my\s+|our\s+)?(?P<what>[\w'&$. -]{2,50}?)"
+_WHAT = (r"^(?:(?:um+|ok(?:ay)?|so|oh|hey|pls|please|can\s+(?:you|u)|could\s+(?:you|u))[\s,]+)*(?:the\s+|my\s+|our\s+|that\s+|this\s+)?"
+         r"(?P<what>[\w'&$. -]{2,50}?)")
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "the coober pedy fill was 107.60 not 97.60", "the brake pads were 540 not 450"
-    ("amount", re.compile(_WHAT + r"\s+(?:was|were|is|came\s+to|cost)\s+(?:actually\s+|really\s+)?" + _N.format("new")
+    ("amount", re.compile(_WHAT + r"\s+(?:was|were|is|came\s+to|cost|should\s+(?:have\s+)?be(?:en)?)\s+(?:actually\s+|really\s+)?"
+                          + _N.format("new")
                           + r"\s*,?\s+not\s+" + _N.format("old") + r"\b", re.IGNORECASE)),
     # "fish n chips last night was actually 36.50", "it should be double, 104"
     ("amount", re.compile(_WHAT + r"\s+(?:was|were|came\s+to)\s+actually\s+" + _N.format("new") + r"\b", re.IGNORECASE)),
@@ -32,7 +34,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "yesterdays groceries were from aldi not coles", "the 88.40 fill up wasnt shell, it was the caltex in gundagai"
     ("merchant", re.compile(_WHAT + r"\s+(?:was|were)\s+(?:from|at)\s+(?P<new>[\w'& -]{2,30}?)\s*,?\s+not\s+(?:from\s+|at\s+)?"
                             r"(?P<old>[\w'& -]{2,30}?)\s*(?:[,.;!]|$)", re.IGNORECASE)),
-    ("merchant", re.compile(_WHAT + r"\s+(?:wasn'?t|was\s+not)\s+(?:at\s+|from\s+)?(?P<old>[\w'& -]{2,30}?)\s*,\s*it\s+was\s+"
+    ("merchant", re.compile(_WHAT + r"(?:\s*,\s*it)?\s+(?:wasn'?t|was\s+not)\s+(?:at\s+|from\s+)?(?P<old>[\w'& -]{2,30}?)\s*,\s*it\s+was\s+"
                             r"(?:at\s+|from\s+)?(?:the\s+)?(?P<new>[\w'& -]{2,40}?)\s*(?:[,.;!]|$)", re.IGNORECASE)),
     # "chemist warehouse should be health not shopping", "put the kmart camp chairs under shopping instead of other"
     ("category", re.compile(_WHAT + r"\s+should\s+(?:be|go)\s+(?:under\s+|in\s+)?(?P<new>[\w ]{3,20}?)\s+not\s+(?P<old>[\w ]{3,20}?)"
@@ -40,6 +42,18 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("category", re.compile(r"^(?:(?:can\s+(?:you|u)|could\s+(?:you|u)|pls|please)\s+)?(?:put|move|file|switch)\s+(?:the\s+|my\s+)?"
                             r"(?P<what>[\w'&$. -]{2,50}?)\s+(?:under|to|into|in)\s+(?P<new>[\w ]{3,20}?)\s+(?:instead\s+of|rather\s+than)\s+"
                             r"(?P<old>[\w ]{3,20}?)\s*(?:[,.;!?]|$)", re.IGNORECASE)),
+    # "the $38.90 from Chemist Warehouse has somehow ended up under groceries. It should be health."
+    ("category", re.compile(_WHAT + r"\s+(?:has\s+|have\s+)?(?:somehow\s+|accidentally\s+)?(?:ended\s+up|gone|went\s+in|got\s+put|"
+                            r"been\s+put)\s+(?:in|under|as)\s+(?P<old>[\w ]{3,20}?)\s*[,.;]\s*(?:but\s+)?(?:it|that|they)\s+"
+                            r"should\s+(?:be|go)\s+(?:under\s+|in\s+)?(?P<new>[\w ]{3,20}?)\s*(?:[,.;!]|$)", re.IGNORECASE)),
+    # "the Katherine fill-up in the fuel log says 86.4 litres, I swapped the digits, it was 68.4"
+    ("litres", re.compile(_WHAT + r"\s+(?:says|shows|has|is|was\s+(?:logged|put\s+in)\s+(?:as|at))\s+(?P<old>\d{1,3}(?:\.\d{1,2})?)\s*"
+                          r"(?:l|litres|liters)\b[^.!?]*?\b(?:it\s+was|should\s+be|it'?s|really)\s+(?:actually\s+)?"
+                          r"(?P<new>\d{1,3}(?:\.\d{1,2})?)\b", re.IGNORECASE)),
+    # "The Big4 at Bright, I put that in as today, but we actually paid it the day before yesterday"
+    ("date", re.compile(_WHAT + r"\s*,\s*(?:i|we)\s+(?:put|logged|entered)\s+(?:that|it)\s+(?:in\s+)?(?:as|for)\s+\w+\s*,?\s+but\s+"
+                        r"(?:i|we)\s+(?:actually\s+)?(?:paid|did|bought|had)\s+(?:it|that|for\s+it)\s+(?:on\s+)?"
+                        r"(?P<when>[\w ]{3,30}?)(?:\s+when\b[^,.;!]*)?\s*(?:[,.;!]|$)", re.IGNORECASE)),
     # "the odo on the wheel alignment is wrong, should be 102,500", "fix the odo on my last fill up, its 94,580 not 94,850"
     ("odometer", re.compile(r"\b(?:odo|odometer)\s+(?:reading\s+)?(?:on|for|of)\s+(?:the\s+|my\s+)?(?P<what>[\w' -]{2,40}?)\s*,?\s+"
                             r"(?:is\s+wrong\s*,?\s*)?(?:it'?s|its|is|should\s+be|was)\s+(?:actually\s+)?" + _N.format("new")
@@ -72,12 +86,24 @@ def _kind(what: str) -> str:
 
 
 def record_fix(s: Sentence) -> Intent | None:
-    """correct_described for a past record corrected in so many words, or None."""
+    """correct_described for a past record corrected in so many words (after any story before it: "Oh bother, I had
+    my reading glasses on my head, the Woolies shop was $148.60, not $184.60"), or None."""
+    starts = [0, *(m.end() for m in re.finditer(r"[,.;!?]\s+", s.text))]
+    for start in starts:
+        found = _fix_from(Sentence(s.text[start:], s.today)) if start else _fix_from(s)
+        if found:
+            return found
+    return None
+
+
+def _fix_from(s: Sentence) -> Intent | None:
+    """correct_described for a correction said from the start of `s`, or None."""
     for field, pattern in _RULES:
         m = pattern.search(s.text)
         if m is None:
             continue
-        what = re.sub(r"^(?:the|my|our)\s+", "", m["what"].strip(), flags=re.IGNORECASE)
+        what = re.sub(r"^(?:the|my|our)\s+|\s+in\s+the\s+(?:fuel|maintenance|service)\s+log$|^from\s+", "", m["what"].strip(),
+                      flags=re.IGNORECASE)
         slots: dict[str, Any] = {"kind": _kind(what)}
         dates = find_dates(what, s.today, "past")
         said_before = s.text[m.end("what"): m.start("new")] if field != "date" else ""
@@ -86,10 +112,11 @@ def record_fix(s: Sentence) -> Intent | None:
         if dates:  # "yesterday's groceries": the day names which record, it is not part of what it was
             slots["date"], what = dates[0].date, what[: dates[0].start] + what[dates[0].end :]
         what = re.sub(r"^\s*'?s\b|\s+one\s*$", "", _LAST.sub("", what))
-        paid = re.search(r"\$?(\d[\d,]*\.\d{2})\b", what)
+        paid = re.search(r"\$?(\d[\d,]*\.\d{2})\b|\$(\d[\d,]*)\b", what)
         if paid:  # "the 88.40 fill up": its amount names it
-            slots["amount"], what = paid[1].replace(",", ""), what.replace(paid[0], " ")
+            slots["amount"], what = (paid[1] or paid[2]).replace(",", ""), what.replace(paid[0], " ")
         slots["what"] = re.sub(r"\b(?:night|morning|arvo|afternoon|evening|'s)\b|\s+", " ", what).strip(" ',")
+        slots["what"] = re.sub(r"^(?:from|at)\s+", "", slots["what"], flags=re.IGNORECASE)  # "the $38.90 from Chemist Warehouse"
         if field == "amount":
             slots |= {"new_amount": _money(m["new"]), **({"amount": _money(m["old"])} if m.groupdict().get("old") else {})}
         elif field == "merchant":
@@ -101,6 +128,8 @@ def record_fix(s: Sentence) -> Intent | None:
             if new is None:
                 continue
             slots |= {"new_category": new, **({"category": old} if old else {})}
+        elif field == "litres":
+            slots |= {"kind": "fuel", "new_litres": m["new"], "litres": m["old"]}
         elif field == "odometer":
             slots |= {"new_odometer_km": int(_money(m["new"]) or 0), **({"odometer_km": int(_money(m["old"]) or 0)} if m["old"] else {})}
         else:

@@ -70,8 +70,19 @@ _CALL_IT = re.compile(
 )
 
 
+# "make us a trip called 'North Island loop': Auckland, Rotorua, …": the name, in quotes, before the places
+_CALLED = re.compile(
+    r"\s+(?:called|named|titled)\s+[\"“'‘](?P<title>[^\"”'’]{2,60})[\"”'’]\s*[:,-]?\s*", re.IGNORECASE
+)
+
+
 def trip(s: Sentence) -> Intent | None:
     """plan_trip (or route_distance) through the places said, with the trip's name when one is given; else None."""
+    called = _CALLED.search(s.text)
+    if called:
+        found = _trip(Sentence(s.text[: called.start()] + ": " + s.text[called.end() :], s.today))
+        if found and found.name == "plan_trip":
+            return Intent("plan_trip", found.confidence, {**found.slots, "title": called["title"].strip()})
     named = _CALL_IT.search(s.text)
     if named and named.start() > 0:
         found = _trip(Sentence(s.text[: named.start()], s.today))

@@ -109,6 +109,9 @@ def _time_of(m: re.Match[str]) -> dt.time | None:
         if not 1 <= hour <= 12:
             return None
         hour = hour + 12 if hour <= 7 else hour  # "at 3 o'clock" is an afternoon appointment, not 3 in the morning
+    part = _PART_AFTER.match(m.string, m.end())
+    if not marker and part and part["part"].lower() != "morning" and 1 <= hour < 12:
+        hour += 12  # "at 2:15 in the afternoon"
     if hour > 23:
         return None
     return dt.time(hour, minute)

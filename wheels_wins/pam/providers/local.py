@@ -17,6 +17,7 @@ from typing import Any
 from wheels_wins.pam.local.arithmetic import price_sum_reply
 from wheels_wins.pam.local.followups import starts_with_cue
 from wheels_wins.pam.local.intents import Intent, classify, past_record_fix
+from wheels_wins.pam.local.several_requests import several_requests
 from wheels_wins.pam.local.spending_list import spending_items
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.local_follow_ups import asked_again, budget_just_touched, fill_pending, route_just_asked
@@ -298,20 +299,27 @@ class LocalEngine:
         if picked:
             return ModelResponse(tool_calls=picked)
         pending = state.get("pending") if (state.get("pending") or {}).get("intent") != PICK else None
+        several = None if pending else several_requests(text, today)
+        if several:  # "Pension's in, $1,802.40, and we spent $156.35 at Aldi. Make the groceries budget $750"
+            planned = [tool_calls_for(_readings_in_users_units(part, text, state), state) for part in several]
+            return ModelResponse(tool_calls=[call for calls in planned if not isinstance(calls, str) for call in calls])
         intent = (fill_pending(pending, text, today) if pending else None) or asked_again(text, state, today)
         intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)
         intent = budget_just_touched(intent, text, state, today)
         intent = route_just_asked(intent, text, state)
         if intent.name == "correction":
             intent = dataclasses.replace(intent, slots={**intent.slots, "said": text})
-        if (
-            intent.name == "correction"
+        nothing_made = intent.name == "correction" and isinstance(correction_calls(intent, state), str)
+        described = past_record_fix(text, today) if nothing_made else None
+        if described and str(described.slots.get("what") or "").lower() not in ("", "it", "that", "this"):
+            intent = described  # "the front brake pads in the maintenance log should be $420, not $240"
+        elif (
+            nothing_made
             and not starts_with_cue(text)  # "actually it was $180" still asks which record
             and not re.match(r"\s*(?:fix|correct|change|update|amend)\b", text, re.IGNORECASE)
             and not re.search(r"\bnot\s+\$?\d|\b(?:fix|correct)\s+(?:it|that|this)\b", text, re.IGNORECASE)
-            and isinstance(correction_calls(intent, state), str)
         ):
-            fresh = past_record_fix(text, today) or classify(text, today, follow_up=False)  # nothing just made
+            fresh = described or classify(text, today, follow_up=False)  # nothing just made
             intent = fresh if fresh.name != "unknown" else intent
         if intent.name == "undo" and intent.slots.get("kind") == "expense" and not state.get("recent_calls"):
             intent = Intent("remove_expense", 0.9, {})  # "delete that expense" with nothing done here yet: which?

@@ -329,7 +329,8 @@ def described_correction_calls(slots: dict[str, Any]) -> list[ToolCall]:
     kind = slots.get("kind")
     if kind == "fuel":
         renamed = {"amount": "total_cost", "new_amount": "new_total_cost", "new_merchant": "new_location"}
-        args = {renamed.get(k, k): v for k, v in given.items() if k in (*renamed, "odometer_km", "new_odometer_km", "new_date")}
+        args = {renamed.get(k, k): v for k, v in given.items()
+                if k in (*renamed, "odometer_km", "new_odometer_km", "new_date", "litres", "new_litres")}
         return [ToolCall("update_fuel_described", {"location": what, **args})]
     if kind == "maintenance":
         renamed = {"new_amount": "new_cost"}

@@ -1,0 +1,53 @@
+"""Several requests of different kinds in one message: "Pension's in, $1,802.40, and we went straight to Aldi and
+spent $156.35. While you're at it, make the groceries budget $750 a month", "Fish and chips at the pub, $62.40. Oh,
+and remind us the day after tomorrow to get the gas bottle refilled".
+
+The message is cut into sentences, and a sentence again before "and we spent …" or "and remind us …"; each part is
+read on its own. When two or more parts are complete requests that make or change records, each is carried out;
+otherwise the message is read whole (a purchase told over two sentences is one purchase)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from wheels_wins.pam.local.intents import classify
+from wheels_wins.pam.local.normalise import normalise
+from wheels_wins.pam.local.sentence import Intent
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
+# "…, and we went straight to Aldi and spent $156.35", "…, and remind us …": a second request in the same sentence
+_CLAUSE = re.compile(
+    r",?\s+(?:and\s+then|and|then|plus)\s+(?=(?:(?:i|we)\s+(?:then\s+|also\s+)?(?:went|spent|paid|bought|got|filled|put|"
+    r"picked\s+up)\b)|(?:remind|set|make|add|put|log|plan|book|cancel|move|pop)\b)",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^(?:(?:oh|ok(?:ay)?|right|also|and|plus|then|oh\s+and|while\s+you'?re\s+at\s+it|while\s+i\s+think\s+of\s+it|"
+    r"one\s+more\s+thing|another\s+thing)[\s,:;-]+)+",
+    re.IGNORECASE,
+)
+# Requests that make or change a record of their own (questions and follow-ups are read with the whole message).
+_ACTIONS = frozenset({
+    "add_expense", "add_income", "set_budget", "change_budget", "log_fuel", "log_maintenance", "add_calendar",
+    "plan_trip", "create_post", "add_schedule",
+})
+_MAX_PARTS = 8
+
+
+def several_requests(text: str, today: dt.date) -> list[Intent] | None:
+    """The requests of a message that makes several records of different kinds, or None for one request."""
+    parts = [part for sentence in _SENTENCE.split(normalise(text)) for part in _CLAUSE.split(sentence)]
+    if not 2 <= len(parts) <= _MAX_PARTS:
+        return None
+    found: list[Intent] = []
+    for part in parts:
+        said = _LEAD.sub("", part.strip()).strip(" ,.")
+        intent = classify(said, today, follow_up=False) if len(said.split()) >= 2 else None
+        if intent and intent.name in _ACTIONS and intent.confidence >= 0.75 and not intent.missing:
+            found.append(intent)
+    kinds = {intent.name for intent in found}
+    amounts = [intent.slots.get("amount") for intent in found if intent.slots.get("amount") is not None]
+    if len(found) < 2 or len(kinds) < 2 or len(amounts) != len(set(amounts)):
+        return None  # one request (or one purchase told twice): the whole message says it
+    return found
