@@ -252,3 +252,32 @@ async def test_an_entry_put_in_twice_loses_its_newer_copy_and_a_single_one_stays
     rows, _ = calendar_repo.list_page(session, user_id=user.id)
     assert [e.title for e in rows] == ["Parcel pickup at Tamworth post office", "Vet for Milo"]
     assert rows[0].id == kept  # the older copy stays
+
+
+async def test_which_entry_is_asked_and_the_answer_picks_it(make_user, session: Session) -> None:
+    user = make_user()
+    _book(session, user, "Dentist - Col", 4)
+    _book(session, user, "Dentist - Marg", 9)
+
+    asked, picked = await converse(user, "Cancel the dentist appointment, would you?", "Marg's one. Col's is still on.")
+
+    assert asked.reply.startswith("Which one? I found 2:") and "\n- Dentist - Marg" in asked.reply, asked.reply
+    assert picked.reply.startswith("Cancelled “Dentist - Marg”"), picked.reply
+    assert [t for t, _ in _events(session, user)] == ["Dentist - Col"]
+
+
+async def test_him_is_the_entry_named_before_and_a_move_says_how_much_later(make_user, session: Session) -> None:
+    user = make_user()
+    _book(session, user, "Gas fitter - check the fridge", 3)
+    _book(session, user, "Vet - Biscuit's vaccinations", 3)
+    today = today_in(user.timezone)
+
+    (moved,) = await converse(user, "The gas fitter just rang and he can come sooner than planned — move him to tomorrow please.")
+    asked, later = await converse(user, "We need to shift Biscuit's vet appointment, the clinic's short-staffed",
+                                  "Make it two days later than it's booked for now")
+
+    assert moved.tool_calls and moved.tool_calls[0].result.ok, moved.reply
+    assert asked.reply.startswith("When should"), asked.reply
+    assert later.tool_calls and later.tool_calls[0].result.ok, later.reply
+    assert sorted(_events(session, user)) == [("Gas fitter - check the fridge", today + dt.timedelta(days=1)),
+                                              ("Vet - Biscuit's vaccinations", today + dt.timedelta(days=5))]

@@ -320,6 +320,10 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    ("Right, pension day! Marg and I did the big shop at Coles in Kalgoorlie this morning — $243.85 all up. Col nearly "
+     "fell over at the price of the coffee pods but there you go. Can you put that in for us?",
+     {"amount": "243.85", "category": "groceries", "merchant": "Coles", "description": "Did the big shop at Coles in Kalgoorlie"}),
+    ("caravan pk 3 nites $40 a nite pd this arvo", {"amount": 120, "category": "camping"}),
     ("bought a new outdoor awning mat at Walmart for $39.88", {"amount": "39.88", "category": "shopping", "merchant": "Walmart"}),
     ("van insurance went thru today six hundred n forty two dollars thirty", {"amount": "642.30", "category": "insurance"}),
     ("paid 22 fifty for pizza", {"amount": "22.50", "category": "dining"}),
@@ -556,6 +560,12 @@ EXPENSES = [
 ]
 
 BUDGETS = [
+    ("Fuel budget needs to go up 20 percent — diesel's over $2.60 a litre out here", "change_budget",
+     {"category": "fuel", "change": "raise", "percent": 20}),
+    ("Col says we're eating out far too much. Cut the dining budget by a quarter, please.", "change_budget",
+     {"category": "dining", "change": "lower", "percent": 25}),
+    ("Col wants the dining budget set to exactly what we've spent on eating out so far this month — no more, no less.",
+     "set_budget", {"category": "dining", "as_spent": "this_month"}),
     ("set healht budget to eighty bucks pls", "set_budget", {"category": "health", "amount": 80}),
     ("Increase budget of diesel with fifty dollars please", "change_budget", {"category": "fuel", "amount": 50, "change": "raise"}),
     ("fuel budget up by 50 pls", "change_budget", {"category": "fuel", "amount": "50", "change": "raise"}),
@@ -671,6 +681,22 @@ BUDGETS = [
 QUERIES = [
     ("what's the total damage this month?", "spending_query", {"period": "this_month"}),
     ("How much more have we earned than spent this month?", "net_query", {"period": "this_month"}),
+    ("Did we spend more than came in this month? By how much?", "net_query", {"period": "this_month"}),
+    ("What did our last two fill-ups cost all together?", "fuel_query", {"last_fills": 2}),
+    ("How far did we drive between the last two fill-ups?", "fuel_query", {"latest": True}),
+    ("Going by the fuel log, what have we averaged per litre across all the fill-ups in it?", "fuel_query",
+     {"period": "all_time"}),
+    ("How many litres of diesel have we put in the tank this month?", "fuel_query",
+     {"period": "this_month", "absent": ["location"]}),
+    ("Col swears that folding solar panel was under $300. What did we actually pay for it?", "list_expenses",
+     {"search": "folding solar panel", "period": "all_time"}),
+    ("Leaving the Spirit of Tasmania fare out of it, what have we spent this month?", "spending_query",
+     {"leave_out": "Spirit of Tasmania", "period": "this_month"}),
+    ("Add up everything in the maintenance log for me — what have all the servicing and repairs cost us so far?",
+     "spending_query", {"category": "maintenance", "period": "all_time"}),
+    ("how much have we spent so far?", "spending_query", {"period": "this_month"}),
+    ("How much have we made selling off our bits and pieces so far?", "income_query",
+     {"source": "sale", "period": "all_time"}),
     ("What was the last job done on the car and what did it cost?", "maintenance_query", {"limit": 1}),
     ("How much did we spend yesterday and the day before, combined?", "spending_query",
      {"start": dt.date(2026, 3, 9), "end": dt.date(2026, 3, 10)}),
@@ -860,6 +886,8 @@ INCOME = [
 ]
 
 FUEL = [
+    ("filled up at the servo eighty two litres hundred and ninety one dollars forty cents odometer a hundred and forty "
+     "five thousand two hundred", {"litres": 82, "total_cost": "191.40", "odometer_km": 145200}),
     # US gallons and miles are converted; an imperial gallon is bigger.
     ("Filled up with 18.5 US gallons for $67.32 at a Chevron in Arizona, odometer reads 54,300 miles",
      {"litres": "70.03", "total_cost": "67.32", "odometer_km": 87387}),
@@ -1510,6 +1538,47 @@ CORRECTIONS = [
     ("delete the Uluru trip, we're not doing it this year", "delete_trip", {"trip": "Uluru"}),
     ("scrap our tassie loop", "delete_trip", {"trip": "tassie"}),
     ("remove the Trade Me sale from our income, the buyer pulled out", "remove_expense", {"which": "Trade Me sale"}),
+    # Round W: long messages with asides, dashes between clauses
+    ("On the North Island loop, can we do Taupo before Rotorua? Just swap those two around, the rest stays the same.",
+     "move_trip_stop", {"place": "Taupo", "before": "Rotorua", "trip": "North Island"}),
+    ("swap Kendal and Keswick", "unknown", {}),
+    ("On the Outback run trip, stick Mildura in between Broken Hill and Renmark.", "add_trip_stop",
+     {"place": "Mildura", "after": "Broken Hill", "trip": "Outback run"}),
+    ("Add Hahndorf to the Adelaide Hills weekend, in between Adelaide and Mount Barker. Marg wants her German sausage fix.",
+     "add_trip_stop", {"place": "Hahndorf", "trip": "Adelaide Hills", "after": "Adelaide"}),
+    ("Tack Launceston onto the end of the Tassie east coast trip, we'll finish there and catch up with Col's brother.",
+     "add_trip_stop", {"place": "Launceston", "trip": "Tassie east coast", "at_end": True}),
+    ("Scrap the Gibb River Road trip altogether — the insurance won't cover the van on the corrugations.", "delete_trip",
+     {"trip": "Gibb River Road"}),
+    ("add milk to the shopping list", "add_expense", {}),
+    ("Can you change my mechanic post so it says Mataranka instead of Katherine? We've moved on down the track.",
+     "edit_post", {"about": "mechanic", "old": "Katherine", "new": "Mataranka"}),
+    ("The gas fitter just rang and he can come sooner than planned — move him to tomorrow please.", "move_event",
+     {"title": "gas fitter", "date": "today+1"}),
+    ("We need to shift Biscuit's vet appointment, the clinic's short-staffed", "move_event",
+     {"title": "Biscuit's vet appointment", "absent": ["days", "date"]}),
+    ("cancell the denist thing tmrw, col cant make it", "cancel_event", {"title": "dentist", "date": "today+1"}),
+    ("Actually no, undo that and leave it where it was", "undo", {}),
+    ("Oh bother, I had my reading glasses on my head instead of my nose — the Woolies shop was $148.60, not $184.60. "
+     "Can you fix it?", "correct_described", {"what": "Woolies shop", "new_amount": "148.60", "amount": "184.60"}),
+    ("The $38.90 from Chemist Warehouse has somehow ended up under groceries. It should be health.", "correct_described",
+     {"what": "Chemist Warehouse", "amount": "38.90", "new_category": "health", "category": "groceries"}),
+    ("That $64 grocery shop from yesterday — it wasn't Coles, it was the IGA in Mansfield.", "correct_described",
+     {"what": "grocery shop", "amount": "64", "new_merchant": "IGA", "merchant": "Coles", "date": "yesterday"}),
+    ("The Big4 at Bright — I put that in as today, but we actually paid it the day before yesterday when we checked in.",
+     "correct_described", {"what": "Big4 at Bright", "new_date": dt.date(2026, 3, 9)}),
+    ("The Katherine fill-up in the fuel log says 86.4 litres — I swapped the digits, it was 68.4.", "correct_described",
+     {"kind": "fuel", "what": "Katherine fill-up", "litres": "86.4", "new_litres": "68.4"}),
+    ("oops logged the tolls as 236.70 shud b 23.67 can u fix", "correct_described",
+     {"what": "tolls", "amount": Decimal("236.70"), "new_amount": Decimal("23.67")}),
+    ("Can you change the camping expense to $48?", "correct_described", {"what": "camping", "new_amount": "48"}),
+    ("Change the fuel expense from today to $150.", "correct_described",
+     {"kind": "expense", "what": "fuel", "new_amount": "150", "date": "today"}),
+    ("change the fuel budget to 450", "set_budget", {"category": "fuel", "amount": 450}),
+    ("I think the Caltex fill in Coober Pedy went in twice — there should only be the one. Can you delete the extra?",
+     "remove_expense", {"which": "duplicate", "category": "fuel"}),
+    ("The pension's gone in twice this fortnight — it only came once, I promise. Can you delete the extra one?",
+     "remove_expense", {"which": "duplicate", "what": "pension", "absent": ["date"]}),
     ("Teddy's been found! please delete my lost teddy post", "delete_post", {"about": "lost teddy"}),
     ("fix the spelling in my Rotorua post: recomendation should be recommendation", "edit_post",
      {"about": "Rotorua", "old": "recomendation", "new": "recommendation"}),

@@ -13,6 +13,7 @@ from tests.pam.conversation import converse
 from wheels_wins.models import User
 from wheels_wins.pam.agent import run_turn
 from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import fuel as fuel_repo
 from wheels_wins.repositories import income as income_repo
 from wheels_wins.repositories import posts as post_repo
 from wheels_wins.repositories import trips as trip_repo
@@ -135,3 +136,76 @@ async def test_income_named_is_removed_from_the_income(make_user, session: Sessi
     session.commit()
     rows, _ = income_repo.list_page(session, user_id=user.id)
     assert [e.source for e in rows] == ["salary"]
+
+
+async def test_stops_of_a_named_trip_are_put_in_another_order(make_user, session: Session) -> None:
+    user = make_user()
+    _plan(session, user, "North Island loop", "Auckland", "Rotorua", "Taupo", "Napier", "Wellington")
+
+    before, missing = await converse(
+        user, "On the North Island loop, can we do Taupo before Rotorua? Just swap those two around, the rest stays the same.",
+        "on the north island loop, can we do Gisborne before Napier?",
+    )
+
+    assert before.reply.startswith("Reordered"), before.reply
+    assert _trips(session, user)["North Island loop"] == ["Auckland", "Taupo", "Rotorua", "Napier", "Wellington"]
+    assert "Gisborne isn't a stop on North Island loop" in missing.reply, missing.reply
+
+
+async def test_several_requests_in_one_message_are_each_carried_out(make_user, session: Session) -> None:
+    user = make_user()
+
+    (turn,) = await converse(user, "Pension's in — $1,802.40 — and we went straight to Aldi and spent $156.35. While you're "
+                                   "at it, make the groceries budget $750 a month, Col reckons we keep blowing it.")
+
+    assert [c.name for c in turn.tool_calls] == ["add_income", "add_expense", "set_budget"], turn.reply
+    session.commit()
+    income, _ = income_repo.list_page(session, user_id=user.id)
+    spent = expense_repo.list_rows(session, user_id=user.id)
+    assert [e.amount for e in income] == [Decimal("1802.40")]
+    assert [(e.amount, e.merchant) for e in spent] == [(Decimal("156.35"), "Aldi")]
+    assert "$750.00" in turn.reply, turn.reply
+
+
+async def test_fill_ups_added_up_a_fill_ups_litres_corrected_and_spending_with_one_purchase_left_out(
+    make_user, session: Session
+) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    for days, litres, cost, where in ((12, 60, "140.40", "Shell Mount Isa"), (5, "98.6", "231.61", "Shell Tennant Creek"),
+                                      (1, "86.4", "164.50", "BP Katherine")):
+        vehicle_log.log_fuel(session, user=user, date=today - dt.timedelta(days=days), litres=Decimal(litres),
+                             total_cost=Decimal(cost), location=where)
+    expense_repo.create(session, user_id=user.id, amount=Decimal("1284.50"), category="transport", date=today,
+                        description="Spirit of Tasmania ferry", merchant="Spirit of Tasmania")
+    session.commit()
+
+    two, fixed, left_out = await converse(
+        user, "What did our last two fill-ups cost all together?",
+        "The Katherine fill-up in the fuel log says 86.4 litres — I swapped the digits, it was 68.4. The dollar amount is right.",
+        "Leaving the Spirit of Tasmania fare out of it, what have we spent this month?",
+    )
+
+    assert "$396.11 all together" in two.reply, two.reply
+    assert fixed.tool_calls and fixed.tool_calls[0].result.ok, fixed.reply
+    session.commit()
+    fills, _ = fuel_repo.list_page(session, user_id=user.id, limit=1)
+    assert (fills[0].litres, fills[0].total_cost) == (Decimal("68.40"), Decimal("164.50"))
+    spent_month = sum((e.amount for e in expense_repo.list_rows(session, user_id=user.id)
+                       if e.date.month == today.month and e.date.year == today.year), Decimal(0))
+    assert "leaving out Spirit of Tasmania ($1,284.50)" in left_out.reply, left_out.reply
+    assert f"${spent_month - Decimal('1284.50'):,.2f} spent this month" in left_out.reply, left_out.reply
+
+
+async def test_nothing_due_soon_still_says_which_job_comes_first(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    vehicle_log.log_maintenance(session, user=user, task="Oil and filter change", date=today - dt.timedelta(days=30),
+                                odometer_km=150020, cost=Decimal("612.50"), next_due_km=160020)
+    vehicle_log.log_maintenance(session, user=user, task="Wheel bearing repack", date=today - dt.timedelta(days=90),
+                                odometer_km=142000, cost=Decimal("320.00"), next_due_km=152000)
+    session.commit()
+
+    (asked,) = await converse(user, "Which maintenance job comes due first, and at what odometer reading?")
+
+    assert asked.reply.startswith("Nothing is due soon. Next up: Wheel bearing repack: next due at 152,000 km"), asked.reply

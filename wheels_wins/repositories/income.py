@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from wheels_wins.db import to_money
@@ -85,13 +85,20 @@ def list_page(
 
 
 def total(
-    session: Session, *, user_id: uuid.UUID, start: dt.date, end: dt.date, source: str | None = None
+    session: Session,
+    *,
+    user_id: uuid.UUID,
+    start: dt.date,
+    end: dt.date,
+    source: str | None = None,
+    also: tuple[str, ...] = (),
 ) -> Decimal:
-    """Income between start and end inclusive; with `source`, only entries whose source or description contains it."""
+    """Income between start and end inclusive; with `source`, only entries whose source or description contains it
+    (or one of the words `also` gives)."""
     row_security.as_user(session, user_id)
     query = select(func.sum(IncomeEntry.amount)).where(
         IncomeEntry.user_id == user_id, IncomeEntry.date >= start, IncomeEntry.date <= end
     )
     if source:
-        query = query.where(contains(source, IncomeEntry.source, IncomeEntry.description))
+        query = query.where(or_(*(contains(word, IncomeEntry.source, IncomeEntry.description) for word in (source, *also))))
     return to_money(session.exec(query).one() or 0)

@@ -101,7 +101,25 @@ def resolve_route(specs: Sequence[StopSpec]) -> list[Stop]:
             continue
         place = next((p for p in choices[i] if p.country_code == country), choices[i][0])
         stops.append(Stop(named_as_asked(named[i], place.name), place.lat, place.lon))
+    for i, name in named.items():  # "Hobart, Swansea, St Helens": the Swansea beside its neighbours, not NSW's
+        options = [p for p in choices[i] if p.country_code == country] or choices[i]
+        beside = [stops[j] for j in (i - 1, i + 1) if 0 <= j < len(stops)]
+        if len(options) < 2 or not beside:
+            continue
+        nearest = min(options, key=lambda p, beside=beside: _away(p.lat, p.lon, beside))
+        if _away(nearest.lat, nearest.lon, beside) < _NEAR_NEIGHBOUR_KM \
+                and _away(stops[i].lat, stops[i].lon, beside) > _FAR_FROM_NEIGHBOURS_KM:
+            stops[i] = Stop(named_as_asked(name, nearest.name), nearest.lat, nearest.lon)
     return stops
+
+
+def _away(lat: float, lon: float, stops: Sequence[Stop]) -> float:
+    """How far (km) a point is from the nearest of the stops."""
+    return min(geo.haversine_km((lat, lon), (s.lat, s.lon)) for s in stops)
+
+
+# A stop more than this far from both of its neighbours, when a namesake lies this near one, is the namesake.
+_FAR_FROM_NEIGHBOURS_KM, _NEAR_NEIGHBOUR_KM = 500.0, 250.0
 
 
 # A namesake counts towards a country only if it is not a hamlet beside the famous one: London, Ohio does not make
@@ -118,8 +136,10 @@ def _shared_country(choices: list[list[gazetteer.Place]]) -> str | None:
     """The country the most names have a sizeable place in; on a tie, that of the first name's best place."""
     if not choices:
         return None
-    counts = Counter(code for places in choices for code in _countries(places))
     first = choices[0][0].country_code
+    if all(any(p.country_code == first for p in places) for places in choices):
+        return first  # "Hobart, Swansea, St Helens": every name is a place in the first one's country
+    counts = Counter(code for places in choices for code in _countries(places))
     return max(counts, key=lambda code: (counts[code], code == first))
 
 

@@ -27,7 +27,8 @@ _MOVE = re.compile(
     _LEAD + r"(?:push|move|shift|bring|pull|bump|change|reschedule)\s+(?:(?:the|my|our)\s+)?(?P<what>[\w'& -]{2,40}?)"
     r"(?P<noun>\s+" + _EVENT + r")?\s+(?:(?P<way>back|forward|out|ahead)\s+(?:by\s+)?(?P<n>" + COUNT_RE + r")\s+"
     r"(?P<unit>days?|weeks?)|(?P<n2>" + COUNT_RE + r")\s+(?P<unit2>days?|weeks?)\s+(?P<way2>later|earlier|sooner)|"
-    r"(?:(?:back|forward|out|ahead|over)\s+)?(?:to|till|until|for)\s+(?P<when>[^,;.!]+?))(?:\s+than\s+(?:it\s+is\s+now|now|planned|booked|it\s+was))?"
+    r"(?:(?:back|forward|out|ahead|over)\s+)?(?:to|till|until|for)\s+(?P<when>[^,;.!]+?))(?:\s+than\s+(?:(?:it'?s|it\s+is|it\s+was|we\s+had\s+it)\s+)?(?:now|planned|booked|set|scheduled)?(?:\s+for)?"
+    r"(?:\s+now)?)?"
     r"\s*(?:[,;.!].*)?$",  # "…, the gas fitter is away": a reason after
     re.IGNORECASE,
 )
@@ -79,7 +80,8 @@ def move_event(s: Sentence) -> Intent | None:
 _MOVE_WHEN_UNSAID = re.compile(
     _LEAD + r"(?:(?:i|we)\s+)?(?:(?:need|want|have|got|would\s+like)\s+to\s+|gotta\s+)?"
     r"(?:move|shift|reschedule|re-?book|push\s+back|change\s+the\s+(?:time|date|day)\s+(?:of|for))\s+"
-    r"(?:(?:the|my|our)\s+)?(?P<what>[\w'& -]{2,40}?)(?P<noun>\s+" + _EVENT + r")?(?:\s+(?:back|out))?\s*[?.!]*$",
+    r"(?:(?:the|my|our)\s+)?(?P<what>[\w'& -]{2,40}?)(?P<noun>\s+" + _EVENT + r")?(?:\s+(?:back|out))?\s*[?.!]*"
+    r"(?:\s*[,;-]\s*(?!(?:to|till|until|by|back|forward)\b)[^?]*)?$",  # "…, the clinic's short-staffed": a reason after
     re.IGNORECASE,
 )
 # What is moved that is no calendar entry: "I need to move the van", "move some money to savings"
@@ -91,6 +93,21 @@ _ANSWER_VERB = re.compile(
     r"(?:(?:push|move|shift|bring|pull|bump|make|change|put)\s+(?:it|that|them|this)\s+)?",
     re.IGNORECASE,
 )
+
+
+# "The gas fitter just rang and he can come sooner than planned, move him to tomorrow please": who "him" is
+_WHO_THEN_MOVE = re.compile(
+    r"^(?:the|my|our)\s+(?P<who>[\w' -]{2,30}?)\s+(?:just\s+|has\s+)?(?:rang|called|phoned|texted|emailed|messaged|said|"
+    r"can(?:'t|not)?|is|has|wants)\b.*?[,;.]\s*(?:so\s+)?(?:can\s+you\s+|please\s+)?(?P<verb>move|push|shift|bring|change|"
+    r"reschedule|put)\s+(?:him|her|them|it)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def move_pronoun(s: Sentence) -> Intent | None:
+    """move_event of the entry an earlier clause names when the move says "him", "her" or "it"; None otherwise."""
+    m = _WHO_THEN_MOVE.match(s.text)
+    return move_event(Sentence(f"{m['verb']} the {m['who']}{m['rest']}", s.today)) if m else None
 
 
 def move_event_unsaid(s: Sentence) -> Intent | None:

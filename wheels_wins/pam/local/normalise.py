@@ -341,7 +341,9 @@ def _digits(m: re.Match[str]) -> str:
     # "one fifty", "forty two fifty" (money said as in a shop) and "a hundred" are read by the amounts parser;
     # runs with a scale or a unit after them ("seventy two litres", "one hundred and forty dollars") become digits.
     if run.lower().startswith(("hundred", "thousand", "million")):
-        return run
+        if len(run.split()) < 3 or not _UNIT_AFTER.match(text, m.end()):
+            return run
+        run = "one " + run  # "… litres hundred and ninety one dollars": a hundred and ninety-one, said in a hurry
     run = re.sub(r"^an?\s+", "one ", run, flags=re.IGNORECASE)  # "a hundred and thirty-two" is 132
     if not (_SCALE.search(run) or _UNIT_AFTER.match(text, m.end())):
         return run

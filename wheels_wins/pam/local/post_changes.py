@@ -24,7 +24,11 @@ _EDIT_POST = re.compile(
     r"in\s+" + _POST_NAMED.replace("about>", "about3>").replace("about2>", "about4>") + r"\s*[:,-]?\s*(?:change|replace|swap)\s+"
     + _QUOTED.format("old2") + r"\s+(?:to|with|for)\s+" + _QUOTED.format("new2") + r"|"
     r"(?:change|replace|swap)\s+" + _QUOTED.format("old3") + r"\s+(?:to|with|for)\s+" + _QUOTED.format("new3") + r"\s+in\s+"
-    + _POST_NAMED.replace("about>", "about5>").replace("about2>", "about6>") + r")\s*[.!]*$",
+    + _POST_NAMED.replace("about>", "about5>").replace("about2>", "about6>") + r"|"
+    # "change my mechanic post so it says Mataranka instead of Katherine"
+    r"(?:change|edit|update|fix|amend)\s+" + _POST_NAMED.replace("about>", "about7>").replace("about2>", "about8>")
+    + r"\s+(?:so\s+(?:that\s+)?it\s+|to\s+)?(?:says?|reads?)\s+" + _QUOTED.format("new4") + r"\s+(?:instead\s+of|rather\s+than|not)\s+"
+    + _QUOTED.format("old4") + r")\s*[.!?]*(?:\s+[A-Z].*)?$",
     re.IGNORECASE,
 )
 
@@ -40,6 +44,6 @@ def edit_post(s: Sentence) -> Intent | None:
     m = _EDIT_POST.search(s.text)
     if m is None:
         return None
-    about = next(m[g] for g in ("about", "about2", "about3", "about4", "about5", "about6") if m[g])
-    old, new = next((m[o], m[n]) for o, n in (("old", "new"), ("old2", "new2"), ("old3", "new3")) if m[o])
+    about = next(m[g] for g in ("about", "about2", "about3", "about4", "about5", "about6", "about7", "about8") if m[g])
+    old, new = next((m[o], m[n]) for o, n in (("old", "new"), ("old2", "new2"), ("old3", "new3"), ("old4", "new4")) if m[o])
     return Intent("edit_post", 0.9, {"about": about.strip(), "old": old.strip(), "new": new.strip()})

@@ -11,6 +11,7 @@ from wheels_wins.pam.local.brands import brand_named
 from wheels_wins.pam.local.date_words import count_of
 from wheels_wins.pam.local.periods import named_period, resolve_period
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
+from wheels_wins.services import gazetteer
 from wheels_wins.services.categories import categories_named
 
 _SPENDING_WORDS = re.compile(
@@ -57,7 +58,7 @@ _NET_Q = re.compile(
 _INCOME_VS_SPENDING = re.compile(
     r"\b(?:spen[dt]|spending)\s+more\s+than\s+(?:(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+)?(?:earn|earning|make|making|bring|bringing)|"
     r"\b(?:earn|earning|make|making|made|earned)\s+more\s+than\s+(?:(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+)?(?:spend|spending|spent)|"
-    r"\bliving\s+within\s+(?:my|our)\s+means\b|"
+    r"\bliving\s+within\s+(?:my|our)\s+means\b|\bmore\s+than\s+(?:what\s+)?(?:came|comes|come)\s+in\b|"
     # "how much more have we earned than spent?"
     r"\b(?:earn(?:ed|t)?|made|brought\s+in)\s+than\s+(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:spen[dt]|spending)\b|"
     r"\b(?:spen[dt])\s+than\s+(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:earn(?:ed|t)?|made|brought\s+in)\b|"
@@ -164,8 +165,31 @@ def _shown_on(s: Sentence, page: str) -> dict[str, str]:
 
 # "how much a litre did we pay at Gundagai": where the fuel was bought (not "in dollars", "at my last fill")
 _FUEL_AT = re.compile(
-    r"\b(?:at|in)\s+(?:the\s+)?(?!(?:dollars|total|litres|liters|gallons|cents|my|our|all|the)\b)"
+    r"\b(?:at|in)\s+(?:the\s+)?(?!(?:dollars|total|litres|liters|gallons|cents|my|our|all|the|it|them|tank|van|car|ute|truck|"
+    r"rig|motorhome|caravan|camper|bowser|servo|log|fuel\s+log)\b)"
     r"(?P<where>[A-Za-z][\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)",
+    re.IGNORECASE,
+)
+# "leaving the Spirit of Tasmania fare out of it", "not counting the rego", "apart from the ferry"
+_LEAVING_OUT = re.compile(
+    r"\b(?:leaving|leave|keeping)\s+(?:the\s+|our\s+|my\s+)?(?P<what>[\w'& -]{2,40}?)\s+out(?:\s+of\s+it)?\b|"
+    r"\b(?:not\s+counting|excluding|except(?:\s+for)?|apart\s+from|other\s+than|without)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?P<what2>[\w'& -]{2,40}?)\s*(?:[,;.?]|$)",
+    re.IGNORECASE,
+)
+# "Col swears that folding solar panel was under $300. What did we actually pay for it?": the thing named before
+_PAID_FOR_IT = re.compile(
+    r"\b(?:that|the|our|my)\s+(?P<what>[\w'& -]{2,40}?)\s+(?:was|were|cost|is)\b[^.?!]*[.!?]\s*"
+    r"(?:so\s+)?(?:what|how\s+much)\s+did\s+(?:we|i|it|that)\s+(?:actually\s+|really\s+)?(?:pay\s+for\s+(?:it|that|them)|cost)\b",
+    re.IGNORECASE,
+)
+# "add up everything in the maintenance log … so far": every record, not this month's
+_ALL_OF_IT_SO_FAR = re.compile(r"\b(?:everything|all\s+(?:the|of\s+the|our|my))\b.*\b(?:so\s+far|to\s+date)\b", re.IGNORECASE)
+# "what did our last two fill-ups cost all together?": the last few fill-ups added up
+_LAST_FILLS_COST = re.compile(
+    r"\b(?:last|latest|previous)\s+(?P<n>two|three|four|five|2|3|4|5)\s+(?:fill(?:-?\s?ups?)?|refuels?|tanks?)\b"
+    r"(?=.*\b(?:cost|costs|spend|spent|pay|paid|total|together|all\s+up|come\s+to|came\s+to)\b)(?!.*\b(?:km|kms|far|distance|"
+    r"economy|consumption|per\s+100)\b)",
     re.IGNORECASE,
 )
 # "what was the last job done on the car?": the latest maintenance record
@@ -228,6 +252,8 @@ _KIND_OF_INCOME = re.compile(
 
 def _income_source(s: Sentence) -> dict[str, str]:
     """{"source": ...} when an income question names where the money came from, else {}."""
+    if re.search(r"\b(?:selling|sold|sales?)\b", s.low) and not re.search(r"\b(?:from|for)\s+(?:the\s+)?\w", s.low):
+        return {"source": "sale"}  # "how much have we made selling off our bits and pieces?"
     spans = [(d.start, d.end) for d in s.past_dates]
     masked = entities.blank(s.text, spans, " ")
     kind = _KIND_OF_INCOME.search(masked)
@@ -282,23 +308,39 @@ def query(s: Sentence, question: bool) -> Intent | None:
     saved_things = _TRIPS_WORDS.search(low) or _FEED_WORDS.search(low)  # "which trips have I saved?"
     if (_INCOME_VS_SPENDING.search(low) or (_NET_Q.search(low) and not saved_things)) and not s.money:
         return Intent("net_query", 0.9, _period_slots(s))
+    several = _LAST_FILLS_COST.search(low)
+    if several and not s.money:  # "what did our last two fill-ups cost all together?"
+        return Intent("fuel_query", 0.9, {"last_fills": count_of(several["n"])})
     if _LAST_FILL.search(low) and not s.money and not _BUDGET_WORD.search(low):
         return Intent("fuel_query", 0.9, {"latest": True})  # "what did my last fill-up cost and where was it?"
     if _FUEL_VOLUME_Q.search(low):
         if _LAST_FILL.search(low):  # "what did I pay per litre at my last fill-up?"
             return Intent("fuel_query", 0.9, {"latest": True})
         where = _FUEL_AT.search(s.text)
+        where = where if where and (where["where"][:1].isupper() or gazetteer.geocode(where["where"])) else None
         if where and not resolve_period(where["where"], s.today):  # "how much a litre did we pay at Gundagai?"
             said = resolve_period(s.text, s.today)
             period = _period_slots(s) if said else {"period": "all_time"}
             return Intent("fuel_query", 0.9, {**period, "location": where["where"].strip()})
+        if re.search(r"\ball\s+(?:the\s+|my\s+|our\s+)?(?:fill|refuel)|\b(?:whole|entire)\s+(?:fuel\s+)?log\b", low) and \
+                not resolve_period(s.text, s.today):  # "averaged per litre across all the fill-ups in it"
+            return Intent("fuel_query", 0.9, {"period": "all_time"})
         return Intent("fuel_query", 0.9, _period_slots(s))
     if _LAST_JOB.search(low):  # "what was the last job done on the car and what did it cost?"
         return Intent("maintenance_query", 0.85, {"limit": 1})
     if _INCOME_Q.search(low) and not re.search(words("spen[dt]|spending"), low):
-        return Intent("income_query", 0.85, {**_period_slots(s), **_income_source(s)})
+        source = _income_source(s)
+        so_far = source and re.search(r"\b(?:so\s+far|to\s+date)\b", low) and not resolve_period(s.text, s.today)
+        return Intent("income_query", 0.85, {**({"period": "all_time"} if so_far else _period_slots(s)), **source})
     spending = _SPENDING_WORDS.search(low) and (_TOTAL_WORDS.search(low) or re.search(words("spen[dt]|spending"), low))
     listing = bool(_LIST_VERB.match(low)) and not _TOTAL_WORDS.search(low)
+    left_out = _LEAVING_OUT.search(s.text)
+    if left_out and _SPENDING_WORDS.search(low) and not s.money:  # "leaving the Spirit of Tasmania fare out of it, …"
+        what = re.sub(r"\s+(?:fare|bill|cost|expense|one|purchase|payment)s?$", "", (left_out["what"] or left_out["what2"]).strip())
+        return Intent("spending_query", 0.9, {**_period_slots(s), "leave_out": brand_named(what) or what})
+    paid_for_it = _PAID_FOR_IT.search(s.text)
+    if paid_for_it and not resolve_period(s.text, s.today):  # "that folding solar panel was under $300. What did we pay?"
+        return Intent("list_expenses", 0.85, {"search": paid_for_it["what"].strip(), "period": "all_time", "limit": 3})
     cost_of = _COST_OF_THE.match(s.text)
     one_kind = cost_of and len(cost_of["what"].split()) == 1 and category_of(cost_of["what"])  # "the groceries": a category
     if cost_of and not one_kind and not resolve_period(s.text, s.today) and not s.money:  # "how much did the caravan rego cost?"
@@ -306,6 +348,8 @@ def query(s: Sentence, question: bool) -> Intent | None:
                                                "period": "all_time", "limit": 3})
     if (spending or (_TOTAL_WORDS.search(low) and s.category and question)) and not listing:
         slots = _period_slots(s)
+        if not resolve_period(s.text, s.today) and _ALL_OF_IT_SO_FAR.search(low):
+            slots = {"period": "all_time"}  # "what have all the servicing and repairs cost us so far?"
         shop = _asked_shop(s)
         shop = (brand_named(shop) or shop) if shop else None  # "at Woolies" is at Woolworths
         category = None if shop else _asked_category(s)

@@ -76,14 +76,18 @@ _TWICE = re.compile(
     r"\b(?:logged|added|entered|recorded|put\s+in|put)\s+(?:the\s+|my\s+|our\s+|that\s+)?(?P<what>[\w$.'& -]{2,40}?)"
     r"(?:\s+(?:in|on))?\s+(?:twice|two\s+times|double)\b|"
     # "the iga shop went in twice yesterday", "my etsy payout is in there twice"
-    r"(?:^|[,.;]\s*|\bthink\s+)(?:the\s+|my\s+|our\s+|that\s+)?(?P<what2>[\w$.'& -]{2,40}?)\s+(?:went\s+in|is\s+in(?:\s+there)?|"
+    r"(?:^|[,.;]\s*|\bthink\s+)(?:the\s+|my\s+|our\s+|that\s+)?(?P<what2>[\w$.'& -]{2,40}?)(?:'s)?\s+(?:went\s+in|is\s+in(?:\s+there)?|"
+    r"(?:has\s+)?gone\s+in|(?:has\s+)?come\s+in|(?:has\s+)?been\s+(?:logged|added|entered|put\s+in)|"
     r"got\s+(?:logged|added|entered)|was\s+(?:logged|added|entered)|(?:is|are)\s+(?:on\s+)?there)\s+(?:twice|two\s+times|double)\b",
     re.IGNORECASE,
 )
 
 
 # "don't delete it yet", "should I delete …?": no request to delete
-_NOT_TO_DO = re.compile(r"\b(?:don'?t|do\s+not|never|shouldn'?t|should\s+i|yet)\b|\?\s*$", re.IGNORECASE)
+_NOT_TO_DO = re.compile(
+    r"\b(?:don'?t|do\s+not|never|shouldn'?t|should\s+i|yet)\b|^(?!.*\b(?:can|could|would|will)\s+(?:you|u)\b).*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 def remove_duplicate(s: Sentence) -> Intent | None:
@@ -97,7 +101,8 @@ def remove_duplicate(s: Sentence) -> Intent | None:
     if twice:
         what = re.sub(r"^(?:(?:um+|uh+|so|ok(?:ay)?|i\s+think|i\s+reckon|pretty\s+sure)\s+)+(?:the\s+|my\s+|our\s+)?", "",
                       (twice["what"] or twice["what2"]).strip(), flags=re.IGNORECASE)
-        dates = find_dates(s.text, s.today, "past")
+        dates = [d for d in find_dates(s.text, s.today, "past")  # "this fortnight" is no one day
+                 if not re.match(r"(?:this|last)\s+(?:week|fortnight|month|year)", d.text, re.IGNORECASE)]
         for d in dates:  # "yesterday's fill up went in twice": the day says which
             what = what.replace(d.text, "")
         slots["what"] = re.sub(r"^'?s\b|\s+", " ", what).strip(" '")

@@ -17,6 +17,10 @@ _N = r"\$?(?P<{}>\d[\d,]*(?:\.\d{{1,2}})?)"
 _WHAT = (r"^(?:(?:um+|ok(?:ay)?|so|oh|hey|pls|please|can\s+(?:you|u)|could\s+(?:you|u))[\s,]+)*(?:the\s+|my\s+|our\s+|that\s+|this\s+)?"
          r"(?P<what>[\w'&$. -]{2,50}?)")
 _RULES: list[tuple[str, re.Pattern[str]]] = [
+    # "can you change the camping expense to $48?", "change the fuel expense from today to $150"
+    ("amount", re.compile(r"^(?:(?:can|could)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:change|update|fix|correct|make|set|adjust)\s+"
+                          r"(?:the|my|our|that)\s+(?P<what>[\w'&. -]{2,40}?)(?:\s+(?:expense|one|entry|purchase|payment|bill))?"
+                          r"(?P<day>\s+(?:from|on)\s+[\w ]{3,20}?)?\s+to\s+" + _N.format("new") + r"\s*[.!?]*$", re.IGNORECASE)),
     # "the coober pedy fill was 107.60 not 97.60", "the brake pads were 540 not 450"
     ("amount", re.compile(_WHAT + r"\s+(?:was|were|is|came\s+to|cost|should\s+(?:have\s+)?be(?:en)?)\s+(?:actually\s+|really\s+)?"
                           + _N.format("new")
@@ -78,6 +82,8 @@ def _money(text: str | None) -> str | None:
 
 
 def _kind(what: str) -> str:
+    if re.fullmatch(r"\s*(?:fuel|diesel|petrol|gas)\s*", what, re.IGNORECASE):
+        return "expense"  # "change the fuel expense from today to $150": a purchase of that category
     if _FILL.search(what):
         return "fuel"
     if maintenance_task(what):
@@ -100,13 +106,13 @@ def _fix_from(s: Sentence) -> Intent | None:
     """correct_described for a correction said from the start of `s`, or None."""
     for field, pattern in _RULES:
         m = pattern.search(s.text)
-        if m is None:
+        if m is None or re.search(r"\bbudgets?\b", m["what"], re.IGNORECASE):  # "change the fuel budget to 450"
             continue
         what = re.sub(r"^(?:the|my|our)\s+|\s+in\s+the\s+(?:fuel|maintenance|service)\s+log$|^from\s+", "", m["what"].strip(),
                       flags=re.IGNORECASE)
         slots: dict[str, Any] = {"kind": _kind(what)}
         dates = find_dates(what, s.today, "past")
-        said_before = s.text[m.end("what"): m.start("new")] if field != "date" else ""
+        said_before = s.text[m.end("what"): m.start("new")] if field not in ("date", "litres") else ""
         if not dates and find_dates(said_before, s.today, "past"):  # "the BP one yesterday should be $87.60"
             slots["date"] = find_dates(said_before, s.today, "past")[0].date
         if dates:  # "yesterday's groceries": the day names which record, it is not part of what it was

@@ -59,6 +59,7 @@ INTENTS: tuple[str, ...] = (
     "add_trip_stop",
     "remove_trip_stop",
     "delete_trip",
+    "move_trip_stop",
     "list_trips",
     "add_calendar",
     "upcoming_events",

@@ -17,15 +17,29 @@ _ON_THE_TRIP = re.compile(
 )
 # "… between Sydney and Canberra", "… after Banff", "… before Kendal": where among the stops it goes
 _PLACEMENT = re.compile(
-    r"\s*,?\s*\b(?:(?:in\s+)?between\s+(?P<after>[\w' .-]+?)\s+and\s+[\w' .-]+?|(?:just\s+|right\s+)?after\s+(?P<after2>[\w' .-]+?)|"
+    r"\s*,?\s*\b(?:(?:in\s+)?between\s+(?P<after>[\w' .-]+?)\s+and\s+[\w' .-]+?|(?:just\s+|right\s+)?after\s+(?!all\b)(?P<after2>[\w' .-]+?)|"
     r"(?:just\s+|right\s+)?before\s+(?P<before>[\w' .-]+?))\s*[.!?]*$",
     re.IGNORECASE,
 )
 # "add Canmore", "add a stop at Goulburn": a stop added, once the trip or the place among its stops is said
 _BARE_ADD = re.compile(
-    r"^(?:(?:also|and|then)\s+)?(?:(?:add|include|put\s+in|throw\s+in|squeeze\s+in|slot\s+in)\s+)?(?:a\s+(?:stop|stopover)\s+(?:at|in)\s+)?"
-    r"(?P<place>[A-Za-z][\w' .-]{1,40}?)(?:\s+(?:as\s+well|too))?[\s.!?]*$",
+    r"^(?:(?:also|and|then)\s+)?(?:(?:add|include|put|throw|squeeze|slot|stick|pop|chuck|tack)(?:\s+in)?\s+)?"
+    r"(?:a\s+(?:stop|stopover)\s+(?:at|in)\s+)?(?P<place>[A-Za-z][\w' .-]{1,40}?)(?:\s+in)?(?:\s+(?:as\s+well|too))?[\s.!?]*$",
     re.IGNORECASE,
+)
+# "Add Hahndorf to the Adelaide Hills weekend", "Tack Launceston onto the end of the Tassie east coast trip, we'll finish
+# there": a stop put on a trip named by its words
+_ADD_TO_NAMED = re.compile(
+    r"^(?:(?:can\s+you|could\s+you|please|pls)\s+)?(?:add|put|stick|pop|chuck|slot|squeeze|throw|tack|include)\s+"
+    r"(?P<place>[A-Za-z][\w' .-]{1,40}?)\s+(?:in|into|on|onto|to)\s+(?P<end>the\s+end\s+of\s+)?(?:the|my|our)\s+"
+    r"(?P<trip>[\w' -]{2,40}?)(?P<noun>\s+" + _TRIP_WORD + r")?(?P<rest>\s*[,;-].*)?[\s.!?]*$",
+    re.IGNORECASE,
+)
+# "can we do Taupo before Rotorua?", "put Kendal after Keswick", "swap Taupo and Rotorua": stops put in another order
+_REORDER = re.compile(
+    r"^(?:(?:can|could)\s+we\s+|let'?s\s+|i'?d\s+like\s+to\s+|we'?d\s+rather\s+)?(?:(?:do|visit|see|go\s+to|hit|put|move)\s+"
+    r"(?P<place>[A-Z][\w' .-]{1,30}?)\s+(?P<way>before|after)\s+(?P<other>[A-Z][\w' .-]{1,30}?)|swap\s+(?:round\s+|around\s+)?"
+    r"(?P<a>[A-Z][\w' .-]{1,30}?)\s+(?:and|with)\s+(?P<b>[A-Z][\w' .-]{1,30}?)(?:\s+(?:round|around))?)\s*[?.!]*(?:\s.*)?$",
 )
 _AT_END = re.compile(r"\bas\s+(?:the|our)\s+(?:final|last)\s+(?:stop|destination)\b|\b(?:at|on)\s+the\s+end\b", re.IGNORECASE)
 _FINAL_STOP = re.compile(r"\s+as\s+(?:the|our)\s+(?:final|last)\s+(?:stop|destination)\b", re.IGNORECASE)
@@ -33,7 +47,7 @@ _FINAL_STOP = re.compile(r"\s+as\s+(?:the|our)\s+(?:final|last)\s+(?:stop|destin
 _DELETE_TRIP = re.compile(
     r"^(?:(?:ok(?:ay)?|so|actually|please|pls|can\s+you|could\s+you|just)[\s,]+)*(?:delete|remove|scrap|cancel|bin|ditch|"
     r"drop|get\s+rid\s+of|trash|kill)\s+(?:the|my|our|that)\s+(?P<trip>[\w' -]{2,30}?)\s+" + _TRIP_WORD
-    + r"(?:\s+(?:plan|idea))?\s*(?:[,.;!-].*)?$",
+    + r"(?:\s+(?:plan|idea))?(?:\s+(?:altogether|completely|entirely|for\s+good))?\s*(?:[,.;!-].*)?$",
     re.IGNORECASE,
 )
 _PARTS = re.compile(r"\s*(?:,\s*(?:and\s+|then\s+|also\s+)?|;\s*|\s+and\s+then\s+|\s+and\s+also\s+)\s*", re.IGNORECASE)
@@ -48,6 +62,26 @@ def trip_change(s: Sentence) -> Intent | None:
     on = _ON_THE_TRIP.match(s.text)
     trip = on["trip"].strip() if on else None
     text = on["rest"] if on else s.text
+    order = _REORDER.match(text)
+    if order and (trip or order["way"]):
+        moved = {"place": order["place"], order["way"].lower(): order["other"]} if order["place"] else \
+            {"place": order["a"], "swap_with": order["b"]}
+        return Intent("move_trip_stop", 0.9, {**moved, **({"trip": trip} if trip else {})})
+    named = _ADD_TO_NAMED.match(text)
+    a_place = named and (named["noun"] or (named["place"][:1].isupper() and gazetteer.geocode(named["place"])))
+    if named and a_place and not routes.stop_change(Sentence(text, s.today)):  # not "add milk to the shopping list"
+        placed = _PLACEMENT.search(named["rest"] or "")
+        where = {"at_end": True} if named["end"] else {}
+        if placed:
+            where = {"after": placed["after"] or placed["after2"]} if placed["after"] or placed["after2"] else {"before": placed["before"]}
+        place = routes.tidy_place(named["place"])
+        if place:
+            return Intent("add_trip_stop", 0.9, {"place": place, "trip": named["trip"].strip(), **where})
+    first = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
+    if first != text:  # "Add X to the trip. Marg wants her German sausage fix.": the request, then a remark
+        found = trip_change(Sentence(first if not on else f"{s.text[: on.start('rest')]}{first}", s.today))
+        if found:
+            return found
     parts = _PARTS.split(text) if trip or _PLACEMENT.search(text) else []
     if len(parts) > 1:
         changes = [_one_change(part, trip, s) for part in parts if part]

@@ -148,12 +148,13 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "add_expense": ("add_expense", {"category": s.get("category") or "other", **_pick(s, "amount", "date", "description", "merchant")}),
         "set_budget": ("set_budget", _pick(_monthly(s), "category", "amount", "same_as", "as_spent")),
         "budget_status": ("budget_status", _pick(s, "category")),
-        "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category", "merchant")}),
+        "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category", "merchant", "leave_out")}),
         "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit", "largest_first", "search")}),
         "add_income": ("add_income", {"source": s.get("source") or "Income", **_pick(s, "amount", "date", "description")}),
         "income_query": ("income_summary", {**_range_args(s), **_pick(s, "source")}),
         "net_query": ("net_income", _range_args(s)),
-        "fuel_query": ("fuel_bought", {"latest_only": True} if s.get("latest") else {**_range_args(s), **_pick(s, "location")}),
+        "fuel_query": ("fuel_bought", {"latest_only": True} if s.get("latest") else _pick(s, "last_fills") or
+                       {**_range_args(s), **_pick(s, "location")}),
         "log_fuel": ("log_fuel", _pick(s, "litres", "total_cost", "price_per_litre", "odometer_km", "location", "date")),
         "log_maintenance": ("log_maintenance", _pick(s, "task", "date", "odometer_km", "cost", "next_due_km", "next_due_date")),
         "maintenance_due": ("maintenance_due", {"task": s["task"].split()[0].lower()} if s.get("task") else {}),
@@ -189,6 +190,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         return removal_calls(s, state)
     if name == "add_trip_stop" and s.get("more"):  # "add Canmore between Calgary and Banff, and Lake Louise after Banff"
         return [ToolCall("add_trip_stop", _stop_args({**s, **more}, state)) for more in [{}, *s["more"]]]
+    if name == "move_trip_stop":  # "on the North Island loop, can we do Taupo before Rotorua?"
+        return [ToolCall("move_trip_stop", {**_pick(s, "place", "before", "after", "swap_with"), **_trip_meant(s, state)})]
     if name == "delete_trip":  # "delete the Uluru trip"
         return [ToolCall("delete_trip", {"trip_named": s["trip"]})]
     if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": each, together and the difference
@@ -206,7 +209,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
     return SMALL_TALK.get(name, UNKNOWN)
 
 
-_TRIP_TOOLS = ("plan_trip", "add_trip_stop", "remove_trip_stop", "reorder_trip_stops")
+_TRIP_TOOLS = ("plan_trip", "add_trip_stop", "remove_trip_stop", "reorder_trip_stops", "move_trip_stop")
 
 
 def _stop_args(slots: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from wheels_wins.pam.local.brands import brand_named, with_brand_names
 from wheels_wins.pam.local.intents import Intent
 from wheels_wins.pam.tools.expenses import same_purchase_key
 from wheels_wins.pam.types import ToolCall
+from wheels_wins.services.categories import normalise_category
 
 
 def jsonable(value: Any) -> Any:
@@ -295,15 +296,18 @@ def picked_calls(text: str, state: dict[str, Any]) -> list[ToolCall] | str | Non
     listed has, the same request for that amount (it may be among those not listed); what to say when the answer
     can only be a pick but picks none; None when the message is not an answer."""
     data = pick_asked(state) or {}
-    items, then, m = data.get("items") or [], data.get("then"), _PICK.match(text.strip())
+    first = re.split(r"(?<=\w)[.,;!]\s+", text.strip())[0]  # "Marg's one. Col's is still on."
+    items, then, m = data.get("items") or [], data.get("then"), _PICK.match(first)
     if not (items and then and m):
         return None
+    id_argument = then.get("id_argument", "expense_id")
+    then = {"tool": then["tool"], "arguments": then.get("arguments", {})}
     which = m["which"]
     ordinal = _ORDINALS.get(which.lower().split()[-1]) if which.split() else None
     amount = leading_number(which) if re.match(r"\$|\d", which) else None
     named = _words_of(which)
     if len(items) == 1 and _YES.match(text):  # "Did you mean …?" "yes"
-        return [ToolCall(then["tool"], {"expense_id": items[0]["id"], **then.get("arguments", {})})]
+        return [ToolCall(then["tool"], {id_argument: items[0]["id"], **then["arguments"]})]
     chosen = [
         item for i, item in enumerate(items)
         if (ordinal is not None and i == (ordinal % len(items)))
@@ -311,7 +315,7 @@ def picked_calls(text: str, state: dict[str, Any]) -> list[ToolCall] | str | Non
         or (ordinal is None and amount is None and named & _words_of(f"{item.get('description')} {item.get('merchant')}"))
     ]
     if len(chosen) == 1:
-        return [ToolCall(then["tool"], {"expense_id": chosen[0]["id"], **then.get("arguments", {})})]
+        return [ToolCall(then["tool"], {id_argument: chosen[0]["id"], **then["arguments"]})]
     again = data.get("again")
     if not chosen and amount is not None and again:
         return [ToolCall(again["tool"], {**again["arguments"], "amount": f"{amount:.2f}"})]
@@ -344,4 +348,7 @@ def described_correction_calls(slots: dict[str, Any]) -> list[ToolCall]:
                                                      "new_merchant")}
     if slots.get("merchant") and not described:
         described = str(slots["merchant"])
+    named_kind = normalise_category(described) if len(described.split()) <= 2 and not args.get("category") else None
+    if named_kind:  # "change the camping expense to $48": the category named, not words of a description
+        args["category"], described = named_kind, ""
     return [ToolCall("update_expense_described", {"description": described, **args})]

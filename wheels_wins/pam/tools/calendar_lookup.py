@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+import uuid
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -26,7 +27,8 @@ Title = Annotated[str, Field(min_length=2, max_length=160)]
 
 
 def _words(title: str) -> list[str]:
-    return [w for w in title.lower().replace("-", " ").split() if w not in _NOT_A_TITLE]
+    said = re.sub(r"['’]", "", title.lower()).replace("-", " ")  # "col's physio" is "Physio - Col's shoulder"
+    return [w for w in said.split() if w not in _NOT_A_TITLE]
 
 
 def _holds(title: str, words: list[str]) -> bool:
@@ -54,13 +56,29 @@ def _named(ctx: ToolContext, title: str, date: dt.date | None) -> list[CalendarE
     return upcoming or found
 
 
-def _the_one(ctx: ToolContext, title: str, date: dt.date | None) -> CalendarEvent | ToolResult:
+def _the_one(
+    ctx: ToolContext, title: str, date: dt.date | None, event_id: str | None = None, then: dict[str, Any] | None = None
+) -> CalendarEvent | ToolResult:
+    """The entry meant: the one with `event_id` (picked from a list), else the one the words name; else the reply that
+    asks which, listing them with what to do (`then`) to the one the answer picks ("Marg's one")."""
+    if event_id is not None:
+        picked = calendar_repo.get(ctx.session, user_id=ctx.user_id, event_id=uuid.UUID(event_id)) if _is_uuid(event_id) else None
+        return picked if picked is not None else ToolResult.fail("I couldn't find that calendar entry.")
     found = _named(ctx, title, date)
     if isinstance(found, ToolResult) or len(found) == 1:
         return found if isinstance(found, ToolResult) else found[0]
     local = zone(ctx.user.timezone)
-    listed = "; ".join(f"“{e.title}” on {e.start.astimezone(local):%a %-d %b}" for e in found[:5])
-    return ToolResult.fail(f"Which one? I found {len(found)}: {listed}. Say its day too.")
+    bullets = "".join(f"\n- {e.title}, {e.start.astimezone(local):%a %-d %b}" for e in found[:5])
+    items = [{"id": str(e.id), "description": e.title, "merchant": f"{e.start.astimezone(local):%A %-d %B}"} for e in found[:5]]
+    return ToolResult(True, f"Which one? I found {len(found)}:{bullets}",
+                      {"items": items, "then": {**(then or {}), "id_argument": "event_id"}})
+
+
+def _is_uuid(text: str | None) -> bool:
+    try:
+        return text is not None and bool(uuid.UUID(text))
+    except ValueError:
+        return False
 
 
 def _the_double(ctx: ToolContext, title: str, date: dt.date | None) -> CalendarEvent | ToolResult:
@@ -79,12 +97,13 @@ def _the_double(ctx: ToolContext, title: str, date: dt.date | None) -> CalendarE
 
 @tool(mutates=True)
 def cancel_calendar_event(
-    ctx: ToolContext, title: Title, date: dt.date | None = None, duplicate: bool = False
+    ctx: ToolContext, title: Title, date: dt.date | None = None, duplicate: bool = False, event_id: str | None = None
 ) -> ToolResult:
     """Cancel (delete) the calendar entry whose title holds these words ("cancel the vet appointment"), the next one
     to come when several have passed; `date` picks among several; with `duplicate`, the newer of one put in twice
-    ("the parcel pickup is in my calendar twice, get rid of one")."""
-    event = _the_double(ctx, title, date) if duplicate else _the_one(ctx, title, date)
+    ("the parcel pickup is in my calendar twice, get rid of one"); `event_id` is one picked from a list."""
+    then = {"tool": "cancel_calendar_event", "arguments": {"title": title}}
+    event = _the_double(ctx, title, date) if duplicate else _the_one(ctx, title, date, event_id, then)
     if isinstance(event, ToolResult):
         return event
     fields = {**calendar_fields(event), "description": event.description}
@@ -103,10 +122,13 @@ def move_calendar_event(
     days: Annotated[int, Field(ge=-366, le=366)] | None = None,
     date: dt.date | None = None,
     time: dt.time | None = None,
+    event_id: str | None = None,
 ) -> ToolResult:
     """Move the calendar entry whose title holds these words: by `days` ("push the mechanic booking back a day" is
-    1, "bring it forward a week" -7), or to a `date` and/or `time`."""
-    event = _the_one(ctx, title, None)
+    1, "bring it forward a week" -7), or to a `date` and/or `time`; `event_id` is one picked from a list."""
+    moves = {k: v.isoformat() if isinstance(v, dt.date | dt.time) else v
+             for k, v in (("days", days), ("date", date), ("time", time)) if v is not None}
+    event = _the_one(ctx, title, None, event_id, {"tool": "move_calendar_event", "arguments": {"title": title, **moves}})
     if isinstance(event, ToolResult):
         return event
     if days is not None:

@@ -295,13 +295,25 @@ def spending_summary(
     end: dt.date | None = None,
     merchant: Annotated[str, Field(min_length=2, max_length=100)] | None = None,
     categories: Annotated[list[str], Field(max_length=8)] | None = None,
+    leave_out: Annotated[str, Field(min_length=2, max_length=100)] | None = None,
 ) -> ToolResult:
     """How much the user spent in a period (or between start and end dates), in total and by category; with
     `merchant`, only at that shop (matched in the merchant or description, e.g. "Bunnings"); with `categories`,
-    those categories side by side and together ("fuel vs groceries", "entertainment and dining combined")."""
+    those categories side by side and together ("fuel vs groceries", "entertainment and dining combined"); with
+    `leave_out`, the total without the purchases those words name ("leaving the Spirit of Tasmania fare out")."""
     start, end, when = resolve_range(period, start, end, ctx.today)
     currency = ctx.user.currency
     shop = (merchant or "").strip()
+    if leave_out and leave_out.strip() and not shop:
+        total, _ = spend_summary(ctx.session, user_id=ctx.user_id, start=start, end=end)
+        count, left = expense_repo.count_and_total(ctx.session, user_id=ctx.user_id, start=start, end=end,
+                                                   search=leave_out.strip())
+        data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "total": f"{total - left:.2f}",
+                "left_out": f"{left:.2f}"}
+        if not count:
+            return ToolResult(True, f"{money_text(total, currency)} spent {when}; nothing matched “{leave_out.strip()}”", data)
+        return ToolResult(True, f"{money_text(total - left, currency)} spent {when} leaving out {leave_out.strip()} "
+                                f"({money_text(left, currency)}); {money_text(total, currency)} with it", data)
     if shop:
         count, spent = expense_repo.count_and_total(ctx.session, user_id=ctx.user_id, start=start, end=end, search=shop)
         data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "merchant": shop,

@@ -15,7 +15,7 @@ from wheels_wins.repositories import income as income_repo
 
 # How far back, and how many entries, described income is looked for.
 _LOOKBACK_DAYS, _LOOKED_AT = 90, 100
-_NOT_A_SOURCE = frozenset("the a an from for of my our income entry payment money one that this".split())
+_NOT_A_SOURCE = frozenset("the a an from for of my our income entry payment money one that this pay wages cash earnings".split())
 
 
 def _named(ctx: ToolContext, words: list[str], date: dt.date | None) -> list[IncomeEntry]:

@@ -166,11 +166,15 @@ def income_summary(
     the source or description, e.g. "markets", "pension")."""
     start, end, when = resolve_range(period, start, end, ctx.today)
     wanted = (source or "").strip() or None
-    total = income_repo.total(ctx.session, user_id=ctx.user_id, start=start, end=end, source=wanted)
+    also = _SELLING if wanted and wanted.lower() in _SELLING else ()  # "selling our bits and pieces": sold, sales
+    total = income_repo.total(ctx.session, user_id=ctx.user_id, start=start, end=end, source=wanted, also=also)
     data = {"period": period, "total": f"{total:.2f}", "start": start.isoformat(), "end": end.isoformat()}
     if wanted:
         return ToolResult(True, f"{money_text(total, ctx.user.currency)} from {wanted} {when}", {**data, "source": wanted})
     return ToolResult(True, f"{money_text(total, ctx.user.currency)} earned {when}", data)
+
+
+_SELLING = ("sale", "sales", "sold", "selling", "sell")
 
 
 @tool()

@@ -151,6 +151,40 @@ def add_trip_stop(
 
 
 @tool(mutates=True)
+def move_trip_stop(
+    ctx: ToolContext,
+    place: str,
+    before: str | None = None,
+    after: str | None = None,
+    swap_with: str | None = None,
+    trip_id: str | None = None,
+    trip_named: str | None = None,
+) -> ToolResult:
+    """Put a stop of a trip `before` or `after` another of its stops, or swap it with one ("can we do Taupo before
+    Rotorua?", "swap Taupo and Rotorua"); the active trip when no id, or the trip whose title or stops hold
+    `trip_named`."""
+    trip = _trip_named(ctx, trip_named) if trip_named else _owned_trip(ctx, trip_id)
+    if trip is None:
+        return ToolResult.fail(f"I couldn't find a trip matching “{trip_named}”." if trip_named else "I couldn't find that trip.")
+    stops = _stops(ctx, trip)
+    moving, other = _stop_index(stops, place), _stop_index(stops, swap_with or before or after)
+    for name, index in ((place, moving), (swap_with or before or after, other)):
+        if index is None:
+            return ToolResult.fail(f"{(name or '').strip()} isn't a stop on {trip.title}.")
+    assert moving is not None and other is not None
+    order = list(stops)
+    if swap_with:
+        order[moving], order[other] = order[other], order[moving]
+    else:
+        stop = order.pop(moving)
+        target = order.index(stops[other])
+        order.insert(target + (1 if after else 0), stop)
+    if order == stops:
+        return ToolResult(True, f"{stops[moving].name} is already there on {trip.title}", {"id": str(trip.id)})
+    return _change_stops(ctx, trip, order, stops, "Reordered")
+
+
+@tool(mutates=True)
 def delete_trip(ctx: ToolContext, trip_named: str) -> ToolResult:
     """Delete the user's trip whose title or stops hold these words ("delete the uluru trip"); undo brings it back."""
     trip = _trip_named(ctx, trip_named)

@@ -96,6 +96,19 @@ def _latest_fill(ctx: ToolContext) -> ToolResult:
                                               "price_per_litre": str(fill.price_per_litre)}})
 
 
+def _last_fills(ctx: ToolContext, count: int) -> ToolResult:
+    """The last few fill-ups added up ("what did our last two fill-ups cost all together?")."""
+    rows, _ = fuel_repo.list_page(ctx.session, user_id=ctx.user_id, limit=count)
+    if not rows:
+        return ToolResult(True, "No fill-ups logged yet", {"fills": 0})
+    litres, cost = sum((f.litres for f in rows), Decimal(0)), sum((f.total_cost for f in rows), Decimal(0))
+    days = ", ".join(f"{f.date:%-d %b}" for f in rows)
+    said = f"Your last {len(rows)} fill-ups" if len(rows) > 1 else "Your only fill-up"
+    return ToolResult(True, f"{said} ({days}): {format_volume(litres, ctx.user.units)} for "
+                            f"{money_text(cost, ctx.user.currency)} all together",
+                      {"fills": len(rows), "litres": str(litres), "total_cost": f"{cost:.2f}"})
+
+
 @tool()
 def fuel_bought(
     ctx: ToolContext,
@@ -104,12 +117,15 @@ def fuel_bought(
     end: dt.date | None = None,
     latest_only: bool = False,
     location: ShortText = "",
+    last_fills: Annotated[int, Field(ge=1, le=20)] | None = None,
 ) -> ToolResult:
     """How much fuel the user bought in a period (or between start and end dates), at a `location` when given
     ("how much a litre did we pay at Gundagai?"): litres, cost, fill-ups and the average price; with
     `latest_only`, the last fill-up alone ("what did I pay per litre last time?")."""
     if latest_only:
         return _latest_fill(ctx)
+    if last_fills:
+        return _last_fills(ctx, last_fills)
     start, end, when = resolve_range(period, start, end, ctx.today)
     where = location.strip()
     if where:
@@ -190,6 +206,16 @@ def _record_line(ctx: ToolContext, record: MaintenanceRecord) -> str:
     return line
 
 
+_KM_A_DAY = 100  # how far a rig travels in a day, to weigh a distance left against days left
+
+
+def _how_soon(item: DueItem) -> float:
+    """Roughly how many days until the item is due, by whichever of its date and odometer comes first."""
+    days = [float(item.days_left)] if item.days_left is not None else []
+    days += [item.km_left / _KM_A_DAY] if item.km_left is not None else []
+    return min(days, default=float("inf"))
+
+
 def _next_due_line(ctx: ToolContext, item: DueItem) -> str:
     """'Oil and filter change: next due at 95,000 km (due in 10,000 km)'."""
     when = [f"on {item.due_date:%-d %b %Y}"] if item.due_date else []
@@ -234,7 +260,13 @@ def maintenance_due(ctx: ToolContext, task: ShortText = "") -> ToolResult:
         for i in items
     ]
     if not data:
-        return ToolResult(True, "Nothing is due soon", {"items": []})
+        later = vehicle_log.maintenance_due(ctx.session, user_id=ctx.user_id, today=ctx.today, include_later=True)
+        if not later:
+            return ToolResult(True, "Nothing is due soon", {"items": []})
+        first = min(later, key=_how_soon)  # "which job comes due first?": the next one, however far off
+        return ToolResult(True, f"Nothing is due soon. Next up: {_next_due_line(ctx, first)}",
+                          {"items": [], "next": {"task": first.task, "next_due_km": first.due_km,
+                                                 "next_due_date": first.due_date.isoformat() if first.due_date else None}})
     text = "; ".join(f"{d['task']} {'overdue' if d['overdue'] else 'due soon'}" for d in data)
     return ToolResult(True, text, {"items": data})
 
