@@ -140,3 +140,20 @@ async def test_past_income_is_corrected_and_asked_about_over_all_time(make_user,
     assert sorted(e.amount for e in income_repo.list_page(session, user_id=user.id)[0]) == [Decimal("685.00"),
                                                                                             Decimal("1500.50")]
     assert "$1,500.50" in asked.reply, asked.reply
+
+
+async def test_a_maintenance_cost_corrected_by_its_expense_changes_the_record_too(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    record = vehicle_log.log_maintenance(session, user=user, task="Front brake pads", date=today - dt.timedelta(days=3),
+                                         odometer_km=148200, cost=Decimal("240"))
+    session.commit()
+
+    (fixed,) = await converse(user, "The front brake pads in the maintenance log should be $420, not $240. I typed it "
+                                    "backwards, silly me.")
+
+    assert fixed.tool_calls and fixed.tool_calls[0].result.ok, fixed.reply
+    session.commit()
+    session.refresh(record)
+    expense = expense_repo.get(session, user_id=user.id, expense_id=record.expense_id)
+    assert (record.cost, expense.amount if expense else None) == (Decimal("420.00"), Decimal("420.00"))

@@ -3,7 +3,9 @@ takes its expense with it), and undoing that remakes both."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session
@@ -34,6 +36,22 @@ def delete_with_owner(session: Session, *, user: User, expense: Expense) -> tupl
         fields = values_as_json({k: getattr(work, k) for k in ("date", "vehicle_id", *_MAINTENANCE_FIELDS)})
         vehicle_log.delete_maintenance(session, user=user, record_id=work.id)
         return "maintenance", {**fields, "trip_id": trip_id}
+    return None
+
+
+def update_with_owner(
+    session: Session, *, user: User, expense: Expense, amount: Decimal, date: dt.date
+) -> str | None:
+    """Set the cost and day of the record that owns the expense (the expense follows it): the record's kind, or None
+    when no record owns it (the caller then changes the expense itself)."""
+    fill = fuel_repo.owning_expense(session, user_id=user.id, expense_id=expense.id)
+    if fill is not None:
+        vehicle_log.update_fuel(session, user=user, fuel_id=fill.id, changes={"total_cost": amount, "date": date})
+        return "fuel"
+    work = maintenance_repo.owning_expense(session, user_id=user.id, expense_id=expense.id)
+    if work is not None:
+        vehicle_log.update_maintenance(session, user=user, record_id=work.id, changes={"cost": amount, "date": date})
+        return "maintenance"
     return None
 
 

@@ -24,7 +24,7 @@ from wheels_wins.pages.wins.validation import (
 )
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import trips as trip_repo
-from wheels_wins.services import money
+from wheels_wins.services import expense_owners, money
 from wheels_wins.services.categories import CATEGORY_LABELS
 from wheels_wins.state.auth import current_user, current_user_id, run_in_session
 from wheels_wins.state.notifications import NotificationsState
@@ -146,7 +146,7 @@ class ExpenseEditorState(UndoableDelete, rx.State):
         self.saving = True
         yield
         try:
-            saved = await run_in_session(lambda session: _write(session, user.id, user.currency, editing, fields))
+            saved = await run_in_session(lambda session: _write(session, user, editing, fields))
         except Exception:
             log.exception("Saving an expense failed")
             saved = False
@@ -189,12 +189,18 @@ class ExpenseEditorState(UndoableDelete, rx.State):
         return [ExpensesState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
 
 
-def _write(session, user_id: uuid.UUID, currency: str, editing: uuid.UUID | None, fields: dict[str, Any]) -> bool:
-    """Create or update in one transaction; a trip that isn't the user's is dropped, never linked."""
-    if fields["trip_id"] and trip_repo.get(session, user_id=user_id, trip_id=fields["trip_id"]) is None:
+def _write(session: Session, user: User, editing: uuid.UUID | None, fields: dict[str, Any]) -> bool:
+    """Create or update in one transaction; a trip that isn't the user's is dropped, never linked. A fill-up's or
+    maintenance record's expense changes its amount and day through that record, which keeps the two in step."""
+    if fields["trip_id"] and trip_repo.get(session, user_id=user.id, trip_id=fields["trip_id"]) is None:
         fields = {**fields, "trip_id": None}
     if editing is None:
-        expense_repo.create(session, user_id=user_id, currency=currency, source="manual", **fields)
+        expense_repo.create(session, user_id=user.id, currency=user.currency, source="manual", **fields)
         return True
-    return expense_repo.update(session, user_id=user_id, expense_id=editing, changes=fields) is not None
+    expense = expense_repo.get(session, user_id=user.id, expense_id=editing)
+    if expense is None:
+        return False
+    if expense.source in ("fuel", "maintenance"):
+        expense_owners.update_with_owner(session, user=user, expense=expense, amount=fields["amount"], date=fields["date"])
+    return expense_repo.update(session, user_id=user.id, expense_id=editing, changes=fields) is not None
 

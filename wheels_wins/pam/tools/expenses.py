@@ -21,9 +21,12 @@ from wheels_wins.pam.tools.common import (
     resolve_range,
     trip_underway,
 )
+from wheels_wins.pam.tools.corrections import update_fuel, update_maintenance
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import expenses as expense_repo
+from wheels_wins.repositories import fuel as fuel_repo
+from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.services import expense_owners
 from wheels_wins.services.categories import CATEGORIES, infer_category, normalise_category
 from wheels_wins.services.money import spend_summary
@@ -109,6 +112,10 @@ def update_expense(
             changes[key] = value
     if not changes:
         return ToolResult.fail("Tell me what to change: the amount, category, date, description or merchant.")
+    if expense.source in ("fuel", "maintenance") and ({"amount", "date"} & changes.keys()):
+        owned = _update_with_owner(ctx, expense, amount, date)  # the record's cost and day are its expense's
+        if owned is not None:
+            return owned
     updated = expense_repo.update(ctx.session, user_id=ctx.user_id, expense_id=expense.id, changes=changes)
     assert updated is not None
     return ToolResult(
@@ -133,6 +140,20 @@ def delete_expense(ctx: ToolContext, expense_id: str) -> ToolResult:
         True, _chip("Deleted", expense, ctx.user.currency), {"id": expense_id},
         undo={"op": "recreate", "kind": "expense", "fields": fields}, changed=("expenses",),
     )
+
+
+def _update_with_owner(
+    ctx: ToolContext, expense: Expense, amount: Decimal | None, date: dt.date | None
+) -> ToolResult | None:
+    """Change a fill-up's or maintenance record's cost or day through that record (its expense follows, and undo
+    puts the record back); None when no record owns the expense."""
+    fill = fuel_repo.owning_expense(ctx.session, user_id=ctx.user_id, expense_id=expense.id)
+    if fill is not None:
+        return update_fuel(ctx, fuel_id=str(fill.id), total_cost=amount, date=date)
+    work = maintenance_repo.owning_expense(ctx.session, user_id=ctx.user_id, expense_id=expense.id)
+    if work is not None:
+        return update_maintenance(ctx, maintenance_id=str(work.id), cost=amount, date=date)
+    return None
 
 
 def _delete_with_owner(ctx: ToolContext, expense: Expense) -> ToolResult:
