@@ -140,6 +140,7 @@ def income(s: Sentence) -> Intent | None:
     source = re.sub(r"\s+paid(?:\s+out)?(?:\s+(?:me|us))?$", "", source, flags=re.IGNORECASE)  # "cleaning job paid 250"
     source = re.sub(r"\s+(?:(?:just|finally|has|have|already)\s+)*paid\s+(?:the|my|our)\s+invoice$", "", source,
                     flags=re.IGNORECASE)  # "my client just paid the invoice"
+    source = re.sub(r"'s(?:\s+in)?$", "", source.strip())  # "Pension's in, $1,802.40"
     if source:
         slots["source"] = source[:120]
         slots["description"] = entities.capitalise(source)[:300]

@@ -122,7 +122,8 @@ def fuel(s: Sentence) -> Intent | None:
     location = entities.merchant(s.text, spans)
     at = s.text.find(location) if location else -1
     place = entities.town(s.text, spans + ([(at, at + len(location))] if at >= 0 else []))  # "at Z in Taupo"
-    where = " ".join(dict.fromkeys(p for p in (location, place) if p))
+    generic = r"(?:the\s+)?(?:servo|service\s+station|petrol\s+station|gas\s+station|fuel\s+station|bowser|pump)"
+    where = " ".join(dict.fromkeys(p for p in (location, place) if p and not re.fullmatch(generic, p, re.IGNORECASE)))
     if where and where.lower() not in ("diesel", "fuel", "petrol"):
         slots["location"] = where
     slots["date"] = s.past_dates[0].date if s.past_dates else s.today
