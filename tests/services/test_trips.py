@@ -190,3 +190,19 @@ def test_a_route_resolves_namesakes_in_the_country_its_names_share() -> None:
     assert glencoe.lat == pytest.approx(56.68, abs=0.1)  # the Highland village, not South Australia's Glencoe
     *_, applecross, durness = resolve_route(["Inverness", "Applecross", "Durness"])
     assert applecross.lon == pytest.approx(-5.81, abs=0.1) and durness.lat == pytest.approx(58.57, abs=0.1)
+
+
+def test_a_namesake_between_two_stops_is_the_one_beside_them() -> None:
+    from wheels_wins.services.trips import resolve_route
+
+    hobart, swansea, st_helens = resolve_route(["Hobart", "Swansea", "St Helens"])
+    assert (hobart.lat, swansea.lat, st_helens.lat) == pytest.approx((-42.88, -42.12, -41.32), abs=0.1)  # Tasmania's
+    *_, keswick = resolve_route(["Manchester", "Kendal", "Keswick"])
+    assert keswick.lat == pytest.approx(54.6, abs=0.1)  # the Lake District's, not Adelaide's suburb
+
+
+async def test_stops_given_by_name_over_rest_are_read_together_offline() -> None:
+    from wheels_wins.services.trips import resolve_stops
+
+    stops = await resolve_stops([{"name": "Cardiff"}, {"name": "Swansea"}, "Tenby", {"name": "X", "lat": 51.88, "lon": -5.27}])
+    assert [round(s.lat, 1) for s in stops] == [51.5, 51.6, 51.7, 51.9]

@@ -27,7 +27,7 @@ from wheels_wins.db import session_scope, to_money
 from wheels_wins.models import Trip, TripWaypoint, User
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import fuel_economy, gazetteer, geo, geocoding, routing
-from wheels_wins.settings import Settings
+from wheels_wins.settings import Settings, get_settings
 
 TITLE_MAX_LENGTH = 120  # the trips.title column
 
@@ -107,8 +107,8 @@ def resolve_route(specs: Sequence[StopSpec]) -> list[Stop]:
         if len(options) < 2 or not beside:
             continue
         nearest = min(options, key=lambda p, beside=beside: _away(p.lat, p.lon, beside))
-        if _away(nearest.lat, nearest.lon, beside) < _NEAR_NEIGHBOUR_KM \
-                and _away(stops[i].lat, stops[i].lon, beside) > _FAR_FROM_NEIGHBOURS_KM:
+        far = _FAR_FROM_NEIGHBOURS_KM if len(beside) == 2 else _FAR_FROM_ONE_NEIGHBOUR_KM  # an end has less to go on
+        if _away(nearest.lat, nearest.lon, beside) < _NEAR_NEIGHBOUR_KM and _away(stops[i].lat, stops[i].lon, beside) > far:
             stops[i] = Stop(named_as_asked(name, nearest.name), nearest.lat, nearest.lon)
     return stops
 
@@ -119,7 +119,7 @@ def _away(lat: float, lon: float, stops: Sequence[Stop]) -> float:
 
 
 # A stop more than this far from both of its neighbours, when a namesake lies this near one, is the namesake.
-_FAR_FROM_NEIGHBOURS_KM, _NEAR_NEIGHBOUR_KM = 500.0, 250.0
+_FAR_FROM_NEIGHBOURS_KM, _FAR_FROM_ONE_NEIGHBOUR_KM, _NEAR_NEIGHBOUR_KM = 500.0, 1500.0, 250.0
 
 
 # A namesake counts towards a country only if it is not a hamlet beside the famous one: London, Ohio does not make
@@ -176,6 +176,9 @@ async def resolve_stops(specs: Sequence[StopSpec], *, settings: Settings | None 
     Names are looked up one after another (Nominatim's public instance allows one request a second);
     raises UnknownPlace naming the first stop neither the geocoder nor the gazetteer knows.
     """
+    settings = settings or get_settings()
+    if not settings.geocoder_url:  # offline: the gazetteer reads the names together, each beside its neighbours
+        return await asyncio.to_thread(resolve_route, [_name_or_stop(spec) for spec in specs])
     stops = []
     for spec in specs:
         if isinstance(spec, Stop) or (isinstance(spec, dict) and None not in (spec.get("lat"), spec.get("lon"))):
@@ -187,6 +190,13 @@ async def resolve_stops(specs: Sequence[StopSpec], *, settings: Settings | None 
             raise UnknownPlace(name)
         stops.append(Stop(named_as_asked(name, found.name), found.lat, found.lon))
     return stops
+
+
+def _name_or_stop(spec: StopSpec) -> StopSpec:
+    """A spec as `resolve_route` takes it: a name alone as the name, anything with coordinates as it is."""
+    if isinstance(spec, dict) and None in (spec.get("lat"), spec.get("lon")):
+        return str(spec.get("name") or "").strip()
+    return spec
 
 
 def fuel_cost_estimate(session: Session, *, user_id: uuid.UUID, distance_km: float) -> Decimal:
