@@ -324,6 +324,10 @@ EXPENSES = [
      "fell over at the price of the coffee pods but there you go. Can you put that in for us?",
      {"amount": "243.85", "category": "groceries", "merchant": "Coles", "description": "Did the big shop at Coles in Kalgoorlie"}),
     ("caravan pk 3 nites $40 a nite pd this arvo", {"amount": 120, "category": "camping"}),
+    ("Boots pharmacy, hay fever tablets and Calpol for the kids, £11.48",
+     {"amount": "11.48", "category": "health", "merchant": "Boots pharmacy"}),
+    ("On Canada Day I bought rain jackets for both kids at Canadian Tire, $79.98 total",
+     {"amount": "79.98", "category": "shopping", "merchant": "Canadian Tire", "date": "past:07-01"}),
     ("bought a new outdoor awning mat at Walmart for $39.88", {"amount": "39.88", "category": "shopping", "merchant": "Walmart"}),
     ("van insurance went thru today six hundred n forty two dollars thirty", {"amount": "642.30", "category": "insurance"}),
     ("paid 22 fifty for pizza", {"amount": "22.50", "category": "dining"}),
@@ -564,6 +568,8 @@ BUDGETS = [
      {"category": "fuel", "change": "raise", "percent": 20}),
     ("Col says we're eating out far too much. Cut the dining budget by a quarter, please.", "change_budget",
      {"category": "dining", "change": "lower", "percent": 25}),
+    ("Cut my groceries budget by a third, please.", "change_budget",
+     {"category": "groceries", "change": "lower", "percent": Decimal(100) / 3}),
     ("Col wants the dining budget set to exactly what we've spent on eating out so far this month — no more, no less.",
      "set_budget", {"category": "dining", "as_spent": "this_month"}),
     ("set healht budget to eighty bucks pls", "set_budget", {"category": "health", "amount": 80}),
@@ -682,6 +688,14 @@ QUERIES = [
     ("what's the total damage this month?", "spending_query", {"period": "this_month"}),
     ("How much more have we earned than spent this month?", "net_query", {"period": "this_month"}),
     ("Did we spend more than came in this month? By how much?", "net_query", {"period": "this_month"}),
+    ("When is the transmission fluid due again?", "maintenance_due", {"task": "Transmission fluid"}),
+    ("According to my maintenance log, how much have I spent on servicing in total?", "spending_query",
+     {"category": "maintenance", "period": "all_time"}),
+    ("How much were the jumper cables?", "list_expenses", {"search": "jumper cables", "period": "all_time"}),
+    ("What have I spent this month if you leave out the insurance payment?", "spending_query",
+     {"leave_out": "insurance", "period": "this_month"}),
+    ("How much have I spent at Tesco?", "spending_query", {"merchant": "Tesco", "also_all_time": True}),
+    ("we've been eating out a lot lately, how much has that come to this month", "spending_query", {"category": "dining"}),
     ("What did our last two fill-ups cost all together?", "fuel_query", {"last_fills": 2}),
     ("How far did we drive between the last two fill-ups?", "fuel_query", {"latest": True}),
     ("Going by the fuel log, what have we averaged per litre across all the fill-ups in it?", "fuel_query",
@@ -816,6 +830,8 @@ QUERIES = [
 ]
 
 INCOME = [
+    ("got paid 1 thousand 2 hundred for the pet sitting gig 🐶 yay", {"amount": 1200, "source": "pet sitting gig"}),
+    ("Pension's in, $1,802.40", {"amount": "1802.40", "source": "Pension"}),
     ("did some fruit picking at $28 an hour for 20 hours so $560 came in yesterday",
      {"amount": 560, "source": "fruit picking", "date": "yesterday"}),
     ("sold the old awning on marketplace for $150, so that's income I guess, pop it in",
@@ -886,6 +902,8 @@ INCOME = [
 ]
 
 FUEL = [
+    ("put twelve gallons in at costco for forty one dollars and eighty eight cents",
+     {"litres": "45.42", "total_cost": "41.88", "location": "Costco"}),
     ("filled up at the servo eighty two litres hundred and ninety one dollars forty cents odometer a hundred and forty "
      "five thousand two hundred", {"litres": 82, "total_cost": "191.40", "odometer_km": 145200}),
     # US gallons and miles are converted; an imperial gallon is bigger.
@@ -1000,6 +1018,9 @@ FUEL = [
 ]
 
 MAINTENANCE = [
+    # A shop's name is not the work: "at Canadian Tire" did the brakes
+    ("New brake pads fitted at Canadian Tire today at 118,300 km, $412.60. They want to check them again at 138,300 km.",
+     {"task": "Brake pads", "odometer_km": 118300, "cost": "412.60", "next_due_km": 138300}),
     # "The 10,000 km service" names the service; the reading is where it was done.
     (
         "Log the 10,000 km service on the Prado, done yesterday at 120,015 km, $489.55",
@@ -1575,6 +1596,25 @@ CORRECTIONS = [
     ("Change the fuel expense from today to $150.", "correct_described",
      {"kind": "expense", "what": "fuel", "new_amount": "150", "date": "today"}),
     ("change the fuel budget to 450", "set_budget", {"category": "fuel", "amount": 450}),
+    # Round X: North America and the UK
+    ("The Tim Hortons charge isn't groceries, it should be under dining", "correct_described",
+     {"what": "Tim Hortons", "new_category": "dining", "category": "groceries"}),
+    ("The £32.10 shop yesterday was at Sainsbury's, not Tesco", "correct_described",
+     {"amount": "32.10", "new_merchant": "Sainsbury's", "merchant": "Tesco", "date": "yesterday"}),
+    ("That Shell fill-up in Kamloops was 52.3 litres, not 58", "correct_described",
+     {"kind": "fuel", "new_litres": "52.3", "litres": "58"}),
+    ("I typed the odometer wrong on the Chevron fill in Barstow - it should be 41,800 miles", "correct_described",
+     {"kind": "fuel", "what": "Chevron fill in Barstow", "new_odometer_km": 67271}),
+    ("The Esso fill in Keswick was £71.58, not £71.85 - I swapped the digits", "correct_described",
+     {"kind": "fuel", "new_amount": "71.58", "amount": "71.85"}),
+    ("the odo on the wheel alignment is wrong, should be 102,500", "correct_described",
+     {"what": "wheel alignment", "new_odometer_km": 102500}),
+    ("delete the parking charge at Peggy's Cove", "remove_expense", {"which": "parking charge at Peggy's Cove"}),
+    ("del the timmies one", "remove_expense", {"which": "timmies"}),
+    ("actually no, put it back how it was", "undo", {}),
+    ("Move the Jellystone check-in to 3pm the same day", "move_event", {"title": "Jellystone check-in", "absent": ["date"]}),
+    ("The day after tomorrow instead, please.", "unknown", {}),
+    ("Edit my Tofino post - change October to November", "edit_post", {"about": "Tofino", "old": "October", "new": "November"}),
     ("I think the Caltex fill in Coober Pedy went in twice — there should only be the one. Can you delete the extra?",
      "remove_expense", {"which": "duplicate", "category": "fuel"}),
     ("The pension's gone in twice this fortnight — it only came once, I promise. Can you delete the extra one?",

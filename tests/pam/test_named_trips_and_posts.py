@@ -209,3 +209,23 @@ async def test_nothing_due_soon_still_says_which_job_comes_first(make_user, sess
     (asked,) = await converse(user, "Which maintenance job comes due first, and at what odometer reading?")
 
     assert asked.reply.startswith("Nothing is due soon. Next up: Wheel bearing repack: next due at 152,000 km"), asked.reply
+
+
+async def test_a_shop_asked_about_without_a_period_says_this_month_and_all_up(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    for amount, days in (("32.10", 0), ("45.20", 45), ("31.15", 70)):
+        expense_repo.create(session, user_id=user.id, amount=Decimal(amount), category="groceries",
+                            date=today - dt.timedelta(days=days), description="Food shop", merchant="Tesco")
+    expense_repo.create(session, user_id=user.id, amount=Decimal("40.00"), category="groceries", date=today,
+                        description="Top-up", merchant="Asda")
+    expense_repo.create(session, user_id=user.id, amount=Decimal("250.00"), category="insurance", date=today,
+                        description="Policy renewal", merchant="Progressive")
+    session.commit()
+
+    shop, average, left_out = await converse(user, "How much have I spent at Tesco?", "What's my average grocery shop this month?",
+                                             "What have I spent this month if you leave out the insurance payment?")
+
+    assert shop.reply.startswith("$32.10 at Tesco this month (1 time); $108.45 all up (3 times)"), shop.reply
+    assert "$72.10 on groceries this month (2 purchases, $36.05 on average)" in average.reply, average.reply
+    assert "$72.10 spent this month leaving out insurance ($250.00)" in left_out.reply, left_out.reply

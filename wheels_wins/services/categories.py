@@ -137,7 +137,9 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "health", "doctor", "gp", "dentist", "medicine", "medication", "prescription", "script",
         "physio", "chiro", "chiropractor", "medical", "hospital", "ambulance", "optometrist",
         "specialist", "pathology", "blood test", "flu shot", "vaccination", "first aid kit",
-        "vet", "vet bill",
+        "vet", "vet bill", "hay fever", "hayfever", "antihistamine", "antihistamines", "calpol", "panadol", "nurofen",
+        "paracetamol", "ibuprofen", "tylenol", "advil", "cold and flu", "cough syrup", "cough medicine", "painkillers",
+        "plasters", "band aids", "bandaids",
     ),
     "shopping": (
         "shopping", "clothes", "clothing", "shoes", "boots", "jacket", "rain jacket", "raincoat", "fleece", "jumper",
@@ -182,7 +184,8 @@ _PLACES: dict[str, tuple[str, ...]] = {
         "bob jane", "tyrepower", "garage", "autozone", "napa auto", "pep boys", "les schwab", "discount tire",
         "halfords", "canadian tire",
     ),
-    "health": ("pharmacy", "chemist", "chemist warehouse", "priceline", "walgreens", "cvs", "specsavers"),
+    "health": ("pharmacy", "chemist", "chemist warehouse", "priceline", "walgreens", "cvs", "specsavers", "boots pharmacy",
+               "boots chemist", "superdrug", "shoppers drug mart", "rexall", "drugstore", "drug store"),
     "shopping": (
         "bunnings", "kmart", "big w", "target", "bcf", "anaconda", "myer", "officeworks",
         "jb hi fi", "harvey norman", "spotlight", "reject shop", "op shop", "opshop", "camera shop", "camera house",

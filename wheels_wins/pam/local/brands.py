@@ -136,6 +136,10 @@ _BRAND_NAMES = {
     "camping world": "Camping World",
     "walgreens": "Walgreens",
     "cvs": "CVS",
+    "superdrug": "Superdrug",
+    "shoppers drug mart": "Shoppers Drug Mart",
+    "rexall": "Rexall",
+
     "autozone": "AutoZone",
     "o'reilly auto": "O'Reilly Auto Parts",
     "pep boys": "Pep Boys",

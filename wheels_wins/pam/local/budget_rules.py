@@ -80,7 +80,7 @@ _ASKING = (
 )
 _PERCENT = re.compile(r"(?:\bby\s+)?(?<![\d.])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
 _FRACTION = re.compile(r"\bby\s+(?:a|one)\s+(?P<part>quarter|third|fifth|tenth)\b", re.IGNORECASE)
-_FRACTION_PERCENT = {"quarter": Decimal(25), "third": Decimal("33.33"), "fifth": Decimal(20), "tenth": Decimal(10)}
+_FRACTION_PERCENT = {"quarter": Decimal(25), "third": Decimal(100) / 3, "fifth": Decimal(20), "tenth": Decimal(10)}
 _HALVE = re.compile(r"\bhalve\b|\bcut\s+(?:\w+\s+){0,4}?in\s+half\b|\bby\s+half\b", re.IGNORECASE)
 _DOUBLE = re.compile(r"\bdouble\b", re.IGNORECASE)
 

@@ -67,10 +67,12 @@ def move_event(s: Sentence) -> Intent | None:
         days = count_of(m["n"] or m["n2"]) * (7 if unit.startswith("week") else 1)
         slots["days"] = -days if way in ("forward", "ahead", "earlier", "sooner") else days
     else:
-        when = Sentence(m["when"], s.today)
-        dates, time = when.future_dates, find_time(m["when"])
+        said_when = re.sub(r"\s*,?\s*(?:on\s+)?(?:the\s+same\s+day|same\s+day|that\s+day|on\s+the\s+day)\b", "", m["when"],
+                           flags=re.IGNORECASE)  # "to 3pm the same day": only the time changes
+        when = Sentence(said_when, s.today)
+        dates, time = when.future_dates, find_time(said_when)
         said = sum(x.end - x.start for x in ([dates[0]] if dates else []) + ([time] if time else []))
-        if not (dates or time) or (dates and dates[0].date < s.today) or said < len(m["when"].strip()) - 4:
+        if not (dates or time) or (dates and dates[0].date < s.today) or said < len(said_when.strip()) - 4:
             return None  # "change the caravan park to yesterday", "bring the dog to the vet on saturday": no entry
         slots |= {**({"date": dates[0].date} if dates else {}), **({"time": time.time} if time else {})}
     return Intent("move_event", 0.9, slots)
@@ -121,6 +123,8 @@ def move_event_unsaid(s: Sentence) -> Intent | None:
 def move_answer(title: str, answer: str, today: dt.date) -> dict[str, object] | None:
     """The days, date or time an answer to "When should it move to?" gives ("2 days later", "friday at 2pm")."""
     said = _ANSWER_VERB.sub("", answer.strip())
+    said = re.sub(r"[\s,]*\b(?:instead|please|pls|thanks|thank\s+you|if\s+(?:you\s+)?can)\b[\s,.!]*", " ", said, flags=re.IGNORECASE)
+    said = said.strip(" ,.!")
     for asked in (f"move the {title} {said}", f"move the {title} to {said}"):
         found = move_event(Sentence(asked, today))
         if found:

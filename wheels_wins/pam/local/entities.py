@@ -85,7 +85,15 @@ def merchant(text: str, spans: Iterable[Span] = ()) -> str | None:
         joined = "-".join(w.lower() for w in words[:2])
         if joined in PLACE_NOUNS or joined in BRANDS:
             return " ".join(w.capitalize() for w in words[:2])
-    return brand_named(masked)
+    shop_front = _SHOP_FRONT.match(masked)  # "Boots pharmacy, hay fever tablets …": a shop named by what it is
+    return brand_named(masked) or (capitalise(shop_front.group(0).strip()) if shop_front else None)
+
+
+_SHOP_FRONT = re.compile(
+    r"^\s*(?-i:(?P<name>[A-Z][\w'&]+(?:\s+[A-Z][\w'&]+)?))\s+(?:pharmacy|chemist|supermarket|bakery|butcher|hardware|"
+    r"garage|pub|cafe|café|restaurant)\b",
+    re.IGNORECASE,
+)
 
 
 _DROP_LEAD = word_set(
@@ -97,7 +105,7 @@ _DROP_LEAD = word_set(
 )
 _DROP_TAIL = word_set(
     "today cost costs costing me us for on of at expense expenses was it in total please and the "
-    "to which that just dollars bucks my a an with from is are were came instead rather"
+    "to which that just dollars bucks my a an with from is are were came instead rather yay woohoo lol haha hooray yippee"
 )
 _KEEP_LEAD_INCOME = frozenset({"sold", "selling", "doing", "working"})
 

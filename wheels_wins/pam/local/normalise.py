@@ -97,6 +97,8 @@ TYPOS: dict[str, str] = {
     "rec'd": "received",
     "pd": "paid",
     "shud": "should",
+    "del": "delete",
+    "dlt": "delete",
     "shld": "should",
     "cancell": "cancel",
     "cancle": "cancel",
@@ -306,7 +308,8 @@ _MONTH_THE_ORDINAL = re.compile(
 )
 _SCALE = re.compile(r"\b(?:hundred|thousand|million)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
-    r"(?:\s+and\s+a\s+half)?\s*(?:dollars?|bucks|cents?|litres?|liters?|l\b|kilomet(?:re|er)s?|kms?\b|k\b|klicks?)", re.IGNORECASE
+    r"(?:\s+and\s+a\s+half)?\s*(?:dollars?|bucks|cents?|litres?|liters?|l\b|kilomet(?:re|er)s?|kms?\b|k\b|klicks?|gallons?|gals?\b|"
+    r"miles?)", re.IGNORECASE
 )
 _DOLLARS_AND_CENTS = re.compile(
     r"(?:\$\s?)?\b(?P<dollars>\d+)\s*(?:dollars?|bucks)?\s+(?:and\s+)?(?P<cents>\d{1,2})\s*cents?\b|"
@@ -321,6 +324,9 @@ _DOLLARS_AND_CENTS = re.compile(
 # Digits with a scale word: "3 hundred" is 300, "1.5 thousand" 1500 ("2 hundred and fifty" is left to the parser).
 _DIGITS_SCALE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+(hundred|thousand|grand)\b(?!\s+and\b)", re.IGNORECASE)
 _SCALE_OF = {"hundred": 100, "thousand": 1000, "grand": 1000}
+_THOUSANDS_AND_HUNDREDS = re.compile(
+    r"(?<![\w.,])(\d{1,3})\s+thousand\s+(?:and\s+)?(\d)\s+hundred(?:\s+(?:and\s+)?(\d{1,2})(?![\d.,]))?\b", re.IGNORECASE
+)
 # Dictation: "dollar sign 54 point 20" is $54.20.
 _DOLLAR_SIGN = re.compile(r"\bdollar\s+sign\s*(?=\d)", re.IGNORECASE)
 _SPOKEN_POINT = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d{1,2})\b(?![.,]\d)", re.IGNORECASE)
@@ -356,6 +362,8 @@ def spoken_numbers(text: str) -> str:
     "one hundred and twelve dollars and fifty cents" → "$112.50", "96 dollars 40" → "$96.40",
     "dollar sign 54 point 20" → "$54.20"."""
     text = _SPOKEN_POINT.sub(r"\1.\2", _DOLLAR_SIGN.sub("$", text))
+    text = _THOUSANDS_AND_HUNDREDS.sub(  # "1 thousand 2 hundred" is 1200
+        lambda m: str(int(m[1]) * 1000 + int(m[2]) * 100 + int(m[3] or 0)), text)
     text = _DIGITS_SCALE.sub(lambda m: f"{(Decimal(m[1]) * _SCALE_OF[m[2].lower()]).normalize():f}", text)
     text = _ORDINAL_DATE.sub(lambda m: _ordinal_digits(_ORDINAL_DAYS[m["ord"].lower()]), text)
     text = _MONTH_THE_ORDINAL.sub(lambda m: f"{m['mon']} {_ordinal_digits(_ORDINAL_DAYS[m['ord'].lower()])}", text)
@@ -399,7 +407,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u2018\u2019]", "'", text or "")
     text = re.sub(r"[\u201c\u201d]", '"', text)
     text = _EMOJI.sub(" ", text)  # "📅 dentist in two weeks", "add $40 😅": pictures say nothing to the rules
-    text = re.sub(r"\s+[\u2014\u2013]\s+|\s*\u2014\s*", ", ", text)  # a dash between clauses reads as a comma
+    text = re.sub(r"\s+[\u2014\u2013-]\s+|\s*\u2014\s*", ", ", text)  # a dash between clauses reads as a comma
     text = re.sub(r"\s+", " ", text).strip()
     text = with_apostrophes(text)
     text = _REQUEST_AT_END.sub(_requested, text)

@@ -28,7 +28,11 @@ _EDIT_POST = re.compile(
     # "change my mechanic post so it says Mataranka instead of Katherine"
     r"(?:change|edit|update|fix|amend)\s+" + _POST_NAMED.replace("about>", "about7>").replace("about2>", "about8>")
     + r"\s+(?:so\s+(?:that\s+)?it\s+|to\s+)?(?:says?|reads?)\s+" + _QUOTED.format("new4") + r"\s+(?:instead\s+of|rather\s+than|not)\s+"
-    + _QUOTED.format("old4") + r")\s*[.!?]*(?:\s+[A-Z].*)?$",
+    + _QUOTED.format("old4") + r"|"
+    # "Edit my Tofino post - change October to November"
+    r"(?:edit|change|update|fix|amend)\s+" + _POST_NAMED.replace("about>", "about9>").replace("about2>", "about10>")
+    + r"\s*[:,;-]?\s*(?:change|replace|swap|make)\s+" + _QUOTED.format("old5") + r"\s+(?:to|with|for|into)\s+" + _QUOTED.format("new5")
+    + r")\s*[.!?]*(?:\s+[A-Z].*)?$",
     re.IGNORECASE,
 )
 
@@ -44,6 +48,6 @@ def edit_post(s: Sentence) -> Intent | None:
     m = _EDIT_POST.search(s.text)
     if m is None:
         return None
-    about = next(m[g] for g in ("about", "about2", "about3", "about4", "about5", "about6", "about7", "about8") if m[g])
-    old, new = next((m[o], m[n]) for o, n in (("old", "new"), ("old2", "new2"), ("old3", "new3"), ("old4", "new4")) if m[o])
+    about = next(m[f"about{n}"] for n in ("", *range(2, 11)) if m[f"about{n}"])
+    old, new = next((m[f"old{n}"], m[f"new{n}"]) for n in ("", 2, 3, 4, 5) if m[f"old{n}"])
     return Intent("edit_post", 0.9, {"about": about.strip(), "old": old.strip(), "new": new.strip()})

@@ -87,7 +87,8 @@ _BUDGET_WORD = re.compile(r"\bbudgets?\b", re.IGNORECASE)
 _MAINT_NOUN = re.compile(
     words(
         "service|servicing|oil|oil change|t[yi]res?|rotation|maintenance|brakes?|"
-        "alignment|filters?|battery|belt|coolant|serviced"
+        "alignment|filters?|battery|belt|coolant|serviced|transmission|gearbox|fluid|wheel bearings?|bearings?|"
+        "spark plugs?|wiper blades?|timing belt"
     ),
     re.IGNORECASE,
 )
@@ -172,7 +173,8 @@ _FUEL_AT = re.compile(
 )
 # "leaving the Spirit of Tasmania fare out of it", "not counting the rego", "apart from the ferry"
 _LEAVING_OUT = re.compile(
-    r"\b(?:leaving|leave|keeping)\s+(?:the\s+|our\s+|my\s+)?(?P<what>[\w'& -]{2,40}?)\s+out(?:\s+of\s+it)?\b|"
+    r"\b(?:leaving|leave|keeping|keep)\s+(?:the\s+|our\s+|my\s+)?(?P<what>[\w'& -]{2,40}?)\s+out(?:\s+of\s+it)?\b|"
+    r"\b(?:leaving|leave|keep|keeping)\s+out\s+(?:the\s+|our\s+|my\s+)?(?P<what3>[\w'& -]{2,40}?)\s*(?:[,;.?]|$)|"
     r"\b(?:not\s+counting|excluding|except(?:\s+for)?|apart\s+from|other\s+than|without)\s+(?:the\s+|our\s+|my\s+)?"
     r"(?P<what2>[\w'& -]{2,40}?)\s*(?:[,;.?]|$)",
     re.IGNORECASE,
@@ -184,7 +186,11 @@ _PAID_FOR_IT = re.compile(
     re.IGNORECASE,
 )
 # "add up everything in the maintenance log … so far": every record, not this month's
-_ALL_OF_IT_SO_FAR = re.compile(r"\b(?:everything|all\s+(?:the|of\s+the|our|my))\b.*\b(?:so\s+far|to\s+date)\b", re.IGNORECASE)
+_ALL_OF_IT_SO_FAR = re.compile(
+    r"\b(?:everything|all\s+(?:the|of\s+the|our|my))\b.*\b(?:so\s+far|to\s+date)\b|"
+    r"\b(?:maintenance|service|fuel)\s+(?:log|history|records?)\b.*\b(?:in\s+total|all\s+up|altogether|so\s+far)\b",
+    re.IGNORECASE,
+)
 # "what did our last two fill-ups cost all together?": the last few fill-ups added up
 _LAST_FILLS_COST = re.compile(
     r"\b(?:last|latest|previous)\s+(?P<n>two|three|four|five|2|3|4|5)\s+(?:fill(?:-?\s?ups?)?|refuels?|tanks?)\b"
@@ -200,8 +206,8 @@ _LAST_JOB = re.compile(
 )
 # "how much did the caravan rego cost us?": one purchase named, asked about
 _COST_OF_THE = re.compile(
-    r"^(?:and\s+)?how\s+much\s+(?:did|was|were)\s+(?:the|my|our|that)\s+(?P<what>[\w'& -]{2,40}?)\s+"
-    r"(?:cost|come\s+to|set\s+(?:us|me)\s+back)(?:\s+(?:us|me))?(?:\s+in\s+the\s+end)?\s*\??$",
+    r"^(?:and\s+)?how\s+much\s+(?:did|was|were)\s+(?:the|my|our|that|those|these)\s+(?P<what>[\w'& -]{2,40}?)"
+    r"(?:\s+(?:cost|come\s+to|set\s+(?:us|me)\s+back)(?:\s+(?:us|me))?)?(?:\s+in\s+the\s+end)?\s*\??$",
     re.IGNORECASE,
 )
 
@@ -227,8 +233,10 @@ _BREAKDOWN = re.compile(
 def _asked_category(s: Sentence) -> str | None:
     """The category the question itself names: "Before we book the next caravan park I want to check the damage -
     how much have we spent in total?" asks for the total, not for camping."""
-    clauses = re.split(r"\s[-–—]\s|[.;:]\s", s.text)
-    return category_of(clauses[-1]) if len(clauses) > 1 else s.category
+    clauses = re.split(r"\s[-–—]\s|[.;:]\s|,\s+(?=(?:so\s+)?(?:how|what|which|did|do|have|are|is)\b)", s.text, flags=re.IGNORECASE)
+    refers_back = re.search(r"\b(?:that|it|those|them)\b|\bthis\b(?!\s+(?:month|week|year|fortnight|morning|arvo|afternoon))",
+                            clauses[-1], re.IGNORECASE)  # "…, how much has that come to"
+    return category_of(clauses[-1]) if len(clauses) > 1 and not refers_back else s.category
 
 
 # "how much did the markets bring in?", "what have I earned from house-sitting this year?"
@@ -336,7 +344,8 @@ def query(s: Sentence, question: bool) -> Intent | None:
     listing = bool(_LIST_VERB.match(low)) and not _TOTAL_WORDS.search(low)
     left_out = _LEAVING_OUT.search(s.text)
     if left_out and _SPENDING_WORDS.search(low) and not s.money:  # "leaving the Spirit of Tasmania fare out of it, …"
-        what = re.sub(r"\s+(?:fare|bill|cost|expense|one|purchase|payment)s?$", "", (left_out["what"] or left_out["what2"]).strip())
+        what = re.sub(r"\s+(?:fare|bill|cost|expense|one|purchase|payment)s?$", "",
+                      (left_out["what"] or left_out["what2"] or left_out["what3"]).strip())
         return Intent("spending_query", 0.9, {**_period_slots(s), "leave_out": brand_named(what) or what})
     paid_for_it = _PAID_FOR_IT.search(s.text)
     if paid_for_it and not resolve_period(s.text, s.today):  # "that folding solar panel was under $300. What did we pay?"
@@ -355,6 +364,8 @@ def query(s: Sentence, question: bool) -> Intent | None:
         category = None if shop else _asked_category(s)
         if shop:
             slots["merchant"] = shop  # "how much have I spent at Bunnings this month?"
+            if not resolve_period(s.text, s.today):
+                slots["also_all_time"] = True  # "how much have I spent at Tesco?": this month and all up
         if category:
             slots["category"] = category
         return Intent("spending_query", 0.9, slots)

@@ -13,9 +13,9 @@ from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of
 from wheels_wins.pam.local.vehicle_tasks import maintenance_task
 
-_N = r"\$?(?P<{}>\d[\d,]*(?:\.\d{{1,2}})?)"
+_N = r"[$£€]?(?P<{}>\d[\d,]*(?:\.\d{{1,2}})?)"
 _WHAT = (r"^(?:(?:um+|ok(?:ay)?|so|oh|hey|pls|please|can\s+(?:you|u)|could\s+(?:you|u))[\s,]+)*(?:the\s+|my\s+|our\s+|that\s+|this\s+)?"
-         r"(?P<what>[\w'&$. -]{2,50}?)")
+         r"(?P<what>[\w'&$£€. -]{2,50}?)")
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "can you change the camping expense to $48?", "change the fuel expense from today to $150"
     ("amount", re.compile(r"^(?:(?:can|could)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:change|update|fix|correct|make|set|adjust)\s+"
@@ -50,6 +50,18 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("category", re.compile(_WHAT + r"\s+(?:has\s+|have\s+)?(?:somehow\s+|accidentally\s+)?(?:ended\s+up|gone|went\s+in|got\s+put|"
                             r"been\s+put)\s+(?:in|under|as)\s+(?P<old>[\w ]{3,20}?)\s*[,.;]\s*(?:but\s+)?(?:it|that|they)\s+"
                             r"should\s+(?:be|go)\s+(?:under\s+|in\s+)?(?P<new>[\w ]{3,20}?)\s*(?:[,.;!]|$)", re.IGNORECASE)),
+    # "The Tim Hortons charge isn't groceries, it should be under dining"
+    ("category", re.compile(_WHAT + r"\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not|shouldn'?t\s+be)\s+(?:under\s+|in\s+)?(?P<old>[\w ]{3,20}?)"
+                            r"\s*[,.;]\s*(?:it|that)\s+(?:should\s+(?:be|go)|belongs)\s+(?:under\s+|in\s+)?(?P<new>[\w ]{3,20}?)"
+                            r"\s*(?:[,.;!]|$)", re.IGNORECASE)),
+    # "That Shell fill-up in Kamloops was 52.3 litres, not 58"
+    ("litres", re.compile(_WHAT + r"\s+(?:was|were|is)\s+(?:actually\s+)?(?P<new>\d{1,3}(?:\.\d{1,2})?)\s*(?:l|litres|liters)\b\s*,?\s+"
+                          r"not\s+(?P<old>\d{1,3}(?:\.\d{1,2})?)\b", re.IGNORECASE)),
+    # "I typed the odometer wrong on the Chevron fill in Barstow, it should be 41,800 miles"
+    ("odometer", re.compile(r"\b(?:odo|odometer|mileage)\s+(?:reading\s+)?(?:wrong\s+)?(?:on|for|of)\s+(?:the\s+|my\s+)?"
+                            r"(?P<what>[\w' -]{2,40}?)(?:\s+(?:is|was)\s+wrong)?\s*,?\s+(?:it\s+)?(?:should\s+(?:be|have\s+been)|was|is)\s+"
+                            r"(?:actually\s+)?"
+                            + _N.format("new") + r"\s*(?P<unit>miles?|mi|km|kms|kilomet(?:re|er)s)?\b", re.IGNORECASE)),
     # "the Katherine fill-up in the fuel log says 86.4 litres, I swapped the digits, it was 68.4"
     ("litres", re.compile(_WHAT + r"\s+(?:says|shows|has|is|was\s+(?:logged|put\s+in)\s+(?:as|at))\s+(?P<old>\d{1,3}(?:\.\d{1,2})?)\s*"
                           r"(?:l|litres|liters)\b[^.!?]*?\b(?:it\s+was|should\s+be|it'?s|really)\s+(?:actually\s+)?"
@@ -74,6 +86,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _FILL = re.compile(r"\b(?:fill(?:-?\s?up)?|fuel|diesel|petrol|refuel)\b", re.IGNORECASE)
 _INCOME = re.compile(r"\b(?:shifts?|pay|payout|income|wages?|invoice|sale)\b", re.IGNORECASE)
+_KM_PER_MILE = 1.609344
 _LAST = re.compile(r"\b(?:last|latest|most\s+recent)\s+", re.IGNORECASE)
 
 
@@ -118,11 +131,13 @@ def _fix_from(s: Sentence) -> Intent | None:
         if dates:  # "yesterday's groceries": the day names which record, it is not part of what it was
             slots["date"], what = dates[0].date, what[: dates[0].start] + what[dates[0].end :]
         what = re.sub(r"^\s*'?s\b|\s+one\s*$", "", _LAST.sub("", what))
-        paid = re.search(r"\$?(\d[\d,]*\.\d{2})\b|\$(\d[\d,]*)\b", what)
+        paid = re.search(r"[$£€]?(\d[\d,]*\.\d{2})\b|[$£€](\d[\d,]*)\b", what)
         if paid:  # "the 88.40 fill up": its amount names it
             slots["amount"], what = (paid[1] or paid[2]).replace(",", ""), what.replace(paid[0], " ")
         slots["what"] = re.sub(r"\b(?:night|morning|arvo|afternoon|evening|'s)\b|\s+", " ", what).strip(" ',")
         slots["what"] = re.sub(r"^(?:from|at)\s+", "", slots["what"], flags=re.IGNORECASE)  # "the $38.90 from Chemist Warehouse"
+        slots["what"] = re.sub(r"\s+(?:charge|expense|entry|purchase|payment|bill|transaction|fee|one)$", "", slots["what"],
+                               flags=re.IGNORECASE)  # "the Tim Hortons charge": the words of the record, not what it is
         if field == "amount":
             slots |= {"new_amount": _money(m["new"]), **({"amount": _money(m["old"])} if m.groupdict().get("old") else {})}
         elif field == "merchant":
@@ -137,7 +152,10 @@ def _fix_from(s: Sentence) -> Intent | None:
         elif field == "litres":
             slots |= {"kind": "fuel", "new_litres": m["new"], "litres": m["old"]}
         elif field == "odometer":
-            slots |= {"new_odometer_km": int(_money(m["new"]) or 0), **({"odometer_km": int(_money(m["old"]) or 0)} if m["old"] else {})}
+            miles = (m.groupdict().get("unit") or "").lower().startswith("mi")
+            new = round(float(_money(m["new"]) or 0) * (_KM_PER_MILE if miles else 1))
+            old = m.groupdict().get("old")
+            slots |= {"new_odometer_km": new, **({"odometer_km": int(_money(old) or 0)} if old else {})}
         else:
             said = m["when"].strip()
             when = [d for d in find_dates(said, s.today, "past") if d.date <= s.today]

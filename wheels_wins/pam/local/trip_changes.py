@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from wheels_wins.pam.local import routes
+from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.sentence import Intent, Sentence
 from wheels_wins.services import gazetteer
 
@@ -94,6 +95,8 @@ def trip_change(s: Sentence) -> Intent | None:
 def _one_change(text: str, trip: str | None, s: Sentence) -> Intent | None:
     """One stop added or dropped, with where it goes and on which trip."""
     placed = _PLACEMENT.search(text)
+    if placed and find_dates(placed.group(0), s.today):  # "the day after tomorrow instead": a day, not a place on a route
+        return None
     head = text[: placed.start()] if placed else text
     slots: dict[str, object] = {}
     if placed and (placed["after"] or placed["after2"]):

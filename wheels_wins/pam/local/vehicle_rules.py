@@ -30,7 +30,7 @@ def economy(s: Sentence) -> Intent | None:
 _FILL_UP = re.compile(
     r"\b(?:fill(?:ed|ing)?\s+(?:up|her\s+up|it\s+up|the\s+tank|(?:the|my)\s+(?:van|car|ute|truck|rig|tank|motorhome|camper))|"
     r"fill-?ups?|fill\s+up|refuel(?:l?ed|l?ing)?|fuel(?:l?ed)?\s+up|tank(?:ed)?\s+up|gassed\s+up|(?:log|record|add|enter)\s+(?:a\s+|my\s+|some\s+|the\s+)?(?:fuel|fill|diesel|petrol)|"
-    r"fuel\s+log|fuel\s+stop|bowser)\b",
+    r"fuel\s+log|fuel\s+stop|bowser|put\s+(?:in\s+)?\d[\d.]*\s*(?:gallons?|gals?|litres?|liters?|l)\s+(?:in|of)\b)\b",
     re.IGNORECASE,
 )
 _TOP_UP = re.compile(r"\btop(?:ped)?[-\s]?up\b", re.IGNORECASE)

@@ -10,6 +10,9 @@ from wheels_wins.pam.local.normalise import word_set
 
 _SERVICE_STATION = re.compile(
     r"\bservice\s+station\b|\bcustomer\s+service\b|\bbus\s+service\b|\bphone\s+service\b|"
+    # a shop's name: "fitted at Canadian Tire" is not work on the tires
+    r"\b(?:canadian\s+tire|discount\s+tire|tire\s+kingdom|big\s+o\s+tires|bob\s+jane(?:\s+t-?marts)?|kwik\s+fit|"
+    r"tyrepower|tyreplus|beaurepaires|les\s+schwab(?:\s+tire\s+centers?)?|jiffy\s+lube|midas|pep\s+boys)\b|"
     # a body's name: "the Royal Flying Doctor Service" (but "the Logbook Service" is work on the van)
     r"(?-i:the\s+(?!(?:Logbook|Major|Minor|Full|Annual|Regular|Engine|Van|Car|Caravan)\b)(?:[A-Z][\w']+\s+)+Service)\b",
     re.IGNORECASE,

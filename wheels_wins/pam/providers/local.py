@@ -148,7 +148,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "add_expense": ("add_expense", {"category": s.get("category") or "other", **_pick(s, "amount", "date", "description", "merchant")}),
         "set_budget": ("set_budget", _pick(_monthly(s), "category", "amount", "same_as", "as_spent")),
         "budget_status": ("budget_status", _pick(s, "category")),
-        "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category", "merchant", "leave_out")}),
+        "spending_query": ("spending_summary", {**_range_args(s), **_pick(s, "category", "merchant", "leave_out", "also_all_time")}),
         "list_expenses": ("list_expenses", {**_range_args(s), **_pick(s, "category", "limit", "largest_first", "search")}),
         "add_income": ("add_income", {"source": s.get("source") or "Income", **_pick(s, "amount", "date", "description")}),
         "income_query": ("income_summary", {**_range_args(s), **_pick(s, "source")}),

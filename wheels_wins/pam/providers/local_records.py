@@ -217,7 +217,9 @@ def _record_words(call: dict[str, Any], *fields: str) -> set[str]:
     return _words_of(" ".join(str(data.get(field) or "") for field in fields))
 
 
-_NOT_A_DESCRIPTION = frozenset("the a an one expense entry purchase item bit that this my our record fill up fill-up from".split())
+_NOT_A_DESCRIPTION = frozenset(
+    "the a an one expense entry purchase item bit that this my our record fill up fill-up from charge fee bill at in on".split()
+)
 
 
 def removal_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[ToolCall] | str:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from wheels_wins.db import parse_uuid
+from wheels_wins.db import parse_uuid, to_money
 from wheels_wins.models import Expense
 from wheels_wins.pam.tools.common import (
     Period,
@@ -317,11 +317,14 @@ def spending_summary(
     merchant: Annotated[str, Field(min_length=2, max_length=100)] | None = None,
     categories: Annotated[list[str], Field(max_length=8)] | None = None,
     leave_out: Annotated[str, Field(min_length=2, max_length=100)] | None = None,
+    also_all_time: bool = False,
 ) -> ToolResult:
     """How much the user spent in a period (or between start and end dates), in total and by category; with
     `merchant`, only at that shop (matched in the merchant or description, e.g. "Bunnings"); with `categories`,
     those categories side by side and together ("fuel vs groceries", "entertainment and dining combined"); with
-    `leave_out`, the total without the purchases those words name ("leaving the Spirit of Tasmania fare out")."""
+    `leave_out`, the total without the purchases those words name ("leaving the Spirit of Tasmania fare out"); with
+    `also_all_time`, a shop's total over all time as well (the question named no period)."""
+    start_given, end_given = start is not None, end is not None
     start, end, when = resolve_range(period, start, end, ctx.today)
     currency = ctx.user.currency
     shop = (merchant or "").strip()
@@ -329,6 +332,9 @@ def spending_summary(
         total, _ = spend_summary(ctx.session, user_id=ctx.user_id, start=start, end=end)
         count, left = expense_repo.count_and_total(ctx.session, user_id=ctx.user_id, start=start, end=end,
                                                    search=leave_out.strip())
+        kind = normalise_category(leave_out)
+        if not count and kind:  # "leave out the insurance payment": the insurance category
+            count, left = expense_repo.count_and_total(ctx.session, user_id=ctx.user_id, start=start, end=end, category=kind)
         data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "total": f"{total - left:.2f}",
                 "left_out": f"{left:.2f}"}
         if not count:
@@ -340,7 +346,13 @@ def spending_summary(
         data = {"period": period, "start": start.isoformat(), "end": end.isoformat(), "merchant": shop,
                 "total": f"{spent:.2f}", "count": count}
         times = f" ({count} time{'s' if count != 1 else ''})" if count else ""
-        return ToolResult(True, f"{money_text(spent, currency)} at {shop} {when}{times}", data)
+        text = f"{money_text(spent, currency)} at {shop} {when}{times}"
+        if also_all_time and period != "all_time" and not (start_given and end_given):
+            ever_count, ever = expense_repo.count_and_total(ctx.session, user_id=ctx.user_id, search=shop)
+            if ever_count > count:  # "how much have I spent at Tesco?": this month, and all up
+                text += f"; {money_text(ever, currency)} all up ({ever_count} times)"
+                data["all_time_total"] = f"{ever:.2f}"
+        return ToolResult(True, text, data)
     total, by_category = spend_summary(ctx.session, user_id=ctx.user_id, start=start, end=end)
     named = [c for c in dict.fromkeys(normalise_category(c) for c in categories or []) if c]
     if len(named) >= 2:
@@ -354,7 +366,9 @@ def spending_summary(
     if canonical:
         spent = by_category.get(canonical, Decimal("0.00"))
         data["category"], data["category_total"] = canonical, f"{spent:.2f}"
-        return ToolResult(True, f"{money_text(spent, currency)} on {canonical} {when}", data)
+        count, _ = expense_repo.count_and_total(ctx.session, user_id=ctx.user_id, start=start, end=end, category=canonical)
+        each = f" ({count} purchases, {money_text(to_money(spent / count), currency)} on average)" if count > 1 else ""
+        return ToolResult(True, f"{money_text(spent, currency)} on {canonical} {when}{each}", data)
     if start == end:  # one day ("what did I spend yesterday?"): what was bought, which a follow-up can then correct
         rows, count = expense_repo.list_page(ctx.session, user_id=ctx.user_id, start=start, end=end, limit=6)
         if 0 < count <= len(rows):

@@ -109,7 +109,8 @@ def _budget_line(status: BudgetStatus, currency: str) -> str:
     spent = f"{status.category.capitalize()}: {money_text(status.spent, currency)} of {money_text(status.amount, currency)} spent"
     if status.remaining < 0:
         return f"{spent}, {money_text(-status.remaining, currency)} over"
-    return f"{spent}, {money_text(status.remaining, currency)} left ({round(status.ratio * 100)}%)"
+    used = round(status.ratio * 100, 1)  # "37.5%"; a whole number without ".0"
+    return f"{spent}, {money_text(status.remaining, currency)} left ({used:g}%)"
 
 
 @tool()
