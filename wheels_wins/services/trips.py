@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import re
 import unicodedata
 import uuid
 from collections import Counter
@@ -81,7 +82,19 @@ def named_as_asked(asked: str, found: str) -> str:
     "Zurich" in English), else the found name ("Alice Springs" for "alice", "Uluru" for "Ayers Rock")."""
     if asked and not found.isascii() and asked.isascii() and _folded(asked) == _folded(found):
         return asked.title() if asked == asked.lower() else asked
+    if asked and _short_forms(_folded(asked)) == _short_forms(_folded(found)):  # "St Davids" for "Saint Davids"
+        return asked.title() if asked == asked.lower() else asked
     return found
+
+
+_SHORT_FORMS = (("saint", "st"), ("sainte", "ste"), ("mount", "mt"), ("fort", "ft"), ("port", "pt"))
+
+
+def _short_forms(name: str) -> str:
+    """A folded name with its words' short forms ("saint davids" → "st davids"), to compare two spellings."""
+    words = re.sub(r"[.'’]", "", name).split()
+    short = dict(_SHORT_FORMS)
+    return " ".join(short.get(w, w) for w in words)
 
 
 def resolve_route(specs: Sequence[StopSpec]) -> list[Stop]:

@@ -44,6 +44,9 @@ def several_requests(text: str, today: dt.date) -> list[Intent] | None:
     for part in parts:
         said = _LEAD.sub("", part.strip()).strip(" ,.")
         intent = classify(said, today, follow_up=False) if len(said.split()) >= 2 else None
+        a_trip = intent is not None and intent.name == "plan_trip"
+        if a_trip and not re.search(r"\b(?:trip|route|plan|drive|driving|head|heading|travel|itinerary)\b", said, re.IGNORECASE):
+            continue  # "They want to check them again at 138,300 km": no trip, whatever "at" it names
         if intent and intent.name in _ACTIONS and intent.confidence >= 0.75 and not intent.missing:
             found.append(intent)
     kinds = {intent.name for intent in found}

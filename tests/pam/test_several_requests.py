@@ -1,0 +1,40 @@
+"""Several requests of different kinds in one message are each read; one request told over sentences stays one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wheels_wins.pam.local.several_requests import several_requests
+
+TODAY = dt.date(2026, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Pension's in — $1,802.40 — and we went straight to Aldi and spent $156.35. While you're at it, make the "
+         "groceries budget $750 a month, Col reckons we keep blowing it.", ["add_income", "add_expense", "set_budget"]),
+        ("Fish and chips at the Streaky Bay pub tonight, $62.40 — worth every cent. Oh, and remind us the day after "
+         "tomorrow to get the gas bottle refilled.", ["add_expense", "add_calendar"]),
+    ],
+)
+def test_requests_of_different_kinds_are_each_read(text: str, names: list[str]) -> None:
+    found = several_requests(text, TODAY)
+    assert found is not None and [i.name for i in found] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I spent $40 at Coles. It was for groceries.",
+        "Log $50 fuel. Diesel at the BP, $50.",
+        "Filled up 60L at Shell. $120.",
+        "New brake pads fitted at Canadian Tire today at 118,300 km, $412.60. They want to check them again at 138,300 km.",
+        "spent 40 at aldi and 25 on coffees",
+        "add $50 fuel",
+    ],
+)
+def test_one_request_is_left_to_the_whole_message(text: str) -> None:
+    assert several_requests(text, TODAY) is None
