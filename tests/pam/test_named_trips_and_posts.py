@@ -37,6 +37,10 @@ async def test_a_trip_named_is_deleted_and_undo_brings_it_back_with_its_stops(ma
     user = make_user()
     _plan(session, user, "Uluru someday", "Alice Springs", "Uluru")
     _plan(session, user, "Long weekend at Jervis Bay", "Sydney", "Huskisson")
+    uluru = next(t for t in trip_repo.list_page(session, user_id=user.id)[0] if t.title == "Uluru someday")
+    park = expense_repo.create(session, user_id=user.id, amount=Decimal("38"), category="entertainment",
+                               date=today_in(user.timezone), description="Park pass", trip_id=uluru.id)
+    session.commit()
     before = _trips(session, user)
 
     deleted, unknown = await converse(user, "delete the Uluru trip, we're not doing it this year", "scrap the kimberley trip")
@@ -47,6 +51,8 @@ async def test_a_trip_named_is_deleted_and_undo_brings_it_back_with_its_stops(ma
     undone = await run_turn(user_id=user.id, message="undo that", conversation_id=deleted.conversation_id)
     assert undone.reply.startswith("Undone"), undone.reply
     assert _trips(session, user) == before
+    session.refresh(park)
+    assert park.trip_id == uluru.id  # the trip's expense is on it again
 
 
 async def test_stops_go_where_they_are_said_to_on_the_trip_named(make_user, session: Session) -> None:

@@ -34,6 +34,8 @@ def test_requests_of_different_kinds_are_each_read(text: str, names: list[str]) 
         "New brake pads fitted at Canadian Tire today at 118,300 km, $412.60. They want to check them again at 138,300 km.",
         "spent 40 at aldi and 25 on coffees",
         "add $50 fuel",
+        "Our pension is $1,800 a fortnight. Set the groceries budget to $600",
+        "Last month groceries were $680. Make the groceries budget $700",
     ],
 )
 def test_one_request_is_left_to_the_whole_message(text: str) -> None:

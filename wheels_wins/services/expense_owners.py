@@ -39,18 +39,24 @@ def delete_with_owner(session: Session, *, user: User, expense: Expense) -> tupl
     return None
 
 
+def owner_of(session: Session, *, user: User, expense: Expense) -> FuelEntry | MaintenanceRecord | None:
+    """The fill-up or maintenance record that owns the expense, or None."""
+    return fuel_repo.owning_expense(session, user_id=user.id, expense_id=expense.id) or maintenance_repo.owning_expense(
+        session, user_id=user.id, expense_id=expense.id
+    )
+
+
 def update_with_owner(
     session: Session, *, user: User, expense: Expense, amount: Decimal, date: dt.date
 ) -> str | None:
     """Set the cost and day of the record that owns the expense (the expense follows it): the record's kind, or None
     when no record owns it (the caller then changes the expense itself)."""
-    fill = fuel_repo.owning_expense(session, user_id=user.id, expense_id=expense.id)
-    if fill is not None:
-        vehicle_log.update_fuel(session, user=user, fuel_id=fill.id, changes={"total_cost": amount, "date": date})
+    owner = owner_of(session, user=user, expense=expense)
+    if isinstance(owner, FuelEntry):
+        vehicle_log.update_fuel(session, user=user, fuel_id=owner.id, changes={"total_cost": amount, "date": date})
         return "fuel"
-    work = maintenance_repo.owning_expense(session, user_id=user.id, expense_id=expense.id)
-    if work is not None:
-        vehicle_log.update_maintenance(session, user=user, record_id=work.id, changes={"cost": amount, "date": date})
+    if isinstance(owner, MaintenanceRecord):
+        vehicle_log.update_maintenance(session, user=user, record_id=owner.id, changes={"cost": amount, "date": date})
         return "maintenance"
     return None
 

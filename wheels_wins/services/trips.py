@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from wheels_wins.db import session_scope, to_money
 from wheels_wins.models import Trip, TripWaypoint, User
+from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import fuel_economy, gazetteer, geo, geocoding, routing
 from wheels_wins.settings import Settings, get_settings
@@ -300,6 +301,8 @@ def remake_trip(session: Session, *, user: User, fields: dict[str, Any]) -> Trip
         start_date=dt.date.fromisoformat(fields["start_date"]) if fields["start_date"] else None,
         end_date=dt.date.fromisoformat(fields["end_date"]) if fields["end_date"] else None,
     )
+    for expense_id in fields.get("expense_ids") or []:  # the expenses that were on the trip are on it again
+        expense_repo.update(session, user_id=user.id, expense_id=uuid.UUID(expense_id), changes={"trip_id": trip.id})
     return set_stops(session, user=user, trip=trip, stops=[Stop(s["name"], s["lat"], s["lon"]) for s in fields["stops"]])
 
 

@@ -87,8 +87,12 @@ _MOVE_WHEN_UNSAID = re.compile(
     re.IGNORECASE,
 )
 # What is moved that is no calendar entry: "I need to move the van", "move some money to savings"
-_NOT_MOVED_ENTRY = re.compile(r"\b(?:van|caravan|car|ute|truck|rig|boat|camper|motorhome|money|funds|savings|stuff|"
-                              r"things|bikes?|furniture|tent|house|site|spot|bay)\b", re.IGNORECASE)
+_NOT_MOVED_ENTRY = re.compile(
+    r"\b(?:van|caravan|car|ute|truck|rig|boat|camper|motorhome|money|funds|savings|stuff|things|bikes?|furniture|tent|"
+    r"house|site|spot|bay|chairs?|table|fridge|awning|kids?|dogs?|cats?|seats?|beds?|boxes|bags?|gear|on|along|over|"
+    r"it|that|this|them)\b|\bto\b",
+    re.IGNORECASE,
+)
 # "push it back 2 days", "make it friday": the answer's own verb, said of the entry asked about
 _ANSWER_VERB = re.compile(
     r"^(?:(?:um+|uh+|ok(?:ay)?|so|just|please|pls|can\s+you|could\s+you)[\s,]+)*"

@@ -101,11 +101,12 @@ _DROP_LEAD = word_set(
     "purchased got get add added log logged record recorded put enter note track save an a expense "
     "expenses of for on the my our some was that this it it's its is another new-expense cost "
     "costs chuck stick jot made earned earnt received receive income been were in down pop and also plus forked shelled "
-    "out"
+    "out went straight then to"
 )
 _DROP_TAIL = word_set(
     "today cost costs costing me us for on of at expense expenses was it in total please and the "
-    "to which that just dollars bucks my a an with from is are were came instead rather yay woohoo lol haha hooray yippee"
+    "to which that just dollars bucks my a an with from is are were came instead rather yay woohoo lol haha hooray yippee "
+    "spent paid"
 )
 _KEEP_LEAD_INCOME = frozenset({"sold", "selling", "doing", "working"})
 

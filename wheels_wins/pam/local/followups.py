@@ -286,7 +286,7 @@ _UNDO = re.compile(
     + r"\b[\s,.!:;-]*)*(?:undo|scratch\s+that|scrap\s+(?:that|it|this)|cancel\s+(?:that|it|this|the\s+last|my\s+last)|"
     r"(?:delete|remove|erase|drop|bin|ditch|kill)\s+(?:that|it|this|(?:the|my)\s+last|last)|take\s+(?:that|it)\s+back|"
     r"revert|reverse\s+(?:that|it)|roll\s+(?:that|it)\s+back|get\s+rid\s+of\s+(?:that|it|the\s+last|my\s+last)|"
-    r"(?:put|change|set|switch)\s+(?:it|that)\s+back(?:\s+(?:how|the\s+way|as|to\s+how|to\s+what)\s+it\s+was)?|"
+    r"(?:put|change|set|switch)\s+(?:it|that)\s+back\s+(?:how|the\s+way|as|to\s+how|to\s+what)\s+it\s+was|"
     r"forget\s+(?:that|i\s+said\s+that)|don'?t\s+(?:log|add|record|save|keep)\s+(?:that|it)|"
     r"that\s+was\s+(?:a\s+)?(?:mistake|wrong|an\s+error)|that'?s\s+(?:wrong|not\s+right|a\s+mistake|incorrect)"
     r"(?=[\s,.;:-]+(?:remove|delete|undo|scrap|bin|drop|get\s+rid|take\s+it\s+(?:out|back)|cancel))|"
@@ -345,6 +345,7 @@ _OTHER_RECORDS = re.compile(
     r"maintenance|payments?)\b",
     re.IGNORECASE,
 )
+_CHARGE_NOUN = re.compile(r"\b(?:charge|expense|bill|fee|purchase|payment|receipt)\b", re.IGNORECASE)
 _NOT_A_NAME = frozenset({"last", "first", "latest", "previous", "other", "wrong", "new", "whole"})
 
 
@@ -355,7 +356,7 @@ def remove_one(s: Sentence) -> Intent | None:
         m is None
         or m["which"].lower() in _NOT_A_NAME
         or _OTHER_RECORDS.search(m["which"])
-        or len(m["which"].split()) > 6
+        or len(m["which"].split()) > (6 if _CHARGE_NOUN.search(m["which"]) else 4)  # "the parking charge at Peggy's Cove"
     ):
         return None
     return Intent("remove_expense", 0.9, {"which": m["which"].strip()})

@@ -100,9 +100,11 @@ def income(s: Sentence) -> Intent | None:
     """add_income when the sentence says money came in (pay, a sale, a transfer from someone), else None."""
     if NOT_OURS.search(s.text):
         return None
-    said = _PAY_DAY.sub(lambda m: " " * len(m.group(0)), s.text)  # "pension day! … the big shop at Coles, $243.85"
+    # "pension day! … the big shop at Coles, $243.85": the day named, money spent; "Pension day, $1,802 in" is income
+    said = _PAY_DAY.sub(lambda m: " " * len(m.group(0)), s.text) if s.category else s.text
     cue = (
-        INCOME_WORDS.search(said)
+        (_PAY_DAY.search(s.text) if not s.category else None)  # "Pay day! $1,950 from the mine"
+        or INCOME_WORDS.search(said)
         or _MONEY_ARRIVED.search(said)
         or _PAID_FOR_TIME.search(s.text)
         or _PAY_RECEIVED.search(s.text)

@@ -9,6 +9,7 @@ from text_to_num import alpha2digit
 
 from wheels_wins.pam.local.date_words import MONTH_RE
 from wheels_wins.pam.local.spoken_forms import kind_remark_as_request, with_apostrophes
+from wheels_wins.pam.local.typos import TYPOS
 from wheels_wins.services.categories import normalise_category
 
 
@@ -90,110 +91,6 @@ _BUDGET_WORD = re.compile(r"\bbudget", re.IGNORECASE)
 _PER_MONTH = re.compile(r"(\d)\s*(?:pm|p/m|p\.m\.?|pcm|per\s+mth)(?!\w)", re.IGNORECASE)
 _PER_WORD = {"mo": "month", "mth": "month", "month": "month", "wk": "week", "week": "week", "yr": "year", "year": "year"}
 
-# Misspellings too far from the word for the one-edit corrector below.
-TYPOS: dict[str, str] = {
-    "rcvd": "received",
-    "recvd": "received",
-    "rec'd": "received",
-    "pd": "paid",
-    "shud": "should",
-    "del": "delete",
-    "dlt": "delete",
-    "shld": "should",
-    "cancell": "cancel",
-    "cancle": "cancel",
-    "denist": "dentist",
-    "dentis": "dentist",
-    "nites": "nights",
-    "pk": "park",
-    "tommorow": "tomorrow",
-    "tomorow": "tomorrow",
-    "tommorrow": "tomorrow",
-    "tomoz": "tomorrow",
-    "2moro": "tomorrow",
-    "tmrw": "tomorrow",
-    "tmr": "tomorrow",
-    "yday": "yesterday",
-    "yest": "yesterday",
-    "tdy": "today",
-    "yesturday": "yesterday",
-    "yesterady": "yesterday",
-    "yestarday": "yesterday",
-    "yesterdy": "yesterday",
-    "expence": "expense",
-    "expences": "expenses",
-    "exspense": "expense",
-    "expens": "expense",
-    "budjet": "budget",
-    "bugdet": "budget",
-    "budgit": "budget",
-    "buget": "budget",
-    "budgte": "budget",
-    "spnt": "spent",
-    "spendt": "spent",
-    "spet": "spent",
-    "resturant": "restaurant",
-    "restaraunt": "restaurant",
-    "restuarant": "restaurant",
-    "resteraunt": "restaurant",
-    "grocerys": "groceries",
-    "grocieries": "groceries",
-    "grocries": "groceries",
-    "deisel": "diesel",
-    "desiel": "diesel",
-    "diesal": "diesel",
-    "disel": "diesel",
-    "petorl": "petrol",
-    "petrl": "petrol",
-    "fule": "fuel",
-    "feul": "fuel",
-    "remmind": "remind",
-    "rmind": "remind",
-    "remaind": "remind",
-    "reminde": "remind",
-    "apointment": "appointment",
-    "appointmnet": "appointment",
-    "appointement": "appointment",
-    "appt": "appointment",
-    "calender": "calendar",
-    "calander": "calendar",
-    "calandar": "calendar",
-    "insurence": "insurance",
-    "insurace": "insurance",
-    "insurnace": "insurance",
-    "maintainance": "maintenance",
-    "maintanence": "maintenance",
-    "maintenence": "maintenance",
-    "maintainence": "maintenance",
-    "recieved": "received",
-    "recieve": "receive",
-    "definately": "definitely",
-    "definatly": "definitely",
-    "defintely": "definitely",
-    "earnt": "earned",
-    "comunity": "community",
-    "communty": "community",
-    "commmunity": "community",
-    "tyers": "tyres",
-    "tyre's": "tyres",
-    "odo's": "odo",
-    "milage": "mileage",
-    "litters": "litres",
-    "leters": "litres",
-    "ltr": "litres",
-    "registraion": "registration",
-    "regio": "rego",
-    "thx": "thanks",
-    "thankyou": "thank you",
-    "ty": "thanks",
-    "b4": "before",
-    "2day": "today",
-    "2nite": "tonight",
-    "nite": "night",
-    "bday": "birthday",
-    "b'day": "birthday",
-    "luncheon": "lunch",
-}
 
 _VOCAB_WORDS = word_set(
     "expense budget groceries restaurant remind reminder appointment calendar insurance "
@@ -273,10 +170,12 @@ _N_FOR_AND = re.compile(rf"(?:(?<=hundred)|(?<=thousand))\s+(?:n|'n'?|&)\s+(?={_
 # "22 fifty for pizza", "12 ninety-five": dollars in digits, the cents in words, as said at a till (not a time: "at 12
 # twenty", "10 fifteen am")
 _DIGITS_WORD_CENTS = re.compile(
-    r"(?<!\bat\s)(?<!\bby\s)(?<!\bfrom\s)(?<!\btill\s)(?<!\buntil\s)(?<![\w.,:$])(?P<dollars>\d{1,4})\s+"
+    r"(?<!\bat\s)(?<!\bby\s)(?<!\bfrom\s)(?<!\btill\s)(?<!\buntil\s)(?<!\bgate\s)(?<!\broom\s)(?<!\bsite\s)(?<!\bbay\s)"
+    r"(?<![\w.,:$])(?P<dollars>\d{1,4})\s+"
     r"(?P<cents>(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
     r"seven|eight|nine))?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|in\s+the|tonight|this\s+(?:morning|arvo|afternoon|evening)|"
-    r"hours?|minutes?|mins?|days?|weeks?|years?|people|kids|litres?|liters?|l\b|kms?\b|k\b|%|percent|thousand|hundred))",
+    r"hours?|minutes?|mins?|days?|weeks?|years?|people|kids|litres?|liters?|l\b|kms?\b|k\b|%|percent|thousand|hundred)|"
+    r"\s+(?!(?:for|on|at|each|all|in|from|to|and|so|the|a|total|bucks|dollars)\b)[a-z])",
     re.IGNORECASE,
 )
 _AND_A_HALF = re.compile(r"\b(\d+)\s+and\s+a\s+half\b", re.IGNORECASE)  # "42 and a half litres"
@@ -407,9 +306,12 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u2018\u2019]", "'", text or "")
     text = re.sub(r"[\u201c\u201d]", '"', text)
     text = _EMOJI.sub(" ", text)  # "📅 dentist in two weeks", "add $40 😅": pictures say nothing to the rules
-    text = re.sub(r"\s+[\u2014\u2013-]\s+|\s*\u2014\s*", ", ", text)  # a dash between clauses reads as a comma
+    # a dash between clauses reads as a comma (not the hyphen of "Sydney - Melbourne - Adelaide")
+    text = re.sub(r"\s+[\u2014\u2013]\s+|\s*\u2014\s*|\s+-\s+(?=[a-z]|I\s)", ", ", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = with_apostrophes(text)
+    text = re.sub(r"^(?:pls\s+|please\s+)?del\b(?=\s+(?:the|my|that|this)\b)", "delete", text, flags=re.IGNORECASE)  # "del the timmies one"
+    text = re.sub(r"\b(caravan|van|rv|holiday|trailer)\s+pk\b", r"\1 park", text, flags=re.IGNORECASE)  # "caravan pk"
     text = _REQUEST_AT_END.sub(_requested, text)
     text = kind_remark_as_request(text)
     text = _PER_SLASH.sub(lambda m: f" a {_PER_WORD[m[1].lower()]}", text)

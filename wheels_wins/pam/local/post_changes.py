@@ -32,7 +32,7 @@ _EDIT_POST = re.compile(
     # "Edit my Tofino post - change October to November"
     r"(?:edit|change|update|fix|amend)\s+" + _POST_NAMED.replace("about>", "about9>").replace("about2>", "about10>")
     + r"\s*[:,;-]?\s*(?:change|replace|swap|make)\s+" + _QUOTED.format("old5") + r"\s+(?:to|with|for|into)\s+" + _QUOTED.format("new5")
-    + r")\s*[.!?]*(?:\s+[A-Z].*)?$",
+    + r")\s*(?:[.!?](?:\s+.*)?)?$",
     re.IGNORECASE,
 )
 

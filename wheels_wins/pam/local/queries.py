@@ -7,8 +7,11 @@ import re
 from typing import Any
 
 from wheels_wins.pam.local import entities, vehicle_tasks
+from wheels_wins.pam.local import question_cues as cues
 from wheels_wins.pam.local.brands import brand_named
 from wheels_wins.pam.local.date_words import count_of
+from wheels_wins.pam.local.dates import find_dates
+from wheels_wins.pam.local.holidays import HOLIDAY_GATE
 from wheels_wins.pam.local.periods import named_period, resolve_period
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
 from wheels_wins.services import gazetteer
@@ -164,54 +167,6 @@ def _shown_on(s: Sentence, page: str) -> dict[str, str]:
     return {"page": page} if _LIST_VERB.match(s.low) else {}
 
 
-# "how much a litre did we pay at Gundagai": where the fuel was bought (not "in dollars", "at my last fill")
-_FUEL_AT = re.compile(
-    r"\b(?:at|in)\s+(?:the\s+)?(?!(?:dollars|total|litres|liters|gallons|cents|my|our|all|the|it|them|tank|van|car|ute|truck|"
-    r"rig|motorhome|caravan|camper|bowser|servo|log|fuel\s+log)\b)"
-    r"(?P<where>[A-Za-z][\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)",
-    re.IGNORECASE,
-)
-# "leaving the Spirit of Tasmania fare out of it", "not counting the rego", "apart from the ferry"
-_LEAVING_OUT = re.compile(
-    r"\b(?:leaving|leave|keeping|keep)\s+(?:the\s+|our\s+|my\s+)?(?P<what>[\w'& -]{2,40}?)\s+out(?:\s+of\s+it)?\b|"
-    r"\b(?:leaving|leave|keep|keeping)\s+out\s+(?:the\s+|our\s+|my\s+)?(?P<what3>[\w'& -]{2,40}?)\s*(?:[,;.?]|$)|"
-    r"\b(?:not\s+counting|excluding|except(?:\s+for)?|apart\s+from|other\s+than|without)\s+(?:the\s+|our\s+|my\s+)?"
-    r"(?P<what2>[\w'& -]{2,40}?)\s*(?:[,;.?]|$)",
-    re.IGNORECASE,
-)
-# "Col swears that folding solar panel was under $300. What did we actually pay for it?": the thing named before
-_PAID_FOR_IT = re.compile(
-    r"\b(?:that|the|our|my)\s+(?P<what>[\w'& -]{2,40}?)\s+(?:was|were|cost|is)\b[^.?!]*[.!?]\s*"
-    r"(?:so\s+)?(?:what|how\s+much)\s+did\s+(?:we|i|it|that)\s+(?:actually\s+|really\s+)?(?:pay\s+for\s+(?:it|that|them)|cost)\b",
-    re.IGNORECASE,
-)
-# "add up everything in the maintenance log … so far": every record, not this month's
-_ALL_OF_IT_SO_FAR = re.compile(
-    r"\b(?:everything|all\s+(?:the|of\s+the|our|my))\b.*\b(?:so\s+far|to\s+date)\b|"
-    r"\b(?:maintenance|service|fuel)\s+(?:log|history|records?)\b.*\b(?:in\s+total|all\s+up|altogether|so\s+far)\b",
-    re.IGNORECASE,
-)
-# "what did our last two fill-ups cost all together?": the last few fill-ups added up
-_LAST_FILLS_COST = re.compile(
-    r"\b(?:last|latest|previous)\s+(?P<n>two|three|four|five|2|3|4|5)\s+(?:fill(?:-?\s?ups?)?|refuels?|tanks?)\b"
-    r"(?=.*\b(?:cost|costs|spend|spent|pay|paid|total|together|all\s+up|come\s+to|came\s+to)\b)(?!.*\b(?:km|kms|far|distance|"
-    r"economy|consumption|per\s+100)\b)",
-    re.IGNORECASE,
-)
-# "what was the last job done on the car?": the latest maintenance record
-_LAST_JOB = re.compile(
-    r"\b(?:last|latest|most\s+recent)\s+(?:job|work|thing|repair)\s+(?:(?:we|i)\s+(?:had\s+)?)?(?:done|did)?\s*(?:on|to)\s+"
-    r"(?:the\s+|my\s+|our\s+)?(?:car|van|caravan|ute|truck|rig|motorhome|camper|vehicle|4wd|4x4|rv|bus)\b",
-    re.IGNORECASE,
-)
-# "how much did the caravan rego cost us?": one purchase named, asked about
-_COST_OF_THE = re.compile(
-    r"^(?:and\s+)?how\s+much\s+(?:did|was|were)\s+(?:the|my|our|that|those|these)\s+(?P<what>[\w'& -]{2,40}?)"
-    r"(?:\s+(?:cost|come\s+to|set\s+(?:us|me)\s+back)(?:\s+(?:us|me))?)?(?:\s+in\s+the\s+end)?\s*\??$",
-    re.IGNORECASE,
-)
-
-
 def _period_slots(s: Sentence) -> dict[str, Any]:
     period = resolve_period(s.text, s.today)
     if period is None:
@@ -316,7 +271,7 @@ def query(s: Sentence, question: bool) -> Intent | None:
     saved_things = _TRIPS_WORDS.search(low) or _FEED_WORDS.search(low)  # "which trips have I saved?"
     if (_INCOME_VS_SPENDING.search(low) or (_NET_Q.search(low) and not saved_things)) and not s.money:
         return Intent("net_query", 0.9, _period_slots(s))
-    several = _LAST_FILLS_COST.search(low)
+    several = cues.LAST_FILLS_COST.search(low)
     if several and not s.money:  # "what did our last two fill-ups cost all together?"
         return Intent("fuel_query", 0.9, {"last_fills": count_of(several["n"])})
     if _LAST_FILL.search(low) and not s.money and not _BUDGET_WORD.search(low):
@@ -324,8 +279,11 @@ def query(s: Sentence, question: bool) -> Intent | None:
     if _FUEL_VOLUME_Q.search(low):
         if _LAST_FILL.search(low):  # "what did I pay per litre at my last fill-up?"
             return Intent("fuel_query", 0.9, {"latest": True})
-        where = _FUEL_AT.search(s.text)
-        where = where if where and (where["where"][:1].isupper() or gazetteer.geocode(where["where"])) else None
+        where = cues.FUEL_AT.search(s.text)
+        a_day = where and (find_dates(where["where"], s.today) or HOLIDAY_GATE.search(where["where"])
+                           or resolve_period(f"in {where['where']}", s.today)
+                           or re.match(r"(?:start|end|beginning)\b", where["where"], re.IGNORECASE))
+        where = where if where and not a_day and (where["where"][:1].isupper() or gazetteer.geocode(where["where"])) else None
         if where and not resolve_period(where["where"], s.today):  # "how much a litre did we pay at Gundagai?"
             said = resolve_period(s.text, s.today)
             period = _period_slots(s) if said else {"period": "all_time"}
@@ -334,7 +292,7 @@ def query(s: Sentence, question: bool) -> Intent | None:
                 not resolve_period(s.text, s.today):  # "averaged per litre across all the fill-ups in it"
             return Intent("fuel_query", 0.9, {"period": "all_time"})
         return Intent("fuel_query", 0.9, _period_slots(s))
-    if _LAST_JOB.search(low):  # "what was the last job done on the car and what did it cost?"
+    if cues.LAST_JOB.search(low):  # "what was the last job done on the car and what did it cost?"
         return Intent("maintenance_query", 0.85, {"limit": 1})
     if _INCOME_Q.search(low) and not re.search(words("spen[dt]|spending"), low):
         source = _income_source(s)
@@ -342,22 +300,25 @@ def query(s: Sentence, question: bool) -> Intent | None:
         return Intent("income_query", 0.85, {**({"period": "all_time"} if so_far else _period_slots(s)), **source})
     spending = _SPENDING_WORDS.search(low) and (_TOTAL_WORDS.search(low) or re.search(words("spen[dt]|spending"), low))
     listing = bool(_LIST_VERB.match(low)) and not _TOTAL_WORDS.search(low)
-    left_out = _LEAVING_OUT.search(s.text)
+    left_out = cues.LEAVING_OUT.search(s.text)
     if left_out and _SPENDING_WORDS.search(low) and not s.money:  # "leaving the Spirit of Tasmania fare out of it, …"
         what = re.sub(r"\s+(?:fare|bill|cost|expense|one|purchase|payment)s?$", "",
                       (left_out["what"] or left_out["what2"] or left_out["what3"]).strip())
+        what = re.sub(r"^(?:on|for|at)\s+|\s+(?:this|last)\s+(?:week|month|year|fortnight)$", "", what, flags=re.IGNORECASE)
         return Intent("spending_query", 0.9, {**_period_slots(s), "leave_out": brand_named(what) or what})
-    paid_for_it = _PAID_FOR_IT.search(s.text)
+    paid_for_it = cues.PAID_FOR_IT.search(s.text)
     if paid_for_it and not resolve_period(s.text, s.today):  # "that folding solar panel was under $300. What did we pay?"
         return Intent("list_expenses", 0.85, {"search": paid_for_it["what"].strip(), "period": "all_time", "limit": 3})
-    cost_of = _COST_OF_THE.match(s.text)
+    cost_of = cues.COST_OF_THE.match(s.text)
     one_kind = cost_of and len(cost_of["what"].split()) == 1 and category_of(cost_of["what"])  # "the groceries": a category
+    one_kind = one_kind or (cost_of and (len(cost_of["what"].split()) > 4 or re.search(
+        r"\b(?:trip|holiday|kids|it|that|this|cost|us|me)\b", cost_of["what"], re.IGNORECASE)))  # not one purchase
     if cost_of and not one_kind and not resolve_period(s.text, s.today) and not s.money:  # "how much did the caravan rego cost?"
         return Intent("list_expenses", 0.85, {"search": brand_named(cost_of["what"]) or cost_of["what"].strip(),
                                                "period": "all_time", "limit": 3})
     if (spending or (_TOTAL_WORDS.search(low) and s.category and question)) and not listing:
         slots = _period_slots(s)
-        if not resolve_period(s.text, s.today) and _ALL_OF_IT_SO_FAR.search(low):
+        if not resolve_period(s.text, s.today) and cues.ALL_OF_IT_SO_FAR.search(low):
             slots = {"period": "all_time"}  # "what have all the servicing and repairs cost us so far?"
         shop = _asked_shop(s)
         shop = (brand_named(shop) or shop) if shop else None  # "at Woolies" is at Woolworths

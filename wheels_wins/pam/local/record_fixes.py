@@ -20,7 +20,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "can you change the camping expense to $48?", "change the fuel expense from today to $150"
     ("amount", re.compile(r"^(?:(?:can|could)\s+(?:you|u)\s+|please\s+|pls\s+)?(?:change|update|fix|correct|make|set|adjust)\s+"
                           r"(?:the|my|our|that)\s+(?P<what>[\w'&. -]{2,40}?)(?:\s+(?:expense|one|entry|purchase|payment|bill))?"
-                          r"(?P<day>\s+(?:from|on)\s+[\w ]{3,20}?)?\s+to\s+" + _N.format("new") + r"\s*[.!?]*$", re.IGNORECASE)),
+                          r"(?P<day>\s+(?:from|on)\s+[\w ]{3,20}?)?\s+to\s+(?=[$£€]|\d[\d,]*\.\d{2}\b)" + _N.format("new")
+                          + r"\s*[.!?]*$", re.IGNORECASE)),
     # "the coober pedy fill was 107.60 not 97.60", "the brake pads were 540 not 450"
     ("amount", re.compile(_WHAT + r"\s+(?:was|were|is|came\s+to|cost|should\s+(?:have\s+)?be(?:en)?)\s+(?:actually\s+|really\s+)?"
                           + _N.format("new")
@@ -30,7 +31,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("amount", re.compile(_WHAT + r"\s+(?:was|were)\b[^.!?]*?\bshould\s+be\s+(?:double|triple|more)?[\s,]*" + _N.format("new")
                           + r"\s*[.!]*$", re.IGNORECASE)),
     # "the BP Tarcutta one yesterday should be $87.60, I swapped the digits"
-    ("amount", re.compile(_WHAT + r"\s+one\b[^.!?,]*?\s+should\s+(?:be|have\s+been)\s+" + _N.format("new") + r"\b",
+    ("amount", re.compile(_WHAT + r"\s+one\b[^.!?,]*?\s+should\s+(?:be|have\s+been)\s+(?=[$£€]|\d[\d,]*\.\d{2}\b)" + _N.format("new") + r"\b",
                           re.IGNORECASE)),
     # "the pub shifts came to 685 in the end with tips, can u update that"
     ("amount", re.compile(_WHAT + r"\s+(?:came\s+to|ended\s+up\s+(?:being|at))\s+" + _N.format("new")
@@ -109,7 +110,10 @@ def record_fix(s: Sentence) -> Intent | None:
     my reading glasses on my head, the Woolies shop was $148.60, not $184.60"), or None."""
     starts = [0, *(m.end() for m in re.finditer(r"[,.;!?]\s+", s.text))]
     for start in starts:
-        found = _fix_from(Sentence(s.text[start:], s.today)) if start else _fix_from(s)
+        rest = s.text[start:]
+        if start and not re.search(r"[$£€]|\d\.\d{2}\b|\bkm\b|\bmiles?\b|\blitres?\b|\bodo(?:meter)?\b", rest, re.IGNORECASE):
+            continue  # "great news, the forecast is 25, not 30": after a story, a correction says money or a reading
+        found = _fix_from(Sentence(rest, s.today)) if start else _fix_from(s)
         if found:
             return found
     return None
@@ -151,6 +155,9 @@ def _fix_from(s: Sentence) -> Intent | None:
             slots |= {"new_category": new, **({"category": old} if old else {})}
         elif field == "litres":
             slots |= {"kind": "fuel", "new_litres": m["new"], "litres": m["old"]}
+        elif field == "odometer" and not (m.groupdict().get("unit") or re.search(r"\bk?m\b|kms|odo|odometer|miles?", m.group(0), re.I)
+                                         or maintenance_task(what) or _FILL.search(what)):
+            continue  # "the party was at 7, not 8": no reading of a vehicle
         elif field == "odometer":
             miles = (m.groupdict().get("unit") or "").lower().startswith("mi")
             new = round(float(_money(m["new"]) or 0) * (_KM_PER_MILE if miles else 1))

@@ -206,6 +206,7 @@ def stop_change(s: Sentence) -> Intent | None:
 
 
 def tidy_place(text: str) -> str | None:
+    """A place as said, without "the town of"/"a stop at" and capitalised when typed in lower case; None for "it"."""
     text = re.sub(r"^(?:the\s+town\s+of\s+|a\s+stop\s+(?:at|in)\s+)", "", text.strip(" .,"), flags=re.IGNORECASE)
     if not text or text.lower() in ("it", "that", "this", "one", "a stop", "stop"):
         return None

@@ -13,7 +13,7 @@ import re
 
 from wheels_wins.pam.local.intents import classify
 from wheels_wins.pam.local.normalise import normalise
-from wheels_wins.pam.local.sentence import Intent
+from wheels_wins.pam.local.sentence import Intent, Sentence
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # "…, and we went straight to Aldi and spent $156.35", "…, and remind us …": a second request in the same sentence
@@ -33,6 +33,13 @@ _ACTIONS = frozenset({
     "plan_trip", "create_post", "add_schedule",
 })
 _MAX_PARTS = 8
+# A fact told as background, not something that happened: "Last month groceries were $680", "the dentist is $250"
+_NOT_A_RECORD = re.compile(
+    r"\b(?:usually|normally|always|typically|generally|every\s+(?:day|week|fortnight|month|year|time)|"
+    r"per\s+(?:week|fortnight|month|year)|"
+    r"a\s+(?:week|fortnight|month|year)|last\s+(?:month|year)|(?:is|are)\s+(?:about\s+|around\s+)?[$£€]?\d)",
+    re.IGNORECASE,
+)
 
 
 def several_requests(text: str, today: dt.date) -> list[Intent] | None:
@@ -44,6 +51,9 @@ def several_requests(text: str, today: dt.date) -> list[Intent] | None:
     for part in parts:
         said = _LEAD.sub("", part.strip()).strip(" ,.")
         intent = classify(said, today, follow_up=False) if len(said.split()) >= 2 else None
+        happened = intent is not None and intent.name in ("add_expense", "add_income", "log_fuel", "log_maintenance")
+        if happened and (_NOT_A_RECORD.search(said) or len(Sentence(said, today).money) > 1):
+            continue  # "Our pension is $1,800 a fortnight.", "Coffee was $5 and lunch $20": a fact or a list, said whole
         a_trip = intent is not None and intent.name == "plan_trip"
         if a_trip and not re.search(r"\b(?:trip|route|plan|drive|driving|head|heading|travel|itinerary)\b", said, re.IGNORECASE):
             continue  # "They want to check them again at 138,300 km": no trip, whatever "at" it names

@@ -24,7 +24,7 @@ _PLACEMENT = re.compile(
 )
 # "add Canmore", "add a stop at Goulburn": a stop added, once the trip or the place among its stops is said
 _BARE_ADD = re.compile(
-    r"^(?:(?:also|and|then)\s+)?(?:(?:add|include|put|throw|squeeze|slot|stick|pop|chuck|tack)(?:\s+in)?\s+)?"
+    r"^(?:(?:also|and|then)\s+)?(?P<verb>(?:add|include|put|throw|squeeze|slot|stick|pop|chuck|tack)(?:\s+in)?\s+)?"
     r"(?:a\s+(?:stop|stopover)\s+(?:at|in)\s+)?(?P<place>[A-Za-z][\w' .-]{1,40}?)(?:\s+in)?(?:\s+(?:as\s+well|too))?[\s.!?]*$",
     re.IGNORECASE,
 )
@@ -40,7 +40,12 @@ _ADD_TO_NAMED = re.compile(
 _REORDER = re.compile(
     r"^(?:(?:can|could)\s+we\s+|let'?s\s+|i'?d\s+like\s+to\s+|we'?d\s+rather\s+)?(?:(?:do|visit|see|go\s+to|hit|put|move)\s+"
     r"(?P<place>[A-Z][\w' .-]{1,30}?)\s+(?P<way>before|after)\s+(?P<other>[A-Z][\w' .-]{1,30}?)|swap\s+(?:round\s+|around\s+)?"
-    r"(?P<a>[A-Z][\w' .-]{1,30}?)\s+(?:and|with)\s+(?P<b>[A-Z][\w' .-]{1,30}?)(?:\s+(?:round|around))?)\s*[?.!]*(?:\s.*)?$",
+    r"(?P<a>[A-Z][\w' .-]{1,30}?)\s+(?:and|with)\s+(?P<b>[A-Z][\w' .-]{1,30}?)(?:\s+(?:round|around))?)\s*(?:[?.!,].*)?$",
+)
+_TAKE_OUT = re.compile(
+    r"^(?:(?:can\s+we|let'?s|we'?ll)\s+)?(?:take\s+out|remove|drop|skip|cut(?:\s+out)?|delete|leave\s+out)\s+"
+    r"(?P<place>[A-Za-z][\w' .-]{1,40}?)[\s.!?]*$",
+    re.IGNORECASE,
 )
 _AT_END = re.compile(r"\bas\s+(?:the|our)\s+(?:final|last)\s+(?:stop|destination)\b|\b(?:at|on)\s+the\s+end\b", re.IGNORECASE)
 _FINAL_STOP = re.compile(r"\s+as\s+(?:the|our)\s+(?:final|last)\s+(?:stop|destination)\b", re.IGNORECASE)
@@ -64,13 +69,12 @@ def trip_change(s: Sentence) -> Intent | None:
     trip = on["trip"].strip() if on else None
     text = on["rest"] if on else s.text
     order = _REORDER.match(text)
-    if order and (trip or order["way"]):
+    if order and trip:  # only on a trip named: "let's visit Mum before Christmas" is no reordering
         moved = {"place": order["place"], order["way"].lower(): order["other"]} if order["place"] else \
             {"place": order["a"], "swap_with": order["b"]}
         return Intent("move_trip_stop", 0.9, {**moved, **({"trip": trip} if trip else {})})
     named = _ADD_TO_NAMED.match(text)
-    a_place = named and (named["noun"] or (named["place"][:1].isupper() and gazetteer.geocode(named["place"])))
-    if named and a_place and not routes.stop_change(Sentence(text, s.today)):  # not "add milk to the shopping list"
+    if named and named["noun"] and not routes.stop_change(Sentence(text, s.today)):  # not "add Bingo to the calendar"
         placed = _PLACEMENT.search(named["rest"] or "")
         where = {"at_end": True} if named["end"] else {}
         if placed:
@@ -85,14 +89,14 @@ def trip_change(s: Sentence) -> Intent | None:
             return found
     parts = _PARTS.split(text) if trip or _PLACEMENT.search(text) else []
     if len(parts) > 1:
-        changes = [_one_change(part, trip, s) for part in parts if part]
+        changes = [_one_change(part, trip, s, bare=i > 0) for i, part in enumerate(p for p in parts if p)]
         if all(c is not None and c.name == "add_trip_stop" for c in changes):
             first, *more = [c for c in changes if c is not None]
             return Intent(first.name, first.confidence, {**first.slots, "more": [c.slots for c in more]})
     return _one_change(text, trip, s)
 
 
-def _one_change(text: str, trip: str | None, s: Sentence) -> Intent | None:
+def _one_change(text: str, trip: str | None, s: Sentence, *, bare: bool = False) -> Intent | None:
     """One stop added or dropped, with where it goes and on which trip."""
     placed = _PLACEMENT.search(text)
     if placed and find_dates(placed.group(0), s.today):  # "the day after tomorrow instead": a day, not a place on a route
@@ -107,10 +111,16 @@ def _one_change(text: str, trip: str | None, s: Sentence) -> Intent | None:
         slots["at_end"] = True
         head = _FINAL_STOP.sub(" as a stop", head)
     found = routes.stop_change(Sentence(head, s.today))
-    if found is None and (trip or placed):
-        bare = _BARE_ADD.match(head)
-        place = routes.tidy_place(bare["place"]) if bare else None
-        if place and (trip or gazetteer.geocode(place) is not None):
+    gone = _TAKE_OUT.match(head) if trip and found is None else None
+    if gone:  # "On the Snowy trip, take out Cooma"
+        found = Intent("remove_trip_stop", 0.9, {"place": routes.tidy_place(gone["place"])})
+    elif found is None and (trip or placed):
+        added = _BARE_ADD.match(head)
+        place = routes.tidy_place(added["place"]) if added and (added["verb"] or bare) else None
+        # "add Canmore between Calgary and Banff": a capitalised place, beside stops named so; not "add bacon after the eggs"
+        target = (placed["after"] or placed["after2"] or placed["before"] or "") if placed else ""
+        known = trip or (place and place[:1].isupper() and target[:1].isupper() and gazetteer.geocode(place) is not None)
+        if place and known:
             found = Intent("add_trip_stop", 0.9, {"place": place})
     if found is None:
         return None

@@ -189,7 +189,8 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
     if name == "remove_expense":
         return removal_calls(s, state)
     if name == "add_trip_stop" and s.get("more"):  # "add Canmore between Calgary and Banff, and Lake Louise after Banff"
-        return [ToolCall("add_trip_stop", _stop_args({**s, **more}, state)) for more in [{}, *s["more"]]]
+        later = [{**more, **_pick(s, "trip")} for more in s["more"]]  # each its own place; only the trip is shared
+        return [ToolCall("add_trip_stop", _stop_args(stop, state)) for stop in [s, *later]]
     if name == "move_trip_stop":  # "on the North Island loop, can we do Taupo before Rotorua?"
         return [ToolCall("move_trip_stop", {**_pick(s, "place", "before", "after", "swap_with"), **_trip_meant(s, state)})]
     if name == "delete_trip":  # "delete the Uluru trip"

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from wheels_wins.db import parse_uuid, to_money
-from wheels_wins.models import Expense
+from wheels_wins.models import Expense, FuelEntry, MaintenanceRecord
 from wheels_wins.pam.tools.common import (
     Period,
     PositiveMoney,
@@ -25,8 +25,6 @@ from wheels_wins.pam.tools.corrections import update_fuel, update_maintenance
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import expenses as expense_repo
-from wheels_wins.repositories import fuel as fuel_repo
-from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.services import expense_owners
 from wheels_wins.services.categories import CATEGORIES, infer_category, normalise_category
 from wheels_wins.services.money import spend_summary
@@ -114,6 +112,9 @@ def update_expense(
         return ToolResult.fail("Tell me what to change: the amount, category, date, description or merchant.")
     if expense.source in ("fuel", "maintenance") and ({"amount", "date"} & changes.keys()):
         owned = _update_with_owner(ctx, expense, amount, date)  # the record's cost and day are its expense's
+        rest = {k: v for k, v in changes.items() if k not in ("amount", "date")}
+        if owned is not None and rest and owned.ok:  # the category, description or shop said in the same breath
+            expense_repo.update(ctx.session, user_id=ctx.user_id, expense_id=expense.id, changes=rest)
         if owned is not None:
             return owned
     updated = expense_repo.update(ctx.session, user_id=ctx.user_id, expense_id=expense.id, changes=changes)
@@ -147,12 +148,11 @@ def _update_with_owner(
 ) -> ToolResult | None:
     """Change a fill-up's or maintenance record's cost or day through that record (its expense follows, and undo
     puts the record back); None when no record owns the expense."""
-    fill = fuel_repo.owning_expense(ctx.session, user_id=ctx.user_id, expense_id=expense.id)
-    if fill is not None:
-        return update_fuel(ctx, fuel_id=str(fill.id), total_cost=amount, date=date)
-    work = maintenance_repo.owning_expense(ctx.session, user_id=ctx.user_id, expense_id=expense.id)
-    if work is not None:
-        return update_maintenance(ctx, maintenance_id=str(work.id), cost=amount, date=date)
+    owner = expense_owners.owner_of(ctx.session, user=ctx.user, expense=expense)
+    if isinstance(owner, FuelEntry):
+        return update_fuel(ctx, fuel_id=str(owner.id), total_cost=amount, date=date)
+    if isinstance(owner, MaintenanceRecord):
+        return update_maintenance(ctx, maintenance_id=str(owner.id), cost=amount, date=date)
     return None
 
 

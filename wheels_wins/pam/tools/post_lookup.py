@@ -33,7 +33,7 @@ def edit_own_post(ctx: ToolContext, about: ShortText, old_text: ShortText, new_t
     post = _own_post(ctx, about)
     if isinstance(post, ToolResult):
         return post
-    where = re.search(re.escape(old_text.strip()), post.content, re.IGNORECASE)
+    where = re.search(rf"(?<!\w){re.escape(old_text.strip())}(?!\w)", post.content, re.IGNORECASE)  # whole words
     if where is None:
         return ToolResult.fail(f"Your post “{_excerpt(post.content)}” doesn't say “{old_text.strip()}”.")
     before = post.content

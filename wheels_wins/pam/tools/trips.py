@@ -13,6 +13,7 @@ from wheels_wins.models import Trip
 from wheels_wins.pam.tools.common import holds_words, money_text
 from wheels_wins.pam.tools.registry import tool
 from wheels_wins.pam.types import ToolContext, ToolResult
+from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import gazetteer, geo
 from wheels_wins.services import trips as trip_service
@@ -172,6 +173,8 @@ def move_trip_stop(
         if index is None:
             return ToolResult.fail(f"{(name or '').strip()} isn't a stop on {trip.title}.")
     assert moving is not None and other is not None
+    if moving == other:
+        return ToolResult.fail(f"{stops[moving].name} and {(swap_with or before or after or '').strip()} are the same stop.")
     order = list(stops)
     if swap_with:
         order[moving], order[other] = order[other], order[moving]
@@ -184,13 +187,18 @@ def move_trip_stop(
     return _change_stops(ctx, trip, order, stops, "Reordered")
 
 
+_EXPENSES_KEPT = 1000  # the trip's expenses whose link an undo restores
+
+
 @tool(mutates=True)
 def delete_trip(ctx: ToolContext, trip_named: str) -> ToolResult:
     """Delete the user's trip whose title or stops hold these words ("delete the uluru trip"); undo brings it back."""
     trip = _trip_named(ctx, trip_named)
     if trip is None:
         return ToolResult.fail(f"I couldn't find a trip matching “{trip_named}”.")
-    fields = {**trip_service.kept_fields(trip), "stops": [asdict(stop) for stop in _stops(ctx, trip)]}
+    spent = expense_repo.list_rows(ctx.session, user_id=ctx.user_id, trip_id=trip.id, limit=_EXPENSES_KEPT)
+    fields = {**trip_service.kept_fields(trip), "stops": [asdict(stop) for stop in _stops(ctx, trip)],
+              "expense_ids": [str(e.id) for e in spent]}  # undo links them to the trip again
     trip_repo.delete_trip(ctx.session, user_id=ctx.user_id, trip_id=trip.id)
     return ToolResult(True, f"Deleted the trip “{trip.title}”", {"id": str(trip.id), "title": trip.title},
                       undo={"op": "recreate", "kind": "trip", "fields": fields}, changed=("trips",))

@@ -253,6 +253,7 @@ def maintenance_due(ctx: ToolContext, task: ShortText = "") -> ToolResult:
             return ToolResult(True, "; ".join(_next_due_line(ctx, i) for i in named),
                               {"items": [{"task": i.task, "next_due_date": i.due_date.isoformat() if i.due_date else None,
                                           "next_due_km": i.due_km, "overdue": i.overdue} for i in named]})
+        return ToolResult(True, f"Nothing in your maintenance log says when “{task.strip()}” is next due", {"items": []})
     items = vehicle_log.maintenance_due(ctx.session, user_id=ctx.user_id, today=ctx.today)
     data = [
         {"task": i.task, "overdue": i.overdue, "days_left": i.days_left, "km_left": i.km_left,
