@@ -235,3 +235,18 @@ async def test_a_shop_asked_about_without_a_period_says_this_month_and_all_up(ma
     assert shop.reply.startswith("$32.10 at Tesco this month (1 time); $108.45 all up (3 times)"), shop.reply
     assert "$72.10 on groceries this month (2 purchases, $36.05 on average)" in average.reply, average.reply
     assert "$72.10 spent this month leaving out insurance ($250.00)" in left_out.reply, left_out.reply
+
+
+async def test_which_service_is_due_next_names_the_nearest_job(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    for task, days, km, due in (("Oil change", 30, 84500, 94500), ("Tire rotation", 50, 82000, 92000),
+                                ("Coolant flush", 200, 60000, 150000)):
+        vehicle_log.log_maintenance(session, user=user, task=task, date=today - dt.timedelta(days=days), odometer_km=km,
+                                    cost=Decimal("40"), next_due_km=due)
+    session.commit()
+
+    nearest, unknown = await converse(user, "Which service is due next?", "When is the transmission fluid due again?")
+
+    assert "Tire rotation: next due at 92,000 km" in nearest.reply, nearest.reply
+    assert "Nothing in your maintenance log says when “transmission” is next due" in unknown.reply, unknown.reply

@@ -206,6 +206,7 @@ def _record_line(ctx: ToolContext, record: MaintenanceRecord) -> str:
     return line
 
 
+_ANY_WORK = frozenset({"service", "services", "servicing", "maintenance", "job", "jobs", "work", "repair", "repairs"})
 _KM_A_DAY = 100  # how far a rig travels in a day, to weigh a distance left against days left
 
 
@@ -253,7 +254,8 @@ def maintenance_due(ctx: ToolContext, task: ShortText = "") -> ToolResult:
             return ToolResult(True, "; ".join(_next_due_line(ctx, i) for i in named),
                               {"items": [{"task": i.task, "next_due_date": i.due_date.isoformat() if i.due_date else None,
                                           "next_due_km": i.due_km, "overdue": i.overdue} for i in named]})
-        return ToolResult(True, f"Nothing in your maintenance log says when “{task.strip()}” is next due", {"items": []})
+        if task.strip().lower() not in _ANY_WORK:  # "when is the transmission fluid due?" with nothing logged for it
+            return ToolResult(True, f"Nothing in your maintenance log says when “{task.strip()}” is next due", {"items": []})
     items = vehicle_log.maintenance_due(ctx.session, user_id=ctx.user_id, today=ctx.today)
     data = [
         {"task": i.task, "overdue": i.overdue, "days_left": i.days_left, "km_left": i.km_left,
