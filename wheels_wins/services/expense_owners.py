@@ -26,15 +26,14 @@ def delete_with_owner(session: Session, *, user: User, expense: Expense) -> tupl
     """Delete the record that owns the expense, and the expense with it: the record's kind ("fuel" or "maintenance")
     and the JSON fields that remake it; None when no record owns it."""
     trip_id = str(expense.trip_id) if expense.trip_id else None
-    fill = fuel_repo.owning_expense(session, user_id=user.id, expense_id=expense.id)
-    if fill is not None:
-        fields = values_as_json({k: getattr(fill, k) for k in ("date", "vehicle_id", *_FUEL_FIELDS)})
-        vehicle_log.delete_fuel(session, user=user, fuel_id=fill.id)
+    owner = owner_of(session, user=user, expense=expense)
+    if isinstance(owner, FuelEntry):
+        fields = values_as_json({k: getattr(owner, k) for k in ("date", "vehicle_id", *_FUEL_FIELDS)})
+        vehicle_log.delete_fuel(session, user=user, fuel_id=owner.id)
         return "fuel", {**fields, "trip_id": trip_id}
-    work = maintenance_repo.owning_expense(session, user_id=user.id, expense_id=expense.id)
-    if work is not None:
-        fields = values_as_json({k: getattr(work, k) for k in ("date", "vehicle_id", *_MAINTENANCE_FIELDS)})
-        vehicle_log.delete_maintenance(session, user=user, record_id=work.id)
+    if isinstance(owner, MaintenanceRecord):
+        fields = values_as_json({k: getattr(owner, k) for k in ("date", "vehicle_id", *_MAINTENANCE_FIELDS)})
+        vehicle_log.delete_maintenance(session, user=user, record_id=owner.id)
         return "maintenance", {**fields, "trip_id": trip_id}
     return None
 

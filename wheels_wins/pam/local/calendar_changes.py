@@ -46,10 +46,11 @@ def cancel_event(s: Sentence) -> Intent | None:
         return None
     title, slots = m["what"] + (m["noun"] or ""), {}
     dates = find_dates(title, s.today, "future")
+    on = find_dates(m["on"], s.today, "future") if m["on"] and not dates else []
     if dates:  # "cancel the dentist thing tmrw": the day says which
         title, slots = title[: dates[0].start] + title[dates[0].end :], {"date": dates[0].date}
-    elif m["on"] and find_dates(m["on"], s.today, "future"):  # "cancel the dentist on friday"
-        slots = {"date": find_dates(m["on"], s.today, "future")[0].date}
+    elif on:  # "cancel the dentist on friday"
+        slots = {"date": on[0].date}
     title = re.sub(r"\bthing\b", " ", title, flags=re.IGNORECASE)
     if not title.strip():
         return None

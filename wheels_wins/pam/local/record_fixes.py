@@ -130,8 +130,9 @@ def _fix_from(s: Sentence) -> Intent | None:
         slots: dict[str, Any] = {"kind": _kind(what)}
         dates = find_dates(what, s.today, "past")
         said_before = s.text[m.end("what"): m.start("new")] if field not in ("date", "litres") else ""
-        if not dates and find_dates(said_before, s.today, "past"):  # "the BP one yesterday should be $87.60"
-            slots["date"] = find_dates(said_before, s.today, "past")[0].date
+        before_new = find_dates(said_before, s.today, "past") if not dates and said_before else []
+        if before_new:  # "the BP one yesterday should be $87.60"
+            slots["date"] = before_new[0].date
         if dates:  # "yesterday's groceries": the day names which record, it is not part of what it was
             slots["date"], what = dates[0].date, what[: dates[0].start] + what[dates[0].end :]
         what = re.sub(r"^\s*'?s\b|\s+one\s*$", "", _LAST.sub("", what))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
 from typing import Annotated, Any
 
 from pydantic import Field
 
+from wheels_wins.db import parse_uuid
 from wheels_wins.models import CalendarEvent
 from wheels_wins.pam.tools.common import holds_words, newer_copies
 from wheels_wins.pam.tools.corrections import calendar_fields, update_calendar_event
@@ -62,7 +62,8 @@ def _the_one(
     """The entry meant: the one with `event_id` (picked from a list), else the one the words name; else the reply that
     asks which, listing them with what to do (`then`) to the one the answer picks ("Marg's one")."""
     if event_id is not None:
-        picked = calendar_repo.get(ctx.session, user_id=ctx.user_id, event_id=uuid.UUID(event_id)) if _is_uuid(event_id) else None
+        record_id = parse_uuid(event_id)
+        picked = calendar_repo.get(ctx.session, user_id=ctx.user_id, event_id=record_id) if record_id else None
         return picked if picked is not None else ToolResult.fail("I couldn't find that calendar entry.")
     found = _named(ctx, title, date)
     if isinstance(found, ToolResult) or len(found) == 1:
@@ -72,13 +73,6 @@ def _the_one(
     items = [{"id": str(e.id), "description": e.title, "merchant": f"{e.start.astimezone(local):%A %-d %B}"} for e in found[:5]]
     return ToolResult(True, f"Which one? I found {len(found)}:{bullets}",
                       {"items": items, "then": {**(then or {}), "id_argument": "event_id"}})
-
-
-def _is_uuid(text: str | None) -> bool:
-    try:
-        return text is not None and bool(uuid.UUID(text))
-    except ValueError:
-        return False
 
 
 def _the_double(ctx: ToolContext, title: str, date: dt.date | None) -> CalendarEvent | ToolResult:

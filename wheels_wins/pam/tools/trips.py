@@ -117,6 +117,14 @@ def _stops(ctx: ToolContext, trip: Trip) -> list[trip_service.Stop]:
     return trip_service.stops_of(trip_repo.waypoints(ctx.session, user_id=ctx.user_id, trip_id=trip.id))
 
 
+def _trip_meant(ctx: ToolContext, trip_id: str | None, trip_named: str | None) -> Trip | ToolResult:
+    """The trip named by its words, else the one with `trip_id` (the active trip without one); else the reply."""
+    trip = _trip_named(ctx, trip_named) if trip_named else _owned_trip(ctx, trip_id)
+    if trip is not None:
+        return trip
+    return ToolResult.fail(f"I couldn't find a trip matching “{trip_named}”." if trip_named else "I couldn't find that trip.")
+
+
 def _stop_index(stops: list[trip_service.Stop], name: str | None) -> int | None:
     """Where among the stops the one of that name is, or None."""
     wanted = gazetteer.normalise(name or "")
@@ -136,9 +144,9 @@ def add_trip_stop(
     """Add a stop to a trip (the active trip when no id; with `trip_named`, the user's trip whose title or stops hold
     those words: "the esperance trip"). It goes `after` or `before` the stop of that name, else at `position`
     (0-based), else where it adds the least distance between the start and the destination."""
-    trip = _trip_named(ctx, trip_named) if trip_named else _owned_trip(ctx, trip_id)
-    if trip is None:
-        return ToolResult.fail(f"I couldn't find a trip matching “{trip_named}”." if trip_named else "I couldn't find that trip.")
+    trip = _trip_meant(ctx, trip_id, trip_named)
+    if isinstance(trip, ToolResult):
+        return trip
     stops = _stops(ctx, trip)
     try:
         new = trip_service.resolve_near(place, stops)
@@ -164,9 +172,9 @@ def move_trip_stop(
     """Put a stop of a trip `before` or `after` another of its stops, or swap it with one ("can we do Taupo before
     Rotorua?", "swap Taupo and Rotorua"); the active trip when no id, or the trip whose title or stops hold
     `trip_named`."""
-    trip = _trip_named(ctx, trip_named) if trip_named else _owned_trip(ctx, trip_id)
-    if trip is None:
-        return ToolResult.fail(f"I couldn't find a trip matching “{trip_named}”." if trip_named else "I couldn't find that trip.")
+    trip = _trip_meant(ctx, trip_id, trip_named)
+    if isinstance(trip, ToolResult):
+        return trip
     stops = _stops(ctx, trip)
     moving, other = _stop_index(stops, place), _stop_index(stops, swap_with or before or after)
     for name, index in ((place, moving), (swap_with or before or after, other)):
@@ -193,9 +201,9 @@ _EXPENSES_KEPT = 1000  # the trip's expenses whose link an undo restores
 @tool(mutates=True)
 def delete_trip(ctx: ToolContext, trip_named: str) -> ToolResult:
     """Delete the user's trip whose title or stops hold these words ("delete the uluru trip"); undo brings it back."""
-    trip = _trip_named(ctx, trip_named)
-    if trip is None:
-        return ToolResult.fail(f"I couldn't find a trip matching “{trip_named}”.")
+    trip = _trip_meant(ctx, None, trip_named)
+    if isinstance(trip, ToolResult):
+        return trip
     spent = expense_repo.list_rows(ctx.session, user_id=ctx.user_id, trip_id=trip.id, limit=_EXPENSES_KEPT)
     fields = {**trip_service.kept_fields(trip), "stops": [asdict(stop) for stop in _stops(ctx, trip)],
               "expense_ids": [str(e.id) for e in spent]}  # undo links them to the trip again
