@@ -158,6 +158,17 @@ async def test_stops_of_a_named_trip_are_put_in_another_order(make_user, session
     assert "Gisborne isn't a stop on North Island loop" in missing.reply, missing.reply
 
 
+async def test_a_stop_taken_off_a_trip_that_is_not_there_names_the_trip_asked_for(make_user, session: Session) -> None:
+    user = make_user()
+    _plan(session, user, "Snowy trip", "Canberra", "Cooma", "Jindabyne")
+
+    taken, unknown = await converse(user, "On the Snowy trip, take out Cooma", "On the Gibb River trip, take out Derby")
+
+    assert taken.reply.startswith("Removed Cooma"), taken.reply
+    assert _trips(session, user)["Snowy trip"] == ["Canberra", "Jindabyne"]
+    assert "I couldn't find a trip matching" in unknown.reply and "Gibb River" in unknown.reply, unknown.reply
+
+
 async def test_several_requests_in_one_message_are_each_carried_out(make_user, session: Session) -> None:
     user = make_user()
 

@@ -7,10 +7,11 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from tests.state.test_undoable import _substate, run
+from tests.state.test_undoable import _said, _substate, run
 from wheels_wins.pages.wins.editor import ExpenseEditorState
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import fuel as fuel_repo
+from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.services import vehicle_log
 
 DAY = dt.date(2026, 3, 14)
@@ -36,3 +37,44 @@ async def test_editing_a_fill_ups_expense_changes_the_fill_up_too(session: Sessi
                                                                          Decimal("2.200"))
     assert (expense.amount, expense.date, expense.description) == (Decimal("110.00"), DAY - dt.timedelta(days=1),
                                                                      "Diesel at Dubbo")
+
+
+async def test_deleting_a_fill_ups_expense_deletes_the_fill_up_and_undo_brings_both_back(
+    session: Session, sign_in
+) -> None:
+    user, tab = sign_in()
+    fill = vehicle_log.log_fuel(session, user=user, date=DAY, litres=Decimal(50), total_cost=Decimal("100.00"),
+                                location="BP Dubbo")
+    session.commit()
+    fill_id, expense_id = fill.id, fill.expense_id
+    editor = _substate(tab, ExpenseEditorState)
+    await run(ExpenseEditorState.ask_delete, editor, {"id": str(expense_id), "title": "Fuel", "amount": "$100"})
+
+    said = _said(await run(ExpenseEditorState.delete, editor))
+
+    assert "Fill-up deleted, with its fuel expense." in said
+    session.expire_all()
+    assert fuel_repo.get(session, user_id=user.id, fuel_id=fill_id) is None
+    assert expense_repo.get(session, user_id=user.id, expense_id=expense_id) is None
+
+    assert "Fill-up restored." in _said(await run(ExpenseEditorState.undo_delete, editor))
+    session.expire_all()
+    [back] = fuel_repo.list_page(session, user_id=user.id)[0]
+    assert (back.litres, back.total_cost, back.location, back.date) == (Decimal(50), Decimal("100.00"), "BP Dubbo", DAY)
+    restored_expense = expense_repo.get(session, user_id=user.id, expense_id=back.expense_id)
+    assert restored_expense is not None and restored_expense.amount == Decimal("100.00")
+
+
+async def test_deleting_a_service_records_expense_deletes_the_record_and_names_it(session: Session, sign_in) -> None:
+    user, tab = sign_in()
+    record = vehicle_log.log_maintenance(session, user=user, date=DAY, task="Oil change", cost=Decimal("180.00"))
+    session.commit()
+    record_id, expense_id = record.id, record.expense_id
+    editor = _substate(tab, ExpenseEditorState)
+    await run(ExpenseEditorState.ask_delete, editor, {"id": str(expense_id), "title": "Oil", "amount": "$180"})
+
+    assert "Oil change record deleted, with its expense." in _said(await run(ExpenseEditorState.delete, editor))
+    session.expire_all()
+    assert maintenance_repo.get(session, user_id=user.id, record_id=record_id) is None
+    assert expense_repo.get(session, user_id=user.id, expense_id=expense_id) is None
+    assert "Oil change record restored." in _said(await run(ExpenseEditorState.undo_delete, editor))

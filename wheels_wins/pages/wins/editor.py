@@ -169,24 +169,39 @@ class ExpenseEditorState(UndoableDelete, rx.State):
         expense = expense_repo.get(session, user_id=user.id, expense_id=target)
         if expense is None:
             return None
+        if expense.source in ("fuel", "maintenance"):
+            # The fill-up or service record goes with its expense; a lone record would keep counting in the logs.
+            owned = expense_owners.delete_with_owner(session, user=user, expense=expense)
+            if owned is not None:
+                kind, fields = owned
+                return {"owner_kind": kind, "owner_fields": fields}
         kept = expense.model_dump(include=_KEPT)
         expense_repo.delete(session, user_id=user.id, expense_id=target)
         return kept
 
     def _restore(self, session: Session, user: User, kept: dict[str, Any]) -> Any:
+        if "owner_kind" in kept:
+            expense_owners.remake(session, user=user, kind=kept["owner_kind"], fields=kept["owner_fields"])
+            return True
         return expense_repo.create(session, user_id=user.id, **kept)
 
     def _gone_message(self) -> str:
         return "That expense was already gone."
 
     def _deleted_message(self, kept: dict[str, Any]) -> str:
-        return "Expense deleted."
+        return {"fuel": "Fill-up deleted, with its fuel expense.",
+                "maintenance": f"{_task(kept)} record deleted, with its expense."}.get(kept.get("owner_kind"), "Expense deleted.")
 
     def _restored_message(self, kept: dict[str, Any], restored: Any) -> str:
-        return "Expense restored."
+        return {"fuel": "Fill-up restored.", "maintenance": f"{_task(kept)} record restored."}.get(
+            kept.get("owner_kind"), "Expense restored.")
 
     def _reload_events(self) -> list[Any]:
         return [ExpensesState.load, WinsState.load, InsightsState.load, NotificationsState.refresh_count]
+
+
+def _task(kept: dict[str, Any]) -> str:
+    return str(kept.get("owner_fields", {}).get("task") or "Service")
 
 
 def _write(session: Session, user: User, editing: uuid.UUID | None, fields: dict[str, Any]) -> bool:

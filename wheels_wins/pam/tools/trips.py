@@ -216,9 +216,9 @@ def delete_trip(ctx: ToolContext, trip_named: str) -> ToolResult:
 def remove_trip_stop(ctx: ToolContext, place: str, trip_id: str | None = None, trip_named: str | None = None) -> ToolResult:
     """Remove a stop (by name) from a trip (the active trip when no id; with `trip_named`, the trip whose title or stops
     hold those words: "take mackay off the cairns trip")."""
-    trip = _trip_named(ctx, trip_named) if trip_named else _owned_trip(ctx, trip_id)
-    if trip is None:
-        return ToolResult.fail("I couldn't find that trip.")
+    trip = _trip_meant(ctx, trip_id, trip_named)
+    if isinstance(trip, ToolResult):
+        return trip
     stops = _stops(ctx, trip)
     wanted = gazetteer.normalise(place)
     keep = [stop for stop in stops if gazetteer.normalise(stop.name) != wanted]
@@ -232,9 +232,9 @@ def remove_trip_stop(ctx: ToolContext, place: str, trip_id: str | None = None, t
 @tool(mutates=True)
 def reorder_trip_stops(ctx: ToolContext, order: list[str], trip_id: str | None = None) -> ToolResult:
     """Put a trip's stops in a new order, given as the full list of stop names."""
-    trip = _owned_trip(ctx, trip_id)
-    if trip is None:
-        return ToolResult.fail("I couldn't find that trip.")
+    trip = _trip_meant(ctx, trip_id, None)
+    if isinstance(trip, ToolResult):
+        return trip
     current = _stops(ctx, trip)
     unused: dict[str, list[trip_service.Stop]] = {}
     for stop in current:  # a round trip names its start twice
