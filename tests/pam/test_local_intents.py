@@ -320,6 +320,13 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # dictation writes "two" and "four" as the words they sound like
+    ("spent to hundred on the holiday park", {"amount": 200, "category": "camping"}),
+    ("paid for dollars parking at the beach", {"amount": 4, "category": "transport"}),
+    ("zoo passes were too hundred bucks", {"amount": 200, "category": "entertainment"}),
+    ("luna park rides 75 dollars on the 2nd of january", {"amount": 75, "category": "entertainment"}),
+    ("dodgems and the fairground rides at the show, $36", {"amount": 36, "category": "entertainment"}),
+    ("Interislander ferry $389", {"amount": 389, "category": "transport"}),
     ("Right, pension day! Marg and I did the big shop at Coles in Kalgoorlie this morning — $243.85 all up. Col nearly "
      "fell over at the price of the coffee pods but there you go. Can you put that in for us?",
      {"amount": "243.85", "category": "groceries", "merchant": "Coles", "description": "Did the big shop at Coles in Kalgoorlie"}),
@@ -564,6 +571,10 @@ EXPENSES = [
 ]
 
 BUDGETS = [
+    # a budget's heading and its amount, with no verb
+    ("transport budget for ferries n tolls three hundred", "set_budget", {"category": "transport", "amount": 300}),
+    ("dining budget four fifty", "set_budget", {"category": "dining", "amount": 450}),
+    ("entertainment budget 250 for the school holidays", "set_budget", {"category": "entertainment", "amount": 250}),
     ("Fuel budget needs to go up 20 percent — diesel's over $2.60 a litre out here", "change_budget",
      {"category": "fuel", "change": "raise", "percent": 20}),
     ("Col says we're eating out far too much. Cut the dining budget by a quarter, please.", "change_budget",
@@ -905,6 +916,9 @@ INCOME = [
 ]
 
 FUEL = [
+    # a town typed in lower case is still where the fill-up was
+    ("filled up in taupo 48 litres 141 dollars 60", {"litres": 48, "total_cost": "141.60", "location": "Taupo"}),
+    ("diesel in alice springs 60 litres 130 dollars", {"litres": 60, "total_cost": 130, "location": "Alice Springs"}),
     ("put twelve gallons in at costco for forty one dollars and eighty eight cents",
      {"litres": "45.42", "total_cost": "41.88", "location": "Costco"}),
     ("filled up at the servo eighty two litres hundred and ninety one dollars forty cents odometer a hundred and forty "
@@ -1021,6 +1035,9 @@ FUEL = [
 ]
 
 MAINTENANCE = [
+    ("log maintenance flat tyre repaired 45 dollars at 61250 km", {"task": "Tyre repair", "odometer_km": 61250, "cost": 45}),
+    ("got the tyre plugged at 61000 km $30", {"task": "Tyre repair", "odometer_km": 61000, "cost": 30}),
+    ("oil and filter change at 88 thousand 500 km 210 dollars", {"task": "Oil change", "odometer_km": 88500, "cost": 210}),
     # A shop's name is not the work: "at Canadian Tire" did the brakes
     ("New brake pads fitted at Canadian Tire today at 118,300 km, $412.60. They want to check them again at 138,300 km.",
      {"task": "Brake pads", "odometer_km": 118300, "cost": "412.60", "next_due_km": 138300}),
@@ -1724,6 +1741,10 @@ SMALL_TALK = [
     ("Hey PAM, what can you help with?", "help"),
     ("what's the weather like in Darwin?", "unknown"),
     ("tell me a joke", "unknown"),
+    # what happened, not a route to plan
+    ("took the kids to the zoo", "unknown"),
+    ("Took the kids to the Zoo", "unknown"),
+    ("drove mum to the doctor", "unknown"),
     ("", "unknown"),
 ]
 

@@ -102,17 +102,20 @@ def _transcript(history: list[PamMessage]) -> list[ChatMessage]:
 
 
 def _engine_state(history: list[PamMessage]) -> dict[str, Any]:
-    """Pending clarification and the records PAM touched last, for follow-ups like "$48" or "make that $35"; and
-    those of its last few replies, oldest first, for "delete the lunch" said a message or two later."""
+    """Pending clarification and the records PAM touched last, for follow-ups like "$48" or "make that $35"; those
+    of its last few replies, oldest first, for "delete the lunch" said a message or two later; and the user's last
+    message, for "log $389 for it" after saying what "it" was."""
     replies = [m for m in history if m.role == "assistant"]
     if not replies:
-        return {"pending": None, "last_calls": [], "recent_calls": []}
+        return {"pending": None, "last_calls": [], "recent_calls": [], "said_before": None}
 
     def done(message: PamMessage) -> list[dict[str, Any]]:
         return [{"name": c["name"], "data": c.get("result", {})} for c in message.tool_calls if c.get("ok") and not c.get("undone")]
 
     recent = [call for message in replies[-_RECENT_REPLIES:] for call in done(message)]
-    return {"pending": replies[-1].pending, "last_calls": done(replies[-1]), "recent_calls": recent}
+    said = [m.content for m in history if m.role == "user"]
+    return {"pending": replies[-1].pending, "last_calls": done(replies[-1]), "recent_calls": recent,
+            "said_before": said[-1] if said else None}
 
 
 def _context(session: Any, user: Any, page: str, location: tuple[float, float] | None, conversation_id: uuid.UUID) -> ToolContext:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from wheels_wins.pam.local.brands import BRANDS, brand_named
 from wheels_wins.pam.local.normalise import word_set
+from wheels_wins.services import gazetteer
 from wheels_wins.services.categories import CATEGORIES
 
 Span = tuple[int, int]
@@ -243,14 +244,34 @@ _IN_PLACE = re.compile(
 )
 
 
+_IN_LOWER_PLACE = re.compile(r"\b(?:in|at|near)\s+(?P<name>[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?)")
+# A place typed in lower case is taken only where it can hardly be an ordinary word: a town of these countries
+# named exactly (not by an alternate name), and a big one outside Australia and New Zealand ("in taupo" is a place,
+# "in time" and "at home" are not).
+_LOWER_PLACE_MIN_POPULATION = {"AU": 1_000, "NZ": 1_000, "GB": 20_000, "IE": 20_000, "US": 20_000, "CA": 20_000}
+
+
 def town(text: str, spans: Iterable[Span] = ()) -> str | None:
-    """A capitalised place after "in"/"at"/"near" ("in Dubbo"), or None."""
+    """A place after "in"/"at"/"near": capitalised ("in Dubbo"), or a known town typed in lower case ("in taupo");
+    else None."""
     masked = blank(text, spans)
     for m in _IN_PLACE.finditer(masked):
         name = m["name"]
         if name.lower().split()[0] not in _NOT_MERCHANT and name.lower() not in BRANDS:
             return name
+    for m in _IN_LOWER_PLACE.finditer(masked):
+        words = m["name"].split()
+        for name in (" ".join(words), words[0]) if len(words) > 1 else (words[0],):
+            if words[0] not in _NOT_MERCHANT and name not in BRANDS and _is_town(name):
+                return title_if_lower(name)
     return None
+
+
+def _is_town(name: str) -> bool:
+    place = gazetteer.geocode(name)
+    least = _LOWER_PLACE_MIN_POPULATION.get(place.country_code) if place else None
+    return bool(place and least and place.population >= least
+                and gazetteer.normalise(place.name) == gazetteer.normalise(name))
 
 
 PAGES: dict[str, str] = {}

@@ -226,6 +226,14 @@ _SCALE_OF = {"hundred": 100, "thousand": 1000, "grand": 1000}
 _THOUSANDS_AND_HUNDREDS = re.compile(
     r"(?<![\w.,])(\d{1,3})\s+thousand\s+(?:and\s+)?(\d)\s+hundred(?:\s+(?:and\s+)?(\d{1,2})(?![\d.,]))?\b", re.IGNORECASE
 )
+# "88 thousand 500 km": thousands and the rest in digits.
+_THOUSANDS_AND_REST = re.compile(r"(?<![\w.,])(\d{1,3})\s+thousand\s+(?:and\s+)?(\d{1,3})(?![\d.,]|\s+hundred\b)", re.IGNORECASE)
+# Dictation writes "two" and "four" as the words they sound like: "spent to hundred", "paid for dollars parking".
+_HOMOPHONE_NUMBER = re.compile(
+    r"(?P<lead>^|\b(?:spent|paid|cost|costs|was|were|only|just|about|around|another|and)\s+)(?P<word>to|too|for)"
+    r"(?=\s+(?:hundred|thousand|grand|dollars|bucks)\b)",
+    re.IGNORECASE,
+)
 # Dictation: "dollar sign 54 point 20" is $54.20.
 _DOLLAR_SIGN = re.compile(r"\bdollar\s+sign\s*(?=\d)", re.IGNORECASE)
 _SPOKEN_POINT = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d{1,2})\b(?![.,]\d)", re.IGNORECASE)
@@ -261,8 +269,10 @@ def spoken_numbers(text: str) -> str:
     "one hundred and twelve dollars and fifty cents" → "$112.50", "96 dollars 40" → "$96.40",
     "dollar sign 54 point 20" → "$54.20"."""
     text = _SPOKEN_POINT.sub(r"\1.\2", _DOLLAR_SIGN.sub("$", text))
+    text = _HOMOPHONE_NUMBER.sub(lambda m: m["lead"] + ("four" if m["word"].lower() == "for" else "two"), text)
     text = _THOUSANDS_AND_HUNDREDS.sub(  # "1 thousand 2 hundred" is 1200
         lambda m: str(int(m[1]) * 1000 + int(m[2]) * 100 + int(m[3] or 0)), text)
+    text = _THOUSANDS_AND_REST.sub(lambda m: str(int(m[1]) * 1000 + int(m[2])), text)
     text = _DIGITS_SCALE.sub(lambda m: f"{(Decimal(m[1]) * _SCALE_OF[m[2].lower()]).normalize():f}", text)
     text = _ORDINAL_DATE.sub(lambda m: _ordinal_digits(_ORDINAL_DAYS[m["ord"].lower()]), text)
     text = _MONTH_THE_ORDINAL.sub(lambda m: f"{m['mon']} {_ordinal_digits(_ORDINAL_DAYS[m['ord'].lower()])}", text)

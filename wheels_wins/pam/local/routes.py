@@ -8,6 +8,7 @@ from typing import Any
 from wheels_wins.pam.local import entities, place_names
 from wheels_wins.pam.local.sentence import Intent, Sentence, words
 from wheels_wins.pam.local.times import time_spans
+from wheels_wins.services import gazetteer
 
 TRIP_STRONG = re.compile(
     r"\b(?:road\s*trip|trip|route|drive|driving|journey|itinerary|directions|travel(?:l?ing)?|head(?:ing)?|roadie|"
@@ -18,6 +19,8 @@ _TRIP_WEAK = re.compile(
     r"\b(?:(?:map|plot|work|figure|sort|set)\s+out|go|going|get|far|long|ride|cycle|fly|plan|plot|map)\b", re.IGNORECASE
 )
 ROUTE_MARKER = re.compile(r"\b(?:from|to|via|through)\b|->|→", re.IGNORECASE)
+_DONE_ALREADY = re.compile(r"^(?:we\s+|i\s+)?(?:took|brought|dropped|walked|sent|carried|gave|got|went|ran|rode|drove)\b",
+                           re.IGNORECASE)  # "Took the kids to the Zoo": what happened, not a route to plan
 _PLACE_TO_PLACE = re.compile(
     r"^(?:from\s+)?[A-Za-z][\w' .\-]{0,40}?\s+(?:to|->|→)\s+[A-Za-z0-9]", re.IGNORECASE
 )
@@ -108,7 +111,9 @@ def _trip(s: Sentence) -> Intent | None:
         found = place_names.places(_route_segment(masked, strong + weak), mixed_case=mixed_case)
     elif _PLACE_TO_PLACE.match(s.text) and not s.money:
         found = place_names.places(masked, mixed_case=mixed_case)
-        if len(found) < 2:
+        # no word of travel: typed in lower case, "x to y" is a route only when both are places ("sydney to
+        # melbourne"), not "took the kids to the zoo"
+        if len(found) < 2 or (not mixed_case and not all(gazetteer.geocode(place) for place in found)) or _DONE_ALREADY.match(s.text):
             return None
     else:
         return None

@@ -40,3 +40,29 @@ def request_after_story(
     if intent.name in ("unknown", "greeting", "thanks", "help", "correction") or intent.missing:
         return None
     return intent
+
+
+# "log 389 dollars for it", "that cost us $120", "put $18 down for that": the purchase is what was said before.
+_REFERS_BACK = re.compile(
+    r"\b(?:for|on)\s+(?:it|that|this|them|those)\b|\b(?:it|that|this|they|those)\s+(?:cost|was|were|came\s+to|set\s+us\s+back)\b|"
+    r"\blog\s+(?:it|that|this)\b",
+    re.IGNORECASE,
+)
+
+
+def purchase_said_before(
+    intent: Intent, text: str, said_before: str | None, today: dt.date, classify: Callable[..., Intent]
+) -> Intent:
+    """An amount for "it" given the message after one that told what "it" was ("we just drove off the Interislander"
+    → "log $389 for it" is the ferry): the earlier message's purchase with this one's amount; else `intent` as it is."""
+    slots = intent.slots
+    vague = slots.get("category") in (None, "other") and not slots.get("description") and not slots.get("merchant")
+    if intent.name != "add_expense" or not vague or not slots.get("amount") or not said_before:
+        return intent
+    if not _REFERS_BACK.search(text):
+        return intent
+    told = classify(f"{said_before.rstrip('.!? ')}, ${intent.slots['amount']}", today, follow_up=False)
+    if told.name != "add_expense" or told.missing or told.slots.get("category") in (None, "other"):
+        return intent  # "the kids loved the beach today": nothing said there was paid for
+    slots = {**intent.slots, **{k: told.slots[k] for k in ("description", "merchant", "category") if told.slots.get(k)}}
+    return Intent("add_expense", intent.confidence, slots)

@@ -48,6 +48,14 @@ _TASKS: list[tuple[re.Pattern[str], str | None]] = [
     ),
     (
         re.compile(
+            r"\bflat\s+t[yi]re\b|\bpunctures?\b|\bt[yi]re\s+(?:repair|patch|plug)|"
+            r"\b(?:fixed|repaired|patched|plugged)\s+(?:the\s+|a\s+|our\s+|my\s+)?(?:flat|t[yi]re)\b",
+            re.IGNORECASE,
+        ),
+        "Tyre repair",
+    ),
+    (
+        re.compile(
             r"\bnew\s+t[yi]res\b|\bt[yi]res?\s+(?:were\s+)?(?:replaced|fitted|changed)|"
             r"\b(?:replaced|fitted|changed)\s+(?:\w+\s+){0,3}?t[yi]res?\b",
             re.IGNORECASE,

@@ -14,11 +14,13 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from wheels_wins.pam.local.amounts import parse_money
 from wheels_wins.pam.local.arithmetic import price_sum_reply
 from wheels_wins.pam.local.followups import starts_with_cue
 from wheels_wins.pam.local.intents import Intent, classify, past_record_fix
 from wheels_wins.pam.local.several_requests import several_requests
 from wheels_wins.pam.local.spending_list import spending_items
+from wheels_wins.pam.local.story_requests import purchase_said_before
 from wheels_wins.pam.providers.base import TextSink
 from wheels_wins.pam.providers.local_follow_ups import asked_again, budget_just_touched, fill_pending, route_just_asked
 from wheels_wins.pam.providers.local_records import (
@@ -34,6 +36,7 @@ from wheels_wins.pam.providers.local_records import (
 from wheels_wins.pam.tools.common import record_named
 from wheels_wins.pam.types import ChatMessage, ModelRequest, ModelResponse, ToolCall
 from wheels_wins.services import units
+from wheels_wins.services.categories import CATEGORY_LABELS, infer_category
 from wheels_wins.services.money import format_money
 
 TOOL_PERIODS = {"today", "yesterday", "this_week", "last_week", "this_month", "last_month", "this_year", "all_time"}
@@ -210,6 +213,16 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
     return SMALL_TALK.get(name, UNKNOWN)
 
 
+def _told_of_purchase(text: str) -> str:
+    """The reply to a message that asks nothing: an offer to log what it tells of ("we just drove off the
+    Interislander" → the ferry fare, under transport), else the general `UNKNOWN`."""
+    category = infer_category(text)
+    if category in (None, "other") or parse_money(text):
+        return UNKNOWN
+    return (f"Sounds good! If that cost you something, tell me how much (“log $40 for it”) and I'll put it under "
+            f"{CATEGORY_LABELS[category].lower()}.")
+
+
 _TRIP_TOOLS = ("plan_trip", "add_trip_stop", "remove_trip_stop", "reorder_trip_stops", "move_trip_stop")
 
 
@@ -330,6 +343,8 @@ class LocalEngine:
         shown = shown_alone(state)
         if intent.name == "undo" and shown and re.search(r"\b(?:delete|remove|scrap|bin|get\s+rid)\b", text, re.I):
             return ModelResponse(tool_calls=[ToolCall("delete_expense", {"expense_id": shown})])  # the one just shown
+        if not pending:
+            intent = purchase_said_before(intent, text, state.get("said_before"), today, classify)
         missing = intent.missing or _unsaid_purpose(intent, pending)
         if missing:
             question = QUESTIONS.get((intent.name, missing[0]), "Could you give me a few more details?")
@@ -350,5 +365,5 @@ class LocalEngine:
             return ModelResponse(tool_calls=[call for item in items for call in tool_calls_for(item, state)])
         planned = tool_calls_for(intent, state)
         if isinstance(planned, str):
-            return ModelResponse(text=planned)
+            return ModelResponse(text=_told_of_purchase(text) if planned == UNKNOWN else planned)
         return ModelResponse(tool_calls=planned)
