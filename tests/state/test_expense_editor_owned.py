@@ -48,7 +48,9 @@ async def test_deleting_a_fill_ups_expense_deletes_the_fill_up_and_undo_brings_b
     session.commit()
     fill_id, expense_id = fill.id, fill.expense_id
     editor = _substate(tab, ExpenseEditorState)
-    await run(ExpenseEditorState.ask_delete, editor, {"id": str(expense_id), "title": "Fuel", "amount": "$100"})
+    await run(ExpenseEditorState.ask_delete, editor,
+              {"id": str(expense_id), "title": "Fuel", "amount": "$100", "source": "fuel"})
+    assert editor.confirm_label == "Fuel · $100. The fill-up in your fuel log goes with it."
 
     said = _said(await run(ExpenseEditorState.delete, editor))
 
@@ -78,3 +80,34 @@ async def test_deleting_a_service_records_expense_deletes_the_record_and_names_i
     assert maintenance_repo.get(session, user_id=user.id, record_id=record_id) is None
     assert expense_repo.get(session, user_id=user.id, expense_id=expense_id) is None
     assert "Oil change record restored." in _said(await run(ExpenseEditorState.undo_delete, editor))
+
+
+async def test_a_fill_ups_expense_keeps_its_category_and_the_editor_says_where_it_comes_from(
+    session: Session, sign_in
+) -> None:
+    user, tab = sign_in()
+    fill = vehicle_log.log_fuel(session, user=user, date=DAY, litres=Decimal(50), total_cost=Decimal("100.00"),
+                                location="BP Dubbo")
+    session.commit()
+    expense_id = fill.expense_id
+    editor = _substate(tab, ExpenseEditorState)
+    row = {"id": str(expense_id), "day": "14 Mar", "date": DAY.isoformat(), "title": "Fuel", "merchant": "",
+           "category": "Fuel", "category_key": "fuel", "trip": "", "trip_id": "", "amount": "$100.00",
+           "amount_value": "100.00", "description": "Fuel", "source": "fuel"}
+    await run(ExpenseEditorState.open_edit, editor, row)
+    assert editor.owner_hint.startswith("From your fuel log"), editor.owner_hint
+
+    # the locked select sends no category; a forged one is not taken either
+    await run(ExpenseEditorState.save, editor, {"amount": "95.00", "date": DAY.isoformat(), "description": "Fuel",
+                                                "merchant": "", "trip": ""})
+    assert not editor.category_error and not editor.form_error, (editor.category_error, editor.form_error)
+    await run(ExpenseEditorState.open_edit, editor, row)
+    await run(ExpenseEditorState.save, editor, {"amount": "95.00", "date": DAY.isoformat(), "category": "groceries",
+                                                "description": "Fuel", "merchant": "", "trip": ""})
+    session.expire_all()
+    expense = expense_repo.get(session, user_id=user.id, expense_id=expense_id)
+    assert expense is not None and (expense.amount, expense.category) == (Decimal("95.00"), "fuel")
+
+    row_manual = {**row, "source": "manual"}
+    await run(ExpenseEditorState.open_edit, editor, row_manual)
+    assert editor.owner_hint == ""

@@ -36,6 +36,14 @@ _KEPT = {"amount", "category", "date", "description", "merchant", "currency", "t
 NO_TRIP = "none"
 RECENT_TRIPS = 20
 ACTIVE_TRIP_HINT = "Your active trip. Choose “No trip” if this expense isn't part of it."
+_GOES_WITH_IT = {
+    "fuel": ". The fill-up in your fuel log goes with it.",
+    "maintenance": ". The record in your maintenance log goes with it.",
+}
+_OWNER_HINTS = {
+    "fuel": "From your fuel log: a new amount or date changes the fill-up too.",
+    "maintenance": "From your maintenance log: a new amount or date changes the service record too.",
+}
 
 
 def trip_choices(
@@ -75,6 +83,7 @@ class ExpenseEditorState(UndoableDelete, rx.State):
     trip: str = NO_TRIP
     trips: rx.Field[list[Option]] = rx.field(default_factory=list)
     trip_hint: str = ""
+    owner_hint: str = ""
     amount_error: str = ""
     category_error: str = ""
     date_error: str = ""
@@ -92,6 +101,7 @@ class ExpenseEditorState(UndoableDelete, rx.State):
         self.trips = trips
         self.trip = (row.trip_id or NO_TRIP) if row else (str(active.id) if active else NO_TRIP)
         self.trip_hint = ACTIVE_TRIP_HINT if row is None and active is not None else ""
+        self.owner_hint = _OWNER_HINTS.get(row.source, "") if row else ""
         self.amount_error = self.category_error = self.date_error = self.form_error = ""
         self.saving = False
         self.open = True
@@ -126,7 +136,7 @@ class ExpenseEditorState(UndoableDelete, rx.State):
         """Validate and save; on any error every field keeps what was typed."""
         amount, self.amount_error = parse_amount(str(form.get("amount", "")))
         day, self.date_error = parse_day(str(form.get("date", "")))
-        category = str(form.get("category", ""))
+        category = str(form.get("category", "")) or (self.category if self.owner_hint else "")  # locked: not sent
         self.category_error = check_category(category)
         description = str(form.get("description", "")).strip()
         merchant = str(form.get("merchant", "")).strip()
@@ -163,7 +173,8 @@ class ExpenseEditorState(UndoableDelete, rx.State):
     @rx.event
     async def ask_delete(self, row: dict[str, Any]):
         """Ask before deleting."""
-        await self._ask(row.get("id", ""), f"{row.get('title', '')} · {row.get('amount', '')}")
+        goes_too = _GOES_WITH_IT.get(str(row.get("source", "")), "")
+        await self._ask(row.get("id", ""), f"{row.get('title', '')} · {row.get('amount', '')}{goes_too}")
 
     def _remove(self, session: Session, user: User, target: uuid.UUID) -> dict[str, Any] | None:
         expense = expense_repo.get(session, user_id=user.id, expense_id=target)
@@ -217,5 +228,6 @@ def _write(session: Session, user: User, editing: uuid.UUID | None, fields: dict
         return False
     if expense.source in ("fuel", "maintenance"):
         expense_owners.update_with_owner(session, user=user, expense=expense, amount=fields["amount"], date=fields["date"])
+        fields = {**fields, "category": expense.category}  # the log it came from decides its category
     return expense_repo.update(session, user_id=user.id, expense_id=editing, changes=fields) is not None
 

@@ -49,6 +49,7 @@ class ExpenseRow:
     amount: str
     amount_value: str
     description: str
+    source: str = "manual"
 
 
 @dataclasses.dataclass
@@ -97,6 +98,7 @@ def _row(expense: Expense, trips: dict[uuid.UUID, str], today: dt.date, currency
         amount=money.format_money(expense.amount, expense.currency or currency),
         amount_value=f"{expense.amount:.2f}",
         description=expense.description,
+        source=expense.source,
     )
 
 

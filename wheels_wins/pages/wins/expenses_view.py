@@ -247,6 +247,8 @@ def editor_dialog() -> rx.Component:
         rx.cond(s.editing_id != "", "Edit expense", "Add an expense"),
         "Amounts in your currency; everything but the amount, category and date is optional.",
         rx.grid(
+            rx.cond(s.owner_hint != "", rx.callout(s.owner_hint, icon="link", size="1", color_scheme="gray",
+                                                    grid_column="1 / -1")),
             field("Amount", rx.input(name="amount", default_value=s.amount, placeholder="0.00",
                                      input_mode="decimal", max_length=16, size="3", width="100%",
                                      auto_focus=True), s.amount_error),
@@ -255,7 +257,7 @@ def editor_dialog() -> rx.Component:
             field("Category", rx.select.root(
                 rx.select.trigger(placeholder="Choose…", width="100%"),
                 rx.select.content(*[rx.select.item(CATEGORY_LABELS[c], value=c) for c in CATEGORIES]),
-                name="category", default_value=s.category, size="3",
+                name="category", default_value=s.category, size="3", disabled=s.owner_hint != "",
             ), s.category_error),
             field("Trip", rx.select.root(
                 rx.select.trigger(width="100%", aria_label="Trip"), rx.select.content(*_trip_options()),
