@@ -574,6 +574,9 @@ BUDGETS = [
     # a budget's heading and its amount, with no verb
     ("transport budget for ferries n tolls three hundred", "set_budget", {"category": "transport", "amount": 300}),
     ("dining budget four fifty", "set_budget", {"category": "dining", "amount": 450}),
+    # the budget said, then asked about without a comma: a question, not a new budget without its amount
+    ("fuel budget is 400 how much left", "budget_status", {"category": "fuel"}),
+    ("grocery budget 300 over?", "budget_status", {"category": "groceries"}),
     ("entertainment budget 250 for the school holidays", "set_budget", {"category": "entertainment", "amount": 250}),
     ("Fuel budget needs to go up 20 percent — diesel's over $2.60 a litre out here", "change_budget",
      {"category": "fuel", "change": "raise", "percent": 20}),

@@ -239,7 +239,7 @@ def budget(s: Sentence, question: bool) -> Intent | None:
         and not money_rules.INCOME_WORDS.search(s.text)
     )
     # "our fuel budget is $300 … by how much are we over?" states the budget to ask about it
-    asks = question and re.search(words("how much|by how much|are we over|am i over|how far over|left|remaining"), s.low)
+    asks = question and re.search(words("how much|by how much|are we over|am i over|how far over|over|under|left|remaining"), s.low)
     if setting and not asks and not re.match(r"^(?:how|what|am|is|are|do|did|have)\b", s.low):
         return Intent("set_budget", 0.9, _budget_slots(s))
     if question or re.search(

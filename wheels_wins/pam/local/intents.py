@@ -91,7 +91,9 @@ def _help(s: Sentence) -> Intent | None:
 # "the hubby reckons we've spent a fortune on diesel, how much has it been this month": the question comes last.
 _LATE_QUESTION = re.compile(
     r"[,;?]\s*(?:so\s+|and\s+|but\s+)?(?:how\s+much|how\s+many|how'?s|how\s+(?:are|is|am)|what'?s|whats|what\s+(?:have|did|is|was)|"
-    r"are\s+we|am\s+i|have\s+(?:we|i)|did\s+(?:we|i))\b[^,;]*$",
+    r"are\s+we|am\s+i|have\s+(?:we|i)|did\s+(?:we|i))\b[^,;]*$|"
+    # "fuel budget is 400 how much left": asked without a comma, typed in a hurry
+    r"\s(?:so\s+|and\s+)?how\s+much\s+(?:is\s+|have\s+(?:we|i)\s+got\s+|do\s+(?:we|i)\s+have\s+)?(?:left|remaining)\b[^,;]*$",
     re.IGNORECASE,
 )
 
