@@ -320,6 +320,17 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # euros or pounds beside the dollar figure the message says it came to: the dollars, once
+    ("Big shop at the Lidl in Boulogne. It was €58.20 at the till, which the bank app says is $96.45 in our money. Can you "
+     "put the $96.45 down under groceries?", {"amount": "96.45", "category": "groceries", "merchant": "Lidl"}),
+    ("Sainsbury's run this morning: £41.60 in their money but $84.10 on our card statement. Please record the $84.10 under "
+     "groceries.", {"amount": "84.10", "category": "groceries", "merchant": "Sainsbury's"}),
+    ("The pharmacie in Tours sorted out the hay fever, tablets and a nasal spray, $27.95", {"category": "health"}),
+    ("Paid $18 to park near the cathedral in Canterbury yesterday arvo", {"amount": 18, "category": "transport", "date": "yesterday"}),
+    ("Paid $38.20 for the camping-car park at Saumur this morning", {"amount": "38.20", "category": "camping"}),
+    ("caught the train into Paris today, $24.60 for the two return tickets", {"category": "transport"}),
+    ("Quick Aldi shop for brekky things, $23.47. Only just found the docket in my jacket pocket.",
+     {"amount": "23.47", "category": "groceries", "merchant": "Aldi"}),
     # dictation writes "two" and "four" as the words they sound like
     ("spent to hundred on the holiday park", {"amount": 200, "category": "camping"}),
     ("paid for dollars parking at the beach", {"amount": 4, "category": "transport"}),
@@ -576,6 +587,8 @@ BUDGETS = [
     ("dining budget four fifty", "set_budget", {"category": "dining", "amount": 450}),
     # the budget said, then asked about without a comma: a question, not a new budget without its amount
     ("fuel budget is 400 how much left", "budget_status", {"category": "fuel"}),
+    ("Between the péages and the ferries our transport budget is hopeless. Bump it up by $250 please.", "change_budget",
+     {"category": "transport", "change": "raise", "amount": 250}),
     ("grocery budget 300 over?", "budget_status", {"category": "groceries"}),
     ("entertainment budget 250 for the school holidays", "set_budget", {"category": "entertainment", "amount": 250}),
     ("Fuel budget needs to go up 20 percent — diesel's over $2.60 a litre out here", "change_budget",
@@ -847,6 +860,11 @@ QUERIES = [
 ]
 
 INCOME = [
+    ("Kite Studio paid my invoice yesterday: $640.", {"amount": 640, "source": "Kite Studio", "date": "yesterday"}),
+    ("I did some bookkeeping for my old firm, and they paid the $640 invoice two days ago. Please add that to our income.",
+     {"amount": 640}),
+    ("Sold the old bike rack to a Dutch couple! They paid in euros, but it works out at $120 in our money, so put it in as "
+     "$120 income.", {"amount": 120}),
     ("got paid 1 thousand 2 hundred for the pet sitting gig 🐶 yay", {"amount": 1200, "source": "pet sitting gig"}),
     ("Pension's in, $1,802.40", {"amount": "1802.40", "source": "Pension"}),
     ("did some fruit picking at $28 an hour for 20 hours so $560 came in yesterday",
@@ -1166,6 +1184,16 @@ MAINTENANCE = [
 ]
 
 TRIPS = [
+    ("Plan a route from Edinburgh to Inverness via Stirling please. We want to see the castle and the Wallace Monument.",
+     {"places": ["Edinburgh", "Stirling", "Inverness"]}),
+    ("Next week we're heading from Bordeaux across to Montpellier. We'd like to stop in Toulouse first and then Carcassonne "
+     "(Bev's heart is set on it). Could you plan that route?", {"places": ["Bordeaux", "Toulouse", "Carcassonne", "Montpellier"]}),
+    ("We're going to follow the Rhône south for a bit: Dijon to Avignon, with a stop in Lyon in between. Plan it please.",
+     {"places": ["Dijon", "Lyon", "Avignon"]}),
+    ("Righto, we're off the ferry at Calais tomorrow and want to head to Paris, but via Rouen. Can you plan that trip?",
+     {"places": ["Calais", "Rouen", "Paris"]}),
+    ("I need to get from Christchurch to Dunedin next week. Plan it via Timaru and Oamaru, please.",
+     {"places": ["Christchurch", "Timaru", "Oamaru", "Dunedin"]}),
     ("Plan the long weekend drive: Calgary to Vancouver via Banff and Kamloops, call it Rockies Run",
      {"places": ["Calgary", "Banff", "Kamloops", "Vancouver"], "title": "Rockies Run"}),
     # A route told as a story, with the request at the end.
@@ -1290,6 +1318,11 @@ TRIPS = [
 ]
 
 CALENDAR = [
+    # a holiday that names the event stays in its title when the day is given as well; the aside after it does not
+    ("Please add the Anzac Day dawn service at Villers-Bretonneux on 25 April to the calendar. We wouldn't miss it.",
+     {"title": "Anzac Day dawn service at Villers-Bretonneux", "date": "next:04-25"}),
+    ("Put Christmas lunch with the Hendersons in the calendar for Christmas Day, would you?",
+     {"title": "Christmas lunch with the Hendersons", "date": "next:12-25"}),
     ("School goes back on 15 July, can you add that to the calendar?", {"title": "School goes back", "date": "next:07-15"}),
     (
         "remind me to pay the phone bill on Friday",
@@ -1468,6 +1501,7 @@ POSTS = [
 ]
 
 NAVIGATION = [
+    ("Could you pull up our budget page? I want to have a squiz at the numbers before we book.", "/wins"),
     ("where do I see my income and spending all together? can you open that page", "/wins"),
     ("take me to my profile", "/you"),
     ("go to the community", "/social"),
@@ -1517,6 +1551,12 @@ CORRECTIONS = [
     ("remove the diesel fill up from tuesday", "remove_expense", {"which": "diesel", "category": "fuel", "date": "yesterday"}),
     ("delete yesterday's fill-up", "remove_expense", {"which": "", "category": "fuel", "date": "yesterday"}),
     ("delete my last fill-up", "remove_expense", {"category": "fuel", "latest": True}),
+    ("Please delete the $12.50 parking expense from yesterday. We never actually paid it, the machine was broken.",
+     "remove_expense", {"which": "$12.50 parking expense from yesterday"}),
+    ("The $64 at Boots yesterday was Trevor's medicine, not shopping. Can you move it to health?", "correct_described",
+     {"what": "Boots", "category": "shopping", "new_category": "health", "date": "yesterday"}),
+    ("We've decided against Austria this time round. Please delete the Salzburg to Verona trip.", "delete_trip",
+     {"trip": "Salzburg to Verona"}),
     ("please remove the fuel entry from the 28th", "remove_expense", {"category": "fuel", "date": "past:02-28"}),
     ("delete the oil change from the maintenance log", "remove_expense", {"which": "oil change", "category": "maintenance"}),
     ("get rid of the service record from 3 March", "remove_expense", {"category": "maintenance", "date": "past:03-03"}),

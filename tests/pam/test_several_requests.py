@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
+from sqlmodel import Session
 
+from tests.pam.conversation import converse
 from wheels_wins.pam.local.several_requests import several_requests
+from wheels_wins.repositories import expenses as expense_repo
 
 TODAY = dt.date(2026, 3, 11)
 
@@ -40,3 +44,20 @@ def test_requests_of_different_kinds_are_each_read(text: str, names: list[str]) 
 )
 def test_one_request_is_left_to_the_whole_message(text: str) -> None:
     assert several_requests(text, TODAY) is None
+
+
+async def test_a_request_after_while_youre_at_it_and_a_place_said_as_there(make_user, session: Session) -> None:
+    user = make_user()
+
+    (budget_and_ferry,) = await converse(
+        user, "Set our transport budget to $600 a month, and while you're at it add the $96.40 for the Wightlink ferry "
+        "this morning.")
+    (deposit_and_arrival,) = await converse(
+        user, "Just paid a $65 deposit for the campsite near Windsor. Could you log that, and also put our arrival there "
+        "in the calendar for a week from today?")
+
+    assert [c.name for c in budget_and_ferry.tool_calls] == ["set_budget", "add_expense"], budget_and_ferry.reply
+    assert [c.name for c in deposit_and_arrival.tool_calls] == ["add_expense", "add_calendar_event"], deposit_and_arrival.reply
+    assert deposit_and_arrival.tool_calls[1].arguments["title"] == "Arrival at Windsor"
+    amounts = sorted(e.amount for e in expense_repo.list_rows(session, user_id=user.id))
+    assert amounts == [Decimal("65.00"), Decimal("96.40")]

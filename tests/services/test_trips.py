@@ -199,6 +199,8 @@ def test_a_namesake_between_two_stops_is_the_one_beside_them() -> None:
     assert (hobart.lat, swansea.lat, st_helens.lat) == pytest.approx((-42.88, -42.12, -41.32), abs=0.1)  # Tasmania's
     *_, keswick = resolve_route(["Manchester", "Kendal", "Keswick"])
     assert keswick.lat == pytest.approx(54.6, abs=0.1)  # the Lake District's, not Adelaide's suburb
+    bayonne, _ = resolve_route(["Bayonne", "Bilbao"])
+    assert (bayonne.lat, bayonne.lon) == pytest.approx((43.49, -1.47), abs=0.1)  # France's, not New Jersey's (larger)
 
 
 async def test_stops_given_by_name_over_rest_are_read_together_offline() -> None:

@@ -65,7 +65,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "ice cream", "gelato", "drink", "drinks", "fast food",
     ),
     "camping": (
-        "aire", "camping aire", "state park", "campsite fee", "stellplatz", "camperstop",
+        "aire", "camping aire", "camping car park", "camping car parks", "camping car", "camping cars", "state park", "campsite fee", "stellplatz", "camperstop",
         "camping", "camp", "campground", "camp ground", "campsite", "camp site", "camp fee",
         "site fee", "powered site", "unpowered site", "non powered site", "free camp", "freecamp",
         "free camping", "freedom camping", "bush camp", "caravan park", "van park", "rv park",
@@ -107,11 +107,13 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "butane", "gas canister", "cooking gas", "camping gas",
         *(f"{a} gas" for a in _GAS_APPLIANCES), *(f"gas for the {a}" for a in _GAS_APPLIANCES),
         "laundry", "laundromat", "laundrette", "washing machine", "dryer", "shower", "hot shower",
-        "water", "water fill", "drinking water", "dump point", "dump station", "dump ezy",
+        "water", "water fill", "drinking water", "dump point", "dump station", "dump ezy", "service point", "borne",
+        "grey water", "gray water", "black water", "cassette", "chemical toilet",
     ),
     "transport": (
         "transport", "public transport", "toll", "toll road", "pay and display", "pay n display", "linkt", "e toll", "etoll", "etag",
-        "e tag", "ferry", "car ferry", "vehicle ferry", "interislander", "inter islander", "bluebridge", "cook strait ferry", "barge", "spirit of tasmania",
+        "e tag", "to park", "return tickets", "return ticket", "train tickets", "train ticket", "bus tickets", "ferry tickets",
+        "ferry", "car ferry", "vehicle ferry", "interislander", "inter islander", "bluebridge", "cook strait ferry", "barge", "spirit of tasmania",
         "spirit of tassie", "sealink", "parking", "car park", "carpark", "parking meter", "bus",
         "coach", "train", "tram", "taxi", "uber", "didi", "rideshare", "flight", "airfare",
         "qantas", "jetstar", "myki", "opal card", "go card", "crossing", "ferry crossing", "channel crossing",
@@ -135,7 +137,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
     ),
     "health": (
         "urgent care", "copay", "co-pay", "clinic", "walk-in clinic", "er visit", "emergency room",
-        "health", "doctor", "gp", "dentist", "medicine", "medication", "prescription", "script",
+        "pharmacie", "farmacia", "apotheke", "nasal spray", "health", "doctor", "gp", "dentist", "medicine", "medication", "prescription", "script",
         "physio", "chiro", "chiropractor", "medical", "hospital", "ambulance", "optometrist",
         "specialist", "pathology", "blood test", "flu shot", "vaccination", "first aid kit",
         "vet", "vet bill", "hay fever", "hayfever", "antihistamine", "antihistamines", "calpol", "panadol", "nurofen",

@@ -116,7 +116,7 @@ def resolve_route(specs: Sequence[StopSpec]) -> list[Stop]:
         place = next((p for p in choices[i] if p.country_code == country), choices[i][0])
         stops.append(Stop(named_as_asked(named[i], place.name), place.lat, place.lon))
     for i, name in named.items():  # "Hobart, Swansea, St Helens": the Swansea beside its neighbours, not NSW's
-        options = [p for p in choices[i] if p.country_code == country] or choices[i]
+        options = choices[i]  # "Bayonne to Bilbao": France's Bayonne, not New Jersey's, whatever the route's country
         beside = [stops[j] for j in (i - 1, i + 1) if 0 <= j < len(stops)]
         if len(options) < 2 or not beside:
             continue

@@ -29,7 +29,7 @@ _MOVE = re.compile(
     r"(?P<unit>days?|weeks?)|(?P<n2>" + COUNT_RE + r")\s+(?P<unit2>days?|weeks?)\s+(?P<way2>later|earlier|sooner)|"
     r"(?:(?:back|forward|out|ahead|over)\s+)?(?:to|till|until|for)\s+(?P<when>[^,;.!]+?))(?:\s+than\s+(?:(?:it'?s|it\s+is|it\s+was|we\s+had\s+it)\s+)?(?:now|planned|booked|set|scheduled)?(?:\s+for)?"
     r"(?:\s+now)?)?"
-    r"\s*(?:[,;.!].*)?$",  # "…, the gas fitter is away": a reason after
+    r"\s*(?:[,;.!?].*)?$",  # "…, the gas fitter is away": a reason after
     re.IGNORECASE,
 )
 _NOT_EVENTS = re.compile(
@@ -39,8 +39,21 @@ _NOT_EVENTS = re.compile(
 )
 
 
+# "Kite Studio has cancelled tomorrow's call, so please take it off my calendar"
+_CANCELLED_BY = re.compile(
+    r"^(?P<who>[\w'& -]{2,40}?)\s+(?:has\s+|have\s+|just\s+)*(?:cancell?ed|called\s+off)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?P<what>[\w'& -]{2,40}?)\s*[,.;]\s*(?:so\s+)?(?:(?:can|could)\s+you\s+|please\s+)*"
+    r"(?:take\s+it\s+off|remove\s+it|delete\s+it|cancel\s+it|get\s+rid\s+of\s+it|take\s+it\s+out)\b",
+    re.IGNORECASE,
+)
+
+
 def cancel_event(s: Sentence) -> Intent | None:
     """cancel_event naming the entry, or None (a purchase, trip or post to delete is another rule's)."""
+    told = _CANCELLED_BY.match(s.text)
+    if told:
+        what = re.sub(r"^(\w+)'s\b", r"\1", told["what"])  # "tomorrow's call": the day says which
+        return cancel_event(Sentence(f"cancel the {told['who']} {what}", s.today))
     m = _CANCEL.match(s.text)
     if m is None or not (m["cancel"] or m["noun"]) or _NOT_AN_ENTRY.search(m["what"]) or _NOT_EVENTS.search(m["what"]):
         return None
@@ -57,8 +70,27 @@ def cancel_event(s: Sentence) -> Intent | None:
     return Intent("cancel_event", 0.9, {"title": " ".join(title.split()), **slots})
 
 
+# "The Harbour Analytics call needs to move to the following day": the entry first, then that it moves
+_NEEDS_MOVING = re.compile(
+    r"^(?:the\s+|my\s+|our\s+)(?P<what>[\w'& -]{2,40}?)\s+(?:needs|has|have)\s+to\s+(?:be\s+)?"
+    r"(?P<verb>move|moved|push(?:ed)?|shift(?:ed)?|brought|bring|pulled|pull)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "to the following day", "to the day before": a day either side of the entry's own
+_NEXT_DAY = re.compile(r"\s+(?:to\s+)?the\s+(?:following|next)\s+day\b|\s+(?:to\s+)?the\s+day\s+after\b", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\s+(?:to\s+)?the\s+(?:previous\s+day|day\s+before)\b", re.IGNORECASE)
+
+
 def move_event(s: Sentence) -> Intent | None:
     """move_event with the entry's words and by how many days, or to which day and time; None otherwise."""
+    needs = _NEEDS_MOVING.match(s.text)
+    if needs:
+        verb = {"moved": "move", "pushed": "push", "shifted": "shift", "brought": "bring", "pulled": "pull"}.get(
+            needs["verb"].lower(), needs["verb"])
+        return move_event(Sentence(f"{verb} the {needs['what']}{needs['rest']}", s.today))
+    text = _DAY_BEFORE.sub(" forward a day", _NEXT_DAY.sub(" back a day", s.text))
+    if text != s.text:
+        s = Sentence(text, s.today)
     m = _MOVE.match(s.text)
     if m is None or _NOT_EVENTS.search(m["what"]):
         return None

@@ -22,7 +22,7 @@ PLACE_NOUNS = word_set(
 )
 _NOT_MERCHANT = word_set(
     "night home least most all once last first end start moment time beginning weekend morning "
-    "afternoon evening lunchtime noon midday midnight dawn dusk sunset sunrise i the a an my our"
+    "afternoon evening lunchtime noon midday midnight dawn dusk sunset sunrise i the a an my our aud usd nzd eur gbp cad"
 )
 
 
@@ -177,13 +177,17 @@ _ADD_IT_TAIL = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"(?<!\b[DMS]r)(?<!\bMrs)(?<!\b[MS]t)(?<!\bMs)(?<=[a-z)\s])\s*[.!?]\s+(?=[A-Z])")
+
+
 def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
     """The event's title: "Remind me to renew the rego on 15 March" → "Renew the rego"; a title in quotes is the
     title ("Put 'Skin check' in the calendar for … It's for Col, …" → "Skin check")."""
     quoted = re.match(r"^\s*(?:\w+\s+){0,3}?[\"“'‘](?P<title>[^\"”'’]{2,80})[\"”'’](?=\s|[,.;:!?]|$)", text)
     if quoted:
         return capitalise(quoted["title"].strip())
-    cleaned = _ADD_IT_TAIL.sub("", _CALENDAR_SUFFIX.sub("", cut(text, spans)))
+    first, *rest = _SENTENCE_BREAK.split(cut(text, spans), maxsplit=1)  # "… to the calendar. We wouldn't miss it."
+    cleaned = _ADD_IT_TAIL.sub("", _CALENDAR_SUFFIX.sub("", first if rest and first.strip() else cut(text, spans)))
     cleaned = re.sub(r"\s+([,.;:!?])", r"\1", cleaned)
     popped_in = re.match(r"(?:pop|put|stick|chuck|slot)\b", cleaned, re.IGNORECASE)  # "pop the vet in for Friday"
     cleaned = _CALENDAR_CUE.sub("", cleaned, count=1).strip(" ,.;:!?-")
@@ -204,6 +208,7 @@ def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
         cleaned,
         flags=re.IGNORECASE,
     )
+    cleaned = re.sub(r",?\s+(?:would|could|can|will)\s+you(?:\s+please)?$", "", cleaned, flags=re.IGNORECASE)  # ", would you?"
     if popped_in:
         cleaned = re.sub(r"\s+in$", "", cleaned.strip(" ,.;:!?-"), flags=re.IGNORECASE)
     return capitalise(cleaned.strip(" ,.;:!?-"))

@@ -336,7 +336,7 @@ _REMOVE_ONE = re.compile(
     r"^(?:" + _CUE + r"\b[\s,.!:;-]*)*(?:delete|remove|erase|drop|bin|ditch|scrap|cancel|get\s+rid\s+of|take\s+out|"
     r"take\s+off|knock\s+off|take)\s+(?:the|that|my)\s+(?P<which>[\w$.'& -]{2,40}?)(?:\s+(?:one|expense|entry|item|purchase|bit)\b)?"
     r"(?:\s+(?:off|out))?(?:\s+(?:from|off|out\s+of)\s+(?:my|our|the)\s+(?:income|earnings))?"  # "… from our income"
-    r"(?=\s*(?:[,;.!]|$))",  # "actually delete the lunch, my friend paid for it", "take the X one off"
+    r"(?=\s*(?:[,;!]|\.(?!\d)|$))",  # "actually delete the lunch, my friend paid for it", "take the X one off"
     re.IGNORECASE,
 )
 # Records other than purchases, which their own rules remove: "remove the stop at Dubbo", "delete the trip".

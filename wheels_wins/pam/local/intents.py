@@ -186,7 +186,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if rest != cleaned and rest:  # "actually, add Mount Gambier on the way": not a correction, a request after the cue
         s = Sentence(rest, today)
     for rule in (
-        _post, trip_changes.trip_change, reminders.schedule, vehicle_rules.economy,
+        _post, trip_changes.trip_change, routes.asked_to_plan, reminders.schedule, vehicle_rules.economy,
         reminders.calendar_entry, navigation.navigate, _help,
     ):
         found = rule(s)

@@ -96,9 +96,18 @@ _PAY_RATE_AND_TIME = re.compile(
 _PAY_DAY = re.compile(r"\b(?:pension|pay)\s*day\b(?!\s+(?:came|landed|arrived|went)\b)", re.IGNORECASE)
 
 
+# "so put it in as $120 income", "add that to our income", "they paid the $640 invoice": it came in, whoever paid
+_INCOME_SAID = re.compile(
+    r"\b(?:as|to|in|into|under)\s+(?:our\s+|my\s+|the\s+)?(?:\$?\d[\d,.]*\s+)?income\b|\bsold\b|"
+    r"(?<!\bi\s)(?<!\bwe\s)\bpaid\s+(?:my|our|the)\s+(?:\$?\d[\d,.]*\s+)?invoice\b",
+    re.IGNORECASE,
+)
+_INVOICE_PAID = re.compile(r"(?<!\bi\s)(?<!\bwe\s)\bpaid\s+(?:my|our|the)\s+(?:\$?\d[\d,.]*\s+)?invoice\b", re.IGNORECASE)
+
+
 def income(s: Sentence) -> Intent | None:
     """add_income when the sentence says money came in (pay, a sale, a transfer from someone), else None."""
-    if NOT_OURS.search(s.text):
+    if NOT_OURS.search(s.text) and not _INCOME_SAID.search(s.text):
         return None
     # "pension day! … the big shop at Coles, $243.85": the day named, money spent; "Pension day, $1,802 in" is income
     said = _PAY_DAY.sub(lambda m: " " * len(m.group(0)), s.text) if s.category else s.text
@@ -109,6 +118,7 @@ def income(s: Sentence) -> Intent | None:
         or _PAID_FOR_TIME.search(s.text)
         or _PAY_RECEIVED.search(s.text)
         or _someone_paid(s)
+        or _INVOICE_PAID.search(s.text)
     )
     # "got 1.2k for the house sit": a decimal point is no full stop
     got_from = re.search(r"\bgot\s+(?:\$|\d)(?:[^.]|\.(?=\d))*?\b(?:from|for)\b", s.low) and (

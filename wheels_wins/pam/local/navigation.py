@@ -53,7 +53,7 @@ def navigate(s: Sentence) -> Intent | None:
         ):
             return Intent("navigate", 0.9, {"to": "/"})
         return None
-    target = m["target"]
+    target = re.split(r"[.!?]\s+", m["target"])[0]  # "pull up our budget page? I want a squiz at the numbers"
     described = re.match(
         r"(?:the\s+)?(?:page|screen|tab|section|place|part)\s+(?:where|that|which)\b", target, re.IGNORECASE
     )

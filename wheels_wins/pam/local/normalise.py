@@ -306,6 +306,27 @@ def european_numbers(text: str) -> str:
     return _KM_FIRST.sub(lambda m: "odometer " + re.sub(r"[ .,]", "", m[1]), text)
 
 
+# "€58.20 at the till, which the bank app says is $96.45 in our money": the books are kept in dollars, so the amount in
+# euros or pounds is only an aside once the message says which dollar figure it came to.
+_FOREIGN_AMOUNT = re.compile(
+    r"\(?\s*(?:[€£]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s?(?:euros?|eur|pounds?|gbp|quid)\b)\s*\)?", re.IGNORECASE
+)
+_HOME_AMOUNT = re.compile(r"\$\s?\d|\b\d[\d,.]*\s?(?:aud|dollars)\b", re.IGNORECASE)
+_HOME_SAID = re.compile(
+    r"\bin\s+(?:our|aussie|australian)\s+(?:money|dollars|currency)|\baud\b|\baussie\s+dollars|"
+    r"\bon\s+(?:our|the|my)\s+(?:card|statement|bank)|\bcard\s+statement|\bcame\s+(?:through|out)\s+(?:as|at)|"
+    r"\bworks?\s+out\s+(?:at|to|as)|\bbank\s+app|\buse\s+(?:the\s+)?\$|\b(?:log|record|put|pop)\s+(?:in\s+)?(?:the\s+)?\$",
+    re.IGNORECASE,
+)
+
+
+def home_currency_only(text: str) -> str:
+    """`text` without its euro and pound amounts when it also says the dollar figure they came to."""
+    if _FOREIGN_AMOUNT.search(text) and _HOME_AMOUNT.search(text) and _HOME_SAID.search(text):
+        return re.sub(r"\s+([,.;:!?])", r"\1", _FOREIGN_AMOUNT.sub(" ", text))
+    return text
+
+
 _EMOJI = re.compile(
     "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\U0001F1E6-\U0001F1FF]+"
 )
@@ -325,7 +346,7 @@ def normalise(text: str) -> str:
     text = _REQUEST_AT_END.sub(_requested, text)
     text = kind_remark_as_request(text)
     text = _PER_SLASH.sub(lambda m: f" a {_PER_WORD[m[1].lower()]}", text)
-    text = european_numbers(text)
+    text = home_currency_only(european_numbers(text))
     if _BUDGET_WORD.search(text):  # "fuel budget 550 pm": per month, not a time of day
         text = _PER_MONTH.sub(r"\1 a month", text)
     previous = None

@@ -28,7 +28,8 @@ MARKERS = re.compile(
     r"(?:we(?:'ll)?\s+)?(?:stop|stay|spend|camp)(?:ping|ing)?\s+(?:for\s+)?(?:one|a|two|three|\d)\s+nights?\s+(?:at|in))\b)|"
     r"(?P<from>\b(?:from|starting\s+(?:at|in|from)|leaving(?:\s+from)?|departing(?:\s+from)?|out\s+of|"
     r"(?:picking\s+up|pick\s+up|collecting|hiring|renting)\s+(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,2}?(?:in|at|from))\b)|"
-    r"(?P<to>\b(?:to|into|towards?|(?:ending|finishing)(?:\s+up)?\s+(?:at|in)|end\s+up\s+(?:at|in)|up\s+to|down\s+to|over\s+to|across\s+to|out\s+to|back\s+to)\b)",
+    r"(?P<to>\b(?:to(?!\s+(?:see|visit|do|get|go|be|have|make|catch|check|find|look|explore|try|meet|avoid|follow|"
+    r"show|pick|take|spend|enjoy|walk|ride|cycle|hike|swim|eat|buy|book|head|drive|stay|stop)\b)|into|towards?|(?:ending|finishing)(?:\s+up)?\s+(?:at|in)|end\s+up\s+(?:at|in)|up\s+to|down\s+to|over\s+to|across\s+to|out\s+to|back\s+to)\b)",
     re.IGNORECASE,
 )
 # "broken hill to adelaide but via mildura cause we want to see the river": the reason is no part of the route.
@@ -44,7 +45,7 @@ _PLACE_NOISE = re.compile(
     r"can|could|would|will|and\s+want|want|plan|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"before|then|we|so|"
     r"at\s+\d|how|what|is|and\s+(?:how|what|tell|show|give|estimate|work)|that|which|along|following|hugging|"
-    r"around|across|(?:up|down)\s+the|the\s+coast\s+road)\b.*$",
+    r"around|across|(?:up|down)\s+the|the\s+coast\s+road|first|in\s+between|on\s+the\s+way|along\s+the\s+way|as\s+well|too)\b.*$",
     re.IGNORECASE,
 )
 
@@ -118,6 +119,9 @@ def _split_list(chunk: str) -> list[str]:
     return [part for part in kept if part.strip() and not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and|&)\s*", part)]
 
 
+_ASIDE_IN_BRACKETS = re.compile(r"\s*\([^)]*\)")
+_SENTENCE_END = re.compile(r"(?<=[a-z)])[.!?]\s+(?=[A-Z])")
+_AT_PLACE = re.compile(r"\b(?:at|in)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)")
 _CAPITALISED_TAIL = re.compile(r"(?<![\w'])(?:[A-Z][\w'.\-]*\s+){0,3}[A-Z][\w'.\-]*$")
 
 
@@ -129,7 +133,10 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
     if mixed_case is None:
         mixed_case = segment != segment.lower() and segment != segment.upper()
     segment = _ROUTE_ASIDE.sub("", _BUT_VIA.sub("", segment))
-    segment = _INSTEAD.sub("", segment)
+    segment = _INSTEAD.sub("", _ASIDE_IN_BRACKETS.sub("", segment))  # "Carcassonne (Bev's heart is set on it)"
+    heading, colon, route = segment.partition(": ")
+    if colon and MARKERS.search(route) and not re.search(r"\bfrom\b", heading.split(". ")[-1], re.IGNORECASE):
+        segment = route  # "follow the Rhône south for a bit: Dijon to Avignon"
     chunks: list[tuple[str, str]] = []
     label, pos = "start", 0
     for m in MARKERS.finditer(segment):
@@ -144,6 +151,8 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
     previous = "start"
     for label, chunk in chunks:
         label, previous = ("via" if label == "then" and previous == "via" else label), label
+        sentences = _SENTENCE_END.split(chunk)  # the route's own sentence: not "… via Stirling. We want to see …"
+        chunk = sentences[-1] if label in ("start", "from") else sentences[0]
         listed = [p for p in (_clean_place(part, mixed_case) for part in _split_list(chunk)) if p]
         if label in ("start", "from") and origin is None and len(listed) >= 2 and len(listed) == len(_split_list(chunk)):
             origin, stops = listed[0], [*stops, *listed[1:]]  # "Auckland, Rotorua, Taupo, then down to Wellington"
@@ -165,6 +174,10 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
             if label in ("to", "then"):
                 last_stop_index = len(stops)
             stops.extend(names)
+    if origin is None and chunks and chunks[0][0] == "start" and mixed_case:
+        # "we're off the ferry at Calais tomorrow and want to head to Paris": where the story has them now
+        here = _AT_PLACE.findall(_SENTENCE_END.split(chunks[0][1])[-1])
+        origin = _clean_place(here[-1], mixed_case) if here else None
     route = ([origin] if origin else []) + stops
     deduped: list[str] = []
     for place in route:

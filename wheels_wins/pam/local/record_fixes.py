@@ -51,6 +51,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("category", re.compile(_WHAT + r"\s+(?:has\s+|have\s+)?(?:somehow\s+|accidentally\s+)?(?:ended\s+up|gone|went\s+in|got\s+put|"
                             r"been\s+put)\s+(?:in|under|as)\s+(?P<old>[\w ]{3,20}?)\s*[,.;]\s*(?:but\s+)?(?:it|that|they)\s+"
                             r"should\s+(?:be|go)\s+(?:under\s+|in\s+)?(?P<new>[\w ]{3,20}?)\s*(?:[,.;!]|$)", re.IGNORECASE)),
+    # "The $64 at Boots yesterday was Trevor's medicine, not shopping. Can you move it to health?"
+    ("category", re.compile(_WHAT + r"\s+(?:was|were|is)\s+[^.;!?]{2,60}?,?\s+not\s+(?P<old>[\w ]{3,20}?)\s*[,.;]\s*"
+                            r"(?:(?:can|could)\s+(?:you|u)\s+|please\s+)?(?:move|put|change|switch|file)\s+(?:it|that|them)\s+"
+                            r"(?:to|under|into|in|as)\s+(?P<new>[\w ]{3,20}?)(?:\s+please)?\s*(?:[,.;!?]|$)", re.IGNORECASE)),
     # "The Tim Hortons charge isn't groceries, it should be under dining"
     ("category", re.compile(_WHAT + r"\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not|shouldn'?t\s+be)\s+(?:under\s+|in\s+)?(?P<old>[\w ]{3,20}?)"
                             r"\s*[,.;]\s*(?:it|that)\s+(?:should\s+(?:be|go)|belongs)\s+(?:under\s+|in\s+)?(?P<new>[\w ]{3,20}?)"

@@ -10,6 +10,7 @@ from typing import Any
 from wheels_wins.pam.local import entities, vehicle_tasks
 from wheels_wins.pam.local.date_words import COUNTS, count_of
 from wheels_wins.pam.local.dates import find_dates
+from wheels_wins.pam.local.holidays import HOLIDAY_GATE
 from wheels_wins.pam.local.sentence import QUESTION_START, Intent, Sentence, words
 from wheels_wins.pam.local.times import find_time
 from wheels_wins.services.units import KM_PER_MILE
@@ -83,13 +84,19 @@ def minutes_from_now(text: str) -> tuple[int, int, int] | None:
     return (minutes, m.start(), m.end()) if 0 < minutes < 24 * 60 else None
 
 
+_NOUN_AFTER = re.compile(r"\s+(?!(?:on|at|in|for|by|to|and|with|this|next|is|was|the)\b)[a-z]{3,}")
+
+
 def _calendar_intent(s: Sentence, confidence: float) -> Intent:
     spans: list[tuple[int, int]] = []
     slots: dict[str, Any] = {}
     dates = s.future_dates
     if dates:
         slots["date"] = dates[0].date
-        spans.append((dates[0].start, dates[0].end))
+        same_day = [d for d in dates if d.date == dates[0].date]
+        # "the Anzac Day dawn service … on 25 April": the holiday names the event when another phrase gives the day
+        named = [d for d in same_day if len(same_day) > 1 and HOLIDAY_GATE.search(d.text) and _NOUN_AFTER.match(s.text, d.end)]
+        spans.extend((d.start, d.end) for d in same_day if d not in named)
     found_time = find_time(s.text)
     if found_time:
         slots["time"] = found_time.time

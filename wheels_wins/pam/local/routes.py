@@ -79,6 +79,18 @@ _CALLED = re.compile(
 )
 
 
+_PLAN_IT = re.compile(r"\b(?:plan|map|plot)\s+(?:it|that|this|(?:a|the|our|that)\s+(?:trip|route|drive))\b", re.IGNORECASE)
+
+
+def asked_to_plan(s: Sentence) -> Intent | None:
+    """A route asked to be planned in so many words, before anything else reads the sentence ("I need to get from
+    Christchurch to Dunedin next week. Plan it via Timaru and Oamaru" is a trip, not a reminder); else None."""
+    if not _PLAN_IT.search(s.text):
+        return None
+    found = trip(s)
+    return found if found and found.name == "plan_trip" and len(found.slots.get("places") or []) >= 2 else None
+
+
 def trip(s: Sentence) -> Intent | None:
     """plan_trip (or route_distance) through the places said, with the trip's name when one is given; else None."""
     called = _CALLED.search(s.text)

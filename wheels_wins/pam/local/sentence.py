@@ -205,18 +205,34 @@ def _singular(m: re.Match[str]) -> str:
 
 # "a few things for dinner", "food for tonight": shopping for a meal is groceries, not eating out.
 _FOOD_FOR_A_MEAL = re.compile(
-    r"\b(?:things|stuff|food|bits|ingredients|supplies|something|some\s+\w+)\s+for\s+(?:breakfast|brekkie|lunch|dinner|tea|"
-    r"tonight|the\s+bbq|a\s+bbq|the\s+barbie)\b",
+    r"\b(?:things|stuff|food|bits|ingredients|supplies|something|some\s+\w+)\s+for\s+(?:breakfast|brekkie|brekky|lunch|dinner|"
+    r"supper|tea|tonight|the\s+bbq|a\s+bbq|the\s+barbie)\b",
+    re.IGNORECASE,
+)
+
+
+# "a quick Aldi shop for brekky things", "supper things at the Carrefour": food bought to cook, whatever else is said
+_SHOPPING_FOR_A_MEAL = re.compile(
+    r"\bshop\s+for\s+(?:breakfast|brekkie|brekky|lunch|dinner|supper|tea)\b|"
+    r"\b(?:breakfast|brekkie|brekky|lunch|dinner|supper|tea|bbq)\s+(?:things|stuff|bits|supplies)\b",
     re.IGNORECASE,
 )
 
 
 def category_of(text: str) -> str | None:
     """The expense category a sentence suggests, also through plurals the synonym list lacks ("coffees", "pies")."""
+    if _SHOPPING_FOR_A_MEAL.search(text):
+        return "groceries"
     meal = _FOOD_FOR_A_MEAL.search(text)
     if meal:
         return infer_category(text[: meal.start()] + text[meal.end() :]) or "groceries"
+    without_towns = _IN_TOWN.sub(" ", text)  # "the pharmacie in Tours": a town's name says nothing of what was bought
+    if without_towns != text and (found := category_of(without_towns)):
+        return found
     return infer_category(text) or infer_category(_PLURAL.sub(_singular, text)) or misspelt_category(text)
+
+
+_IN_TOWN = re.compile(r"(?:in|near)\s+(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", re.IGNORECASE)
 
 
 def words(spec: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from wheels_wins.pam.local import entities
 from wheels_wins.pam.local.intents import classify
 from wheels_wins.pam.local.normalise import normalise
 from wheels_wins.pam.local.sentence import Intent, Sentence
@@ -18,8 +19,9 @@ from wheels_wins.pam.local.sentence import Intent, Sentence
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # "…, and we went straight to Aldi and spent $156.35", "…, and remind us …": a second request in the same sentence
 _CLAUSE = re.compile(
-    r",?\s+(?:and\s+then|and|then|plus)\s+(?=(?:(?:i|we)\s+(?:then\s+|also\s+)?(?:went|spent|paid|bought|got|filled|put|"
-    r"picked\s+up)\b)|(?:remind|set|make|add|put|log|plan|book|cancel|move|pop)\b)",
+    r",?\s+(?:and\s+)?while\s+you'?re\s+at\s+it,?\s+|"  # "…, and while you're at it add the $96.40 for the ferry"
+    r",?\s+(?:and\s+then|and|then|plus)\s+(?:also\s+)?(?=(?:(?:i|we)\s+(?:then\s+|also\s+)?(?:went|spent|paid|bought|got|"
+    r"filled|put|picked\s+up)\b)|(?:remind|set|make|add|put|log|plan|book|cancel|move|pop)\b)",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
@@ -33,6 +35,7 @@ _ACTIONS = frozenset({
     "plan_trip", "create_post", "add_schedule",
 })
 _MAX_PARTS = 8
+_THERE = re.compile(r"(?<!\bover\s)(?<!\bout\s)\bthere\b(?!\s+(?:is|are|was|were|'s)\b)", re.IGNORECASE)
 # A fact told as background, not something that happened: "Last month groceries were $680", "the dentist is $250"
 _NOT_A_RECORD = re.compile(
     r"\b(?:usually|normally|always|typically|generally|every\s+(?:day|week|fortnight|month|year|time)|"
@@ -48,8 +51,12 @@ def several_requests(text: str, today: dt.date) -> list[Intent] | None:
     if not 2 <= len(parts) <= _MAX_PARTS:
         return None
     found: list[Intent] = []
+    place = None
     for part in parts:
         said = _LEAD.sub("", part.strip()).strip(" ,.")
+        if place and _THERE.search(said):  # "… the campsite near Windsor. … put our arrival there in the calendar"
+            said = _THERE.sub(f"at {place}", said, count=1)
+        place = entities.town(said) or place
         intent = classify(said, today, follow_up=False) if len(said.split()) >= 2 else None
         happened = intent is not None and intent.name in ("add_expense", "add_income", "log_fuel", "log_maintenance")
         if happened and (_NOT_A_RECORD.search(said) or len(Sentence(said, today).money) > 1):

@@ -29,6 +29,7 @@ _NOT_A_LIST = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+_REFERENCE = re.compile(r"\b(?:the|that|this)\s*$", re.IGNORECASE)
 _STARTS_PURCHASE = re.compile(r"\s\$?\d[\d.,]*\s+(?:on|for|at)\b", re.IGNORECASE)
 _SPEND_VERB = re.compile(r"^(?:i\s+|we\s+)?(?:spent|paid|bought|got|grabbed|added)\b", re.IGNORECASE)
 _MAX_ITEMS = 6
@@ -65,6 +66,9 @@ def spending_items(text: str, today: dt.date) -> list[Intent] | None:
     money = s.money
     if not 2 <= len(money) <= _MAX_ITEMS or _NOT_A_LIST.search(s.text):
         return None
+    if any(later.amount == earlier.amount and _REFERENCE.search(s.text, 0, later.start)
+           for earlier, later in itertools.combinations(money, 2)):
+        return None  # "we paid $22.80 for the aire … so use the $22.80": one purchase, said twice
     gaps = [_cuts(s.text, left.end, right.start) for left, right in itertools.pairwise(money)]
     if not all(gaps) or len(list(itertools.product(*gaps))) > _MAX_CUTS:
         return None

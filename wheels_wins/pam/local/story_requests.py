@@ -15,17 +15,25 @@ _REQUEST = re.compile(
     r"(?:^|[.!?]\s+|\b(?:so|but|anyway)(?:\s+more\s+urgently)?,?\s+)"
     r"(?P<request>(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
     r"(?:post\s+(?:this\s+)?(?:to|on|in)\s+the|share\s+(?:this|that)|remind\s+(?:me|us)|set\s+up\s+a\s+trip|"
-    r"plan\s+(?:a|the|our|us|me)\b|log|add|pop|make\s+(?:the|my|our)|open|take\s+(?:me|us)|undo|bump|"
+    r"plan\s+(?:a|the|our|us|me)\b|log|add|pop|delete|remove|scrap|cancel|make\s+(?:the|my|our)|open|take\s+(?:me|us)|undo|bump|"
     r"(?:cut|raise|increase|lower|reduce|trim|drop|set|change)\s+(?:the|my|our)\b)\b"
     r"(?:[^.!?]|[.](?=\d)|[?!](?=\S))*[.!?]?)",
     re.IGNORECASE,
 )
+_ABOUT_THE_STORY = re.compile(r"(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?\w+\s+(?:it|that|this|them|those)\b",
+                              re.IGNORECASE)
 _STORY_WORDS = 10  # fewer words before the request: the message is the request
-_REASON_WORDS = 4  # "we're free camping more now so cut the camping budget by 20 percent": a reason, then "so"
+_REASON_WORDS = 4
+_SHORT_STORY_WORDS = 4  # a whole sentence before, with no amount or route in it  # "we're free camping more now so cut the camping budget by 20 percent": a reason, then "so"
 
 
 def _words_before(m: re.Match[str]) -> int:
-    return _REASON_WORDS if re.match(r"\s*so\b", m.group(0), re.IGNORECASE) else _STORY_WORDS
+    if re.match(r"\s*so\b", m.group(0), re.IGNORECASE):
+        return _REASON_WORDS
+    story = m.string[: m.start()]
+    if m.group(0)[:1] in ".!?" and not re.search(r"\d|\b(?:to|from|via)\b", story, re.IGNORECASE):
+        return _SHORT_STORY_WORDS  # "We've decided against Austria this time round. Please delete the … trip."
+    return _STORY_WORDS
 
 
 def request_after_story(
@@ -36,7 +44,10 @@ def request_after_story(
     found = [m for m in _REQUEST.finditer(text) if len(text[: m.start("request")].split()) >= _words_before(m)]
     if not found:
         return None
-    intent = classify(found[-1]["request"].strip(), today, follow_up=False)
+    request = found[-1]["request"].strip()
+    if _ABOUT_THE_STORY.match(request):
+        return None  # "… our transport budget is hopeless. Bump it up by $250": "it" is in the story
+    intent = classify(request, today, follow_up=False)
     if intent.name in ("unknown", "greeting", "thanks", "help", "correction") or intent.missing:
         return None
     return intent

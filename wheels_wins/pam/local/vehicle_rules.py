@@ -21,9 +21,14 @@ _ECONOMY = re.compile(
 
 def economy(s: Sentence) -> Intent | None:
     """"What's my fuel consumption?", "how much diesel is the truck using?" (not a fill-up with figures)."""
-    if not _ECONOMY.search(s.text) or s.quantities or s.money:
+    if not _ECONOMY.search(s.text) or s.money:
         return None
+    if s.quantities and Sentence(_PER_100_KM.sub(" ", s.text), s.today).quantities:
+        return None  # a fill-up with its figures; "in L/100 km" only says how to answer
     return Intent("fuel_economy", 0.9)
+
+
+_PER_100_KM = re.compile(r"\b(?:in\s+)?(?:l|litres?|liters?)\s?(?:/|per)\s?100\s?(?:kms?|kilomet(?:re|er)s?)\b", re.IGNORECASE)
 
 
 

@@ -281,7 +281,7 @@ def _compose(messages: list[ChatMessage]) -> str:
     text = ". ".join(lines)
     if re.search(r"\n- [^\n]*$", text):
         return text  # ends with a list: no full stop after its last item
-    return (text + ".") if text else "Done."
+    return (text if text.endswith(("?", "!")) else text + ".") if text else "Done."
 
 
 _ON_TRIP = re.compile(r" on your trip “([^”]+)”$")
