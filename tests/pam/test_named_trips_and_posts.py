@@ -261,3 +261,12 @@ async def test_which_service_is_due_next_names_the_nearest_job(make_user, sessio
 
     assert "Tire rotation: next due at 92,000 km" in nearest.reply, nearest.reply
     assert "Nothing in your maintenance log says when “transmission” is next due" in unknown.reply, unknown.reply
+
+
+async def test_a_route_told_then_planned_with_it_is_one_trip(make_user, session: Session) -> None:
+    user = make_user()
+
+    (planned,) = await converse(user, "I need to get from Christchurch to Dunedin next week. Plan it via Timaru and Oamaru, please.")
+
+    assert [c.name for c in planned.tool_calls] == ["plan_trip"], planned.reply
+    assert list(_trips(session, user).values()) == [["Christchurch", "Timaru", "Oamaru", "Dunedin"]]

@@ -267,12 +267,13 @@ def town(text: str, spans: Iterable[Span] = ()) -> str | None:
     for m in _IN_LOWER_PLACE.finditer(masked):
         words = m["name"].split()
         for name in (" ".join(words), words[0]) if len(words) > 1 else (words[0],):
-            if words[0] not in _NOT_MERCHANT and name not in BRANDS and _is_town(name):
+            if words[0] not in _NOT_MERCHANT and name not in BRANDS and known_town(name):
                 return title_if_lower(name)
     return None
 
 
-def _is_town(name: str) -> bool:
+def known_town(name: str) -> bool:
+    """Whether a name typed in lower case is surely a town ("taupo"), not an everyday word that is also one ("over")."""
     place = gazetteer.geocode(name)
     least = _LOWER_PLACE_MIN_POPULATION.get(place.country_code) if place else None
     return bool(place and least and place.population >= least

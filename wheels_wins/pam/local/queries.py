@@ -14,7 +14,6 @@ from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.holidays import HOLIDAY_GATE
 from wheels_wins.pam.local.periods import named_period, resolve_period
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
-from wheels_wins.services import gazetteer
 from wheels_wins.services.categories import categories_named
 
 _SPENDING_WORDS = re.compile(
@@ -283,7 +282,7 @@ def query(s: Sentence, question: bool) -> Intent | None:
         a_day = where and (find_dates(where["where"], s.today) or HOLIDAY_GATE.search(where["where"])
                            or resolve_period(f"in {where['where']}", s.today)
                            or re.match(r"(?:start|end|beginning)\b", where["where"], re.IGNORECASE))
-        where = where if where and not a_day and (where["where"][:1].isupper() or gazetteer.geocode(where["where"])) else None
+        where = where if where and not a_day and (where["where"][:1].isupper() or entities.known_town(where["where"].strip())) else None
         if where and not resolve_period(where["where"], s.today):  # "how much a litre did we pay at Gundagai?"
             said = resolve_period(s.text, s.today)
             period = _period_slots(s) if said else {"period": "all_time"}

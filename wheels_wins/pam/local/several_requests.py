@@ -35,6 +35,8 @@ _ACTIONS = frozenset({
     "plan_trip", "create_post", "add_schedule",
 })
 _MAX_PARTS = 8
+_REFERS_BACK = re.compile(r"(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:plan|map|plot|book|move|change)\s+(?:it|that|this)\b",
+                          re.IGNORECASE)
 _THERE = re.compile(r"(?<!\bover\s)(?<!\bout\s)\bthere\b(?!\s+(?:is|are|was|were|'s)\b)", re.IGNORECASE)
 # A fact told as background, not something that happened: "Last month groceries were $680", "the dentist is $250"
 _NOT_A_RECORD = re.compile(
@@ -54,6 +56,8 @@ def several_requests(text: str, today: dt.date) -> list[Intent] | None:
     place = None
     for part in parts:
         said = _LEAD.sub("", part.strip()).strip(" ,.")
+        if _REFERS_BACK.match(said):
+            return None  # "I need to get from Christchurch to Dunedin next week. Plan it via Timaru": one request
         if place and _THERE.search(said):  # "… the campsite near Windsor. … put our arrival there in the calendar"
             said = _THERE.sub(f"at {place}", said, count=1)
         place = entities.town(said) or place
