@@ -58,6 +58,9 @@ def test_a_list_of_purchases_is_an_expense_each(text: str, want: list[tuple[str,
         "dinner was $80, $40 each",
         "$65 total: $40 at aldi and $25 on coffee",
         "paid $120 for the site, not $100",
+        # the same amount said again to say which figure to keep
+        "We paid $22.80 for the aire in Honfleur. (It was €13.80 at the machine, but use the $22.80.) Pop that in please.",
+        "Service point at the Super U: €4 at the machine, $6.60 in our money, so log $6.60 please.",
     ],
 )
 def test_one_purchase_or_related_amounts_stay_whole(text: str) -> None:

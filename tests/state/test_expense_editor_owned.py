@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlmodel import Session
 
 from tests.state.test_undoable import _said, _substate, run
+from wheels_wins.models import FuelEntry, User
 from wheels_wins.pages.wins.editor import ExpenseEditorState
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import fuel as fuel_repo
@@ -17,11 +18,17 @@ from wheels_wins.services import vehicle_log
 DAY = dt.date(2026, 3, 14)
 
 
-async def test_editing_a_fill_ups_expense_changes_the_fill_up_too(session: Session, sign_in) -> None:
-    user, tab = sign_in()
+def _fill_up(session: Session, user: User) -> FuelEntry:
+    """50 L for $100.00 at BP Dubbo on DAY, committed."""
     fill = vehicle_log.log_fuel(session, user=user, date=DAY, litres=Decimal(50), total_cost=Decimal("100.00"),
                                 location="BP Dubbo")
     session.commit()
+    return fill
+
+
+async def test_editing_a_fill_ups_expense_changes_the_fill_up_too(session: Session, sign_in) -> None:
+    user, tab = sign_in()
+    fill = _fill_up(session, user)
     editor = _substate(tab, ExpenseEditorState)
     editor.editing_id = str(fill.expense_id)
 
@@ -43,9 +50,7 @@ async def test_deleting_a_fill_ups_expense_deletes_the_fill_up_and_undo_brings_b
     session: Session, sign_in
 ) -> None:
     user, tab = sign_in()
-    fill = vehicle_log.log_fuel(session, user=user, date=DAY, litres=Decimal(50), total_cost=Decimal("100.00"),
-                                location="BP Dubbo")
-    session.commit()
+    fill = _fill_up(session, user)
     fill_id, expense_id = fill.id, fill.expense_id
     editor = _substate(tab, ExpenseEditorState)
     await run(ExpenseEditorState.ask_delete, editor,
@@ -86,9 +91,7 @@ async def test_a_fill_ups_expense_keeps_its_category_and_the_editor_says_where_i
     session: Session, sign_in
 ) -> None:
     user, tab = sign_in()
-    fill = vehicle_log.log_fuel(session, user=user, date=DAY, litres=Decimal(50), total_cost=Decimal("100.00"),
-                                location="BP Dubbo")
-    session.commit()
+    fill = _fill_up(session, user)
     expense_id = fill.expense_id
     editor = _substate(tab, ExpenseEditorState)
     row = {"id": str(expense_id), "day": "14 Mar", "date": DAY.isoformat(), "title": "Fuel", "merchant": "",

@@ -107,7 +107,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "butane", "gas canister", "cooking gas", "camping gas",
         *(f"{a} gas" for a in _GAS_APPLIANCES), *(f"gas for the {a}" for a in _GAS_APPLIANCES),
         "laundry", "laundromat", "laundrette", "washing machine", "dryer", "shower", "hot shower",
-        "water", "water fill", "drinking water", "dump point", "dump station", "dump ezy", "service point", "borne",
+        "water", "water fill", "drinking water", "dump point", "dump station", "dump ezy", "service point", "borne", "fresh tank", "fresh water tank", "water tank", "filled up the fresh tank",
+        "filled up the water tank", "filled the fresh tank", "filled the water tank", "filled up with water",
         "grey water", "gray water", "black water", "cassette", "chemical toilet",
     ),
     "transport": (

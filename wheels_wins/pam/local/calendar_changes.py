@@ -157,6 +157,22 @@ def move_event_unsaid(s: Sentence) -> Intent | None:
     return Intent("move_event", 0.9, {"title": (m["what"] + (m["noun"] or "")).strip()})
 
 
+# "My rego is actually due two days earlier than I put in. Please move the rego renewal reminder."
+_SHIFT_SAID = re.compile(r"\b(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?)\s+(?P<way>earlier|later|sooner)\b", re.IGNORECASE)
+
+
+def move_said_before(s: Sentence) -> Intent | None:
+    """move_event whose shift a sentence before the request gives ("… due two days earlier than I put in. Please move
+    the rego renewal reminder."), or None."""
+    *before, last = re.split(r"(?<=[.!?])\s+", s.text.strip())
+    shift = _SHIFT_SAID.search(" ".join(before)) if before else None
+    asked = move_event_unsaid(Sentence(last, s.today)) if shift else None
+    if not (shift and asked):
+        return None
+    days = count_of(shift["n"]) * (7 if shift["unit"].lower().startswith("week") else 1)
+    return Intent("move_event", 0.9, {**asked.slots, "days": -days if shift["way"].lower() != "later" else days})
+
+
 def move_answer(title: str, answer: str, today: dt.date) -> dict[str, object] | None:
     """The days, date or time an answer to "When should it move to?" gives ("2 days later", "friday at 2pm")."""
     said = _ANSWER_VERB.sub("", answer.strip())

@@ -131,9 +131,16 @@ def without_requested_kind(text: str) -> str:
     return _REQUESTED_AS.sub("", text)
 
 
+_ASKED_AFTER = re.compile(
+    r"(?<=\w)[.!]\s+(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:log|add|record|pop|put|note)\b[^.!?]*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def description(text: str, spans: Iterable[Span] = ()) -> str:
     """A short description: the sentence without amounts, dates, filler verbs and trailing glue words."""
     cleaned = _REQUESTED_AS.sub("", re.sub(r"[\"“”]", "", cut(text, spans)))
+    cleaned = _ASKED_AFTER.sub("", cleaned)  # "… had lunch there. Log for it, please": the request is no description
     cleaned = re.sub(r"\s*[,;:!?]+\s*", " ", cleaned).strip(" .-")
     words = _trim(cleaned.split(), _DROP_LEAD, _DROP_TAIL)
     return capitalise(" ".join(words).strip(" .-,"))

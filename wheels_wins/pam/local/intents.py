@@ -173,7 +173,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     s = Sentence(cleaned, today)
     follow_ups = (record_checks.undo_at_end, described_corrections.described_correction, followups.correction, record_checks.remove_vehicle_record,
                   calendar_changes.double_entry, calendar_changes.cancel_event, calendar_changes.move_event,
-                  calendar_changes.move_pronoun, calendar_changes.move_event_unsaid, post_changes.delete_post, post_changes.edit_post, followups.undo,
+                  calendar_changes.move_pronoun, calendar_changes.move_said_before, calendar_changes.move_event_unsaid, post_changes.delete_post, post_changes.edit_post, followups.undo,
                   record_checks.remove_duplicate, followups.remove_one, record_fixes.record_fix)
     for rule in follow_ups if follow_up else ():
         found = rule(s)

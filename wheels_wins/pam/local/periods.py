@@ -102,8 +102,46 @@ _IN_MONTH = re.compile(
 )
 
 
+# "the 2024-25 financial year", "FY2024-25": July to June; "July 2024 to June 2025": whole months, first to last
+_FY_NAMED = re.compile(
+    r"\b(?:fy\s?)?(?P<y>20\d\d)\s*[-/\u2013]\s*(?:20)?\d\d\s+(?:financial|tax)\s+year\b|\bfy\s?(?P<y2>20\d\d)\s*[-/\u2013]\s*\d\d\b",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = r"(?P<{0}>" + MONTH_RE + r")\s+(?P<{1}>\d{{4}})"
+_MONTH_SPAN = re.compile(
+    r"\b" + _MONTH_YEAR.format("m1", "y1") + r"\s+(?:to|through|until|till|-|\u2013)\s+" + _MONTH_YEAR.format("m2", "y2") + r"\b",
+    re.IGNORECASE,
+)
+_A_MONTH = re.compile(r"\b(?P<mon>" + MONTH_RE + r")\b(?:\s+(?P<y>\d{4}))?", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:compare[sd]?|vs\.?|versus|against|or|than|with|and)\b", re.IGNORECASE)
+
+
+def compared_months(text: str, today: dt.date) -> list[Period]:
+    """The two months a question sets side by side ("March 2025 compared with April 2025", "September 2025 or October
+    2025"), or [] when it names no such pair."""
+    found = [m for m in _A_MONTH.finditer(text) if m["y"] or m["mon"][:1].isupper()]
+    if len(found) != 2 or not _COMPARED.search(text, found[0].end(), found[1].start()) or not (found[0]["y"] or found[1]["y"]):
+        return []
+    months = []
+    for m in found:
+        number = MONTHS[m["mon"].lower()]
+        year = int(m["y"] or found[0]["y"] or found[1]["y"])
+        months.append(Period("custom", *_month_bounds(dt.date(year, number, 1))))
+    return months
+
+
 def resolve_period(text: str, today: dt.date) -> Period | None:
     """The reporting range a question asks about ("this month", "last week", "in March", "past 30 days"), or None."""
+    named = _FY_NAMED.search(text)
+    if named:
+        start_year = int(named["y"] or named["y2"])
+        return Period("custom", dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30))
+    span = _MONTH_SPAN.search(text)
+    if span:
+        first = dt.date(int(span["y1"]), MONTHS[span["m1"].lower()], 1)
+        last = _month_bounds(dt.date(int(span["y2"]), MONTHS[span["m2"].lower()], 1))[1]
+        if first <= last:
+            return Period("custom", first, last)
     fy = _FINANCIAL_YEAR.search(text)
     if fy:
         start_year = today.year if today.month >= 7 else today.year - 1

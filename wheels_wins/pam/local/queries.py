@@ -12,7 +12,7 @@ from wheels_wins.pam.local.brands import brand_named
 from wheels_wins.pam.local.date_words import count_of
 from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.holidays import HOLIDAY_GATE
-from wheels_wins.pam.local.periods import named_period, resolve_period
+from wheels_wins.pam.local.periods import compared_months, named_period, resolve_period
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
 from wheels_wins.services.categories import categories_named
 
@@ -222,8 +222,9 @@ def _income_source(s: Sentence) -> dict[str, str]:
     if kind:  # "how much in wages the last 2 wks"
         return {"source": kind["kind"].lower().rstrip("s")}
     m = _SOURCE_SUBJECT.search(masked) or _SOURCE_FROM.search(masked)
-    if m is None or resolve_period(m["who"], s.today) or m["who"].lower() in ("work", "income", "all", "everything"):
-        return {}
+    if m is None or resolve_period(m["who"], s.today) or m["who"].lower().strip() in (
+            "work", "income", "all", "everything", "the", "a", "an", "my", "our", "this", "that", "last", "next"):
+        return {}  # "for the 2024-25 financial year": no one paid it
     who = m["who"].strip()
     return {"source": who[:-1] if who.endswith("s") and not who.endswith("ss") and len(who) > 4 else who}
 
@@ -248,6 +249,10 @@ def query(s: Sentence, question: bool) -> Intent | None:
     )
     if len(compared) >= 2 and side_by_side and not s.money and not re.search(r"\bbudgets?\b", low):
         return Intent("spending_query", 0.9, {**_period_slots(s), "categories": compared})  # "eating out vs groceries"
+    months = compared_months(s.text, s.today)
+    if months and _SPENDING_WORDS.search(low) and not s.explicit_amount:  # "fuel spending in March 2025 vs April 2025"
+        slots = {"periods": [(m.start, m.end) for m in months], **({"category": s.category} if s.category else {})}
+        return Intent("spending_query", 0.9, slots)
     if _BREAKDOWN.search(low) and _SPENDING_WORDS.search(low) and not s.money:
         slots = _period_slots(s)  # "break down my spending by category": the total with its categories
         if s.category:

@@ -35,8 +35,15 @@ _ACTIONS = frozenset({
     "plan_trip", "create_post", "add_schedule",
 })
 _MAX_PARTS = 8
-_REFERS_BACK = re.compile(r"(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:plan|map|plot|book|move|change)\s+(?:it|that|this)\b",
-                          re.IGNORECASE)
+_REFERS_BACK = re.compile(
+    r"(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:plan|map|plot|book|move|change)\s+(?:it|that|this)\b|"
+    r"(?:it|that|this|they)\s+(?:cost|came\s+to|set\s+us\s+back|was|were)\s+[$£€]?\d",  # "… the oil and filter. It cost $265.80."
+    re.IGNORECASE,
+)
+# Questions asked after the requests ("… And while you're at it, what's our camping spend for the month now?"): answered
+# once the records are made, so they count what was just added.
+_QUESTIONS = frozenset({"spending_query", "budget_status", "income_query", "net_query", "fuel_query", "fuel_economy",
+                        "maintenance_due", "upcoming_events"})
 _THERE = re.compile(r"(?<!\bover\s)(?<!\bout\s)\bthere\b(?!\s+(?:is|are|was|were|'s)\b)", re.IGNORECASE)
 # A fact told as background, not something that happened: "Last month groceries were $680", "the dentist is $250"
 _NOT_A_RECORD = re.compile(
@@ -69,6 +76,8 @@ def several_requests(text: str, today: dt.date) -> list[Intent] | None:
         if a_trip and not re.search(r"\b(?:trip|route|plan|drive|driving|head|heading|travel|itinerary)\b", said, re.IGNORECASE):
             continue  # "They want to check them again at 138,300 km": no trip, whatever "at" it names
         if intent and intent.name in _ACTIONS and intent.confidence >= 0.75 and not intent.missing:
+            found.append(intent)
+        elif intent and intent.name in _QUESTIONS and found and intent.confidence >= 0.8:
             found.append(intent)
     kinds = {intent.name for intent in found}
     amounts = [intent.slots.get("amount") for intent in found if intent.slots.get("amount") is not None]

@@ -50,6 +50,10 @@ def request_after_story(
     intent = classify(request, today, follow_up=False)
     if intent.name in ("unknown", "greeting", "thanks", "help", "correction") or intent.missing:
         return None
+    slots = intent.slots
+    if intent.name == "add_expense" and slots.get("category") in (None, "other") and not (
+            slots.get("description") or slots.get("merchant")):
+        return None  # "… emptied the cassette at the service point … so log $6.60 please": the story says what it was
     return intent
 
 

@@ -25,7 +25,16 @@ def economy(s: Sentence) -> Intent | None:
         return None
     if s.quantities and Sentence(_PER_100_KM.sub(" ", s.text), s.today).quantities:
         return None  # a fill-up with its figures; "in L/100 km" only says how to answer
+    if _LAST_LEG.search(s.text):  # "between my last two fill-ups": the last fill and the distance since the one before
+        return Intent("fuel_query", 0.9, {"latest": True})
     return Intent("fuel_economy", 0.9)
+
+
+_LAST_LEG = re.compile(
+    r"\bbetween\s+(?:my|our|the)\s+(?:last|latest|two\s+most\s+recent)\s+(?:two|2\s+)?(?:fill|refuel)|"
+    r"\bsince\s+(?:my|our|the)\s+(?:previous|last|one\s+before)\s+(?:fill|refuel)|\blast\s+(?:two|2)\s+fill",
+    re.IGNORECASE,
+)
 
 
 _PER_100_KM = re.compile(r"\b(?:in\s+)?(?:l|litres?|liters?)\s?(?:/|per)\s?100\s?(?:kms?|kilomet(?:re|er)s?)\b", re.IGNORECASE)
@@ -44,9 +53,12 @@ _FUEL_WORD = re.compile(
     re.IGNORECASE,
 )
 _NOT_FUEL = re.compile(
-    words("water|gas bottle|phone|credit|data|coolant|oil|adblue|tyres?|air"),
+    words("water|fresh tank|cassette|gas bottle|phone|credit|data|coolant|oil|adblue|tyres?|air"),
     re.IGNORECASE,
 )
+
+
+_WATER_TANK = re.compile(r"\b(?:fresh|water|grey|gray|black)(?:\s+water)?\s+tanks?\b", re.IGNORECASE)
 
 
 def fuel(s: Sentence) -> Intent | None:
@@ -57,8 +69,8 @@ def fuel(s: Sentence) -> Intent | None:
     measured = "litres" in kinds or "price_per_litre" in kinds
     if not (cue or measured):
         return None
-    if _NOT_FUEL.search(s.text) and not _FUEL_WORD.search(s.text) and not measured:
-        return None
+    if _NOT_FUEL.search(s.text) and not _FUEL_WORD.search(_WATER_TANK.sub(" ", s.text)) and not measured:
+        return None  # "filled up the fresh tank": water
     if re.search(r"\bexpense\b", s.low) and not measured:
         return None
     slots: dict[str, Any] = {}

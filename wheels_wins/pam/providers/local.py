@@ -22,7 +22,13 @@ from wheels_wins.pam.local.several_requests import several_requests
 from wheels_wins.pam.local.spending_list import spending_items
 from wheels_wins.pam.local.story_requests import purchase_said_before
 from wheels_wins.pam.providers.base import TextSink
-from wheels_wins.pam.providers.local_follow_ups import asked_again, budget_just_touched, fill_pending, route_just_asked
+from wheels_wins.pam.providers.local_follow_ups import (
+    asked_again,
+    budget_just_touched,
+    calendar_just_listed,
+    fill_pending,
+    route_just_asked,
+)
 from wheels_wins.pam.providers.local_records import (
     PICK,
     correction_calls,
@@ -198,6 +204,9 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         return [ToolCall("move_trip_stop", {**_pick(s, "place", "before", "after", "swap_with"), **_trip_meant(s, state)})]
     if name == "delete_trip":  # "delete the Uluru trip"
         return [ToolCall("delete_trip", {"trip_named": s["trip"]})]
+    if name == "spending_query" and s.get("periods"):  # "March 2025 compared with April 2025": a total each
+        return [ToolCall("spending_summary", {"start": jsonable(start), "end": jsonable(end), **_pick(s, "category")})
+                for start, end in s["periods"]]
     if name == "spending_query" and s.get("categories"):  # "eating out vs groceries": each, together and the difference
         return [ToolCall("spending_summary", {**_range_args(s), "categories": list(s["categories"])})]
     if name == "budget_status" and s.get("categories"):
@@ -323,7 +332,7 @@ class LocalEngine:
         intent = (fill_pending(pending, text, today) if pending else None) or asked_again(text, state, today)
         intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)
         intent = budget_just_touched(intent, text, state, today)
-        intent = route_just_asked(intent, text, state)
+        intent = calendar_just_listed(route_just_asked(intent, text, state), state)
         if intent.name == "correction":
             intent = dataclasses.replace(intent, slots={**intent.slots, "said": text})
         nothing_made = intent.name == "correction" and isinstance(correction_calls(intent, state), str)

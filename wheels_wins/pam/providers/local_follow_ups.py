@@ -52,9 +52,18 @@ def budget_just_touched(intent: Intent, text: str, state: dict[str, Any], today:
         return intent
     if intent.name == "unknown" or (intent.name == "correction" and not intent.slots.get("amount")):
         intent = budget_follow_up(text, today) or intent  # "actually bump it 10%"
-    if intent.name != "change_budget" or intent.slots.get("category"):
-        return intent
+    if intent.name not in ("change_budget", "set_budget") or intent.slots.get("category"):
+        return intent  # "Bump the budget up to $250" right after asking about the dining budget: that one
     return dataclasses.replace(intent, slots={**intent.slots, "category": category})
+
+
+def calendar_just_listed(intent: Intent, state: dict[str, Any]) -> Intent:
+    """ "cancel the dentist one" right after the calendar was shown: that entry, not a purchase."""
+    if intent.name != "remove_expense" or not intent.slots.get("which"):
+        return intent
+    if not any(c["name"] == "upcoming_events" for c in state.get("last_calls") or []):
+        return intent
+    return Intent("cancel_event", intent.confidence, {"title": str(intent.slots["which"])})
 
 
 def _start_of_trip(text: str, today: dt.date) -> str | None:
@@ -168,7 +177,7 @@ def fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent |
                 value = fresh.slots.get("places")
             if value not in (None, "", []):
                 slots[key] = value
-        for key in ("category", "merchant", "date", "description", "odometer_km", "location"):
+        for key in ("category", "merchant", "date", "time", "description", "odometer_km", "location"):
             # "record an expense" named no category and "log some income" no day: the answer may
             unset = key not in slots or (key, slots[key]) in (
                 ("category", "other"),

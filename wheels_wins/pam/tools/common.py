@@ -57,7 +57,8 @@ def resolve_range(
             return low, high, "today" if low == today else "yesterday" if low == today - dt.timedelta(days=1) else f"on {low:%-d %b %Y}"
         if high == today:
             return low, high, f"since {low:%-d %b}" + (f" {low:%Y}" if low.year != today.year else "")
-        return low, high, f"between {low:%-d %b} and {high:%-d %b %Y}"
+        first = f"{low:%-d %b}" if low.year == high.year else f"{low:%-d %b %Y}"  # "1 Jul 2024 and 30 Jun 2025"
+        return low, high, f"between {first} and {high:%-d %b %Y}"
     low, high = period_range(period, today)
     return low, high, PERIOD_LABELS[period]
 
