@@ -36,6 +36,13 @@ def test_requests_of_different_kinds_are_each_read(text: str, names: list[str]) 
     assert found is not None and [i.name for i in found] == names
 
 
+def test_a_place_said_as_there_is_where_they_are_going_or_staying() -> None:
+    _, reminder = several_requests("Paid $40 for the caravan park in Dubbo. Remind me to get there early tomorrow.", TODAY) or []
+    _, arrival = several_requests("Just paid a $65 deposit for the campsite near Windsor. Could you log that, and also put our "
+                                  "arrival there in the calendar for a week from today?", TODAY) or []
+    assert (reminder.slots["title"], arrival.slots["title"]) == ("Get to Dubbo early", "Arrival at Windsor")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -33,7 +33,9 @@ async def test_an_amount_for_it_with_nothing_told_before_still_asks_what_it_was(
 
     (asked,) = await converse(user, "log 60 dollars for it")
     chat, again = await converse(user, "the kids loved the beach today", "log 60 dollars for it")
+    news, prices = await converse(user, "My husband is in hospital", "the fuel prices here are ridiculous")
 
     assert asked.reply == "What was the $60.00 for?" and again.reply == "What was the $60.00 for?", (asked.reply, again.reply)
     assert "I'm not sure what you'd like me to do" in chat.reply, chat.reply
+    assert "cost you something" not in news.reply + prices.reply, (news.reply, prices.reply)  # no offer to log bad news
     assert expense_repo.list_rows(session, user_id=user.id) == []

@@ -33,7 +33,11 @@ _BUDGET_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _BUDGET_BARE = re.compile(r"\bbudget\s+(?:\$\s?|AUD\s?)?\d", re.IGNORECASE)  # "fuel budget 450 a month"
-_BUDGET_HEADING = re.compile(r"^(?:[a-z&'-]+\s+){1,3}budget\b(?!\s+(?:is|was|looks?|left|remaining|status)\b)", re.IGNORECASE)
+_BUDGET_HEADING = re.compile(
+    r"^(?:the\s+|my\s+|our\s+)?(?P<head>[a-z&'-]+(?:\s+[a-z&'-]+){0,2})\s+budget\b(?!\s*:|\s+(?:is|was|looks?|left|remaining|status)\b)",
+    re.IGNORECASE,
+)
+_NOT_A_HEADING = re.compile(r"\b(?:over|under|went|way|stuck|blew|blown|overspent|within|on|to|the)\b", re.IGNORECASE)
 _AMOUNT_BUDGET = re.compile(
     r"\b(?:a|an)\s+(?:\$|AUD\s?)?\d[\d,.]*k?\s+(?:\w+\s+)?budget\b", re.IGNORECASE
 )
@@ -226,7 +230,8 @@ def budget(s: Sentence, question: bool) -> Intent | None:
     setting = setting or (not question and bool(re.search(r"\b(?:down|up|back)\s+to\s+(?:\$|\d)", s.text)))
     # "transport budget for ferries n tolls three hundred", "dining budget four fifty": a heading and its amount
     setting = setting or bool(
-        not question and s.amount and _BUDGET_HEADING.match(s.text) and not money_rules.EXPENSE_WORDS.search(s.text)
+        not question and s.amount and (heading := _BUDGET_HEADING.match(s.text)) and categories_named(heading["head"])
+        and not _NOT_A_HEADING.search(s.text) and not money_rules.EXPENSE_WORDS.search(s.text)
     )
     # "fuel budget, let's call it 520 a month": an amount a month said of a budget
     setting = setting or bool(

@@ -53,7 +53,9 @@ def cancel_event(s: Sentence) -> Intent | None:
     told = _CANCELLED_BY.match(s.text)
     if told:
         what = re.sub(r"^(\w+)'s\b", r"\1", told["what"])  # "tomorrow's call": the day says which
-        return cancel_event(Sentence(f"cancel the {told['who']} {what}", s.today))
+        what = re.sub(r"^(?:their|his|her|its|our|my)\s+", "", what, flags=re.IGNORECASE)
+        who = re.sub(r"^(?:the|my|our)\s+", "", told["who"], flags=re.IGNORECASE)
+        return cancel_event(Sentence(f"cancel the {who} {what}", s.today))
     m = _CANCEL.match(s.text)
     if m is None or not (m["cancel"] or m["noun"]) or _NOT_AN_ENTRY.search(m["what"]) or _NOT_EVENTS.search(m["what"]):
         return None

@@ -256,7 +256,12 @@ _IN_PLACE = re.compile(
 )
 
 
-_IN_LOWER_PLACE = re.compile(r"\b(?:in|at|near)\s+(?P<name>[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?)")
+_IN_LOWER_PLACE = re.compile(r"\b(?:in|at|near)\s+(?P<name>[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+)?)(?P<after>\s+[a-z]+)?")
+# After a one-word town only these may follow ("in taupo for 141", "in orange yesterday"); "in bright sunshine" is weather.
+_AFTER_A_TOWN = word_set("for on at and with today yesterday tonight this last then so but the a to from of by "
+                         "filled paid spent")
+_NOT_A_TOWN = word_set("january february march april may june july august september october november december "
+                       "monday tuesday wednesday thursday friday saturday sunday")
 # A place typed in lower case is taken only where it can hardly be an ordinary word: a town of these countries
 # named exactly (not by an alternate name), and a big one outside Australia and New Zealand ("in taupo" is a place,
 # "in time" and "at home" are not).
@@ -273,9 +278,13 @@ def town(text: str, spans: Iterable[Span] = ()) -> str | None:
             return name
     for m in _IN_LOWER_PLACE.finditer(masked):
         words = m["name"].split()
-        for name in (" ".join(words), words[0]) if len(words) > 1 else (words[0],):
-            if words[0] not in _NOT_MERCHANT and name not in BRANDS and known_town(name):
-                return title_if_lower(name)
+        if words[0] in _NOT_MERCHANT or words[0] in _NOT_A_TOWN:
+            continue
+        whole, after = " ".join(words), (m["after"] or "").strip()
+        if whole not in BRANDS and known_town(whole) and (not after or after in _AFTER_A_TOWN):
+            return title_if_lower(whole)
+        if len(words) > 1 and words[1] in _AFTER_A_TOWN and words[0] not in BRANDS and known_town(words[0]):
+            return title_if_lower(words[0])
     return None
 
 

@@ -97,12 +97,15 @@ _PAY_DAY = re.compile(r"\b(?:pension|pay)\s*day\b(?!\s+(?:came|landed|arrived|we
 
 
 # "so put it in as $120 income", "add that to our income", "they paid the $640 invoice": it came in, whoever paid
-_INCOME_SAID = re.compile(
-    r"\b(?:as|to|in|into|under)\s+(?:our\s+|my\s+|the\s+)?(?:\$?\d[\d,.]*\s+)?income\b|\bsold\b|"
-    r"(?<!\bi\s)(?<!\bwe\s)\bpaid\s+(?:my|our|the)\s+(?:\$?\d[\d,.]*\s+)?invoice\b",
+_INVOICE_PAID = re.compile(
+    r"(?-i:\b[A-Z][\w&'-]*)\s+paid\s+(?:my|our)\s+(?:\$?\d[\d,.]*\s+)?invoice\b|"  # "Kite Studio paid my invoice"
+    r"\b(?:they|he|she|the\s+client|my\s+client|our\s+client)\s+(?:have\s+|has\s+)?paid\s+(?:my|our|the)\s+(?:\$?\d[\d,.]*\s+)?invoice\b",
     re.IGNORECASE,
 )
-_INVOICE_PAID = re.compile(r"(?<!\bi\s)(?<!\bwe\s)\bpaid\s+(?:my|our|the)\s+(?:\$?\d[\d,.]*\s+)?invoice\b", re.IGNORECASE)
+_INCOME_SAID = re.compile(
+    r"\b(?:as|to|in|into|under)\s+(?:our\s+|my\s+|the\s+)?(?:\$?\d[\d,.]*\s+)?income\b|\bsold\b|" + _INVOICE_PAID.pattern,
+    re.IGNORECASE,
+)
 
 
 def income(s: Sentence) -> Intent | None:

@@ -227,11 +227,15 @@ _THOUSANDS_AND_HUNDREDS = re.compile(
     r"(?<![\w.,])(\d{1,3})\s+thousand\s+(?:and\s+)?(\d)\s+hundred(?:\s+(?:and\s+)?(\d{1,2})(?![\d.,]))?\b", re.IGNORECASE
 )
 # "88 thousand 500 km": thousands and the rest in digits.
-_THOUSANDS_AND_REST = re.compile(r"(?<![\w.,])(\d{1,3})\s+thousand\s+(?:and\s+)?(\d{1,3})(?![\d.,]|\s+hundred\b)", re.IGNORECASE)
+_THOUSANDS_AND_REST = re.compile(
+    r"(?<![\w.,])(\d{1,3})\s+thousand\s+(?:and\s+)?(\d{1,3})(?![\d.,]|\s+(?:hundred|days?|weeks?|months?|years?|hours?|mins?|"
+    r"minutes?|nights?|kids|people|times)\b)",
+    re.IGNORECASE,
+)
 # Dictation writes "two" and "four" as the words they sound like: "spent to hundred", "paid for dollars parking".
 _HOMOPHONE_NUMBER = re.compile(
     r"(?P<lead>^|\b(?:spent|paid|cost|costs|was|were|only|just|about|around|another|and)\s+)(?P<word>to|too|for)"
-    r"(?=\s+(?:hundred|thousand|grand|dollars|bucks)\b)",
+    r"(?=\s+(?-i:hundred|thousand|dollars)\b)",
     re.IGNORECASE,
 )
 # Dictation: "dollar sign 54 point 20" is $54.20.
@@ -313,9 +317,9 @@ _FOREIGN_AMOUNT = re.compile(
 )
 _HOME_AMOUNT = re.compile(r"\$\s?\d|\b\d[\d,.]*\s?(?:aud|dollars)\b", re.IGNORECASE)
 _HOME_SAID = re.compile(
-    r"\bin\s+(?:our|aussie|australian)\s+(?:money|dollars|currency)|\baud\b|\baussie\s+dollars|"
-    r"\bon\s+(?:our|the|my)\s+(?:card|statement|bank)|\bcard\s+statement|\bcame\s+(?:through|out)\s+(?:as|at)|"
-    r"\bworks?\s+out\s+(?:at|to|as)|\bbank\s+app|\buse\s+(?:the\s+)?\$|\b(?:log|record|put|pop)\s+(?:in\s+)?(?:the\s+)?\$",
+    r"\bin\s+(?:our|aussie|australian)\s+(?:money|dollars|currency)|\bbooks\s+are\s+in\s+(?:aud|dollars)|\baussie\s+dollars|"
+    r"\bon\s+(?:our|the|my)\s+(?:card|statement|bank)\s+(?:statement|app)?|\bcame\s+(?:through|out)\s+(?:as|at)|"
+    r"\bworks?\s+out\s+(?:at|to|as)|\bbank\s+app|\buse\s+(?:the\s+)?\$|\b(?:log|record|put|pop)\s+(?:in\s+)?the\s+\$",
     re.IGNORECASE,
 )
 

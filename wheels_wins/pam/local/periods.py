@@ -108,12 +108,13 @@ _FY_NAMED = re.compile(
     re.IGNORECASE,
 )
 _MONTH_YEAR = r"(?P<{0}>" + MONTH_RE + r")\s+(?P<{1}>\d{{4}})"
-_MONTH_SPAN = re.compile(
-    r"\b" + _MONTH_YEAR.format("m1", "y1") + r"\s+(?:to|through|until|till|-|\u2013)\s+" + _MONTH_YEAR.format("m2", "y2") + r"\b",
+_MONTH_SPAN = re.compile(  # "July 2024 to June 2025", "between March and June 2025"
+    r"\b(?P<m1>" + MONTH_RE + r")(?:\s+(?P<y1>\d{4}))?\s+(?:to|through|until|till|-|\u2013|and)\s+" + _MONTH_YEAR.format("m2", "y2")
+    + r"\b",
     re.IGNORECASE,
 )
 _A_MONTH = re.compile(r"\b(?P<mon>" + MONTH_RE + r")\b(?:\s+(?P<y>\d{4}))?", re.IGNORECASE)
-_COMPARED = re.compile(r"\b(?:compare[sd]?|vs\.?|versus|against|or|than|with|and)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:compare[sd]?|vs\.?|versus|against|or|than|with)\b", re.IGNORECASE)
 
 
 def compared_months(text: str, today: dt.date) -> list[Period]:
@@ -137,8 +138,8 @@ def resolve_period(text: str, today: dt.date) -> Period | None:
         start_year = int(named["y"] or named["y2"])
         return Period("custom", dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30))
     span = _MONTH_SPAN.search(text)
-    if span:
-        first = dt.date(int(span["y1"]), MONTHS[span["m1"].lower()], 1)
+    if span and (span["y1"] or re.search(r"\b(?:between|from)\s+$", text[: span.start()], re.IGNORECASE)):
+        first = dt.date(int(span["y1"] or span["y2"]), MONTHS[span["m1"].lower()], 1)
         last = _month_bounds(dt.date(int(span["y2"]), MONTHS[span["m2"].lower()], 1))[1]
         if first <= last:
             return Period("custom", first, last)

@@ -45,7 +45,7 @@ _PLACE_NOISE = re.compile(
     r"can|could|would|will|and\s+want|want|plan|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"before|then|we|so|"
     r"at\s+\d|how|what|is|and\s+(?:how|what|tell|show|give|estimate|work)|that|which|along|following|hugging|"
-    r"around|across|(?:up|down)\s+the|the\s+coast\s+road|first|in\s+between|on\s+the\s+way|along\s+the\s+way|as\s+well|too)\b.*$",
+    r"around|across|(?:up|down)\s+the|the\s+coast\s+road|first|in\s+between|on\s+the\s+way|along\s+the\s+way|as\s+well|too|to\s+(?:see|visit|do|get|go|be|have|make|catch|check|find|look|explore|try|meet|avoid|follow|show|pick|take|spend|enjoy|walk|ride|cycle|hike|swim|eat|buy|book|stay|stop))\b.*$",
     re.IGNORECASE,
 )
 

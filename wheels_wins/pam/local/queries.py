@@ -222,7 +222,7 @@ def _income_source(s: Sentence) -> dict[str, str]:
     if kind:  # "how much in wages the last 2 wks"
         return {"source": kind["kind"].lower().rstrip("s")}
     m = _SOURCE_SUBJECT.search(masked) or _SOURCE_FROM.search(masked)
-    if m is None or resolve_period(m["who"], s.today) or m["who"].lower().strip() in (
+    if m is None or resolve_period(m["who"], s.today) or resolve_period(f"in {m['who']}", s.today) or m["who"].lower().strip() in (
             "work", "income", "all", "everything", "the", "a", "an", "my", "our", "this", "that", "last", "next"):
         return {}  # "for the 2024-25 financial year": no one paid it
     who = m["who"].strip()

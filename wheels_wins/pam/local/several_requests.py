@@ -35,7 +35,7 @@ _ACTIONS = frozenset({
     "plan_trip", "create_post", "add_schedule",
 })
 _MAX_PARTS = 8
-_REFERS_BACK = re.compile(
+_LEANS_ON_BEFORE = re.compile(
     r"(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:plan|map|plot|book|move|change)\s+(?:it|that|this)\b|"
     r"(?:it|that|this|they)\s+(?:cost|came\s+to|set\s+us\s+back|was|were)\s+[$£€]?\d",  # "… the oil and filter. It cost $265.80."
     re.IGNORECASE,
@@ -44,6 +44,7 @@ _REFERS_BACK = re.compile(
 # once the records are made, so they count what was just added.
 _QUESTIONS = frozenset({"spending_query", "budget_status", "income_query", "net_query", "fuel_query", "fuel_economy",
                         "maintenance_due", "upcoming_events"})
+_GOING = re.compile(r"\b(?:get|go|drive|head|come|travel|ride|walk|fly|arrive|move|return)\s*$", re.IGNORECASE)
 _THERE = re.compile(r"(?<!\bover\s)(?<!\bout\s)\bthere\b(?!\s+(?:is|are|was|were|'s)\b)", re.IGNORECASE)
 # A fact told as background, not something that happened: "Last month groceries were $680", "the dentist is $250"
 _NOT_A_RECORD = re.compile(
@@ -63,10 +64,11 @@ def several_requests(text: str, today: dt.date) -> list[Intent] | None:
     place = None
     for part in parts:
         said = _LEAD.sub("", part.strip()).strip(" ,.")
-        if _REFERS_BACK.match(said):
+        if _LEANS_ON_BEFORE.match(said):
             return None  # "I need to get from Christchurch to Dunedin next week. Plan it via Timaru": one request
-        if place and _THERE.search(said):  # "… the campsite near Windsor. … put our arrival there in the calendar"
-            said = _THERE.sub(f"at {place}", said, count=1)
+        there = _THERE.search(said) if place else None
+        if there:  # "… the campsite near Windsor. … put our arrival there in the calendar"; "get there early": to it
+            said = f"{said[: there.start()]}{'to' if _GOING.search(said, 0, there.start()) else 'at'} {place}{said[there.end():]}"
         place = entities.town(said) or place
         intent = classify(said, today, follow_up=False) if len(said.split()) >= 2 else None
         happened = intent is not None and intent.name in ("add_expense", "add_income", "log_fuel", "log_maintenance")

@@ -29,7 +29,7 @@ _NOT_A_LIST = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
-_REFERENCE = re.compile(r"\b(?:the|that|this|log|record|use|put|pop|add|enter)\s*$", re.IGNORECASE)
+_REFERENCE = re.compile(r"\b(?:the|that|this|use|so\s+(?:log|record|put|pop|add|enter))\s*$", re.IGNORECASE)
 _STARTS_PURCHASE = re.compile(r"\s\$?\d[\d.,]*\s+(?:on|for|at)\b", re.IGNORECASE)
 _SPEND_VERB = re.compile(r"^(?:i\s+|we\s+)?(?:spent|paid|bought|got|grabbed|added)\b", re.IGNORECASE)
 _MAX_ITEMS = 6

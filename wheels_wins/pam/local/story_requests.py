@@ -23,15 +23,16 @@ _REQUEST = re.compile(
 _ABOUT_THE_STORY = re.compile(r"(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?\w+\s+(?:it|that|this|them|those)\b",
                               re.IGNORECASE)
 _STORY_WORDS = 10  # fewer words before the request: the message is the request
-_REASON_WORDS = 4
-_SHORT_STORY_WORDS = 4  # a whole sentence before, with no amount or route in it  # "we're free camping more now so cut the camping budget by 20 percent": a reason, then "so"
+_REASON_WORDS = 4  # "we're free camping more now so cut the camping budget by 20 percent": a reason, then "so"
+_SHORT_STORY_WORDS = 4  # a whole sentence before, with no amount or route in it
 
 
 def _words_before(m: re.Match[str]) -> int:
     if re.match(r"\s*so\b", m.group(0), re.IGNORECASE):
         return _REASON_WORDS
     story = m.string[: m.start()]
-    if m.group(0)[:1] in ".!?" and not re.search(r"\d|\b(?:to|from|via)\b", story, re.IGNORECASE):
+    removal = re.match(r"[.!?]\s+(?:please\s+)?(?:delete|remove|scrap|cancel)\b", m.group(0), re.IGNORECASE)
+    if removal and not re.search(r"\d|\b(?:to|from|via)\b", story, re.IGNORECASE):
         return _SHORT_STORY_WORDS  # "We've decided against Austria this time round. Please delete the … trip."
     return _STORY_WORDS
 

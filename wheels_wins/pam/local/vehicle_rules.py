@@ -19,6 +19,14 @@ _ECONOMY = re.compile(
 )
 
 
+_PER_100_KM = re.compile(r"\b(?:in\s+)?(?:l|litres?|liters?)\s?(?:/|per)\s?100\s?(?:kms?|kilomet(?:re|er)s?)\b", re.IGNORECASE)
+_LAST_LEG = re.compile(
+    r"\bbetween\s+(?:my|our|the)\s+(?:last|latest|two\s+most\s+recent)\s+(?:two|2\s+)?(?:fill|refuel)|"
+    r"\bsince\s+(?:my|our|the)\s+(?:previous|last|one\s+before)\s+(?:fill|refuel)|\blast\s+(?:two|2)\s+fill",
+    re.IGNORECASE,
+)
+
+
 def economy(s: Sentence) -> Intent | None:
     """"What's my fuel consumption?", "how much diesel is the truck using?" (not a fill-up with figures)."""
     if not _ECONOMY.search(s.text) or s.money:
@@ -28,17 +36,6 @@ def economy(s: Sentence) -> Intent | None:
     if _LAST_LEG.search(s.text):  # "between my last two fill-ups": the last fill and the distance since the one before
         return Intent("fuel_query", 0.9, {"latest": True})
     return Intent("fuel_economy", 0.9)
-
-
-_LAST_LEG = re.compile(
-    r"\bbetween\s+(?:my|our|the)\s+(?:last|latest|two\s+most\s+recent)\s+(?:two|2\s+)?(?:fill|refuel)|"
-    r"\bsince\s+(?:my|our|the)\s+(?:previous|last|one\s+before)\s+(?:fill|refuel)|\blast\s+(?:two|2)\s+fill",
-    re.IGNORECASE,
-)
-
-
-_PER_100_KM = re.compile(r"\b(?:in\s+)?(?:l|litres?|liters?)\s?(?:/|per)\s?100\s?(?:kms?|kilomet(?:re|er)s?)\b", re.IGNORECASE)
-
 
 
 _FILL_UP = re.compile(

@@ -49,8 +49,9 @@ _TASKS: list[tuple[re.Pattern[str], str | None]] = [
     ),
     (
         re.compile(
-            r"\bflat\s+t[yi]re\b|\bpunctures?\b|\bt[yi]re\s+(?:repair|patch|plug)|"
-            r"\b(?:fixed|repaired|patched|plugged)\s+(?:the\s+|a\s+|our\s+|my\s+)?(?:flat|t[yi]re)\b",
+            r"\b(?:flat\s+t[yi]re|t[yi]re\s+puncture|puncture|t[yi]re)\s+(?:was\s+|got\s+)?(?:repair(?:ed)?|fixed|patched|plugged)\b|"
+            r"\b(?:fixed|repaired|patched|plugged)\s+(?:the\s+|a\s+|our\s+|my\s+)?(?:flat|t[yi]re|puncture)\b|"
+            r"\b(?:puncture|t[yi]re)\s+(?:repair|patch|plug)\b|\bt[yi]re\s+(?:\w+\s+)?(?:plugged|patched)\b",
             re.IGNORECASE,
         ),
         "Tyre repair",

@@ -226,10 +226,16 @@ def _told_of_purchase(text: str) -> str:
     """The reply to a message that asks nothing: an offer to log what it tells of ("we just drove off the
     Interislander" → the ferry fare, under transport), else the general `UNKNOWN`."""
     category = infer_category(text)
-    if category in (None, "other") or parse_money(text):
+    if category in (None, "other") or parse_money(text) or not _DONE.search(text) or _BAD_NEWS.search(text):
         return UNKNOWN
-    return (f"Sounds good! If that cost you something, tell me how much (“log $40 for it”) and I'll put it under "
+    return (f"If that cost you something, tell me how much (“log $40 for it”) and I'll put it under "
             f"{CATEGORY_LABELS[category].lower()}.")
+
+
+_DONE = re.compile(r"\b(?:went|took|drove|caught|did|had|visited|rode|saw|got\s+back|came\s+back|came\s+off|drove\s+off|"
+                   r"just\s+(?:got|did|had|left))\b", re.IGNORECASE)
+_BAD_NEWS = re.compile(r"\b(?:cancel\w*|sick|ill|hospital|broke|broken|died|accident|injur\w*|ridiculous|closed|lost|stolen|"
+                       r"flat|crash\w*)\b", re.IGNORECASE)
 
 
 _TRIP_TOOLS = ("plan_trip", "add_trip_stop", "remove_trip_stop", "reorder_trip_stops", "move_trip_stop")

@@ -59,8 +59,8 @@ def budget_just_touched(intent: Intent, text: str, state: dict[str, Any], today:
 
 def calendar_just_listed(intent: Intent, state: dict[str, Any]) -> Intent:
     """ "cancel the dentist one" right after the calendar was shown: that entry, not a purchase."""
-    if intent.name != "remove_expense" or not intent.slots.get("which"):
-        return intent
+    if intent.name != "remove_expense" or not intent.slots.get("which") or re.search(r"[\d$£€]", str(intent.slots["which"])):
+        return intent  # "delete the $40 one" is still a purchase
     if not any(c["name"] == "upcoming_events" for c in state.get("last_calls") or []):
         return intent
     return Intent("cancel_event", intent.confidence, {"title": str(intent.slots["which"])})
