@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from wheels_wins.pam.local.dates import find_dates, infer_year, resolve_date
-from wheels_wins.pam.local.periods import resolve_period
+from wheels_wins.pam.local.periods import Period, period_beside, resolve_period
 from wheels_wins.pam.local.times import find_time, parse_time
 
 WEDNESDAY = dt.date(2026, 3, 11)
@@ -193,6 +193,36 @@ def test_resolve_period(text: str, name: str, start: dt.date, end: dt.date) -> N
 
 def test_no_period() -> None:
     assert resolve_period("how much on fuel", WEDNESDAY) is None
+
+
+_LAST_30_DAYS = Period("custom", D(2026, 2, 10), D(2026, 3, 11))
+_MARCH = Period("custom", D(2026, 3, 1), D(2026, 3, 31))
+_WEEK = Period("last_week", D(2026, 3, 2), D(2026, 3, 8))
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "start", "end"),
+    [
+        ("the 30 days before that", _LAST_30_DAYS, D(2026, 1, 11), D(2026, 2, 9)),
+        ("the previous 30 days?", _LAST_30_DAYS, D(2026, 1, 11), D(2026, 2, 9)),
+        ("before that", _LAST_30_DAYS, D(2026, 1, 11), D(2026, 2, 9)),
+        ("the month before", _LAST_30_DAYS, D(2026, 1, 10), D(2026, 2, 9)),
+        ("the month before that", _MARCH, D(2026, 2, 1), D(2026, 2, 28)),
+        ("the previous one", _MARCH, D(2026, 2, 1), D(2026, 2, 28)),
+        ("the month after", _MARCH, D(2026, 4, 1), D(2026, 4, 30)),
+        ("the week before", _WEEK, D(2026, 2, 23), D(2026, 3, 1)),
+        ("the two weeks before that", _WEEK, D(2026, 2, 16), D(2026, 3, 1)),
+        ("the fortnight after", _WEEK, D(2026, 3, 9), D(2026, 3, 22)),
+        ("the year before", Period("custom", D(2025, 1, 1), D(2025, 12, 31)), D(2024, 1, 1), D(2024, 12, 31)),
+    ],
+)
+def test_a_period_beside_the_one_asked_about(text: str, asked: Period, start: dt.date, end: dt.date) -> None:
+    assert period_beside(text, asked) == Period("custom", start, end)
+
+
+@pytest.mark.parametrize("text", ["groceries", "last month", "the days before christmas", "before the trip"])
+def test_no_period_beside(text: str) -> None:
+    assert period_beside(text, _MARCH) is None
 
 
 @pytest.mark.parametrize(

@@ -112,6 +112,22 @@ async def test_what_about_asks_the_last_question_again_about_something_else(make
     assert groceries.tool_calls[0].name == "spending_summary" and "$50.15" in groceries.reply, groceries.reply
 
 
+async def test_what_about_the_days_before_that_asks_about_the_period_before(make_user, session: Session) -> None:
+    user = make_user()
+    today = today_in(user.timezone)
+    for amount, days_ago in (("20.00", 10), ("33.50", 40), ("99.00", 70)):
+        expense_repo.create(
+            session, user_id=user.id, amount=Decimal(amount), category="groceries",
+            date=today - dt.timedelta(days=days_ago), description="Groceries",
+        )
+    session.commit()
+    recent, before = await converse(
+        user, "How much did I spend on groceries in the last 30 days?", "What about the 30 days before that?"
+    )
+    assert "$20.00" in recent.reply, recent.reply
+    assert before.tool_calls[0].name == "spending_summary" and "$33.50" in before.reply, before.reply
+
+
 async def test_spending_at_a_shop_counts_only_that_shop(make_user, session: Session) -> None:
     user = make_user()
     today = today_in(user.timezone)

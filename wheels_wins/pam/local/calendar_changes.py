@@ -169,10 +169,8 @@ def move_said_before(s: Sentence) -> Intent | None:
     *before, last = re.split(r"(?<=[.!?])\s+", s.text.strip())
     shift = _SHIFT_SAID.search(" ".join(before)) if before else None
     asked = move_event_unsaid(Sentence(last, s.today)) if shift else None
-    if not (shift and asked):
-        return None
-    days = count_of(shift["n"]) * (7 if shift["unit"].lower().startswith("week") else 1)
-    return Intent("move_event", 0.9, {**asked.slots, "days": -days if shift["way"].lower() != "later" else days})
+    moved = move_answer(str(asked.slots["title"]), shift[0], s.today) if shift and asked else None
+    return Intent("move_event", 0.9, {**asked.slots, **moved}) if asked and moved else None
 
 
 def move_answer(title: str, answer: str, today: dt.date) -> dict[str, object] | None:

@@ -157,11 +157,27 @@ def past_record_fix(text: str, today: dt.date) -> Intent | None:
     return record_fixes.record_fix(Sentence(normalise(text), today))
 
 
+# Changes to records already made, in the order they are tried. Those naming their record ("cancel my appointment on
+# Friday", "move the vet a week later") are requests of their own; the rest only make sense after something was done.
+_CHANGES = (
+    record_checks.undo_at_end, described_corrections.described_correction, followups.correction,
+    record_checks.remove_vehicle_record, calendar_changes.double_entry, calendar_changes.cancel_event,
+    calendar_changes.move_event, calendar_changes.move_pronoun, calendar_changes.move_said_before,
+    calendar_changes.move_event_unsaid, post_changes.delete_post, post_changes.edit_post, followups.undo,
+    record_checks.remove_duplicate, followups.remove_one, record_fixes.record_fix,
+)
+_CHANGES_NAMING_THE_RECORD = (
+    record_checks.remove_vehicle_record, calendar_changes.double_entry, calendar_changes.cancel_event,
+    calendar_changes.move_event, calendar_changes.move_said_before, calendar_changes.move_event_unsaid,
+    post_changes.delete_post, post_changes.edit_post,
+)
+
+
 def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True) -> Intent:
     """The intent of one user message and its slots; `today` anchors every relative date (pass the user's today).
 
     With `follow_up=False` the message is read as a request of its own, never as a correction or undo of an
-    earlier one ("It was Dad's birthday ... it was $156" opening a conversation)."""
+    earlier one (a change to a record it names, like "cancel my appointment on Friday", is still read) ("It was Dad's birthday ... it was $156" opening a conversation)."""
     today = today or dt.date.today()
     raw = (text or "").strip()
     small = followups.small_talk(raw)
@@ -171,11 +187,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
     if not cleaned.strip(" .!?,"):
         return Intent("greeting", 0.6) if raw else Intent("unknown", 0.0)
     s = Sentence(cleaned, today)
-    follow_ups = (record_checks.undo_at_end, described_corrections.described_correction, followups.correction, record_checks.remove_vehicle_record,
-                  calendar_changes.double_entry, calendar_changes.cancel_event, calendar_changes.move_event,
-                  calendar_changes.move_pronoun, calendar_changes.move_said_before, calendar_changes.move_event_unsaid, post_changes.delete_post, post_changes.edit_post, followups.undo,
-                  record_checks.remove_duplicate, followups.remove_one, record_fixes.record_fix)
-    for rule in follow_ups if follow_up else ():
+    for rule in _CHANGES if follow_up else _CHANGES_NAMING_THE_RECORD:
         found = rule(s)
         if found:
             return found

@@ -190,3 +190,50 @@ def resolve_period(text: str, today: dt.date) -> Period | None:
 def named_period(name: str, today: dt.date) -> Period:
     """The inclusive range of a named period ("today", "this_week", "last_month", "all_time", ...)."""
     return _named_period(name, today)
+
+
+# "the 30 days before that", "the month before", "the previous fortnight", "the week after that", "before that":
+# a period beside the one just asked about
+_BESIDE = re.compile(
+    r"^(?:the\s+)?(?:(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+|"
+    r"(?P<one>day|week|fortnight|month|year|period|stretch|one)\s+)?(?P<way>before|prior|earlier|after|following)"
+    r"(?:\s+(?:that|then|it|this))?$|"
+    r"^(?:the\s+)?(?P<way2>previous|preceding|prior|next|following)\s+(?:(?P<n2>" + COUNT_RE + r")\s+)?"
+    r"(?P<unit2>days?|weeks?|fortnights?|months?|years?|period|stretch|one)$",
+    re.IGNORECASE,
+)
+
+
+def _whole(unit: str, period: Period) -> bool:
+    """Whether `period` is one whole calendar `unit` (a Monday-to-Sunday week, a month, a year)."""
+    if unit == "week":
+        return period.start.weekday() == 0 and period.end == period.start + dt.timedelta(days=6)
+    if unit == "month":
+        return (period.start, period.end) == _month_bounds(period.start)
+    if unit == "year":
+        return (period.start, period.end) == (period.start.replace(month=1, day=1), period.start.replace(month=12, day=31))
+    return False
+
+
+def period_beside(text: str, asked: Period) -> Period | None:
+    """The period just before or after `asked` that a follow-up names ("the 30 days before that", "the month
+    before", "the previous one"), or None: a named unit is that long, and no unit means one as long as `asked`."""
+    m = _BESIDE.match(text.strip(" ?.!,"))
+    if m is None:
+        return None
+    later = (m["way"] or m["way2"]).lower() in ("after", "next", "following")
+    n = count_of(m["n"] or m["n2"]) if (m["n"] or m["n2"]) else 1
+    unit = (m["unit"] or m["unit2"] or m["one"] or "").lower().rstrip("s")
+    if unit in ("", "period", "stretch", "one"):
+        unit = next((u for u in ("month", "year", "week") if _whole(u, asked)), "")
+    if unit and n == 1 and _whole(unit, asked) and unit != "week":
+        first = add_months(asked.start, (12 if unit == "year" else 1) * (1 if later else -1))
+        last = _month_bounds(first)[1] if unit == "month" else first.replace(month=12, day=31)
+        return Period("custom", first, last)
+    if later:
+        start = asked.end + dt.timedelta(days=1)
+        end = shift_by(start, n, unit) - dt.timedelta(days=1) if unit else start + (asked.end - asked.start)
+        return Period("custom", start, end)
+    end = asked.start - dt.timedelta(days=1)
+    start = shift_by(end, -n, unit) + dt.timedelta(days=1) if unit else end - (asked.end - asked.start)
+    return Period("custom", start, end)

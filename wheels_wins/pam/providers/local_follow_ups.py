@@ -15,7 +15,7 @@ from wheels_wins.pam.local.budget_rules import budget_follow_up
 from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.intents import Intent, classify
 from wheels_wins.pam.local.normalise import normalise
-from wheels_wins.pam.local.periods import resolve_period
+from wheels_wins.pam.local.periods import Period, period_beside, resolve_period
 from wheels_wins.pam.local.quantities import first_quantity
 from wheels_wins.pam.local.sentence import category_of
 from wheels_wins.pam.local.times import time_spans
@@ -89,7 +89,16 @@ _ASKED_AGAIN = {
 _BY_PERIOD_ONLY = ("income_summary", "net_income", "fuel_bought")
 
 
+def _period_asked(data: dict[str, Any]) -> Period | None:
+    """The range the question just answered was about, from its tool result."""
+    if not (data.get("start") and data.get("end")):
+        return None
+    return Period("custom", dt.date.fromisoformat(data["start"]), dt.date.fromisoformat(data["end"]))
+
+
 def asked_again(text: str, state: dict[str, Any], today: dt.date) -> Intent | None:
+    """The question just answered, asked again about another category or period ("what about groceries?", "and
+    the 30 days before that?"), or None."""
     m = _WHAT_ABOUT.match(text.strip())
     asked = next((c for c in reversed(state.get("last_calls") or []) if c["name"] in _ASKED_AGAIN), None)
     if m is None or asked is None:
@@ -97,7 +106,8 @@ def asked_again(text: str, state: dict[str, Any], today: dt.date) -> Intent | No
     data = asked.get("data") or {}
     slots: dict[str, Any] = {}
     category = category_of(m["rest"])
-    period = resolve_period(m["rest"], today)
+    earlier = _period_asked(data)
+    period = (period_beside(m["rest"], earlier) if earlier else None) or resolve_period(m["rest"], today)
     if asked["name"] not in _BY_PERIOD_ONLY:
         if category:
             slots["category"] = category
@@ -106,12 +116,8 @@ def asked_again(text: str, state: dict[str, Any], today: dt.date) -> Intent | No
     if asked["name"] != "budget_status":
         if period is not None:
             slots.update(period=period.name, start=period.start, end=period.end)
-        elif data.get("start") and data.get("end"):
-            slots.update(
-                period=data.get("period") or "custom",
-                start=dt.date.fromisoformat(data["start"]),
-                end=dt.date.fromisoformat(data["end"]),
-            )
+        elif earlier:
+            slots.update(period=data.get("period") or "custom", start=earlier.start, end=earlier.end)
     if not category and period is None:
         return None
     return Intent(_ASKED_AGAIN[asked["name"]], 0.9, slots)
