@@ -320,6 +320,8 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    ("new hat and a long-sleeve shirt from the outback store in Kununurra, $89.95 - the sun up here is no joke",
+     {"amount": "89.95", "category": "shopping"}),
     # near the new readings, but not them (from a review of the change)
     ("paid for grand final tickets, 180 all up", {"amount": 180, "category": "entertainment"}),
     ("paid for Thousand Islands cruise tickets 96", {"amount": 96}),
@@ -596,6 +598,10 @@ EXPENSES = [
 ]
 
 BUDGETS = [
+    # a limit said, then asked to be the budget, "?" and all
+    ("I want to keep eating out to $250 a month, can you set that as my budget?", "set_budget",
+     {"category": "dining", "amount": 250}),
+    ("fuel's been about $900 a month, can you make that my fuel budget?", "set_budget", {"category": "fuel", "amount": 900}),
     # a budget's heading and its amount, with no verb
     ("transport budget for ferries n tolls three hundred", "set_budget", {"category": "transport", "amount": 300}),
     ("dining budget four fifty", "set_budget", {"category": "dining", "amount": 450}),
@@ -965,6 +971,11 @@ INCOME = [
 ]
 
 FUEL = [
+    # the place as an item of its own: a servo is the town's, a roadhouse is the place
+    ("fuel: 110 litres, two hundred and ninety-seven dollars, Tennant Creek servo, odometer 150,870",
+     {"litres": 110, "total_cost": 297, "odometer_km": 150870, "location": "Tennant Creek"}),
+    ("Wauchope roadhouse, 81.25L, $219.38, 151,002 km", {"litres": "81.25", "location": "Wauchope Roadhouse"}),
+    ("60L $150 Shell servo", {"litres": 60, "absent": ["location"]}),
     # a town typed in lower case is still where the fill-up was
     ("filled up in taupo 48 litres 141 dollars 60", {"litres": 48, "total_cost": "141.60", "location": "Taupo"}),
     ("diesel in alice springs 60 litres 130 dollars", {"litres": 60, "total_cost": 130, "location": "Alice Springs"}),
@@ -1085,6 +1096,13 @@ FUEL = [
 ]
 
 MAINTENANCE = [
+    # work named as a noun is work done, in the user's words; the workshop paid is kept
+    ("Puncture repair at the tyre place in Fitzroy Crossing, forty-five bucks", {"task": "Puncture repair", "cost": 45}),
+    ("Log the trailer bearing repair: $412 at Halls Creek Motors today",
+     {"task": "Trailer bearing repair", "cost": 412, "workshop": "Halls Creek Motors"}),
+    ("windscreen replacement in Broome $650", {"task": "Windscreen replacement", "cost": 650}),
+    ("checked and re-torqued the wheel nuts on the trailer at 152,300 km",
+     {"task": "Wheel nuts re-torqued", "odometer_km": 152300, "absent": ["cost"]}),
     ("log maintenance flat tyre repaired 45 dollars at 61250 km", {"task": "Tyre repair", "odometer_km": 61250, "cost": 45}),
     ("got the tyre plugged at 61000 km $30", {"task": "Tyre repair", "odometer_km": 61000, "cost": 30}),
     ("oil and filter change at 88 thousand 500 km 210 dollars", {"task": "Oil change", "odometer_km": 88500, "cost": 210}),
@@ -1349,6 +1367,11 @@ TRIPS = [
 ]
 
 CALENDAR = [
+    # a short sentence before "remind me": the reminder is the request; or, with only a day after it, its title
+    ("The wet's nearly over - remind me to check the Gibb River Road conditions report on the 1st of May",
+     {"title": "Check the Gibb River Road conditions report", "date": "next:05-01"}),
+    ("Bella's shots are due, remind me on Friday", {"title": "Bella's shots due", "date": "next:friday"}),
+    ("Bella needs her shots, remind me about it on Friday", {"title": "Bella needs her shots", "date": "next:friday"}),
     # a holiday that names the event stays in its title when the day is given as well; the aside after it does not
     ("Please add the Anzac Day dawn service at Villers-Bretonneux on 25 April to the calendar. We wouldn't miss it.",
      {"title": "Anzac Day dawn service at Villers-Bretonneux", "date": "next:04-25"}),
@@ -1567,6 +1590,7 @@ NAVIGATION = [
 ]
 
 CORRECTIONS = [
+    ("please delete the $55 pub dinner from today, it was a mistake", "remove_expense", {"which": "$55 pub dinner from today"}),
     ("odometer was 131,870 km", "correction", {"odometer_km": 131870}),
     (
         "I typo'd yesterday's diesel expense, it should be $29 not $92",
@@ -3797,6 +3821,8 @@ MORE_PARAPHRASES = [
     (WEDNESDAY, "date's wrong, should be yesterday", "correction", {"date": "yesterday"}),
     (WEDNESDAY, "push it back a day", "correction", {"shift_days": 1}),
     (WEDNESDAY, "bring it forward two days", "correction", {"shift_days": -2}),
+    (WEDNESDAY, "push that back a day, they're closed tomorrow", "correction", {"shift_days": 1, "absent": ["future_date"]}),
+    (WEDNESDAY, "push it back a week", "correction", {"shift_days": 7}),
     # Fifth held-out set, three paraphrases of every dev case (first run 92/102).
     (WEDNESDAY, "caltex 64.10 fuel", "add_expense", {"amount": "64.10", "category": "fuel", "merchant": "Caltex"}),
     (WEDNESDAY, "Stopped at the roadhouse for a burger and a milkshake on the way through to Longreach, it was $23.60",

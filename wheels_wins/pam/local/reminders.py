@@ -180,6 +180,14 @@ _REMIND_AT_END = re.compile(
 )
 
 
+_REMIND_THEN_WHEN = re.compile(
+    r"^(?!remind\b)(?P<body>.{6,}?)[\s,.;:-]+(?:please\s+|pls\s+)?remind\s+(?:me|us)\s+(?:(?:about|of)\s+(?:it|that|this)\s+)?"
+    r"(?P<when>(?!to\b|about\b|that\b).{3,40}?)"
+    r"(?:\s+please)?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
 # "School goes back on 15 July - calendar" (`normalise`'s form of "…, can you add that to the calendar?").
 _CALENDAR_AT_END = re.compile(
     r"^(?P<body>.+?)\s+-\s+(?:(?:add|put|pop)\s+(?:it\s+|this\s+)?(?:to|in|into|on)\s+(?:the\s+|my\s+|our\s+)?)?"
@@ -201,6 +209,10 @@ def calendar_entry(s: Sentence) -> Intent | None:
     last = _REMIND_AT_END.match(s.text)
     if last:  # "On 20/1 is the gas check for the caravan, remind me"
         return calendar_entry(Sentence(f"remind me {last['body']}", s.today))
+    then = _REMIND_THEN_WHEN.match(s.text)
+    dates = find_dates(then["when"], s.today, "future") if then else []
+    if then and dates and dates[0].start == 0 and dates[0].end >= len(then["when"]):  # "Bella's shots are due, remind me on Friday"
+        return calendar_entry(Sentence(f"remind me {then['body']} {then['when']}", s.today))
     first = _WHEN_FIRST.match(s.text)
     if first:
         dates = find_dates(first["when"], s.today, "future")

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from wheels_wins.pam.local.sentence import Intent
 
 # A request that starts a sentence, or follows "so", "but (more urgently)" or "anyway" (never a bare comma or "and":
-# "Perth to Broome, add Exmouth on the way" is one request).
+# "Perth to Broome, add Exmouth on the way" is one request; but "The wet's nearly over - remind me to …", whose dash
+# `normalise` made a comma).
 _REQUEST = re.compile(
-    r"(?:^|[.!?]\s+|\b(?:so|but|anyway)(?:\s+more\s+urgently)?,?\s+)"
+    r"(?:^|[.!?]\s+|,\s+(?=remind\s+(?:me|us)\b)|\b(?:so|but|anyway)(?:\s+more\s+urgently)?,?\s+)"
     r"(?P<request>(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
     r"(?:post\s+(?:this\s+)?(?:to|on|in)\s+the|share\s+(?:this|that)|remind\s+(?:me|us)|set\s+up\s+a\s+trip|"
     r"plan\s+(?:a|the|our|us|me)\b|log|add|pop|delete|remove|scrap|cancel|make\s+(?:the|my|our)|open|take\s+(?:me|us)|undo|bump|"
@@ -24,15 +25,15 @@ _ABOUT_THE_STORY = re.compile(r"(?:(?:can|could|would|will)\s+you\s+)?(?:please\
                               re.IGNORECASE)
 _STORY_WORDS = 10  # fewer words before the request: the message is the request
 _REASON_WORDS = 4  # "we're free camping more now so cut the camping budget by 20 percent": a reason, then "so"
-_SHORT_STORY_WORDS = 4  # a whole sentence before, with no amount or route in it
+_SHORT_STORY_WORDS = 4  # a whole sentence before a removal or a reminder, with no amount or route in it
 
 
 def _words_before(m: re.Match[str]) -> int:
     if re.match(r"\s*so\b", m.group(0), re.IGNORECASE):
         return _REASON_WORDS
     story = m.string[: m.start()]
-    removal = re.match(r"[.!?]\s+(?:please\s+)?(?:delete|remove|scrap|cancel)\b", m.group(0), re.IGNORECASE)
-    if removal and not re.search(r"\d|\b(?:to|from|via)\b", story, re.IGNORECASE):
+    whole = re.match(r"[.!?,]\s+(?:please\s+)?(?:delete|remove|scrap|cancel|remind)\b", m.group(0), re.IGNORECASE)
+    if whole and not re.search(r"\d|\b(?:to|from|via)\b", story, re.IGNORECASE):
         return _SHORT_STORY_WORDS  # "We've decided against Austria this time round. Please delete the … trip."
     return _STORY_WORDS
 
@@ -46,7 +47,7 @@ def request_after_story(
     if not found:
         return None
     request = found[-1]["request"].strip()
-    if _ABOUT_THE_STORY.match(request):
+    if _ABOUT_THE_STORY.match(request) or re.search(r"\b(?:about|of)\s+(?:it|that|this|them)\b", request, re.IGNORECASE):
         return None  # "… our transport budget is hopeless. Bump it up by $250": "it" is in the story
     intent = classify(request, today, follow_up=False)
     if intent.name in ("unknown", "greeting", "thanks", "help", "correction") or intent.missing:

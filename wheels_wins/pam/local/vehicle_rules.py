@@ -138,6 +138,9 @@ def fuel(s: Sentence) -> Intent | None:
     place = entities.town(s.text, spans + ([(at, at + len(location))] if at >= 0 else []))  # "at Z in Taupo"
     generic = r"(?:the\s+)?(?:servo|service\s+station|petrol\s+station|gas\s+station|fuel\s+station|bowser|pump)"
     where = " ".join(dict.fromkeys(p for p in (location, place) if p and not re.fullmatch(generic, p, re.IGNORECASE)))
+    stop = None if where else _NAMED_STOP.search(entities.blank(s.text, spans))
+    if stop:  # "fuel: 110 litres, $297, Tennant Creek servo": the town; "Wauchope roadhouse": the roadhouse
+        where = stop["name"] + (" Roadhouse" if stop["kind"].lower() == "roadhouse" else "")
     if where and where.lower() not in ("diesel", "fuel", "petrol"):
         slots["location"] = where
     slots["date"] = s.past_dates[0].date if s.past_dates else s.today
@@ -145,6 +148,13 @@ def fuel(s: Sentence) -> Intent | None:
     if "litres" not in slots and "total_cost" in slots:
         return _fuel_expense(slots, confidence)
     return Intent("log_fuel", confidence, slots)
+
+
+# A fill-up's place said as an item of its own, without "at": "…, Tennant Creek servo, …", "Wauchope roadhouse, 81L"
+_NAMED_STOP = re.compile(
+    r"(?:^|[,;:]\s*|\s[-–]\s*)(?:(?i:the)\s+)?(?P<name>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})\s+"
+    r"(?P<kind>(?i:servo|roadhouse|service\s+station|truck\s+stop))\b"
+)
 
 
 def _fuel_name(kind: str) -> str:
@@ -230,7 +240,8 @@ def _work_described(s: Sentence, request: re.Match[str]) -> str | None:
 
 
 def maintenance(s: Sentence) -> Intent | None:
-    listed = vehicle_tasks.maintenance_task(s.text)
+    named = vehicle_tasks.repair_named(s.text)  # "the trailer bearing repair", "puncture repair": the user's words
+    listed = None if named else vehicle_tasks.maintenance_task(s.text)
     repaired = None if listed else vehicle_tasks.repair_task(s.text)  # "resealed the roof on the van": work done
     task = listed or repaired
     has_odo = (
@@ -317,4 +328,7 @@ def maintenance(s: Sentence) -> Intent | None:
     ]
     if due:
         slots["next_due_date"] = due[0].date
+    workshop = entities.merchant(s.text, [(d.start, d.end) for d in s.past_dates] + s.money_spans()) if cost else None
+    if workshop and not vehicle_tasks.maintenance_task(workshop):  # "at Halls Creek Motors", not "at the oil change"
+        slots["workshop"] = workshop
     return Intent("log_maintenance", 0.9 if task else 0.7, slots)

@@ -209,12 +209,13 @@ _VEHICLE_CONTEXT = re.compile(
     r"\b(?:mechanic|mechanics|garage|van|car|ute|truck|caravan|camper|motorhome|rig|4wd|4x4|engine|vehicle|trailer|"
     r"alternator|radiator|starter(?:\s+motor)?|clutch|muffler|injectors?|turbo|diff|axle|springs?|hitch|"
     r"jockey\s+wheel|headlights?|tail\s*lights?|aircon|air\s+con|cv\s+joints?|tie\s+rods?|bushes|glow\s+plugs?|"
-    r"hoses?|thermostat|fuel\s+pump|ac\s+compressor|compressor|" + _RV_PART + r")\b|\d\s?km\b",
+    r"hoses?|thermostat|fuel\s+pump|ac\s+compressor|compressor|bearings?|wheel\s+nuts?|puncture|windscreen|"
+    r"windshield|shock\s+absorbers?|shockies|suspension|" + _RV_PART + r")\b|\d\s?km\b",
     re.IGNORECASE,
 )
 _REPAIR_VERBS = (
     r"replaced|changed|fixed|repaired|fitted|installed|serviced|rebuilt|regassed|re-?gassed|welded|adjusted|flushed|checked|"
-    r"cleaned|re-?sealed|sealed|patched|tightened|lubricated|inspected"
+    r"cleaned|re-?sealed|sealed|patched|tightened|lubricated|inspected|re-?torqued|torqued|balanced|aligned"
 )
 _HAD_DONE = re.compile(
     r"\b(?:had|got)\s+(?:the|a|an|my|our|its|new)?\s*(?P<obj>[a-z][\w\s-]{2,40}?)\s+(?P<verb>" + _REPAIR_VERBS + r")\b",
@@ -258,6 +259,22 @@ _RV_PART_DONE = re.compile(
 )
 
 
+# "the trailer bearing repair", "puncture repair", "windscreen replacement": the work named as a noun
+_REPAIR_NOUN = re.compile(
+    r"\b(?P<obj>(?:(?!(?:the|a|an|my|our|its|log|add|record|for|and|of|new|quick)\b)[a-z][\w-]*\s+){0,2}"
+    r"(?!(?:the|a|an|my|our|its|log|add|record|for|and|of|new|quick)\b)[a-z][\w-]*)\s+(?P<noun>repair|replacement|rebuild|regas)\b",
+    re.IGNORECASE,
+)
+
+
+def repair_named(text: str) -> str | None:
+    """Work on the vehicle named as a noun, in the user's words ("trailer bearing repair", "puncture repair"), or None."""
+    named = _REPAIR_NOUN.search(text) if _VEHICLE_CONTEXT.search(text) else None
+    if named is None or named["obj"].split()[0].lower() in _NOT_VEHICLE_OBJECT:
+        return None
+    return capitalise(f"{named['obj'].lower()} {named['noun'].lower()}")
+
+
 def repair_task(text: str) -> str | None:
     """A repair not in the task list, in vehicle context: "mechanic replaced the alternator" → "Alternator replaced"."""
     part = _RV_PART_DONE.search(text)
@@ -265,6 +282,9 @@ def repair_task(text: str) -> str | None:
         return capitalise(f"{part['obj'].lower()} {part['verb'].lower()}")
     if not _VEHICLE_CONTEXT.search(text):
         return None
+    named = repair_named(text)
+    if named:
+        return named
     m = _HAD_DONE.search(text) or _DID.search(text) or _WAS_DONE.search(text) or _AM_DO.search(text)
     if not m:
         return None
@@ -279,7 +299,9 @@ def repair_task(text: str) -> str | None:
 def is_action_task(task: str | None) -> bool:
     """Whether the task is work done (an oil change, a leak check) rather than a part bought (brake pads)."""
     return bool(task) and (
-        task in ACTION_TASKS or task.lower().endswith(("service", "check", "checked", "inspection", "inspected", "tested"))
+        task in ACTION_TASKS
+        or task.lower().endswith(("service", "check", "checked", "inspection", "inspected", "tested", "repair",
+                                  "replacement", "rebuild", "regas"))
     )
 
 

@@ -165,7 +165,7 @@ def tool_calls_for(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | st
         "fuel_query": ("fuel_bought", {"latest_only": True} if s.get("latest") else _pick(s, "last_fills") or
                        {**_range_args(s), **_pick(s, "location")}),
         "log_fuel": ("log_fuel", _pick(s, "litres", "total_cost", "price_per_litre", "odometer_km", "location", "date")),
-        "log_maintenance": ("log_maintenance", _pick(s, "task", "date", "odometer_km", "cost", "next_due_km", "next_due_date")),
+        "log_maintenance": ("log_maintenance", _pick(s, "task", "date", "odometer_km", "cost", "next_due_km", "next_due_date", "workshop")),
         "maintenance_due": ("maintenance_due", {"task": s["task"].split()[0].lower()} if s.get("task") else {}),
         "maintenance_query": ("maintenance_history", _pick(s, "task", "limit")),
         "fuel_economy": ("fuel_consumption", {}),

@@ -15,7 +15,7 @@ from wheels_wins.db import parse_uuid
 from wheels_wins.models import CalendarEvent, FuelEntry, IncomeEntry, MaintenanceRecord
 from wheels_wins.pam.tools.common import PositiveMoney, ShortText, money_text
 from wheels_wins.pam.tools.registry import tool
-from wheels_wins.pam.tools.vehicle import Litres, Odometer, PricePerLitre
+from wheels_wins.pam.tools.vehicle import Litres, Odometer, PricePerLitre, maintenance_line
 from wheels_wins.pam.types import ToolContext, ToolResult
 from wheels_wins.repositories import calendar as calendar_repo
 from wheels_wins.repositories import fuel as fuel_repo
@@ -154,9 +154,8 @@ def update_maintenance(
     before = maintenance_fields(record)
     updated = vehicle_log.update_maintenance(ctx.session, user=ctx.user, record_id=record.id, changes=changes)
     assert updated is not None
-    cost_text = f" ({money_text(updated.cost, ctx.user.currency)})" if updated.cost is not None else ""
     return ToolResult(
-        True, f"Updated {updated.task}{cost_text}", {"id": str(updated.id), **maintenance_fields(updated)},
+        True, f"Updated: {maintenance_line(ctx, updated)}", {"id": str(updated.id), **maintenance_fields(updated)},
         undo={"op": "restore", "kind": "maintenance", "id": str(updated.id), "fields": before},
         changed=("maintenance", "expenses"),
     )

@@ -176,12 +176,14 @@ def log_maintenance(
     notes: ShortText = "",
     next_due_date: dt.date | None = None,
     next_due_km: Odometer | None = None,
+    workshop: ShortText = "",
 ) -> ToolResult:
-    """Log maintenance done on the vehicle (oil change, tyre rotation...); a cost also records a maintenance expense."""
+    """Log maintenance done on the vehicle (oil change, tyre rotation...); a cost also records a maintenance expense,
+    paid to the workshop where the work was done, if one is named."""
     trip = trip_underway(ctx) if cost else None  # only spending goes on a trip
     record = vehicle_log.log_maintenance(
         ctx.session, user=ctx.user, task=task, date=date or ctx.today, odometer_km=odometer_km, cost=cost, notes=notes,
-        next_due_date=next_due_date, next_due_km=next_due_km, trip_id=trip.id if trip else None,
+        next_due_date=next_due_date, next_due_km=next_due_km, trip_id=trip.id if trip else None, workshop=workshop,
     )
     parts = [f"Logged {mid_sentence(record.task)}"]
     if record.odometer_km is not None:
@@ -196,7 +198,7 @@ def log_maintenance(
     )
 
 
-def _record_line(ctx: ToolContext, record: MaintenanceRecord) -> str:
+def maintenance_line(ctx: ToolContext, record: MaintenanceRecord) -> str:
     """'Oil change on 14 Oct 2026 at 120,500 km ($95.00)'."""
     line = f"{record.task} on {record.date:%-d %b %Y}"
     if record.odometer_km is not None:
@@ -237,9 +239,9 @@ def maintenance_history(
     ]}
     if not records:
         return ToolResult(True, f"Nothing logged for “{task}” yet" if task.strip() else "No maintenance logged yet", data)
-    text = f"{'Last time' if task.strip() else 'Most recent'}: {_record_line(ctx, records[0])}"
+    text = f"{'Last time' if task.strip() else 'Most recent'}: {maintenance_line(ctx, records[0])}"
     if len(records) > 1:
-        text += ". Before that: " + "; ".join(_record_line(ctx, r) for r in records[1:])
+        text += ". Before that: " + "; ".join(maintenance_line(ctx, r) for r in records[1:])
     return ToolResult(True, text, data)
 
 
