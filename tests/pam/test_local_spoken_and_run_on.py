@@ -12,7 +12,7 @@ import pytest
 from tests.pam.test_local_intents import check
 from wheels_wins.pam.local.amounts import best_amount
 from wheels_wins.pam.local.intents import classify
-from wheels_wins.pam.local.normalise import spoken_numbers
+from wheels_wins.pam.local.normalise import sentences, spoken_numbers
 from wheels_wins.pam.local.times import find_time
 from wheels_wins.services.categories import infer_category
 
@@ -153,3 +153,16 @@ def test_a_bare_hour_without_a_part_of_the_day_is_not_a_time(text: str) -> None:
 )
 def test_of_two_things_named_back_to_back_the_second_is_the_head(text: str, category: str) -> None:
     assert infer_category(text) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Add Dubbo to the trip. Marg wants her sausage fix!", ["Add Dubbo to the trip.", "Marg wants her sausage fix!"]),
+        ("filled up in dubbo. then drove on", ["filled up in dubbo.", "then drove on"]),
+        ("See Dr. Patel at 3. Then St. Kilda via Mt. Isa?", ["See Dr. Patel at 3.", "Then St. Kilda via Mt. Isa?"]),
+        ("paid $12.50 for parking", ["paid $12.50 for parking"]),
+    ],
+)
+def test_a_message_splits_into_its_sentences(text: str, want: list[str]) -> None:
+    assert sentences(text) == want

@@ -8,6 +8,7 @@ import re
 
 from wheels_wins.pam.local.date_words import COUNT_RE, count_of
 from wheels_wins.pam.local.dates import find_dates
+from wheels_wins.pam.local.normalise import sentences
 from wheels_wins.pam.local.sentence import Intent, Sentence
 from wheels_wins.pam.local.times import find_time
 
@@ -166,7 +167,7 @@ _SHIFT_SAID = re.compile(r"\b(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?)\s
 def move_said_before(s: Sentence) -> Intent | None:
     """move_event whose shift a sentence before the request gives ("… due two days earlier than I put in. Please move
     the rego renewal reminder."), or None."""
-    *before, last = re.split(r"(?<=[.!?])\s+", s.text.strip())
+    *before, last = sentences(s.text.strip())
     shift = _SHIFT_SAID.search(" ".join(before)) if before else None
     asked = move_event_unsaid(Sentence(last, s.today)) if shift else None
     moved = move_answer(str(asked.slots["title"]), shift[0], s.today) if shift and asked else None

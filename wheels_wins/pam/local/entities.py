@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from wheels_wins.pam.local.brands import BRANDS, brand_named
-from wheels_wins.pam.local.normalise import word_set
+from wheels_wins.pam.local.normalise import sentences, word_set
 from wheels_wins.services import gazetteer
 from wheels_wins.services.categories import CATEGORIES
 
@@ -184,16 +184,13 @@ _ADD_IT_TAIL = re.compile(
 )
 
 
-_SENTENCE_BREAK = re.compile(r"(?<!\b[DMS]r)(?<!\bMrs)(?<!\b[MS]t)(?<!\bMs)(?<=[a-z)\s])\s*[.!?]\s+(?=[A-Z])")
-
-
 def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
     """The event's title: "Remind me to renew the rego on 15 March" → "Renew the rego"; a title in quotes is the
     title ("Put 'Skin check' in the calendar for … It's for Col, …" → "Skin check")."""
     quoted = re.match(r"^\s*(?:\w+\s+){0,3}?[\"“'‘](?P<title>[^\"”'’]{2,80})[\"”'’](?=\s|[,.;:!?]|$)", text)
     if quoted:
         return capitalise(quoted["title"].strip())
-    first, *rest = _SENTENCE_BREAK.split(cut(text, spans), maxsplit=1)  # "… to the calendar. We wouldn't miss it."
+    first, *rest = sentences(cut(text, spans))  # "… to the calendar. We wouldn't miss it."
     cleaned = _ADD_IT_TAIL.sub("", _CALENDAR_SUFFIX.sub("", first if rest and first.strip() else cut(text, spans)))
     cleaned = re.sub(r"\s+([,.;:!?])", r"\1", cleaned)
     popped_in = re.match(r"(?:pop|put|stick|chuck|slot)\b", cleaned, re.IGNORECASE)  # "pop the vet in for Friday"

@@ -18,6 +18,15 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# After ".", "!" or "?" and a space, but not after a title or a short "Saint"/"Mount" ("Dr. Patel", "Mt. Isa")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[DMS]r\.)(?<!\bMrs\.)(?<!\b[MS]t\.)(?<!\bMs\.)(?<=[.!?])\s+(?=\S)")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a message in order, each with its closing mark ("Add Dubbo to the trip.", "Marg wants …")."""
+    return _SENTENCE_BREAK.split(text)
+
+
 _LEADING = re.compile(
     r"^\s*(?:(?:hey|hi|hello|hiya|howdy|g'?day|gday|yo|oi|ok|okay|righto|alright|um+|uh+|er+|hmm+|so|well|"
     r"good\s+(?:morning|afternoon|evening|day))\b[\s,!.:;-]+|pam\b[\s,!.:;-]*)+",

@@ -7,7 +7,7 @@ import re
 from wheels_wins.data.admin1_names import ADMIN1
 from wheels_wins.data.destinations import COUNTIES
 from wheels_wins.pam.local.entities import title_if_lower
-from wheels_wins.pam.local.normalise import word_set
+from wheels_wins.pam.local.normalise import sentences, word_set
 
 _THE_LOWER = re.compile(r"^(?:the|a|an)\s+")
 _PLACE_STOP = word_set(
@@ -120,7 +120,6 @@ def _split_list(chunk: str) -> list[str]:
 
 
 _ASIDE_IN_BRACKETS = re.compile(r"\s*\([^)]*\)")
-_SENTENCE_END = re.compile(r"(?<=[a-z)])[.!?]\s+(?=[A-Z])")
 _AT_PLACE = re.compile(r"\b(?:at|in)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)")
 _CAPITALISED_TAIL = re.compile(r"(?<![\w'])(?:[A-Z][\w'.\-]*\s+){0,3}[A-Z][\w'.\-]*$")
 
@@ -151,8 +150,8 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
     previous = "start"
     for label, chunk in chunks:
         label, previous = ("via" if label == "then" and previous == "via" else label), label
-        sentences = _SENTENCE_END.split(chunk)  # the route's own sentence: not "… via Stirling. We want to see …"
-        chunk = sentences[-1] if label in ("start", "from") else sentences[0]
+        said = sentences(chunk)  # the route's own sentence: not "… via Stirling. We want to see …"
+        chunk = said[-1] if label in ("start", "from") else said[0]
         listed = [p for p in (_clean_place(part, mixed_case) for part in _split_list(chunk)) if p]
         if label in ("start", "from") and origin is None and len(listed) >= 2 and len(listed) == len(_split_list(chunk)):
             origin, stops = listed[0], [*stops, *listed[1:]]  # "Auckland, Rotorua, Taupo, then down to Wellington"
@@ -176,7 +175,7 @@ def places(segment: str, *, mixed_case: bool | None = None) -> list[str]:
             stops.extend(names)
     if origin is None and chunks and chunks[0][0] == "start" and mixed_case:
         # "we're off the ferry at Calais tomorrow and want to head to Paris": where the story has them now
-        here = _AT_PLACE.findall(_SENTENCE_END.split(chunks[0][1])[-1])
+        here = _AT_PLACE.findall(sentences(chunks[0][1])[-1])
         origin = _clean_place(here[-1], mixed_case) if here else None
     route = ([origin] if origin else []) + stops
     deduped: list[str] = []

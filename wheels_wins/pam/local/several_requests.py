@@ -13,10 +13,9 @@ import re
 
 from wheels_wins.pam.local import entities
 from wheels_wins.pam.local.intents import classify
-from wheels_wins.pam.local.normalise import normalise
+from wheels_wins.pam.local.normalise import normalise, sentences
 from wheels_wins.pam.local.sentence import Intent, Sentence
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # "…, and we went straight to Aldi and spent $156.35", "…, and remind us …": a second request in the same sentence
 _CLAUSE = re.compile(
     r",?\s+(?:and\s+)?while\s+you'?re\s+at\s+it,?\s+|"  # "…, and while you're at it add the $96.40 for the ferry"
@@ -57,7 +56,7 @@ _NOT_A_RECORD = re.compile(
 
 def several_requests(text: str, today: dt.date) -> list[Intent] | None:
     """The requests of a message that makes several records of different kinds, or None for one request."""
-    parts = [part for sentence in _SENTENCE.split(normalise(text)) for part in _CLAUSE.split(sentence)]
+    parts = [part for sentence in sentences(normalise(text)) for part in _CLAUSE.split(sentence)]
     if not 2 <= len(parts) <= _MAX_PARTS:
         return None
     found: list[Intent] = []

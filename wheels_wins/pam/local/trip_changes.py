@@ -7,6 +7,7 @@ import re
 
 from wheels_wins.pam.local import routes
 from wheels_wins.pam.local.dates import find_dates
+from wheels_wins.pam.local.normalise import sentences
 from wheels_wins.pam.local.sentence import Intent, Sentence
 from wheels_wins.services import gazetteer
 
@@ -82,7 +83,7 @@ def trip_change(s: Sentence) -> Intent | None:
         place = routes.tidy_place(named["place"])
         if place:
             return Intent("add_trip_stop", 0.9, {"place": place, "trip": named["trip"].strip(), **where})
-    first = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
+    first = sentences(text)[0]
     if first != text:  # "Add X to the trip. Marg wants her German sausage fix.": the request, then a remark
         found = trip_change(Sentence(first if not on else f"{s.text[: on.start('rest')]}{first}", s.today))
         if found:
