@@ -21,8 +21,15 @@ _REQUEST = re.compile(
     r"(?:[^.!?]|[.](?=\d)|[?!](?=\S))*[.!?]?)",
     re.IGNORECASE,
 )
-_ABOUT_THE_STORY = re.compile(r"(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?\w+\s+(?:it|that|this|them|those)\b",
-                              re.IGNORECASE)
+# A request that leans on the story before it, so cannot be read alone: "bump it up by $250", "plan it via Timaru",
+# "remind me about it on Friday", "It cost $265.80." (`several_requests` has a narrower one: there "log that" after a
+# purchase is the purchase's own request.)
+_ABOUT_THE_STORY = re.compile(
+    r"^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?\w+\s+(?:it|that|this|them|those)\b|"
+    r"^(?:it|that|this|they)\s+(?:cost|came\s+to|set\s+us\s+back|was|were)\s+[$£€]?\d|"
+    r"\b(?:about|of)\s+(?:it|that|this|them)\b",
+    re.IGNORECASE,
+)
 _STORY_WORDS = 10  # fewer words before the request: the message is the request
 _REASON_WORDS = 4  # "we're free camping more now so cut the camping budget by 20 percent": a reason, then "so"
 _SHORT_STORY_WORDS = 4  # a whole sentence before a removal or a reminder, with no amount or route in it
@@ -47,7 +54,7 @@ def request_after_story(
     if not found:
         return None
     request = found[-1]["request"].strip()
-    if _ABOUT_THE_STORY.match(request) or re.search(r"\b(?:about|of)\s+(?:it|that|this|them)\b", request, re.IGNORECASE):
+    if _ABOUT_THE_STORY.search(request):
         return None  # "… our transport budget is hopeless. Bump it up by $250": "it" is in the story
     intent = classify(request, today, follow_up=False)
     if intent.name in ("unknown", "greeting", "thanks", "help", "correction") or intent.missing:
