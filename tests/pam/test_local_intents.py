@@ -320,6 +320,15 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # formal registers: "I should like to", "would you be so kind as to", "…, would you note it down, please?"
+    ("Would you be so kind as to enter 24 dollars 95 for hearing aid batteries from Specsavers today?",
+     {"amount": "24.95", "category": "health", "merchant": "Specsavers"}),
+    ("I should like to enter the specialist's gap fee of $185 for my husband's cardiology appointment this afternoon.",
+     {"amount": 185, "category": "health", "date": "today"}),
+    ("The fifth-wheel's registration came to $412.00, which my husband paid yesterday; would you note it down, please?",
+     {"amount": 412, "category": "registration", "date": "yesterday", "description": "Fifth-wheel's registration"}),
+    ("I should like to record what I paid at the chemist this morning.", {"category": "health", "description": "Chemist",
+                                                                          "missing": ["amount"]}),
     ("new hat and a long-sleeve shirt from the outback store in Kununurra, $89.95 - the sun up here is no joke",
      {"amount": "89.95", "category": "shopping"}),
     # near the new readings, but not them (from a review of the change)
@@ -733,6 +742,10 @@ BUDGETS = [
 ]
 
 QUERIES = [
+    ("Would you tell me what the ute's logbook service cost us?", "maintenance_query", {"task": "logbook", "limit": 1}),
+    ("how much did we pay for the wheel alignment?", "maintenance_query", {"task": "wheel", "limit": 1}),
+    ("I should be grateful if you would tell me our total spending for the month so far.", "spending_query",
+     {"period": "this_month"}),
     ("what's the total damage this month?", "spending_query", {"period": "this_month"}),
     ("How much more have we earned than spent this month?", "net_query", {"period": "this_month"}),
     ("Did we spend more than came in this month? By how much?", "net_query", {"period": "this_month"}),
@@ -894,6 +907,9 @@ QUERIES = [
 ]
 
 INCOME = [
+    ("Our Age Pension payment arrived in the bank today: one thousand, six hundred and eighty dollars and forty cents for "
+     "the two of us.", {"amount": "1680.40"}),
+    ("We have had some money come in that I should like noted.", {"missing": ["amount"], "absent": ["source"]}),
     ("Kite Studio paid my invoice yesterday: $640.", {"amount": 640, "source": "Kite Studio", "date": "yesterday"}),
     ("I did some bookkeeping for my old firm, and they paid the $640 invoice two days ago. Please add that to our income.",
      {"amount": 640}),
@@ -1096,6 +1112,10 @@ FUEL = [
 ]
 
 MAINTENANCE = [
+    ("Kindly note that the electric brakes on the fifth-wheel were adjusted yesterday, at a cost of $220.",
+     {"task": "Electric brakes on the fifth-wheel adjusted", "cost": 220, "date": "yesterday"}),
+    ("The ute had its 150,000 km logbook service today, at 150,240 km on the odometer; the bill came to $465.30.",
+     {"task": "Logbook service", "odometer_km": 150240, "cost": "465.30"}),
     # work named as a noun is work done, in the user's words; the workshop paid is kept
     ("Puncture repair at the tyre place in Fitzroy Crossing, forty-five bucks", {"task": "Puncture repair", "cost": 45}),
     ("Log the trailer bearing repair: $412 at Halls Creek Motors today",
@@ -1231,6 +1251,8 @@ MAINTENANCE = [
 ]
 
 TRIPS = [
+    ("Plan us a route from Port Macquarie up to Byron Bay, calling at Coffs Harbour on the way.",
+     {"places": ["Port Macquarie", "Coffs Harbour", "Byron Bay"]}),
     ("plan a trip to Hobart to see the festival", {"destination": "Hobart"}),
     ("Plan a trip from Perth to Esperance to see the beaches", {"places": ["Perth", "Esperance"]}),
     ("Plan a route from Edinburgh to Inverness via Stirling please. We want to see the castle and the Wallace Monument.",
@@ -1367,6 +1389,10 @@ TRIPS = [
 ]
 
 CALENDAR = [
+    ("Would you be so kind as to note in the calendar that the grandchildren arrive a week today?",
+     {"title": "Grandchildren arrive", "date": "today+7"}),
+    ("Please enter the Anzac Day dawn service at the Lismore RSL on the 25th of April.",
+     {"title": "Anzac Day dawn service at the Lismore RSL", "date": "next:04-25"}),
     # a short sentence before "remind me": the reminder is the request; or, with only a day after it, its title
     ("The wet's nearly over - remind me to check the Gibb River Road conditions report on the 1st of May",
      {"title": "Check the Gibb River Road conditions report", "date": "next:05-01"}),
@@ -1490,6 +1516,9 @@ CALENDAR = [
 ]
 
 POSTS = [
+    ("I should like to share with the community: We have two spare tickets for the Tamworth bowls club Christmas lunch.",
+     {"content": "We have two spare tickets for the Tamworth bowls club Christmas lunch."}),
+    ("I should like to put a notice up for the other members of the community.", {"missing": ["content"]}),
     (
         "post that the Nullarbor roadhouse has cheap diesel",
         {"content": "The Nullarbor roadhouse has cheap diesel"},
@@ -1590,6 +1619,13 @@ NAVIGATION = [
 ]
 
 CORRECTIONS = [
+    ("Kindly note I had that wrong: it was $65, not $56.", "correction", {"amount": 65, "old_amount": 56}),
+    ("I beg your pardon, it was $1,161, not $1,116.", "correction", {"amount": 1161}),
+    ("On second thoughts, please undo that; my husband has already entered it.", "undo", {}),
+    ("Oh dear, it has been cancelled. Would you remove it, please?", "undo", {}),
+    ("Actually, we should like to carry on to Glen Innes after Armidale.", "add_trip_stop", {"place": "Glen Innes"}),
+    ("Kindly correct today's chemist entry; it should read $38.60, not $36.80.", "correct_described",
+     {"what": "chemist", "new_amount": "38.60", "amount": "36.80"}),
     ("please delete the $55 pub dinner from today, it was a mistake", "remove_expense", {"which": "$55 pub dinner from today"}),
     ("odometer was 131,870 km", "correction", {"odometer_km": 131870}),
     (

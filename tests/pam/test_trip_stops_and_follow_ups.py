@@ -222,3 +222,14 @@ async def test_a_stop_at_an_outback_roadhouse_is_found(make_user, session: Sessi
     planned, added = await converse(user, "Plan a trip from Katherine to Kununurra", "add Timber Creek as a stop on the way")
     assert added.tool_calls[0].name == "add_trip_stop" and added.tool_calls[0].result.ok, added.reply
     assert _stop_names(session, user, planned.tool_calls[0].result.data["id"]) == ["Katherine", "Timber Creek", "Kununurra"]
+
+
+async def test_an_amount_said_in_words_answers_how_much_with_its_cents(make_user, session: Session) -> None:
+    user = make_user()
+    asked, answered = await converse(
+        user, "I should like to record what I paid at the chemist this morning.",
+        "It was thirty-four dollars and twenty cents, for my husband's blood pressure tablets.",
+    )
+    assert not asked.tool_calls, asked.reply
+    expense = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(answered.tool_calls[0].result.data["id"]))
+    assert (expense.amount, expense.category) == (Decimal("34.20"), "health")

@@ -142,6 +142,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "urgent care", "copay", "co-pay", "clinic", "walk-in clinic", "er visit", "emergency room",
         "pharmacie", "farmacia", "apotheke", "nasal spray", "health", "doctor", "gp", "dentist", "medicine", "medication", "prescription", "script",
         "physio", "chiro", "chiropractor", "medical", "hospital", "ambulance", "optometrist",
+        "hearing aid", "hearing aid batteries", "hearing aids", "audiologist", "gap fee", "podiatrist", "cardiologist",
+        "blood pressure tablets", "tablets",
         "specialist", "pathology", "blood test", "flu shot", "vaccination", "first aid kit",
         "vet", "vet bill", "hay fever", "hayfever", "antihistamine", "antihistamines", "calpol", "panadol", "nurofen",
         "paracetamol", "ibuprofen", "tylenol", "advil", "cold and flu", "cough syrup", "cough medicine", "painkillers",

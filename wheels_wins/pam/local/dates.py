@@ -314,6 +314,11 @@ _PATTERNS = [
         ),
         lambda m, today, direction: shift_by(today, count_of(m["n"] or m["n2"]), m["unit"] or m["unit2"]),
     ),
+    (  # "a week today", "a fortnight tomorrow": that long after the day named
+        re.compile(r"\b(?P<n>a|one|two|three)\s+(?P<unit>weeks?|fortnights?)\s+(?P<base>today|tomorrow)\b", re.IGNORECASE),
+        lambda m, today, direction: shift_by(today + dt.timedelta(days=m["base"].lower() == "tomorrow"), count_of(m["n"]),
+                                             m["unit"]),
+    ),
     (
         re.compile(
             _PRE + r"\b(?:(?P<mod>last|next|this\s+coming|the\s+coming|coming|this|past|previous)\s+)?"

@@ -100,7 +100,7 @@ _SHOP_FRONT = re.compile(
 _DROP_LEAD = word_set(
     "at i i've ive i'd i'll we we've just have had has spent spend paid pay paying bought buy "
     "purchased got get add added log logged record recorded put enter note track save an a expense "
-    "expenses of for on the my our some was that this it it's its is another new-expense cost "
+    "expenses of for on the my our some was what that this it it's its is another new-expense cost "
     "costs chuck stick jot made earned earnt received receive income been were in down pop and also plus forked shelled "
     "out went straight then to"
 )
@@ -137,10 +137,18 @@ _ASKED_AFTER = re.compile(
 )
 
 
+# What is left of "came to $412" and ", which my husband paid yesterday" once the amount and date are cut
+_COST_VERB_LEFT = re.compile(r"\s+(?:came\s+to|comes\s+to|cost(?:\s+(?:us|me))?|set\s+(?:us|me)\s+back|totall?ed)\s*(?=[,.;]|$)",
+                             re.IGNORECASE)
+_WHO_PAID = re.compile(r"\s*,?\s*which\s+(?:i|we|he|she|they|my\s+\w+|our\s+\w+)\s+(?:paid|bought|spent)\b[^,.;]*",
+                       re.IGNORECASE)
+
+
 def description(text: str, spans: Iterable[Span] = ()) -> str:
     """A short description: the sentence without amounts, dates, filler verbs and trailing glue words."""
     cleaned = _REQUESTED_AS.sub("", re.sub(r"[\"“”]", "", cut(text, spans)))
     cleaned = _ASKED_AFTER.sub("", cleaned)  # "… had lunch there. Log for it, please": the request is no description
+    cleaned = _WHO_PAID.sub("", _COST_VERB_LEFT.sub("", cleaned))  # "the rego came to $412, which my husband paid"
     cleaned = re.sub(r"\s*[,;:!?]+\s*", " ", cleaned).strip(" .-")
     words = _trim(cleaned.split(), _DROP_LEAD, _DROP_TAIL)
     return capitalise(" ".join(words).strip(" .-,"))
@@ -162,7 +170,7 @@ _CALENDAR_CUE = re.compile(
     r"(?:(?:i|we)\s+)?(?:definitely\s+|really\s+|will\s+)?need\s+a\s+reminder\s*(?:to|for|about)?|"
     r"reminder\s*[:\-]?\s*(?:to|for|about)?|"
     r"(?:don'?t|do\s+not)\s+let\s+me\s+forget\s*(?:to|about)?|(?:don'?t|do\s+not)\s+forget\s*(?:to|about)?|"
-    r"(?:add|put|pop|stick|chuck|schedule|book(?:\s+in)?|create|make|set\s+up|pencil\s+in|note\s+down|enter|save|"
+    r"(?:add|put|pop|stick|chuck|schedule|book(?:\s+in)?|create|make|set\s+up|pencil\s+in|note\s+down|note(?:\s+that)?|enter|save|"
     r"block\s+out)\b|"
     r"(?:i|we)\s+(?:have|'ve\s+got|ve\s+got|got|need\s+to|have\s+to|must|'ve\s+got\s+to|should)\b|(?:i|we)'?ve\s+got(?:\s+to)?\b|"
     r"there'?s\b|need\s+to\b|have\s+to\b|gotta\b|got\s+to\b)\s*",

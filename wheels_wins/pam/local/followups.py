@@ -65,7 +65,8 @@ def small_talk(raw: str) -> Intent | None:
 
 
 _CUE = (
-    r"(?:actually|on\s+second\s+thoughts?|second\s+thoughts|no+|nah|nope|oops|whoops|sorry|wait|hang\s+on|hold\s+on|correction|my\s+bad|my\s+mistake|oh|er+|um+|"
+    r"(?:actually|on\s+second\s+thoughts?|(?:(?:please\s+)?note\s+(?:that\s+)?)?i\s+(?:had|got)\s+(?:that|it)\s+wrong|(?:i\s+)?beg\s+your\s+pardon|"
+    r"second\s+thoughts|no+|nah|nope|oops|whoops|sorry|wait|hang\s+on|hold\s+on|correction|my\s+bad|my\s+mistake|oh|er+|um+|"
     r"hmm+|i\s+mean|scratch\s+that|ah+|argh|dammit|damn|never\s*mind|(?:i\s+)?(?:do\s+)?apologi[sz]e|my\s+apologies|"
     r"apologies|pardon(?:\s+me)?|excuse\s+me|wrong\s+(?:category|amount|date|price|total|day|one)|"
     r"(?:the\s+)?(?:date|amount|category|price|total|day)(?:'s|\s+is|\s+was)\s+wrong)"
@@ -285,7 +286,7 @@ _FILED_UNDER = re.compile(
 _UNDO = re.compile(
     r"^(?:"
     + _CUE
-    + r"\b[\s,.!:;-]*)*(?:undo|scratch\s+that|scrap\s+(?:that|it|this)|cancel\s+(?:that|it|this|the\s+last|my\s+last)|"
+    + r"\b[\s,.!:;-]*)*(?:(?:please|kindly|just|(?:can|could|would|will)\s+you)\s+)*(?:undo|scratch\s+that|scrap\s+(?:that|it|this)|cancel\s+(?:that|it|this|the\s+last|my\s+last)|"
     r"(?:delete|remove|erase|drop|bin|ditch|kill)\s+(?:that|it|this|(?:the|my)\s+last|last)|take\s+(?:that|it)\s+back|"
     r"revert|reverse\s+(?:that|it)|roll\s+(?:that|it)\s+back|get\s+rid\s+of\s+(?:that|it|the\s+last|my\s+last)|"
     r"(?:put|change|set|switch)\s+(?:it|that)\s+back\s+(?:how|the\s+way|as|to\s+how|to\s+what)\s+it\s+was|"

@@ -56,7 +56,9 @@ _POST_START = re.compile(
     r"^(?:make|write|create|put\s+up|add|send|do)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?(?:community\s+|social\s+)?post\b|"
     r"^(?:put|add|chuck|stick|pop|throw|whack)\s+.+?\s+(?:on|in|to)\s+(?:the\s+)?(?:feed|community|wall|forum)\b|"
     r"^(?:(?:a|new)\s+)?(?:community|social|feed)\s+post\b|"
-    r"^(?:put|stick|pop|chuck|throw|whack|get)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?post\s+(?:up|out)\b",
+    r"^(?:put|stick|pop|chuck|throw|whack|get)\s+(?:a\s+|an\s+)?(?:new\s+|quick\s+)?post\s+(?:up|out)\b|"
+    r"^(?:put|stick|pop|pin)\s+(?:up\s+)?(?:a\s+|an\s+)?(?:notice|note|message)\s+(?:up\s+)?(?:for|on|in|to)\s+(?:the\s+)?"
+    r"(?:other\s+)?(?:members|community|notice\s?board|board|feed|forum)\b",
     re.IGNORECASE,
 )
 
@@ -69,7 +71,7 @@ def _post(s: Sentence) -> Intent | None:
         r"(?:a\s+|an\s+)?(?:new\s+)?(?:post|message|something|update)?",
         content,
         re.IGNORECASE,
-    ):
+    ) or _POST_START.match(content):  # "put a notice up for the other members": only the wish to post
         content = ""
     return Intent(
         "create_post", 0.95 if content else 0.8, {"content": content} if content else {}
@@ -77,7 +79,7 @@ def _post(s: Sentence) -> Intent | None:
 
 
 _COMMAND_START = re.compile(
-    r"^(?:(?:add|log|record|set|make|plan|post|remind|put|book|schedule|change|create|open|go|take|spent|paid|bought)\b|i\s+)",
+    r"^(?:(?:add|log|record|enter|note|jot|pencil|pop|set|make|plan|post|remind|put|book|schedule|change|create|open|go|take|spent|paid|bought)\b|i\s+)",
     re.IGNORECASE,
 )
 def _help(s: Sentence) -> Intent | None:
@@ -196,7 +198,7 @@ def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True)
         return found
     rest = followups.without_cue(cleaned)
     if rest != cleaned and rest:  # "actually, add Mount Gambier on the way": not a correction, a request after the cue
-        s = Sentence(rest, today)
+        s = Sentence(normalise(rest), today)  # "actually, we should like to carry on to …": its politeness too
     for rule in (
         _post, trip_changes.trip_change, routes.asked_to_plan, reminders.schedule, vehicle_rules.economy,
         reminders.calendar_entry, navigation.navigate, _help,

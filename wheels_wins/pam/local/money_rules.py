@@ -41,10 +41,10 @@ _NOT_INCOME = re.compile(
 # "my super payment came through", "the pension landed": money arriving is income.
 _MONEY_ARRIVED = re.compile(
     r"(?:\$|£|€)\s?\d[\d,.]*\s+(?:came\s+in|landed|hit\s+(?:my|our|the)\s+(?:account|bank))\b|"  # "so $560 came in"
-    r"\b(?:payment|pay|pay\s*(?:check|cheque)|paycheck|wages?|super|pension|refund|money|transfer|salary|dividends?|rent|"
+    r"\b(?:payment|pay|pay\s*(?:check|cheque)|paycheck|wages?|super|pension|refund|money|cash|transfer|salary|dividends?|rent|"
     r"rental\s+income|interest|royalt(?:y|ies)|commission|bonus|tax\s+return|payout|invoice|deposit|social\s+security|"
     r"benefits?|annuity|revenue|proceeds|earnings|stipend|allowance|grant)\b(?:[^.]|\.(?=\d)){0,60}?"
-    r"\b(?:came\s+(?:through|in)|landed|arrived|cleared|hit(?:\s+(?:my|the|our)\s+(?:account|bank))?|went\s+in)\b",
+    r"\b(?:(?:came|come)\s+(?:through|in)|landed|arrived|cleared|hit(?:\s+(?:my|the|our)\s+(?:account|bank))?|went\s+in)\b",
     re.IGNORECASE,
 )
 # "got $480 for two days of caretaking": paid for time worked, whatever the place.
@@ -156,6 +156,8 @@ def income(s: Sentence) -> Intent | None:
     source = re.sub(r"\s+(?:(?:just|finally|has|have|already)\s+)*paid\s+(?:the|my|our)\s+invoice$", "", source,
                     flags=re.IGNORECASE)  # "my client just paid the invoice"
     source = re.sub(r"'s(?:\s+in)?$", "", source.strip())  # "Pension's in, $1,802.40"
+    if re.match(r"(?:money|cash|funds)\b", source, re.IGNORECASE):
+        source = ""  # "we've had some money come in (that I should like noted)": who paid is still to be said
     if source:
         slots["source"] = source[:120]
         slots["description"] = entities.capitalise(source)[:300]

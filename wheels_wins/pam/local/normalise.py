@@ -34,6 +34,8 @@ _LEADING = re.compile(
 )
 _POLITE = re.compile(
     r"^\s*(?:would\s+you\s+be\s+so\s+kind\s+as\s+to|would\s+you\s+mind(?:\s+terribly)?|"
+    r"(?:i|we)\s+should\s+(?:like|love)\s+(?:you\s+)?to|(?:would|could)\s+you\s+kindly|"
+    r"(?:i|we)(?:\s+should|\s+would|'?d)\s+be\s+(?:most\s+|very\s+|so\s+)?(?:grateful|obliged)\s+if\s+you\s+(?:would|could|might)(?:\s+kindly)?|"
     r"i\s+(?:wonder|was\s+wondering)\s+if\s+you\s+(?:might|could|would|can)|i'?d\s+love\s+(?:it\s+)?if\s+you\s+(?:could|would)|"
     r"i'?m\s+(?:delighted|happy|pleased|glad|excited|thrilled)\s+to\s+(?:tell|report|say|let)\s+you(?:\s+know)?(?:\s+that)?|"
     r"just\s+so\s+you\s+know|to(?=\s+(?:put|post|add|record|log|make|set|plan|note|show|take|open))|"
@@ -46,7 +48,8 @@ _POLITE = re.compile(
 _TRAILING = re.compile(
     r"[\s,]*\b(?:please|pls|plz|thanks|thank\s+you(?:\s+so\s+much|\s+very\s+much)?|thx|cheers|mate|pam|for\s+me|ta|"
     r"if\s+(?:that'?s|it'?s)\s+no\s+trouble(?:\s+at\s+all)?|if\s+you\s+(?:don'?t|do\s+not)\s+mind|if\s+possible|"
-    r"if\s+you\s+(?:could|would|can|wouldn'?t\s+mind))\b[\s.!]*$",
+    r"if\s+you\s+(?:could|would|can|wouldn'?t\s+mind)|if\s+you\s+(?:would|will)\s+be\s+so\s+kind|if\s+you\s+please|"
+    r"dear|my\s+dear)\b[\s.!]*$",
     re.IGNORECASE,
 )
 # "… for $95 - would you mind recording it as income?": a request at the end, not a question; what it is, kept.
@@ -57,7 +60,7 @@ _REQUEST_AT_END = re.compile(
     r"(?:\s+(?:fill-?\s?up|purchase|payment|receipt|one|expense|bill|service|repair))?"
     r"(?:\s+down)?(?:\s+in(?=[\s?.!]*$))?"  # "can you put that in?"
     r"(?:\s+down)?(?:\s+(?:as|under|in|for|to|into|on)\s+(?:an?\s+|my\s+|our\s+|the\s+)?(?P<kind>[\w ]{2,30}?))?"
-    r"(?:\s+(?:please|thanks|thx|cheers|for\s+(?:me|us)))*"
+    r"(?:[\s,]+(?:please|thanks|thx|cheers|for\s+(?:me|us)))*"
     r"(?:\s+(?:so|because|as|since)\s+(?:i|we)\s+[^,.;!?]{0,60})?\s*[?.!]*$",  # "... so I remember when I did it"
     re.IGNORECASE,
 )
@@ -175,6 +178,7 @@ _NUMBER_WORD = (
 _NUMBER_RUN = re.compile(
     rf"\b(?:an?\s+(?=hundred|thousand))?{_NUMBER_WORD}(?:(?:\s+|-)(?:and\s+|point\s+)?{_NUMBER_WORD})*\b", re.IGNORECASE
 )
+_THOUSAND_COMMA = re.compile(rf"(?<=thousand),\s+(?={_NUMBER_WORD}\b)", re.IGNORECASE)
 _N_FOR_AND = re.compile(rf"(?:(?<=hundred)|(?<=thousand))\s+(?:n|'n'?|&)\s+(?={_NUMBER_WORD}\b)", re.IGNORECASE)
 # "22 fifty for pizza", "12 ninety-five": dollars in digits, the cents in words, as said at a till (not a time: "at 12
 # twenty", "10 fifteen am")
@@ -292,6 +296,7 @@ def spoken_numbers(text: str) -> str:
     text = _DIGITS_WORD_CENTS.sub(lambda m: f"${m['dollars']}.{_cents(m['cents']):02d}", text)
     if _NUMBER_RUN.search(text):
         text = _N_FOR_AND.sub(" and ", text)  # "six hundred n forty two"
+        text = _THOUSAND_COMMA.sub(" ", text)  # "one thousand, six hundred and eighty dollars"
         text = _NUMBER_RUN.sub(_digits, text)
     return _DOLLARS_AND_CENTS.sub(_money_said, _AND_A_HALF.sub(r"\1.5", text))
 

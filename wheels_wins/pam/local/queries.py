@@ -100,6 +100,12 @@ _DONE_BEFORE = re.compile(
     r"\bhow\s+long\s+(?:since|ago)\b",
     re.IGNORECASE,
 )
+# The price of one job asked about: "what did the logbook service cost us?", "how much was the tyre rotation?"
+_WHAT_IT_COST = re.compile(
+    r"\b(?:what|how\s+much)\s+(?:(?:did|does|has|was|were)\s+)?(?:the|my|our|that)\s+.{2,40}?\s+(?:cost|came\s+to|come\s+to|set\s+(?:us|me)\s+back)\b|"
+    r"\bhow\s+much\s+(?:was|were|did\s+(?:i|we)\s+pay\s+for)\s+(?:the|my|our|that)\b",
+    re.IGNORECASE,
+)
 _DUE_WORDS = re.compile(
     words(
         "due|next|overdue|when should|when do i need|coming up|upcoming|need doing|"
@@ -260,6 +266,9 @@ def query(s: Sentence, question: bool) -> Intent | None:
         return Intent("spending_query", 0.9, slots)
     if not question and not _LIST_VERB.match(low):
         return None
+    work = vehicle_tasks.maintenance_task(s.text)
+    if work and _WHAT_IT_COST.search(low) and not resolve_period(s.text, s.today) and not s.money:
+        return Intent("maintenance_query", 0.85, {"task": work.split()[0].lower(), "limit": 1})  # "what did the logbook service cost us?"
     if s.category and resolve_period(s.text, s.today) and len(low.split()) <= 5 and not s.money:
         shop = brand_named(s.text)  # "bunnings total for this month": at that shop, not all its category
         slots = {**_period_slots(s), **({"merchant": shop} if shop else {"category": s.category})}  # "groceries this month?"

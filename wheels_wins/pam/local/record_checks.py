@@ -115,8 +115,8 @@ def remove_duplicate(s: Sentence) -> Intent | None:
 
 # "oops, that was meant for my mate's log, undo it please": the undo after the reason for it.
 _UNDO_AT_END = re.compile(
-    r"[,.;!-]\s*(?:so\s+|just\s+|can\s+you\s+|could\s+you\s+|please\s+)*(?:undo|remove|delete|scrap|bin|take\s+out)\s+"
-    r"(?:it|that|this)(?:\s+(?:out|off))?(?:\s+(?:please|pls|thanks|again))*\s*[.!]*$",
+    r"[,.;!-]\s*(?:so\s+|just\s+|(?:can|could|would|will)\s+you\s+|please\s+|kindly\s+)*(?:undo|remove|delete|scrap|bin|take\s+out)\s+"
+    r"(?:it|that|this)(?:\s+(?:out|off))?(?:[\s,]+(?:please|pls|thanks|again))*\s*[.!?]*$",
     re.IGNORECASE,
 )
 

@@ -22,8 +22,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
                           r"(?:the|my|our|that)\s+(?P<what>[\w'&. -]{2,40}?)(?:\s+(?:expense|one|entry|purchase|payment|bill))?"
                           r"(?P<day>\s+(?:from|on)\s+[\w ]{3,20}?)?\s+to\s+(?=[$£€]|\d[\d,]*\.\d{2}\b)" + _N.format("new")
                           + r"\s*[.!?]*$", re.IGNORECASE)),
+    # "correct today's chemist entry; it should read $38.60, not $36.80"
+    ("amount", re.compile(r"^(?:correct|fix|change|update|amend)\s+(?:the\s+|my\s+|our\s+)?(?P<what>[\w'&$. -]{2,50}?)"
+                          r"(?:\s+(?:entry|expense|one|record|purchase|payment|bill))?\s*[,;:.-]\s*(?:it|that)\s+should\s+(?:read|be|say)\s+"
+                          + _N.format("new") + r"(?:\s*,?\s+not\s+" + _N.format("old") + r")?\b", re.IGNORECASE)),
     # "the coober pedy fill was 107.60 not 97.60", "the brake pads were 540 not 450"
-    ("amount", re.compile(_WHAT + r"\s+(?:was|were|is|came\s+to|cost|should\s+(?:have\s+)?be(?:en)?)\s+(?:actually\s+|really\s+)?"
+    ("amount", re.compile(_WHAT + r"\s+(?:was|were|is|came\s+to|cost|should\s+(?:have\s+)?be(?:en)?|should\s+read)\s+(?:actually\s+|really\s+)?"
                           + _N.format("new")
                           + r"\s*,?\s+not\s+" + _N.format("old") + r"\b", re.IGNORECASE)),
     # "fish n chips last night was actually 36.50", "it should be double, 104"

@@ -222,8 +222,8 @@ def calendar_entry(s: Sentence) -> Intent | None:
         _TO_CALENDAR.search(s.text) and not QUESTION_START.match(s.low)
     ):
         return _calendar_intent(s, 0.95)
-    booking = (re.match(r"^(?:schedule|book|pencil\s+in|block\s+out|note\s+down)\b", s.low) or _PUT_IN_FOR.match(s.low)) \
-        and s.future_dates
+    booking = (re.match(r"^(?:schedule|book|pencil\s+in|block\s+out|note\s+down)\b", s.low) or _PUT_IN_FOR.match(s.low)
+               or (re.match(r"^enter\b", s.low) and not s.money)) and s.future_dates  # "enter the dawn service on 25 April"
     adding_money = re.match(r"^(?:add|log|record|put)\s+(?:an?\s+)?(?:\$|\d)", s.low)
     if (
         _CALENDAR_VERB.match(s.text)
@@ -231,6 +231,7 @@ def calendar_entry(s: Sentence) -> Intent | None:
         and not adding_money
         # "add the dentist $180", "add dentist 180 yesterday": paid, not booked
         and not (s.money and not any(d.date >= s.today for d in s.future_dates))
+        and not _FEE_PAID.search(s.text)  # "enter the specialist's gap fee of $185 for … appointment this afternoon"
     ):
         return _calendar_intent(s, 0.9)
     if _HAVE_EVENT.match(s.text) and _CALENDAR_NOUN.search(s.text) and s.future_dates:
@@ -249,6 +250,10 @@ def calendar_entry(s: Sentence) -> Intent | None:
     ):
         return _calendar_intent(s, 0.7)  # "rego due 14 feb", "physio friday 11am"
     return None
+
+
+_FEE_PAID = re.compile(r"\b(?:fee|bill|charge|invoice|receipt)\s+(?:of\s+)?[$£€]\d|[$£€]\d[\d,.]*\s+(?:fee|bill|charge|invoice)\b",
+                       re.IGNORECASE)
 
 
 # "rego due 14 feb", "insurance is due on the 3rd": a due date to be reminded of.

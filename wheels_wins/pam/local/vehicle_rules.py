@@ -201,11 +201,15 @@ _MONEY_FIRST = re.compile(
     r"^(?:add|log|record|put)\s+(?:an?\s+)?(?:expense\s+(?:of\s+)?)?(?:\$|\d)",
     re.IGNORECASE,
 )
+_PART_SWAPPED = re.compile(r"\b(?:fitted|replaced|installed|changed)$", re.IGNORECASE)  # then the part names the work
 _PURCHASE = re.compile(words("bought|buy|purchased|spent|ordered"), re.IGNORECASE)
 
 
 # "tyres rotated 101k": in a note of work on the vehicle, thousands without a dollar sign are the odometer.
-_INTERVAL_SERVICE = re.compile(r"\b\d{1,3}(?:,?\d{3})?\s?k(?:m|ms)?\s+(?:service|servicing|check)\b", re.IGNORECASE)
+_INTERVAL_SERVICE = re.compile(
+    r"\b\d{1,3}(?:,?\d{3})?\s?k(?:m|ms)?\s+(?:(?:logbook|log\s+book|major|minor|scheduled|annual)\s+)?(?:service|servicing|check)\b",
+    re.IGNORECASE,
+)
 _DUE_AT = re.compile(r"\b(?:next|due)\b[^.;]{0,25}?\b(?:at|@)\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{5,7})\b(?!\s*(?:km|kms|k\b))", re.I)
 _THOUSANDS_KM = re.compile(r"(?<![$\w.,])(?P<num>\d{2,3}(?:\.\d)?)\s?k\b(?!\s*(?:m|ms|kms?|ilo)\b)", re.IGNORECASE)
 
@@ -242,7 +246,10 @@ def _work_described(s: Sentence, request: re.Match[str]) -> str | None:
 def maintenance(s: Sentence) -> Intent | None:
     named = vehicle_tasks.repair_named(s.text)  # "the trailer bearing repair", "puncture repair": the user's words
     listed = None if named else vehicle_tasks.maintenance_task(s.text)
-    repaired = None if listed else vehicle_tasks.repair_task(s.text)  # "resealed the roof on the van": work done
+    repaired = vehicle_tasks.repair_task(s.text)  # "resealed the roof on the van": work done
+    if listed and repaired and not vehicle_tasks.is_action_task(listed) and not _PART_SWAPPED.search(repaired):
+        listed = None  # "the electric brakes … were adjusted": the work done, not the part's name
+    repaired = None if listed else repaired
     task = listed or repaired
     has_odo = (
         any(q.kind in ("odometer", "km") and q.value >= 1000 for q in s.quantities)

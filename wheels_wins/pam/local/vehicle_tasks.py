@@ -11,6 +11,9 @@ from wheels_wins.pam.local.normalise import word_set
 _SERVICE_STATION = re.compile(
     r"\bservice\s+station\b|\bcustomer\s+service\b|\baire\s+de\s+service\b|\bservice\s+(?:area|point|centre\s+cafe)\b|"
     r"\bmotorway\s+services\b|\bbus\s+service\b|\bphone\s+service\b|"
+    # a gathering: "the Anzac Day dawn service", "the carols service at the church"
+    r"\b(?:dawn|church|memorial|funeral|remembrance|carols?|prayer|communion|thanksgiving|christening|sunday|"
+    r"anzac(?:\s+day)?)\s+service\b|"
     # a shop's name: "fitted at Canadian Tire" is not work on the tires
     r"\b(?:canadian\s+tire|discount\s+tire|tire\s+kingdom|big\s+o\s+tires|bob\s+jane(?:\s+t-?marts)?|kwik\s+fit|"
     r"tyrepower|tyreplus|beaurepaires|les\s+schwab(?:\s+tire\s+centers?)?|jiffy\s+lube|midas|pep\s+boys)\b|"

@@ -157,7 +157,7 @@ def fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent |
                 slots["percent"] = Decimal(percent[1])
                 continue
             if key in ("amount", "total_cost", "cost"):
-                found = best_amount(text)
+                found = best_amount(normalise(text))  # "thirty-four dollars and twenty cents"
                 value = found.amount if found else leading_number(text)  # "450 house sitting" answers "how much?"
             elif key == "litres":
                 value = first_quantity(text, "litres")
