@@ -742,6 +742,8 @@ BUDGETS = [
 ]
 
 QUERIES = [
+    ("How much did I spend on maintenance in the last 30 days?", "spending_query",
+     {"category": "maintenance", "start": dt.date(2026, 2, 10), "end": dt.date(2026, 3, 11)}),
     ("Would you tell me what the ute's logbook service cost us?", "maintenance_query", {"task": "logbook", "limit": 1}),
     ("how much did we pay for the wheel alignment?", "maintenance_query", {"task": "wheel", "limit": 1}),
     ("I should be grateful if you would tell me our total spending for the month so far.", "spending_query",

@@ -61,6 +61,12 @@ def test_a_chip_names_the_change_and_keeps_the_figures_for_its_tooltip() -> None
     assert [(c.summary, c.detail) for c in chips] == [("Planned Sydney → Canberra", planned), (failed, failed)]
 
 
+def test_a_failure_the_reply_already_explains_gets_no_chip() -> None:
+    failed = {"name": "cancel_calendar_event", "ok": False, "summary": "I couldn't find “appointment” in your calendar."}
+    assert _chips([failed], "Sorry — I couldn't find “appointment” in your calendar.") == []
+    assert [c.summary for c in _chips([failed], "I tried, but something went wrong.")] == [failed["summary"]]
+
+
 def test_replies_render_markdown_without_raw_html() -> None:
     rendered = str(_markdown("**hi** <script>x</script>"))
     assert "rehypeRaw" not in rendered

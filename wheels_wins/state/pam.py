@@ -96,8 +96,8 @@ class ConversationItem:
     when: str
 
 
-def _chips(calls: list[dict[str, Any]]) -> list[Chip]:
-    """Chips for what PAM changed (or tried to); look-ups are already told in the reply itself."""
+def _chips(calls: list[dict[str, Any]], reply: str = "") -> list[Chip]:
+    """Chips for what PAM changed (or tried to); look-ups, and failures the reply already explains, are told in it."""
     chips = []
     for i, c in enumerate(calls):
         if c["name"] not in TOOLS or not TOOLS[c["name"]].mutates or c["name"] == "undo_last_change":
@@ -106,6 +106,8 @@ def _chips(calls: list[dict[str, Any]]) -> list[Chip]:
             continue  # "Which one? …": a question, nothing changed yet
         detail = str(c.get("summary") or c.get("result", {}).get("summary") or c["name"])
         ok = bool(c.get("ok"))
+        if not ok and detail.rstrip(".") in reply:
+            continue  # "Sorry — I couldn't find “appointment” in your calendar." twice over
         # "Planned Sydney → Canberra: about 290 km, …": the chip names the change; why a change failed is kept whole.
         headline = detail.split(": ", 1)[0] if ok else detail
         chips.append(
@@ -122,7 +124,7 @@ def _chips(calls: list[dict[str, Any]]) -> list[Chip]:
 
 
 def _item(message: PamMessage, rating: str = "") -> ChatItem:
-    return ChatItem(str(message.id), message.role, message.content, _chips(message.tool_calls), rating)
+    return ChatItem(str(message.id), message.role, message.content, _chips(message.tool_calls, message.content), rating)
 
 
 def _history(session: Session, user_id: uuid.UUID, conversation_id: str = "") -> tuple[str, list[ChatItem]]:
@@ -314,7 +316,7 @@ class PamState(rx.State):
                 )
             return
 
-        reply = ChatItem(str(turn.message_id), "assistant", turn.reply, _chips([c.stored() for c in turn.tool_calls]))
+        reply = ChatItem(str(turn.message_id), "assistant", turn.reply, _chips([c.stored() for c in turn.tool_calls], turn.reply))
         undid = any(c.name == "undo_last_change" and c.result.ok for c in turn.tool_calls)
         shown = (  # after "undo that", an earlier message's Undo button must go too
             await run_in_session(lambda session: _history(session, user_id, str(turn.conversation_id)))

@@ -277,7 +277,9 @@ def query(s: Sentence, question: bool) -> Intent | None:
         slots = {"task": vehicle_tasks.maintenance_task(s.text)} if vehicle_tasks.maintenance_task(s.text) else {}
         return Intent("maintenance_due", 0.85, slots)
     listing = bool(_LIST_VERB.match(low))
-    if _MAINT_NOUN.search(low) and (_DONE_BEFORE.search(low) or listing) and not s.money and not _LAST_FILL.search(low):
+    over_a_period = _SPENDING_WORDS.search(low) and resolve_period(s.text, s.today)  # "spend on maintenance in the last 30 days"
+    if _MAINT_NOUN.search(low) and (_DONE_BEFORE.search(low) or listing) and not s.money and not _LAST_FILL.search(low) \
+            and not over_a_period:
         task = vehicle_tasks.maintenance_task(s.text)  # "when did I last change the oil?": its records, newest first
         slots = {"task": task.split()[0].lower()} if task else {}
         return Intent("maintenance_query", 0.85, {**slots, **({"limit": 5} if listing else {})})
