@@ -214,6 +214,7 @@ _WEEK = Period("last_week", D(2026, 3, 2), D(2026, 3, 8))
         ("the two weeks before that", _WEEK, D(2026, 2, 16), D(2026, 3, 1)),
         ("the fortnight after", _WEEK, D(2026, 3, 9), D(2026, 3, 22)),
         ("the year before", Period("custom", D(2025, 1, 1), D(2025, 12, 31)), D(2024, 1, 1), D(2024, 12, 31)),
+        ("fuel the month before", _MARCH, D(2026, 2, 1), D(2026, 2, 28)),
     ],
 )
 def test_a_period_beside_the_one_asked_about(text: str, asked: Period, start: dt.date, end: dt.date) -> None:

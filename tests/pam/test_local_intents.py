@@ -320,6 +320,15 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    # near this session's rules, but not them (from a review of the change)
+    ("bike puncture repair $15", {"amount": 15, "category": "maintenance"}),
+    ("house roof repair $300", {"amount": 300}),
+    ("dishwasher tablets $12", {"amount": 12, "absent": ["merchant"]}),
+    ("$45 a night at Hat Head Holiday Park", {"amount": 45, "category": "camping"}),
+    ("paid $250 a week today for the powered site", {"amount": 250, "date": "today", "category": "camping"}),
+    ("the spare cash came in handy at the markets, spent $60", {"amount": 60}),
+    ("the tyres were $1,200, very dear", {"amount": 1200, "description": "Tyres were very dear"}),
+    ("lunch came to $45, which Bob paid", {"amount": 45, "description": "Lunch"}),
     # formal registers: "I should like to", "would you be so kind as to", "…, would you note it down, please?"
     ("Would you be so kind as to enter 24 dollars 95 for hearing aid batteries from Specsavers today?",
      {"amount": "24.95", "category": "health", "merchant": "Specsavers"}),
@@ -607,6 +616,9 @@ EXPENSES = [
 ]
 
 BUDGETS = [
+    ("we spend about $400 a month on groceries, can you set that as our budget?", "set_budget",
+     {"category": "groceries", "amount": 400}),
+    ("we spent $600 on fuel last month, set that as the fuel budget", "set_budget", {"category": "fuel", "amount": 600}),
     # a limit said, then asked to be the budget, "?" and all
     ("I want to keep eating out to $250 a month, can you set that as my budget?", "set_budget",
      {"category": "dining", "amount": 250}),
@@ -909,6 +921,8 @@ QUERIES = [
 ]
 
 INCOME = [
+    ("the money from Mum came in, $500", {"amount": 500, "source": "money from Mum"}),
+    ("$1.8k from the agency hit the account this morning", {"amount": 1800, "source": "agency"}),
     ("Our Age Pension payment arrived in the bank today: one thousand, six hundred and eighty dollars and forty cents for "
      "the two of us.", {"amount": "1680.40"}),
     ("We have had some money come in that I should like noted.", {"missing": ["amount"], "absent": ["source"]}),
@@ -1114,6 +1128,7 @@ FUEL = [
 ]
 
 MAINTENANCE = [
+    ("the ute's windscreen replacement $450", {"task": "Windscreen replacement", "cost": 450}),
     ("Kindly note that the electric brakes on the fifth-wheel were adjusted yesterday, at a cost of $220.",
      {"task": "Electric brakes on the fifth-wheel adjusted", "cost": 220, "date": "yesterday"}),
     ("The ute had its 150,000 km logbook service today, at 150,240 km on the odometer; the bill came to $465.30.",
@@ -1253,6 +1268,9 @@ MAINTENANCE = [
 ]
 
 TRIPS = [
+    ("plan Broome to Kununurra via Fitzroy Crossing, Halls Ck. and Warmun",
+     {"places": ["Broome", "Fitzroy Crossing", "Halls Ck", "Warmun", "Kununurra"]}),
+    ("plan Alice Springs to Uluru calling in at Curtin Springs", {"places": ["Alice Springs", "Curtin Springs", "Uluru"]}),
     ("Plan us a route from Port Macquarie up to Byron Bay, calling at Coffs Harbour on the way.",
      {"places": ["Port Macquarie", "Coffs Harbour", "Byron Bay"]}),
     ("plan a trip to Hobart to see the festival", {"destination": "Hobart"}),
@@ -1391,6 +1409,11 @@ TRIPS = [
 ]
 
 CALENDAR = [
+    ("add the dentist on Tuesday, $120 fee", {"title_contains": "Dentist", "date": "next:tuesday"}),
+    ("book a site at Karumba for Friday, booking fee $10", {"date": "next:friday"}),
+    ("The kids loved the croc show at the park today. Add the croc cruise on Saturday to the calendar, they won't stop "
+     "talking about it.", {"title": "Croc cruise", "date": "next:saturday"}),
+    ("if you would be so kind, add the vet on Friday", {"title": "Vet", "date": "next:friday"}),
     ("Would you be so kind as to note in the calendar that the grandchildren arrive a week today?",
      {"title": "Grandchildren arrive", "date": "today+7"}),
     ("Please enter the Anzac Day dawn service at the Lismore RSL on the 25th of April.",
@@ -1621,6 +1644,14 @@ NAVIGATION = [
 ]
 
 CORRECTIONS = [
+    ("It rained all day. Delete the $55 pub dinner from today.", "remove_expense", {"which": "$55 pub dinner from today"}),
+    ("Bella's better now. Cancel the vet on Friday.", "cancel_event", {"title": "vet"}),
+    ("The weather's turned nasty. Move the croc cruise to Saturday.", "move_event", {"title": "croc cruise"}),
+    ("We're staying an extra night. Push the croc cruise back a day.", "move_event", {"title": "croc cruise", "days": 1}),
+    ("enter Monday's fill-up", "log_fuel", {}),
+    ("Note for later - how much did we spend on fuel last month?", "spending_query", {"category": "fuel"}),
+    ("pop a note in the community about the road closure at Barrow Creek", "create_post",
+     {"content_contains": "road closure at Barrow Creek"}),
     ("Kindly note I had that wrong: it was $65, not $56.", "correction", {"amount": 65, "old_amount": 56}),
     ("I beg your pardon, it was $1,161, not $1,116.", "correction", {"amount": 1161}),
     ("On second thoughts, please undo that; my husband has already entered it.", "undo", {}),

@@ -162,6 +162,7 @@ def test_of_two_things_named_back_to_back_the_second_is_the_head(text: str, cate
         ("filled up in dubbo. then drove on", ["filled up in dubbo.", "then drove on"]),
         ("See Dr. Patel at 3. Then St. Kilda via Mt. Isa?", ["See Dr. Patel at 3.", "Then St. Kilda via Mt. Isa?"]),
         ("paid $12.50 for parking", ["paid $12.50 for parking"]),
+        ("via Fitzroy Crossing, Halls Ck. and Warmun. Thanks!", ["via Fitzroy Crossing, Halls Ck. and Warmun.", "Thanks!"]),
     ],
 )
 def test_a_message_splits_into_its_sentences(text: str, want: list[str]) -> None:

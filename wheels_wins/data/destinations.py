@@ -102,7 +102,7 @@ OUTBACK_STOPS: tuple[Destination, ...] = (
     ("Pimba", (), "SA", -31.2530, 136.8020),
     # Across the Top End, the Barkly and the Gulf
     ("Timber Creek", (), "NT", -15.6460, 130.4800),
-    ("Victoria River Roadhouse", ("Victoria River Crossing",), "NT", -15.6150, 131.1300),
+    ("Victoria River Roadhouse", ("Victoria River Crossing", "Victoria River"), "NT", -15.6150, 131.1300),
     ("Kalkarindji", (), "NT", -17.4330, 130.8330),
     ("Barkly Homestead", ("Barkly Homestead Roadhouse", "Barkly Roadhouse"), "NT", -19.7100, 135.8300),
     ("Cooinda", ("Yellow Water",), "NT", -12.9030, 132.5200),

@@ -143,7 +143,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "pharmacie", "farmacia", "apotheke", "nasal spray", "health", "doctor", "gp", "dentist", "medicine", "medication", "prescription", "script",
         "physio", "chiro", "chiropractor", "medical", "hospital", "ambulance", "optometrist",
         "hearing aid", "hearing aid batteries", "hearing aids", "audiologist", "gap fee", "podiatrist", "cardiologist",
-        "blood pressure tablets", "tablets",
+        "blood pressure tablets", "heart tablets",
         "specialist", "pathology", "blood test", "flu shot", "vaccination", "first aid kit",
         "vet", "vet bill", "hay fever", "hayfever", "antihistamine", "antihistamines", "calpol", "panadol", "nurofen",
         "paracetamol", "ibuprofen", "tylenol", "advil", "cold and flu", "cough syrup", "cough medicine", "painkillers",
@@ -151,7 +151,7 @@ _ITEMS: dict[str, tuple[str, ...]] = {
     ),
     "shopping": (
         "shopping", "clothes", "clothing", "shoes", "boots", "jacket", "rain jacket", "raincoat", "fleece", "jumper",
-        "hat", "sun hat", "akubra", "shirt", "shirts", "t-shirt", "t-shirts", "long-sleeve shirt", "shorts", "pants",
+        "hats", "sun hat", "new hat", "akubra", "shirt", "shirts", "t-shirt", "t-shirts", "long-sleeve shirt", "shorts", "pants",
         "trousers", "jeans", "socks", "hoodie", "beanie", "thongs", "sandals", "sunnies", "sunglasses", "swimmers",
         "storage crates", "crates", "storage boxes", "storage tubs", "containers", "organiser", "organizer",
         "hardware", "gift", "souvenir", "homewares",
@@ -161,7 +161,8 @@ _ITEMS: dict[str, tuple[str, ...]] = {
         "camp table", "folding table", "garden hose", "water hose", "drinking water hose", "extension lead", "bedding", "sheets", "pillows",
         "towels", "torch", "headlamp", "lantern", "cooler", "cool box", "sleeping bag", "air mattress", "blow up mattress",
     ),
-    "other": ("other", "misc", "miscellaneous", "speeding fine", "donated", "donation", "charity", "fundraiser"),
+    "other": ("other", "misc", "miscellaneous", "speeding fine", "donated", "donation", "charity", "fundraiser",
+              "dawn service", "church service", "memorial service", "funeral service", "carols service"),
 }
 
 # Where it was paid, or the errand: a category only when nothing paid for is named.

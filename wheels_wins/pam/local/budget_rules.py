@@ -207,8 +207,8 @@ def budget(s: Sentence, question: bool) -> Intent | None:
     # "plan a trip from Sydney to Melbourne, budget $500" plans the trip; a monthly budget needs a category.
     if not s.category and routes.TRIP_STRONG.search(s.text) and routes.ROUTE_MARKER.search(s.text):
         return None
-    if _SET_AS_BUDGET.search(s.text):
-        question = False  # "I want to keep eating out to $250 a month, can you set that as my budget?": a request
+    if _SET_AS_BUDGET.search(s.text) and s.amount and s.category:  # "… $250 a month, can you set that as my budget?"
+        return Intent("set_budget", 0.9, _budget_slots(s))
     if _LIMIT.search(s.text) and s.amount and not question:
         return Intent("set_budget", 0.85, _budget_slots(s))
     if _KEEP_WITHIN.search(s.text) and _PER_PERIOD.search(s.text) and s.amount and s.category and not question:

@@ -315,7 +315,8 @@ _PATTERNS = [
         lambda m, today, direction: shift_by(today, count_of(m["n"] or m["n2"]), m["unit"] or m["unit2"]),
     ),
     (  # "a week today", "a fortnight tomorrow": that long after the day named
-        re.compile(r"\b(?P<n>a|one|two|three)\s+(?P<unit>weeks?|fortnights?)\s+(?P<base>today|tomorrow)\b", re.IGNORECASE),
+        re.compile(r"(?<![\d.,]\s)(?<![\d.,])\b(?P<n>a|one|two|three)\s+(?P<unit>weeks?|fortnights?)\s+(?P<base>today|tomorrow)\b",
+                   re.IGNORECASE),  # not "$250 a week today", a rate
         lambda m, today, direction: shift_by(today + dt.timedelta(days=m["base"].lower() == "tomorrow"), count_of(m["n"]),
                                              m["unit"]),
     ),

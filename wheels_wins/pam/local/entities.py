@@ -140,7 +140,7 @@ _ASKED_AFTER = re.compile(
 # What is left of "came to $412" and ", which my husband paid yesterday" once the amount and date are cut
 _COST_VERB_LEFT = re.compile(r"\s+(?:came\s+to|comes\s+to|cost(?:\s+(?:us|me))?|set\s+(?:us|me)\s+back|totall?ed)\s*(?=[,.;]|$)",
                              re.IGNORECASE)
-_WHO_PAID = re.compile(r"\s*,?\s*which\s+(?:i|we|he|she|they|my\s+\w+|our\s+\w+)\s+(?:paid|bought|spent)\b[^,.;]*",
+_WHO_PAID = re.compile(r"\s*,?\s*which\s+(?:my\s+\w+|our\s+\w+|\w+)\s+(?:paid|bought|spent)\b[^,.;]*",
                        re.IGNORECASE)
 
 
@@ -184,6 +184,9 @@ _CALENDAR_SUFFIX = re.compile(
 _ARTICLE = re.compile(r"^(?:a|an|the|my|our|me\s+a)\s+", re.IGNORECASE)
 
 
+# A remark after the event, in a clause of its own: ", they won't stop talking about it", ", we'd hate to miss it"
+_ASIDE = re.compile(r",\s+(?:they|we|he|she|it|i)(?:'(?:re|ll|d|s|ve|m)|\s+(?:won'?t|can'?t|don'?t|are|were|will|would|love|loved|"
+                    r"hate|really|just|always|never))\b.*$", re.IGNORECASE)
 # ", add it to the calendar", ", can you put that in please": the request, after the event itself.
 _ADD_IT_TAIL = re.compile(
     r"[\s,;.\-–—]+(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:add|put|stick|pop|chuck|pencil|note|save|"
@@ -200,6 +203,7 @@ def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
         return capitalise(quoted["title"].strip())
     first, *rest = sentences(cut(text, spans))  # "… to the calendar. We wouldn't miss it."
     cleaned = _ADD_IT_TAIL.sub("", _CALENDAR_SUFFIX.sub("", first if rest and first.strip() else cut(text, spans)))
+    cleaned = _ASIDE.sub("", cleaned)  # "Add the croc cruise on Saturday, they won't stop talking about it"
     cleaned = re.sub(r"\s+([,.;:!?])", r"\1", cleaned)
     popped_in = re.match(r"(?:pop|put|stick|chuck|slot)\b", cleaned, re.IGNORECASE)  # "pop the vet in for Friday"
     cleaned = _CALENDAR_CUE.sub("", cleaned, count=1).strip(" ,.;:!?-")

@@ -9,7 +9,7 @@ from wheels_wins.pam.local import entities, kind_switch, place_names
 from wheels_wins.pam.local.amounts import (
     parse_money,
 )
-from wheels_wins.pam.local.date_words import count_of
+from wheels_wins.pam.local.date_words import UNIT_DAYS, count_of
 from wheels_wins.pam.local.dates import DateMention
 from wheels_wins.pam.local.sentence import Intent, Sentence, category_of, words
 from wheels_wins.pam.local.times import find_time
@@ -254,7 +254,7 @@ def correction(s: Sentence) -> Intent | None:
         slots["time"] = time.time
     shift = _SHIFT_DAYS.search(rest)
     if shift:  # "push it back a day", "bring it forward two days"
-        days = count_of(shift["n"]) * {"d": 1, "w": 7, "f": 14}[shift["unit"][0].lower()]
+        days = count_of(shift["n"]) * UNIT_DAYS[shift["unit"].lower().rstrip("s")]
         slots["shift_days"] = -days if shift["dir"].lower() in ("forward", "earlier") else days
         for said in ("date", "future_date", "day_of_month"):  # "…, they're closed tomorrow": a reason, not the day
             slots.pop(said, None)

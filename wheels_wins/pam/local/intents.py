@@ -63,6 +63,13 @@ _POST_START = re.compile(
 )
 
 
+def _only_the_wish_to_post(content: str) -> bool:
+    """Whether what was taken as a post's words only asks for a post ("Put a notice up for the other members.")."""
+    m = _POST_START.match(content)
+    rest = re.sub(r"^\s*(?:of|in|on)\s+(?:the\s+)?(?:community|group|forum|feed|board)\b", "", content[m.end():]) if m else ""
+    return bool(m) and not rest.strip(" .!?")
+
+
 def _post(s: Sentence) -> Intent | None:
     if not _POST_START.match(s.text):
         return None
@@ -71,17 +78,13 @@ def _post(s: Sentence) -> Intent | None:
         r"(?:a\s+|an\s+)?(?:new\s+)?(?:post|message|something|update)?",
         content,
         re.IGNORECASE,
-    ) or _POST_START.match(content):  # "put a notice up for the other members": only the wish to post
+    ) or _only_the_wish_to_post(content):  # "put a notice up for the other members of the community"
         content = ""
     return Intent(
         "create_post", 0.95 if content else 0.8, {"content": content} if content else {}
     )
 
 
-_COMMAND_START = re.compile(
-    r"^(?:(?:add|log|record|enter|note|jot|pencil|pop|set|make|plan|post|remind|put|book|schedule|change|create|open|go|take|spent|paid|bought)\b|i\s+)",
-    re.IGNORECASE,
-)
 def _help(s: Sentence) -> Intent | None:
     if followups.HELP.match(s.low.strip(" ?.!")) or re.match(
         r"^(?:help|how\s+do\s+i\s+use)\b", s.low
@@ -102,6 +105,12 @@ _LATE_QUESTION = re.compile(
 
 # "I didn't log the diesel did I": a tag at the end makes a statement a question
 _TAG_QUESTION = re.compile(r"\b(?:did|have|has|was|were)(?:n't)?\s+(?:i|we)\s*[?.!]*$", re.IGNORECASE)
+
+
+_COMMAND_START = re.compile(
+    r"^(?:(?:add|log|record|enter|jot|pencil|pop|set|make|plan|post|remind|put|book|schedule|change|create|open|go|take|spent|paid|bought)\b|i\s+)",
+    re.IGNORECASE,
+)
 
 
 def _is_question(s: Sentence) -> bool:
@@ -168,18 +177,18 @@ _CHANGES = (
     calendar_changes.move_event_unsaid, post_changes.delete_post, post_changes.edit_post, followups.undo,
     record_checks.remove_duplicate, followups.remove_one, record_fixes.record_fix,
 )
-_CHANGES_NAMING_THE_RECORD = (
-    record_checks.remove_vehicle_record, calendar_changes.double_entry, calendar_changes.cancel_event,
-    calendar_changes.move_event, calendar_changes.move_said_before, calendar_changes.move_event_unsaid,
-    post_changes.delete_post, post_changes.edit_post,
-)
+_ONLY_AFTER_SOMETHING_DONE = frozenset({
+    record_checks.undo_at_end, followups.correction, calendar_changes.move_pronoun, followups.undo,
+    record_checks.remove_duplicate,
+})
+_CHANGES_NAMING_THE_RECORD = tuple(rule for rule in _CHANGES if rule not in _ONLY_AFTER_SOMETHING_DONE)
 
 
 def classify(text: str, today: dt.date | None = None, *, follow_up: bool = True) -> Intent:
     """The intent of one user message and its slots; `today` anchors every relative date (pass the user's today).
 
-    With `follow_up=False` the message is read as a request of its own, never as a correction or undo of an
-    earlier one (a change to a record it names, like "cancel my appointment on Friday", is still read) ("It was Dad's birthday ... it was $156" opening a conversation)."""
+    With `follow_up=False` the message is read as a request of its own: a change to a record it names ("cancel my
+    appointment on Friday") is still read, but never as a correction or undo of an earlier one ("It was Dad's birthday ... it was $156" opening a conversation)."""
     today = today or dt.date.today()
     raw = (text or "").strip()
     small = followups.small_talk(raw)

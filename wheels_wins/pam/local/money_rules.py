@@ -44,7 +44,10 @@ _MONEY_ARRIVED = re.compile(
     r"\b(?:payment|pay|pay\s*(?:check|cheque)|paycheck|wages?|super|pension|refund|money|cash|transfer|salary|dividends?|rent|"
     r"rental\s+income|interest|royalt(?:y|ies)|commission|bonus|tax\s+return|payout|invoice|deposit|social\s+security|"
     r"benefits?|annuity|revenue|proceeds|earnings|stipend|allowance|grant)\b(?:[^.]|\.(?=\d)){0,60}?"
-    r"\b(?:(?:came|come)\s+(?:through|in)|landed|arrived|cleared|hit(?:\s+(?:my|the|our)\s+(?:account|bank))?|went\s+in)\b",
+    r"\b(?:came\s+(?:through|in)(?!\s+(?:handy|useful|at|on|under|over))|landed|arrived|cleared|"
+    r"hit(?:\s+(?:my|the|our)\s+(?:account|bank))?|went\s+in)\b|"
+    r"(?<!'ll\s)(?<!will\s)(?<!\bto\s)\b(?:have|has|'ve|had)\s+(?:had\s+)?(?:some\s+)?(?:money|cash|funds|payments?)\s+come\s+in\b|"  # "we have had some money come in"
+    r"[$£€]\s?\d[\d,.]*k?\s+from\s+[\w' ]{2,30}?\s+(?:came\s+in|landed|hit\s+(?:my|our|the)\s+(?:account|bank))\b",  # "$1.8k from the agency hit the account"
     re.IGNORECASE,
 )
 # "got $480 for two days of caretaking": paid for time worked, whatever the place.
@@ -150,13 +153,14 @@ def income(s: Sentence) -> Intent | None:
     source = (payer or giver)["who"].strip() if (payer or giver) else entities.income_source(s.text, spans)
     source = re.sub(r"^(?:a|an|the|my|our|some)\s+", "", source, flags=re.IGNORECASE)
     source = re.sub(
-        r"(?:\s+deposit)?\s+(?:came\s+(?:in|through)|landed|arrived|cleared|hit|went\s+in)$", "", source, flags=re.IGNORECASE
+        r"(?:\s+deposit)?\s+(?:came\s+(?:in|through)|landed|arrived|cleared|hit(?:\s+(?:my|the|our)\s+(?:account|bank))?|went\s+in)$",
+        "", source, flags=re.IGNORECASE
     )  # "my bonus landed"
     source = re.sub(r"\s+paid(?:\s+out)?(?:\s+(?:me|us))?$", "", source, flags=re.IGNORECASE)  # "cleaning job paid 250"
     source = re.sub(r"\s+(?:(?:just|finally|has|have|already)\s+)*paid\s+(?:the|my|our)\s+invoice$", "", source,
                     flags=re.IGNORECASE)  # "my client just paid the invoice"
     source = re.sub(r"'s(?:\s+in)?$", "", source.strip())  # "Pension's in, $1,802.40"
-    if re.match(r"(?:money|cash|funds)\b", source, re.IGNORECASE):
+    if re.match(r"(?:money|cash|funds)\b(?!.*\bfrom\b)", source, re.IGNORECASE):
         source = ""  # "we've had some money come in (that I should like noted)": who paid is still to be said
     if source:
         slots["source"] = source[:120]

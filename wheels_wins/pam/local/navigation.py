@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from wheels_wins.pam.local import entities
+from wheels_wins.pam.local.normalise import sentences
 from wheels_wins.pam.local.sentence import Intent, Sentence
 
 _NAV_START = re.compile(
@@ -53,7 +54,7 @@ def navigate(s: Sentence) -> Intent | None:
         ):
             return Intent("navigate", 0.9, {"to": "/"})
         return None
-    target = re.split(r"[.!?]\s+", m["target"])[0]  # "pull up our budget page? I want a squiz at the numbers"
+    target = sentences(m["target"])[0]  # "pull up our budget page? I want a squiz at the numbers"
     described = re.match(
         r"(?:the\s+)?(?:page|screen|tab|section|place|part)\s+(?:where|that|which)\b", target, re.IGNORECASE
     )

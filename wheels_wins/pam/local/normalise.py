@@ -18,13 +18,21 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# After ".", "!" or "?" and a space, but not after a title or a short "Saint"/"Mount" ("Dr. Patel", "Mt. Isa")
-_SENTENCE_BREAK = re.compile(r"(?<!\b[DMS]r\.)(?<!\bMrs\.)(?<!\b[MS]t\.)(?<!\bMs\.)(?<=[.!?])\s+(?=\S)")
+# After ".", "!" or "?" and a space, but not after a short form that ends in a full stop ("Dr. Patel", "Mt. Isa",
+# "Halls Ck. and Warmun")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_SHORT_FORM = re.compile(r"\b(?:dr|mr|mrs|ms|st|mt|ck|crk|rd|hwy|pt|nth|sth|approx|no|vs)\.$", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of a message in order, each with its closing mark ("Add Dubbo to the trip.", "Marg wants …")."""
-    return _SENTENCE_BREAK.split(text)
+    found: list[str] = []
+    for part in _SENTENCE_BREAK.split(text):
+        if found and _SHORT_FORM.search(found[-1]):
+            found[-1] = f"{found[-1]} {part}"
+        else:
+            found.append(part)
+    return found
 
 
 _LEADING = re.compile(
@@ -34,7 +42,7 @@ _LEADING = re.compile(
 )
 _POLITE = re.compile(
     r"^\s*(?:would\s+you\s+be\s+so\s+kind\s+as\s+to|would\s+you\s+mind(?:\s+terribly)?|"
-    r"(?:i|we)\s+should\s+(?:like|love)\s+(?:you\s+)?to|(?:would|could)\s+you\s+kindly|"
+    r"(?:i|we)\s+should\s+(?:like|love)\s+(?:you\s+)?to|(?:would|could)\s+you\s+kindly|if\s+you\s+(?:would|will)\s+be\s+so\s+kind|"
     r"(?:i|we)(?:\s+should|\s+would|'?d)\s+be\s+(?:most\s+|very\s+|so\s+)?(?:grateful|obliged)\s+if\s+you\s+(?:would|could|might)(?:\s+kindly)?|"
     r"i\s+(?:wonder|was\s+wondering)\s+if\s+you\s+(?:might|could|would|can)|i'?d\s+love\s+(?:it\s+)?if\s+you\s+(?:could|would)|"
     r"i'?m\s+(?:delighted|happy|pleased|glad|excited|thrilled)\s+to\s+(?:tell|report|say|let)\s+you(?:\s+know)?(?:\s+that)?|"
@@ -49,7 +57,7 @@ _TRAILING = re.compile(
     r"[\s,]*\b(?:please|pls|plz|thanks|thank\s+you(?:\s+so\s+much|\s+very\s+much)?|thx|cheers|mate|pam|for\s+me|ta|"
     r"if\s+(?:that'?s|it'?s)\s+no\s+trouble(?:\s+at\s+all)?|if\s+you\s+(?:don'?t|do\s+not)\s+mind|if\s+possible|"
     r"if\s+you\s+(?:could|would|can|wouldn'?t\s+mind)|if\s+you\s+(?:would|will)\s+be\s+so\s+kind|if\s+you\s+please|"
-    r"dear|my\s+dear)\b[\s.!]*$",
+    r"(?<!\bvery\s)(?<!\bso\s)(?<!\btoo\s)(?<!\bbit\s)(?<!\bquite\s)dear|my\s+dear)\b[\s.!]*$",
     re.IGNORECASE,
 )
 # "… for $95 - would you mind recording it as income?": a request at the end, not a question; what it is, kept.

@@ -195,10 +195,10 @@ def named_period(name: str, today: dt.date) -> Period:
 # "the 30 days before that", "the month before", "the previous fortnight", "the week after that", "before that":
 # a period beside the one just asked about
 _BESIDE = re.compile(
-    r"^(?:the\s+)?(?:(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+|"
+    r"(?:^|\s)(?:the\s+)?(?:(?P<n>" + COUNT_RE + r")\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+|"
     r"(?P<one>day|week|fortnight|month|year|period|stretch|one)\s+)?(?P<way>before|prior|earlier|after|following)"
     r"(?:\s+(?:that|then|it|this))?$|"
-    r"^(?:the\s+)?(?P<way2>previous|preceding|prior|next|following)\s+(?:(?P<n2>" + COUNT_RE + r")\s+)?"
+    r"(?:^|\s)(?:the\s+)?(?P<way2>previous|preceding|prior|next|following)\s+(?:(?P<n2>" + COUNT_RE + r")\s+)?"
     r"(?P<unit2>days?|weeks?|fortnights?|months?|years?|period|stretch|one)$",
     re.IGNORECASE,
 )
@@ -218,7 +218,7 @@ def _whole(unit: str, period: Period) -> bool:
 def period_beside(text: str, asked: Period) -> Period | None:
     """The period just before or after `asked` that a follow-up names ("the 30 days before that", "the month
     before", "the previous one"), or None: a named unit is that long, and no unit means one as long as `asked`."""
-    m = _BESIDE.match(text.strip(" ?.!,"))
+    m = _BESIDE.search(text.strip(" ?.!,"))  # "fuel the month before": the period at the end
     if m is None:
         return None
     later = (m["way"] or m["way2"]).lower() in ("after", "next", "following")

@@ -22,7 +22,7 @@ MARKERS = re.compile(
     r"(?P<then>\s*,?\s*\b(?:and\s+then|then(?:\s+on\s+to)?|after\s+that|followed\s+by|before\s+heading\s+to|"
     r"and\s+on\s+to|on\s+to|onto)\b|\s*(?:->|→|=>|—>|>)\s*|\s+[-–]\s+(?=[A-Za-z]))|"
     r"(?P<via>\b(?:via|through|thru|by\s+way\s+of|(?:passing|going|heading|driving|travelling|traveling)\s+(?:through|thru|via)|stopping\s+over\s+(?:at|in)|"
-    r"(?:stopping|calling|breaking\s+(?:the\s+)?(?:trip|journey))\s+(?:at|in|by)|with\s+(?:a\s+)?stops?\s+(?:at|in)|stop\s+(?:at|in)|and\s+stop\s+(?:at|in)|"
+    r"(?:stopping|calling(?:\s+in)?|breaking\s+(?:the\s+)?(?:trip|journey))\s+(?:at|in|by)|with\s+(?:a\s+)?stops?\s+(?:at|in)|stop\s+(?:at|in)|and\s+stop\s+(?:at|in)|"
     r"(?:stopping|staying|camping)\s+overnight\s+(?:at|in)|overnight(?:ing)?\s+(?:at|in)|"
     r"with\s+(?:a|one|two|three|\d)\s+nights?\s+(?:at|in)|"
     r"(?:we(?:'ll)?\s+)?(?:stop|stay|spend|camp)(?:ping|ing)?\s+(?:for\s+)?(?:one|a|two|three|\d)\s+nights?\s+(?:at|in))\b)|"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Any
@@ -12,7 +13,7 @@ from wheels_wins.pam.local.date_words import COUNTS, count_of
 from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.holidays import HOLIDAY_GATE
 from wheels_wins.pam.local.sentence import QUESTION_START, Intent, Sentence, words
-from wheels_wins.pam.local.times import find_time
+from wheels_wins.pam.local.times import find_time, time_spans
 from wheels_wins.services.units import KM_PER_MILE
 
 REMIND_QUESTION = re.compile(
@@ -180,6 +181,22 @@ _REMIND_AT_END = re.compile(
 )
 
 
+def _said_only_when(text: str, today: dt.date) -> bool:
+    """Whether `text` is only a day and maybe a time ("on Friday", "on Friday at 9")."""
+    said = [(d.start, d.end) for d in find_dates(text, today, "future")] + time_spans(text)
+    left = entities.blank(text, said, " ")
+    return bool(said) and not re.sub(r"\b(?:on|at|by|the|in\s+the)\b", " ", left, flags=re.IGNORECASE).strip(" ,.")
+
+
+def _a_thing_to_remember(text: str, today: dt.date) -> bool:
+    """Whether a sentence before "remind me <when>" can be the reminder's title: something to do or due ("Bella's
+    shots are due"), not a purchase ("spent $40 on fuel"), a dated event ("the vet is on Friday") or a feeling ("I'm
+    tired")."""
+    s = Sentence(text, today)
+    return len(text.split()) >= 3 and not s.money and not find_dates(text, today, "future") and not re.match(
+        r"(?:i'?m|i\s+am|we'?re|we\s+are|great|good|ok(?:ay)?|thanks|cheers)\b", text.strip(), re.IGNORECASE)
+
+
 _REMIND_THEN_WHEN = re.compile(
     r"^(?!remind\b)(?P<body>.{6,}?)[\s,.;:-]+(?:please\s+|pls\s+)?remind\s+(?:me|us)\s+(?:(?:about|of)\s+(?:it|that|this)\s+)?"
     r"(?P<when>(?!to\b|about\b|that\b).{3,40}?)"
@@ -200,6 +217,10 @@ _CALENDAR_AT_END = re.compile(
 _PUT_IN_FOR = re.compile(r"^(?:put|pop|stick|chuck|pencil|whack)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+)?[\w' -]{3,60}?\s+in\s+(?:for|on)\b")
 
 
+_FEE_PAID = re.compile(r"\b(?:fee|bill|charge|invoice|receipt)\s+(?:of\s+)?[$£€]\d|[$£€]\d[\d,.]*\s+(?:fee|bill|charge|invoice)\b",
+                       re.IGNORECASE)
+
+
 def calendar_entry(s: Sentence) -> Intent | None:
     if REMIND_QUESTION.match(s.text):
         return None
@@ -210,9 +231,8 @@ def calendar_entry(s: Sentence) -> Intent | None:
     if last:  # "On 20/1 is the gas check for the caravan, remind me"
         return calendar_entry(Sentence(f"remind me {last['body']}", s.today))
     then = _REMIND_THEN_WHEN.match(s.text)
-    dates = find_dates(then["when"], s.today, "future") if then else []
-    if then and dates and dates[0].start == 0 and dates[0].end >= len(then["when"]):  # "Bella's shots are due, remind me on Friday"
-        return calendar_entry(Sentence(f"remind me {then['body']} {then['when']}", s.today))
+    if then and _said_only_when(then["when"], s.today) and _a_thing_to_remember(then["body"], s.today):
+        return calendar_entry(Sentence(f"remind me {then['body']} {then['when']}", s.today))  # "Bella's shots are due, remind me on Friday"
     first = _WHEN_FIRST.match(s.text)
     if first:
         dates = find_dates(first["when"], s.today, "future")
@@ -223,7 +243,8 @@ def calendar_entry(s: Sentence) -> Intent | None:
     ):
         return _calendar_intent(s, 0.95)
     booking = (re.match(r"^(?:schedule|book|pencil\s+in|block\s+out|note\s+down)\b", s.low) or _PUT_IN_FOR.match(s.low)
-               or (re.match(r"^enter\b", s.low) and not s.money)) and s.future_dates  # "enter the dawn service on 25 April"
+               or (re.match(r"^enter\b", s.low) and not s.money and s.category in (None, "other")  # "enter the dawn
+                   and any(d.date > s.today for d in s.future_dates))) and s.future_dates  # service on 25 April"
     adding_money = re.match(r"^(?:add|log|record|put)\s+(?:an?\s+)?(?:\$|\d)", s.low)
     if (
         _CALENDAR_VERB.match(s.text)
@@ -231,7 +252,8 @@ def calendar_entry(s: Sentence) -> Intent | None:
         and not adding_money
         # "add the dentist $180", "add dentist 180 yesterday": paid, not booked
         and not (s.money and not any(d.date >= s.today for d in s.future_dates))
-        and not _FEE_PAID.search(s.text)  # "enter the specialist's gap fee of $185 for … appointment this afternoon"
+        and not (_FEE_PAID.search(s.text) and not any(d.date > s.today for d in s.future_dates))  # "enter the gap fee of
+        # $185 for my husband's appointment this afternoon"; but "book the dentist for Tuesday, $120 fee" is booked
     ):
         return _calendar_intent(s, 0.9)
     if _HAVE_EVENT.match(s.text) and _CALENDAR_NOUN.search(s.text) and s.future_dates:
@@ -250,10 +272,6 @@ def calendar_entry(s: Sentence) -> Intent | None:
     ):
         return _calendar_intent(s, 0.7)  # "rego due 14 feb", "physio friday 11am"
     return None
-
-
-_FEE_PAID = re.compile(r"\b(?:fee|bill|charge|invoice|receipt)\s+(?:of\s+)?[$£€]\d|[$£€]\d[\d,.]*\s+(?:fee|bill|charge|invoice)\b",
-                       re.IGNORECASE)
 
 
 # "rego due 14 feb", "insurance is due on the 3rd": a due date to be reminded of.

@@ -15,6 +15,7 @@ from wheels_wins.pam.local import entities
 from wheels_wins.pam.local.intents import classify
 from wheels_wins.pam.local.normalise import normalise, sentences
 from wheels_wins.pam.local.sentence import Intent, Sentence
+from wheels_wins.pam.local.story_requests import IT_COST
 
 # "…, and we went straight to Aldi and spent $156.35", "…, and remind us …": a second request in the same sentence
 _CLAUSE = re.compile(
@@ -36,7 +37,7 @@ _ACTIONS = frozenset({
 _MAX_PARTS = 8
 _LEANS_ON_BEFORE = re.compile(
     r"(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:plan|map|plot|book|move|change)\s+(?:it|that|this)\b|"
-    r"(?:it|that|this|they)\s+(?:cost|came\s+to|set\s+us\s+back|was|were)\s+[$£€]?\d",  # "… the oil and filter. It cost $265.80."
+    + IT_COST,  # "… the oil and filter. It cost $265.80."
     re.IGNORECASE,
 )
 # Questions asked after the requests ("… And while you're at it, what's our camping spend for the month now?"): answered

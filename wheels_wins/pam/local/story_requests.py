@@ -17,29 +17,33 @@ _REQUEST = re.compile(
     r"(?P<request>(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
     r"(?:post\s+(?:this\s+)?(?:to|on|in)\s+the|share\s+(?:this|that)|remind\s+(?:me|us)|set\s+up\s+a\s+trip|"
     r"plan\s+(?:a|the|our|us|me)\b|log|add|pop|delete|remove|scrap|cancel|make\s+(?:the|my|our)|open|take\s+(?:me|us)|undo|bump|"
+    r"(?:move|push|shift|reschedule)\s+(?:the|my|our)\b|"
     r"(?:cut|raise|increase|lower|reduce|trim|drop|set|change)\s+(?:the|my|our)\b)\b"
     r"(?:[^.!?]|[.](?=\d)|[?!](?=\S))*[.!?]?)",
     re.IGNORECASE,
 )
+# "… the oil and filter. It cost $265.80.": the price of what was said before
+IT_COST = r"(?:it|that|this|they)\s+(?:cost|came\s+to|set\s+us\s+back|was|were)\s+[$£€]?\d"
 # A request that leans on the story before it, so cannot be read alone: "bump it up by $250", "plan it via Timaru",
 # "remind me about it on Friday", "It cost $265.80." (`several_requests` has a narrower one: there "log that" after a
 # purchase is the purchase's own request.)
 _ABOUT_THE_STORY = re.compile(
     r"^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?\w+\s+(?:it|that|this|them|those)\b|"
-    r"^(?:it|that|this|they)\s+(?:cost|came\s+to|set\s+us\s+back|was|were)\s+[$£€]?\d|"
-    r"\b(?:about|of)\s+(?:it|that|this|them)\b",
+    r"^" + IT_COST + r"|"
+    r"^(?:please\s+)?remind\s+(?:me|us)\s+(?:about|of)\s+(?:it|that|this|them)\b",
     re.IGNORECASE,
 )
 _STORY_WORDS = 10  # fewer words before the request: the message is the request
 _REASON_WORDS = 4  # "we're free camping more now so cut the camping budget by 20 percent": a reason, then "so"
-_SHORT_STORY_WORDS = 4  # a whole sentence before a removal or a reminder, with no amount or route in it
+_SHORT_STORY_WORDS = 2  # a whole sentence before a removal, move or reminder, with no amount or route in it
 
 
 def _words_before(m: re.Match[str]) -> int:
     if re.match(r"\s*so\b", m.group(0), re.IGNORECASE):
         return _REASON_WORDS
     story = m.string[: m.start()]
-    whole = re.match(r"[.!?,]\s+(?:please\s+)?(?:delete|remove|scrap|cancel|remind)\b", m.group(0), re.IGNORECASE)
+    whole = re.match(r"[.!?,]\s+(?:please\s+)?(?:delete|remove|scrap|cancel|remind|move|push|shift|reschedule)\b", m.group(0),
+                     re.IGNORECASE)
     if whole and not re.search(r"\d|\b(?:to|from|via)\b", story, re.IGNORECASE):
         return _SHORT_STORY_WORDS  # "We've decided against Austria this time round. Please delete the … trip."
     return _STORY_WORDS

@@ -58,6 +58,13 @@ _NOT_FUEL = re.compile(
 _WATER_TANK = re.compile(r"\b(?:fresh|water|grey|gray|black)(?:\s+water)?\s+tanks?\b", re.IGNORECASE)
 
 
+# A fill-up's place said as an item of its own, without "at": "…, Tennant Creek servo, …", "Wauchope roadhouse, 81L"
+_NAMED_STOP = re.compile(
+    r"(?:^|[,;:]\s*|\s[-–]\s*)(?:(?i:the)\s+)?(?P<name>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})\s+"
+    r"(?P<kind>(?i:servo|roadhouse|service\s+station|truck\s+stop))\b"
+)
+
+
 def fuel(s: Sentence) -> Intent | None:
     kinds = {q.kind for q in s.quantities}
     cue = bool(_FILL_UP.search(s.text)) or (
@@ -150,13 +157,6 @@ def fuel(s: Sentence) -> Intent | None:
     return Intent("log_fuel", confidence, slots)
 
 
-# A fill-up's place said as an item of its own, without "at": "…, Tennant Creek servo, …", "Wauchope roadhouse, 81L"
-_NAMED_STOP = re.compile(
-    r"(?:^|[,;:]\s*|\s[-–]\s*)(?:(?i:the)\s+)?(?P<name>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})\s+"
-    r"(?P<kind>(?i:servo|roadhouse|service\s+station|truck\s+stop))\b"
-)
-
-
 def _fuel_name(kind: str) -> str:
     return kind.upper() if len(kind) <= 3 else kind.capitalize()  # "LPG", "E10", "Diesel"
 
@@ -244,6 +244,9 @@ def _work_described(s: Sentence, request: re.Match[str]) -> str | None:
 
 
 def maintenance(s: Sentence) -> Intent | None:
+    """log_maintenance for work done on the vehicle (a task, its cost, odometer and workshop), or None."""
+    if vehicle_tasks.not_vehicle_work(s.text):
+        return None  # "bike puncture repair $15": spending, not the vehicle's log
     named = vehicle_tasks.repair_named(s.text)  # "the trailer bearing repair", "puncture repair": the user's words
     listed = None if named else vehicle_tasks.maintenance_task(s.text)
     repaired = vehicle_tasks.repair_task(s.text)  # "resealed the roof on the van": work done

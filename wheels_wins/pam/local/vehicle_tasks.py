@@ -262,18 +262,29 @@ _RV_PART_DONE = re.compile(
 )
 
 
-# "the trailer bearing repair", "puncture repair", "windscreen replacement": the work named as a noun
+# "the trailer bearing repair", "puncture repair", "windscreen replacement": the work named as a noun (after an
+# owner's "the ute's", which names no part)
+_NOT_PART = r"(?!(?:the|a|an|my|our|its|log|add|record|for|and|of|new|quick)\b)[a-z][\w-]*"
 _REPAIR_NOUN = re.compile(
-    r"\b(?P<obj>(?:(?!(?:the|a|an|my|our|its|log|add|record|for|and|of|new|quick)\b)[a-z][\w-]*\s+){0,2}"
-    r"(?!(?:the|a|an|my|our|its|log|add|record|for|and|of|new|quick)\b)[a-z][\w-]*)\s+(?P<noun>repair|replacement|rebuild|regas)\b",
+    rf"\b(?P<obj>(?:{_NOT_PART}\s+){{0,2}}{_NOT_PART})\s+(?P<noun>repair|replacement|rebuild|regas)\b(?!')",
     re.IGNORECASE,
 )
+# Things mended that are not the vehicle: "house roof repair", "bike puncture repair", "phone screen repair"
+_NOT_VEHICLE_WORK = word_set("house home shed phone laptop computer watch bike bikes bicycle shoe shoes boot boots zip "
+                             "tent tv glasses jewellery")
+
+
+def not_vehicle_work(text: str) -> bool:
+    """Whether the work named is on something other than the vehicle ("bike puncture repair", "house roof repair")."""
+    named = _REPAIR_NOUN.search(text)
+    return bool(named and _NOT_VEHICLE_WORK.intersection(named["obj"].lower().split()))
 
 
 def repair_named(text: str) -> str | None:
     """Work on the vehicle named as a noun, in the user's words ("trailer bearing repair", "puncture repair"), or None."""
-    named = _REPAIR_NOUN.search(text) if _VEHICLE_CONTEXT.search(text) else None
-    if named is None or named["obj"].split()[0].lower() in _NOT_VEHICLE_OBJECT:
+    named = _REPAIR_NOUN.search(re.sub(r"\b\w+['’]s\b", " ", text)) if _VEHICLE_CONTEXT.search(text) else None
+    words = named["obj"].lower().split() if named else []
+    if named is None or words[0] in _NOT_VEHICLE_OBJECT or _NOT_VEHICLE_WORK.intersection(words):
         return None
     return capitalise(f"{named['obj'].lower()} {named['noun'].lower()}")
 

@@ -75,7 +75,8 @@ def _start_of_trip(text: str, today: dt.date) -> str | None:
 
 # "and what about groceries?", "how about last month?" after a question: the same question, about that.
 _WHAT_ABOUT = re.compile(
-    r"^(?:and\s+|ok(?:ay)?\s+|so\s+)?(?:(?:what|how)\s+about\s+|and\s+(?:on|for|at|in)\s+|and\s+(?=\w+[\s?.!]*$))"
+    r"^(?:and\s+|ok(?:ay)?\s+|so\s+)?(?:(?:what|how)\s+about\s+|and\s+(?:on|for|at|in)\s+|and\s+(?=\w+[\s?.!]*$)|"
+    r"and\s+(?=the\s+[\w\s]{2,30}?\b(?:before|after|previous|prior)\b))"
     r"(?P<rest>.+?)[\s?.!]*$",  # "and on eating out?", "and last month?"
     re.IGNORECASE,
 )
