@@ -151,6 +151,9 @@ def test_infer_year_directions() -> None:
         ("$10.30", None),
         ("45.5 L", None),
         ("13pm", None),
+        ("tmrw 7p", dt.time(19)),  # typed in a hurry
+        ("10 Dec 9:15a", dt.time(9, 15)),
+        ("site 14a", None),
     ],
 )
 def test_parse_time(text: str, want: dt.time | None) -> None:

@@ -320,6 +320,7 @@ BRIEF = [
 ]
 
 EXPENSES = [
+    ("Petbarn $72.30 dog food + flea stuff", {"amount": "72.30", "merchant": "Petbarn"}),
     # near this session's rules, but not them (from a review of the change)
     ("bike puncture repair $15", {"amount": 15, "category": "maintenance"}),
     ("house roof repair $300", {"amount": 300}),
@@ -1409,6 +1410,9 @@ TRIPS = [
 ]
 
 CALENDAR = [
+    ("night shift Launceston General tmrw 7p",
+     {"title": "Night shift Launceston General", "date": "today+1", "time": dt.time(19)}),
+    ("Fremantle market stall in 4 days, 6:30a start", {"title": "Fremantle market stall", "date": "today+4"}),
     ("add the dentist on Tuesday, $120 fee", {"title_contains": "Dentist", "date": "next:tuesday"}),
     ("book a site at Karumba for Friday, booking fee $10", {"date": "next:friday"}),
     ("The kids loved the croc show at the park today. Add the croc cruise on Saturday to the calendar, they won't stop "
@@ -1644,6 +1648,9 @@ NAVIGATION = [
 ]
 
 CORRECTIONS = [
+    ("undo the pie", "remove_expense", {"which": "pie"}),
+    ("undo the fuel", "undo", {"kind": "fuel"}),
+    ("nah 3:30 not 2:30", "correction", {"time": dt.time(3, 30)}),
     ("It rained all day. Delete the $55 pub dinner from today.", "remove_expense", {"which": "$55 pub dinner from today"}),
     ("Bella's better now. Cancel the vet on Friday.", "cancel_event", {"title": "vet"}),
     ("The weather's turned nasty. Move the croc cruise to Saturday.", "move_event", {"title": "croc cruise"}),

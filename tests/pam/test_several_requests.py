@@ -29,6 +29,9 @@ TODAY = dt.date(2026, 3, 11)
         # a question after the request is answered once the record is made
         ("Paid $38.20 for the camping-car park at Saumur this morning. And while you're at it, what's our camping spend for "
          "the month now?", ["add_expense", "spending_query"]),
+        ("market takings $530, stall fee was $45", ["add_income", "add_expense"]),  # each piece with its own amount
+        ("fuel 62L $131 + coffee $9", ["log_fuel", "add_expense"]),
+        ("2 fills today: 40L $92 at Balladonia and 35L $84.70 at Norseman", ["log_fuel", "log_fuel"]),
     ],
 )
 def test_requests_of_different_kinds_are_each_read(text: str, names: list[str]) -> None:
@@ -51,6 +54,8 @@ def test_a_place_said_as_there_is_where_they_are_going_or_staying() -> None:
         "Filled up 60L at Shell. $120.",
         "New brake pads fitted at Canadian Tire today at 118,300 km, $412.60. They want to check them again at 138,300 km.",
         "spent 40 at aldi and 25 on coffees",
+        "did the oil change myself, oil + filter $96, odo 121,040",
+        "The front brake pads in the maintenance log should be $420, not $240. I typed it backwards.",
         "add $50 fuel",
         "Our pension is $1,800 a fortnight. Set the groceries budget to $600",
         "Last month groceries were $680. Make the groceries budget $700",

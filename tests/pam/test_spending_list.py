@@ -25,6 +25,7 @@ YESTERDAY = TODAY - dt.timedelta(days=1)
         ("spent 40 at aldi and 25 on coffees this morning", [("40", "groceries", TODAY), ("25", "dining", TODAY)]),
         ("spent $30 on lunch and $20 on fuel", [("30", "dining", TODAY), ("20", "fuel", TODAY)]),
         ("groceries $40, coffee and cake $25", [("40", "groceries", TODAY), ("25", "dining", TODAY)]),
+        ("IGA Esperance $64.15 + servo pie $6.50", [("64.15", "groceries", TODAY), ("6.50", "dining", TODAY)]),
         (
             "$40 on bread and milk, $25 on coffee yesterday",
             [("40", "groceries", YESTERDAY), ("25", "dining", YESTERDAY)],

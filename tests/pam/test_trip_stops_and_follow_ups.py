@@ -233,3 +233,36 @@ async def test_an_amount_said_in_words_answers_how_much_with_its_cents(make_user
     assert not asked.tool_calls, asked.reply
     expense = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(answered.tool_calls[0].result.data["id"]))
     assert (expense.amount, expense.category) == (Decimal("34.20"), "health")
+
+
+async def test_same_again_records_the_purchase_once_more_on_the_day_said(make_user, session: Session) -> None:
+    user = make_user()
+    first, again = await converse(user, "laundromat $14", "same again but yesterday")
+    assert again.tool_calls[0].name == "add_expense", again.reply
+    repeat = expense_repo.get(session, user_id=user.id, expense_id=uuid.UUID(again.tool_calls[0].result.data["id"]))
+    today = today_in(user.timezone)
+    assert (repeat.amount, repeat.category, repeat.date) == (Decimal("14.00"), "utilities", today - dt.timedelta(days=1))
+    (lone,) = await converse(make_user(), "same again but yesterday")
+    assert not lone.tool_calls  # nothing was recorded before it: nothing to repeat
+
+
+async def test_two_fill_ups_and_a_purchase_said_with_plus_are_each_recorded(make_user, session: Session) -> None:
+    user = make_user()
+    (fills,) = await converse(user, "2 fills today: 40L $92 at Balladonia and 35L $84.70 at Norseman")
+    assert [(c.name, c.result.data["total_cost"]) for c in fills.tool_calls] == [("log_fuel", "92.00"), ("log_fuel", "84.70")]
+    (mixed,) = await converse(user, "fuel 62L $131 + coffee $9")
+    assert [c.name for c in mixed.tool_calls] == ["log_fuel", "add_expense"], mixed.reply
+
+
+async def test_a_time_corrected_without_am_or_pm_keeps_the_entrys_half_of_the_day(make_user, session: Session) -> None:
+    user = make_user()
+    made, fixed = await converse(user, "shift tmrw 2:30p at Royal Hobart", "nah 3:30 not 2:30")
+    assert fixed.tool_calls[0].name == "update_calendar_event", fixed.reply
+    assert fixed.tool_calls[0].arguments["time"] == "15:30:00", fixed.tool_calls[0].arguments
+
+
+async def test_undo_naming_one_purchase_takes_back_only_that_one(make_user, session: Session) -> None:
+    user = make_user()
+    made, undone = await converse(user, "fuel 55L $118 + pie $7", "undo the pie")
+    assert [c.name for c in undone.tool_calls] == ["delete_expense"], undone.reply
+    assert fuel_repo.get(session, user_id=user.id, fuel_id=uuid.UUID(made.tool_calls[0].result.data["id"])) is not None

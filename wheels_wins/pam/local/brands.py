@@ -15,7 +15,7 @@ BRANDS = word_set(
     "officeworks anaconda bcf supercheap repco autobarn bp shell ampol caltex puma united liberty "
     "metro 7-eleven mobil chemist-warehouse priceline telstra optus vodafone starlink uber "
     "mcdonalds maccas kfc subway dominos hungry-jacks harvey-norman jb-hi-fi dan-murphys bws "
-    "liquorland reject-shop spotlight myer david-jones "
+    "liquorland reject-shop spotlight myer david-jones petbarn petstock "
     "walmart kroger safeway albertsons publix meijer heb winco walgreens cvs autozone napa chevron exxon "
     "sunoco speedway wawa sheetz starbucks tesco sainsburys asda morrisons waitrose lidl halfords countdown "
     "paknsave z-energy gull loblaws sobeys superstore save-on-foods freshco safeway valero circle-k racetrac "
@@ -35,6 +35,8 @@ _BRAND_NAMES = {
     "foodworks": "FoodWorks",
     "costco": "Costco",
     "bunnings": "Bunnings",
+    "petbarn": "Petbarn",
+    "petstock": "Petstock",
     "kmart": "Kmart",
     "big w": "Big W",
     "bigw": "Big W",

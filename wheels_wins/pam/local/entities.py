@@ -204,6 +204,7 @@ def calendar_title(text: str, spans: Iterable[Span] = ()) -> str:
     first, *rest = sentences(cut(text, spans))  # "… to the calendar. We wouldn't miss it."
     cleaned = _ADD_IT_TAIL.sub("", _CALENDAR_SUFFIX.sub("", first if rest and first.strip() else cut(text, spans)))
     cleaned = _ASIDE.sub("", cleaned)  # "Add the croc cruise on Saturday, they won't stop talking about it"
+    cleaned = re.sub(r"[\s,]+(?:start|starts|kick-?off)\s*$", "", cleaned, flags=re.IGNORECASE)  # "…, 6:30a start"
     cleaned = re.sub(r"\s+([,.;:!?])", r"\1", cleaned)
     popped_in = re.match(r"(?:pop|put|stick|chuck|slot)\b", cleaned, re.IGNORECASE)  # "pop the vet in for Friday"
     cleaned = _CALENDAR_CUE.sub("", cleaned, count=1).strip(" ,.;:!?-")

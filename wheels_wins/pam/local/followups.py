@@ -215,7 +215,7 @@ def correction(s: Sentence) -> Intent | None:
     if route:  # "sorry, I meant Cairns to Mackay": the trip just planned, planned again
         return Intent("correction", 0.9, {"places": route})
     sub = Sentence(rest, s.today)
-    has_value = bool(sub.money or sub.past_dates or sub.category or sub.quantities)
+    has_value = bool(sub.money or sub.past_dates or sub.category or sub.quantities or find_time(rest))  # "nah 3:30 not 2:30"
     short = len(low.split()) <= 6
     not_x = re.search(r"\bnot\s+(?:\$|\d)", low) is not None and len(sub.money) >= 2
     if not (strong or (had_cue and short and has_value and not _SPEND_VERB.search(low)) or (not_x and short)):
@@ -317,6 +317,11 @@ _UNDO_KINDS = [
 ]
 
 
+# What "undo the …" says of everything just done, not of one purchase: "the last thing", "the lot", "the changes"
+_ALL_OF_IT = re.compile(r"(?:last|latest|previous|whole|lot|everything|change|changes|thing|things|entry|entries|record|"
+                        r"records|last\s+\w+)\b", re.IGNORECASE)
+
+
 def undo(s: Sentence) -> Intent | None:
     m = _UNDO.match(s.text)
     if not m:
@@ -331,6 +336,9 @@ def undo(s: Sentence) -> Intent | None:
         if pattern.search(rest):
             slots["kind"] = kind
             break
+    named = re.match(r"\s*(?:the|my)\s+(?P<which>[\w$.'& -]{2,30}?)(?:\s+(?:one|bit|item))?\s*$", rest, re.IGNORECASE)
+    if named and not slots and not _ALL_OF_IT.match(named["which"]) and named["which"].lower() not in _NOT_A_NAME:
+        return Intent("remove_expense", 0.9, {"which": named["which"].strip()})  # "undo the pie": that one purchase
     return Intent("undo", 0.95, slots)
 
 

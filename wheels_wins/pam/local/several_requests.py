@@ -19,6 +19,7 @@ from wheels_wins.pam.local.story_requests import IT_COST
 
 # "…, and we went straight to Aldi and spent $156.35", "…, and remind us …": a second request in the same sentence
 _CLAUSE = re.compile(
+    r"\s+and\s+(?=\d[\d.]*\s?(?:l|litres?|liters?)\b)|"  # "40L $92 at Balladonia and 35L $84.70 at Norseman"
     r",?\s+(?:and\s+)?while\s+you'?re\s+at\s+it,?\s+|"  # "…, and while you're at it add the $96.40 for the ferry"
     r",?\s+(?:and\s+then|and|then|plus)\s+(?:also\s+)?(?=(?:(?:i|we)\s+(?:then\s+|also\s+)?(?:went|spent|paid|bought|got|"
     r"filled|put|picked\s+up)\b)|(?:remind|set|make|add|put|log|plan|book|cancel|move|pop)\b)",
@@ -55,9 +56,26 @@ _NOT_A_RECORD = re.compile(
 )
 
 
+_AMOUNTS_COMPARED = re.compile(r"\b(?:not|or|instead\s+of|rather\s+than|than|from)\s+[$£€]?\d", re.IGNORECASE)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence's requests: cut at "and remind …"-like joins, or at "+" or commas when each piece has its own amount
+    ("fuel 62L $131 + coffee $9", "market takings $530, stall fee was $45")."""
+    clauses = _CLAUSE.split(sentence)
+    added = sentence.split(" + ")  # "fuel 62L $131 + coffee $9", but not "oil + filter $96"
+    if len(clauses) == 1 and len(added) >= 2 and all(re.search(r"[$£€]\s?\d", piece) for piece in added):
+        return added
+    pieces = sentence.split(", ")
+    if len(clauses) == 1 and len(pieces) >= 2 and all(re.search(r"[$£€]\s?\d", piece) for piece in pieces) \
+            and not _AMOUNTS_COMPARED.search(sentence):  # "should be $420, not $240" is one amount, corrected
+        return pieces
+    return clauses
+
+
 def several_requests(text: str, today: dt.date) -> list[Intent] | None:
     """The requests of a message that makes several records of different kinds, or None for one request."""
-    parts = [part for sentence in sentences(normalise(text)) for part in _CLAUSE.split(sentence)]
+    parts = [part for sentence in sentences(normalise(text)) for part in _clauses(sentence)]
     if not 2 <= len(parts) <= _MAX_PARTS:
         return None
     found: list[Intent] = []
@@ -78,11 +96,14 @@ def several_requests(text: str, today: dt.date) -> list[Intent] | None:
         if a_trip and not re.search(r"\b(?:trip|route|plan|drive|driving|head|heading|travel|itinerary)\b", said, re.IGNORECASE):
             continue  # "They want to check them again at 138,300 km": no trip, whatever "at" it names
         if intent and intent.name in _ACTIONS and intent.confidence >= 0.75 and not intent.missing:
+            if intent.name == "log_fuel" and found and not Sentence(said, today).past_dates:
+                intent = Intent("log_fuel", intent.confidence, {**intent.slots, "date": found[0].slots.get("date", today)})
             found.append(intent)
         elif intent and intent.name in _QUESTIONS and found and intent.confidence >= 0.8:
             found.append(intent)
     kinds = {intent.name for intent in found}
     amounts = [intent.slots.get("amount") for intent in found if intent.slots.get("amount") is not None]
-    if len(found) < 2 or len(kinds) < 2 or len(amounts) != len(set(amounts)):
+    fills = kinds == {"log_fuel"} and len({i.slots.get("total_cost") for i in found}) == len(found)  # two fill-ups
+    if len(found) < 2 or (len(kinds) < 2 and not fills) or len(amounts) != len(set(amounts)):
         return None  # one request (or one purchase told twice): the whole message says it
     return found

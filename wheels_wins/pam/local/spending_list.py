@@ -1,6 +1,6 @@
 """Several purchases said in one breath: "spent 40 at aldi and 25 on coffees this morning" is two expenses.
 
-The sentence is cut between its amounts at a comma, full stop, "and", "plus" or "&" (with none of those, just
+The sentence is cut between its amounts at a comma, full stop, "and", "plus", "&" or "+" (with none of those, just
 before an amount that starts a purchase: "... at foodland 15 on parking"), and each part is read on its own. Of
 the possible cuts, the one whose parts name the most categories and shops wins ("groceries $40, coffee and cake
 $25" cuts at the comma, "$40 at aldi and $25 on coffees" at "and"). A date said once ("... this morning") holds
@@ -19,7 +19,7 @@ from wheels_wins.pam.local.normalise import normalise
 from wheels_wins.pam.local.sentence import Intent, Sentence
 
 _SEPARATOR = re.compile(
-    r"\s*(?:,|;|\.(?=\s))\s*(?:and\s+|plus\s+|then\s+)?|\s+(?:and|plus|&|then)\s+", re.IGNORECASE
+    r"\s*(?:,|;|\.(?=\s))\s*(?:and\s+|plus\s+|then\s+)?|\s+(?:and|plus|&|\+|then)\s+", re.IGNORECASE
 )  # "Yesterday: caravan park 42. Dinner in pub 55. Parking 6" cuts at the full stops
 # Sentences whose amounts relate to each other rather than list purchases.
 _NOT_A_LIST = re.compile(

@@ -19,7 +19,7 @@ class TimeMention:
 _TIME_PATTERNS = [
     re.compile(
         r"(?P<pre>\b(?:at|by|from|around|about)\s+|@\s*)?\b(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*"
-        r"(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])",
+        r"(?P<ap>a\.?m\.?|p\.?m\.?|(?<=\d)[ap])(?![a-z])",  # "7p", "9:15a" typed in a hurry
         re.IGNORECASE,
     ),
     re.compile(
@@ -104,7 +104,7 @@ def _time_of(m: re.Match[str]) -> dt.time | None:
     if marker:
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + (12 if marker == "pm" else 0)
+        hour = hour % 12 + (12 if marker.startswith("p") else 0)
     elif "o" in m.group(0).lower() and "clock" in m.group(0).lower():
         if not 1 <= hour <= 12:
             return None

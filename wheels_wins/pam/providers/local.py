@@ -28,6 +28,7 @@ from wheels_wins.pam.providers.local_follow_ups import (
     calendar_just_listed,
     fill_pending,
     route_just_asked,
+    same_again,
 )
 from wheels_wins.pam.providers.local_records import (
     PICK,
@@ -335,7 +336,8 @@ class LocalEngine:
         if several:  # "Pension's in, $1,802.40, and we spent $156.35 at Aldi. Make the groceries budget $750"
             planned = [tool_calls_for(_readings_in_users_units(part, text, state), state) for part in several]
             return ModelResponse(tool_calls=[call for calls in planned if not isinstance(calls, str) for call in calls])
-        intent = (fill_pending(pending, text, today) if pending else None) or asked_again(text, state, today)
+        intent = ((fill_pending(pending, text, today) if pending else None) or asked_again(text, state, today)
+                  or same_again(text, state, today))
         intent = _from_home_base(_readings_in_users_units(intent or classify(text, today), text, state), state)
         intent = budget_just_touched(intent, text, state, today)
         intent = calendar_just_listed(route_just_asked(intent, text, state), state)

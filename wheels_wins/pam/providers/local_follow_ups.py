@@ -202,3 +202,30 @@ def fill_pending(pending: dict[str, Any], text: str, today: dt.date) -> Intent |
             if source and source != text.strip(" .,"):  # "450 house sitting": what it was for
                 slots["source"], slots["description"] = source[:120], entities.capitalise(source)[:300]
     return Intent(pending["intent"], 1.0, slots)
+
+
+# "same again but yesterday", "ditto for $12", "another one": the purchase or income just recorded, once more
+_SAME_AGAIN = re.compile(
+    r"^(?:and\s+)?(?:(?:the\s+)?same(?:\s+again|\s+thing)?|ditto|again|another\s+(?:one|of\s+those))\b[\s,]*"
+    r"(?:(?:but|for|on|only|just|from)\s+)*(?P<rest>.*?)[\s.!?]*$",
+    re.IGNORECASE,
+)
+_REPEATED_FIELDS = {"add_expense": ("category", "description", "merchant"), "add_income": ("source", "description")}
+
+
+def same_again(text: str, state: dict[str, Any], today: dt.date) -> Intent | None:
+    """The purchase or income PAM just recorded, recorded again with the day or amount said ("same again but
+    yesterday"); None when the message is no such repeat."""
+    m = _SAME_AGAIN.match(text.strip())
+    made = next((c for c in reversed(state.get("last_calls") or []) if c["name"] in _REPEATED_FIELDS), None)
+    if m is None or made is None or not (made.get("data") or {}).get("amount"):
+        return None
+    rest = normalise(m["rest"])
+    dates, money = find_dates(rest, today), best_amount(rest)
+    if rest and not (dates or money):
+        return None  # "same again but at Coles" says what differs in a way not read here: left to the rules
+    data = made["data"]
+    slots: dict[str, Any] = {key: data[key] for key in _REPEATED_FIELDS[made["name"]] if data.get(key)}
+    slots["amount"] = money.amount if money else Decimal(str(data["amount"]))
+    slots["date"] = dates[0].date if dates else today
+    return Intent(made["name"], 0.9, slots)

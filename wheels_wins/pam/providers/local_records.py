@@ -147,6 +147,8 @@ def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | 
             if "date" not in changes and slots.get("shift_days") and dated:  # "push it back a day", "the day before"
                 moved = dt.date.fromisoformat(str(dated)[:10]) + dt.timedelta(days=slots["shift_days"])
                 changes["date"] = moved.isoformat()
+            if tool == "update_calendar_event" and "time" in changes and dated:
+                changes["time"] = _same_half_of_day(changes["time"], str(dated), str(slots.get("said") or ""))
             if tool == "update_calendar_event" and "date" not in changes and slots.get("date"):
                 changes["date"] = jsonable(slots["date"])  # "make it yesterday" said of a reminder: as said
             if slots.get("day_of_month") and dated and "date" in changes:  # "the 12th": of the record's month
@@ -159,6 +161,14 @@ def correction_calls(intent: Intent, state: dict[str, Any]) -> list[ToolCall] | 
         return [ToolCall("update_expense_described", {**described, "amount": jsonable(slots["old_amount"]),
                                                       "new_amount": jsonable(slots["amount"])})]
     return _WHICH_RECORD
+
+
+def _same_half_of_day(time: str, start: str, said: str) -> str:
+    """ "3:30" said of a 2:30 pm entry is 3:30 pm: a new time with no am or pm keeps the entry's half of the day."""
+    if len(start) < 16 or re.search(r"\d\s*[ap]\b|\d\s*[ap]\.?m\b|\b(?:morning|noon|afternoon|evening|night|arvo)\b", said, re.I):
+        return time
+    new, old = dt.time.fromisoformat(time), dt.time.fromisoformat(start[11:16])
+    return new.replace(hour=new.hour + 12).isoformat() if old.hour >= 12 and 1 <= new.hour < 12 else time
 
 
 def _kind_switch_calls(slots: dict[str, Any], state: dict[str, Any]) -> list[ToolCall] | str:
