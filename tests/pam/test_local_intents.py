@@ -1410,6 +1410,12 @@ TRIPS = [
 ]
 
 CALENDAR = [
+    # an hour with no am or pm: morning from 7, afternoon to 6, evening for dinner or a show; "2:15" is 2:15 pm
+    ("Bella's shots are due. Remind me on Friday at 9.", {"title": "Bella's shots due", "date": "next:friday", "time": dt.time(9)}),
+    ("remind me at 8 tomorrow to ring mum", {"title": "Ring mum", "date": "today+1", "time": dt.time(8)}),
+    ("dentist Tuesday at 2:15", {"title": "Dentist", "date": "next:tuesday", "time": dt.time(14, 15)}),
+    ("book a table for Friday at 7 for 4 people", {"date": "next:friday", "time": dt.time(19)}),
+    ("remind me to top up at 5 litres tomorrow", {"date": "today+1", "absent": ["time"]}),
     ("night shift Launceston General tmrw 7p",
      {"title": "Night shift Launceston General", "date": "today+1", "time": dt.time(19)}),
     ("Fremantle market stall in 4 days, 6:30a start", {"title": "Fremantle market stall", "date": "today+4"}),
