@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
@@ -14,7 +13,7 @@ from wheels_wins.pam.local.date_words import COUNTS, count_of
 from wheels_wins.pam.local.dates import find_dates
 from wheels_wins.pam.local.holidays import HOLIDAY_GATE
 from wheels_wins.pam.local.sentence import QUESTION_START, Intent, Sentence, words
-from wheels_wins.pam.local.times import TimeMention, find_time, time_spans
+from wheels_wins.pam.local.times import booked_time, find_time, time_spans
 from wheels_wins.services.units import KM_PER_MILE
 
 REMIND_QUESTION = re.compile(
@@ -89,32 +88,6 @@ def minutes_from_now(text: str) -> tuple[int, int, int] | None:
 _NOUN_AFTER = re.compile(r"\s+(?!(?:on|at|in|for|by|to|and|with|this|next|is|was|the)\b)[a-z]{3,}")
 
 
-# "remind me on Friday at 9", "dentist Tuesday at 2:15": an hour with no am or pm, in an entry for the calendar
-_BARE_HOUR = re.compile(
-    r"\b(?:at|@)\s*(?P<h>1[0-2]|[1-9])(?::(?P<mi>[0-5]\d))?(?![\w%$:/]|[.,]\d|\s*(?:[-–]|(?:km|kms|kilomet\w*|litres?|l|dollars|"
-    r"bucks|people|of|and|to|or|in\s+the|o'?clock|[ap]\.?m)\b))",
-    re.IGNORECASE,
-)
-
-
-# "dentist Tuesday at 2:15": with no am or pm, an hour of 1 to 6 booked is in the afternoon ("02:15" is not)
-_SMALL_HOUR_WITH_MINUTES = re.compile(r"(?:(?:at|by|from|around|about)\s+|@\s*)?[1-6]:[0-5]\d", re.IGNORECASE)
-
-
-_EVENING_OUT = re.compile(r"\b(?:dinner|tea|table|drinks|pub|party|show|concert|movie|bbq|barbie|quiz|trivia)\b", re.IGNORECASE)
-
-
-def _bare_hour(text: str) -> TimeMention | None:
-    """An hour said with no am or pm in a calendar entry, at the time people book things: 7 to 11 in the morning
-    (in the evening for dinner, drinks or a show), 12 at noon, 1 to 6 in the afternoon."""
-    m = _BARE_HOUR.search(text)
-    if m is None:
-        return None
-    hour = int(m["h"])
-    evening = 5 <= hour <= 11 and _EVENING_OUT.search(text)  # "a table for Friday at 7": the evening
-    return TimeMention(dt.time(hour + 12 if hour <= 6 or evening else hour, int(m["mi"] or 0)), m.start(), m.end())
-
-
 def _calendar_intent(s: Sentence, confidence: float) -> Intent:
     spans: list[tuple[int, int]] = []
     slots: dict[str, Any] = {}
@@ -125,9 +98,7 @@ def _calendar_intent(s: Sentence, confidence: float) -> Intent:
         # "the Anzac Day dawn service … on 25 April": the holiday names the event when another phrase gives the day
         named = [d for d in same_day if len(same_day) > 1 and HOLIDAY_GATE.search(d.text) and _NOUN_AFTER.match(s.text, d.end)]
         spans.extend((d.start, d.end) for d in same_day if d not in named)
-    found_time = find_time(s.text) or _bare_hour(s.text)
-    if found_time and _SMALL_HOUR_WITH_MINUTES.fullmatch(s.text[found_time.start:found_time.end]):
-        found_time = dataclasses.replace(found_time, time=found_time.time.replace(hour=found_time.time.hour + 12))  # 2:15
+    found_time = booked_time(s.text)
     if found_time:
         slots["time"] = found_time.time
         spans.append((found_time.start, found_time.end))
@@ -212,8 +183,8 @@ _REMIND_AT_END = re.compile(
 
 def _said_only_when(text: str, today: dt.date) -> bool:
     """Whether `text` is only a day and maybe a time ("on Friday", "on Friday at 9")."""
-    hour = _bare_hour(text)
-    said = [(d.start, d.end) for d in find_dates(text, today, "future")] + time_spans(text) + ([(hour.start, hour.end)] if hour else [])
+    booked = booked_time(text)
+    said = [(d.start, d.end) for d in find_dates(text, today, "future")] + time_spans(text) + ([(booked.start, booked.end)] if booked else [])
     left = entities.blank(text, said, " ")
     return bool(said) and not re.sub(r"\b(?:on|at|by|the|in\s+the)\b", " ", left, flags=re.IGNORECASE).strip(" ,.")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -146,3 +147,38 @@ def parse_time(text: str) -> dt.time | None:
     """The first time of day mentioned in `text`, or None."""
     found = find_time(text)
     return found.time if found else None
+
+
+# "remind me on Friday at 9", "dentist Tuesday at 2:15": an hour with no am or pm, in an entry for the calendar
+_BARE_HOUR = re.compile(
+    r"\b(?:at|@)\s*(?P<h>1[0-2]|[1-9])(?::(?P<mi>[0-5]\d))?(?![\w%$:/]|[.,]\d|\s*(?:[-–]|(?:km|kms|kilomet\w*|litres?|l|dollars|"
+    r"bucks|people|of|and|to|or|in\s+the|o'?clock|[ap]\.?m)\b))",
+    re.IGNORECASE,
+)
+
+
+# "dentist Tuesday at 2:15": with no am or pm, an hour of 1 to 6 booked is in the afternoon ("02:15" is not)
+_SMALL_HOUR_WITH_MINUTES = re.compile(r"(?:(?:at|by|from|around|about)\s+|@\s*)?[1-6]:[0-5]\d", re.IGNORECASE)
+
+
+_EVENING_OUT = re.compile(r"\b(?:dinner|tea|table|drinks|pub|party|show|concert|movie|bbq|barbie|quiz|trivia)\b", re.IGNORECASE)
+
+
+def _bare_hour(text: str) -> TimeMention | None:
+    """An hour said with no am or pm in a calendar entry, at the time people book things: 7 to 11 in the morning
+    (in the evening for dinner, drinks or a show), 12 at noon, 1 to 6 in the afternoon."""
+    m = _BARE_HOUR.search(text)
+    if m is None:
+        return None
+    hour = int(m["h"])
+    evening = 5 <= hour <= 11 and _EVENING_OUT.search(text)  # "a table for Friday at 7": the evening
+    return TimeMention(dt.time(hour + 12 if hour <= 6 or evening else hour, int(m["mi"] or 0)), m.start(), m.end())
+
+
+def booked_time(text: str) -> TimeMention | None:
+    """The time of an entry for the calendar: as `find_time` reads it, else an hour said bare ("at 9"); with no am or
+    pm, "at 2:15" is booked in the afternoon."""
+    found = find_time(text) or _bare_hour(text)
+    if found and _SMALL_HOUR_WITH_MINUTES.fullmatch(text[found.start:found.end]):
+        return dataclasses.replace(found, time=found.time.replace(hour=found.time.hour + 12))
+    return found
